@@ -1,0 +1,180 @@
+//! Dates as people type them, and the injected clock that says what
+//! "today" is, so every date rule can be tested on a fixed day.
+
+use chrono::{Datelike, Days, Local, NaiveDate, Weekday};
+
+/// Where "today" comes from. The real program uses the local date; tests
+/// pin a day.
+#[derive(Debug, Clone, Copy)]
+pub enum Clock {
+    System,
+    Fixed(NaiveDate),
+}
+
+impl Clock {
+    pub fn today(self) -> NaiveDate {
+        match self {
+            Clock::System => Local::now().date_naive(),
+            Clock::Fixed(d) => d,
+        }
+    }
+
+    /// Honours `FUNNEL_TODAY=YYYY-MM-DD` so scripted sessions and tests can
+    /// run the binary on a fixed day.
+    pub fn from_env() -> Result<Clock, DateError> {
+        match std::env::var("FUNNEL_TODAY") {
+            Ok(s) if !s.trim().is_empty() => {
+                let d = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+                    .map_err(|_| DateError::Invalid(s.clone()))?;
+                Ok(Clock::Fixed(d))
+            }
+            _ => Ok(Clock::System),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    #[error(
+        "'{0}' is not a date (use 2026-11-22, 22/11/2026, today, tomorrow, yesterday, mon..sun, +3d, -1w)"
+    )]
+    Invalid(String),
+}
+
+/// Parses a date as SPEC.md allows: ISO `2026-11-22`, day-first
+/// `22/11/2026` (also with `-` or `.`), `today`, `tomorrow`, `yesterday`,
+/// a weekday name (`mon`, `monday`: the next one, never today), and offsets
+/// `+3d`, `-2d`, `+2w`, `+1m` (months, clamped to the month's last day).
+pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
+    let s = input.trim().to_lowercase();
+    let err = || DateError::Invalid(input.to_string());
+    match s.as_str() {
+        "today" => return Ok(today),
+        "tomorrow" => return today.checked_add_days(Days::new(1)).ok_or_else(err),
+        "yesterday" => return today.checked_sub_days(Days::new(1)).ok_or_else(err),
+        _ => {}
+    }
+    if let Some(wd) = weekday(&s) {
+        let ahead = (7 + wd.num_days_from_monday() as i64
+            - today.weekday().num_days_from_monday() as i64)
+            % 7;
+        let ahead = if ahead == 0 { 7 } else { ahead };
+        return today
+            .checked_add_days(Days::new(ahead as u64))
+            .ok_or_else(err);
+    }
+    if let Some(d) = offset(&s, today) {
+        return Ok(d);
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(&s, "%Y-%m-%d") {
+        return Ok(d);
+    }
+    for fmt in ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"] {
+        if let Ok(d) = NaiveDate::parse_from_str(&s, fmt) {
+            return Ok(d);
+        }
+    }
+    Err(err())
+}
+
+fn weekday(s: &str) -> Option<Weekday> {
+    let names = [
+        ("mon", "monday", Weekday::Mon),
+        ("tue", "tuesday", Weekday::Tue),
+        ("wed", "wednesday", Weekday::Wed),
+        ("thu", "thursday", Weekday::Thu),
+        ("fri", "friday", Weekday::Fri),
+        ("sat", "saturday", Weekday::Sat),
+        ("sun", "sunday", Weekday::Sun),
+    ];
+    names
+        .iter()
+        .find(|(short, long, _)| s == *short || s == *long)
+        .map(|(_, _, wd)| *wd)
+}
+
+fn offset(s: &str, today: NaiveDate) -> Option<NaiveDate> {
+    let sign: i64 = match s.chars().next()? {
+        '+' => 1,
+        '-' => -1,
+        _ => return None,
+    };
+    let unit = s.chars().last()?;
+    let n: i64 = s.get(1..s.len() - 1)?.parse().ok()?;
+    if n > 100_000 {
+        return None;
+    }
+    let n = sign * n;
+    match unit {
+        'd' => today.checked_add_signed(chrono::Duration::days(n)),
+        'w' => today.checked_add_signed(chrono::Duration::weeks(n)),
+        'm' if n >= 0 => today.checked_add_months(chrono::Months::new(n as u32)),
+        'm' => today.checked_sub_months(chrono::Months::new((-n) as u32)),
+        _ => None,
+    }
+}
+
+/// A date in ISO form, the only form stored and printed by the machine
+/// interfaces.
+pub fn iso(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")
+    }
+
+    // 2026-11-22 is a Sunday.
+    const TODAY: (i32, u32, u32) = (2026, 11, 22);
+
+    fn p(s: &str) -> Result<NaiveDate, DateError> {
+        parse_date(s, day(TODAY.0, TODAY.1, TODAY.2))
+    }
+
+    #[test]
+    fn absolute_forms() {
+        assert_eq!(p("2026-11-22"), Ok(day(2026, 11, 22)));
+        assert_eq!(p("22/11/2026"), Ok(day(2026, 11, 22)));
+        assert_eq!(p("01/02/2027"), Ok(day(2027, 2, 1)), "day first");
+        assert_eq!(p(" 2026-01-05 "), Ok(day(2026, 1, 5)));
+    }
+
+    #[test]
+    fn relative_forms() {
+        assert_eq!(p("today"), Ok(day(2026, 11, 22)));
+        assert_eq!(p("Tomorrow"), Ok(day(2026, 11, 23)));
+        assert_eq!(p("yesterday"), Ok(day(2026, 11, 21)));
+        assert_eq!(p("+3d"), Ok(day(2026, 11, 25)));
+        assert_eq!(p("-1d"), Ok(day(2026, 11, 21)));
+        assert_eq!(p("+2w"), Ok(day(2026, 12, 6)));
+        assert_eq!(p("+1m"), Ok(day(2026, 12, 22)));
+    }
+
+    #[test]
+    fn weekday_is_the_next_one_never_today() {
+        assert_eq!(p("mon"), Ok(day(2026, 11, 23)));
+        assert_eq!(p("fri"), Ok(day(2026, 11, 27)));
+        assert_eq!(p("sun"), Ok(day(2026, 11, 29)), "today is Sunday");
+        assert_eq!(p("saturday"), Ok(day(2026, 11, 28)));
+    }
+
+    #[test]
+    fn rejects_nonsense_with_the_text_in_the_message() {
+        for bad in [
+            "",
+            "31/02/2026",
+            "2026-13-01",
+            "soon",
+            "+d",
+            "+3x",
+            "32/1/2026",
+        ] {
+            let e = p(bad).expect_err(bad);
+            assert!(e.to_string().contains(&format!("'{bad}'")), "{e}");
+        }
+    }
+}

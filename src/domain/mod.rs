@@ -1,0 +1,14 @@
+//! The marketer's vocabulary as types: ids, statuses, amounts, dates and
+//! the records the store keeps, with the rules that make them valid. Knows
+//! nothing of SQLite or the screen.
+
+pub mod amount;
+pub mod date;
+pub mod kinds;
+pub mod records;
+pub mod validate;
+
+pub use amount::Amount;
+pub use date::{Clock, DateError, parse_date};
+pub use kinds::*;
+pub use records::*;

@@ -1,0 +1,214 @@
+//! The records a marketer keeps, as the store hands them out and the JSON
+//! export writes them.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::{
+    Amount, CampaignStatus, CauseCategory, ChannelKind, Direction, MetricKind, NoteKind, Priority,
+    TaskStatus, Unit,
+};
+
+/// Declares a typed id, so a task id can never be passed as a campaign id.
+macro_rules! id_type {
+    ($($name:ident),+) => {$(
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub i64);
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "{}", self.0)
+            }
+        }
+    )+};
+}
+
+id_type!(
+    SegmentId,
+    ChannelId,
+    PersonId,
+    ToolId,
+    BudgetId,
+    ProcedureId,
+    ObjectiveId,
+    CampaignId,
+    TaskId,
+    NoteId
+);
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Segment {
+    pub id: SegmentId,
+    pub name: String,
+    pub description: String,
+    pub demographics: String,
+    pub needs: String,
+    pub habits: String,
+    /// Estimated number of potential customers in the market.
+    pub market_size: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Channel {
+    pub id: ChannelId,
+    pub name: String,
+    pub kind: ChannelKind,
+    pub active: bool,
+    pub description: String,
+    /// The segments this channel reaches.
+    pub segments: Vec<SegmentId>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Message {
+    pub brand_message: String,
+    pub positioning: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Person {
+    pub id: PersonId,
+    pub name: String,
+    pub role: String,
+    pub contact: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Tool {
+    pub id: ToolId,
+    pub name: String,
+    pub purpose: String,
+}
+
+/// The marketing budget of one period (`2026-11`, `2026-Q4`, `2026`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Budget {
+    pub id: BudgetId,
+    pub period: String,
+    pub amount: Amount,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Procedure {
+    pub id: ProcedureId,
+    pub title: String,
+    pub owner: Option<PersonId>,
+    pub steps: String,
+}
+
+/// A SMART objective: a metric to move from a baseline to a target by a
+/// deadline, optionally for one segment or channel.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Objective {
+    pub id: ObjectiveId,
+    pub title: String,
+    pub metric: String,
+    pub baseline: Amount,
+    pub target: Amount,
+    pub direction: Direction,
+    pub start: NaiveDate,
+    pub deadline: NaiveDate,
+    pub segment: Option<SegmentId>,
+    pub channel: Option<ChannelId>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Campaign {
+    pub id: CampaignId,
+    pub name: String,
+    pub objective: Option<ObjectiveId>,
+    pub segment: Option<SegmentId>,
+    pub channel: Option<ChannelId>,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub budget: Amount,
+    pub owner: Option<PersonId>,
+    pub status: CampaignStatus,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Task {
+    pub id: TaskId,
+    pub title: String,
+    pub campaign: Option<CampaignId>,
+    pub assignee: Option<PersonId>,
+    pub status: TaskStatus,
+    pub priority: Priority,
+    pub due: Option<NaiveDate>,
+    pub tags: Vec<String>,
+    pub notes: String,
+    /// The cause or review note this task follows up, if any.
+    pub follows_note: Option<NoteId>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub done_at: Option<DateTime<Utc>>,
+}
+
+/// A metric's definition: the built-ins of SPEC.md and the user's own.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Metric {
+    pub name: String,
+    pub kind: MetricKind,
+    pub unit: Unit,
+    pub builtin: bool,
+    pub description: String,
+}
+
+/// What a KPI value or a figure is about: the whole business, or one
+/// segment, channel or campaign.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "id")]
+pub enum Dimension {
+    #[default]
+    Total,
+    Segment(SegmentId),
+    Channel(ChannelId),
+    Campaign(CampaignId),
+}
+
+/// Where a stored KPI value came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ValueSource {
+    Recorded,
+    Imported,
+}
+
+/// One metric's value on one day for one dimension.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KpiValue {
+    pub day: NaiveDate,
+    pub metric: String,
+    pub dimension: Dimension,
+    pub value: Amount,
+    pub source: ValueSource,
+}
+
+/// One order from a shop or CRM export.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Order {
+    /// The shop's order id; `None` where the export has none, in which
+    /// case customer, day and amount identify the order.
+    pub order_ref: Option<String>,
+    pub customer: String,
+    pub day: NaiveDate,
+    pub amount: Amount,
+    pub segment: Option<SegmentId>,
+}
+
+/// A note on a period: the cause of a change, or a review of what to refine.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Note {
+    pub id: NoteId,
+    pub kind: NoteKind,
+    pub category: CauseCategory,
+    /// First and last day of the period the note is about.
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub metric: Option<String>,
+    pub text: String,
+    pub created_at: DateTime<Utc>,
+}

@@ -1,0 +1,133 @@
+//! Rules for text a user types: titles, names and tags. Each failure says
+//! which field and what is wrong with it.
+
+use unicode_width::UnicodeWidthStr;
+
+/// Longest title, in characters (a task, an objective, a procedure).
+pub const MAX_TITLE: usize = 200;
+/// Longest name, in characters (a person, a segment, a channel, a campaign).
+pub const MAX_NAME: usize = 80;
+/// Longest free text, in characters (notes, descriptions, procedure steps).
+pub const MAX_TEXT: usize = 100_000;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Invalid {
+    #[error("{field} is empty")]
+    Empty { field: &'static str },
+    #[error("{field} is too long: {len} characters, at most {max}")]
+    TooLong {
+        field: &'static str,
+        len: usize,
+        max: usize,
+    },
+    #[error("{field} contains a control character")]
+    ControlCharacter { field: &'static str },
+    #[error("tag '{0}' may hold only letters, digits, '-' and '_'")]
+    BadTag(String),
+    #[error("{field}: {message}")]
+    Rule {
+        field: &'static str,
+        message: String,
+    },
+}
+
+fn checked(field: &'static str, s: &str, max: usize, multiline: bool) -> Result<String, Invalid> {
+    let t = s.trim();
+    let len = t.chars().count();
+    if len > max {
+        return Err(Invalid::TooLong { field, len, max });
+    }
+    let bad = |c: char| c.is_control() && !(multiline && (c == '\n' || c == '\t'));
+    if t.chars().any(bad) {
+        return Err(Invalid::ControlCharacter { field });
+    }
+    Ok(t.to_string())
+}
+
+/// A one-line title: trimmed, not empty, at most [`MAX_TITLE`] characters.
+pub fn title(field: &'static str, s: &str) -> Result<String, Invalid> {
+    let t = checked(field, s, MAX_TITLE, false)?;
+    if t.is_empty() {
+        return Err(Invalid::Empty { field });
+    }
+    Ok(t)
+}
+
+/// A one-line name: trimmed, not empty, at most [`MAX_NAME`] characters.
+pub fn name(field: &'static str, s: &str) -> Result<String, Invalid> {
+    let t = checked(field, s, MAX_NAME, false)?;
+    if t.is_empty() {
+        return Err(Invalid::Empty { field });
+    }
+    Ok(t)
+}
+
+/// Free text, possibly empty and multi-line.
+pub fn text(field: &'static str, s: &str) -> Result<String, Invalid> {
+    checked(field, s, MAX_TEXT, true)
+}
+
+/// A tag: `#` stripped, lower-cased, letters (any script), digits, `-`, `_`.
+pub fn tag(s: &str) -> Result<String, Invalid> {
+    let t = s.trim().trim_start_matches('#').to_lowercase();
+    let ok = !t.is_empty()
+        && t.chars().count() <= 40
+        && t.chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+    if ok {
+        Ok(t)
+    } else {
+        Err(Invalid::BadTag(s.to_string()))
+    }
+}
+
+/// Display width of a text in terminal columns (Vietnamese, CJK, emoji).
+pub fn width(s: &str) -> usize {
+    s.width()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_are_trimmed_and_bounded() {
+        assert_eq!(
+            title("title", "  Viết bài Tết  "),
+            Ok("Viết bài Tết".into())
+        );
+        assert_eq!(
+            title("title", "   "),
+            Err(Invalid::Empty { field: "title" })
+        );
+        let long = "ă".repeat(MAX_TITLE + 1);
+        assert_eq!(
+            title("title", &long),
+            Err(Invalid::TooLong {
+                field: "title",
+                len: 201,
+                max: 200
+            })
+        );
+        assert_eq!(
+            title("title", "a\u{7}b"),
+            Err(Invalid::ControlCharacter { field: "title" })
+        );
+        assert!(title("title", "two\nlines").is_err());
+        assert_eq!(text("notes", "two\nlines"), Ok("two\nlines".into()));
+    }
+
+    #[test]
+    fn tags_accept_vietnamese_and_reject_spaces() {
+        assert_eq!(tag("#SEO"), Ok("seo".into()));
+        assert_eq!(tag("khuyến_mãi"), Ok("khuyến_mãi".into()));
+        assert!(tag("two words").is_err());
+        assert!(tag("#").is_err());
+    }
+
+    #[test]
+    fn width_counts_columns_not_bytes() {
+        assert_eq!(width("Tết"), 3);
+        assert_eq!(width("日本"), 4);
+    }
+}

@@ -1,0 +1,1 @@
+//! Reading CSV exports (orders, KPI series) into validated rows.

@@ -1,0 +1,8 @@
+//! funnel: run online marketing from one SQLite file, in a terminal.
+//!
+//! The library holds everything but the process entry point, so tests and
+//! benchmarks reach the same code the binary runs.
+
+pub mod domain;
+pub mod import;
+pub mod metrics;

@@ -1,0 +1,1 @@
+//! Periods, series aggregation, derived ratios and order-derived customer metrics.

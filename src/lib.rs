@@ -6,3 +6,4 @@
 pub mod domain;
 pub mod import;
 pub mod metrics;
+pub mod store;

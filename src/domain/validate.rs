@@ -62,6 +62,11 @@ pub fn name(field: &'static str, s: &str) -> Result<String, Invalid> {
     Ok(t)
 }
 
+/// A one-line value that may be empty (a role, a contact).
+pub fn name_or_empty(field: &'static str, s: &str) -> Result<String, Invalid> {
+    checked(field, s, MAX_NAME, false)
+}
+
 /// Free text, possibly empty and multi-line.
 pub fn text(field: &'static str, s: &str) -> Result<String, Invalid> {
     checked(field, s, MAX_TEXT, true)

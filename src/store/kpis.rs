@@ -1,0 +1,202 @@
+//! Daily KPI values: recording, importing, and reading series back.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::strategy::{Named, resolve};
+use super::{Change, Result, Store, day_text, parse_day};
+use crate::domain::{
+    Amount, CampaignId, ChannelId, Dimension, KpiValue, SegmentId, ValueSource,
+};
+
+/// One value to record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KpiInput {
+    pub day: NaiveDate,
+    pub metric: String,
+    pub dimension: Dimension,
+    pub value: Amount,
+}
+
+/// What recording a set of values did (or, in a dry run, would do).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RecordOutcome {
+    pub added: usize,
+    /// Values that replaced a different earlier value: the input and the
+    /// value it replaced.
+    pub replaced: Vec<(KpiInput, Amount)>,
+    pub unchanged: usize,
+}
+
+/// The three dimension columns of a dimension, as stored.
+fn dimension_ids(d: Dimension) -> (Option<i64>, Option<i64>, Option<i64>) {
+    match d {
+        Dimension::Total => (None, None, None),
+        Dimension::Segment(s) => (Some(s.0), None, None),
+        Dimension::Channel(c) => (None, Some(c.0), None),
+        Dimension::Campaign(k) => (None, None, Some(k.0)),
+    }
+}
+
+impl Store {
+    /// Finds a dimension by the names a user gives (at most one of them).
+    pub fn dimension(
+        &self,
+        segment: Option<&str>,
+        channel: Option<&str>,
+        campaign: Option<&str>,
+    ) -> Result<Dimension> {
+        dimension_in(&self.conn, segment, channel, campaign)
+    }
+
+    /// Records `values` from `source` as one change, all or nothing. A
+    /// value for a day, metric and dimension that already has one replaces
+    /// it. With `commit` false nothing is written: a dry run.
+    pub fn record_kpis(
+        &mut self,
+        values: &[KpiInput],
+        source: ValueSource,
+        label: &str,
+        commit: bool,
+    ) -> Result<RecordOutcome> {
+        let known: Vec<String> = self.metrics()?.into_iter().map(|m| m.name).collect();
+        for v in values {
+            if !known.contains(&v.metric) {
+                self.metric(&v.metric)?;
+            }
+        }
+        self.change_or_preview(commit, |c| {
+            let out = record_in(c, values, source)?;
+            c.label = label.to_string();
+            Ok(out)
+        })
+    }
+
+    /// The daily series of one metric for one dimension, oldest first.
+    pub fn series(&self, metric: &str, dimension: Dimension) -> Result<Vec<(NaiveDate, Amount)>> {
+        let (s, ch, k) = dimension_ids(dimension);
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT day, value FROM kpi_values
+             WHERE metric = ?1 AND IFNULL(segment_id, 0) = IFNULL(?2, 0)
+               AND IFNULL(channel_id, 0) = IFNULL(?3, 0) AND IFNULL(campaign_id, 0) = IFNULL(?4, 0)
+             ORDER BY day",
+        )?;
+        let rows = stmt.query_map(params![metric, s, ch, k], |r| {
+            Ok((parse_day(&r.get::<_, String>(0)?)?, Amount::from_raw(r.get(1)?)))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Every stored KPI value, ordered by day, metric and dimension.
+    pub fn kpi_values(&self) -> Result<Vec<KpiValue>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT day, metric, segment_id, channel_id, campaign_id, value, source
+             FROM kpi_values ORDER BY day, metric, segment_id, channel_id, campaign_id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let dimension = match (
+                r.get::<_, Option<i64>>(2)?,
+                r.get::<_, Option<i64>>(3)?,
+                r.get::<_, Option<i64>>(4)?,
+            ) {
+                (Some(s), _, _) => Dimension::Segment(SegmentId(s)),
+                (_, Some(c), _) => Dimension::Channel(ChannelId(c)),
+                (_, _, Some(k)) => Dimension::Campaign(CampaignId(k)),
+                _ => Dimension::Total,
+            };
+            Ok(KpiValue {
+                day: parse_day(&r.get::<_, String>(0)?)?,
+                metric: r.get(1)?,
+                dimension,
+                value: Amount::from_raw(r.get(5)?),
+                source: match r.get::<_, String>(6)?.as_str() {
+                    "imported" => ValueSource::Imported,
+                    _ => ValueSource::Recorded,
+                },
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The first and last day with any KPI value or order.
+    pub fn data_span(&self) -> Result<Option<(NaiveDate, NaiveDate)>> {
+        let span: (Option<String>, Option<String>) = self.conn.query_row(
+            "SELECT min(d), max(d) FROM (
+               SELECT min(day) AS d FROM kpi_values UNION ALL SELECT max(day) FROM kpi_values
+               UNION ALL SELECT min(day) FROM orders UNION ALL SELECT max(day) FROM orders)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        match span {
+            (Some(a), Some(b)) => Ok(Some((parse_day(&a)?, parse_day(&b)?))),
+            _ => Ok(None),
+        }
+    }
+}
+
+pub(super) fn dimension_in(
+    conn: &Connection,
+    segment: Option<&str>,
+    channel: Option<&str>,
+    campaign: Option<&str>,
+) -> Result<Dimension> {
+    match (segment, channel, campaign) {
+        (None, None, None) => Ok(Dimension::Total),
+        (Some(s), None, None) => Ok(Dimension::Segment(SegmentId(resolve(conn, Named::Segment, s)?))),
+        (None, Some(c), None) => Ok(Dimension::Channel(ChannelId(resolve(conn, Named::Channel, c)?))),
+        (None, None, Some(k)) => Ok(Dimension::Campaign(CampaignId(resolve(
+            conn,
+            Named::Campaign,
+            k,
+        )?))),
+        _ => Err(crate::domain::validate::Invalid::Rule {
+            field: "dimension",
+            message: "give at most one of segment, channel and campaign".into(),
+        }
+        .into()),
+    }
+}
+
+pub(super) fn record_in(
+    c: &Change<'_>,
+    values: &[KpiInput],
+    source: ValueSource,
+) -> Result<RecordOutcome> {
+    let source = match source {
+        ValueSource::Recorded => "recorded",
+        ValueSource::Imported => "imported",
+    };
+    let mut out = RecordOutcome::default();
+    let mut find = c.tx().prepare_cached(
+        "SELECT id, value FROM kpi_values
+         WHERE metric = ?1 AND IFNULL(segment_id, 0) = IFNULL(?2, 0)
+           AND IFNULL(channel_id, 0) = IFNULL(?3, 0) AND IFNULL(campaign_id, 0) = IFNULL(?4, 0)
+           AND day = ?5",
+    )?;
+    let mut insert = c.tx().prepare_cached(
+        "INSERT INTO kpi_values (day, metric, segment_id, channel_id, campaign_id, value, source)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    let mut update = c
+        .tx()
+        .prepare_cached("UPDATE kpi_values SET value = ?2, source = ?3 WHERE id = ?1")?;
+    for v in values {
+        let (s, ch, k) = dimension_ids(v.dimension);
+        let day = day_text(v.day);
+        let existing: Option<(i64, i64)> = find
+            .query_row(params![v.metric, s, ch, k, day], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        match existing {
+            None => {
+                insert.execute(params![day, v.metric, s, ch, k, v.value.raw(), source])?;
+                out.added += 1;
+            }
+            Some((_, old)) if old == v.value.raw() => out.unchanged += 1,
+            Some((id, old)) => {
+                update.execute(params![id, v.value.raw(), source])?;
+                out.replaced.push((v.clone(), Amount::from_raw(old)));
+            }
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,181 @@
+//! Orders from shop and CRM exports, the source of the customer metrics.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::params;
+
+use super::{Result, Store, StoreError, day_text, journal, now_text, parse_day};
+use crate::domain::{Amount, Order, SegmentId};
+
+/// One order as read from a file, with the segment by name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrderInput {
+    pub order_ref: Option<String>,
+    pub customer: String,
+    pub day: NaiveDate,
+    pub amount: Amount,
+    pub segment: Option<String>,
+}
+
+/// What an orders import did (or, in a dry run, would do).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct OrderOutcome {
+    pub added: usize,
+    /// Orders already stored under the same key with other content, now
+    /// replaced by the file's version.
+    pub updated: usize,
+    pub unchanged: usize,
+    /// Segments named in the file that did not exist and were created.
+    pub new_segments: Vec<String>,
+}
+
+/// The key that makes importing the same order twice a no-op: the shop's
+/// order id, or customer, day and amount where the export has none.
+pub fn order_key(o: &OrderInput) -> String {
+    match &o.order_ref {
+        Some(r) => format!("id:{r}"),
+        None => format!("cda:{}|{}|{}", o.customer, day_text(o.day), o.amount),
+    }
+}
+
+/// Orders reduced to what the customer metrics need: a dense customer
+/// index per order and the order's day.
+#[derive(Debug, Clone, Default)]
+pub struct OrderPoints {
+    pub points: Vec<(u32, NaiveDate)>,
+    pub customers: u32,
+}
+
+impl Store {
+    /// Imports `orders` from `file` as one change, all or nothing. With
+    /// `commit` false nothing is written: a dry run.
+    pub fn import_orders(
+        &mut self,
+        file: &str,
+        orders: &[OrderInput],
+        commit: bool,
+    ) -> Result<OrderOutcome> {
+        self.change_or_preview(commit, |c| {
+            let tx = c.tx();
+            let mut out = OrderOutcome::default();
+            let mut segments: HashMap<String, i64> = HashMap::new();
+            {
+                let mut stmt = tx.prepare("SELECT id, name FROM segments")?;
+                let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+                for row in rows {
+                    let (id, name) = row?;
+                    segments.insert(name.to_lowercase(), id);
+                }
+            }
+            tx.execute(
+                "INSERT INTO import_batches (kind, file, at, rows) VALUES ('orders', ?1, ?2, ?3)",
+                params![file, now_text(), orders.len() as i64],
+            )?;
+            let batch = tx.last_insert_rowid();
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO orders (order_key, order_ref, customer, day, amount, segment_id, batch_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (order_key) DO NOTHING",
+            )?;
+            let mut update = tx.prepare_cached(
+                "UPDATE orders SET customer = ?2, day = ?3, amount = ?4, segment_id = ?5
+                 WHERE order_key = ?1 AND (customer IS NOT ?2 OR day IS NOT ?3
+                       OR amount IS NOT ?4 OR segment_id IS NOT ?5)",
+            )?;
+            for o in orders {
+                let segment = match &o.segment {
+                    None => None,
+                    Some(name) => Some(match segments.get(&name.to_lowercase()) {
+                        Some(id) => *id,
+                        None => {
+                            let name = crate::domain::validate::name("segment name", name)?;
+                            tx.execute("INSERT INTO segments (name) VALUES (?1)", [&name])?;
+                            let id = tx.last_insert_rowid();
+                            segments.insert(name.to_lowercase(), id);
+                            out.new_segments.push(name);
+                            id
+                        }
+                    }),
+                };
+                let key = order_key(o);
+                let day = day_text(o.day);
+                let added = insert.execute(params![
+                    key,
+                    o.order_ref,
+                    o.customer,
+                    day,
+                    o.amount.raw(),
+                    segment,
+                    batch
+                ])?;
+                if added == 1 {
+                    out.added += 1;
+                } else if update.execute(params![key, o.customer, day, o.amount.raw(), segment])? == 1 {
+                    out.updated += 1;
+                } else {
+                    out.unchanged += 1;
+                }
+            }
+            drop(insert);
+            drop(update);
+            if out.added > 0 {
+                journal::add_order_batch(tx, c.entry, batch)?;
+            }
+            c.label = format!("import orders from {file}");
+            Ok(out)
+        })
+    }
+
+    /// The orders, optionally of one segment, as customer points.
+    pub fn order_points(&self, segment: Option<SegmentId>) -> Result<OrderPoints> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT customer, day FROM orders
+             WHERE ?1 IS NULL OR segment_id = ?1 ORDER BY customer",
+        )?;
+        let mut rows = stmt.query(params![segment.map(|s| s.0)])?;
+        let mut out = OrderPoints::default();
+        let mut last: Option<String> = None;
+        while let Some(row) = rows.next()? {
+            let customer = row.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
+            if last.as_deref() != Some(customer) {
+                out.customers += 1;
+                last = Some(customer.to_string());
+            }
+            let day = parse_day(row.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?)?;
+            out.points.push((out.customers - 1, day));
+        }
+        Ok(out)
+    }
+
+    pub fn count_orders(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM orders", [], |r| r.get(0))?)
+    }
+
+    /// Whether any order is stored for the segment (or at all).
+    pub fn has_orders(&self, segment: Option<SegmentId>) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM orders WHERE ?1 IS NULL OR segment_id = ?1)",
+            params![segment.map(|s| s.0)],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Every stored order, by day and key.
+    pub fn orders(&self) -> Result<Vec<Order>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT order_ref, customer, day, amount, segment_id FROM orders ORDER BY day, order_key",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Order {
+                order_ref: r.get(0)?,
+                customer: r.get(1)?,
+                day: parse_day(&r.get::<_, String>(2)?)?,
+                amount: Amount::from_raw(r.get(3)?),
+                segment: r.get::<_, Option<i64>>(4)?.map(SegmentId),
+            })
+        })?;
+        rows.collect::<Result<_, _>>().map_err(StoreError::from)
+    }
+}

@@ -1,0 +1,321 @@
+//! The plan: objectives, campaigns on a timeline, and notes on periods.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::strategy::unique;
+use super::tasks::{day_col, enum_col};
+use super::{Result, Store, StoreError, day_text, now_text};
+use crate::domain::validate;
+use crate::domain::{
+    Amount, Campaign, CampaignId, ChannelId, Note, NoteId, Objective, ObjectiveId, PersonId,
+    SegmentId,
+};
+
+fn required_day(r: &Row<'_>, i: usize) -> rusqlite::Result<NaiveDate> {
+    day_col(r, i)?.ok_or(rusqlite::Error::InvalidColumnType(
+        i,
+        "day".into(),
+        rusqlite::types::Type::Null,
+    ))
+}
+
+fn objective_row(r: &Row<'_>) -> rusqlite::Result<Objective> {
+    Ok(Objective {
+        id: ObjectiveId(r.get(0)?),
+        title: r.get(1)?,
+        metric: r.get(2)?,
+        baseline: Amount::from_raw(r.get(3)?),
+        target: Amount::from_raw(r.get(4)?),
+        direction: enum_col(r, 5)?,
+        start: required_day(r, 6)?,
+        deadline: required_day(r, 7)?,
+        segment: r.get::<_, Option<i64>>(8)?.map(SegmentId),
+        channel: r.get::<_, Option<i64>>(9)?.map(ChannelId),
+    })
+}
+
+fn campaign_row(r: &Row<'_>) -> rusqlite::Result<Campaign> {
+    Ok(Campaign {
+        id: CampaignId(r.get(0)?),
+        name: r.get(1)?,
+        objective: r.get::<_, Option<i64>>(2)?.map(ObjectiveId),
+        segment: r.get::<_, Option<i64>>(3)?.map(SegmentId),
+        channel: r.get::<_, Option<i64>>(4)?.map(ChannelId),
+        start: required_day(r, 5)?,
+        end: required_day(r, 6)?,
+        budget: Amount::from_raw(r.get(7)?),
+        owner: r.get::<_, Option<i64>>(8)?.map(PersonId),
+        status: enum_col(r, 9)?,
+        description: r.get(10)?,
+    })
+}
+
+fn note_row(r: &Row<'_>) -> rusqlite::Result<Note> {
+    let created: String = r.get(7)?;
+    Ok(Note {
+        id: NoteId(r.get(0)?),
+        kind: enum_col(r, 1)?,
+        category: enum_col(r, 2)?,
+        start: required_day(r, 3)?,
+        end: required_day(r, 4)?,
+        metric: r.get(5)?,
+        text: r.get(6)?,
+        created_at: DateTime::parse_from_rfc3339(&created)
+            .map(|t| t.with_timezone(&Utc))
+            .map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(7, rusqlite::types::Type::Text, Box::new(e))
+            })?,
+    })
+}
+
+const OBJECTIVE: &str = "SELECT id, title, metric, baseline, target, direction, start_day, deadline, \
+                         segment_id, channel_id FROM objectives";
+const CAMPAIGN: &str = "SELECT id, name, objective_id, segment_id, channel_id, start_day, end_day, \
+                        budget, owner_id, status, description FROM campaigns";
+const NOTE: &str = "SELECT id, kind, category, start_day, end_day, metric, text, created_at FROM notes";
+
+fn check_span(field: &'static str, start: NaiveDate, end: NaiveDate) -> Result<()> {
+    if end < start {
+        return Err(validate::Invalid::Rule {
+            field,
+            message: format!("ends ({end}) before it starts ({start})"),
+        }
+        .into());
+    }
+    Ok(())
+}
+
+impl Store {
+    // Objectives.
+
+    pub fn objectives(&self) -> Result<Vec<Objective>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("{OBJECTIVE} ORDER BY deadline, id"))?;
+        let rows = stmt.query_map([], objective_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn objective(&self, id: ObjectiveId) -> Result<Objective> {
+        self.conn
+            .query_row(&format!("{OBJECTIVE} WHERE id = ?1"), [id.0], objective_row)
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                what: "objective",
+                key: id.to_string(),
+            })
+    }
+
+    /// Adds `o` (its id is ignored) or, when `o.id` exists, replaces it.
+    pub fn save_objective(&mut self, o: &Objective) -> Result<Objective> {
+        let title = validate::title("objective title", &o.title)?;
+        let metric = self.metric(&o.metric)?.name;
+        check_span("objective", o.start, o.deadline)?;
+        let id = self.change(|c| {
+            let values = params![
+                o.id.0,
+                title,
+                metric,
+                o.baseline.raw(),
+                o.target.raw(),
+                o.direction.as_str(),
+                day_text(o.start),
+                day_text(o.deadline),
+                o.segment.map(|x| x.0),
+                o.channel.map(|x| x.0),
+            ];
+            let exists = o.id.0 > 0;
+            let n = if exists {
+                c.tx().execute(
+                    "UPDATE objectives SET title = ?2, metric = ?3, baseline = ?4, target = ?5,
+                            direction = ?6, start_day = ?7, deadline = ?8, segment_id = ?9,
+                            channel_id = ?10 WHERE id = ?1",
+                    values,
+                )?
+            } else {
+                c.tx().execute(
+                    "INSERT INTO objectives (title, metric, baseline, target, direction, start_day,
+                                             deadline, segment_id, channel_id)
+                     VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                    &values[1..],
+                )?
+            };
+            if n == 0 {
+                return Err(StoreError::NotFound {
+                    what: "objective",
+                    key: o.id.to_string(),
+                });
+            }
+            let id = if exists { o.id.0 } else { c.tx().last_insert_rowid() };
+            c.label = format!("{} objective {id}", if exists { "edit" } else { "add" });
+            Ok(ObjectiveId(id))
+        })?;
+        self.objective(id)
+    }
+
+    pub fn delete_objective(&mut self, id: ObjectiveId) -> Result<Objective> {
+        let old = self.objective(id)?;
+        self.change(|c| {
+            c.tx().execute("DELETE FROM objectives WHERE id = ?1", [id.0])?;
+            c.label = format!("delete objective {id}");
+            Ok(())
+        })?;
+        Ok(old)
+    }
+
+    // Campaigns.
+
+    pub fn campaigns(&self) -> Result<Vec<Campaign>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("{CAMPAIGN} ORDER BY start_day, id"))?;
+        let rows = stmt.query_map([], campaign_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn campaign(&self, id: CampaignId) -> Result<Campaign> {
+        self.conn
+            .query_row(&format!("{CAMPAIGN} WHERE id = ?1"), [id.0], campaign_row)
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                what: "campaign",
+                key: id.to_string(),
+            })
+    }
+
+    /// Adds `k` (its id is ignored) or, when `k.id` exists, replaces it.
+    pub fn save_campaign(&mut self, k: &Campaign) -> Result<Campaign> {
+        let name = validate::name("campaign name", &k.name)?;
+        let description = validate::text("campaign description", &k.description)?;
+        check_span("campaign", k.start, k.end)?;
+        if k.budget < Amount::ZERO {
+            return Err(validate::Invalid::Rule {
+                field: "campaign budget",
+                message: "is negative".into(),
+            }
+            .into());
+        }
+        let id = self.change(|c| {
+            let values = params![
+                k.id.0,
+                name,
+                k.objective.map(|x| x.0),
+                k.segment.map(|x| x.0),
+                k.channel.map(|x| x.0),
+                day_text(k.start),
+                day_text(k.end),
+                k.budget.raw(),
+                k.owner.map(|x| x.0),
+                k.status.as_str(),
+                description,
+            ];
+            let exists = k.id.0 > 0;
+            let r = if exists {
+                c.tx().execute(
+                    "UPDATE campaigns SET name = ?2, objective_id = ?3, segment_id = ?4,
+                            channel_id = ?5, start_day = ?6, end_day = ?7, budget = ?8,
+                            owner_id = ?9, status = ?10, description = ?11 WHERE id = ?1",
+                    values,
+                )
+            } else {
+                c.tx().execute(
+                    "INSERT INTO campaigns (name, objective_id, segment_id, channel_id, start_day,
+                                            end_day, budget, owner_id, status, description)
+                     VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                    &values[1..],
+                )
+            };
+            if unique(r, "campaign", &name)? == 0 {
+                return Err(StoreError::NotFound {
+                    what: "campaign",
+                    key: k.id.to_string(),
+                });
+            }
+            let id = if exists { k.id.0 } else { c.tx().last_insert_rowid() };
+            c.label = format!("{} campaign {name}", if exists { "edit" } else { "add" });
+            Ok(CampaignId(id))
+        })?;
+        self.campaign(id)
+    }
+
+    /// Deletes a campaign; its tasks stay, without a campaign.
+    pub fn delete_campaign(&mut self, id: CampaignId) -> Result<Campaign> {
+        let old = self.campaign(id)?;
+        self.change(|c| {
+            c.tx().execute("DELETE FROM campaigns WHERE id = ?1", [id.0])?;
+            c.label = format!("delete campaign {}", old.name);
+            Ok(())
+        })?;
+        Ok(old)
+    }
+
+    // Notes.
+
+    /// Notes whose period overlaps `from..=to`, oldest first.
+    pub fn notes_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Note>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{NOTE} WHERE start_day <= ?2 AND end_day >= ?1 ORDER BY start_day, id"
+        ))?;
+        let rows = stmt.query_map(params![day_text(from), day_text(to)], note_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn notes(&self) -> Result<Vec<Note>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("{NOTE} ORDER BY start_day, id"))?;
+        let rows = stmt.query_map([], note_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Adds `n` (its id and time are ignored) or, when `n.id` exists,
+    /// replaces its content.
+    pub fn save_note(&mut self, n: &Note) -> Result<NoteId> {
+        let text = validate::text("note", &n.text)?;
+        if text.is_empty() {
+            return Err(validate::Invalid::Empty { field: "note" }.into());
+        }
+        check_span("note", n.start, n.end)?;
+        let metric = n
+            .metric
+            .as_deref()
+            .map(|m| self.metric(m).map(|m| m.name))
+            .transpose()?;
+        self.change(|c| {
+            let values = params![
+                n.id.0,
+                n.kind.as_str(),
+                n.category.as_str(),
+                day_text(n.start),
+                day_text(n.end),
+                metric,
+                text,
+                now_text(),
+            ];
+            let exists = n.id.0 > 0;
+            let count = if exists {
+                c.tx().execute(
+                    "UPDATE notes SET kind = ?2, category = ?3, start_day = ?4, end_day = ?5,
+                            metric = ?6, text = ?7 WHERE id = ?1",
+                    &values[..7],
+                )?
+            } else {
+                c.tx().execute(
+                    "INSERT INTO notes (kind, category, start_day, end_day, metric, text, created_at)
+                     VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    &values[1..],
+                )?
+            };
+            if count == 0 {
+                return Err(StoreError::NotFound {
+                    what: "note",
+                    key: n.id.to_string(),
+                });
+            }
+            let id = if exists { n.id.0 } else { c.tx().last_insert_rowid() };
+            c.label = format!("{} note {id}", if exists { "edit" } else { "add" });
+            Ok(NoteId(id))
+        })
+    }
+}

@@ -1,0 +1,547 @@
+//! The strategy: segments, channels, the brand message, resources
+//! (people, tools, budgets), procedures and metric definitions.
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use super::tasks::enum_col;
+use super::{Result, Store, StoreError};
+use crate::domain::validate;
+use crate::domain::{
+    Amount, Budget, BudgetId, Channel, ChannelId, Message, Metric, Person, PersonId, Procedure,
+    ProcedureId, Segment, SegmentId, Tool, ToolId,
+};
+
+/// The tables whose rows a user names on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Named {
+    Segment,
+    Channel,
+    Person,
+    Campaign,
+    Procedure,
+    Tool,
+}
+
+impl Named {
+    fn table(self) -> &'static str {
+        match self {
+            Named::Segment => "segments",
+            Named::Channel => "channels",
+            Named::Person => "people",
+            Named::Campaign => "campaigns",
+            Named::Procedure => "procedures",
+            Named::Tool => "tools",
+        }
+    }
+
+    fn column(self) -> &'static str {
+        match self {
+            Named::Procedure => "title",
+            _ => "name",
+        }
+    }
+
+    pub fn what(self) -> &'static str {
+        match self {
+            Named::Segment => "segment",
+            Named::Channel => "channel",
+            Named::Person => "person",
+            Named::Campaign => "campaign",
+            Named::Procedure => "procedure",
+            Named::Tool => "tool",
+        }
+    }
+}
+
+/// Finds a row by id, by exact name (ignoring case, in any script), or by
+/// a part of its name that only one row has.
+pub(crate) fn resolve(conn: &Connection, kind: Named, key: &str) -> Result<i64> {
+    let not_found = || StoreError::NotFound {
+        what: kind.what(),
+        key: key.to_string(),
+    };
+    let all: Vec<(i64, String)> = {
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT id, {} FROM {} ORDER BY id",
+            kind.column(),
+            kind.table()
+        ))?;
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?
+    };
+    let key_trim = key.trim().trim_start_matches('@');
+    if let Ok(id) = key_trim.parse::<i64>() {
+        if all.iter().any(|(i, _)| *i == id) {
+            return Ok(id);
+        }
+    }
+    let wanted = key_trim.to_lowercase();
+    if wanted.is_empty() {
+        return Err(not_found());
+    }
+    if let Some((id, _)) = all.iter().find(|(_, n)| n.to_lowercase() == wanted) {
+        return Ok(*id);
+    }
+    let partial: Vec<&(i64, String)> = all
+        .iter()
+        .filter(|(_, n)| n.to_lowercase().contains(&wanted))
+        .collect();
+    match partial.as_slice() {
+        [(id, _)] => Ok(*id),
+        [] => Err(not_found()),
+        many => Err(StoreError::Conflict(format!(
+            "{} '{}' is ambiguous: {}",
+            kind.what(),
+            key,
+            many.iter()
+                .map(|(_, n)| n.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+    }
+}
+
+/// Turns a UNIQUE violation into a message naming the duplicate.
+pub(crate) fn unique<T>(r: rusqlite::Result<T>, what: &str, name: &str) -> Result<T> {
+    match r {
+        Err(rusqlite::Error::SqliteFailure(e, _))
+            if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
+                || e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY =>
+        {
+            Err(StoreError::Conflict(format!("a {what} named '{name}' already exists")))
+        }
+        other => Ok(other?),
+    }
+}
+
+fn not_found(what: &'static str, id: i64) -> StoreError {
+    StoreError::NotFound {
+        what,
+        key: id.to_string(),
+    }
+}
+
+fn segment_row(r: &Row<'_>) -> rusqlite::Result<Segment> {
+    Ok(Segment {
+        id: SegmentId(r.get(0)?),
+        name: r.get(1)?,
+        description: r.get(2)?,
+        demographics: r.get(3)?,
+        needs: r.get(4)?,
+        habits: r.get(5)?,
+        market_size: r.get(6)?,
+    })
+}
+
+fn person_row(r: &Row<'_>) -> rusqlite::Result<Person> {
+    Ok(Person {
+        id: PersonId(r.get(0)?),
+        name: r.get(1)?,
+        role: r.get(2)?,
+        contact: r.get(3)?,
+    })
+}
+
+impl Store {
+    pub fn resolve(&self, kind: Named, key: &str) -> Result<i64> {
+        resolve(&self.conn, kind, key)
+    }
+
+    // Segments.
+
+    pub fn segments(&self) -> Result<Vec<Segment>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, name, description, demographics, needs, habits, market_size
+             FROM segments ORDER BY name",
+        )?;
+        let rows = stmt.query_map([], segment_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn segment(&self, id: SegmentId) -> Result<Segment> {
+        self.segments()?
+            .into_iter()
+            .find(|s| s.id == id)
+            .ok_or_else(|| not_found("segment", id.0))
+    }
+
+    /// Adds `s` (its id is ignored) or, when `s.id` exists, replaces it.
+    pub fn save_segment(&mut self, s: &Segment) -> Result<Segment> {
+        let name = validate::name("segment name", &s.name)?;
+        let texts = [
+            validate::text("description", &s.description)?,
+            validate::text("demographics", &s.demographics)?,
+            validate::text("needs", &s.needs)?,
+            validate::text("habits", &s.habits)?,
+        ];
+        let id = self.change(|c| {
+            let exists = s.id.0 > 0;
+            let r = if exists {
+                c.tx().execute(
+                    "UPDATE segments SET name = ?2, description = ?3, demographics = ?4,
+                            needs = ?5, habits = ?6, market_size = ?7 WHERE id = ?1",
+                    params![s.id.0, name, texts[0], texts[1], texts[2], texts[3], s.market_size],
+                )
+            } else {
+                c.tx().execute(
+                    "INSERT INTO segments (name, description, demographics, needs, habits, market_size)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![name, texts[0], texts[1], texts[2], texts[3], s.market_size],
+                )
+            };
+            if unique(r, "segment", &name)? == 0 {
+                return Err(not_found("segment", s.id.0));
+            }
+            let id = if exists { s.id.0 } else { c.tx().last_insert_rowid() };
+            c.label = format!("{} segment {name}", if exists { "edit" } else { "add" });
+            Ok(SegmentId(id))
+        })?;
+        self.segment(id)
+    }
+
+    pub fn delete_segment(&mut self, id: SegmentId) -> Result<Segment> {
+        let old = self.segment(id)?;
+        self.change(|c| {
+            c.tx().execute("DELETE FROM segments WHERE id = ?1", [id.0])?;
+            c.label = format!("delete segment {}", old.name);
+            Ok(())
+        })?;
+        Ok(old)
+    }
+
+    // Channels.
+
+    pub fn channels(&self) -> Result<Vec<Channel>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, name, kind, active, description FROM channels ORDER BY name",
+        )?;
+        let mut channels: Vec<Channel> = stmt
+            .query_map([], |r| {
+                Ok(Channel {
+                    id: ChannelId(r.get(0)?),
+                    name: r.get(1)?,
+                    kind: enum_col(r, 2)?,
+                    active: r.get(3)?,
+                    description: r.get(4)?,
+                    segments: Vec::new(),
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        let mut links = self.conn.prepare_cached(
+            "SELECT channel_id, segment_id FROM channel_segments ORDER BY segment_id",
+        )?;
+        let pairs: Vec<(i64, i64)> = links
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        for (ch, seg) in pairs {
+            if let Some(c) = channels.iter_mut().find(|c| c.id.0 == ch) {
+                c.segments.push(SegmentId(seg));
+            }
+        }
+        Ok(channels)
+    }
+
+    pub fn channel(&self, id: ChannelId) -> Result<Channel> {
+        self.channels()?
+            .into_iter()
+            .find(|c| c.id == id)
+            .ok_or_else(|| not_found("channel", id.0))
+    }
+
+    /// Adds `ch` (its id is ignored) or, when `ch.id` exists, replaces it.
+    pub fn save_channel(&mut self, ch: &Channel) -> Result<Channel> {
+        let name = validate::name("channel name", &ch.name)?;
+        let description = validate::text("description", &ch.description)?;
+        let id = self.change(|c| {
+            let exists = ch.id.0 > 0;
+            let r = if exists {
+                c.tx().execute(
+                    "UPDATE channels SET name = ?2, kind = ?3, active = ?4, description = ?5
+                     WHERE id = ?1",
+                    params![ch.id.0, name, ch.kind.as_str(), ch.active, description],
+                )
+            } else {
+                c.tx().execute(
+                    "INSERT INTO channels (name, kind, active, description) VALUES (?1, ?2, ?3, ?4)",
+                    params![name, ch.kind.as_str(), ch.active, description],
+                )
+            };
+            if unique(r, "channel", &name)? == 0 {
+                return Err(not_found("channel", ch.id.0));
+            }
+            let id = if exists { ch.id.0 } else { c.tx().last_insert_rowid() };
+            c.tx()
+                .execute("DELETE FROM channel_segments WHERE channel_id = ?1", [id])?;
+            for seg in &ch.segments {
+                c.tx().execute(
+                    "INSERT OR IGNORE INTO channel_segments (channel_id, segment_id) VALUES (?1, ?2)",
+                    [id, seg.0],
+                )?;
+            }
+            c.label = format!("{} channel {name}", if exists { "edit" } else { "add" });
+            Ok(ChannelId(id))
+        })?;
+        self.channel(id)
+    }
+
+    pub fn delete_channel(&mut self, id: ChannelId) -> Result<Channel> {
+        let old = self.channel(id)?;
+        self.change(|c| {
+            c.tx().execute("DELETE FROM channels WHERE id = ?1", [id.0])?;
+            c.label = format!("delete channel {}", old.name);
+            Ok(())
+        })?;
+        Ok(old)
+    }
+
+    // People.
+
+    pub fn people(&self) -> Result<Vec<Person>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, name, role, contact FROM people ORDER BY name")?;
+        let rows = stmt.query_map([], person_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn person(&self, id: PersonId) -> Result<Person> {
+        self.conn
+            .query_row(
+                "SELECT id, name, role, contact FROM people WHERE id = ?1",
+                [id.0],
+                person_row,
+            )
+            .optional()?
+            .ok_or_else(|| not_found("person", id.0))
+    }
+
+    /// Adds `p` (its id is ignored) or, when `p.id` exists, replaces it.
+    pub fn save_person(&mut self, p: &Person) -> Result<Person> {
+        let name = validate::name("person name", &p.name)?;
+        let role = validate::name_or_empty("role", &p.role)?;
+        let contact = validate::name_or_empty("contact", &p.contact)?;
+        let id = self.change(|c| {
+            let exists = p.id.0 > 0;
+            let r = if exists {
+                c.tx().execute(
+                    "UPDATE people SET name = ?2, role = ?3, contact = ?4 WHERE id = ?1",
+                    params![p.id.0, name, role, contact],
+                )
+            } else {
+                c.tx().execute(
+                    "INSERT INTO people (name, role, contact) VALUES (?1, ?2, ?3)",
+                    params![name, role, contact],
+                )
+            };
+            if unique(r, "person", &name)? == 0 {
+                return Err(not_found("person", p.id.0));
+            }
+            let id = if exists { p.id.0 } else { c.tx().last_insert_rowid() };
+            c.label = format!("{} person {name}", if exists { "edit" } else { "add" });
+            Ok(PersonId(id))
+        })?;
+        self.person(id)
+    }
+
+    pub fn delete_person(&mut self, id: PersonId) -> Result<Person> {
+        let old = self.person(id)?;
+        self.change(|c| {
+            c.tx().execute("DELETE FROM people WHERE id = ?1", [id.0])?;
+            c.label = format!("delete person {}", old.name);
+            Ok(())
+        })?;
+        Ok(old)
+    }
+
+    // Tools.
+
+    pub fn tools(&self) -> Result<Vec<Tool>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, name, purpose FROM tools ORDER BY name")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Tool {
+                id: ToolId(r.get(0)?),
+                name: r.get(1)?,
+                purpose: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn add_tool(&mut self, name: &str, purpose: &str) -> Result<ToolId> {
+        let name = validate::name("tool name", name)?;
+        let purpose = validate::text("purpose", purpose)?;
+        self.change(|c| {
+            let r = c.tx().execute(
+                "INSERT INTO tools (name, purpose) VALUES (?1, ?2)",
+                params![name, purpose],
+            );
+            unique(r, "tool", &name)?;
+            c.label = format!("add tool {name}");
+            Ok(ToolId(c.tx().last_insert_rowid()))
+        })
+    }
+
+    // Budgets.
+
+    pub fn budgets(&self) -> Result<Vec<Budget>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, period, amount, note FROM budgets ORDER BY period")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Budget {
+                id: BudgetId(r.get(0)?),
+                period: r.get(1)?,
+                amount: Amount::from_raw(r.get(2)?),
+                note: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Sets the budget of a period label (`2026-11`, `2026-Q4`, `2026`).
+    pub fn set_budget(&mut self, period: &str, amount: Amount, note: &str) -> Result<()> {
+        let note = validate::text("budget note", note)?;
+        self.change(|c| {
+            c.tx().execute(
+                "INSERT INTO budgets (period, amount, note) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (period) DO UPDATE SET amount = excluded.amount, note = excluded.note",
+                params![period, amount.raw(), note],
+            )?;
+            c.label = format!("set budget {period}");
+            Ok(())
+        })
+    }
+
+    // Procedures.
+
+    pub fn procedures(&self) -> Result<Vec<Procedure>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, title, owner_id, steps FROM procedures ORDER BY id")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Procedure {
+                id: ProcedureId(r.get(0)?),
+                title: r.get(1)?,
+                owner: r.get::<_, Option<i64>>(2)?.map(PersonId),
+                steps: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn add_procedure(
+        &mut self,
+        title: &str,
+        owner: Option<PersonId>,
+        steps: &str,
+    ) -> Result<ProcedureId> {
+        let title = validate::title("procedure title", title)?;
+        let steps = validate::text("procedure steps", steps)?;
+        self.change(|c| {
+            let r = c.tx().execute(
+                "INSERT INTO procedures (title, owner_id, steps) VALUES (?1, ?2, ?3)",
+                params![title, owner.map(|o| o.0), steps],
+            );
+            unique(r, "procedure", &title)?;
+            c.label = format!("add procedure {title}");
+            Ok(ProcedureId(c.tx().last_insert_rowid()))
+        })
+    }
+
+    // The brand message.
+
+    pub fn message(&self) -> Result<Message> {
+        Ok(self.conn.query_row(
+            "SELECT brand_message, positioning FROM message WHERE id = 1",
+            [],
+            |r| {
+                Ok(Message {
+                    brand_message: r.get(0)?,
+                    positioning: r.get(1)?,
+                })
+            },
+        )?)
+    }
+
+    pub fn set_message(&mut self, m: &Message) -> Result<()> {
+        let brand = validate::text("brand message", &m.brand_message)?;
+        let positioning = validate::text("positioning", &m.positioning)?;
+        self.change(|c| {
+            c.tx().execute(
+                "UPDATE message SET brand_message = ?1, positioning = ?2 WHERE id = 1",
+                params![brand, positioning],
+            )?;
+            c.label = "edit brand message".into();
+            Ok(())
+        })
+    }
+
+    // Metric definitions.
+
+    pub fn metrics(&self) -> Result<Vec<Metric>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT name, kind, unit, builtin, description FROM metrics ORDER BY builtin DESC, rowid",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Metric {
+                name: r.get(0)?,
+                kind: enum_col(r, 1)?,
+                unit: enum_col(r, 2)?,
+                builtin: r.get(3)?,
+                description: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The metric named `name`, or an error listing the known ones.
+    pub fn metric(&self, name: &str) -> Result<Metric> {
+        let all = self.metrics()?;
+        let wanted = name.trim().to_lowercase();
+        all.iter()
+            .find(|m| m.name == wanted)
+            .cloned()
+            .ok_or_else(|| {
+                StoreError::Conflict(format!(
+                    "unknown metric '{}' (known: {})",
+                    name,
+                    all.iter()
+                        .map(|m| m.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ))
+            })
+    }
+
+    /// Adds a user metric: a snake_case name, its kind and unit.
+    pub fn add_metric(&mut self, m: &Metric) -> Result<()> {
+        let ok = !m.name.is_empty()
+            && m.name.len() <= 40
+            && m.name.starts_with(|c: char| c.is_ascii_lowercase())
+            && m.name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        if !ok {
+            return Err(validate::Invalid::Rule {
+                field: "metric name",
+                message: format!(
+                    "'{}' must be snake_case: a-z, 0-9 and _, starting with a letter",
+                    m.name
+                ),
+            }
+            .into());
+        }
+        let description = validate::text("metric description", &m.description)?;
+        self.change(|c| {
+            let r = c.tx().execute(
+                "INSERT INTO metrics (name, kind, unit, builtin, description) VALUES (?1, ?2, ?3, 0, ?4)",
+                params![m.name, m.kind.as_str(), m.unit.as_str(), description],
+            );
+            unique(r, "metric", &m.name)?;
+            c.label = format!("add metric {}", m.name);
+            Ok(())
+        })
+    }
+}

@@ -1,0 +1,280 @@
+//! Tasks: who does what by when.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use super::{Change, Result, Store, StoreError, day_text, now_text, parse_day};
+use crate::domain::validate;
+use crate::domain::{CampaignId, NoteId, PersonId, Priority, Task, TaskId, TaskStatus};
+
+/// A task about to be added.
+#[derive(Debug, Clone)]
+pub struct NewTask {
+    pub title: String,
+    pub campaign: Option<CampaignId>,
+    pub assignee: Option<PersonId>,
+    pub status: TaskStatus,
+    pub priority: Priority,
+    pub due: Option<NaiveDate>,
+    pub tags: Vec<String>,
+    pub notes: String,
+    pub follows_note: Option<NoteId>,
+}
+
+impl NewTask {
+    pub fn titled(title: &str) -> NewTask {
+        NewTask {
+            title: title.to_string(),
+            campaign: None,
+            assignee: None,
+            status: TaskStatus::Todo,
+            priority: Priority::Medium,
+            due: None,
+            tags: Vec::new(),
+            notes: String::new(),
+            follows_note: None,
+        }
+    }
+}
+
+/// The fields of a task to change; `None` leaves a field as it is.
+#[derive(Debug, Clone, Default)]
+pub struct TaskPatch {
+    pub title: Option<String>,
+    pub campaign: Option<Option<CampaignId>>,
+    pub assignee: Option<Option<PersonId>>,
+    pub status: Option<TaskStatus>,
+    pub priority: Option<Priority>,
+    pub due: Option<Option<NaiveDate>>,
+    pub tags: Option<Vec<String>>,
+    pub notes: Option<String>,
+}
+
+/// Which tasks to list.
+#[derive(Debug, Clone, Default)]
+pub struct TaskQuery {
+    pub status: Option<TaskStatus>,
+    /// Only tasks not done.
+    pub open_only: bool,
+    pub campaign: Option<CampaignId>,
+    pub assignee: Option<PersonId>,
+    /// Only tasks due strictly before this day.
+    pub due_before: Option<NaiveDate>,
+}
+
+const COLUMNS: &str = "id, title, campaign_id, assignee_id, status, priority, due, tags, notes, \
+                       note_id, created_at, updated_at, done_at";
+
+fn timestamp(s: &str) -> rusqlite::Result<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(s)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+        })
+}
+
+pub(crate) fn enum_col<T: std::str::FromStr>(r: &Row<'_>, i: usize) -> rusqlite::Result<T>
+where
+    T::Err: std::error::Error + Send + Sync + 'static,
+{
+    let s: String = r.get(i)?;
+    s.parse().map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+pub(crate) fn day_col(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    r.get::<_, Option<String>>(i)?
+        .map(|s| parse_day(&s))
+        .transpose()
+}
+
+fn task_row(r: &Row<'_>) -> rusqlite::Result<Task> {
+    let tags: String = r.get(7)?;
+    Ok(Task {
+        id: TaskId(r.get(0)?),
+        title: r.get(1)?,
+        campaign: r.get::<_, Option<i64>>(2)?.map(CampaignId),
+        assignee: r.get::<_, Option<i64>>(3)?.map(PersonId),
+        status: enum_col(r, 4)?,
+        priority: enum_col(r, 5)?,
+        due: day_col(r, 6)?,
+        tags: tags.split_whitespace().map(str::to_string).collect(),
+        notes: r.get(8)?,
+        follows_note: r.get::<_, Option<i64>>(9)?.map(NoteId),
+        created_at: timestamp(&r.get::<_, String>(10)?)?,
+        updated_at: timestamp(&r.get::<_, String>(11)?)?,
+        done_at: r
+            .get::<_, Option<String>>(12)?
+            .map(|s| timestamp(&s))
+            .transpose()?,
+    })
+}
+
+fn clean_tags(tags: &[String]) -> Result<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in tags {
+        let t = validate::tag(t)?;
+        if !out.contains(&t) {
+            out.push(t);
+        }
+    }
+    Ok(out.join(" "))
+}
+
+impl Store {
+    pub fn add_task(&mut self, new: &NewTask) -> Result<Task> {
+        let title = validate::title("task title", &new.title)?;
+        let notes = validate::text("task notes", &new.notes)?;
+        let tags = clean_tags(&new.tags)?;
+        self.change(|c| {
+            let now = now_text();
+            let done_at = (new.status == TaskStatus::Done).then(|| now.clone());
+            c.tx().execute(
+                "INSERT INTO tasks (title, campaign_id, assignee_id, status, priority, due, tags,
+                                    notes, note_id, created_at, updated_at, done_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11)",
+                params![
+                    title,
+                    new.campaign.map(|c| c.0),
+                    new.assignee.map(|p| p.0),
+                    new.status.as_str(),
+                    new.priority.as_str(),
+                    new.due.map(day_text),
+                    tags,
+                    notes,
+                    new.follows_note.map(|n| n.0),
+                    now,
+                    done_at,
+                ],
+            )?;
+            let id = TaskId(c.tx().last_insert_rowid());
+            c.label = format!("add task {id}");
+            task_in(c, id)
+        })
+    }
+
+    pub fn task(&self, id: TaskId) -> Result<Task> {
+        load_task(&self.conn, id)
+    }
+
+    /// Tasks matching `q`, by due day (none last), then id.
+    pub fn tasks(&self, q: &TaskQuery) -> Result<Vec<Task>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM tasks
+             WHERE (?1 IS NULL OR status = ?1)
+               AND (?2 = 0 OR status <> 'done')
+               AND (?3 IS NULL OR campaign_id = ?3)
+               AND (?4 IS NULL OR assignee_id = ?4)
+               AND (?5 IS NULL OR (due IS NOT NULL AND due < ?5))
+             ORDER BY due IS NULL, due, id"
+        ))?;
+        let rows = stmt.query_map(
+            params![
+                q.status.map(|s| s.as_str()),
+                q.open_only,
+                q.campaign.map(|c| c.0),
+                q.assignee.map(|p| p.0),
+                q.due_before.map(day_text),
+            ],
+            task_row,
+        )?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn edit_task(&mut self, id: TaskId, patch: &TaskPatch) -> Result<Task> {
+        let title = patch
+            .title
+            .as_deref()
+            .map(|t| validate::title("task title", t))
+            .transpose()?;
+        let notes = patch
+            .notes
+            .as_deref()
+            .map(|t| validate::text("task notes", t))
+            .transpose()?;
+        let tags = patch.tags.as_deref().map(clean_tags).transpose()?;
+        self.change(|c| {
+            let old = task_in(c, id)?;
+            let status = patch.status.unwrap_or(old.status);
+            c.tx().execute(
+                "UPDATE tasks SET title = ?2, campaign_id = ?3, assignee_id = ?4, status = ?5,
+                        priority = ?6, due = ?7, tags = ?8, notes = ?9, updated_at = ?10,
+                        done_at = CASE WHEN ?5 = 'done' THEN COALESCE(done_at, ?10) END
+                 WHERE id = ?1",
+                params![
+                    id.0,
+                    title.unwrap_or(old.title),
+                    patch.campaign.unwrap_or(old.campaign).map(|x| x.0),
+                    patch.assignee.unwrap_or(old.assignee).map(|x| x.0),
+                    status.as_str(),
+                    patch.priority.unwrap_or(old.priority).as_str(),
+                    patch.due.unwrap_or(old.due).map(day_text),
+                    tags.unwrap_or_else(|| old.tags.join(" ")),
+                    notes.unwrap_or(old.notes),
+                    now_text(),
+                ],
+            )?;
+            c.label = format!("edit task {id}");
+            task_in(c, id)
+        })
+    }
+
+    /// Sets the status of several tasks in one change (all or nothing).
+    pub fn set_task_status(&mut self, ids: &[TaskId], status: TaskStatus) -> Result<Vec<Task>> {
+        self.change(|c| {
+            let now = now_text();
+            let mut out = Vec::with_capacity(ids.len());
+            for id in ids {
+                let n = c.tx().execute(
+                    "UPDATE tasks SET status = ?2, updated_at = ?3,
+                            done_at = CASE WHEN ?2 = 'done' THEN COALESCE(done_at, ?3) END
+                     WHERE id = ?1",
+                    params![id.0, status.as_str(), now],
+                )?;
+                if n == 0 {
+                    return Err(StoreError::NotFound {
+                        what: "task",
+                        key: id.to_string(),
+                    });
+                }
+                out.push(task_in(c, *id)?);
+            }
+            let list: Vec<String> = ids.iter().map(|i| i.to_string()).collect();
+            c.label = format!("set task {} {}", list.join(", "), status);
+            Ok(out)
+        })
+    }
+
+    pub fn delete_task(&mut self, id: TaskId) -> Result<Task> {
+        self.change(|c| {
+            let old = task_in(c, id)?;
+            c.tx().execute("DELETE FROM tasks WHERE id = ?1", [id.0])?;
+            c.label = format!("delete task {id}");
+            Ok(old)
+        })
+    }
+
+    pub fn count_tasks(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM tasks", [], |r| r.get(0))?)
+    }
+}
+
+fn task_in(c: &Change<'_>, id: TaskId) -> Result<Task> {
+    load_task(c.tx(), id)
+}
+
+fn load_task(conn: &Connection, id: TaskId) -> Result<Task> {
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM tasks WHERE id = ?1"),
+        [id.0],
+        task_row,
+    )
+    .optional()?
+    .ok_or(StoreError::NotFound {
+        what: "task",
+        key: id.to_string(),
+    })
+}

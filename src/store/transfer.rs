@@ -1,0 +1,278 @@
+//! The whole database as one JSON document (`funnel export`), and back
+//! into an empty database (`funnel import`), keeping every id so that
+//! export → import → export gives the same document.
+
+use rusqlite::{Transaction, params};
+use serde::{Deserialize, Serialize};
+
+use super::kpis::{KpiInput, record_in};
+use super::orders::{OrderInput, order_key};
+use super::{Change, Result, Store, StoreError, day_text, now_text};
+use crate::domain::{
+    Budget, Campaign, Channel, KpiValue, Message, Metric, Note, Objective, Order, Person,
+    Procedure, Segment, Task, Tool, ValueSource,
+};
+
+/// Format version of the export document.
+pub const EXPORT_FORMAT: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Export {
+    pub funnel_export: u32,
+    pub message: Message,
+    pub metrics: Vec<Metric>,
+    pub segments: Vec<Segment>,
+    pub channels: Vec<Channel>,
+    pub people: Vec<Person>,
+    pub tools: Vec<Tool>,
+    pub budgets: Vec<Budget>,
+    pub procedures: Vec<Procedure>,
+    pub objectives: Vec<Objective>,
+    pub campaigns: Vec<Campaign>,
+    pub notes: Vec<Note>,
+    pub tasks: Vec<Task>,
+    pub kpi_values: Vec<KpiValue>,
+    pub orders: Vec<Order>,
+}
+
+impl Store {
+    pub fn export(&self) -> Result<Export> {
+        let mut tasks = self.tasks(&Default::default())?;
+        tasks.sort_by_key(|t| t.id);
+        let mut segments = self.segments()?;
+        segments.sort_by_key(|s| s.id);
+        let mut channels = self.channels()?;
+        channels.sort_by_key(|c| c.id);
+        let mut people = self.people()?;
+        people.sort_by_key(|p| p.id);
+        let mut tools = self.tools()?;
+        tools.sort_by_key(|t| t.id);
+        let mut budgets = self.budgets()?;
+        budgets.sort_by_key(|b| b.id);
+        let mut objectives = self.objectives()?;
+        objectives.sort_by_key(|o| o.id);
+        let mut campaigns = self.campaigns()?;
+        campaigns.sort_by_key(|c| c.id);
+        let mut notes = self.notes()?;
+        notes.sort_by_key(|n| n.id);
+        Ok(Export {
+            funnel_export: EXPORT_FORMAT,
+            message: self.message()?,
+            metrics: self.metrics()?.into_iter().filter(|m| !m.builtin).collect(),
+            segments,
+            channels,
+            people,
+            tools,
+            budgets,
+            procedures: self.procedures()?,
+            objectives,
+            campaigns,
+            notes,
+            tasks,
+            kpi_values: self.kpi_values()?,
+            orders: self.orders()?,
+        })
+    }
+
+    /// Loads an export into this database, which must be empty. All or
+    /// nothing; journaled as one change, so it can be undone.
+    pub fn import(&mut self, doc: &Export) -> Result<()> {
+        if doc.funnel_export != EXPORT_FORMAT {
+            return Err(StoreError::Conflict(format!(
+                "export format {} is not supported (this funnel reads format {EXPORT_FORMAT})",
+                doc.funnel_export
+            )));
+        }
+        if !self.is_empty()? {
+            return Err(StoreError::Conflict(
+                "import needs an empty database; give a new file with --db".into(),
+            ));
+        }
+        self.change(|c| {
+            load(c, doc)?;
+            c.label = "import an export".into();
+            Ok(())
+        })
+    }
+}
+
+fn load(c: &Change<'_>, d: &Export) -> Result<()> {
+    let tx: &Transaction<'_> = c.tx();
+    tx.execute(
+        "UPDATE message SET brand_message = ?1, positioning = ?2 WHERE id = 1",
+        params![d.message.brand_message, d.message.positioning],
+    )?;
+    for m in &d.metrics {
+        tx.execute(
+            "INSERT INTO metrics (name, kind, unit, builtin, description) VALUES (?1, ?2, ?3, 0, ?4)",
+            params![m.name, m.kind.as_str(), m.unit.as_str(), m.description],
+        )?;
+    }
+    for s in &d.segments {
+        tx.execute(
+            "INSERT INTO segments (id, name, description, demographics, needs, habits, market_size)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![s.id.0, s.name, s.description, s.demographics, s.needs, s.habits, s.market_size],
+        )?;
+    }
+    for ch in &d.channels {
+        tx.execute(
+            "INSERT INTO channels (id, name, kind, active, description) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![ch.id.0, ch.name, ch.kind.as_str(), ch.active, ch.description],
+        )?;
+        for s in &ch.segments {
+            tx.execute(
+                "INSERT INTO channel_segments (channel_id, segment_id) VALUES (?1, ?2)",
+                [ch.id.0, s.0],
+            )?;
+        }
+    }
+    for p in &d.people {
+        tx.execute(
+            "INSERT INTO people (id, name, role, contact) VALUES (?1, ?2, ?3, ?4)",
+            params![p.id.0, p.name, p.role, p.contact],
+        )?;
+    }
+    for t in &d.tools {
+        tx.execute(
+            "INSERT INTO tools (id, name, purpose) VALUES (?1, ?2, ?3)",
+            params![t.id.0, t.name, t.purpose],
+        )?;
+    }
+    for b in &d.budgets {
+        tx.execute(
+            "INSERT INTO budgets (id, period, amount, note) VALUES (?1, ?2, ?3, ?4)",
+            params![b.id.0, b.period, b.amount.raw(), b.note],
+        )?;
+    }
+    for p in &d.procedures {
+        tx.execute(
+            "INSERT INTO procedures (id, title, owner_id, steps) VALUES (?1, ?2, ?3, ?4)",
+            params![p.id.0, p.title, p.owner.map(|o| o.0), p.steps],
+        )?;
+    }
+    for o in &d.objectives {
+        tx.execute(
+            "INSERT INTO objectives (id, title, metric, baseline, target, direction, start_day,
+                                     deadline, segment_id, channel_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                o.id.0,
+                o.title,
+                o.metric,
+                o.baseline.raw(),
+                o.target.raw(),
+                o.direction.as_str(),
+                day_text(o.start),
+                day_text(o.deadline),
+                o.segment.map(|x| x.0),
+                o.channel.map(|x| x.0)
+            ],
+        )?;
+    }
+    for k in &d.campaigns {
+        tx.execute(
+            "INSERT INTO campaigns (id, name, objective_id, segment_id, channel_id, start_day,
+                                    end_day, budget, owner_id, status, description)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            params![
+                k.id.0,
+                k.name,
+                k.objective.map(|x| x.0),
+                k.segment.map(|x| x.0),
+                k.channel.map(|x| x.0),
+                day_text(k.start),
+                day_text(k.end),
+                k.budget.raw(),
+                k.owner.map(|x| x.0),
+                k.status.as_str(),
+                k.description
+            ],
+        )?;
+    }
+    for n in &d.notes {
+        tx.execute(
+            "INSERT INTO notes (id, kind, category, start_day, end_day, metric, text, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                n.id.0,
+                n.kind.as_str(),
+                n.category.as_str(),
+                day_text(n.start),
+                day_text(n.end),
+                n.metric,
+                n.text,
+                n.created_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+            ],
+        )?;
+    }
+    let ts = |t: &chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    for t in &d.tasks {
+        tx.execute(
+            "INSERT INTO tasks (id, title, campaign_id, assignee_id, status, priority, due, tags,
+                                notes, note_id, created_at, updated_at, done_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            params![
+                t.id.0,
+                t.title,
+                t.campaign.map(|x| x.0),
+                t.assignee.map(|x| x.0),
+                t.status.as_str(),
+                t.priority.as_str(),
+                t.due.map(day_text),
+                t.tags.join(" "),
+                t.notes,
+                t.follows_note.map(|x| x.0),
+                ts(&t.created_at),
+                ts(&t.updated_at),
+                t.done_at.as_ref().map(ts)
+            ],
+        )?;
+    }
+    for source in [ValueSource::Recorded, ValueSource::Imported] {
+        let values: Vec<KpiInput> = d
+            .kpi_values
+            .iter()
+            .filter(|v| v.source == source)
+            .map(|v| KpiInput {
+                day: v.day,
+                metric: v.metric.clone(),
+                dimension: v.dimension,
+                value: v.value,
+            })
+            .collect();
+        record_in(c, &values, source)?;
+    }
+    if !d.orders.is_empty() {
+        tx.execute(
+            "INSERT INTO import_batches (kind, file, at, rows) VALUES ('orders', 'export', ?1, ?2)",
+            params![now_text(), d.orders.len() as i64],
+        )?;
+        let batch = tx.last_insert_rowid();
+        let mut insert = tx.prepare_cached(
+            "INSERT INTO orders (order_key, order_ref, customer, day, amount, segment_id, batch_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?;
+        for o in &d.orders {
+            let key = order_key(&OrderInput {
+                order_ref: o.order_ref.clone(),
+                customer: o.customer.clone(),
+                day: o.day,
+                amount: o.amount,
+                segment: None,
+            });
+            insert.execute(params![
+                key,
+                o.order_ref,
+                o.customer,
+                day_text(o.day),
+                o.amount.raw(),
+                o.segment.map(|s| s.0),
+                batch
+            ])?;
+        }
+        super::journal::add_order_batch(tx, c.entry, batch)?;
+    }
+    Ok(())
+}

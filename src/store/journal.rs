@@ -37,10 +37,17 @@ pub(super) fn create_triggers(
     };
     let names = format!(
         "rowid,{}",
-        columns.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(",")
+        columns
+            .iter()
+            .map(|c| format!("\"{c}\""))
+            .collect::<Vec<_>>()
+            .join(",")
     );
     let insert = |row: &str| {
-        format!("'INSERT INTO \"{table}\" ({names}) VALUES (' || {} || ')'", values(row))
+        format!(
+            "'INSERT INTO \"{table}\" ({names}) VALUES (' || {} || ')'",
+            values(row)
+        )
     };
     let delete = |row: &str| format!("'DELETE FROM \"{table}\" WHERE rowid = ' || {row}.rowid");
     let update = |row: &str| {
@@ -99,7 +106,11 @@ pub(super) fn open(tx: &Transaction<'_>, label: &str) -> rusqlite::Result<i64> {
 
 /// Journals a bulk load of orders as one operation: undo parks the batch's
 /// orders in `orders_undone`, redo brings them back.
-pub(super) fn add_order_batch(tx: &Transaction<'_>, entry: i64, batch: i64) -> rusqlite::Result<()> {
+pub(super) fn add_order_batch(
+    tx: &Transaction<'_>,
+    entry: i64,
+    batch: i64,
+) -> rusqlite::Result<()> {
     const COLUMNS: &str = "id, order_key, order_ref, customer, day, amount, segment_id, batch_id";
     let mv = |from: &str, to: &str| {
         format!(
@@ -107,10 +118,17 @@ pub(super) fn add_order_batch(tx: &Transaction<'_>, entry: i64, batch: i64) -> r
              DELETE FROM {from} WHERE batch_id = {batch};"
         )
     };
-    tx.execute("UPDATE journal_entry SET batch_id = ?1 WHERE id = ?2", [batch, entry])?;
+    tx.execute(
+        "UPDATE journal_entry SET batch_id = ?1 WHERE id = ?2",
+        [batch, entry],
+    )?;
     tx.execute(
         "INSERT INTO journal_op (entry_id, undo_sql, redo_sql) VALUES (?1, ?2, ?3)",
-        params![entry, mv("orders", "orders_undone"), mv("orders_undone", "orders")],
+        params![
+            entry,
+            mv("orders", "orders_undone"),
+            mv("orders_undone", "orders")
+        ],
     )?;
     Ok(())
 }
@@ -143,8 +161,15 @@ pub(super) fn undo(tx: &Transaction<'_>) -> Result<Reverted, StoreError> {
         )
         .optional()?;
     let (id, label, at) = entry.ok_or(StoreError::NothingTo("undo"))?;
-    run_ops(tx, id, "SELECT undo_sql FROM journal_op WHERE entry_id = ?1 ORDER BY id DESC")?;
-    tx.execute("UPDATE journal_entry SET state = 'undone' WHERE id = ?1", [id])?;
+    run_ops(
+        tx,
+        id,
+        "SELECT undo_sql FROM journal_op WHERE entry_id = ?1 ORDER BY id DESC",
+    )?;
+    tx.execute(
+        "UPDATE journal_entry SET state = 'undone' WHERE id = ?1",
+        [id],
+    )?;
     Ok(Reverted { label, at })
 }
 
@@ -158,15 +183,23 @@ pub(super) fn redo(tx: &Transaction<'_>) -> Result<Reverted, StoreError> {
         )
         .optional()?;
     let (id, label, at) = entry.ok_or(StoreError::NothingTo("redo"))?;
-    run_ops(tx, id, "SELECT redo_sql FROM journal_op WHERE entry_id = ?1 ORDER BY id ASC")?;
-    tx.execute("UPDATE journal_entry SET state = 'done' WHERE id = ?1", [id])?;
+    run_ops(
+        tx,
+        id,
+        "SELECT redo_sql FROM journal_op WHERE entry_id = ?1 ORDER BY id ASC",
+    )?;
+    tx.execute(
+        "UPDATE journal_entry SET state = 'done' WHERE id = ?1",
+        [id],
+    )?;
     Ok(Reverted { label, at })
 }
 
 fn run_ops(tx: &Transaction<'_>, entry: i64, query: &str) -> rusqlite::Result<()> {
     let ops: Vec<String> = {
         let mut stmt = tx.prepare(query)?;
-        stmt.query_map([entry], |r| r.get(0))?.collect::<Result<_, _>>()?
+        stmt.query_map([entry], |r| r.get(0))?
+            .collect::<Result<_, _>>()?
     };
     for sql in ops {
         tx.execute_batch(&sql)?;

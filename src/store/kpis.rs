@@ -5,9 +5,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::strategy::{Named, resolve};
 use super::{Change, Result, Store, day_text, parse_day};
-use crate::domain::{
-    Amount, CampaignId, ChannelId, Dimension, KpiValue, SegmentId, ValueSource,
-};
+use crate::domain::{Amount, CampaignId, ChannelId, Dimension, KpiValue, SegmentId, ValueSource};
 
 /// One value to record.
 #[derive(Debug, Clone, PartialEq)]
@@ -82,7 +80,10 @@ impl Store {
              ORDER BY day",
         )?;
         let rows = stmt.query_map(params![metric, s, ch, k], |r| {
-            Ok((parse_day(&r.get::<_, String>(0)?)?, Amount::from_raw(r.get(1)?)))
+            Ok((
+                parse_day(&r.get::<_, String>(0)?)?,
+                Amount::from_raw(r.get(1)?),
+            ))
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -142,8 +143,16 @@ pub(super) fn dimension_in(
 ) -> Result<Dimension> {
     match (segment, channel, campaign) {
         (None, None, None) => Ok(Dimension::Total),
-        (Some(s), None, None) => Ok(Dimension::Segment(SegmentId(resolve(conn, Named::Segment, s)?))),
-        (None, Some(c), None) => Ok(Dimension::Channel(ChannelId(resolve(conn, Named::Channel, c)?))),
+        (Some(s), None, None) => Ok(Dimension::Segment(SegmentId(resolve(
+            conn,
+            Named::Segment,
+            s,
+        )?))),
+        (None, Some(c), None) => Ok(Dimension::Channel(ChannelId(resolve(
+            conn,
+            Named::Channel,
+            c,
+        )?))),
         (None, None, Some(k)) => Ok(Dimension::Campaign(CampaignId(resolve(
             conn,
             Named::Campaign,
@@ -162,10 +171,7 @@ pub(super) fn record_in(
     values: &[KpiInput],
     source: ValueSource,
 ) -> Result<RecordOutcome> {
-    let source = match source {
-        ValueSource::Recorded => "recorded",
-        ValueSource::Imported => "imported",
-    };
+    let source = source_text(source);
     let mut out = RecordOutcome::default();
     let mut find = c.tx().prepare_cached(
         "SELECT id, value FROM kpi_values
@@ -184,7 +190,9 @@ pub(super) fn record_in(
         let (s, ch, k) = dimension_ids(v.dimension);
         let day = day_text(v.day);
         let existing: Option<(i64, i64)> = find
-            .query_row(params![v.metric, s, ch, k, day], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_row(params![v.metric, s, ch, k, day], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
             .optional()?;
         match existing {
             None => {
@@ -199,4 +207,32 @@ pub(super) fn record_in(
         }
     }
     Ok(out)
+}
+
+/// Inserts values known to be new (a load into an empty database).
+pub(super) fn insert_kpis(tx: &rusqlite::Transaction<'_>, values: &[KpiValue]) -> Result<()> {
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO kpi_values (day, metric, segment_id, channel_id, campaign_id, value, source)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for v in values {
+        let (s, ch, k) = dimension_ids(v.dimension);
+        insert.execute(params![
+            day_text(v.day),
+            v.metric,
+            s,
+            ch,
+            k,
+            v.value.raw(),
+            source_text(v.source)
+        ])?;
+    }
+    Ok(())
+}
+
+fn source_text(s: ValueSource) -> &'static str {
+    match s {
+        ValueSource::Recorded => "recorded",
+        ValueSource::Imported => "imported",
+    }
 }

@@ -64,7 +64,11 @@ fn note_row(r: &Row<'_>) -> rusqlite::Result<Note> {
         created_at: DateTime::parse_from_rfc3339(&created)
             .map(|t| t.with_timezone(&Utc))
             .map_err(|e| {
-                rusqlite::Error::FromSqlConversionFailure(7, rusqlite::types::Type::Text, Box::new(e))
+                rusqlite::Error::FromSqlConversionFailure(
+                    7,
+                    rusqlite::types::Type::Text,
+                    Box::new(e),
+                )
             })?,
     })
 }
@@ -73,7 +77,8 @@ const OBJECTIVE: &str = "SELECT id, title, metric, baseline, target, direction, 
                          segment_id, channel_id FROM objectives";
 const CAMPAIGN: &str = "SELECT id, name, objective_id, segment_id, channel_id, start_day, end_day, \
                         budget, owner_id, status, description FROM campaigns";
-const NOTE: &str = "SELECT id, kind, category, start_day, end_day, metric, text, created_at FROM notes";
+const NOTE: &str =
+    "SELECT id, kind, category, start_day, end_day, metric, text, created_at FROM notes";
 
 fn check_span(field: &'static str, start: NaiveDate, end: NaiveDate) -> Result<()> {
     if end < start {
@@ -147,7 +152,11 @@ impl Store {
                     key: o.id.to_string(),
                 });
             }
-            let id = if exists { o.id.0 } else { c.tx().last_insert_rowid() };
+            let id = if exists {
+                o.id.0
+            } else {
+                c.tx().last_insert_rowid()
+            };
             c.label = format!("{} objective {id}", if exists { "edit" } else { "add" });
             Ok(ObjectiveId(id))
         })?;
@@ -157,7 +166,8 @@ impl Store {
     pub fn delete_objective(&mut self, id: ObjectiveId) -> Result<Objective> {
         let old = self.objective(id)?;
         self.change(|c| {
-            c.tx().execute("DELETE FROM objectives WHERE id = ?1", [id.0])?;
+            c.tx()
+                .execute("DELETE FROM objectives WHERE id = ?1", [id.0])?;
             c.label = format!("delete objective {id}");
             Ok(())
         })?;
@@ -232,7 +242,11 @@ impl Store {
                     key: k.id.to_string(),
                 });
             }
-            let id = if exists { k.id.0 } else { c.tx().last_insert_rowid() };
+            let id = if exists {
+                k.id.0
+            } else {
+                c.tx().last_insert_rowid()
+            };
             c.label = format!("{} campaign {name}", if exists { "edit" } else { "add" });
             Ok(CampaignId(id))
         })?;
@@ -243,7 +257,8 @@ impl Store {
     pub fn delete_campaign(&mut self, id: CampaignId) -> Result<Campaign> {
         let old = self.campaign(id)?;
         self.change(|c| {
-            c.tx().execute("DELETE FROM campaigns WHERE id = ?1", [id.0])?;
+            c.tx()
+                .execute("DELETE FROM campaigns WHERE id = ?1", [id.0])?;
             c.label = format!("delete campaign {}", old.name);
             Ok(())
         })?;

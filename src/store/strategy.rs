@@ -108,7 +108,9 @@ pub(crate) fn unique<T>(r: rusqlite::Result<T>, what: &str, name: &str) -> Resul
             if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
                 || e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY =>
         {
-            Err(StoreError::Conflict(format!("a {what} named '{name}' already exists")))
+            Err(StoreError::Conflict(format!(
+                "a {what} named '{name}' already exists"
+            )))
         }
         other => Ok(other?),
     }
@@ -202,7 +204,8 @@ impl Store {
     pub fn delete_segment(&mut self, id: SegmentId) -> Result<Segment> {
         let old = self.segment(id)?;
         self.change(|c| {
-            c.tx().execute("DELETE FROM segments WHERE id = ?1", [id.0])?;
+            c.tx()
+                .execute("DELETE FROM segments WHERE id = ?1", [id.0])?;
             c.label = format!("delete segment {}", old.name);
             Ok(())
         })?;
@@ -287,7 +290,8 @@ impl Store {
     pub fn delete_channel(&mut self, id: ChannelId) -> Result<Channel> {
         let old = self.channel(id)?;
         self.change(|c| {
-            c.tx().execute("DELETE FROM channels WHERE id = ?1", [id.0])?;
+            c.tx()
+                .execute("DELETE FROM channels WHERE id = ?1", [id.0])?;
             c.label = format!("delete channel {}", old.name);
             Ok(())
         })?;
@@ -336,7 +340,11 @@ impl Store {
             if unique(r, "person", &name)? == 0 {
                 return Err(not_found("person", p.id.0));
             }
-            let id = if exists { p.id.0 } else { c.tx().last_insert_rowid() };
+            let id = if exists {
+                p.id.0
+            } else {
+                c.tx().last_insert_rowid()
+            };
             c.label = format!("{} person {name}", if exists { "edit" } else { "add" });
             Ok(PersonId(id))
         })?;

@@ -5,12 +5,12 @@
 use rusqlite::{Transaction, params};
 use serde::{Deserialize, Serialize};
 
-use super::kpis::{KpiInput, record_in};
+use super::kpis::insert_kpis;
 use super::orders::{OrderInput, order_key};
-use super::{Change, Result, Store, StoreError, day_text, now_text};
+use super::{Result, Store, StoreError, day_text, now_text};
 use crate::domain::{
     Budget, Campaign, Channel, KpiValue, Message, Metric, Note, Objective, Order, Person,
-    Procedure, Segment, Task, Tool, ValueSource,
+    Procedure, Segment, Task, Tool,
 };
 
 /// Format version of the export document.
@@ -90,15 +90,27 @@ impl Store {
             ));
         }
         self.change(|c| {
-            load(c, doc)?;
+            load(c.tx(), doc, Some(c.entry))?;
             c.label = "import an export".into();
             Ok(())
         })
     }
+
+    /// Loads a document into an empty database as its starting state, not
+    /// journaled (nothing to undo): demo data.
+    pub fn load_fresh(&mut self, doc: &Export) -> Result<()> {
+        if !self.is_empty()? {
+            return Err(StoreError::Conflict(
+                "the database is not empty; give a new file with --db".into(),
+            ));
+        }
+        self.unjournaled(|tx| load(tx, doc, None))
+    }
 }
 
-fn load(c: &Change<'_>, d: &Export) -> Result<()> {
-    let tx: &Transaction<'_> = c.tx();
+/// Inserts every record of `d`, keeping ids; journaled into `entry` when
+/// there is one.
+fn load(tx: &Transaction<'_>, d: &Export, entry: Option<i64>) -> Result<()> {
     tx.execute(
         "UPDATE message SET brand_message = ?1, positioning = ?2 WHERE id = 1",
         params![d.message.brand_message, d.message.positioning],
@@ -113,7 +125,15 @@ fn load(c: &Change<'_>, d: &Export) -> Result<()> {
         tx.execute(
             "INSERT INTO segments (id, name, description, demographics, needs, habits, market_size)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![s.id.0, s.name, s.description, s.demographics, s.needs, s.habits, s.market_size],
+            params![
+                s.id.0,
+                s.name,
+                s.description,
+                s.demographics,
+                s.needs,
+                s.habits,
+                s.market_size
+            ],
         )?;
     }
     for ch in &d.channels {
@@ -203,11 +223,13 @@ fn load(c: &Change<'_>, d: &Export) -> Result<()> {
                 day_text(n.end),
                 n.metric,
                 n.text,
-                n.created_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+                n.created_at
+                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
             ],
         )?;
     }
-    let ts = |t: &chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let ts =
+        |t: &chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     for t in &d.tasks {
         tx.execute(
             "INSERT INTO tasks (id, title, campaign_id, assignee_id, status, priority, due, tags,
@@ -230,20 +252,7 @@ fn load(c: &Change<'_>, d: &Export) -> Result<()> {
             ],
         )?;
     }
-    for source in [ValueSource::Recorded, ValueSource::Imported] {
-        let values: Vec<KpiInput> = d
-            .kpi_values
-            .iter()
-            .filter(|v| v.source == source)
-            .map(|v| KpiInput {
-                day: v.day,
-                metric: v.metric.clone(),
-                dimension: v.dimension,
-                value: v.value,
-            })
-            .collect();
-        record_in(c, &values, source)?;
-    }
+    insert_kpis(tx, &d.kpi_values)?;
     if !d.orders.is_empty() {
         tx.execute(
             "INSERT INTO import_batches (kind, file, at, rows) VALUES ('orders', 'export', ?1, ?2)",
@@ -272,7 +281,9 @@ fn load(c: &Change<'_>, d: &Export) -> Result<()> {
                 batch
             ])?;
         }
-        super::journal::add_order_batch(tx, c.entry, batch)?;
+        if let Some(entry) = entry {
+            super::journal::add_order_batch(tx, entry, batch)?;
+        }
     }
     Ok(())
 }

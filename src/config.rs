@@ -1,0 +1,178 @@
+//! The user's settings: the config file, with command-line flags on top.
+
+use std::path::{Path, PathBuf};
+
+use chrono::Weekday;
+use serde::Deserialize;
+
+use crate::i18n::{Currency, Locale};
+
+/// Settings as the rest of the program uses them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    pub locale: Locale,
+    pub currency: Currency,
+    pub week_start: Weekday,
+    pub theme: Theme,
+    pub churn_window_days: u32,
+    pub loyalty_threshold: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Theme {
+    Default,
+    Mono,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            locale: Locale::En,
+            currency: Currency::Vnd,
+            week_start: Weekday::Mon,
+            theme: Theme::Default,
+            churn_window_days: 90,
+            loyalty_threshold: 3,
+        }
+    }
+}
+
+/// The file's shape: every key optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    locale: Option<String>,
+    currency: Option<String>,
+    week_start: Option<String>,
+    theme: Option<String>,
+    churn_window_days: Option<u32>,
+    loyalty_threshold: Option<u32>,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("{path}: {message}")]
+pub struct ConfigError {
+    pub path: String,
+    pub message: String,
+}
+
+/// The default config file: `$XDG_CONFIG_HOME/funnel/config.toml`.
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "funnel").map(|d| d.config_dir().join("config.toml"))
+}
+
+impl Config {
+    /// Reads `path` if given (it must exist), else the default file if it
+    /// exists, else the defaults.
+    pub fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
+        let (path, required) = match path {
+            Some(p) => (Some(p.to_path_buf()), true),
+            None => (default_path(), false),
+        };
+        let Some(path) = path else {
+            return Ok(Config::default());
+        };
+        let err = |message: String| ConfigError {
+            path: path.display().to_string(),
+            message,
+        };
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
+                return Ok(Config::default());
+            }
+            Err(e) => return Err(err(e.to_string())),
+        };
+        Config::parse(&text).map_err(err)
+    }
+
+    /// Parses the text of a config file.
+    pub fn parse(text: &str) -> Result<Config, String> {
+        let file: File = toml::from_str(text).map_err(|e| {
+            let place = e
+                .span()
+                .map(|s| format!("line {}: ", text[..s.start].matches('\n').count() + 1))
+                .unwrap_or_default();
+            format!("{place}{}", e.message())
+        })?;
+        let mut c = Config::default();
+        if let Some(l) = file.locale {
+            c.locale = l.parse()?;
+        }
+        if let Some(cur) = file.currency {
+            c.currency = cur.parse()?;
+        }
+        if let Some(w) = file.week_start {
+            c.week_start = parse_week_start(&w)?;
+        }
+        if let Some(t) = file.theme {
+            c.theme = match t.as_str() {
+                "default" => Theme::Default,
+                "mono" => Theme::Mono,
+                other => return Err(format!("theme '{other}' is not one of: default, mono")),
+            };
+        }
+        if let Some(w) = file.churn_window_days {
+            c.churn_window_days = check_range("churn_window_days", w, 1, 3650)?;
+        }
+        if let Some(l) = file.loyalty_threshold {
+            c.loyalty_threshold = check_range("loyalty_threshold", l, 1, 1000)?;
+        }
+        Ok(c)
+    }
+}
+
+pub fn parse_week_start(s: &str) -> Result<Weekday, String> {
+    match s.trim().to_lowercase().as_str() {
+        "monday" | "mon" => Ok(Weekday::Mon),
+        "sunday" | "sun" => Ok(Weekday::Sun),
+        "saturday" | "sat" => Ok(Weekday::Sat),
+        other => Err(format!(
+            "week_start '{other}' is not one of: monday, sunday, saturday"
+        )),
+    }
+}
+
+pub fn check_range(field: &str, v: u32, min: u32, max: u32) -> Result<u32, String> {
+    if (min..=max).contains(&v) {
+        Ok(v)
+    } else {
+        Err(format!("{field} {v} is out of range ({min}..={max})"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_file_is_the_defaults() {
+        let shipped = Config::parse(include_str!("../assets/config.toml"));
+        assert_eq!(shipped, Ok(Config::default()));
+    }
+
+    #[test]
+    fn reads_every_key() {
+        let c = Config::parse(
+            "locale = \"vi\"\ncurrency = \"USD\"\nweek_start = \"sunday\"\ntheme = \"mono\"\n\
+             churn_window_days = 60\nloyalty_threshold = 5\n",
+        )
+        .expect("valid config");
+        assert_eq!(c.locale, Locale::Vi);
+        assert_eq!(c.currency, Currency::Usd);
+        assert_eq!(c.week_start, Weekday::Sun);
+        assert_eq!(c.theme, Theme::Mono);
+        assert_eq!((c.churn_window_days, c.loyalty_threshold), (60, 5));
+    }
+
+    #[test]
+    fn errors_name_the_line_and_the_problem() {
+        let e = Config::parse("locale = \"vi\"\nchurn_window = 30\n").expect_err("unknown key");
+        assert!(e.starts_with("line 2: "), "{e}");
+        assert!(e.contains("churn_window"), "{e}");
+        let e = Config::parse("locale = \"fr\"").expect_err("bad locale");
+        assert!(e.contains("'fr'"), "{e}");
+        let e = Config::parse("churn_window_days = 0").expect_err("zero window");
+        assert!(e.contains("out of range"), "{e}");
+    }
+}

@@ -1,0 +1,254 @@
+//! The command line: argument definitions, the context every command
+//! runs in, and dispatch to one module per subcommand group.
+
+mod entities;
+mod kpi;
+mod maintenance;
+mod orders;
+mod output;
+mod report;
+mod task;
+
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand};
+
+use crate::config::{Config, ConfigError};
+use crate::domain::{Clock, DateError};
+use crate::i18n::Format;
+use crate::import::ImportError;
+use crate::store::{Store, StoreError};
+
+/// A full-screen terminal dashboard for running online marketing from one
+/// SQLite file, with this command line beside it for scripts and SSH.
+#[derive(Debug, Parser)]
+#[command(name = "funnel", version, about, propagate_version = true)]
+pub struct Cli {
+    /// The database file (created on first use).
+    #[arg(long, global = true, env = "FUNNEL_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Work on a fresh demo database in a temporary file (your own
+    /// database is never touched).
+    #[arg(long, global = true)]
+    pub demo: bool,
+    /// Open the database read-only: a glance that can change nothing.
+    #[arg(long, global = true)]
+    pub read_only: bool,
+    /// The config file (default: $XDG_CONFIG_HOME/funnel/config.toml).
+    #[arg(long, global = true, env = "FUNNEL_CONFIG", value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Language of reports: en or vi (overrides the config file).
+    #[arg(long, global = true)]
+    pub locale: Option<String>,
+    /// Currency: VND, USD or EUR (overrides the config file).
+    #[arg(long, global = true)]
+    pub currency: Option<String>,
+    /// First day of a week: monday or sunday (overrides the config file).
+    #[arg(long, global = true)]
+    pub week_start: Option<String>,
+    /// Days without an order after which a customer has churned.
+    #[arg(long, global = true, value_name = "DAYS")]
+    pub churn_window: Option<u32>,
+    /// Orders that make an active customer loyal.
+    #[arg(long, global = true, value_name = "ORDERS")]
+    pub loyalty_threshold: Option<u32>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Add, list and update tasks.
+    #[command(subcommand)]
+    Task(task::TaskCommand),
+    /// Record, import and show KPI values.
+    #[command(subcommand)]
+    Kpi(kpi::KpiCommand),
+    /// Import an order export from a shop or CRM.
+    #[command(subcommand)]
+    Orders(orders::OrdersCommand),
+    /// A period's headline figures, overdue tasks and campaigns over budget.
+    Report(report::ReportArgs),
+    /// Print the whole database as one JSON document.
+    Export,
+    /// Load a JSON document made by `funnel export` into an empty database.
+    Import {
+        /// The export file.
+        file: PathBuf,
+    },
+    /// Revert the latest change (again: the one before).
+    Undo,
+    /// Repeat the change undone most recently.
+    Redo,
+    /// Check the file's integrity and the product's own invariants.
+    Check,
+    /// Fill a new database with demo data.
+    Demo(maintenance::DemoArgs),
+    /// SMART objectives.
+    #[command(subcommand)]
+    Objective(entities::ObjectiveCommand),
+    /// Customer segments.
+    #[command(subcommand)]
+    Segment(entities::SegmentCommand),
+    /// Marketing channels.
+    #[command(subcommand)]
+    Channel(entities::ChannelCommand),
+    /// Campaigns on the plan.
+    #[command(subcommand)]
+    Campaign(entities::CampaignCommand),
+    /// People: task assignees and owners.
+    #[command(subcommand)]
+    Person(entities::PersonCommand),
+    /// Cause and review notes on periods.
+    #[command(subcommand)]
+    Note(entities::NoteCommand),
+}
+
+/// Everything a user can get wrong; each is printed as one line and makes
+/// the process exit with status 1.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error(transparent)]
+    Import(#[from] ImportError),
+    #[error(transparent)]
+    Date(#[from] DateError),
+    #[error("{0}")]
+    User(String),
+}
+
+impl CliError {
+    pub(crate) fn user(msg: impl Into<String>) -> CliError {
+        CliError::User(msg.into())
+    }
+}
+
+pub type CliResult<T = ()> = Result<T, CliError>;
+
+/// What a command runs with: the settings, the clock and the database.
+pub struct Context {
+    pub config: Config,
+    pub clock: Clock,
+    db: PathBuf,
+    read_only: bool,
+    /// Keeps a demo database's temporary directory alive.
+    _demo_dir: Option<tempfile::TempDir>,
+}
+
+impl Context {
+    pub fn format(&self) -> Format {
+        Format {
+            locale: self.config.locale,
+            currency: self.config.currency,
+        }
+    }
+
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.clock.today()
+    }
+
+    pub fn db_path(&self) -> &Path {
+        &self.db
+    }
+
+    /// Opens the database, read-only when asked.
+    pub fn open(&self) -> CliResult<Store> {
+        if self.read_only {
+            Ok(Store::open_read_only(&self.db)?)
+        } else {
+            Ok(Store::open(&self.db)?)
+        }
+    }
+
+    pub fn parse_date(&self, s: &str) -> CliResult<chrono::NaiveDate> {
+        Ok(crate::domain::parse_date(s, self.today())?)
+    }
+}
+
+/// The default database: `$XDG_DATA_HOME/funnel/funnel.db`.
+pub fn default_db() -> CliResult<PathBuf> {
+    directories::ProjectDirs::from("", "", "funnel")
+        .map(|d| d.data_dir().join("funnel.db"))
+        .ok_or_else(|| CliError::user("no home directory to keep the database in; give --db PATH"))
+}
+
+fn settings(cli: &Cli) -> CliResult<Config> {
+    let mut config = Config::load(cli.config.as_deref())?;
+    let flag = |e: String| CliError::user(e);
+    if let Some(l) = &cli.locale {
+        config.locale = l.parse().map_err(flag)?;
+    }
+    if let Some(c) = &cli.currency {
+        config.currency = c.parse().map_err(flag)?;
+    }
+    if let Some(w) = &cli.week_start {
+        config.week_start = crate::config::parse_week_start(w).map_err(flag)?;
+    }
+    if let Some(w) = cli.churn_window {
+        config.churn_window_days =
+            crate::config::check_range("--churn-window", w, 1, 3650).map_err(flag)?;
+    }
+    if let Some(l) = cli.loyalty_threshold {
+        config.loyalty_threshold =
+            crate::config::check_range("--loyalty-threshold", l, 1, 1000).map_err(flag)?;
+    }
+    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        config.theme = crate::config::Theme::Mono;
+    }
+    Ok(config)
+}
+
+/// Runs one invocation of the command line.
+pub fn run(cli: Cli) -> CliResult {
+    let config = settings(&cli)?;
+    let clock = Clock::from_env()?;
+    let (db, demo_dir) = if cli.demo {
+        let dir = tempfile::Builder::new()
+            .prefix("funnel-demo-")
+            .tempdir()
+            .map_err(|e| CliError::user(format!("cannot make a temporary directory: {e}")))?;
+        let db = dir.path().join("demo.db");
+        let mut store = Store::open(&db)?;
+        crate::demo::fill(&mut store, crate::demo::Scale::Small, clock.today(), 1)?;
+        (db, Some(dir))
+    } else {
+        match &cli.db {
+            Some(p) => (p.clone(), None),
+            None => (default_db()?, None),
+        }
+    };
+    let ctx = Context {
+        config,
+        clock,
+        db,
+        read_only: cli.read_only,
+        _demo_dir: demo_dir,
+    };
+    match cli.command {
+        Some(Command::Task(c)) => task::run(&ctx, c),
+        Some(Command::Kpi(c)) => kpi::run(&ctx, c),
+        Some(Command::Orders(c)) => orders::run(&ctx, c),
+        Some(Command::Report(a)) => report::run(&ctx, &a),
+        Some(Command::Export) => maintenance::export(&ctx),
+        Some(Command::Import { file }) => maintenance::import(&ctx, &file),
+        Some(Command::Undo) => maintenance::undo(&ctx, false),
+        Some(Command::Redo) => maintenance::undo(&ctx, true),
+        Some(Command::Check) => maintenance::check(&ctx),
+        Some(Command::Demo(a)) => maintenance::demo(&ctx, &a),
+        Some(Command::Objective(c)) => entities::objective(&ctx, c),
+        Some(Command::Segment(c)) => entities::segment(&ctx, c),
+        Some(Command::Channel(c)) => entities::channel(&ctx, c),
+        Some(Command::Campaign(c)) => entities::campaign(&ctx, c),
+        Some(Command::Person(c)) => entities::person(&ctx, c),
+        Some(Command::Note(c)) => entities::note(&ctx, c),
+        None => {
+            eprintln!(
+                "funnel: the full-screen dashboard is not part of this build yet; here is the report (see funnel --help)"
+            );
+            report::run(&ctx, &report::ReportArgs::default())
+        }
+    }
+}

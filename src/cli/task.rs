@@ -1,0 +1,250 @@
+//! `funnel task …`: add, list, finish, start, edit and remove tasks.
+
+use clap::{Args, Subcommand};
+use serde::Serialize;
+
+use super::output::{fit, json, line, table};
+use super::{CliError, CliResult, Context};
+use crate::domain::{Priority, Task, TaskId, TaskStatus};
+use crate::store::strategy::Named;
+use crate::store::tasks::{NewTask, TaskPatch, TaskQuery};
+use crate::store::Store;
+use crate::domain::{CampaignId, PersonId};
+
+#[derive(Debug, Subcommand)]
+pub enum TaskCommand {
+    /// Add a task.
+    Add(AddArgs),
+    /// List tasks (open ones unless --status or --all).
+    List(ListArgs),
+    /// Mark tasks done.
+    Done {
+        #[arg(required = true)]
+        ids: Vec<i64>,
+    },
+    /// Mark a task as being worked on.
+    Start { id: i64 },
+    /// Change a task's fields.
+    Edit(EditArgs),
+    /// Remove a task (undo brings it back).
+    Rm { id: i64 },
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// What to do.
+    pub title: String,
+    /// Campaign, by id or name.
+    #[arg(long)]
+    pub campaign: Option<String>,
+    /// Due date: 2026-11-22, 22/11/2026, today, tomorrow, fri, +3d, +2w.
+    #[arg(long)]
+    pub due: Option<String>,
+    /// Who does it, by id or name.
+    #[arg(long)]
+    pub assignee: Option<String>,
+    #[arg(long, default_value = "medium")]
+    pub priority: Priority,
+    /// A tag (repeatable).
+    #[arg(long = "tag")]
+    pub tags: Vec<String>,
+    #[arg(long, default_value = "")]
+    pub notes: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[arg(long)]
+    pub status: Option<TaskStatus>,
+    /// Include done tasks.
+    #[arg(long)]
+    pub all: bool,
+    #[arg(long)]
+    pub campaign: Option<String>,
+    #[arg(long)]
+    pub assignee: Option<String>,
+    /// Only tasks due before this date.
+    #[arg(long)]
+    pub due_before: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    pub id: i64,
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Campaign by id or name; "none" clears it.
+    #[arg(long)]
+    pub campaign: Option<String>,
+    /// A date; "none" clears it.
+    #[arg(long)]
+    pub due: Option<String>,
+    /// Person by id or name; "none" clears it.
+    #[arg(long)]
+    pub assignee: Option<String>,
+    #[arg(long)]
+    pub priority: Option<Priority>,
+    #[arg(long)]
+    pub status: Option<TaskStatus>,
+    /// Replace the tags (repeatable); --tag none clears them.
+    #[arg(long = "tag")]
+    pub tags: Vec<String>,
+    #[arg(long)]
+    pub notes: Option<String>,
+}
+
+/// A task as `task list --json` prints it: the record plus the names its
+/// ids point to.
+#[derive(Debug, Serialize)]
+struct TaskJson<'a> {
+    #[serde(flatten)]
+    task: &'a Task,
+    campaign_name: Option<String>,
+    assignee_name: Option<String>,
+    overdue: bool,
+}
+
+fn is_none(s: &str) -> bool {
+    s.trim().eq_ignore_ascii_case("none")
+}
+
+fn campaign(store: &Store, key: Option<&str>) -> CliResult<Option<CampaignId>> {
+    key.map(|k| store.resolve(Named::Campaign, k).map(CampaignId))
+        .transpose()
+        .map_err(CliError::from)
+}
+
+fn person(store: &Store, key: Option<&str>) -> CliResult<Option<PersonId>> {
+    key.map(|k| store.resolve(Named::Person, k).map(PersonId))
+        .transpose()
+        .map_err(CliError::from)
+}
+
+pub fn run(ctx: &Context, cmd: TaskCommand) -> CliResult {
+    let mut store = ctx.open()?;
+    match cmd {
+        TaskCommand::Add(a) => {
+            let new = NewTask {
+                campaign: campaign(&store, a.campaign.as_deref())?,
+                assignee: person(&store, a.assignee.as_deref())?,
+                due: a.due.as_deref().map(|d| ctx.parse_date(d)).transpose()?,
+                priority: a.priority,
+                tags: a.tags,
+                notes: a.notes,
+                ..NewTask::titled(&a.title)
+            };
+            let t = store.add_task(&new)?;
+            line(&format!("Added task {}: {}", t.id, t.title))
+        }
+        TaskCommand::List(a) => list(ctx, &store, &a),
+        TaskCommand::Done { ids } => {
+            let ids: Vec<TaskId> = ids.into_iter().map(TaskId).collect();
+            for t in store.set_task_status(&ids, TaskStatus::Done)? {
+                line(&format!("Task {} done: {}", t.id, t.title))?;
+            }
+            Ok(())
+        }
+        TaskCommand::Start { id } => {
+            let t = store.set_task_status(&[TaskId(id)], TaskStatus::Doing)?;
+            for t in t {
+                line(&format!("Task {} doing: {}", t.id, t.title))?;
+            }
+            Ok(())
+        }
+        TaskCommand::Edit(a) => {
+            let mut patch = TaskPatch {
+                title: a.title,
+                priority: a.priority,
+                status: a.status,
+                notes: a.notes,
+                ..TaskPatch::default()
+            };
+            if let Some(c) = a.campaign.as_deref() {
+                patch.campaign = Some(if is_none(c) { None } else { campaign(&store, Some(c))? });
+            }
+            if let Some(p) = a.assignee.as_deref() {
+                patch.assignee = Some(if is_none(p) { None } else { person(&store, Some(p))? });
+            }
+            if let Some(d) = a.due.as_deref() {
+                patch.due = Some(if is_none(d) { None } else { Some(ctx.parse_date(d)?) });
+            }
+            if !a.tags.is_empty() {
+                patch.tags = Some(a.tags.into_iter().filter(|t| !is_none(t)).collect());
+            }
+            let t = store.edit_task(TaskId(a.id), &patch)?;
+            line(&format!("Edited task {}: {}", t.id, t.title))
+        }
+        TaskCommand::Rm { id } => {
+            let t = store.delete_task(TaskId(id))?;
+            line(&format!("Removed task {}: {} (funnel undo brings it back)", t.id, t.title))
+        }
+    }
+}
+
+fn list(ctx: &Context, store: &Store, a: &ListArgs) -> CliResult {
+    let q = TaskQuery {
+        status: a.status,
+        open_only: a.status.is_none() && !a.all,
+        campaign: campaign(store, a.campaign.as_deref())?,
+        assignee: person(store, a.assignee.as_deref())?,
+        due_before: a.due_before.as_deref().map(|d| ctx.parse_date(d)).transpose()?,
+    };
+    let tasks = store.tasks(&q)?;
+    let campaigns = store.campaigns()?;
+    let people = store.people()?;
+    let today = ctx.today();
+    let campaign_name = |t: &Task| {
+        t.campaign
+            .and_then(|id| campaigns.iter().find(|c| c.id == id))
+            .map(|c| c.name.clone())
+    };
+    let person_name = |t: &Task| {
+        t.assignee
+            .and_then(|id| people.iter().find(|p| p.id == id))
+            .map(|p| p.name.clone())
+    };
+    let overdue = |t: &Task| t.status.is_open() && t.due.is_some_and(|d| d < today);
+    if a.json {
+        let out: Vec<TaskJson<'_>> = tasks
+            .iter()
+            .map(|t| TaskJson {
+                task: t,
+                campaign_name: campaign_name(t),
+                assignee_name: person_name(t),
+                overdue: overdue(t),
+            })
+            .collect();
+        return json(&out);
+    }
+    if tasks.is_empty() {
+        return line("No tasks match.");
+    }
+    let fmt = ctx.format();
+    let rows: Vec<Vec<String>> = tasks
+        .iter()
+        .map(|t| {
+            let due = t
+                .due
+                .map(|d| format!("{}{}", fmt.date(d), if overdue(t) { " !" } else { "" }))
+                .unwrap_or_default();
+            vec![
+                t.id.to_string(),
+                t.status.to_string(),
+                t.priority.to_string(),
+                due,
+                fit(&t.title, 50),
+                fit(&campaign_name(t).unwrap_or_default(), 24),
+                person_name(t).unwrap_or_default(),
+                t.tags.iter().map(|g| format!("#{g}")).collect::<Vec<_>>().join(" "),
+            ]
+        })
+        .collect();
+    line(&table(
+        &["ID", "STATUS", "PRI", "DUE", "TITLE", "CAMPAIGN", "ASSIGNEE", "TAGS"],
+        &rows,
+    ))?;
+    let late = tasks.iter().filter(|t| overdue(t)).count();
+    line(&format!("{} tasks, {} overdue (!)", tasks.len(), late))
+}

@@ -2,5 +2,7 @@
 //! metrics: pure functions of their inputs, with no SQLite, screen or clock.
 
 pub mod period;
+pub mod series;
 
 pub use period::{Granularity, Period, PeriodError, periods_covering};
+pub use series::{DailyValue, aggregate, aggregate_all, gauge_on};

@@ -1,8 +1,10 @@
 //! Periods, series aggregation, derived ratios and order-derived customer
 //! metrics: pure functions of their inputs, with no SQLite, screen or clock.
 
+pub mod customers;
 pub mod period;
 pub mod series;
 
+pub use customers::{CustomerFigures, CustomerParams, CustomerTimeline};
 pub use period::{Granularity, Period, PeriodError, periods_covering};
 pub use series::{DailyValue, aggregate, aggregate_all, gauge_on};

@@ -1,1 +1,12 @@
-//! Periods, series aggregation, derived ratios and order-derived customer metrics.
+//! Periods, series aggregation, derived ratios and order-derived customer
+//! metrics: pure functions of their inputs, with no SQLite, screen or clock.
+
+pub mod customers;
+pub mod figures;
+pub mod period;
+pub mod series;
+
+pub use customers::{CustomerFigures, CustomerParams, CustomerTimeline};
+pub use figures::{FigureRow, PeriodFigures};
+pub use period::{Granularity, Period, PeriodError, periods_covering};
+pub use series::{DailyValue, aggregate, aggregate_all, gauge_on};

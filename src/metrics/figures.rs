@@ -1,0 +1,319 @@
+//! The figures of one period and the ratios derived from them (SPEC
+//! "Metrics": growth, churn, retention, conversion, cost per conversion,
+//! acquisition cost, loyal share, return on ad spend), and the row that
+//! `kpi show --json` prints for a period.
+//!
+//! A ratio whose numerator or denominator is missing, or whose denominator
+//! is zero, is `None` (shown "—", `null` in JSON), never NaN, infinity or 0.
+
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use rust_decimal::prelude::{Decimal, FromPrimitive, RoundingStrategy};
+use serde::ser::{SerializeStruct, Serializer};
+
+use crate::domain::Amount;
+use crate::metrics::customers::CustomerFigures;
+use crate::metrics::period::Period;
+
+/// The stored and derived metrics of one period; `None` where no value exists.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PeriodFigures {
+    /// `customers` on the day before the period starts.
+    pub customers_start: Option<Amount>,
+    /// `customers` on the period's last day.
+    pub customers_end: Option<Amount>,
+    pub new_customers: Option<Amount>,
+    pub churned_customers: Option<Amount>,
+    pub reactivated_customers: Option<Amount>,
+    /// `loyal_customers` on the period's last day.
+    pub loyal_customers: Option<Amount>,
+    pub visits: Option<Amount>,
+    pub leads: Option<Amount>,
+    pub conversions: Option<Amount>,
+    pub spend: Option<Amount>,
+    pub revenue: Option<Amount>,
+}
+
+impl PeriodFigures {
+    /// Fills the six customer figures from ones derived from orders. Which
+    /// source wins over hand-entered values is the caller's decision.
+    pub fn set_customers(&mut self, c: &CustomerFigures) {
+        self.customers_start = Some(Amount::from_int(c.customers_start));
+        self.customers_end = Some(Amount::from_int(c.customers_end));
+        self.new_customers = Some(Amount::from_int(c.new));
+        self.churned_customers = Some(Amount::from_int(c.churned));
+        self.reactivated_customers = Some(Amount::from_int(c.reactivated));
+        self.loyal_customers = Some(Amount::from_int(c.loyal_end));
+    }
+
+    /// (customers at end − customers at start) / customers at start.
+    pub fn growth_rate(&self) -> Option<f64> {
+        let (start, end) = (self.customers_start?, self.customers_end?);
+        ratio(Some(end - start), Some(start))
+    }
+
+    /// churned customers / customers at start.
+    pub fn churn_rate(&self) -> Option<f64> {
+        ratio(self.churned_customers, self.customers_start)
+    }
+
+    /// 1 − churn rate.
+    pub fn retention_rate(&self) -> Option<f64> {
+        self.churn_rate().map(|c| 1.0 - c)
+    }
+
+    /// conversions / visits.
+    pub fn conversion_rate(&self) -> Option<f64> {
+        ratio(self.conversions, self.visits)
+    }
+
+    /// loyal customers at end / customers at end.
+    pub fn loyal_share(&self) -> Option<f64> {
+        ratio(self.loyal_customers, self.customers_end)
+    }
+
+    /// revenue / spend.
+    pub fn return_on_ad_spend(&self) -> Option<f64> {
+        ratio(self.revenue, self.spend)
+    }
+
+    /// spend / conversions, in money.
+    pub fn cost_per_conversion(&self) -> Option<Amount> {
+        self.spend?.per(self.conversions?)
+    }
+
+    /// spend / new customers, in money.
+    pub fn customer_acquisition_cost(&self) -> Option<Amount> {
+        self.spend?.per(self.new_customers?)
+    }
+}
+
+fn ratio(numerator: Option<Amount>, denominator: Option<Amount>) -> Option<f64> {
+    numerator?.ratio(denominator?).filter(|r| r.is_finite())
+}
+
+/// One period's figures as `funnel kpi show --json` prints them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FigureRow {
+    /// The period's label: "2026-W44", "2026-10", "2026-Q4", "2026".
+    pub period: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub figures: PeriodFigures,
+}
+
+impl FigureRow {
+    pub fn new(period: &Period, figures: PeriodFigures) -> Self {
+        FigureRow {
+            period: period.label(),
+            start: period.start,
+            end: period.end,
+            figures,
+        }
+    }
+}
+
+impl serde::Serialize for FigureRow {
+    /// The SPEC object, keys in SPEC order, a number or `null` each; rates
+    /// are fractions rounded to 6 decimal places and written as exact
+    /// decimals (`0.034`, never `3.4e-2`), so the output is stable.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let f = &self.figures;
+        let mut o = s.serialize_struct("FigureRow", 22)?;
+        o.serialize_field("period", &self.period)?;
+        o.serialize_field("start", &self.start.format("%Y-%m-%d").to_string())?;
+        o.serialize_field("end", &self.end.format("%Y-%m-%d").to_string())?;
+        o.serialize_field("customers_start", &f.customers_start)?;
+        o.serialize_field("customers_end", &f.customers_end)?;
+        o.serialize_field("new_customers", &f.new_customers)?;
+        o.serialize_field("churned_customers", &f.churned_customers)?;
+        o.serialize_field("reactivated_customers", &f.reactivated_customers)?;
+        o.serialize_field("loyal_customers", &f.loyal_customers)?;
+        o.serialize_field("visits", &f.visits)?;
+        o.serialize_field("leads", &f.leads)?;
+        o.serialize_field("conversions", &f.conversions)?;
+        o.serialize_field("spend", &f.spend)?;
+        o.serialize_field("revenue", &f.revenue)?;
+        o.serialize_field("growth_rate", &rate(f.growth_rate()))?;
+        o.serialize_field("churn_rate", &rate(f.churn_rate()))?;
+        o.serialize_field("retention_rate", &rate(f.retention_rate()))?;
+        o.serialize_field("conversion_rate", &rate(f.conversion_rate()))?;
+        o.serialize_field("cost_per_conversion", &f.cost_per_conversion())?;
+        o.serialize_field("customer_acquisition_cost", &f.customer_acquisition_cost())?;
+        o.serialize_field("loyal_share", &rate(f.loyal_share()))?;
+        o.serialize_field("return_on_ad_spend", &rate(f.return_on_ad_spend()))?;
+        o.end()
+    }
+}
+
+/// A rate rounded half away from zero to 6 places, as an exact JSON number.
+fn rate(r: Option<f64>) -> Option<serde_json::Number> {
+    let d = Decimal::from_f64(r?)?
+        .round_dp_with_strategy(6, RoundingStrategy::MidpointAwayFromZero)
+        .normalize();
+    let text = if d.is_zero() {
+        "0".to_string()
+    } else {
+        d.to_string()
+    };
+    serde_json::Number::from_str(&text).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Weekday::Mon;
+
+    fn a(s: &str) -> Option<Amount> {
+        Some(s.parse().expect("test amount"))
+    }
+
+    fn full() -> PeriodFigures {
+        PeriodFigures {
+            customers_start: a("200"),
+            customers_end: a("230"),
+            new_customers: a("40"),
+            churned_customers: a("16"),
+            reactivated_customers: a("6"),
+            loyal_customers: a("46"),
+            visits: a("5000"),
+            leads: a("300"),
+            conversions: a("170"),
+            spend: a("1234.5"),
+            revenue: a("4938"),
+        }
+    }
+
+    #[test]
+    fn every_ratio_by_hand() {
+        let f = full();
+        assert_eq!(f.growth_rate(), Some(0.15)); // 30 / 200
+        assert_eq!(f.churn_rate(), Some(0.08)); // 16 / 200
+        assert_eq!(f.retention_rate(), Some(0.92));
+        assert_eq!(f.conversion_rate(), Some(0.034)); // 170 / 5000
+        assert_eq!(f.loyal_share(), Some(0.2)); // 46 / 230
+        assert_eq!(f.return_on_ad_spend(), Some(4.0)); // 4938 / 1234.5
+        assert_eq!(f.cost_per_conversion(), a("7.2618")); // 1234.5 / 170 = 7.26176...
+        assert_eq!(f.customer_acquisition_cost(), a("30.8625")); // 1234.5 / 40
+    }
+
+    #[test]
+    fn zero_denominators_give_none() {
+        let zero = a("0");
+        let f = PeriodFigures {
+            customers_start: zero,
+            customers_end: zero,
+            new_customers: zero,
+            visits: zero,
+            conversions: zero,
+            spend: zero,
+            ..full()
+        };
+        assert_eq!(f.growth_rate(), None);
+        assert_eq!(f.churn_rate(), None);
+        assert_eq!(f.retention_rate(), None);
+        assert_eq!(f.conversion_rate(), None);
+        assert_eq!(f.loyal_share(), None);
+        assert_eq!(f.return_on_ad_spend(), None);
+        assert_eq!(f.cost_per_conversion(), None);
+        assert_eq!(f.customer_acquisition_cost(), None);
+    }
+
+    #[test]
+    fn missing_denominators_or_numerators_give_none() {
+        let no_denominators = PeriodFigures {
+            customers_start: None,
+            customers_end: None,
+            new_customers: None,
+            visits: None,
+            conversions: None,
+            spend: None,
+            ..full()
+        };
+        let no_numerators = PeriodFigures {
+            customers_end: None,
+            churned_customers: None,
+            conversions: None,
+            loyal_customers: None,
+            revenue: None,
+            spend: None,
+            ..full()
+        };
+        for f in [no_denominators, no_numerators, PeriodFigures::default()] {
+            assert_eq!(f.growth_rate(), None);
+            assert_eq!(f.churn_rate(), None);
+            assert_eq!(f.retention_rate(), None);
+            assert_eq!(f.conversion_rate(), None);
+            assert_eq!(f.loyal_share(), None);
+            assert_eq!(f.return_on_ad_spend(), None);
+            assert_eq!(f.cost_per_conversion(), None);
+            assert_eq!(f.customer_acquisition_cost(), None);
+        }
+    }
+
+    #[test]
+    fn zero_numerators_give_zero_rates() {
+        let f = PeriodFigures {
+            churned_customers: a("0"),
+            conversions: a("0"),
+            ..full()
+        };
+        assert_eq!(f.churn_rate(), Some(0.0));
+        assert_eq!(f.retention_rate(), Some(1.0));
+        assert_eq!(f.conversion_rate(), Some(0.0));
+    }
+
+    #[test]
+    fn customer_figures_fill_the_customer_fields() {
+        let mut f = PeriodFigures::default();
+        f.set_customers(&CustomerFigures {
+            customers_start: 10,
+            customers_end: 12,
+            new: 3,
+            churned: 2,
+            reactivated: 1,
+            loyal_end: 4,
+        });
+        assert_eq!(f.customers_end, a("12"));
+        assert_eq!(f.loyal_customers, a("4"));
+        assert_eq!(f.growth_rate(), Some(0.2));
+        assert_eq!(f.visits, None);
+    }
+
+    #[test]
+    fn json_row_has_the_spec_keys_in_order() {
+        let p = Period::parse("2026-10", Mon).expect("month");
+        let f = PeriodFigures {
+            customers_start: a("300"),
+            customers_end: a("290"),
+            churned_customers: a("1"),
+            visits: None,
+            ..full()
+        };
+        let json = serde_json::to_string(&FigureRow::new(&p, f)).expect("json");
+        let want = concat!(
+            r#"{"period":"2026-10","start":"2026-10-01","end":"2026-10-31","#,
+            r#""customers_start":300,"customers_end":290,"new_customers":40,"#,
+            r#""churned_customers":1,"reactivated_customers":6,"loyal_customers":46,"#,
+            r#""visits":null,"leads":300,"conversions":170,"spend":1234.5,"revenue":4938,"#,
+            r#""growth_rate":-0.033333,"churn_rate":0.003333,"retention_rate":0.996667,"#,
+            r#""conversion_rate":null,"cost_per_conversion":7.2618,"#,
+            r#""customer_acquisition_cost":30.8625,"loyal_share":0.158621,"#,
+            r#""return_on_ad_spend":4}"#
+        );
+        assert_eq!(json, want);
+    }
+
+    #[test]
+    fn rates_are_stable_decimals() {
+        let n = |x: f64| rate(Some(x)).map(|n| n.to_string());
+        assert_eq!(n(0.000001), Some("0.000001".into()));
+        assert_eq!(n(0.0000004), Some("0".into()));
+        assert_eq!(n(-0.0000004), Some("0".into()));
+        assert_eq!(n(0.1 + 0.2), Some("0.3".into()));
+        assert_eq!(n(2.0 / 3.0), Some("0.666667".into()));
+        assert_eq!(n(-1.5), Some("-1.5".into()));
+        assert_eq!(rate(None), None);
+    }
+}

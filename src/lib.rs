@@ -9,3 +9,5 @@ pub mod i18n;
 pub mod import;
 pub mod metrics;
 pub mod store;
+pub mod analysis;
+pub mod report;

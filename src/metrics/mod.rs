@@ -3,6 +3,7 @@
 
 pub mod customers;
 pub mod figures;
+pub mod objective;
 pub mod period;
 pub mod series;
 

@@ -1,0 +1,244 @@
+//! `funnel report`: the period report as text, markdown or JSON.
+
+use clap::{Args, ValueEnum};
+
+use super::output::{json, line, table};
+use super::{CliError, CliResult, Context};
+use crate::i18n::{Format, Words};
+use crate::metrics::{Granularity, Period};
+use crate::report::{Figure, Headline, Measure, Report};
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    #[default]
+    Text,
+    Markdown,
+    Json,
+}
+
+#[derive(Debug, Default, Args)]
+pub struct ReportArgs {
+    /// week, month, quarter or year.
+    #[arg(long, default_value = "month")]
+    pub period: Option<Granularity>,
+    /// A day inside the period to report (default: today).
+    #[arg(long)]
+    pub at: Option<String>,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ReportFormat,
+}
+
+pub fn run(ctx: &Context, a: &ReportArgs) -> CliResult {
+    let store = ctx.open()?;
+    let at = match &a.at {
+        Some(d) => ctx.parse_date(d)?,
+        None => ctx.today(),
+    };
+    let g = a.period.unwrap_or(Granularity::Month);
+    let period = Period::containing(g, at, ctx.config.week_start);
+    let report = crate::report::build(&store, period, &ctx.config, ctx.today())?;
+    match a.format {
+        ReportFormat::Json => json(&report),
+        ReportFormat::Text => line(&render(&report, ctx.format(), false)),
+        ReportFormat::Markdown => line(&render(&report, ctx.format(), true)),
+    }
+}
+
+fn label(w: &Words, key: &str) -> &'static str {
+    match key {
+        "customers_start" => "Customers at start",
+        "customers_end" => w.customers,
+        "new_customers" => w.new_customers,
+        "churned_customers" => w.churned_customers,
+        "reactivated_customers" => w.reactivated_customers,
+        "loyal_customers" => w.loyal_customers,
+        "loyal_share" => w.loyal_share,
+        "churn_rate" => w.churn_rate,
+        "growth_rate" => w.growth_rate,
+        "visits" => w.visits,
+        "conversions" => w.conversions,
+        "conversion_rate" => w.conversion_rate,
+        "spend" => w.spend,
+        "cost_per_conversion" => w.cost_per_conversion,
+        "customer_acquisition_cost" => w.customer_acquisition_cost,
+        "revenue" => w.revenue,
+        "return_on_ad_spend" => w.return_on_ad_spend,
+        _ => "",
+    }
+}
+
+const DASH: &str = "—";
+
+/// A figure for reading; "—" where undefined.
+pub fn show(fmt: Format, measure: Measure, v: Option<Figure>) -> String {
+    match (measure, v) {
+        (_, None) => DASH.into(),
+        (Measure::Count, Some(Figure::Amount(a))) => fmt.count(a),
+        (Measure::Money, Some(Figure::Amount(a))) => fmt.money(a),
+        (Measure::Rate, Some(Figure::Rate(r))) if r.is_finite() => fmt.percent(r),
+        _ => DASH.into(),
+    }
+}
+
+fn signed(s: String) -> String {
+    if s.starts_with('-') || s == DASH || s.trim_start_matches(['0', '.', ',', '%', ' ', '₫']).is_empty() {
+        s
+    } else {
+        format!("+{s}")
+    }
+}
+
+fn change(fmt: Format, h: &Headline) -> String {
+    let abs = match (h.measure, h.change) {
+        (Measure::Rate, Some(Figure::Rate(p))) => {
+            let pts = fmt.percent(p);
+            signed(pts.replace('%', " pt"))
+        }
+        (m, c) => signed(show(fmt, m, c)),
+    };
+    let pct = h
+        .change_ratio
+        .filter(|_| h.measure != Measure::Rate)
+        .map(|r| format!(" ({})", signed(fmt.percent(r))))
+        .unwrap_or_default();
+    if h.change.is_none() {
+        DASH.into()
+    } else {
+        format!("{abs}{pct}")
+    }
+}
+
+fn render(r: &Report, fmt: Format, markdown: bool) -> String {
+    let w = fmt.words();
+    let mut out = Vec::new();
+    let heading = |out: &mut Vec<String>, text: &str| {
+        out.push(String::new());
+        out.push(if markdown {
+            format!("## {text}")
+        } else {
+            format!("{text}\n{}", "-".repeat(text.chars().count()))
+        });
+    };
+    let title = format!(
+        "{} · {} {} ({} – {})",
+        w.report_title,
+        w.period,
+        r.period,
+        fmt.date(r.start),
+        fmt.date(r.end)
+    );
+    out.push(if markdown { format!("# {title}") } else { title });
+    let source = match r.customer_source {
+        crate::analysis::CustomerSource::Orders => w.from_orders,
+        crate::analysis::CustomerSource::Recorded => w.recorded,
+    };
+    out.push(format!(
+        "{} {} · {} {}",
+        fmt.date(r.as_of),
+        if markdown { "" } else { "" },
+        w.customers.to_lowercase(),
+        source
+    ).replace("  ", " "));
+    let rows: Vec<Vec<String>> = r
+        .headlines
+        .iter()
+        .map(|h| {
+            vec![
+                label(w, h.key).to_string(),
+                show(fmt, h.measure, h.current),
+                show(fmt, h.measure, h.previous),
+                change(fmt, h),
+            ]
+        })
+        .collect();
+    let header = [w.period, &r.period, &r.previous_period, w.vs_previous];
+    heading(&mut out, w.period);
+    out.push(grid(&header, &rows, markdown));
+
+    heading(&mut out, w.objectives);
+    if r.objectives.is_empty() {
+        out.push(w.none.into());
+    } else {
+        let rows: Vec<Vec<String>> = r
+            .objectives
+            .iter()
+            .map(|o| {
+                let obj = &o.objective;
+                vec![
+                    obj.title.clone(),
+                    obj.metric.clone(),
+                    o.current.map(|c| fmt.number(c, 2)).unwrap_or_else(|| DASH.into()),
+                    fmt.number(obj.target, 2),
+                    o.progress
+                        .done
+                        .map(|d| fmt.percent(d))
+                        .unwrap_or_else(|| DASH.into()),
+                    format!("{} ({} {})", o.progress.status.as_str(), w.due, fmt.date(obj.deadline)),
+                ]
+            })
+            .collect();
+        out.push(grid(&["", "metric", "now", w.target, "%", ""], &rows, markdown));
+    }
+
+    heading(&mut out, w.overdue_tasks);
+    if r.overdue_tasks.is_empty() {
+        out.push(w.none.into());
+    } else {
+        let rows: Vec<Vec<String>> = r
+            .overdue_tasks
+            .iter()
+            .map(|t| {
+                vec![
+                    t.id.to_string(),
+                    t.title.clone(),
+                    format!("{} (+{}d)", fmt.date(t.due), t.days_late),
+                    t.assignee.clone().unwrap_or_default(),
+                    t.campaign.clone().unwrap_or_default(),
+                ]
+            })
+            .collect();
+        out.push(grid(&["ID", "", w.due, "", ""], &rows, markdown));
+    }
+
+    heading(&mut out, w.over_budget);
+    if r.over_budget.is_empty() {
+        out.push(w.none.into());
+    } else {
+        let rows: Vec<Vec<String>> = r
+            .over_budget
+            .iter()
+            .map(|c| vec![c.name.clone(), fmt.money(c.budget), fmt.money(c.spent)])
+            .collect();
+        out.push(grid(&["", w.budget, w.spent], &rows, markdown));
+    }
+
+    if !r.notes.is_empty() {
+        heading(&mut out, w.notes);
+        for n in &r.notes {
+            let bullet = if markdown { "- " } else { "• " };
+            out.push(format!("{bullet}[{} · {}] {}", n.kind, n.category, n.text.replace('\n', " ")));
+        }
+    }
+    out.join("\n")
+}
+
+fn grid(header: &[&str], rows: &[Vec<String>], markdown: bool) -> String {
+    if !markdown {
+        return table(header, rows);
+    }
+    let esc = |s: &str| s.replace('|', "\\|");
+    let mut lines = vec![
+        format!("| {} |", header.iter().map(|h| esc(h)).collect::<Vec<_>>().join(" | ")),
+        format!("|{}|", vec!["---"; header.len()].join("|")),
+    ];
+    for r in rows {
+        lines.push(format!("| {} |", r.iter().map(|c| esc(c)).collect::<Vec<_>>().join(" | ")));
+    }
+    lines.join("\n")
+}
+
+impl From<crate::metrics::PeriodError> for CliError {
+    fn from(e: crate::metrics::PeriodError) -> Self {
+        CliError::User(e.to_string())
+    }
+}

@@ -137,6 +137,8 @@ pub fn read_orders(
     let wanted: Vec<usize> = index.iter().flatten().copied().collect();
     let slot = |r: usize, index: &[Option<usize>; 5]| index[..r].iter().flatten().count();
     let cells = table::read_cells(file, bytes, &header, &wanted)?;
+    // Where each role's cells are among the wanted ones.
+    let slots: [usize; 5] = std::array::from_fn(|r| slot(r, &index));
 
     // Shopify's `Name` holds `#1001`; elsewhere `Name` is a person's name.
     if cols.order.is_none()
@@ -147,7 +149,6 @@ pub fn read_orders(
     {
         index[ORDER] = None;
     }
-    let slots: [usize; 5] = std::array::from_fn(|r| slot(r, &index));
     let cell_error = |row: usize, r: usize, text: &str, message: String| {
         let col = index[r].unwrap_or(0);
         ImportError::cell(
@@ -349,5 +350,224 @@ impl RowReader {
             );
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")
+    }
+
+    fn amount(s: &str) -> Amount {
+        s.parse().expect("valid amount")
+    }
+
+    fn read(csv: &str) -> Result<OrderFile, ImportError> {
+        read_orders("orders.csv", csv.as_bytes(), &OrderColumns::default())
+    }
+
+    fn fails(csv: &str) -> String {
+        read(csv).expect_err("an import error").to_string()
+    }
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn shopify_export_one_row_per_order() {
+        let csv = "Name,Email,Financial Status,Created at,Lineitem name,Total,Billing Name\n\
+            #1001,an@example.com,paid,2026-01-05 10:22:03 +0700,Mug,120.50,An\n\
+            #1001,an@example.com,paid,2026-01-05 10:22:03 +0700,Tea,,An\n\
+            #1002,binh@example.com,paid,2026-01-06T23:10:00+07:00,\"Mug, large\",\"1,250.00\",Binh\n";
+        let f = read(csv).expect("shopify export");
+        assert_eq!(
+            f.rows,
+            [
+                OrderRow {
+                    line: 2,
+                    order_ref: Some("#1001".into()),
+                    customer: "an@example.com".into(),
+                    day: day(2026, 1, 5),
+                    amount: amount("120.5"),
+                    segment: None,
+                },
+                OrderRow {
+                    line: 4,
+                    order_ref: Some("#1002".into()),
+                    customer: "binh@example.com".into(),
+                    day: day(2026, 1, 6),
+                    amount: amount("1250"),
+                    segment: None,
+                },
+            ]
+        );
+        let used = [
+            ("order", "Name"),
+            ("customer", "Email"),
+            ("date", "Created at"),
+            ("amount", "Total"),
+        ];
+        assert_eq!(f.columns_used, pairs(&used));
+        assert_eq!(f.date_format, "yyyy-mm-dd (time ignored)");
+        assert!(!f.decimal_comma);
+    }
+
+    const VIETNAMESE: &str = "\u{feff}# Xuất từ cửa hàng, 22/01/2026\n\
+        Mã đơn hàng;Khách hàng;Số điện thoại;Ngày đặt;Tổng tiền;Phân khúc;Ghi chú\n\
+        DH001;Nguyễn Văn An;0901234567;05/01/2026;1.234.567,5 ₫;VIP;\"Giao giờ hành chính; gọi trước\nTầng 3\"\n\
+        DH002; Trần Bình ;0912345678;22/01/2026;150.000;;\n";
+
+    #[test]
+    fn vietnamese_export_with_semicolons_bom_and_decimal_commas() {
+        let f = read(VIETNAMESE).expect("vietnamese export");
+        assert_eq!(f.rows.len(), 2);
+        assert_eq!(f.rows[0].line, 3);
+        assert_eq!(f.rows[0].order_ref.as_deref(), Some("DH001"));
+        assert_eq!(f.rows[0].customer, "0901234567", "the phone beats the name");
+        assert_eq!(f.rows[0].day, day(2026, 1, 5));
+        assert_eq!(f.rows[0].amount, amount("1234567.5"));
+        assert_eq!(f.rows[0].segment.as_deref(), Some("VIP"));
+        assert_eq!(f.rows[1].line, 5, "after a two-line quoted note");
+        assert_eq!(f.rows[1].amount, amount("150000"));
+        assert_eq!(f.rows[1].day, day(2026, 1, 22));
+        assert_eq!(f.rows[1].segment, None);
+        assert!(f.decimal_comma);
+        assert_eq!(f.date_format, "dd/mm/yyyy");
+        let used = [
+            ("order", "Mã đơn hàng"),
+            ("customer", "Số điện thoại"),
+            ("date", "Ngày đặt"),
+            ("amount", "Tổng tiền"),
+            ("segment", "Phân khúc"),
+        ];
+        assert_eq!(f.columns_used, pairs(&used));
+    }
+
+    #[test]
+    fn flags_name_the_columns() {
+        let cols = OrderColumns {
+            customer: Some("khach hang".into()),
+            ..OrderColumns::default()
+        };
+        let f = read_orders("don.csv", VIETNAMESE.as_bytes(), &cols).expect("with a flag");
+        assert_eq!(f.rows[1].customer, "Trần Bình");
+        assert_eq!(
+            f.columns_used[1],
+            ("customer".to_string(), "Khách hàng".to_string())
+        );
+
+        let cols = OrderColumns {
+            amount: Some("Giá".into()),
+            ..OrderColumns::default()
+        };
+        let e = read_orders("don.csv", VIETNAMESE.as_bytes(), &cols).expect_err("no such column");
+        assert_eq!(
+            e.to_string(),
+            "don.csv:2: --amount-column names the column 'Giá', which is not in the header \
+             (columns: Mã đơn hàng, Khách hàng, Số điện thoại, Ngày đặt, Tổng tiền, Phân khúc, Ghi chú)"
+        );
+    }
+
+    #[test]
+    fn errors_name_line_column_and_text() {
+        let bad_amount = format!("{VIETNAMESE}DH003;Chi;0987;23/01/2026;12kg;;\n");
+        assert_eq!(
+            fails(&bad_amount),
+            "orders.csv:6:5 (Tổng tiền): '12kg' is not an amount"
+        );
+        let bad_date = "# c\nOrder,Customer,Date,Amount\n1,a,2026-01-05,10\n2,b,2026-13-01,5\n";
+        assert_eq!(
+            fails(bad_date),
+            "orders.csv:4:3 (Date): '2026-13-01' is not a valid date (read as yyyy-mm-dd)"
+        );
+        let first_date = "Order,Customer,Date,Amount\n1,a,soon,10\n";
+        assert_eq!(
+            fails(first_date),
+            "orders.csv:2:3 (Date): 'soon' is not a date (use 2026-11-22, 22/11/2026 or 11/22/2026, optionally with a time)"
+        );
+        let empty_customer = "Order,Customer,Date,Amount\n1,a,2026-01-05,10\n2, ,2026-01-06,5\n";
+        assert_eq!(
+            fails(empty_customer),
+            "orders.csv:3:2 (Customer): the customer is empty (every order needs one)"
+        );
+        let precise = "Customer;Date;Amount\na;2026-01-05;1,23456\n";
+        assert_eq!(
+            fails(precise),
+            "orders.csv:2:3 (Amount): '1,23456' has more than 4 decimal places"
+        );
+        let mixed =
+            "Customer,Date,Amount\na,2026-01-05,\"1,5\"\nb,2026-01-05,2.5\nc,2026-01-05,3.5\n";
+        assert_eq!(
+            fails(mixed),
+            "orders.csv:2:3 (Amount): '1,5' is not an amount in this column's format (it uses a decimal point, as in 1,234.5)"
+        );
+    }
+
+    #[test]
+    fn missing_columns_list_what_was_found() {
+        assert_eq!(
+            fails("Name,Email,Created at\n#1,a@b.c,2026-01-05\n"),
+            "orders.csv:1: no amount column found (columns: Name, Email, Created at); name it with --amount-column COLUMN"
+        );
+        assert_eq!(
+            fails("# from the CRM\nWho,When,Total\n"),
+            "orders.csv:2: no customer column found (columns: Who, When, Total); name it with --customer-column COLUMN"
+        );
+        let f = read("Customer,Date,Amount\n").expect("a header and no rows is no error");
+        assert!(f.rows.is_empty());
+    }
+
+    #[test]
+    fn repeated_order_ids() {
+        let same = "Order ID,Customer,Date,Amount\nA1,a,2026-01-05,10\nA2,b,2026-01-05,7\nA1,a,05/01/2026,10.00\n";
+        let e = read(same).expect_err("a different date format in one column");
+        assert_eq!(e.line, 4);
+        let same = "Order ID,Customer,Date,Amount\nA1,a,2026-01-05,10\nA2,b,2026-01-05,7\nA1,a,2026-01-05,10.00\n";
+        let f = read(same).expect("an identical repeat");
+        assert_eq!(f.rows.len(), 2);
+        let different = "Order ID,Customer,Date,Amount\nA1,a,2026-01-05,10\nA2,b,2026-01-05,7\nA1,a,2026-01-05,12\n";
+        assert_eq!(
+            fails(different),
+            "orders.csv:4:4 (Amount): order 'A1' is also on line 2 with a different amount (10 there, '12' here)"
+        );
+        let other_customer = "Order ID,Customer,Date,Amount\nA1,a,2026-01-05,10\nA1,b,,\n";
+        assert_eq!(
+            fails(other_customer),
+            "orders.csv:3:2 (Customer): order 'A1' is also on line 2 with a different customer ('a' there, 'b' here)"
+        );
+    }
+
+    #[test]
+    fn without_an_order_column_rows_have_no_ref() {
+        let csv = "Name,Email,Date,Total\nAn,a@x.vn,2026-01-05,10\nAn,a@x.vn,2026-01-05,10\n";
+        let f = read(csv).expect("no order column");
+        assert_eq!(f.rows.len(), 2, "no id: the store decides");
+        assert!(f.rows.iter().all(|r| r.order_ref.is_none()));
+        assert_eq!(
+            f.columns_used[0],
+            ("customer".to_string(), "Email".to_string())
+        );
+    }
+
+    #[test]
+    fn month_first_dates_when_the_column_says_so() {
+        let csv = "Order,Customer,Date,Amount\n1,a,01/05/2026,10\n2,b,11/22/2026,5\n";
+        let f = read(csv).expect("month first");
+        assert_eq!(f.rows[0].day, day(2026, 1, 5));
+        assert_eq!(f.rows[1].day, day(2026, 11, 22));
+        assert_eq!(f.date_format, "mm/dd/yyyy (month first)");
+        let csv = "Order,Customer,Date,Amount\n1,a,01/05/2026,10\n2,b,11/12/2026,5\n";
+        let f = read(csv).expect("ambiguous");
+        assert_eq!(
+            f.rows[0].day,
+            day(2026, 5, 1),
+            "day first when nothing tells"
+        );
     }
 }

@@ -205,6 +205,20 @@ fn reader(bytes: &[u8], delimiter: u8) -> csv::Reader<&[u8]> {
         .from_reader(bytes)
 }
 
+/// The line a record starts on. The csv crate reports where it started
+/// looking, which is before any blank lines it skipped.
+fn start_line(body: &[u8], position: &csv::Position) -> usize {
+    let from = usize::try_from(position.byte()).unwrap_or(usize::MAX);
+    let blank = body
+        .get(from..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|b| matches!(b, b'\n' | b'\r'))
+        .filter(|b| **b == b'\n')
+        .count();
+    position.line() as usize + blank
+}
+
 /// The most frequent of `,`, `;`, tab on the first line, outside quotes.
 fn sniff(from: &[u8]) -> u8 {
     let mut counts = [0usize; 3];
@@ -234,7 +248,8 @@ pub(crate) fn read_cells(
     wanted: &[usize],
 ) -> Result<Cells, ImportError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let mut reader = reader(&bytes[header.start..], header.delimiter);
+    let body = &bytes[header.start..];
+    let mut reader = reader(body, header.delimiter);
     let mut record = ByteRecord::new();
     let width = header.names.len();
     let mut cells = Cells {
@@ -261,7 +276,7 @@ pub(crate) fn read_cells(
         if std::mem::take(&mut first) {
             continue;
         }
-        let line = header.skipped + record.position().map_or(0, |p| p.line() as usize);
+        let line = header.skipped + record.position().map_or(0, |p| start_line(body, p));
         if record.iter().all(|f| f.trim_ascii().is_empty()) {
             continue;
         }
@@ -305,4 +320,93 @@ pub(crate) fn read_cells(
         cells.lines.push(line);
     }
     Ok(cells)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cells(bytes: &[u8], wanted: &[usize]) -> (Header, Cells) {
+        let header = read_header("t.csv", bytes).expect("a header");
+        let cells = read_cells("t.csv", bytes, &header, wanted).expect("cells");
+        (header, cells)
+    }
+
+    #[test]
+    fn bom_comments_and_semicolons() {
+        let csv = "\u{feff}# exported 2026-11-22\n#\n\nNgày;Khách hàng;Tổng tiền\n05/01/2026; An ;1.234,5\n";
+        let (h, c) = cells(csv.as_bytes(), &[0, 1, 2]);
+        assert_eq!(h.names, ["Ngày", "Khách hàng", "Tổng tiền"]);
+        assert_eq!(h.line, 4);
+        assert_eq!(h.delimiter, b';');
+        assert_eq!(c.lines, [5]);
+        assert_eq!(c.get(0, 1), "An");
+        assert_eq!(c.column(2).collect::<Vec<_>>(), ["1.234,5"]);
+    }
+
+    #[test]
+    fn line_numbers_count_lines_inside_quoted_fields() {
+        let csv = "# note\nid\tnote\tx\n1\t\"two\nlines; \"\"quoted\"\"\"\t3\n\n2\tplain\t4\r\n\t \t\n3\t\"a\tb\"\t5";
+        let (h, c) = cells(csv.as_bytes(), &[0, 1]);
+        assert_eq!(h.delimiter, b'\t');
+        assert_eq!(c.lines, [3, 6, 8], "blank and empty-celled rows skipped");
+        assert_eq!(c.get(0, 1), "two\nlines; \"quoted\"");
+        assert_eq!(c.get(2, 1), "a\tb");
+    }
+
+    #[test]
+    fn excel_sep_line_sets_the_delimiter() {
+        let (h, c) = cells(b"sep=;\na,b;c\n1,5;2\n", &[0, 1]);
+        assert_eq!(h.names, ["a,b", "c"]);
+        assert_eq!((c.get(0, 0), c.lines[0]), ("1,5", 3));
+    }
+
+    #[test]
+    fn short_rows_read_as_empty_and_long_rows_fail() {
+        let (_, c) = cells(b"a,b,c\n1\n", &[0, 2]);
+        assert_eq!((c.get(0, 0), c.get(0, 1)), ("1", ""));
+        let csv = b"# c\nName,Total\n#1,\"1,5\"\n\"#2\nx\",1,234.5\n";
+        let h = read_header("t.csv", csv).expect("header");
+        let e = read_cells("t.csv", csv, &h, &[0]).expect_err("extra field");
+        assert_eq!(
+            e.to_string(),
+            "t.csv:4: this row has 3 fields but the header has 2 ('234.5' is extra; a value containing ',' must be quoted)"
+        );
+    }
+
+    #[test]
+    fn file_level_errors() {
+        let e = read_header("t.csv", b"\xEF\xBB\xBF \n\n").expect_err("empty");
+        assert_eq!(e.to_string(), "t.csv: the file is empty");
+        let e = read_header("t.csv", b"# only\n# comments\n").expect_err("no header");
+        assert_eq!(
+            e.to_string(),
+            "t.csv: no header row: the file has only comment lines"
+        );
+        let e = read_header("t.csv", b"a,b\n1,2\n\"x\ny\",\xE0abc\n").expect_err("latin-1");
+        assert_eq!(
+            e.to_string(),
+            "t.csv:4: the text is not UTF-8 (save the file as CSV UTF-8)"
+        );
+        assert_eq!(e.line, 4);
+    }
+
+    #[test]
+    fn headers_fold_case_spaces_and_accents() {
+        assert_eq!(fold("Ngày đặt"), "ngaydat");
+        assert_eq!(fold("NGAY_DAT"), "ngaydat");
+        assert_eq!(
+            fold("Nga\u{300}y đa\u{306}\u{323}t"),
+            "ngaydat",
+            "decomposed"
+        );
+        assert_eq!(fold("Amount spent (VND)"), "amountspent");
+        assert_eq!(fold("Sign-ups"), fold("signups"));
+        assert_eq!(fold("Mã khách hàng"), "makhachhang");
+        let h = read_header("t.csv", b"Total Price,order_id,Order\n").expect("header");
+        assert_eq!(h.find_alias(&["Order ID", "Order"], &[]), Some(1));
+        assert_eq!(h.find_alias(&["Order ID", "Order"], &[1]), Some(2));
+        assert_eq!(h.find("total price"), Some(0));
+        assert_eq!(h.find("Revenue"), None);
+    }
 }

@@ -322,3 +322,194 @@ impl Layout {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KNOWN: &[&str] = &[
+        "customers",
+        "new_customers",
+        "visits",
+        "leads",
+        "conversions",
+        "spend",
+        "revenue",
+    ];
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")
+    }
+
+    fn read(csv: &str, cols: &KpiColumns) -> Result<KpiFile, ImportError> {
+        read_kpis("kpi.csv", csv.as_bytes(), cols, KNOWN)
+    }
+
+    fn fails(csv: &str, cols: &KpiColumns) -> String {
+        read(csv, cols).expect_err("an import error").to_string()
+    }
+
+    /// `(line, day, metric, value)` of each row.
+    fn brief(f: &KpiFile) -> Vec<(usize, NaiveDate, String, String)> {
+        f.rows
+            .iter()
+            .map(|r| (r.line, r.day, r.metric.clone(), r.value.to_string()))
+            .collect()
+    }
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    const ANALYTICS: &str = "# ----------------------------------------\n\
+        # Property: Shop\n\
+        # ----------------------------------------\n\
+        \n\
+        Date,Sessions,Conversions,Users\n\
+        20260105,120,3,100\n\
+        20260106,\"1,340\",,90\n";
+
+    #[test]
+    fn analytics_export_after_its_preamble() {
+        let f = read(ANALYTICS, &KpiColumns::default()).expect("analytics export");
+        let d5 = day(2026, 1, 5);
+        assert_eq!(
+            brief(&f),
+            [
+                (6, d5, "visits".into(), "120".into()),
+                (6, d5, "conversions".into(), "3".into()),
+                (7, day(2026, 1, 6), "visits".into(), "1340".into()),
+            ]
+        );
+        assert_eq!(
+            f.mapped,
+            pairs(&[("Sessions", "visits"), ("Conversions", "conversions")])
+        );
+        assert_eq!(f.ignored_columns, ["Users"]);
+        assert!(
+            f.rows
+                .iter()
+                .all(|r| r.segment.is_none() && r.channel.is_none())
+        );
+    }
+
+    #[test]
+    fn map_entries_override_recognition() {
+        let cols = KpiColumns {
+            map: pairs(&[("users", "Customers"), ("Sessions", "leads")]),
+            ..KpiColumns::default()
+        };
+        let f = read(ANALYTICS, &cols).expect("mapped");
+        assert_eq!(
+            f.mapped,
+            pairs(&[
+                ("Sessions", "leads"),
+                ("Conversions", "conversions"),
+                ("Users", "customers")
+            ])
+        );
+        assert!(f.ignored_columns.is_empty());
+        assert_eq!(f.rows.len(), 5);
+        assert_eq!(f.rows[4].metric, "customers");
+        assert_eq!(f.rows[4].value, Amount::from_int(90));
+    }
+
+    #[test]
+    fn map_errors() {
+        let unknown = KpiColumns {
+            map: pairs(&[("Users", "buyers")]),
+            ..KpiColumns::default()
+        };
+        assert_eq!(
+            fails(ANALYTICS, &unknown),
+            "kpi.csv:5: unknown metric 'buyers' (known: customers, new_customers, visits, leads, conversions, spend, revenue)"
+        );
+        let missing = KpiColumns {
+            map: pairs(&[("Visitors", "visits")]),
+            ..KpiColumns::default()
+        };
+        assert_eq!(
+            fails(ANALYTICS, &missing),
+            "kpi.csv:5: --map names the column 'Visitors', which is not in the header (columns: Date, Sessions, Conversions, Users)"
+        );
+        assert_eq!(
+            fails("Date,Users\n2026-01-05,3\n", &KpiColumns::default()),
+            "kpi.csv:1: no metric column found (columns: Date, Users); map one with --map COLUMN=METRIC \
+             (known: customers, new_customers, visits, leads, conversions, spend, revenue)"
+        );
+        assert_eq!(
+            fails("When,Visits\n2026-01-05,3\n", &KpiColumns::default()),
+            "kpi.csv:1: no date column found (columns: When, Visits); name it with --date-column COLUMN"
+        );
+        let when = KpiColumns {
+            date: Some("when".into()),
+            ..KpiColumns::default()
+        };
+        let f = read("When,Visits\n2026-01-05,3\n", &when).expect("--date-column");
+        assert_eq!(f.rows[0].day, day(2026, 1, 5));
+    }
+
+    #[test]
+    fn vietnamese_export_with_a_channel() {
+        let csv = "Ngày;Kênh;Lượt truy cập;Chi phí (VND);Doanh thu;Khách hàng mới\n\
+            05/01/2026;Facebook;1.200;1.500.000,5;;\n\
+            06/01/2026;;80;0;2.000.000;4\n";
+        let f = read(csv, &KpiColumns::default()).expect("vietnamese kpis");
+        let d5 = day(2026, 1, 5);
+        let d6 = day(2026, 1, 6);
+        assert_eq!(
+            brief(&f),
+            [
+                (2, d5, "visits".into(), "1200".into()),
+                (2, d5, "spend".into(), "1500000.5".into()),
+                (3, d6, "visits".into(), "80".into()),
+                (3, d6, "spend".into(), "0".into()),
+                (3, d6, "revenue".into(), "2000000".into()),
+            ]
+        );
+        assert_eq!(f.rows[0].channel.as_deref(), Some("Facebook"));
+        assert_eq!(f.rows[2].channel, None);
+        assert_eq!(
+            f.ignored_columns,
+            ["Khách hàng mới"],
+            "a Vietnamese name is no metric name"
+        );
+        let f = read("Date,New customers\n2026-01-05,4\n", &KpiColumns::default())
+            .expect("metric name");
+        assert_eq!(f.mapped, pairs(&[("New customers", "new_customers")]));
+    }
+
+    #[test]
+    fn row_errors() {
+        let two_dims = "Date,Segment,Channel,Visits\n2026-01-05,,Email,3\n2026-01-05,VIP,Email,3\n";
+        assert_eq!(
+            fails(two_dims, &KpiColumns::default()),
+            "kpi.csv:3:3 (Channel): a row can name only one of segment, channel and campaign (this row also has segment 'VIP')"
+        );
+        let bad = "Date,Sessions\n2026-01-05,4\n2026-01-06,12x\n";
+        assert_eq!(
+            fails(bad, &KpiColumns::default()),
+            "kpi.csv:3:2 (Sessions): '12x' is not a number"
+        );
+        let no_date = "Date,Sessions\n2026-01-05,4\n,5\n";
+        assert_eq!(
+            fails(no_date, &KpiColumns::default()),
+            "kpi.csv:3:1 (Date): the date is empty"
+        );
+    }
+
+    #[test]
+    fn repeated_day_metric_and_dimension() {
+        let same = "Date,Campaign,Visits\n2026-01-05,Tết,4\n2026-01-05,Hè,4\n2026-01-05,Tết,4.0\n";
+        let f = read(same, &KpiColumns::default()).expect("equal repeat");
+        assert_eq!(f.rows.len(), 2);
+        assert_eq!(f.rows[1].campaign.as_deref(), Some("Hè"));
+        let different = "Date,Campaign,Visits\n2026-01-05,Tết,4\n2026-01-05,Tết,5\n";
+        assert_eq!(
+            fails(different, &KpiColumns::default()),
+            "kpi.csv:3:3 (Visits): visits for 2026-01-05 (campaign 'Tết') is also on line 2 with 4 (here '5')"
+        );
+    }
+}

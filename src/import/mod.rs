@@ -1,1 +1,108 @@
 //! Reading CSV exports (orders, KPI series) into validated rows.
+//!
+//! Pure parsing: bytes in, rows out, no SQLite. The store writes the rows
+//! later, all or nothing, so any error here means nothing is imported.
+//! Every error names the file, the physical line (1-based, counting
+//! comment lines and the lines inside quoted multi-line fields), the column
+//! (number and header) and the offending text.
+//!
+//! # The file
+//!
+//! - CSV with a header row. A UTF-8 BOM is stripped. The whole file must be
+//!   UTF-8 (else an error names the first bad line; "save as CSV UTF-8").
+//! - Leading blank lines and lines starting with `#` (Google Analytics'
+//!   preamble) are skipped before the header; later `#` lines are data
+//!   (Shopify order names are `#1001`). Excel's `sep=;` first line is
+//!   honoured.
+//! - The delimiter is `,`, `;` or tab, whichever is most frequent outside
+//!   quotes on the header line (`,` on a tie).
+//! - Quoted fields may hold delimiters, `""` quotes and line breaks.
+//!   Cells are trimmed (also of NBSP). Blank rows, and rows whose cells are
+//!   all empty (`;;;`), are skipped. A row with more non-empty fields than
+//!   the header is an error (usually a value with an unquoted delimiter);
+//!   missing trailing fields read as empty.
+//!
+//! # Headers
+//!
+//! Compared case-insensitively, ignoring spaces, `_`, `-`, `.`, accents
+//! (`Ngay dat` = `Ngày đặt`, also when the text is decomposed) and a
+//! trailing `(…)` such as `(VND)`. A flag's column is matched exactly
+//! first, then the same way. Where several headers fit a role, the first
+//! in the lists below wins.
+//!
+//! Orders (flags first, then these; a column used by a flag is not
+//! recognised for another role):
+//! - order id: `Order ID`, `Order Number`, `Order No`, `Order`,
+//!   `Mã đơn hàng`, `Mã đơn`, `Name` (Shopify's; only when its first value
+//!   starts with `#`, since elsewhere `Name` is a person's name). Optional:
+//!   without it `order_ref` is `None` and the store keys orders by customer,
+//!   day and amount.
+//! - customer: `Customer ID`, `Mã khách hàng`, `Email`, `Customer Email`,
+//!   `Phone`, `Số điện thoại`, `Customer`, `Khách hàng` (ids before emails
+//!   before phones before names, which are not unique).
+//! - date: `Order Date`, `Created at`, `Date`, `Ngày đặt`, `Ngày tạo`, `Ngày`.
+//! - amount: `Total`, `Order Total`, `Total Price`, `Amount`, `Tổng tiền`,
+//!   `Thành tiền`, `Revenue`.
+//! - segment (optional): `Segment`, `Phân khúc`.
+//!
+//! A missing customer, date or amount column is an error listing the
+//! columns found and the flag that names it. Customer, date and amount
+//! must not be empty on any row. An order id seen twice: where every
+//! non-empty cell of the later row agrees with the first, the later row is
+//! dropped (an identical repeat, or a Shopify line-item row, which leaves
+//! the total empty); otherwise an error names both lines.
+//!
+//! KPIs:
+//! - date: `--date-column`, else `Date`, `Day`, `Ngày` (required).
+//! - dimensions: `Segment`/`Phân khúc`, `Channel`/`Kênh`,
+//!   `Campaign`/`Campaign name`/`Chiến dịch` (or the `KpiColumns` names).
+//!   A row may fill at most one of them.
+//! - metrics: each `--map COLUMN=METRIC` first (the metric must be known,
+//!   the column must exist); then a header equal to a known metric
+//!   (`New customers` → `new_customers`); then `Sessions`, `Visits`,
+//!   `Lượt truy cập` → visits; `Conversions`, `Transactions`, `Purchases`,
+//!   `Key events`, `Đơn hàng` → conversions; `Leads`, `Sign-ups`,
+//!   `Signups`, `Đăng ký` → leads; `Cost`, `Spend`, `Amount spent`,
+//!   `Chi phí` → spend; `Revenue`, `Purchase revenue`, `Total revenue`,
+//!   `Doanh thu` → revenue (where that metric is known). A second column
+//!   for a metric already taken is ignored. Other columns are listed in
+//!   `ignored_columns`. No metric column at all is an error.
+//! - an empty metric cell gives no row; the same day, metric and dimension
+//!   twice in a file is dropped if equal, an error naming both lines if not.
+//!
+//! # Numbers
+//!
+//! An optional sign and currency marks (`₫`, `đ`, `VND`, `VNĐ`, `$`, `€`,
+//! `£`, `USD`, `EUR`) before or after; digits grouped by thousands with
+//! `,`, `.`, a space or NBSP; one decimal mark. The decimal mark is decided
+//! per column: every value only one convention can read votes (`1234,5`,
+//! `1.234.567` and `1 234,50` say comma; `1,234.5` and `1.25` say point);
+//! the majority wins, a tie goes to the first vote. With no vote (integers,
+//! `1.234`), a VND mark in the column or a `;` delimiter means a decimal
+//! comma, else a point. Every value is then read that way; one that cannot
+//! be (`1.2.3,4,5`, `12kg`, `12,5` in a point column) is an error. More
+//! than 4 decimals (beyond zeros) is an error, as for `Amount`.
+//!
+//! # Dates
+//!
+//! ISO `2026-11-22` (also `/`), ISO with a time and offset
+//! (`2026-11-22 10:22:03 +0700`, `2026-11-22T10:22:03Z`: the date as
+//! written, no time zone shift), `20261122`, and numeric dates with `/`,
+//! `-` or `.` and a four-digit year, optionally followed by a time. The
+//! format is decided per column from its first value (the family and the
+//! separator) and, for numeric dates, from all values: a first part above
+//! 12 anywhere means day-first; else a second part above 12 means
+//! month-first (`11/22/2026`); else day-first is assumed (the Vietnamese
+//! convention, `05/01/2026` is 5 January). A value that does not fit the
+//! column's format is an error naming it.
+
+mod dates;
+mod error;
+mod kpis;
+mod numbers;
+mod orders;
+mod table;
+
+pub use error::ImportError;
+pub use kpis::{KpiColumns, KpiFile, KpiRow, read_kpis};
+pub use orders::{OrderColumns, OrderFile, OrderRow, read_orders};

@@ -1,0 +1,515 @@
+//! `funnel kpi import`: a daily KPI export (analytics, ads, a spreadsheet)
+//! read into one validated row per day, metric and cell.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::dates;
+use super::error::{ImportError, quoted};
+use super::numbers;
+use super::table::{self, Header, fold};
+use crate::domain::Amount;
+
+/// Columns named by the command-line flags; `None`: recognise the header.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KpiColumns {
+    pub date: Option<String>,
+    /// `--map COLUMN=METRIC` entries, as `(column, metric)`.
+    pub map: Vec<(String, String)>,
+    pub segment: Option<String>,
+    pub channel: Option<String>,
+    pub campaign: Option<String>,
+}
+
+/// One value of one metric on one day, with the physical line it is on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KpiRow {
+    pub line: usize,
+    pub day: NaiveDate,
+    pub metric: String,
+    pub value: Amount,
+    pub segment: Option<String>,
+    pub channel: Option<String>,
+    pub campaign: Option<String>,
+}
+
+/// A whole KPI file, read and checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KpiFile {
+    pub rows: Vec<KpiRow>,
+    /// `(column, metric)` in file order.
+    pub mapped: Vec<(String, String)>,
+    /// Columns neither mapped nor recognised (nor date or dimension).
+    pub ignored_columns: Vec<String>,
+}
+
+const DATE_ALIASES: &[&str] = &["Date", "Day", "Ngày"];
+
+/// Dimensions: name, flag, recognised headers.
+const DIMENSIONS: [(&str, &str, &[&str]); 3] = [
+    ("segment", "--segment-column", &["Segment", "Phân khúc"]),
+    ("channel", "--channel-column", &["Channel", "Kênh"]),
+    (
+        "campaign",
+        "--campaign-column",
+        &["Campaign", "Campaign name", "Chiến dịch"],
+    ),
+];
+
+/// Common analytics headers and the metric each means.
+const METRIC_ALIASES: &[(&str, &str)] = &[
+    ("Sessions", "visits"),
+    ("Visits", "visits"),
+    ("Lượt truy cập", "visits"),
+    ("Conversions", "conversions"),
+    ("Transactions", "conversions"),
+    ("Purchases", "conversions"),
+    ("Key events", "conversions"),
+    ("Đơn hàng", "conversions"),
+    ("Leads", "leads"),
+    ("Sign-ups", "leads"),
+    ("Đăng ký", "leads"),
+    ("Cost", "spend"),
+    ("Spend", "spend"),
+    ("Amount spent", "spend"),
+    ("Chi phí", "spend"),
+    ("Revenue", "revenue"),
+    ("Purchase revenue", "revenue"),
+    ("Total revenue", "revenue"),
+    ("Doanh thu", "revenue"),
+];
+
+/// Reads a KPI export. See the module docs of [`super`] for the rules.
+pub fn read_kpis(
+    file_label: &str,
+    bytes: &[u8],
+    cols: &KpiColumns,
+    known_metrics: &[&str],
+) -> Result<KpiFile, ImportError> {
+    let file = file_label;
+    let header = table::read_header(file, bytes)?;
+    let layout = Layout::resolve(file, &header, cols, known_metrics)?;
+    let mut wanted = vec![layout.date];
+    wanted.extend(layout.dims.iter().flatten());
+    let first_metric = wanted.len();
+    wanted.extend(layout.metrics.iter().map(|(i, _)| *i));
+    let cells = table::read_cells(file, bytes, &header, &wanted)?;
+    let cell_error = |row: usize, k: usize, message: String| {
+        let col = wanted[k];
+        ImportError::cell(
+            file,
+            cells.lines[row],
+            &header.name(col),
+            col,
+            cells.get(row, k),
+            message,
+        )
+    };
+
+    let format = dates::detect(cells.column(0))
+        .map_err(|row| cell_error(row, 0, dates::not_a_date_message(cells.get(row, 0))))?;
+    let semicolon = header.delimiter == b';';
+    let marks: Vec<_> = (first_metric..wanted.len())
+        .map(|k| numbers::detect(cells.column(k), semicolon))
+        .collect();
+
+    let mut rows = Vec::new();
+    let mut seen: HashMap<(NaiveDate, usize, usize, &str), usize> = HashMap::new();
+    for row in 0..cells.len() {
+        let date = cells.get(row, 0);
+        let day = match (&format, date.is_empty()) {
+            (_, true) => Err("the date is empty".to_string()),
+            (Some(f), false) => f.parse(date),
+            (None, false) => Err(dates::not_a_date_message(date)),
+        }
+        .map_err(|m| cell_error(row, 0, m))?;
+
+        // Which dimension this row is about, if any: (kind, slot).
+        let mut dimension: Option<(usize, usize)> = None;
+        let mut k = 1;
+        for (kind, dim) in layout.dims.iter().enumerate() {
+            if dim.is_none() {
+                continue;
+            }
+            if !cells.get(row, k).is_empty() {
+                if let Some((first_kind, first_k)) = dimension {
+                    let message = format!(
+                        "a row can name only one of segment, channel and campaign (this row also has {} {})",
+                        DIMENSIONS[first_kind].0,
+                        quoted(cells.get(row, first_k))
+                    );
+                    return Err(cell_error(row, k, message));
+                }
+                dimension = Some((kind, k));
+            }
+            k += 1;
+        }
+        let dim_text = dimension.map_or("", |(_, k)| cells.get(row, k));
+        let dim_kind = dimension.map_or(usize::MAX, |(kind, _)| kind);
+        let of_kind = |kind: usize| (dim_kind == kind).then(|| dim_text.to_string());
+
+        for (m, (_, metric)) in layout.metrics.iter().enumerate() {
+            let k = first_metric + m;
+            let text = cells.get(row, k);
+            if text.is_empty() {
+                continue;
+            }
+            let value = numbers::parse(text, marks[m], "a number")
+                .map_err(|msg| cell_error(row, k, msg))?;
+            if let Some(&earlier) = seen.get(&(day, m, dim_kind, dim_text)) {
+                let prev: &KpiRow = &rows[earlier];
+                if prev.value == value {
+                    continue;
+                }
+                let message = format!(
+                    "{metric} for {day}{} is also on line {} with {} (here {})",
+                    dimension.map_or(String::new(), |(kind, _)| format!(
+                        " ({} {})",
+                        DIMENSIONS[kind].0,
+                        quoted(dim_text)
+                    )),
+                    prev.line,
+                    prev.value,
+                    quoted(text)
+                );
+                return Err(cell_error(row, k, message));
+            }
+            seen.insert((day, m, dim_kind, dim_text), rows.len());
+            rows.push(KpiRow {
+                line: cells.lines[row],
+                day,
+                metric: metric.clone(),
+                value,
+                segment: of_kind(0),
+                channel: of_kind(1),
+                campaign: of_kind(2),
+            });
+        }
+    }
+    Ok(KpiFile {
+        rows,
+        mapped: layout
+            .metrics
+            .iter()
+            .map(|(i, m)| (header.name(*i), m.clone()))
+            .collect(),
+        ignored_columns: layout.ignored.iter().map(|i| header.name(*i)).collect(),
+    })
+}
+
+/// Which column holds what.
+struct Layout {
+    date: usize,
+    dims: [Option<usize>; 3],
+    /// `(column, metric)` in file order.
+    metrics: Vec<(usize, String)>,
+    ignored: Vec<usize>,
+}
+
+impl Layout {
+    fn resolve(
+        file: &str,
+        header: &Header,
+        cols: &KpiColumns,
+        known: &[&str],
+    ) -> Result<Layout, ImportError> {
+        let err = |text: &str, message: String| ImportError::line(file, header.line, text, message);
+        let named = |flag: &str, name: &str| {
+            header.find(name).ok_or_else(|| {
+                err(
+                    name,
+                    format!(
+                        "{flag} names the column {}, which is not in the header (columns: {})",
+                        quoted(name),
+                        header.list()
+                    ),
+                )
+            })
+        };
+        let known_list = known.join(", ");
+        let date = match &cols.date {
+            Some(name) => named("--date-column", name)?,
+            None => header.find_alias(DATE_ALIASES, &[]).ok_or_else(|| {
+                let list = header.list();
+                err(
+                    "",
+                    format!(
+                        "no date column found (columns: {list}); name it with --date-column COLUMN"
+                    ),
+                )
+            })?,
+        };
+        let mut taken = vec![date];
+        let given = [&cols.segment, &cols.channel, &cols.campaign];
+        let mut dims = [None; 3];
+        for (kind, (_, flag, _)) in DIMENSIONS.iter().enumerate() {
+            if let Some(name) = given[kind] {
+                dims[kind] = Some(named(flag, name)?);
+                taken.extend(dims[kind]);
+            }
+        }
+        let mut metrics: Vec<(usize, String)> = Vec::new();
+        for (column, metric) in &cols.map {
+            let canonical = known
+                .iter()
+                .find(|k| fold(k) == fold(metric))
+                .ok_or_else(|| {
+                    err(
+                        metric,
+                        format!("unknown metric {} (known: {known_list})", quoted(metric)),
+                    )
+                })?;
+            let i = named("--map", column)?;
+            if taken.contains(&i) {
+                let message = format!(
+                    "--map {}: that column is the date or a dimension",
+                    quoted(column)
+                );
+                return Err(err(column, message));
+            }
+            if let Some((j, _)) = metrics.iter().find(|(j, m)| *j == i || m == canonical) {
+                let message = format!(
+                    "--map gives {} and {} the same column or metric",
+                    quoted(&header.name(*j)),
+                    quoted(column)
+                );
+                return Err(err(column, message));
+            }
+            metrics.push((i, canonical.to_string()));
+        }
+        let explicit: Vec<usize> = metrics.iter().map(|(i, _)| *i).collect();
+        for (kind, (_, _, aliases)) in DIMENSIONS.iter().enumerate() {
+            if dims[kind].is_none() {
+                let mut busy = taken.clone();
+                busy.extend(&explicit);
+                dims[kind] = header.find_alias(aliases, &busy);
+                taken.extend(dims[kind]);
+            }
+        }
+        let mut ignored = Vec::new();
+        for (i, name) in header.names.iter().enumerate() {
+            if taken.contains(&i) || explicit.contains(&i) {
+                continue;
+            }
+            let f = fold(name);
+            let metric = known.iter().find(|k| fold(k) == f).copied().or_else(|| {
+                METRIC_ALIASES
+                    .iter()
+                    .find(|(alias, m)| fold(alias) == f && known.contains(m))
+                    .map(|(_, m)| *m)
+            });
+            match metric {
+                Some(m) if !f.is_empty() && !metrics.iter().any(|(_, used)| used == m) => {
+                    metrics.push((i, m.to_string()));
+                }
+                _ => ignored.push(i),
+            }
+        }
+        if metrics.is_empty() {
+            let list = header.list();
+            let message = format!(
+                "no metric column found (columns: {list}); map one with --map COLUMN=METRIC (known: {known_list})"
+            );
+            return Err(err("", message));
+        }
+        metrics.sort_by_key(|(i, _)| *i);
+        Ok(Layout {
+            date,
+            dims,
+            metrics,
+            ignored,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KNOWN: &[&str] = &[
+        "customers",
+        "new_customers",
+        "visits",
+        "leads",
+        "conversions",
+        "spend",
+        "revenue",
+    ];
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")
+    }
+
+    fn read(csv: &str, cols: &KpiColumns) -> Result<KpiFile, ImportError> {
+        read_kpis("kpi.csv", csv.as_bytes(), cols, KNOWN)
+    }
+
+    fn fails(csv: &str, cols: &KpiColumns) -> String {
+        read(csv, cols).expect_err("an import error").to_string()
+    }
+
+    /// `(line, day, metric, value)` of each row.
+    fn brief(f: &KpiFile) -> Vec<(usize, NaiveDate, String, String)> {
+        f.rows
+            .iter()
+            .map(|r| (r.line, r.day, r.metric.clone(), r.value.to_string()))
+            .collect()
+    }
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    const ANALYTICS: &str = "# ----------------------------------------\n\
+        # Property: Shop\n\
+        # ----------------------------------------\n\
+        \n\
+        Date,Sessions,Conversions,Users\n\
+        20260105,120,3,100\n\
+        20260106,\"1,340\",,90\n";
+
+    #[test]
+    fn analytics_export_after_its_preamble() {
+        let f = read(ANALYTICS, &KpiColumns::default()).expect("analytics export");
+        let d5 = day(2026, 1, 5);
+        assert_eq!(
+            brief(&f),
+            [
+                (6, d5, "visits".into(), "120".into()),
+                (6, d5, "conversions".into(), "3".into()),
+                (7, day(2026, 1, 6), "visits".into(), "1340".into()),
+            ]
+        );
+        assert_eq!(
+            f.mapped,
+            pairs(&[("Sessions", "visits"), ("Conversions", "conversions")])
+        );
+        assert_eq!(f.ignored_columns, ["Users"]);
+        assert!(
+            f.rows
+                .iter()
+                .all(|r| r.segment.is_none() && r.channel.is_none())
+        );
+    }
+
+    #[test]
+    fn map_entries_override_recognition() {
+        let cols = KpiColumns {
+            map: pairs(&[("users", "Customers"), ("Sessions", "leads")]),
+            ..KpiColumns::default()
+        };
+        let f = read(ANALYTICS, &cols).expect("mapped");
+        assert_eq!(
+            f.mapped,
+            pairs(&[
+                ("Sessions", "leads"),
+                ("Conversions", "conversions"),
+                ("Users", "customers")
+            ])
+        );
+        assert!(f.ignored_columns.is_empty());
+        assert_eq!(f.rows.len(), 5);
+        assert_eq!(f.rows[4].metric, "customers");
+        assert_eq!(f.rows[4].value, Amount::from_int(90));
+    }
+
+    #[test]
+    fn map_errors() {
+        let unknown = KpiColumns {
+            map: pairs(&[("Users", "buyers")]),
+            ..KpiColumns::default()
+        };
+        assert_eq!(
+            fails(ANALYTICS, &unknown),
+            "kpi.csv:5: unknown metric 'buyers' (known: customers, new_customers, visits, leads, conversions, spend, revenue)"
+        );
+        let missing = KpiColumns {
+            map: pairs(&[("Visitors", "visits")]),
+            ..KpiColumns::default()
+        };
+        assert_eq!(
+            fails(ANALYTICS, &missing),
+            "kpi.csv:5: --map names the column 'Visitors', which is not in the header (columns: Date, Sessions, Conversions, Users)"
+        );
+        assert_eq!(
+            fails("Date,Users\n2026-01-05,3\n", &KpiColumns::default()),
+            "kpi.csv:1: no metric column found (columns: Date, Users); map one with --map COLUMN=METRIC \
+             (known: customers, new_customers, visits, leads, conversions, spend, revenue)"
+        );
+        assert_eq!(
+            fails("When,Visits\n2026-01-05,3\n", &KpiColumns::default()),
+            "kpi.csv:1: no date column found (columns: When, Visits); name it with --date-column COLUMN"
+        );
+        let when = KpiColumns {
+            date: Some("when".into()),
+            ..KpiColumns::default()
+        };
+        let f = read("When,Visits\n2026-01-05,3\n", &when).expect("--date-column");
+        assert_eq!(f.rows[0].day, day(2026, 1, 5));
+    }
+
+    #[test]
+    fn vietnamese_export_with_a_channel() {
+        let csv = "Ngày;Kênh;Lượt truy cập;Chi phí (VND);Doanh thu;Khách hàng mới\n\
+            05/01/2026;Facebook;1.200;1.500.000,5;;\n\
+            06/01/2026;;80;0;2.000.000;4\n";
+        let f = read(csv, &KpiColumns::default()).expect("vietnamese kpis");
+        let d5 = day(2026, 1, 5);
+        let d6 = day(2026, 1, 6);
+        assert_eq!(
+            brief(&f),
+            [
+                (2, d5, "visits".into(), "1200".into()),
+                (2, d5, "spend".into(), "1500000.5".into()),
+                (3, d6, "visits".into(), "80".into()),
+                (3, d6, "spend".into(), "0".into()),
+                (3, d6, "revenue".into(), "2000000".into()),
+            ]
+        );
+        assert_eq!(f.rows[0].channel.as_deref(), Some("Facebook"));
+        assert_eq!(f.rows[2].channel, None);
+        assert_eq!(
+            f.ignored_columns,
+            ["Khách hàng mới"],
+            "a Vietnamese name is no metric name"
+        );
+        let f = read("Date,New customers\n2026-01-05,4\n", &KpiColumns::default())
+            .expect("metric name");
+        assert_eq!(f.mapped, pairs(&[("New customers", "new_customers")]));
+    }
+
+    #[test]
+    fn row_errors() {
+        let two_dims = "Date,Segment,Channel,Visits\n2026-01-05,,Email,3\n2026-01-05,VIP,Email,3\n";
+        assert_eq!(
+            fails(two_dims, &KpiColumns::default()),
+            "kpi.csv:3:3 (Channel): a row can name only one of segment, channel and campaign (this row also has segment 'VIP')"
+        );
+        let bad = "Date,Sessions\n2026-01-05,4\n2026-01-06,12x\n";
+        assert_eq!(
+            fails(bad, &KpiColumns::default()),
+            "kpi.csv:3:2 (Sessions): '12x' is not a number"
+        );
+        let no_date = "Date,Sessions\n2026-01-05,4\n,5\n";
+        assert_eq!(
+            fails(no_date, &KpiColumns::default()),
+            "kpi.csv:3:1 (Date): the date is empty"
+        );
+    }
+
+    #[test]
+    fn repeated_day_metric_and_dimension() {
+        let same = "Date,Campaign,Visits\n2026-01-05,Tết,4\n2026-01-05,Hè,4\n2026-01-05,Tết,4.0\n";
+        let f = read(same, &KpiColumns::default()).expect("equal repeat");
+        assert_eq!(f.rows.len(), 2);
+        assert_eq!(f.rows[1].campaign.as_deref(), Some("Hè"));
+        let different = "Date,Campaign,Visits\n2026-01-05,Tết,4\n2026-01-05,Tết,5\n";
+        assert_eq!(
+            fails(different, &KpiColumns::default()),
+            "kpi.csv:3:3 (Visits): visits for 2026-01-05 (campaign 'Tết') is also on line 2 with 4 (here '5')"
+        );
+    }
+}

@@ -1,0 +1,412 @@
+//! Reading a CSV export into a header and the cells of the columns wanted:
+//! BOM, leading comments, delimiter sniffing, UTF-8 checks, line numbers.
+
+use csv::ByteRecord;
+
+use super::error::{ImportError, quoted};
+
+/// The header row of a file and where the data starts.
+#[derive(Debug)]
+pub(crate) struct Header {
+    /// Header names, trimmed, in file order.
+    pub names: Vec<String>,
+    /// Physical line of the header row.
+    pub line: usize,
+    pub delimiter: u8,
+    /// Byte offset (after any BOM) where the header row starts.
+    start: usize,
+    /// Physical lines before `start` (BOM-less comment and blank lines).
+    skipped: usize,
+}
+
+impl Header {
+    /// The header names for a message: `Name, Email, Created at`.
+    pub fn list(&self) -> String {
+        self.names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| unnamed(n, i))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// The column a user named (in a flag): the exact header first, else
+    /// one equal after [`fold`].
+    pub fn find(&self, wanted: &str) -> Option<usize> {
+        let wanted = wanted.trim();
+        self.names.iter().position(|n| n == wanted).or_else(|| {
+            let f = fold(wanted);
+            self.names.iter().position(|n| fold(n) == f)
+        })
+    }
+
+    /// The first column (by alias priority, not file order) whose header
+    /// folds to one of `aliases`, skipping columns already `taken`.
+    pub fn find_alias(&self, aliases: &[&str], taken: &[usize]) -> Option<usize> {
+        let folded: Vec<String> = self.names.iter().map(|n| fold(n)).collect();
+        aliases.iter().find_map(|a| {
+            let a = fold(a);
+            (0..folded.len()).find(|i| folded[*i] == a && !taken.contains(i))
+        })
+    }
+
+    /// The header text of column `i`, or `column 5` where it is blank.
+    pub fn name(&self, i: usize) -> String {
+        unnamed(self.names.get(i).map_or("", |s| s), i)
+    }
+}
+
+fn unnamed(name: &str, i: usize) -> String {
+    if name.is_empty() {
+        format!("column {}", i + 1)
+    } else {
+        name.to_string()
+    }
+}
+
+/// A header folded for comparison: lower case, without spaces, `_`, `-`,
+/// `.`, without accents (`Ngày đặt` = `ngay dat` = `NGAY_DAT`, also where
+/// the text is decomposed) and without a trailing `(…)` such as `(VND)`.
+pub(crate) fn fold(header: &str) -> String {
+    let mut h = header.trim();
+    if h.ends_with(')')
+        && let Some(open) = h.rfind('(')
+        && open > 0
+    {
+        h = &h[..open];
+    }
+    let mut out = String::with_capacity(h.len());
+    for c in h.chars().flat_map(char::to_lowercase) {
+        if matches!(c, ' ' | '_' | '-' | '.' | '\u{a0}') || ('\u{300}'..='\u{36f}').contains(&c) {
+            continue;
+        }
+        out.push(base_letter(c));
+    }
+    out
+}
+
+/// The letter without its accent, for the Vietnamese (and common Latin)
+/// accented lower-case letters.
+fn base_letter(c: char) -> char {
+    const FOLDS: [(&str, char); 7] = [
+        ("àáảãạăằắẳẵặâầấẩẫậäå", 'a'),
+        ("èéẻẽẹêềếểễệë", 'e'),
+        ("ìíỉĩịïî", 'i'),
+        ("òóỏõọôồốổỗộơờớởỡợö", 'o'),
+        ("ùúủũụưừứửữựüû", 'u'),
+        ("ỳýỷỹỵ", 'y'),
+        ("đ", 'd'),
+    ];
+    if c.is_ascii() {
+        return c;
+    }
+    FOLDS
+        .iter()
+        .find(|(set, _)| set.contains(c))
+        .map_or(c, |(_, base)| *base)
+}
+
+/// The cells of the wanted columns for every data row, trimmed, kept in one
+/// buffer so a million rows cost a few allocations, not millions.
+#[derive(Debug, Default)]
+pub(crate) struct Cells {
+    /// Physical line where each row starts.
+    pub lines: Vec<usize>,
+    width: usize,
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Cells {
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    /// The trimmed text of the `k`-th wanted column on row `row`.
+    pub fn get(&self, row: usize, k: usize) -> &str {
+        let i = row * self.width + k;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[start..self.ends[i]]
+    }
+
+    /// The `k`-th wanted column, row by row.
+    pub fn column(&self, k: usize) -> impl Iterator<Item = &str> {
+        (0..self.len()).map(move |r| self.get(r, k))
+    }
+}
+
+/// Finds the header row: strips a UTF-8 BOM, checks the whole file is
+/// UTF-8, skips leading blank and `#` comment lines (and Excel's `sep=;`
+/// line, which also sets the delimiter), and sniffs the delimiter (`,`,
+/// `;` or tab, the most frequent outside quotes) from the header line.
+pub(crate) fn read_header(file: &str, bytes: &[u8]) -> Result<Header, ImportError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Err(e) = std::str::from_utf8(bytes) {
+        let at = e.valid_up_to();
+        let line = 1 + bytes[..at].iter().filter(|b| **b == b'\n').count();
+        return Err(ImportError::line(
+            file,
+            line,
+            "",
+            "the text is not UTF-8 (save the file as CSV UTF-8)",
+        ));
+    }
+    let mut start = 0;
+    let mut skipped = 0;
+    let mut forced = None;
+    while start < bytes.len() {
+        let end = bytes[start..]
+            .iter()
+            .position(|b| *b == b'\n')
+            .map_or(bytes.len(), |p| start + p + 1);
+        let line = bytes[start..end].trim_ascii();
+        if skipped == 0 && line.len() == 5 && line.starts_with(b"sep=") {
+            forced = Some(line[4]);
+        } else if !line.is_empty() && line[0] != b'#' {
+            break;
+        }
+        start = end;
+        skipped += 1;
+    }
+    if start >= bytes.len() {
+        let what = if bytes.trim_ascii().is_empty() {
+            "the file is empty"
+        } else {
+            "no header row: the file has only comment lines"
+        };
+        return Err(ImportError::file(file, what));
+    }
+    let delimiter = forced.unwrap_or_else(|| sniff(&bytes[start..]));
+    let mut reader = reader(&bytes[start..], delimiter);
+    let mut record = ByteRecord::new();
+    let line = skipped + 1;
+    match reader.read_byte_record(&mut record) {
+        Ok(true) => {}
+        _ => return Err(ImportError::line(file, line, "", "no header row")),
+    }
+    let names = record
+        .iter()
+        .map(|f| String::from_utf8_lossy(f).trim().to_string())
+        .collect();
+    Ok(Header {
+        names,
+        line,
+        delimiter,
+        start,
+        skipped,
+    })
+}
+
+fn reader(bytes: &[u8], delimiter: u8) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(bytes)
+}
+
+/// The line a record starts on. The csv crate reports where it started
+/// looking, which is before any blank lines it skipped.
+fn start_line(body: &[u8], position: &csv::Position) -> usize {
+    let from = usize::try_from(position.byte()).unwrap_or(usize::MAX);
+    let blank = body
+        .get(from..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|b| matches!(b, b'\n' | b'\r'))
+        .filter(|b| **b == b'\n')
+        .count();
+    position.line() as usize + blank
+}
+
+/// The most frequent of `,`, `;`, tab on the first line, outside quotes.
+fn sniff(from: &[u8]) -> u8 {
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for &b in from {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => break,
+            b',' if !quoted => counts[0] += 1,
+            b';' if !quoted => counts[1] += 1,
+            b'\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let best = (0..3).max_by_key(|i| (counts[*i], 3 - i)).unwrap_or(0);
+    [b',', b';', b'\t'][best]
+}
+
+/// Reads every data row and keeps the cells of `wanted` columns. Rows whose
+/// cells are all blank are skipped; a row with more non-empty fields than
+/// the header is an error (an unquoted delimiter inside a value, usually);
+/// missing trailing fields read as empty.
+pub(crate) fn read_cells(
+    file: &str,
+    bytes: &[u8],
+    header: &Header,
+    wanted: &[usize],
+) -> Result<Cells, ImportError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let body = &bytes[header.start..];
+    let mut reader = reader(body, header.delimiter);
+    let mut record = ByteRecord::new();
+    let width = header.names.len();
+    let mut cells = Cells {
+        width: wanted.len(),
+        ..Cells::default()
+    };
+    let mut first = true;
+    loop {
+        match reader.read_byte_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                let line = e
+                    .position()
+                    .map_or(0, |p| header.skipped + p.line() as usize);
+                return Err(ImportError::line(
+                    file,
+                    line,
+                    "",
+                    format!("unreadable CSV: {e}"),
+                ));
+            }
+        }
+        if std::mem::take(&mut first) {
+            continue;
+        }
+        let line = header.skipped + record.position().map_or(0, |p| start_line(body, p));
+        if record.iter().all(|f| f.trim_ascii().is_empty()) {
+            continue;
+        }
+        if record.len() > width
+            && let Some(extra) = record
+                .iter()
+                .skip(width)
+                .find(|f| !f.trim_ascii().is_empty())
+        {
+            let text = String::from_utf8_lossy(extra.trim_ascii());
+            let d = header.delimiter as char;
+            let shown = if d == '\t' {
+                "tab".to_string()
+            } else {
+                format!("'{d}'")
+            };
+            return Err(ImportError::line(
+                file,
+                line,
+                &text,
+                format!(
+                    "this row has {} fields but the header has {width} ({} is extra; a value containing {shown} must be quoted)",
+                    record.len(),
+                    quoted(&text),
+                ),
+            ));
+        }
+        for &c in wanted {
+            let field = record.get(c).unwrap_or(b"");
+            let text = std::str::from_utf8(field).map_err(|_| {
+                ImportError::line(
+                    file,
+                    line,
+                    "",
+                    "the text is not UTF-8 (save the file as CSV UTF-8)",
+                )
+            })?;
+            cells.text.push_str(text.trim());
+            cells.ends.push(cells.text.len());
+        }
+        cells.lines.push(line);
+    }
+    Ok(cells)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cells(bytes: &[u8], wanted: &[usize]) -> (Header, Cells) {
+        let header = read_header("t.csv", bytes).expect("a header");
+        let cells = read_cells("t.csv", bytes, &header, wanted).expect("cells");
+        (header, cells)
+    }
+
+    #[test]
+    fn bom_comments_and_semicolons() {
+        let csv = "\u{feff}# exported 2026-11-22\n#\n\nNgày;Khách hàng;Tổng tiền\n05/01/2026; An ;1.234,5\n";
+        let (h, c) = cells(csv.as_bytes(), &[0, 1, 2]);
+        assert_eq!(h.names, ["Ngày", "Khách hàng", "Tổng tiền"]);
+        assert_eq!(h.line, 4);
+        assert_eq!(h.delimiter, b';');
+        assert_eq!(c.lines, [5]);
+        assert_eq!(c.get(0, 1), "An");
+        assert_eq!(c.column(2).collect::<Vec<_>>(), ["1.234,5"]);
+    }
+
+    #[test]
+    fn line_numbers_count_lines_inside_quoted_fields() {
+        let csv = "# note\nid\tnote\tx\n1\t\"two\nlines; \"\"quoted\"\"\"\t3\n\n2\tplain\t4\r\n\t \t\n3\t\"a\tb\"\t5";
+        let (h, c) = cells(csv.as_bytes(), &[0, 1]);
+        assert_eq!(h.delimiter, b'\t');
+        assert_eq!(c.lines, [3, 6, 8], "blank and empty-celled rows skipped");
+        assert_eq!(c.get(0, 1), "two\nlines; \"quoted\"");
+        assert_eq!(c.get(2, 1), "a\tb");
+    }
+
+    #[test]
+    fn excel_sep_line_sets_the_delimiter() {
+        let (h, c) = cells(b"sep=;\na,b;c\n1,5;2\n", &[0, 1]);
+        assert_eq!(h.names, ["a,b", "c"]);
+        assert_eq!((c.get(0, 0), c.lines[0]), ("1,5", 3));
+    }
+
+    #[test]
+    fn short_rows_read_as_empty_and_long_rows_fail() {
+        let (_, c) = cells(b"a,b,c\n1\n", &[0, 2]);
+        assert_eq!((c.get(0, 0), c.get(0, 1)), ("1", ""));
+        let csv = b"# c\nName,Total\n#1,\"1,5\"\n\"#2\nx\",1,234.5\n";
+        let h = read_header("t.csv", csv).expect("header");
+        let e = read_cells("t.csv", csv, &h, &[0]).expect_err("extra field");
+        assert_eq!(
+            e.to_string(),
+            "t.csv:4: this row has 3 fields but the header has 2 ('234.5' is extra; a value containing ',' must be quoted)"
+        );
+    }
+
+    #[test]
+    fn file_level_errors() {
+        let e = read_header("t.csv", b"\xEF\xBB\xBF \n\n").expect_err("empty");
+        assert_eq!(e.to_string(), "t.csv: the file is empty");
+        let e = read_header("t.csv", b"# only\n# comments\n").expect_err("no header");
+        assert_eq!(
+            e.to_string(),
+            "t.csv: no header row: the file has only comment lines"
+        );
+        let e = read_header("t.csv", b"a,b\n1,2\n\"x\ny\",\xE0abc\n").expect_err("latin-1");
+        assert_eq!(
+            e.to_string(),
+            "t.csv:4: the text is not UTF-8 (save the file as CSV UTF-8)"
+        );
+        assert_eq!(e.line, 4);
+    }
+
+    #[test]
+    fn headers_fold_case_spaces_and_accents() {
+        assert_eq!(fold("Ngày đặt"), "ngaydat");
+        assert_eq!(fold("NGAY_DAT"), "ngaydat");
+        assert_eq!(
+            fold("Nga\u{300}y đa\u{306}\u{323}t"),
+            "ngaydat",
+            "decomposed"
+        );
+        assert_eq!(fold("Amount spent (VND)"), "amountspent");
+        assert_eq!(fold("Sign-ups"), fold("signups"));
+        assert_eq!(fold("Mã khách hàng"), "makhachhang");
+        let h = read_header("t.csv", b"Total Price,order_id,Order\n").expect("header");
+        assert_eq!(h.find_alias(&["Order ID", "Order"], &[]), Some(1));
+        assert_eq!(h.find_alias(&["Order ID", "Order"], &[1]), Some(2));
+        assert_eq!(h.find("total price"), Some(0));
+        assert_eq!(h.find("Revenue"), None);
+    }
+}

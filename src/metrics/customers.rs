@@ -528,8 +528,14 @@ mod tests {
                 prop_assert_eq!(t.churned_between(dx, dx), naive.churned_on(x), "churned on {}", x);
                 prop_assert_eq!(t.reactivated_between(dx, dx), naive.reactivated_on(x), "reactivated on {}", x);
             }
-            for g in [Granularity::Week, Granularity::Month, Granularity::Quarter] {
-                for p in periods_covering(g, day(-20), day(200), Mon) {
+            let runs = [
+                (Granularity::Week, Mon),
+                (Granularity::Week, chrono::Weekday::Sun),
+                (Granularity::Month, Mon),
+                (Granularity::Quarter, Mon),
+            ];
+            for (g, week_start) in runs {
+                for p in periods_covering(g, day(-20), day(200), week_start) {
                     let f = t.figures(&p);
                     prop_assert!(f.balances(), "{} {:?}", p.label(), f);
                 }

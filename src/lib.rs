@@ -11,3 +11,4 @@ pub mod metrics;
 pub mod store;
 pub mod analysis;
 pub mod report;
+pub mod cli;

@@ -1,0 +1,627 @@
+//! `funnel objective|segment|channel|campaign|person|note …`: the strategy
+//! and plan records, each with add, list, edit and rm.
+
+use clap::{Args, Subcommand};
+
+use super::output::{fit, json, line, table};
+use super::{CliError, CliResult, Context};
+use crate::domain::{
+    Amount, Campaign, CampaignId, CampaignStatus, CauseCategory, Channel, ChannelId, ChannelKind,
+    Direction, Note, NoteId, NoteKind, Objective, ObjectiveId, Person, PersonId, Segment,
+    SegmentId,
+};
+use crate::metrics::Period;
+use crate::store::Store;
+use crate::store::strategy::Named;
+
+fn amount(field: &str, s: &str) -> CliResult<Amount> {
+    s.parse()
+        .map_err(|e| CliError::user(format!("--{field}: {e}")))
+}
+
+fn opt_id<T>(store: &Store, kind: Named, key: Option<&str>, wrap: fn(i64) -> T) -> CliResult<Option<T>> {
+    match key {
+        None => Ok(None),
+        Some(k) if k.trim().eq_ignore_ascii_case("none") => Ok(None),
+        Some(k) => Ok(Some(wrap(store.resolve(kind, k)?))),
+    }
+}
+
+/// A list printed as a table, or as JSON with --json.
+fn listing<T: serde::Serialize>(
+    as_json: bool,
+    items: &[T],
+    header: &[&str],
+    row: impl Fn(&T) -> Vec<String>,
+) -> CliResult {
+    if as_json {
+        return json(items);
+    }
+    if items.is_empty() {
+        return line("None yet.");
+    }
+    let rows: Vec<Vec<String>> = items.iter().map(row).collect();
+    line(&table(header, &rows))
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[arg(long)]
+    pub json: bool,
+}
+
+// Objectives.
+
+#[derive(Debug, Subcommand)]
+pub enum ObjectiveCommand {
+    /// Add a SMART objective: a metric from a baseline to a target by a deadline.
+    Add(ObjectiveArgs),
+    /// List objectives with their progress and status.
+    List(ListArgs),
+    Edit {
+        id: i64,
+        #[command(flatten)]
+        args: ObjectiveArgs,
+    },
+    Rm { id: i64 },
+}
+
+#[derive(Debug, Args)]
+pub struct ObjectiveArgs {
+    /// Title (required to add).
+    pub title: Option<String>,
+    #[arg(long)]
+    pub metric: Option<String>,
+    #[arg(long)]
+    pub baseline: Option<String>,
+    #[arg(long)]
+    pub target: Option<String>,
+    /// increase or decrease (default: from baseline and target).
+    #[arg(long)]
+    pub direction: Option<Direction>,
+    /// Start (default: today).
+    #[arg(long)]
+    pub start: Option<String>,
+    #[arg(long)]
+    pub deadline: Option<String>,
+    #[arg(long)]
+    pub segment: Option<String>,
+    #[arg(long)]
+    pub channel: Option<String>,
+}
+
+pub fn objective(ctx: &Context, cmd: ObjectiveCommand) -> CliResult {
+    let mut store = ctx.open()?;
+    match cmd {
+        ObjectiveCommand::Add(a) => {
+            let need = |v: &Option<String>, flag: &str| {
+                v.clone()
+                    .ok_or_else(|| CliError::user(format!("an objective needs {flag}")))
+            };
+            let base = Objective {
+                id: ObjectiveId(0),
+                title: need(&a.title, "a TITLE")?,
+                metric: need(&a.metric, "--metric")?,
+                baseline: amount("baseline", &need(&a.baseline, "--baseline")?)?,
+                target: amount("target", &need(&a.target, "--target")?)?,
+                direction: Direction::Increase,
+                start: ctx.today(),
+                deadline: ctx.parse_date(&need(&a.deadline, "--deadline")?)?,
+                segment: None,
+                channel: None,
+            };
+            let o = store.save_objective(&apply_objective(ctx, &store, base, &a)?)?;
+            line(&format!("Added objective {}: {}", o.id, o.title))
+        }
+        ObjectiveCommand::Edit { id, args } => {
+            let old = store.objective(ObjectiveId(id))?;
+            let o = store.save_objective(&apply_objective(ctx, &store, old, &args)?)?;
+            line(&format!("Edited objective {}: {}", o.id, o.title))
+        }
+        ObjectiveCommand::Rm { id } => {
+            let o = store.delete_objective(ObjectiveId(id))?;
+            line(&format!("Removed objective {}: {}", o.id, o.title))
+        }
+        ObjectiveCommand::List(a) => {
+            let states = store
+                .objectives()?
+                .iter()
+                .map(|o| crate::analysis::objective_state(&store, o, &ctx.config, ctx.today()))
+                .collect::<Result<Vec<_>, _>>()?;
+            let fmt = ctx.format();
+            listing(a.json, &states, &["ID", "TITLE", "METRIC", "NOW", "TARGET", "DONE", "STATUS", "DEADLINE"], |s| {
+                let o = &s.objective;
+                vec![
+                    o.id.to_string(),
+                    fit(&o.title, 40),
+                    o.metric.clone(),
+                    s.current.map(|c| fmt.number(c, 2)).unwrap_or_else(|| "—".into()),
+                    fmt.number(o.target, 2),
+                    s.progress.done.map(|d| fmt.percent(d)).unwrap_or_else(|| "—".into()),
+                    s.progress.status.as_str().into(),
+                    fmt.date(o.deadline),
+                ]
+            })
+        }
+    }
+}
+
+fn apply_objective(ctx: &Context, store: &Store, mut o: Objective, a: &ObjectiveArgs) -> CliResult<Objective> {
+    if let Some(t) = &a.title {
+        o.title = t.clone();
+    }
+    if let Some(m) = &a.metric {
+        o.metric = m.clone();
+    }
+    if let Some(b) = &a.baseline {
+        o.baseline = amount("baseline", b)?;
+    }
+    if let Some(t) = &a.target {
+        o.target = amount("target", t)?;
+    }
+    o.direction = a.direction.unwrap_or(if o.target < o.baseline {
+        Direction::Decrease
+    } else {
+        Direction::Increase
+    });
+    if let Some(s) = &a.start {
+        o.start = ctx.parse_date(s)?;
+    }
+    if let Some(d) = &a.deadline {
+        o.deadline = ctx.parse_date(d)?;
+    }
+    if a.segment.is_some() {
+        o.segment = opt_id(store, Named::Segment, a.segment.as_deref(), SegmentId)?;
+    }
+    if a.channel.is_some() {
+        o.channel = opt_id(store, Named::Channel, a.channel.as_deref(), ChannelId)?;
+    }
+    Ok(o)
+}
+
+// Segments.
+
+#[derive(Debug, Subcommand)]
+pub enum SegmentCommand {
+    Add(SegmentArgs),
+    List(ListArgs),
+    Edit {
+        id: String,
+        #[command(flatten)]
+        args: SegmentArgs,
+    },
+    Rm { id: String },
+}
+
+#[derive(Debug, Args)]
+pub struct SegmentArgs {
+    /// Name (required to add).
+    pub name: Option<String>,
+    #[arg(long)]
+    pub description: Option<String>,
+    #[arg(long)]
+    pub demographics: Option<String>,
+    #[arg(long)]
+    pub needs: Option<String>,
+    #[arg(long)]
+    pub habits: Option<String>,
+    /// Estimated number of potential customers.
+    #[arg(long)]
+    pub market_size: Option<i64>,
+}
+
+pub fn segment(ctx: &Context, cmd: SegmentCommand) -> CliResult {
+    let mut store = ctx.open()?;
+    let apply = |mut s: Segment, a: SegmentArgs| {
+        s.name = a.name.unwrap_or(s.name);
+        s.description = a.description.unwrap_or(s.description);
+        s.demographics = a.demographics.unwrap_or(s.demographics);
+        s.needs = a.needs.unwrap_or(s.needs);
+        s.habits = a.habits.unwrap_or(s.habits);
+        s.market_size = a.market_size.or(s.market_size);
+        s
+    };
+    match cmd {
+        SegmentCommand::Add(a) => {
+            let blank = Segment {
+                id: SegmentId(0),
+                name: String::new(),
+                description: String::new(),
+                demographics: String::new(),
+                needs: String::new(),
+                habits: String::new(),
+                market_size: None,
+            };
+            let s = store.save_segment(&apply(blank, a))?;
+            line(&format!("Added segment {}: {}", s.id, s.name))
+        }
+        SegmentCommand::Edit { id, args } => {
+            let old = store.segment(SegmentId(store.resolve(Named::Segment, &id)?))?;
+            let s = store.save_segment(&apply(old, args))?;
+            line(&format!("Edited segment {}: {}", s.id, s.name))
+        }
+        SegmentCommand::Rm { id } => {
+            let s = store.delete_segment(SegmentId(store.resolve(Named::Segment, &id)?))?;
+            line(&format!("Removed segment {}: {}", s.id, s.name))
+        }
+        SegmentCommand::List(a) => {
+            let fmt = ctx.format();
+            listing(a.json, &store.segments()?, &["ID", "NAME", "MARKET", "DESCRIPTION"], |s| {
+                vec![
+                    s.id.to_string(),
+                    s.name.clone(),
+                    s.market_size.map(|m| fmt.count(Amount::from_int(m))).unwrap_or_default(),
+                    fit(&s.description, 60),
+                ]
+            })
+        }
+    }
+}
+
+// Channels.
+
+#[derive(Debug, Subcommand)]
+pub enum ChannelCommand {
+    Add(ChannelArgs),
+    List(ListArgs),
+    Edit {
+        id: String,
+        #[command(flatten)]
+        args: ChannelArgs,
+    },
+    Rm { id: String },
+}
+
+#[derive(Debug, Args)]
+pub struct ChannelArgs {
+    /// Name (required to add).
+    pub name: Option<String>,
+    /// seo, social, email, ppc, content, events or other.
+    #[arg(long)]
+    pub kind: Option<ChannelKind>,
+    /// A segment it reaches (repeatable; replaces the list).
+    #[arg(long = "segment")]
+    pub segments: Vec<String>,
+    #[arg(long)]
+    pub active: Option<bool>,
+    #[arg(long)]
+    pub description: Option<String>,
+}
+
+pub fn channel(ctx: &Context, cmd: ChannelCommand) -> CliResult {
+    let mut store = ctx.open()?;
+    let apply = |store: &Store, mut c: Channel, a: ChannelArgs| -> CliResult<Channel> {
+        c.name = a.name.unwrap_or(c.name);
+        c.kind = a.kind.unwrap_or(c.kind);
+        c.active = a.active.unwrap_or(c.active);
+        c.description = a.description.unwrap_or(c.description);
+        if !a.segments.is_empty() {
+            c.segments = a
+                .segments
+                .iter()
+                .map(|s| store.resolve(Named::Segment, s).map(SegmentId))
+                .collect::<Result<_, _>>()?;
+        }
+        Ok(c)
+    };
+    match cmd {
+        ChannelCommand::Add(a) => {
+            let blank = Channel {
+                id: ChannelId(0),
+                name: String::new(),
+                kind: ChannelKind::Other,
+                active: true,
+                description: String::new(),
+                segments: Vec::new(),
+            };
+            let c = apply(&store, blank, a)?;
+            let c = store.save_channel(&c)?;
+            line(&format!("Added channel {}: {} ({})", c.id, c.name, c.kind))
+        }
+        ChannelCommand::Edit { id, args } => {
+            let old = store.channel(ChannelId(store.resolve(Named::Channel, &id)?))?;
+            let c = apply(&store, old, args)?;
+            let c = store.save_channel(&c)?;
+            line(&format!("Edited channel {}: {}", c.id, c.name))
+        }
+        ChannelCommand::Rm { id } => {
+            let c = store.delete_channel(ChannelId(store.resolve(Named::Channel, &id)?))?;
+            line(&format!("Removed channel {}: {}", c.id, c.name))
+        }
+        ChannelCommand::List(a) => {
+            let segments = store.segments()?;
+            listing(a.json, &store.channels()?, &["ID", "NAME", "KIND", "ACTIVE", "SEGMENTS"], |c| {
+                let names: Vec<&str> = c
+                    .segments
+                    .iter()
+                    .filter_map(|id| segments.iter().find(|s| s.id == *id))
+                    .map(|s| s.name.as_str())
+                    .collect();
+                vec![
+                    c.id.to_string(),
+                    c.name.clone(),
+                    c.kind.to_string(),
+                    if c.active { "yes" } else { "no" }.into(),
+                    names.join(", "),
+                ]
+            })
+        }
+    }
+}
+
+// Campaigns.
+
+#[derive(Debug, Subcommand)]
+pub enum CampaignCommand {
+    Add(CampaignArgs),
+    List(ListArgs),
+    Edit {
+        id: String,
+        #[command(flatten)]
+        args: CampaignArgs,
+    },
+    /// Remove a campaign; its tasks stay, without a campaign.
+    Rm { id: String },
+}
+
+#[derive(Debug, Args)]
+pub struct CampaignArgs {
+    /// Name (required to add).
+    pub name: Option<String>,
+    #[arg(long)]
+    pub start: Option<String>,
+    #[arg(long)]
+    pub end: Option<String>,
+    #[arg(long)]
+    pub budget: Option<String>,
+    /// Objective id.
+    #[arg(long)]
+    pub objective: Option<i64>,
+    #[arg(long)]
+    pub segment: Option<String>,
+    #[arg(long)]
+    pub channel: Option<String>,
+    #[arg(long)]
+    pub owner: Option<String>,
+    #[arg(long)]
+    pub status: Option<CampaignStatus>,
+    #[arg(long)]
+    pub description: Option<String>,
+}
+
+pub fn campaign(ctx: &Context, cmd: CampaignCommand) -> CliResult {
+    let mut store = ctx.open()?;
+    let apply = |store: &Store, mut k: Campaign, a: CampaignArgs| -> CliResult<Campaign> {
+        k.name = a.name.unwrap_or(k.name);
+        if let Some(s) = &a.start {
+            k.start = ctx.parse_date(s)?;
+        }
+        if let Some(e) = &a.end {
+            k.end = ctx.parse_date(e)?;
+        }
+        if let Some(b) = &a.budget {
+            k.budget = amount("budget", b)?;
+        }
+        if let Some(o) = a.objective {
+            k.objective = Some(store.objective(ObjectiveId(o))?.id);
+        }
+        if a.segment.is_some() {
+            k.segment = opt_id(store, Named::Segment, a.segment.as_deref(), SegmentId)?;
+        }
+        if a.channel.is_some() {
+            k.channel = opt_id(store, Named::Channel, a.channel.as_deref(), ChannelId)?;
+        }
+        if a.owner.is_some() {
+            k.owner = opt_id(store, Named::Person, a.owner.as_deref(), PersonId)?;
+        }
+        k.status = a.status.unwrap_or(k.status);
+        k.description = a.description.unwrap_or(k.description);
+        Ok(k)
+    };
+    match cmd {
+        CampaignCommand::Add(a) => {
+            if a.start.is_none() || a.end.is_none() {
+                return Err(CliError::user("a campaign needs --start and --end"));
+            }
+            let blank = Campaign {
+                id: CampaignId(0),
+                name: String::new(),
+                objective: None,
+                segment: None,
+                channel: None,
+                start: ctx.today(),
+                end: ctx.today(),
+                budget: Amount::ZERO,
+                owner: None,
+                status: CampaignStatus::Planned,
+                description: String::new(),
+            };
+            let k = apply(&store, blank, a)?;
+            let k = store.save_campaign(&k)?;
+            line(&format!("Added campaign {}: {}", k.id, k.name))
+        }
+        CampaignCommand::Edit { id, args } => {
+            let old = store.campaign(CampaignId(store.resolve(Named::Campaign, &id)?))?;
+            let k = apply(&store, old, args)?;
+            let k = store.save_campaign(&k)?;
+            line(&format!("Edited campaign {}: {}", k.id, k.name))
+        }
+        CampaignCommand::Rm { id } => {
+            let k = store.delete_campaign(CampaignId(store.resolve(Named::Campaign, &id)?))?;
+            line(&format!("Removed campaign {}: {}", k.id, k.name))
+        }
+        CampaignCommand::List(a) => {
+            let fmt = ctx.format();
+            let people = store.people()?;
+            let today = ctx.today();
+            let mut spent = Vec::new();
+            let campaigns = store.campaigns()?;
+            for k in &campaigns {
+                spent.push(crate::analysis::campaign_spent(&store, k, today)?);
+            }
+            let rows: Vec<(&Campaign, Amount)> = campaigns.iter().zip(spent).collect();
+            if a.json {
+                return json(&campaigns);
+            }
+            listing(false, &rows.iter().map(|(k, _)| (*k).clone()).collect::<Vec<_>>(), &["ID", "NAME", "STATUS", "START", "END", "BUDGET", "SPENT", "OWNER"], |k| {
+                let spent = rows.iter().find(|(c, _)| c.id == k.id).map(|(_, s)| *s).unwrap_or_default();
+                vec![
+                    k.id.to_string(),
+                    fit(&k.name, 36),
+                    k.status.to_string(),
+                    fmt.date(k.start),
+                    fmt.date(k.end),
+                    fmt.money(k.budget),
+                    fmt.money(spent),
+                    k.owner
+                        .and_then(|o| people.iter().find(|p| p.id == o))
+                        .map(|p| p.name.clone())
+                        .unwrap_or_default(),
+                ]
+            })
+        }
+    }
+}
+
+// People.
+
+#[derive(Debug, Subcommand)]
+pub enum PersonCommand {
+    Add(PersonArgs),
+    List(ListArgs),
+    Edit {
+        id: String,
+        #[command(flatten)]
+        args: PersonArgs,
+    },
+    Rm { id: String },
+}
+
+#[derive(Debug, Args)]
+pub struct PersonArgs {
+    /// Name (required to add).
+    pub name: Option<String>,
+    #[arg(long)]
+    pub role: Option<String>,
+    #[arg(long)]
+    pub contact: Option<String>,
+}
+
+pub fn person(ctx: &Context, cmd: PersonCommand) -> CliResult {
+    let mut store = ctx.open()?;
+    let apply = |mut p: Person, a: PersonArgs| {
+        p.name = a.name.unwrap_or(p.name);
+        p.role = a.role.unwrap_or(p.role);
+        p.contact = a.contact.unwrap_or(p.contact);
+        p
+    };
+    match cmd {
+        PersonCommand::Add(a) => {
+            let blank = Person {
+                id: PersonId(0),
+                name: String::new(),
+                role: String::new(),
+                contact: String::new(),
+            };
+            let p = store.save_person(&apply(blank, a))?;
+            line(&format!("Added person {}: {}", p.id, p.name))
+        }
+        PersonCommand::Edit { id, args } => {
+            let old = store.person(PersonId(store.resolve(Named::Person, &id)?))?;
+            let p = store.save_person(&apply(old, args))?;
+            line(&format!("Edited person {}: {}", p.id, p.name))
+        }
+        PersonCommand::Rm { id } => {
+            let p = store.delete_person(PersonId(store.resolve(Named::Person, &id)?))?;
+            line(&format!("Removed person {}: {}", p.id, p.name))
+        }
+        PersonCommand::List(a) => listing(a.json, &store.people()?, &["ID", "NAME", "ROLE", "CONTACT"], |p| {
+            vec![p.id.to_string(), p.name.clone(), p.role.clone(), p.contact.clone()]
+        }),
+    }
+}
+
+// Notes.
+
+#[derive(Debug, Subcommand)]
+pub enum NoteCommand {
+    /// Add a cause or review note on a period.
+    Add(NoteArgs),
+    /// Notes overlapping a period (default: all).
+    List {
+        /// A period label: 2026-11, 2026-W47, 2026-Q4, 2026.
+        #[arg(long)]
+        period: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct NoteArgs {
+    pub text: String,
+    /// cause or review.
+    #[arg(long, default_value = "cause")]
+    pub kind: NoteKind,
+    /// product, service, customer_care, promotion, seasonality, competition, other.
+    #[arg(long, default_value = "other")]
+    pub category: CauseCategory,
+    /// The period it is about (default: this month).
+    #[arg(long)]
+    pub period: Option<String>,
+    /// The metric it explains.
+    #[arg(long)]
+    pub metric: Option<String>,
+}
+
+fn period_of(ctx: &Context, label: Option<&str>) -> CliResult<Period> {
+    match label {
+        Some(l) => Ok(Period::parse(l, ctx.config.week_start)?),
+        None => Ok(Period::containing(
+            crate::metrics::Granularity::Month,
+            ctx.today(),
+            ctx.config.week_start,
+        )),
+    }
+}
+
+pub fn note(ctx: &Context, cmd: NoteCommand) -> CliResult {
+    let mut store = ctx.open()?;
+    match cmd {
+        NoteCommand::Add(a) => {
+            let p = period_of(ctx, a.period.as_deref())?;
+            let n = Note {
+                id: NoteId(0),
+                kind: a.kind,
+                category: a.category,
+                start: p.start,
+                end: p.end,
+                metric: a.metric,
+                text: a.text,
+                created_at: chrono::Utc::now(),
+            };
+            let id = store.save_note(&n)?;
+            line(&format!("Added {} note {id} on {}", n.kind, p.label()))
+        }
+        NoteCommand::List { period, json: as_json } => {
+            let notes = match period {
+                Some(l) => {
+                    let p = period_of(ctx, Some(&l))?;
+                    store.notes_between(p.start, p.end)?
+                }
+                None => store.notes()?,
+            };
+            let fmt = ctx.format();
+            listing(as_json, &notes, &["ID", "FROM", "TO", "KIND", "CATEGORY", "TEXT"], |n| {
+                vec![
+                    n.id.to_string(),
+                    fmt.date(n.start),
+                    fmt.date(n.end),
+                    n.kind.to_string(),
+                    n.category.to_string(),
+                    fit(&n.text.replace('\n', " "), 60),
+                ]
+            })
+        }
+    }
+}

@@ -1,0 +1,265 @@
+//! `funnel kpi …`: record values, import a CSV series, show period figures.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+
+use super::output::{json, line, table};
+use super::{CliError, CliResult, Context};
+use crate::domain::{Amount, ValueSource};
+use crate::import::{KpiColumns, read_kpis};
+use crate::analysis::CustomerSource;
+use crate::metrics::{FigureRow, Granularity, Period, PeriodFigures, periods_covering};
+use crate::report::{Headline, headlines};
+use crate::store::kpis::{KpiInput, RecordOutcome};
+
+#[derive(Debug, Subcommand)]
+pub enum KpiCommand {
+    /// Record values for a day: funnel kpi record today visits=1200 spend=350000
+    Record(RecordArgs),
+    /// Import a CSV with a date column and one column per metric.
+    Import(ImportArgs),
+    /// Period figures: every metric and derived ratio per period.
+    Show(ShowArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct Dims {
+    #[arg(long)]
+    pub segment: Option<String>,
+    #[arg(long)]
+    pub channel: Option<String>,
+    #[arg(long)]
+    pub campaign: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RecordArgs {
+    pub date: String,
+    /// METRIC=VALUE pairs.
+    #[arg(required = true, value_name = "METRIC=VALUE")]
+    pub values: Vec<String>,
+    #[command(flatten)]
+    pub dims: Dims,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    pub file: PathBuf,
+    /// Read COLUMN as METRIC (repeatable).
+    #[arg(long = "map", value_name = "COLUMN=METRIC")]
+    pub map: Vec<String>,
+    #[arg(long, value_name = "COLUMN")]
+    pub date_column: Option<String>,
+    #[arg(long, value_name = "COLUMN")]
+    pub segment_column: Option<String>,
+    #[arg(long, value_name = "COLUMN")]
+    pub channel_column: Option<String>,
+    #[arg(long, value_name = "COLUMN")]
+    pub campaign_column: Option<String>,
+    /// Say what would change, write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    #[arg(long, default_value = "month")]
+    pub period: Granularity,
+    /// First day to cover (default: 6 periods back).
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Last day to cover (default: today).
+    #[arg(long)]
+    pub to: Option<String>,
+    #[command(flatten)]
+    pub dims: Dims,
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(ctx: &Context, cmd: KpiCommand) -> CliResult {
+    match cmd {
+        KpiCommand::Record(a) => record(ctx, &a),
+        KpiCommand::Import(a) => import(ctx, &a),
+        KpiCommand::Show(a) => show(ctx, &a),
+    }
+}
+
+fn split_pair(s: &str) -> CliResult<(String, String)> {
+    s.split_once('=')
+        .map(|(a, b)| (a.trim().to_string(), b.trim().to_string()))
+        .filter(|(a, b)| !a.is_empty() && !b.is_empty())
+        .ok_or_else(|| CliError::user(format!("'{s}' is not METRIC=VALUE")))
+}
+
+fn record(ctx: &Context, a: &RecordArgs) -> CliResult {
+    let mut store = ctx.open()?;
+    let day = ctx.parse_date(&a.date)?;
+    let dimension = store.dimension(
+        a.dims.segment.as_deref(),
+        a.dims.channel.as_deref(),
+        a.dims.campaign.as_deref(),
+    )?;
+    let mut values = Vec::new();
+    for pair in &a.values {
+        let (metric, value) = split_pair(pair)?;
+        let metric = store.metric(&metric)?.name;
+        let value: Amount = value
+            .parse()
+            .map_err(|e| CliError::user(format!("{metric}: {e}")))?;
+        values.push(KpiInput {
+            day,
+            metric,
+            dimension,
+            value,
+        });
+    }
+    let label = format!("record KPIs for {day}");
+    let out = store.record_kpis(&values, ValueSource::Recorded, &label, true)?;
+    summary(&out, false)
+}
+
+fn summary(out: &RecordOutcome, dry_run: bool) -> CliResult {
+    let verb = if dry_run { "Would record" } else { "Recorded" };
+    line(&format!(
+        "{verb}: {} new, {} replaced, {} unchanged.",
+        out.added,
+        out.replaced.len(),
+        out.unchanged
+    ))?;
+    for (v, old) in out.replaced.iter().take(20) {
+        line(&format!(
+            "  {} {} {}: {} → {}",
+            v.day, v.metric, dimension_label(v), old, v.value
+        ))?;
+    }
+    if out.replaced.len() > 20 {
+        line(&format!("  … and {} more replaced", out.replaced.len() - 20))?;
+    }
+    Ok(())
+}
+
+fn dimension_label(v: &KpiInput) -> String {
+    use crate::domain::Dimension;
+    match v.dimension {
+        Dimension::Total => "total".into(),
+        Dimension::Segment(s) => format!("segment {s}"),
+        Dimension::Channel(c) => format!("channel {c}"),
+        Dimension::Campaign(k) => format!("campaign {k}"),
+    }
+}
+
+fn import(ctx: &Context, a: &ImportArgs) -> CliResult {
+    let mut store = ctx.open()?;
+    let label = a.file.display().to_string();
+    let bytes = std::fs::read(&a.file).map_err(|e| CliError::user(format!("{label}: {e}")))?;
+    let map = a
+        .map
+        .iter()
+        .map(|m| split_pair(m))
+        .collect::<CliResult<Vec<_>>>()?;
+    let metrics: Vec<String> = store.metrics()?.into_iter().map(|m| m.name).collect();
+    let known: Vec<&str> = metrics.iter().map(String::as_str).collect();
+    let cols = KpiColumns {
+        date: a.date_column.clone(),
+        map,
+        segment: a.segment_column.clone(),
+        channel: a.channel_column.clone(),
+        campaign: a.campaign_column.clone(),
+    };
+    let file = read_kpis(&label, &bytes, &cols, &known)?;
+    let mut values = Vec::with_capacity(file.rows.len());
+    for r in &file.rows {
+        let dimension = store
+            .dimension(r.segment.as_deref(), r.channel.as_deref(), r.campaign.as_deref())
+            .map_err(|e| CliError::user(format!("{label}:{}: {e}", r.line)))?;
+        values.push(KpiInput {
+            day: r.day,
+            metric: r.metric.clone(),
+            dimension,
+            value: r.value,
+        });
+    }
+    let mapped: Vec<String> = file.mapped.iter().map(|(c, m)| format!("{c} → {m}")).collect();
+    line(&format!("{label}: {} values; columns {}", values.len(), mapped.join(", ")))?;
+    if !file.ignored_columns.is_empty() {
+        line(&format!("Ignored columns: {}", file.ignored_columns.join(", ")))?;
+    }
+    let out = store.record_kpis(
+        &values,
+        ValueSource::Imported,
+        &format!("import KPIs from {label}"),
+        !a.dry_run,
+    )?;
+    summary(&out, a.dry_run)
+}
+
+fn show(ctx: &Context, a: &ShowArgs) -> CliResult {
+    let store = ctx.open()?;
+    let today = ctx.today();
+    let to = match &a.to {
+        Some(d) => ctx.parse_date(d)?,
+        None => today,
+    };
+    let from = match &a.from {
+        Some(d) => ctx.parse_date(d)?,
+        None => {
+            let mut p = Period::containing(a.period, to, ctx.config.week_start);
+            for _ in 0..5 {
+                p = p.prev();
+            }
+            p.start
+        }
+    };
+    if from > to {
+        return Err(CliError::user(format!("--from {from} is after --to {to}")));
+    }
+    let periods = periods_covering(a.period, from, to, ctx.config.week_start);
+    if periods.len() > 5000 {
+        return Err(CliError::user(format!(
+            "{} periods is too many; narrow --from/--to or use a longer --period",
+            periods.len()
+        )));
+    }
+    let dimension = store.dimension(
+        a.dims.segment.as_deref(),
+        a.dims.channel.as_deref(),
+        a.dims.campaign.as_deref(),
+    )?;
+    let f = crate::analysis::figures(&store, &periods, dimension, &ctx.config, today)?;
+    if a.json {
+        let rows: Vec<FigureRow> = periods
+            .iter()
+            .zip(f.figures)
+            .map(|(p, fig)| FigureRow::new(p, fig))
+            .collect();
+        return json(&rows);
+    }
+    let fmt = ctx.format();
+    let none = PeriodFigures::default();
+    let columns: Vec<Vec<Headline>> = f.figures.iter().map(|fig| headlines(fig, &none)).collect();
+    let mut header: Vec<String> = vec![String::new()];
+    header.extend(periods.iter().map(Period::label));
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let keys = headlines(&none, &none);
+    let rows: Vec<Vec<String>> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, key)| {
+            let mut row = vec![key.key.to_string()];
+            row.extend(
+                columns
+                    .iter()
+                    .map(|c| super::report::show(fmt, c[i].measure, c[i].current)),
+            );
+            row
+        })
+        .collect();
+    line(&table(&header, &rows))?;
+    let source = match f.customer_source {
+        CustomerSource::Orders => "derived from orders",
+        CustomerSource::Recorded => "as recorded",
+    };
+    line(&format!("Customer figures {source}; — = undefined."))
+}

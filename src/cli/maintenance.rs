@@ -1,0 +1,125 @@
+//! Whole-database commands: export, import, undo, redo, check, demo.
+
+use std::path::Path;
+
+use clap::Args;
+
+use super::output::{json, line};
+use super::{CliError, CliResult, Context};
+use crate::demo::Scale;
+use crate::metrics::{CustomerTimeline, Granularity, periods_covering};
+use crate::store::transfer::Export;
+
+pub fn export(ctx: &Context) -> CliResult {
+    let store = ctx.open()?;
+    json(&store.export()?)
+}
+
+pub fn import(ctx: &Context, file: &Path) -> CliResult {
+    let label = file.display().to_string();
+    let text =
+        std::fs::read_to_string(file).map_err(|e| CliError::user(format!("{label}: {e}")))?;
+    let doc: Export = serde_json::from_str(&text).map_err(|e| {
+        CliError::user(format!("{label}:{}:{}: {e}", e.line(), e.column()))
+    })?;
+    let mut store = ctx.open()?;
+    store.import(&doc)?;
+    line(&format!(
+        "Imported {label}: {} tasks, {} campaigns, {} objectives, {} KPI values, {} orders.",
+        doc.tasks.len(),
+        doc.campaigns.len(),
+        doc.objectives.len(),
+        doc.kpi_values.len(),
+        doc.orders.len()
+    ))
+}
+
+pub fn undo(ctx: &Context, redo: bool) -> CliResult {
+    let mut store = ctx.open()?;
+    let r = if redo { store.redo()? } else { store.undo()? };
+    let verb = if redo { "Redid" } else { "Undid" };
+    line(&format!("{verb}: {} (made {})", r.label, r.at))
+}
+
+/// SQLite's integrity and foreign-key checks, then the product's own
+/// invariants; any problem makes the command fail.
+pub fn check(ctx: &Context) -> CliResult {
+    let store = ctx.open()?;
+    let mut problems: Vec<String> = Vec::new();
+    let integrity = store.integrity_check()?;
+    if integrity != ["ok"] {
+        problems.extend(integrity.into_iter().map(|p| format!("integrity: {p}")));
+    }
+    problems.extend(
+        store
+            .foreign_key_check()?
+            .into_iter()
+            .map(|p| format!("foreign key: {p}")),
+    );
+    for t in store.tasks(&Default::default())? {
+        if (t.status == crate::domain::TaskStatus::Done) != t.done_at.is_some() {
+            problems.push(format!("task {}: status {} but done time {:?}", t.id, t.status, t.done_at));
+        }
+    }
+    let points = store.order_points(None)?;
+    if let Some(first) = points.points.iter().map(|p| p.1).min() {
+        let today = ctx.today();
+        let timeline = CustomerTimeline::build(
+            &points.points,
+            crate::analysis::customer_params(&ctx.config),
+            today,
+        );
+        for p in periods_covering(Granularity::Month, first, today, ctx.config.week_start) {
+            let f = timeline.figures(&p);
+            if !f.balances() {
+                problems.push(format!(
+                    "customers {}: {} + {} new + {} reactivated − {} churned ≠ {}",
+                    p.label(),
+                    f.customers_start,
+                    f.new,
+                    f.reactivated,
+                    f.churned,
+                    f.customers_end
+                ));
+            }
+        }
+    }
+    if problems.is_empty() {
+        line(&format!(
+            "{}: ok ({} tasks, {} orders from {} customers)",
+            ctx.db_path().display(),
+            store.count_tasks()?,
+            points.points.len(),
+            points.customers
+        ))
+    } else {
+        for p in &problems {
+            line(p)?;
+        }
+        Err(CliError::user(format!("{} problems found", problems.len())))
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// small: a believable shop; large: the benchmark data set.
+    #[arg(long, default_value = "small")]
+    pub scale: Scale,
+    /// Seed of the generated data.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+}
+
+pub fn demo(ctx: &Context, a: &DemoArgs) -> CliResult {
+    let mut store = ctx.open()?;
+    let s = crate::demo::fill(&mut store, a.scale, ctx.today(), a.seed)?;
+    line(&format!(
+        "{}: demo data: {} tasks, {} campaigns, {} orders from {} customers, {} KPI values.",
+        ctx.db_path().display(),
+        s.tasks,
+        s.campaigns,
+        s.orders,
+        s.customers,
+        s.kpi_values
+    ))
+}

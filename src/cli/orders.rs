@@ -1,0 +1,87 @@
+//! `funnel orders import`: an order export from a shop or CRM.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+
+use super::output::line;
+use super::{CliError, CliResult, Context};
+use crate::import::{OrderColumns, read_orders};
+use crate::store::orders::OrderInput;
+
+#[derive(Debug, Subcommand)]
+pub enum OrdersCommand {
+    /// Import orders (one row per order); importing the same file again
+    /// changes nothing.
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    pub file: PathBuf,
+    #[arg(long, value_name = "COLUMN")]
+    pub order_column: Option<String>,
+    #[arg(long, value_name = "COLUMN")]
+    pub customer_column: Option<String>,
+    #[arg(long, value_name = "COLUMN")]
+    pub date_column: Option<String>,
+    #[arg(long, value_name = "COLUMN")]
+    pub amount_column: Option<String>,
+    #[arg(long, value_name = "COLUMN")]
+    pub segment_column: Option<String>,
+    /// Say what would change, write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+pub fn run(ctx: &Context, cmd: OrdersCommand) -> CliResult {
+    let OrdersCommand::Import(a) = cmd;
+    let mut store = ctx.open()?;
+    let label = a.file.display().to_string();
+    let bytes = std::fs::read(&a.file).map_err(|e| CliError::user(format!("{label}: {e}")))?;
+    let cols = OrderColumns {
+        order: a.order_column,
+        customer: a.customer_column,
+        date: a.date_column,
+        amount: a.amount_column,
+        segment: a.segment_column,
+    };
+    let file = read_orders(&label, &bytes, &cols)?;
+    let orders: Vec<OrderInput> = file
+        .rows
+        .into_iter()
+        .map(|r| OrderInput {
+            order_ref: r.order_ref,
+            customer: r.customer,
+            day: r.day,
+            amount: r.amount,
+            segment: r.segment,
+        })
+        .collect();
+    let used: Vec<String> = file
+        .columns_used
+        .iter()
+        .map(|(role, col)| format!("{role} ← {col}"))
+        .collect();
+    line(&format!(
+        "{label}: {} orders; {}; dates {}{}",
+        orders.len(),
+        used.join(", "),
+        file.date_format,
+        if file.decimal_comma { "; decimal comma" } else { "" }
+    ))?;
+    let out = store.import_orders(&label, &orders, !a.dry_run)?;
+    let verb = if a.dry_run { "Would import" } else { "Imported" };
+    line(&format!(
+        "{verb}: {} new, {} updated, {} unchanged.",
+        out.added, out.updated, out.unchanged
+    ))?;
+    if !out.new_segments.is_empty() {
+        line(&format!(
+            "{} segments: {}",
+            if a.dry_run { "Would create" } else { "Created" },
+            out.new_segments.join(", ")
+        ))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,308 @@
+//! The real `funnel` binary on temporary database files: every command a
+//! user types, its output, its exit status, and that bad input changes
+//! nothing.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+/// A scratch directory with a database path, and `funnel` pinned to a day.
+struct Sandbox {
+    dir: tempfile::TempDir,
+    db: PathBuf,
+}
+
+impl Sandbox {
+    fn new() -> Sandbox {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("funnel.db");
+        Sandbox { dir, db }
+    }
+
+    fn cmd(&self) -> Command {
+        let mut c = Command::cargo_bin("funnel").expect("binary");
+        c.env("FUNNEL_DB", &self.db)
+            .env("FUNNEL_TODAY", "2026-11-22")
+            .env("FUNNEL_CONFIG", self.dir.path().join("no-config.toml"))
+            .env_remove("NO_COLOR");
+        c
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.cmd().args(args).assert().success();
+        String::from_utf8(out.get_output().stdout.clone()).expect("utf-8 output")
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        serde_json::from_str(&self.ok(args)).expect("valid JSON")
+    }
+
+    fn fails(&self, args: &[&str]) -> String {
+        let out = self.cmd().args(args).assert().code(1);
+        let err = String::from_utf8(out.get_output().stderr.clone()).expect("utf-8");
+        assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+        err
+    }
+
+    fn file(&self, name: &str, text: &str) -> String {
+        let p = self.dir.path().join(name);
+        std::fs::write(&p, text).expect("write file");
+        p.display().to_string()
+    }
+
+    fn export(&self) -> Value {
+        self.json(&["export"])
+    }
+}
+
+fn bytes(p: &Path) -> Vec<u8> {
+    std::fs::read(p).expect("read db")
+}
+
+#[test]
+fn tasks_are_added_listed_finished_edited_and_removed() {
+    let s = Sandbox::new();
+    s.ok(&["person", "add", "An Nguyễn", "--role", "content"]);
+    s.ok(&["campaign", "add", "Tết 2027", "--start", "2026-12-01", "--end", "2027-02-10", "--budget", "30000000"]);
+    let out = s.ok(&[
+        "task", "add", "Viết bài blog về trà ô long", "--campaign", "tết", "--due", "fri",
+        "--assignee", "an", "--priority", "high", "--tag", "seo", "--tag", "#content",
+    ]);
+    assert_eq!(out, "Added task 1: Viết bài blog về trà ô long\n");
+    s.ok(&["task", "add", "Late one", "--due", "2026-11-01"]);
+
+    let list = s.json(&["task", "list", "--json"]);
+    let t = &list[0];
+    assert_eq!(t["title"], "Viết bài blog về trà ô long");
+    assert_eq!(t["due"], "2026-11-27", "fri after Sunday 22 Nov");
+    assert_eq!(t["campaign_name"], "Tết 2027");
+    assert_eq!(t["assignee_name"], "An Nguyễn");
+    assert_eq!(t["tags"], serde_json::json!(["seo", "content"]));
+    assert_eq!(t["status"], "todo");
+    assert_eq!(list[1]["overdue"], true);
+
+    let text = s.ok(&["task", "list"]);
+    assert!(text.contains("2 tasks, 1 overdue"), "{text}");
+
+    s.ok(&["task", "start", "1"]);
+    assert_eq!(s.json(&["task", "list", "--status", "doing", "--json"])[0]["id"], 1);
+    assert_eq!(s.ok(&["task", "done", "1", "2"]), "Task 1 done: Viết bài blog về trà ô long\nTask 2 done: Late one\n");
+    assert_eq!(s.json(&["task", "list", "--json"]), serde_json::json!([]));
+    assert!(s.json(&["task", "list", "--all", "--json"])[0]["done_at"].is_string());
+
+    s.ok(&["task", "edit", "2", "--title", "Renamed", "--due", "none", "--status", "todo"]);
+    let t2 = &s.json(&["task", "list", "--json"])[0];
+    assert_eq!((t2["title"].as_str(), t2["due"].is_null(), t2["done_at"].is_null()), (Some("Renamed"), true, true));
+
+    s.ok(&["task", "rm", "2"]);
+    s.fails(&["task", "done", "2"]);
+    assert!(s.ok(&["undo"]).starts_with("Undid: delete task 2"));
+    assert_eq!(s.json(&["task", "list", "--json"])[0]["title"], "Renamed");
+    s.ok(&["redo"]);
+    assert_eq!(s.json(&["task", "list", "--json"]), serde_json::json!([]));
+}
+
+#[test]
+fn a_bad_task_changes_nothing_and_says_what_is_wrong() {
+    let s = Sandbox::new();
+    s.ok(&["task", "add", "first"]);
+    let before = bytes(&s.db);
+    let err = s.fails(&["task", "add", "x", "--due", "someday"]);
+    assert!(err.contains("'someday' is not a date"), "{err}");
+    let err = s.fails(&["task", "add", "x", "--campaign", "nope"]);
+    assert!(err.contains("campaign 'nope' not found"), "{err}");
+    let err = s.fails(&["task", "add", "   "]);
+    assert!(err.contains("task title is empty"), "{err}");
+    let err = s.fails(&["task", "add", &"x".repeat(201)]);
+    assert!(err.contains("too long"), "{err}");
+    let err = s.fails(&["task", "done", "1", "99"]);
+    assert!(err.contains("task '99' not found"), "{err}");
+    assert_eq!(s.json(&["task", "list", "--json"])[0]["status"], "todo", "all or nothing");
+    s.cmd().args(["task", "add", "x", "--priority", "urgent"]).assert().code(2);
+    s.cmd().args(["task", "frobnicate"]).assert().code(2);
+    assert_eq!(bytes(&s.db), before, "the file is unchanged");
+}
+
+#[test]
+fn a_non_sqlite_file_as_db_is_refused_and_left_alone() {
+    let s = Sandbox::new();
+    let path = s.file("notes.txt", "just some notes\n");
+    let err = {
+        let out = s.cmd().args(["--db", &path, "task", "list"]).assert().code(1);
+        String::from_utf8(out.get_output().stderr.clone()).expect("utf-8")
+    };
+    assert!(err.contains("notes.txt") && err.contains("not an SQLite file"), "{err}");
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), "just some notes\n");
+}
+
+#[test]
+fn orders_import_gives_exactly_the_spec_figures() {
+    let s = Sandbox::new();
+    // Window 90, loyalty 3, today 2026-11-22.
+    // c1: 2026-08-01, 2026-09-15, 2026-10-05 → active all of Oct; loyal from 5 Oct.
+    // c2: 2026-06-20 → active through 17 Sep (20 Jun + 89), churned 18 Sep.
+    // c3: 2026-10-10 and 2026-10-10 again (two orders one day) → new 10 Oct.
+    // c4: 2026-05-01, then 2026-10-20 → churned 30 Jul, reactivated 20 Oct.
+    let csv = s.file(
+        "orders.csv",
+        "Order ID,Customer,Created at,Total\n\
+         1,c1,2026-08-01,100\n2,c1,2026-09-15,100\n3,c1,2026-10-05,100\n\
+         4,c2,2026-06-20,50\n5,c3,2026-10-10,70\n6,c3,2026-10-10,30\n\
+         7,c4,2026-05-01,10\n8,c4,2026-10-20,10\n",
+    );
+    let out = s.ok(&["orders", "import", &csv]);
+    assert!(out.contains("Imported: 8 new"), "{out}");
+    let again = s.ok(&["orders", "import", &csv]);
+    assert!(again.contains("Imported: 0 new, 0 updated, 8 unchanged"), "{again}");
+
+    let months = s.json(&["kpi", "show", "--period", "month", "--from", "2026-09-01", "--to", "2026-10-31", "--json"]);
+    let sep = &months[0];
+    assert_eq!(sep["period"], "2026-09");
+    assert_eq!(sep["start"], "2026-09-01");
+    assert_eq!(sep["end"], "2026-09-30");
+    // 31 Aug: c1 (since 1 Aug), c2 (since 20 Jun) → 2. Sep: c2 churns on 18 Sep.
+    assert_eq!(sep["customers_start"], 2);
+    assert_eq!(sep["churned_customers"], 1);
+    assert_eq!(sep["customers_end"], 1);
+    assert_eq!(sep["churn_rate"], 0.5);
+    assert_eq!(sep["retention_rate"], 0.5);
+    assert_eq!(sep["growth_rate"], -0.5);
+    let oct = &months[1];
+    // Oct: start 1 (c1); new c3; reactivated c4; end 3; loyal c1 (3 orders).
+    assert_eq!(oct["customers_start"], 1);
+    assert_eq!(oct["new_customers"], 1);
+    assert_eq!(oct["reactivated_customers"], 1);
+    assert_eq!(oct["churned_customers"], 0);
+    assert_eq!(oct["customers_end"], 3);
+    assert_eq!(oct["loyal_customers"], 1);
+    assert_eq!(oct["growth_rate"], 2.0);
+    assert_eq!(oct["loyal_share"], 0.333333);
+    // Nothing recorded: counters are null, and so is every ratio on them.
+    assert!(oct["visits"].is_null() && oct["conversion_rate"].is_null());
+    assert!(oct["cost_per_conversion"].is_null() && oct["customer_acquisition_cost"].is_null());
+    let keys: Vec<&str> = oct.as_object().expect("object").keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        [
+            "period", "start", "end", "customers_start", "customers_end", "new_customers",
+            "churned_customers", "reactivated_customers", "loyal_customers", "visits", "leads",
+            "conversions", "spend", "revenue", "growth_rate", "churn_rate", "retention_rate",
+            "conversion_rate", "cost_per_conversion", "customer_acquisition_cost", "loyal_share",
+            "return_on_ad_spend"
+        ]
+    );
+}
+
+#[test]
+fn kpi_record_and_import_feed_the_derived_ratios() {
+    let s = Sandbox::new();
+    s.ok(&["kpi", "record", "2026-10-01", "visits=1000", "conversions=25", "spend=500000", "revenue=2000000"]);
+    let csv = s.file(
+        "ga.csv",
+        "# Google Analytics export\nDate;Sessions;Conversions;Users\n02/10/2026;1.500;35;900\n03/10/2026;500;;100\n",
+    );
+    let dry = s.ok(&["kpi", "import", &csv, "--dry-run"]);
+    assert!(dry.contains("Would record: 3 new"), "{dry}");
+    assert!(dry.contains("Ignored columns: Users"), "{dry}");
+    let oct = &s.json(&["kpi", "show", "--from", "2026-10-01", "--to", "2026-10-31", "--json"])[0];
+    assert_eq!(oct["visits"], 1000, "dry run wrote nothing");
+    s.ok(&["kpi", "import", &csv]);
+    let oct = &s.json(&["kpi", "show", "--from", "2026-10-01", "--to", "2026-10-31", "--json"])[0];
+    assert_eq!(oct["visits"], 3000);
+    assert_eq!(oct["conversions"], 60);
+    assert_eq!(oct["conversion_rate"], 0.02);
+    assert_eq!(oct["spend"], 500000);
+    // 500,000 / 60 = 8,333.3333
+    assert_eq!(oct["cost_per_conversion"], 8333.3333);
+    assert_eq!(oct["return_on_ad_spend"], 4.0);
+    let again = s.ok(&["kpi", "import", &csv]);
+    assert!(again.contains("0 new, 0 replaced, 3 unchanged"), "{again}");
+    s.ok(&["kpi", "record", "2026-10-01", "visits=1100"]);
+    let replaced = s.ok(&["kpi", "record", "2026-10-01", "visits=1200"]);
+    assert!(replaced.contains("1 replaced") && replaced.contains("1100 → 1200"), "{replaced}");
+}
+
+#[test]
+fn bad_imports_name_the_place_and_write_nothing() {
+    let s = Sandbox::new();
+    s.ok(&["kpi", "record", "2026-10-01", "visits=1"]);
+    let before = s.export();
+    let bad_row = s.file("bad.csv", "Date,Sessions\n2026-10-02,10\n2026-10-03,1x0\n");
+    let err = s.fails(&["kpi", "import", &bad_row]);
+    assert!(err.contains("bad.csv:3") && err.contains("1x0"), "{err}");
+    let err = s.fails(&["kpi", "record", "2026-10-02", "vistis=3"]);
+    assert!(err.contains("unknown metric 'vistis'"), "{err}");
+    let err = s.fails(&["kpi", "record", "31/02/2026", "visits=3"]);
+    assert!(err.contains("'31/02/2026' is not a date"), "{err}");
+    let orders = s.file("o.csv", "Order ID,Customer,Date,Total\n1,a,2026-10-01,5\n2,b,2026-13-01,5\n");
+    let err = s.fails(&["orders", "import", &orders]);
+    assert!(err.contains("o.csv:3") && err.contains("2026-13-01"), "{err}");
+    let err = s.fails(&["kpi", "import", &s.file("m.csv", "Date,x\n2026-10-01,1\n"), "--map", "x=nope"]);
+    assert!(err.contains("unknown metric 'nope'"), "{err}");
+    assert_eq!(s.export(), before);
+}
+
+#[test]
+fn export_then_import_into_an_empty_file_gives_the_same_document() {
+    let s = Sandbox::new();
+    s.ok(&["segment", "add", "Văn phòng trẻ", "--market-size", "50000"]);
+    s.ok(&["channel", "add", "Facebook", "--kind", "social", "--segment", "văn phòng"]);
+    s.ok(&["objective", "add", "More customers", "--metric", "customers", "--baseline", "800", "--target", "1200", "--deadline", "2026-12-31", "--start", "2026-10-01"]);
+    s.ok(&["task", "add", "Post", "--tag", "social"]);
+    s.ok(&["note", "add", "Đối thủ giảm giá", "--category", "competition", "--period", "2026-10"]);
+    s.ok(&["kpi", "record", "today", "spend=1234.5", "--channel", "facebook"]);
+    let doc = s.export();
+    let file = s.file("backup.json", &serde_json::to_string(&doc).expect("json"));
+    let other = s.dir.path().join("copy.db");
+    let other = other.to_str().expect("utf-8 path");
+    s.ok(&["--db", other, "import", &file]);
+    assert_eq!(s.json(&["--db", other, "export"]), doc);
+    let err = s.fails(&["--db", other, "import", &file]);
+    assert!(err.contains("empty database"), "{err}");
+}
+
+#[test]
+fn report_shows_the_period_in_three_formats() {
+    let s = Sandbox::new();
+    s.ok(&["kpi", "record", "2026-10-10", "visits=1000", "conversions=20", "spend=2000000"]);
+    s.ok(&["kpi", "record", "2026-11-10", "visits=1500", "conversions=45", "spend=2500000"]);
+    s.ok(&["task", "add", "Overdue thing", "--due", "2026-11-01"]);
+    s.ok(&["campaign", "add", "Black Friday", "--start", "2026-11-01", "--end", "2026-11-30", "--budget", "1000000"]);
+    s.ok(&["kpi", "record", "2026-11-05", "spend=1500000", "--campaign", "black"]);
+    let text = s.ok(&["report"]);
+    assert!(text.contains("2026-11"), "{text}");
+    assert!(text.contains("Conversion rate") && text.contains("3.0%") && text.contains("2.0%"), "{text}");
+    assert!(text.contains("+1.0 pt"), "{text}");
+    assert!(text.contains("Overdue thing") && text.contains("Black Friday"), "{text}");
+    let md = s.ok(&["report", "--format", "markdown"]);
+    assert!(md.starts_with("# ") && md.contains("| Visits | 1,500 | 1,000 | +500 (+50.0%) |"), "{md}");
+    let vi = s.ok(&["report", "--locale", "vi"]);
+    assert!(vi.contains("Tỷ lệ chuyển đổi") && vi.contains("3,0%") && vi.contains("2.500.000 ₫"), "{vi}");
+    let j = s.json(&["report", "--format", "json"]);
+    assert_eq!(j["period"], "2026-11");
+    assert_eq!(j["figures"]["conversion_rate"], 0.03);
+    assert_eq!(j["previous"]["conversion_rate"], 0.02);
+    assert_eq!(j["overdue_tasks"][0]["days_late"], 21);
+    assert_eq!(j["over_budget"][0]["spent"], 1500000);
+    let oct = s.ok(&["report", "--at", "2026-10-15", "--period", "month"]);
+    assert!(oct.contains("2026-10"), "{oct}");
+}
+
+#[test]
+fn read_only_can_look_but_not_touch() {
+    let s = Sandbox::new();
+    s.ok(&["task", "add", "one"]);
+    s.ok(&["--read-only", "task", "list"]);
+    let err = s.fails(&["--read-only", "task", "done", "1"]);
+    assert!(err.contains("read-only"), "{err}");
+}
+
+#[test]
+fn check_passes_on_a_sound_file() {
+    let s = Sandbox::new();
+    s.ok(&["task", "add", "one"]);
+    let out = s.ok(&["check"]);
+    assert!(out.contains(": ok"), "{out}");
+}

@@ -3,6 +3,7 @@
 //! The library holds everything but the process entry point, so tests and
 //! benchmarks reach the same code the binary runs.
 
+pub mod demo;
 pub mod domain;
 pub mod import;
 pub mod metrics;

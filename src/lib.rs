@@ -3,12 +3,13 @@
 //! The library holds everything but the process entry point, so tests and
 //! benchmarks reach the same code the binary runs.
 
+pub mod analysis;
+pub mod cli;
 pub mod config;
+pub mod demo;
 pub mod domain;
 pub mod i18n;
 pub mod import;
 pub mod metrics;
-pub mod store;
-pub mod analysis;
 pub mod report;
-pub mod cli;
+pub mod store;

@@ -131,7 +131,7 @@ fn static_key(t: &Block) -> &'static str {
 
 /// Active customers (an order in the 90 days ending `d`) and loyal ones
 /// (of those, at least 3 orders by `d`).
-fn customers_on(orders: &[Order], d: NaiveDate) -> (i64, i64) {
+pub(super) fn customers_on(orders: &[Order], d: NaiveDate) -> (i64, i64) {
     let mut seen: HashMap<&str, (u32, NaiveDate)> = HashMap::new();
     for o in orders.iter().take_while(|o| o.day <= d) {
         let e = seen.entry(o.customer.as_str()).or_insert((0, o.day));

@@ -399,3 +399,38 @@ fn large_loads_into_a_fresh_file() {
     let summary = fill(&mut store, Scale::Large, day(2026, 11, 22), 42).expect("fill");
     assert_eq!(summary.tasks, 50_000);
 }
+
+#[test]
+fn small_objectives_include_one_met_and_one_at_risk() {
+    for today in todays() {
+        let doc = build(Scale::Small, today, 4);
+        let loyal = doc
+            .objectives
+            .iter()
+            .find(|o| o.metric == "loyal_customers")
+            .expect("a loyal customers objective");
+        assert!(loyal.deadline < today);
+        let (_, reached) = super::small::customers_on(&doc.orders, loyal.deadline);
+        assert!(loyal.target.round_to_int() <= reached, "met on {today}");
+        assert!(loyal.target > loyal.baseline);
+
+        let growth = doc
+            .objectives
+            .iter()
+            .find(|o| o.metric == "customers")
+            .expect("a customers objective");
+        assert!(growth.start <= today && today <= growth.deadline);
+        let (now, _) = super::small::customers_on(&doc.orders, today);
+        let (base, target) = (growth.baseline.round_to_int(), growth.target.round_to_int());
+        let progress = (now - base) as f64 / (target - base) as f64;
+        let elapsed = (today - growth.start).num_days() as f64
+            / (growth.deadline - growth.start).num_days() as f64;
+        assert!(
+            progress < elapsed,
+            "at risk on {today}: {progress} vs {elapsed}"
+        );
+        for p in crate::domain::Priority::ALL {
+            assert!(doc.tasks.iter().any(|t| t.priority == *p), "a {p} task");
+        }
+    }
+}

@@ -3,23 +3,28 @@
 //! `assets/demo/`; dates, orders and figures are made here from the day
 //! and the seed.
 
-use std::collections::HashMap;
-
 use chrono::{Datelike, Months, NaiveDate};
 use fastrand::Rng;
 
 use super::calendar::{black_friday, days_between, shift, tet, trung_thu, ymd};
 use super::kpis::{self, CampaignSpend, ChannelMix};
 use super::sales::{SegmentProfile, Shop};
-use super::texts::{self, Block, TaskLine};
+use super::texts::{self, Block};
 use super::{at, status_on};
 use crate::domain::{
     Amount, Budget, BudgetId, Campaign, CampaignId, CauseCategory, Channel, ChannelId, ChannelKind,
-    Dimension, Direction, KpiValue, Message, Note, NoteId, NoteKind, Objective, ObjectiveId, Order,
-    Person, PersonId, Priority, Procedure, ProcedureId, Segment, SegmentId, Task, TaskId,
-    TaskStatus, Tool, ToolId,
+    Message, Note, NoteId, NoteKind, ObjectiveId, Person, PersonId, Procedure, ProcedureId,
+    Segment, SegmentId, Tool, ToolId,
 };
 use crate::store::transfer::{EXPORT_FORMAT, Export};
+
+mod objectives;
+mod tasks;
+
+#[cfg(test)]
+pub(in crate::demo) use objectives::customers_on;
+use objectives::objectives;
+use tasks::tasks;
 
 /// The first day of the demo's 18 months.
 pub(super) fn first_day(today: NaiveDate) -> NaiveDate {
@@ -28,22 +33,22 @@ pub(super) fn first_day(today: NaiveDate) -> NaiveDate {
         .map_or_else(|| shift(today, -548), |d| shift(d, 1))
 }
 
-fn first_of_month(d: NaiveDate) -> NaiveDate {
+pub(super) fn first_of_month(d: NaiveDate) -> NaiveDate {
     ymd(d.year(), d.month(), 1, d)
 }
 
-fn last_of_month(d: NaiveDate) -> NaiveDate {
+pub(super) fn last_of_month(d: NaiveDate) -> NaiveDate {
     first_of_month(d)
         .checked_add_months(Months::new(1))
         .map_or(d, |n| shift(n, -1))
 }
 
 /// `n` rounded to the nearest multiple of `step`.
-fn round_to(n: f64, step: i64) -> i64 {
+pub(super) fn round_to(n: f64, step: i64) -> i64 {
     (n / step as f64).round() as i64 * step
 }
 
-fn person(position: usize, people: usize) -> Option<PersonId> {
+pub(super) fn person(position: usize, people: usize) -> Option<PersonId> {
     (1..=people)
         .contains(&position)
         .then_some(PersonId(position as i64))
@@ -73,9 +78,9 @@ fn campaign_dates(
 }
 
 /// One campaign and the template it came from.
-struct Planned {
-    campaign: Campaign,
-    key: &'static str,
+pub(super) struct Planned {
+    pub campaign: Campaign,
+    pub key: &'static str,
 }
 
 fn campaigns(start: NaiveDate, today: NaiveDate, people: usize) -> Vec<Planned> {
@@ -127,181 +132,6 @@ fn static_key(t: &Block) -> &'static str {
         .copied()
         .find(|k| *k == t.get("key"))
         .unwrap_or("general")
-}
-
-/// Active customers (an order in the 90 days ending `d`) and loyal ones
-/// (of those, at least 3 orders by `d`).
-fn customers_on(orders: &[Order], d: NaiveDate) -> (i64, i64) {
-    let mut seen: HashMap<&str, (u32, NaiveDate)> = HashMap::new();
-    for o in orders.iter().take_while(|o| o.day <= d) {
-        let e = seen.entry(o.customer.as_str()).or_insert((0, o.day));
-        e.0 += 1;
-        e.1 = o.day;
-    }
-    let active = seen
-        .values()
-        .filter(|(_, last)| days_between(*last, d) < 90);
-    let (mut n, mut loyal) = (0, 0);
-    for (count, _) in active {
-        n += 1;
-        loyal += i64::from(*count >= 3);
-    }
-    (n, loyal)
-}
-
-fn sum_kpi(
-    values: &[KpiValue],
-    metric: &str,
-    dim: Dimension,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> i64 {
-    values
-        .iter()
-        .filter(|v| v.metric == metric && v.dimension == dim && from <= v.day && v.day <= to)
-        .map(|v| v.value.round_to_int())
-        .sum()
-}
-
-fn objectives(today: NaiveDate, orders: &[Order], values: &[KpiValue]) -> Vec<Objective> {
-    let vn = |d: NaiveDate| d.format("%d/%m/%Y").to_string();
-    let mut out = Vec::new();
-    let mut push = |title: String,
-                    metric: &str,
-                    baseline: i64,
-                    target: i64,
-                    direction,
-                    span: (NaiveDate, NaiveDate),
-                    segment,
-                    channel| {
-        out.push(Objective {
-            id: ObjectiveId(out.len() as i64 + 1),
-            title,
-            metric: metric.to_string(),
-            baseline: Amount::from_int(baseline),
-            target: Amount::from_int(target),
-            direction,
-            start: span.0,
-            deadline: span.1,
-            segment,
-            channel,
-        });
-    };
-
-    // 1. At risk: a big jump in active customers by the end of the quarter.
-    let start = shift(today, -75);
-    let quarter_end = {
-        let soon = shift(today, 21);
-        let last_month = (soon.month0() / 3) * 3 + 3;
-        last_of_month(ymd(soon.year(), last_month, 1, soon))
-    };
-    let (base, _) = customers_on(orders, start);
-    let (now, _) = customers_on(orders, today);
-    let target = round_to((now as f64 * 1.3).max(base as f64 * 1.4), 50);
-    push(
-        format!(
-            "Tăng khách hàng hoạt động từ {base} lên {target} trước {}",
-            vn(quarter_end)
-        ),
-        "customers",
-        base,
-        target,
-        Direction::Increase,
-        (start, quarter_end),
-        None,
-        None,
-    );
-
-    // 2. Organic visits a month from the SEO blog, up by 30%.
-    let start = shift(today, -120);
-    let base = sum_kpi(
-        values,
-        "visits",
-        Dimension::Channel(ChannelId(4)),
-        shift(start, -30),
-        shift(start, -1),
-    );
-    let target = round_to(base as f64 * 1.3, 100);
-    push(
-        format!("SEO blog: {target} lượt truy cập/tháng (+30%)"),
-        "visits",
-        base,
-        target,
-        Direction::Increase,
-        (start, shift(today, 60)),
-        None,
-        Some(ChannelId(4)),
-    );
-
-    // 3. Met: loyal customers, deadline passed.
-    let (start, deadline) = (shift(today, -200), shift(today, -20));
-    let (_, base) = customers_on(orders, start);
-    let (_, reached) = customers_on(orders, deadline);
-    let target = (base + (reached - base).max(2) / 2).min(reached.max(base + 1));
-    push(
-        format!("Loyal customers from {base} to {target}"),
-        "loyal_customers",
-        base,
-        target,
-        Direction::Increase,
-        (start, deadline),
-        None,
-        None,
-    );
-
-    // 4. New corporate gift customers this year, 25% above last year's pace.
-    let (start, deadline) = (
-        ymd(today.year(), 1, 1, today),
-        ymd(today.year(), 12, 31, today),
-    );
-    let mut firsts: HashMap<&str, (NaiveDate, Option<SegmentId>)> = HashMap::new();
-    for o in orders {
-        firsts
-            .entry(o.customer.as_str())
-            .or_insert((o.day, o.segment));
-    }
-    let base = firsts
-        .values()
-        .filter(|(d, s)| *s == Some(SegmentId(2)) && shift(start, -365) <= *d && *d < start)
-        .count() as i64;
-    let target = round_to(base as f64 * 1.25, 10).max(base + 10);
-    push(
-        format!("Khách doanh nghiệp mới năm {}: {target}", today.year()),
-        "new_customers",
-        base,
-        target,
-        Direction::Increase,
-        (start, deadline),
-        Some(SegmentId(2)),
-        None,
-    );
-
-    // 5. Spend this month 10% under last month's.
-    let (start, deadline) = (first_of_month(today), last_of_month(today));
-    let last = shift(start, -1);
-    let base = sum_kpi(
-        values,
-        "spend",
-        Dimension::Total,
-        first_of_month(last),
-        last,
-    );
-    let target = round_to(base as f64 * 0.9, 1_000_000);
-    push(
-        format!(
-            "Chi phí marketing tháng {} dưới {} triệu ₫",
-            today.format("%m/%Y"),
-            target / 1_000_000
-        ),
-        "spend",
-        base,
-        target,
-        Direction::Decrease,
-        (start, deadline),
-        None,
-        None,
-    );
-    out
 }
 
 /// The last festival (by `day_in`) on or before `today`.
@@ -384,152 +214,6 @@ fn dips(today: NaiveDate) -> Vec<(NaiveDate, NaiveDate, f64)> {
             (a, b, factor)
         })
         .collect()
-}
-
-fn pick_priority(rng: &mut Rng, tags: &str) -> Priority {
-    let x = rng.f64() + if tags.contains("ads") { 0.25 } else { 0.0 };
-    if x > 0.8 {
-        Priority::High
-    } else if x > 0.3 {
-        Priority::Medium
-    } else {
-        Priority::Low
-    }
-}
-
-/// A task's status from where its due date lies: done long ago, maybe
-/// overdue lately, mostly open ahead.
-fn pick_status(rng: &mut Rng, due: Option<NaiveDate>, today: NaiveDate) -> TaskStatus {
-    let x = rng.f64();
-    match due.map(|d| days_between(today, d)) {
-        Some(..=-22) => TaskStatus::Done,
-        Some(-21..=-1) if x < 0.6 => TaskStatus::Done,
-        Some(-21..=-1) if x < 0.8 => TaskStatus::Doing,
-        Some(-21..=-1) => TaskStatus::Blocked,
-        _ if x < 0.1 => TaskStatus::Done,
-        _ if x < 0.4 => TaskStatus::Doing,
-        _ if x < 0.5 => TaskStatus::Blocked,
-        _ => TaskStatus::Todo,
-    }
-}
-
-/// Days from today for tasks that are not tied to a campaign's dates;
-/// the first ones make sure the Tasks tab has overdue, today and this week.
-const AROUND_TODAY: [(Option<i64>, Option<TaskStatus>); 12] = [
-    (Some(-3), Some(TaskStatus::Doing)),
-    (Some(0), Some(TaskStatus::Todo)),
-    (Some(2), Some(TaskStatus::Todo)),
-    (Some(-6), Some(TaskStatus::Blocked)),
-    (Some(1), None),
-    (Some(-1), None),
-    (Some(4), None),
-    (Some(9), None),
-    (None, Some(TaskStatus::Todo)),
-    (Some(16), None),
-    (Some(-12), None),
-    (Some(30), None),
-];
-
-struct TaskMaker<'a> {
-    rng: &'a mut Rng,
-    today: NaiveDate,
-    people: usize,
-    tasks: Vec<Task>,
-}
-
-impl TaskMaker<'_> {
-    fn add(
-        &mut self,
-        line: &TaskLine,
-        campaign: Option<CampaignId>,
-        due: Option<NaiveDate>,
-        status: Option<TaskStatus>,
-    ) -> &mut Task {
-        let rng = &mut *self.rng;
-        let today = self.today;
-        let status = status.unwrap_or_else(|| pick_status(rng, due, today));
-        let anchor = due.map_or(today, |d| d.min(today));
-        let created = shift(anchor, -rng.i64(5..=20));
-        let done_at = (status == TaskStatus::Done).then(|| {
-            let day = shift(anchor, -rng.i64(0..=2)).max(created);
-            at(day, rng.u32(1..=10), rng.u32(0..60))
-        });
-        let touched = shift(created, rng.i64(0..=days_between(created, today).max(0)));
-        let created_at = at(created, rng.u32(1..=10), rng.u32(0..60));
-        let updated_at = done_at.unwrap_or_else(|| at(touched, 11, rng.u32(0..60)).max(created_at));
-        let tags: Vec<String> = line.tags.split_whitespace().map(str::to_string).collect();
-        self.tasks.push(Task {
-            id: TaskId(self.tasks.len() as i64 + 1),
-            title: line.title.to_string(),
-            campaign,
-            assignee: person(line.assignee, self.people),
-            status,
-            priority: pick_priority(rng, line.tags),
-            due,
-            tags,
-            notes: String::new(),
-            follows_note: None,
-            created_at,
-            updated_at,
-            done_at,
-        });
-        let last = self.tasks.len() - 1;
-        &mut self.tasks[last]
-    }
-}
-
-fn tasks(
-    rng: &mut Rng,
-    today: NaiveDate,
-    plan: &[Planned],
-    people: usize,
-    follow: Option<NoteId>,
-) -> Vec<Task> {
-    let lines = texts::task_lines();
-    let mut maker = TaskMaker {
-        rng,
-        today,
-        people,
-        tasks: Vec::with_capacity(80),
-    };
-    for (i, p) in plan.iter().enumerate() {
-        let k = &p.campaign;
-        let mine: Vec<&TaskLine> = lines.iter().filter(|l| l.key == p.key).collect();
-        if matches!(p.key, "seo" | "zalo") {
-            const ALWAYS_ON: [i64; 9] = [-9, -4, -1, 0, 2, 5, 9, 16, 30];
-            for (j, line) in mine.iter().enumerate() {
-                let due = shift(
-                    today,
-                    ALWAYS_ON[j % ALWAYS_ON.len()] + i64::from(p.key == "zalo"),
-                );
-                maker.add(line, Some(k.id), Some(due), None);
-            }
-            continue;
-        }
-        // An older run of a yearly campaign, once the next has begun,
-        // keeps only its first two tasks.
-        let superseded = plan[i + 1..]
-            .iter()
-            .any(|q| q.key == p.key && q.campaign.start <= today);
-        let keep = if superseded { 2 } else { mine.len() };
-        let span = days_between(k.start, k.end) + 5;
-        for (j, line) in mine.iter().take(keep).enumerate() {
-            let due = shift(k.start, -7 + span * (j as i64 + 1) / (keep as i64 + 1));
-            maker.add(line, Some(k.id), Some(due), None);
-        }
-    }
-    for (j, line) in lines.iter().filter(|l| l.key == "general").enumerate() {
-        let (offset, status) = AROUND_TODAY[j % AROUND_TODAY.len()];
-        maker.add(line, None, offset.map(|o| shift(today, o)), status);
-    }
-    for line in lines.iter().filter(|l| l.key == "follow") {
-        let zalo = plan.iter().find(|p| p.key == "zalo").map(|p| p.campaign.id);
-        let task = maker.add(line, zalo, Some(shift(today, 5)), Some(TaskStatus::Todo));
-        task.follows_note = follow;
-        task.priority = Priority::High;
-        task.notes = "Từ review note tháng trước: khách rời bỏ sau 90 ngày.".into();
-    }
-    maker.tasks
 }
 
 fn budgets(start: NaiveDate, today: NaiveDate) -> Vec<Budget> {

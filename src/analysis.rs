@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::domain::{Amount, Campaign, Dimension, Metric, MetricKind, Objective};
+use crate::domain::{Amount, Campaign, Dimension, Metric, MetricKind, Objective, Unit};
 use crate::metrics::objective::{Progress, progress};
 use crate::metrics::{
     CustomerParams, CustomerTimeline, DailyValue, Granularity, Period, PeriodFigures, aggregate,
@@ -55,22 +55,17 @@ fn series(store: &Store, metric: &str, scope: Dimension) -> Result<Vec<DailyValu
         .collect())
 }
 
-/// The figures of `periods` for `scope`, as of `as_of` (today).
-pub fn figures(
+/// Where in [`PeriodFigures`] a metric's value goes.
+type Field = fn(&mut PeriodFigures) -> &mut Option<Amount>;
+
+/// Sums each counter metric over every period into its field.
+fn fill_counters(
     store: &Store,
-    periods: &[Period],
     scope: Dimension,
-    config: &Config,
-    as_of: NaiveDate,
-) -> Result<Figures> {
-    let mut out: Vec<PeriodFigures> = vec![PeriodFigures::default(); periods.len()];
-    let counters: [(&str, fn(&mut PeriodFigures) -> &mut Option<Amount>); 5] = [
-        ("visits", |f| &mut f.visits),
-        ("leads", |f| &mut f.leads),
-        ("conversions", |f| &mut f.conversions),
-        ("spend", |f| &mut f.spend),
-        ("revenue", |f| &mut f.revenue),
-    ];
+    periods: &[Period],
+    out: &mut [PeriodFigures],
+    counters: &[(&str, Field)],
+) -> Result<()> {
     for (metric, field) in counters {
         let values = series(store, metric, scope)?;
         for (f, v) in out
@@ -80,6 +75,31 @@ pub fn figures(
             *field(f) = v;
         }
     }
+    Ok(())
+}
+
+/// The figures of `periods` for `scope`, as of `as_of` (today).
+pub fn figures(
+    store: &Store,
+    periods: &[Period],
+    scope: Dimension,
+    config: &Config,
+    as_of: NaiveDate,
+) -> Result<Figures> {
+    let mut out: Vec<PeriodFigures> = vec![PeriodFigures::default(); periods.len()];
+    fill_counters(
+        store,
+        scope,
+        periods,
+        &mut out,
+        &[
+            ("visits", |f| &mut f.visits),
+            ("leads", |f| &mut f.leads),
+            ("conversions", |f| &mut f.conversions),
+            ("spend", |f| &mut f.spend),
+            ("revenue", |f| &mut f.revenue),
+        ],
+    )?;
     let segment = match scope {
         Dimension::Total => Some(None),
         Dimension::Segment(s) => Some(Some(s)),
@@ -104,20 +124,17 @@ pub fn figures(
             f.customers_end = gauge_on(&customers, p.end.min(as_of));
             f.loyal_customers = gauge_on(&loyal, p.end.min(as_of));
         }
-        let flows: [(&str, fn(&mut PeriodFigures) -> &mut Option<Amount>); 3] = [
-            ("new_customers", |f| &mut f.new_customers),
-            ("churned_customers", |f| &mut f.churned_customers),
-            ("reactivated_customers", |f| &mut f.reactivated_customers),
-        ];
-        for (metric, field) in flows {
-            let values = series(store, metric, scope)?;
-            for (f, v) in out
-                .iter_mut()
-                .zip(aggregate_all(MetricKind::Counter, &values, periods))
-            {
-                *field(f) = v;
-            }
-        }
+        fill_counters(
+            store,
+            scope,
+            periods,
+            &mut out,
+            &[
+                ("new_customers", |f| &mut f.new_customers),
+                ("churned_customers", |f| &mut f.churned_customers),
+                ("reactivated_customers", |f| &mut f.reactivated_customers),
+            ],
+        )?;
         CustomerSource::Recorded
     };
     Ok(Figures {
@@ -155,7 +172,11 @@ pub fn metric_value(
     as_of: NaiveDate,
 ) -> Result<Option<Amount>> {
     let f = figures(store, std::slice::from_ref(span), scope, config, as_of)?;
-    if let Some(v) = f.figures.first().and_then(|f| builtin_field(f, &metric.name)) {
+    if let Some(v) = f
+        .figures
+        .first()
+        .and_then(|f| builtin_field(f, &metric.name))
+    {
         return Ok(v);
     }
     let values = series(store, &metric.name, scope)?;
@@ -166,6 +187,7 @@ pub fn metric_value(
 #[derive(Debug, Clone, Serialize)]
 pub struct ObjectiveState {
     pub objective: Objective,
+    pub unit: Unit,
     pub current: Option<Amount>,
     pub progress: Progress,
 }
@@ -205,6 +227,7 @@ pub fn objective_state(
     );
     Ok(ObjectiveState {
         objective: o.clone(),
+        unit: metric.unit,
         current,
         progress,
     })

@@ -135,6 +135,24 @@ impl Format {
         text.replace('.', &point.to_string())
     }
 
+    /// A change of a rate in percentage points, signed: `+1.25 pt`.
+    pub fn points(self, fraction_change: f64) -> String {
+        let (_, point) = self.separators();
+        let text = format!("{:+.2} pt", fraction_change * 100.0);
+        let text = if text == "-0.00 pt" {
+            "+0.00 pt".to_string()
+        } else {
+            text
+        };
+        text.replace('.', &point.to_string())
+    }
+
+    /// A multiple such as return on ad spend: `22.57×`.
+    pub fn times(self, x: f64) -> String {
+        let (_, point) = self.separators();
+        format!("{x:.2}×").replace('.', &point.to_string())
+    }
+
     /// A date for reading: `2026-11-22` (en), `22/11/2026` (vi).
     pub fn date(self, d: NaiveDate) -> String {
         match self.locale {
@@ -186,6 +204,14 @@ pub struct Words {
     pub from_orders: &'static str,
     pub recorded: &'static str,
     pub notes: &'static str,
+    pub customers_start: &'static str,
+    pub as_of: &'static str,
+    pub task: &'static str,
+    pub assignee: &'static str,
+    pub campaign: &'static str,
+    pub metric: &'static str,
+    pub now: &'static str,
+    pub status: &'static str,
 }
 
 pub static EN: Words = Words {
@@ -221,6 +247,14 @@ pub static EN: Words = Words {
     from_orders: "from orders",
     recorded: "recorded",
     notes: "Notes",
+    customers_start: "Customers at start",
+    as_of: "as of",
+    task: "Task",
+    assignee: "Assignee",
+    campaign: "Campaign",
+    metric: "Metric",
+    now: "Now",
+    status: "Status",
 };
 
 pub static VI: Words = Words {
@@ -256,6 +290,14 @@ pub static VI: Words = Words {
     from_orders: "từ đơn hàng",
     recorded: "nhập tay",
     notes: "Ghi chú",
+    customers_start: "Khách hàng đầu kỳ",
+    as_of: "tính đến",
+    task: "Việc",
+    assignee: "Người làm",
+    campaign: "Chiến dịch",
+    metric: "Chỉ số",
+    now: "Hiện tại",
+    status: "Trạng thái",
 };
 
 #[cfg(test)]
@@ -299,6 +341,10 @@ mod tests {
         assert_eq!(VI_VND.percent(0.034), "3,4%");
         assert_eq!(EN_USD.percent(0.034), "3.4%");
         assert_eq!(EN_USD.percent(-0.0001), "0.0%");
+        assert_eq!(EN_USD.points(0.0125), "+1.25 pt");
+        assert_eq!(VI_VND.points(-0.0125), "-1,25 pt");
+        assert_eq!(EN_USD.points(-0.00001), "+0.00 pt");
+        assert_eq!(VI_VND.times(22.566), "22,57×");
         let d = NaiveDate::from_ymd_opt(2026, 11, 2).expect("date");
         assert_eq!(VI_VND.date(d), "02/11/2026");
         assert_eq!(EN_USD.date(d), "2026-11-02");

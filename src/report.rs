@@ -19,7 +19,10 @@ use crate::store::{Result, Store};
 pub enum Measure {
     Count,
     Money,
+    /// A fraction, read as a percentage.
     Rate,
+    /// A ratio read as a multiple (return on ad spend).
+    Multiple,
 }
 
 /// One headline figure of the period and the period before.
@@ -75,25 +78,39 @@ fn rate(r: Option<f64>) -> Option<Figure> {
 pub fn headlines(cur: &PeriodFigures, prev: &PeriodFigures) -> Vec<Headline> {
     type Pick = fn(&PeriodFigures) -> Option<Figure>;
     let rows: [(&'static str, Measure, Pick); 17] = [
-        ("customers_start", Measure::Count, |f| amount(f.customers_start)),
+        ("customers_start", Measure::Count, |f| {
+            amount(f.customers_start)
+        }),
         ("customers_end", Measure::Count, |f| amount(f.customers_end)),
         ("new_customers", Measure::Count, |f| amount(f.new_customers)),
-        ("churned_customers", Measure::Count, |f| amount(f.churned_customers)),
-        ("reactivated_customers", Measure::Count, |f| amount(f.reactivated_customers)),
-        ("loyal_customers", Measure::Count, |f| amount(f.loyal_customers)),
+        ("churned_customers", Measure::Count, |f| {
+            amount(f.churned_customers)
+        }),
+        ("reactivated_customers", Measure::Count, |f| {
+            amount(f.reactivated_customers)
+        }),
+        ("loyal_customers", Measure::Count, |f| {
+            amount(f.loyal_customers)
+        }),
         ("loyal_share", Measure::Rate, |f| rate(f.loyal_share())),
         ("churn_rate", Measure::Rate, |f| rate(f.churn_rate())),
         ("growth_rate", Measure::Rate, |f| rate(f.growth_rate())),
         ("visits", Measure::Count, |f| amount(f.visits)),
         ("conversions", Measure::Count, |f| amount(f.conversions)),
-        ("conversion_rate", Measure::Rate, |f| rate(f.conversion_rate())),
+        ("conversion_rate", Measure::Rate, |f| {
+            rate(f.conversion_rate())
+        }),
         ("spend", Measure::Money, |f| amount(f.spend)),
-        ("cost_per_conversion", Measure::Money, |f| amount(f.cost_per_conversion())),
+        ("cost_per_conversion", Measure::Money, |f| {
+            amount(f.cost_per_conversion())
+        }),
         ("customer_acquisition_cost", Measure::Money, |f| {
             amount(f.customer_acquisition_cost())
         }),
         ("revenue", Measure::Money, |f| amount(f.revenue)),
-        ("return_on_ad_spend", Measure::Rate, |f| rate(f.return_on_ad_spend())),
+        ("return_on_ad_spend", Measure::Multiple, |f| {
+            rate(f.return_on_ad_spend())
+        }),
     ];
     rows.iter()
         .map(|(key, measure, pick)| {

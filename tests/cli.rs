@@ -5,7 +5,6 @@
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
-use predicates::prelude::*;
 use serde_json::Value;
 
 /// A scratch directory with a database path, and `funnel` pinned to a day.
@@ -25,7 +24,8 @@ impl Sandbox {
         let mut c = Command::cargo_bin("funnel").expect("binary");
         c.env("FUNNEL_DB", &self.db)
             .env("FUNNEL_TODAY", "2026-11-22")
-            .env("FUNNEL_CONFIG", self.dir.path().join("no-config.toml"))
+            .env("XDG_CONFIG_HOME", self.dir.path())
+            .env_remove("FUNNEL_CONFIG")
             .env_remove("NO_COLOR");
         c
     }
@@ -65,36 +65,76 @@ fn bytes(p: &Path) -> Vec<u8> {
 fn tasks_are_added_listed_finished_edited_and_removed() {
     let s = Sandbox::new();
     s.ok(&["person", "add", "An Nguyễn", "--role", "content"]);
-    s.ok(&["campaign", "add", "Tết 2027", "--start", "2026-12-01", "--end", "2027-02-10", "--budget", "30000000"]);
+    s.ok(&[
+        "campaign",
+        "add",
+        "Tết 2027",
+        "--start",
+        "2026-12-01",
+        "--end",
+        "2027-02-10",
+        "--budget",
+        "30000000",
+    ]);
     let out = s.ok(&[
-        "task", "add", "Viết bài blog về trà ô long", "--campaign", "tết", "--due", "fri",
-        "--assignee", "an", "--priority", "high", "--tag", "seo", "--tag", "#content",
+        "task",
+        "add",
+        "Viết bài blog về trà ô long",
+        "--campaign",
+        "tết",
+        "--due",
+        "fri",
+        "--assignee",
+        "an",
+        "--priority",
+        "high",
+        "--tag",
+        "seo",
+        "--tag",
+        "#content",
     ]);
     assert_eq!(out, "Added task 1: Viết bài blog về trà ô long\n");
     s.ok(&["task", "add", "Late one", "--due", "2026-11-01"]);
 
     let list = s.json(&["task", "list", "--json"]);
-    let t = &list[0];
+    assert_eq!(list[0]["title"], "Late one", "ordered by due date");
+    assert_eq!(list[0]["overdue"], true);
+    let t = &list[1];
     assert_eq!(t["title"], "Viết bài blog về trà ô long");
     assert_eq!(t["due"], "2026-11-27", "fri after Sunday 22 Nov");
     assert_eq!(t["campaign_name"], "Tết 2027");
     assert_eq!(t["assignee_name"], "An Nguyễn");
     assert_eq!(t["tags"], serde_json::json!(["seo", "content"]));
     assert_eq!(t["status"], "todo");
-    assert_eq!(list[1]["overdue"], true);
+    assert_eq!(t["overdue"], false);
 
     let text = s.ok(&["task", "list"]);
     assert!(text.contains("2 tasks, 1 overdue"), "{text}");
 
     s.ok(&["task", "start", "1"]);
-    assert_eq!(s.json(&["task", "list", "--status", "doing", "--json"])[0]["id"], 1);
-    assert_eq!(s.ok(&["task", "done", "1", "2"]), "Task 1 done: Viết bài blog về trà ô long\nTask 2 done: Late one\n");
+    assert_eq!(
+        s.json(&["task", "list", "--status", "doing", "--json"])[0]["id"],
+        1
+    );
+    assert_eq!(
+        s.ok(&["task", "done", "1", "2"]),
+        "Task 1 done: Viết bài blog về trà ô long\nTask 2 done: Late one\n"
+    );
     assert_eq!(s.json(&["task", "list", "--json"]), serde_json::json!([]));
     assert!(s.json(&["task", "list", "--all", "--json"])[0]["done_at"].is_string());
 
-    s.ok(&["task", "edit", "2", "--title", "Renamed", "--due", "none", "--status", "todo"]);
+    s.ok(&[
+        "task", "edit", "2", "--title", "Renamed", "--due", "none", "--status", "todo",
+    ]);
     let t2 = &s.json(&["task", "list", "--json"])[0];
-    assert_eq!((t2["title"].as_str(), t2["due"].is_null(), t2["done_at"].is_null()), (Some("Renamed"), true, true));
+    assert_eq!(
+        (
+            t2["title"].as_str(),
+            t2["due"].is_null(),
+            t2["done_at"].is_null()
+        ),
+        (Some("Renamed"), true, true)
+    );
 
     s.ok(&["task", "rm", "2"]);
     s.fails(&["task", "done", "2"]);
@@ -119,8 +159,15 @@ fn a_bad_task_changes_nothing_and_says_what_is_wrong() {
     assert!(err.contains("too long"), "{err}");
     let err = s.fails(&["task", "done", "1", "99"]);
     assert!(err.contains("task '99' not found"), "{err}");
-    assert_eq!(s.json(&["task", "list", "--json"])[0]["status"], "todo", "all or nothing");
-    s.cmd().args(["task", "add", "x", "--priority", "urgent"]).assert().code(2);
+    assert_eq!(
+        s.json(&["task", "list", "--json"])[0]["status"],
+        "todo",
+        "all or nothing"
+    );
+    s.cmd()
+        .args(["task", "add", "x", "--priority", "urgent"])
+        .assert()
+        .code(2);
     s.cmd().args(["task", "frobnicate"]).assert().code(2);
     assert_eq!(bytes(&s.db), before, "the file is unchanged");
 }
@@ -130,11 +177,21 @@ fn a_non_sqlite_file_as_db_is_refused_and_left_alone() {
     let s = Sandbox::new();
     let path = s.file("notes.txt", "just some notes\n");
     let err = {
-        let out = s.cmd().args(["--db", &path, "task", "list"]).assert().code(1);
+        let out = s
+            .cmd()
+            .args(["--db", &path, "task", "list"])
+            .assert()
+            .code(1);
         String::from_utf8(out.get_output().stderr.clone()).expect("utf-8")
     };
-    assert!(err.contains("notes.txt") && err.contains("not an SQLite file"), "{err}");
-    assert_eq!(std::fs::read_to_string(&path).expect("read"), "just some notes\n");
+    assert!(
+        err.contains("notes.txt") && err.contains("not an SQLite file"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        "just some notes\n"
+    );
 }
 
 #[test]
@@ -155,9 +212,22 @@ fn orders_import_gives_exactly_the_spec_figures() {
     let out = s.ok(&["orders", "import", &csv]);
     assert!(out.contains("Imported: 8 new"), "{out}");
     let again = s.ok(&["orders", "import", &csv]);
-    assert!(again.contains("Imported: 0 new, 0 updated, 8 unchanged"), "{again}");
+    assert!(
+        again.contains("Imported: 0 new, 0 updated, 8 unchanged"),
+        "{again}"
+    );
 
-    let months = s.json(&["kpi", "show", "--period", "month", "--from", "2026-09-01", "--to", "2026-10-31", "--json"]);
+    let months = s.json(&[
+        "kpi",
+        "show",
+        "--period",
+        "month",
+        "--from",
+        "2026-09-01",
+        "--to",
+        "2026-10-31",
+        "--json",
+    ]);
     let sep = &months[0];
     assert_eq!(sep["period"], "2026-09");
     assert_eq!(sep["start"], "2026-09-01");
@@ -182,14 +252,36 @@ fn orders_import_gives_exactly_the_spec_figures() {
     // Nothing recorded: counters are null, and so is every ratio on them.
     assert!(oct["visits"].is_null() && oct["conversion_rate"].is_null());
     assert!(oct["cost_per_conversion"].is_null() && oct["customer_acquisition_cost"].is_null());
-    let keys: Vec<&str> = oct.as_object().expect("object").keys().map(String::as_str).collect();
+    let keys: Vec<&str> = oct
+        .as_object()
+        .expect("object")
+        .keys()
+        .map(String::as_str)
+        .collect();
     assert_eq!(
         keys,
         [
-            "period", "start", "end", "customers_start", "customers_end", "new_customers",
-            "churned_customers", "reactivated_customers", "loyal_customers", "visits", "leads",
-            "conversions", "spend", "revenue", "growth_rate", "churn_rate", "retention_rate",
-            "conversion_rate", "cost_per_conversion", "customer_acquisition_cost", "loyal_share",
+            "period",
+            "start",
+            "end",
+            "customers_start",
+            "customers_end",
+            "new_customers",
+            "churned_customers",
+            "reactivated_customers",
+            "loyal_customers",
+            "visits",
+            "leads",
+            "conversions",
+            "spend",
+            "revenue",
+            "growth_rate",
+            "churn_rate",
+            "retention_rate",
+            "conversion_rate",
+            "cost_per_conversion",
+            "customer_acquisition_cost",
+            "loyal_share",
             "return_on_ad_spend"
         ]
     );
@@ -198,7 +290,15 @@ fn orders_import_gives_exactly_the_spec_figures() {
 #[test]
 fn kpi_record_and_import_feed_the_derived_ratios() {
     let s = Sandbox::new();
-    s.ok(&["kpi", "record", "2026-10-01", "visits=1000", "conversions=25", "spend=500000", "revenue=2000000"]);
+    s.ok(&[
+        "kpi",
+        "record",
+        "2026-10-01",
+        "visits=1000",
+        "conversions=25",
+        "spend=500000",
+        "revenue=2000000",
+    ]);
     let csv = s.file(
         "ga.csv",
         "# Google Analytics export\nDate;Sessions;Conversions;Users\n02/10/2026;1.500;35;900\n03/10/2026;500;;100\n",
@@ -206,10 +306,26 @@ fn kpi_record_and_import_feed_the_derived_ratios() {
     let dry = s.ok(&["kpi", "import", &csv, "--dry-run"]);
     assert!(dry.contains("Would record: 3 new"), "{dry}");
     assert!(dry.contains("Ignored columns: Users"), "{dry}");
-    let oct = &s.json(&["kpi", "show", "--from", "2026-10-01", "--to", "2026-10-31", "--json"])[0];
+    let oct = &s.json(&[
+        "kpi",
+        "show",
+        "--from",
+        "2026-10-01",
+        "--to",
+        "2026-10-31",
+        "--json",
+    ])[0];
     assert_eq!(oct["visits"], 1000, "dry run wrote nothing");
     s.ok(&["kpi", "import", &csv]);
-    let oct = &s.json(&["kpi", "show", "--from", "2026-10-01", "--to", "2026-10-31", "--json"])[0];
+    let oct = &s.json(&[
+        "kpi",
+        "show",
+        "--from",
+        "2026-10-01",
+        "--to",
+        "2026-10-31",
+        "--json",
+    ])[0];
     assert_eq!(oct["visits"], 3000);
     assert_eq!(oct["conversions"], 60);
     assert_eq!(oct["conversion_rate"], 0.02);
@@ -221,7 +337,10 @@ fn kpi_record_and_import_feed_the_derived_ratios() {
     assert!(again.contains("0 new, 0 replaced, 3 unchanged"), "{again}");
     s.ok(&["kpi", "record", "2026-10-01", "visits=1100"]);
     let replaced = s.ok(&["kpi", "record", "2026-10-01", "visits=1200"]);
-    assert!(replaced.contains("1 replaced") && replaced.contains("1100 → 1200"), "{replaced}");
+    assert!(
+        replaced.contains("1 replaced") && replaced.contains("1100 → 1200"),
+        "{replaced}"
+    );
 }
 
 #[test]
@@ -236,10 +355,22 @@ fn bad_imports_name_the_place_and_write_nothing() {
     assert!(err.contains("unknown metric 'vistis'"), "{err}");
     let err = s.fails(&["kpi", "record", "31/02/2026", "visits=3"]);
     assert!(err.contains("'31/02/2026' is not a date"), "{err}");
-    let orders = s.file("o.csv", "Order ID,Customer,Date,Total\n1,a,2026-10-01,5\n2,b,2026-13-01,5\n");
+    let orders = s.file(
+        "o.csv",
+        "Order ID,Customer,Date,Total\n1,a,2026-10-01,5\n2,b,2026-13-01,5\n",
+    );
     let err = s.fails(&["orders", "import", &orders]);
-    assert!(err.contains("o.csv:3") && err.contains("2026-13-01"), "{err}");
-    let err = s.fails(&["kpi", "import", &s.file("m.csv", "Date,x\n2026-10-01,1\n"), "--map", "x=nope"]);
+    assert!(
+        err.contains("o.csv:3") && err.contains("2026-13-01"),
+        "{err}"
+    );
+    let err = s.fails(&[
+        "kpi",
+        "import",
+        &s.file("m.csv", "Date,x\n2026-10-01,1\n"),
+        "--map",
+        "x=nope",
+    ]);
     assert!(err.contains("unknown metric 'nope'"), "{err}");
     assert_eq!(s.export(), before);
 }
@@ -248,11 +379,48 @@ fn bad_imports_name_the_place_and_write_nothing() {
 fn export_then_import_into_an_empty_file_gives_the_same_document() {
     let s = Sandbox::new();
     s.ok(&["segment", "add", "Văn phòng trẻ", "--market-size", "50000"]);
-    s.ok(&["channel", "add", "Facebook", "--kind", "social", "--segment", "văn phòng"]);
-    s.ok(&["objective", "add", "More customers", "--metric", "customers", "--baseline", "800", "--target", "1200", "--deadline", "2026-12-31", "--start", "2026-10-01"]);
+    s.ok(&[
+        "channel",
+        "add",
+        "Facebook",
+        "--kind",
+        "social",
+        "--segment",
+        "văn phòng",
+    ]);
+    s.ok(&[
+        "objective",
+        "add",
+        "More customers",
+        "--metric",
+        "customers",
+        "--baseline",
+        "800",
+        "--target",
+        "1200",
+        "--deadline",
+        "2026-12-31",
+        "--start",
+        "2026-10-01",
+    ]);
     s.ok(&["task", "add", "Post", "--tag", "social"]);
-    s.ok(&["note", "add", "Đối thủ giảm giá", "--category", "competition", "--period", "2026-10"]);
-    s.ok(&["kpi", "record", "today", "spend=1234.5", "--channel", "facebook"]);
+    s.ok(&[
+        "note",
+        "add",
+        "Đối thủ giảm giá",
+        "--category",
+        "competition",
+        "--period",
+        "2026-10",
+    ]);
+    s.ok(&[
+        "kpi",
+        "record",
+        "today",
+        "spend=1234.5",
+        "--channel",
+        "facebook",
+    ]);
     let doc = s.export();
     let file = s.file("backup.json", &serde_json::to_string(&doc).expect("json"));
     let other = s.dir.path().join("copy.db");
@@ -266,20 +434,63 @@ fn export_then_import_into_an_empty_file_gives_the_same_document() {
 #[test]
 fn report_shows_the_period_in_three_formats() {
     let s = Sandbox::new();
-    s.ok(&["kpi", "record", "2026-10-10", "visits=1000", "conversions=20", "spend=2000000"]);
-    s.ok(&["kpi", "record", "2026-11-10", "visits=1500", "conversions=45", "spend=2500000"]);
+    s.ok(&[
+        "kpi",
+        "record",
+        "2026-10-10",
+        "visits=1000",
+        "conversions=20",
+        "spend=2000000",
+    ]);
+    s.ok(&[
+        "kpi",
+        "record",
+        "2026-11-10",
+        "visits=1500",
+        "conversions=45",
+        "spend=2500000",
+    ]);
     s.ok(&["task", "add", "Overdue thing", "--due", "2026-11-01"]);
-    s.ok(&["campaign", "add", "Black Friday", "--start", "2026-11-01", "--end", "2026-11-30", "--budget", "1000000"]);
-    s.ok(&["kpi", "record", "2026-11-05", "spend=1500000", "--campaign", "black"]);
+    s.ok(&[
+        "campaign",
+        "add",
+        "Black Friday",
+        "--start",
+        "2026-11-01",
+        "--end",
+        "2026-11-30",
+        "--budget",
+        "1000000",
+    ]);
+    s.ok(&[
+        "kpi",
+        "record",
+        "2026-11-05",
+        "spend=1500000",
+        "--campaign",
+        "black",
+    ]);
     let text = s.ok(&["report"]);
     assert!(text.contains("2026-11"), "{text}");
-    assert!(text.contains("Conversion rate") && text.contains("3.0%") && text.contains("2.0%"), "{text}");
-    assert!(text.contains("+1.0 pt"), "{text}");
-    assert!(text.contains("Overdue thing") && text.contains("Black Friday"), "{text}");
+    assert!(
+        text.contains("Conversion rate") && text.contains("3.0%") && text.contains("2.0%"),
+        "{text}"
+    );
+    assert!(text.contains("+1.00 pt"), "{text}");
+    assert!(
+        text.contains("Overdue thing") && text.contains("Black Friday"),
+        "{text}"
+    );
     let md = s.ok(&["report", "--format", "markdown"]);
-    assert!(md.starts_with("# ") && md.contains("| Visits | 1,500 | 1,000 | +500 (+50.0%) |"), "{md}");
+    assert!(
+        md.starts_with("# ") && md.contains("| Visits | 1,500 | 1,000 | +500 (+50.0%) |"),
+        "{md}"
+    );
     let vi = s.ok(&["report", "--locale", "vi"]);
-    assert!(vi.contains("Tỷ lệ chuyển đổi") && vi.contains("3,0%") && vi.contains("2.500.000 ₫"), "{vi}");
+    assert!(
+        vi.contains("Tỷ lệ chuyển đổi") && vi.contains("3,0%") && vi.contains("2.500.000 ₫"),
+        "{vi}"
+    );
     let j = s.json(&["report", "--format", "json"]);
     assert_eq!(j["period"], "2026-11");
     assert_eq!(j["figures"]["conversion_rate"], 0.03);

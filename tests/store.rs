@@ -98,7 +98,10 @@ fn undo_and_redo_walk_back_and_forth_through_changes() {
     let r = s.undo().expect("undo edit");
     assert_eq!(r.label, "edit task 1");
     let back = s.task(t.id).expect("task");
-    assert_eq!((back.title.as_str(), back.priority), ("one", Priority::Medium));
+    assert_eq!(
+        (back.title.as_str(), back.priority),
+        ("one", Priority::Medium)
+    );
     assert_eq!(back.status, TaskStatus::Done);
 
     s.undo().expect("undo done");

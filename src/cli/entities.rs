@@ -19,7 +19,12 @@ fn amount(field: &str, s: &str) -> CliResult<Amount> {
         .map_err(|e| CliError::user(format!("--{field}: {e}")))
 }
 
-fn opt_id<T>(store: &Store, kind: Named, key: Option<&str>, wrap: fn(i64) -> T) -> CliResult<Option<T>> {
+fn opt_id<T>(
+    store: &Store,
+    kind: Named,
+    key: Option<&str>,
+    wrap: fn(i64) -> T,
+) -> CliResult<Option<T>> {
     match key {
         None => Ok(None),
         Some(k) if k.trim().eq_ignore_ascii_case("none") => Ok(None),
@@ -63,7 +68,9 @@ pub enum ObjectiveCommand {
         #[command(flatten)]
         args: ObjectiveArgs,
     },
-    Rm { id: i64 },
+    Rm {
+        id: i64,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -129,24 +136,41 @@ pub fn objective(ctx: &Context, cmd: ObjectiveCommand) -> CliResult {
                 .map(|o| crate::analysis::objective_state(&store, o, &ctx.config, ctx.today()))
                 .collect::<Result<Vec<_>, _>>()?;
             let fmt = ctx.format();
-            listing(a.json, &states, &["ID", "TITLE", "METRIC", "NOW", "TARGET", "DONE", "STATUS", "DEADLINE"], |s| {
-                let o = &s.objective;
-                vec![
-                    o.id.to_string(),
-                    fit(&o.title, 40),
-                    o.metric.clone(),
-                    s.current.map(|c| fmt.number(c, 2)).unwrap_or_else(|| "—".into()),
-                    fmt.number(o.target, 2),
-                    s.progress.done.map(|d| fmt.percent(d)).unwrap_or_else(|| "—".into()),
-                    s.progress.status.as_str().into(),
-                    fmt.date(o.deadline),
-                ]
-            })
+            listing(
+                a.json,
+                &states,
+                &[
+                    "ID", "TITLE", "METRIC", "NOW", "TARGET", "DONE", "STATUS", "DEADLINE",
+                ],
+                |s| {
+                    let o = &s.objective;
+                    vec![
+                        o.id.to_string(),
+                        fit(&o.title, 40),
+                        o.metric.clone(),
+                        s.current
+                            .map(|c| fmt.number(c, 2))
+                            .unwrap_or_else(|| "—".into()),
+                        fmt.number(o.target, 2),
+                        s.progress
+                            .done
+                            .map(|d| fmt.percent(d))
+                            .unwrap_or_else(|| "—".into()),
+                        s.progress.status.as_str().into(),
+                        fmt.date(o.deadline),
+                    ]
+                },
+            )
         }
     }
 }
 
-fn apply_objective(ctx: &Context, store: &Store, mut o: Objective, a: &ObjectiveArgs) -> CliResult<Objective> {
+fn apply_objective(
+    ctx: &Context,
+    store: &Store,
+    mut o: Objective,
+    a: &ObjectiveArgs,
+) -> CliResult<Objective> {
     if let Some(t) = &a.title {
         o.title = t.clone();
     }
@@ -190,7 +214,9 @@ pub enum SegmentCommand {
         #[command(flatten)]
         args: SegmentArgs,
     },
-    Rm { id: String },
+    Rm {
+        id: String,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -246,14 +272,21 @@ pub fn segment(ctx: &Context, cmd: SegmentCommand) -> CliResult {
         }
         SegmentCommand::List(a) => {
             let fmt = ctx.format();
-            listing(a.json, &store.segments()?, &["ID", "NAME", "MARKET", "DESCRIPTION"], |s| {
-                vec![
-                    s.id.to_string(),
-                    s.name.clone(),
-                    s.market_size.map(|m| fmt.count(Amount::from_int(m))).unwrap_or_default(),
-                    fit(&s.description, 60),
-                ]
-            })
+            listing(
+                a.json,
+                &store.segments()?,
+                &["ID", "NAME", "MARKET", "DESCRIPTION"],
+                |s| {
+                    vec![
+                        s.id.to_string(),
+                        s.name.clone(),
+                        s.market_size
+                            .map(|m| fmt.count(Amount::from_int(m)))
+                            .unwrap_or_default(),
+                        fit(&s.description, 60),
+                    ]
+                },
+            )
         }
     }
 }
@@ -269,7 +302,9 @@ pub enum ChannelCommand {
         #[command(flatten)]
         args: ChannelArgs,
     },
-    Rm { id: String },
+    Rm {
+        id: String,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -330,21 +365,26 @@ pub fn channel(ctx: &Context, cmd: ChannelCommand) -> CliResult {
         }
         ChannelCommand::List(a) => {
             let segments = store.segments()?;
-            listing(a.json, &store.channels()?, &["ID", "NAME", "KIND", "ACTIVE", "SEGMENTS"], |c| {
-                let names: Vec<&str> = c
-                    .segments
-                    .iter()
-                    .filter_map(|id| segments.iter().find(|s| s.id == *id))
-                    .map(|s| s.name.as_str())
-                    .collect();
-                vec![
-                    c.id.to_string(),
-                    c.name.clone(),
-                    c.kind.to_string(),
-                    if c.active { "yes" } else { "no" }.into(),
-                    names.join(", "),
-                ]
-            })
+            listing(
+                a.json,
+                &store.channels()?,
+                &["ID", "NAME", "KIND", "ACTIVE", "SEGMENTS"],
+                |c| {
+                    let names: Vec<&str> = c
+                        .segments
+                        .iter()
+                        .filter_map(|id| segments.iter().find(|s| s.id == *id))
+                        .map(|s| s.name.as_str())
+                        .collect();
+                    vec![
+                        c.id.to_string(),
+                        c.name.clone(),
+                        c.kind.to_string(),
+                        if c.active { "yes" } else { "no" }.into(),
+                        names.join(", "),
+                    ]
+                },
+            )
         }
     }
 }
@@ -361,7 +401,9 @@ pub enum CampaignCommand {
         args: CampaignArgs,
     },
     /// Remove a campaign; its tasks stay, without a campaign.
-    Rm { id: String },
+    Rm {
+        id: String,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -463,22 +505,33 @@ pub fn campaign(ctx: &Context, cmd: CampaignCommand) -> CliResult {
             if a.json {
                 return json(&campaigns);
             }
-            listing(false, &rows.iter().map(|(k, _)| (*k).clone()).collect::<Vec<_>>(), &["ID", "NAME", "STATUS", "START", "END", "BUDGET", "SPENT", "OWNER"], |k| {
-                let spent = rows.iter().find(|(c, _)| c.id == k.id).map(|(_, s)| *s).unwrap_or_default();
-                vec![
-                    k.id.to_string(),
-                    fit(&k.name, 36),
-                    k.status.to_string(),
-                    fmt.date(k.start),
-                    fmt.date(k.end),
-                    fmt.money(k.budget),
-                    fmt.money(spent),
-                    k.owner
-                        .and_then(|o| people.iter().find(|p| p.id == o))
-                        .map(|p| p.name.clone())
-                        .unwrap_or_default(),
-                ]
-            })
+            listing(
+                false,
+                &rows.iter().map(|(k, _)| (*k).clone()).collect::<Vec<_>>(),
+                &[
+                    "ID", "NAME", "STATUS", "START", "END", "BUDGET", "SPENT", "OWNER",
+                ],
+                |k| {
+                    let spent = rows
+                        .iter()
+                        .find(|(c, _)| c.id == k.id)
+                        .map(|(_, s)| *s)
+                        .unwrap_or_default();
+                    vec![
+                        k.id.to_string(),
+                        fit(&k.name, 36),
+                        k.status.to_string(),
+                        fmt.date(k.start),
+                        fmt.date(k.end),
+                        fmt.money(k.budget),
+                        fmt.money(spent),
+                        k.owner
+                            .and_then(|o| people.iter().find(|p| p.id == o))
+                            .map(|p| p.name.clone())
+                            .unwrap_or_default(),
+                    ]
+                },
+            )
         }
     }
 }
@@ -494,7 +547,9 @@ pub enum PersonCommand {
         #[command(flatten)]
         args: PersonArgs,
     },
-    Rm { id: String },
+    Rm {
+        id: String,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -535,9 +590,19 @@ pub fn person(ctx: &Context, cmd: PersonCommand) -> CliResult {
             let p = store.delete_person(PersonId(store.resolve(Named::Person, &id)?))?;
             line(&format!("Removed person {}: {}", p.id, p.name))
         }
-        PersonCommand::List(a) => listing(a.json, &store.people()?, &["ID", "NAME", "ROLE", "CONTACT"], |p| {
-            vec![p.id.to_string(), p.name.clone(), p.role.clone(), p.contact.clone()]
-        }),
+        PersonCommand::List(a) => listing(
+            a.json,
+            &store.people()?,
+            &["ID", "NAME", "ROLE", "CONTACT"],
+            |p| {
+                vec![
+                    p.id.to_string(),
+                    p.name.clone(),
+                    p.role.clone(),
+                    p.contact.clone(),
+                ]
+            },
+        ),
     }
 }
 
@@ -603,7 +668,10 @@ pub fn note(ctx: &Context, cmd: NoteCommand) -> CliResult {
             let id = store.save_note(&n)?;
             line(&format!("Added {} note {id} on {}", n.kind, p.label()))
         }
-        NoteCommand::List { period, json: as_json } => {
+        NoteCommand::List {
+            period,
+            json: as_json,
+        } => {
             let notes = match period {
                 Some(l) => {
                     let p = period_of(ctx, Some(&l))?;
@@ -612,16 +680,21 @@ pub fn note(ctx: &Context, cmd: NoteCommand) -> CliResult {
                 None => store.notes()?,
             };
             let fmt = ctx.format();
-            listing(as_json, &notes, &["ID", "FROM", "TO", "KIND", "CATEGORY", "TEXT"], |n| {
-                vec![
-                    n.id.to_string(),
-                    fmt.date(n.start),
-                    fmt.date(n.end),
-                    n.kind.to_string(),
-                    n.category.to_string(),
-                    fit(&n.text.replace('\n', " "), 60),
-                ]
-            })
+            listing(
+                as_json,
+                &notes,
+                &["ID", "FROM", "TO", "KIND", "CATEGORY", "TEXT"],
+                |n| {
+                    vec![
+                        n.id.to_string(),
+                        fmt.date(n.start),
+                        fmt.date(n.end),
+                        n.kind.to_string(),
+                        n.category.to_string(),
+                        fit(&n.text.replace('\n', " "), 60),
+                    ]
+                },
+            )
         }
     }
 }

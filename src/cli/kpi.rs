@@ -6,9 +6,9 @@ use clap::{Args, Subcommand};
 
 use super::output::{json, line, table};
 use super::{CliError, CliResult, Context};
+use crate::analysis::CustomerSource;
 use crate::domain::{Amount, ValueSource};
 use crate::import::{KpiColumns, read_kpis};
-use crate::analysis::CustomerSource;
 use crate::metrics::{FigureRow, Granularity, Period, PeriodFigures, periods_covering};
 use crate::report::{Headline, headlines};
 use crate::store::kpis::{KpiInput, RecordOutcome};
@@ -131,11 +131,18 @@ fn summary(out: &RecordOutcome, dry_run: bool) -> CliResult {
     for (v, old) in out.replaced.iter().take(20) {
         line(&format!(
             "  {} {} {}: {} → {}",
-            v.day, v.metric, dimension_label(v), old, v.value
+            v.day,
+            v.metric,
+            dimension_label(v),
+            old,
+            v.value
         ))?;
     }
     if out.replaced.len() > 20 {
-        line(&format!("  … and {} more replaced", out.replaced.len() - 20))?;
+        line(&format!(
+            "  … and {} more replaced",
+            out.replaced.len() - 20
+        ))?;
     }
     Ok(())
 }
@@ -172,7 +179,11 @@ fn import(ctx: &Context, a: &ImportArgs) -> CliResult {
     let mut values = Vec::with_capacity(file.rows.len());
     for r in &file.rows {
         let dimension = store
-            .dimension(r.segment.as_deref(), r.channel.as_deref(), r.campaign.as_deref())
+            .dimension(
+                r.segment.as_deref(),
+                r.channel.as_deref(),
+                r.campaign.as_deref(),
+            )
             .map_err(|e| CliError::user(format!("{label}:{}: {e}", r.line)))?;
         values.push(KpiInput {
             day: r.day,
@@ -181,10 +192,21 @@ fn import(ctx: &Context, a: &ImportArgs) -> CliResult {
             value: r.value,
         });
     }
-    let mapped: Vec<String> = file.mapped.iter().map(|(c, m)| format!("{c} → {m}")).collect();
-    line(&format!("{label}: {} values; columns {}", values.len(), mapped.join(", ")))?;
+    let mapped: Vec<String> = file
+        .mapped
+        .iter()
+        .map(|(c, m)| format!("{c} → {m}"))
+        .collect();
+    line(&format!(
+        "{label}: {} values; columns {}",
+        values.len(),
+        mapped.join(", ")
+    ))?;
     if !file.ignored_columns.is_empty() {
-        line(&format!("Ignored columns: {}", file.ignored_columns.join(", ")))?;
+        line(&format!(
+            "Ignored columns: {}",
+            file.ignored_columns.join(", ")
+        ))?;
     }
     let out = store.record_kpis(
         &values,

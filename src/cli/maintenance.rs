@@ -19,9 +19,8 @@ pub fn import(ctx: &Context, file: &Path) -> CliResult {
     let label = file.display().to_string();
     let text =
         std::fs::read_to_string(file).map_err(|e| CliError::user(format!("{label}: {e}")))?;
-    let doc: Export = serde_json::from_str(&text).map_err(|e| {
-        CliError::user(format!("{label}:{}:{}: {e}", e.line(), e.column()))
-    })?;
+    let doc: Export = serde_json::from_str(&text)
+        .map_err(|e| CliError::user(format!("{label}:{}:{}: {e}", e.line(), e.column())))?;
     let mut store = ctx.open()?;
     store.import(&doc)?;
     line(&format!(
@@ -58,7 +57,10 @@ pub fn check(ctx: &Context) -> CliResult {
     );
     for t in store.tasks(&Default::default())? {
         if (t.status == crate::domain::TaskStatus::Done) != t.done_at.is_some() {
-            problems.push(format!("task {}: status {} but done time {:?}", t.id, t.status, t.done_at));
+            problems.push(format!(
+                "task {}: status {} but done time {:?}",
+                t.id, t.status, t.done_at
+            ));
         }
     }
     let points = store.order_points(None)?;

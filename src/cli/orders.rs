@@ -68,10 +68,18 @@ pub fn run(ctx: &Context, cmd: OrdersCommand) -> CliResult {
         orders.len(),
         used.join(", "),
         file.date_format,
-        if file.decimal_comma { "; decimal comma" } else { "" }
+        if file.decimal_comma {
+            "; decimal comma"
+        } else {
+            ""
+        }
     ))?;
     let out = store.import_orders(&label, &orders, !a.dry_run)?;
-    let verb = if a.dry_run { "Would import" } else { "Imported" };
+    let verb = if a.dry_run {
+        "Would import"
+    } else {
+        "Imported"
+    };
     line(&format!(
         "{verb}: {} new, {} updated, {} unchanged.",
         out.added, out.updated, out.unchanged

@@ -4,6 +4,7 @@ use clap::{Args, ValueEnum};
 
 use super::output::{json, line, table};
 use super::{CliError, CliResult, Context};
+use crate::domain::{Amount, Unit};
 use crate::i18n::{Format, Words};
 use crate::metrics::{Granularity, Period};
 use crate::report::{Figure, Headline, Measure, Report};
@@ -46,7 +47,7 @@ pub fn run(ctx: &Context, a: &ReportArgs) -> CliResult {
 
 fn label(w: &Words, key: &str) -> &'static str {
     match key {
-        "customers_start" => "Customers at start",
+        "customers_start" => w.customers_start,
         "customers_end" => w.customers,
         "new_customers" => w.new_customers,
         "churned_customers" => w.churned_customers,
@@ -76,35 +77,44 @@ pub fn show(fmt: Format, measure: Measure, v: Option<Figure>) -> String {
         (Measure::Count, Some(Figure::Amount(a))) => fmt.count(a),
         (Measure::Money, Some(Figure::Amount(a))) => fmt.money(a),
         (Measure::Rate, Some(Figure::Rate(r))) if r.is_finite() => fmt.percent(r),
+        (Measure::Multiple, Some(Figure::Rate(r))) if r.is_finite() => fmt.times(r),
         _ => DASH.into(),
     }
 }
 
+/// A plus sign before a positive change; none before zero.
 fn signed(s: String) -> String {
-    if s.starts_with('-') || s == DASH || s.trim_start_matches(['0', '.', ',', '%', ' ', '₫']).is_empty() {
+    let zero = !s.chars().any(|c| c.is_ascii_digit() && c != '0');
+    if s.starts_with('-') || s.starts_with('+') || zero {
         s
     } else {
         format!("+{s}")
     }
 }
 
+/// The change against the previous period: absolute, and relative for
+/// amounts; in points for rates.
 fn change(fmt: Format, h: &Headline) -> String {
-    let abs = match (h.measure, h.change) {
-        (Measure::Rate, Some(Figure::Rate(p))) => {
-            let pts = fmt.percent(p);
-            signed(pts.replace('%', " pt"))
+    match (h.measure, h.change) {
+        (_, None) => DASH.into(),
+        (Measure::Rate, Some(Figure::Rate(p))) => fmt.points(p),
+        (Measure::Multiple, Some(Figure::Rate(p))) => signed(fmt.times(p)),
+        (m, c) => {
+            let pct = h
+                .change_ratio
+                .map(|r| format!(" ({})", signed(fmt.percent(r))))
+                .unwrap_or_default();
+            format!("{}{pct}", signed(show(fmt, m, c)))
         }
-        (m, c) => signed(show(fmt, m, c)),
-    };
-    let pct = h
-        .change_ratio
-        .filter(|_| h.measure != Measure::Rate)
-        .map(|r| format!(" ({})", signed(fmt.percent(r))))
-        .unwrap_or_default();
-    if h.change.is_none() {
-        DASH.into()
-    } else {
-        format!("{abs}{pct}")
+    }
+}
+
+/// An objective's value in its metric's unit.
+fn in_unit(fmt: Format, unit: Unit, v: Amount) -> String {
+    match unit {
+        Unit::Count => fmt.count(v),
+        Unit::Money => fmt.money(v),
+        Unit::Percent | Unit::Number => fmt.number(v, 2),
     }
 }
 
@@ -127,18 +137,22 @@ fn render(r: &Report, fmt: Format, markdown: bool) -> String {
         fmt.date(r.start),
         fmt.date(r.end)
     );
-    out.push(if markdown { format!("# {title}") } else { title });
+    out.push(if markdown {
+        format!("# {title}")
+    } else {
+        title
+    });
     let source = match r.customer_source {
         crate::analysis::CustomerSource::Orders => w.from_orders,
         crate::analysis::CustomerSource::Recorded => w.recorded,
     };
     out.push(format!(
-        "{} {} · {} {}",
+        "{} {} · {}: {}",
+        w.as_of,
         fmt.date(r.as_of),
-        if markdown { "" } else { "" },
-        w.customers.to_lowercase(),
+        w.customers,
         source
-    ).replace("  ", " "));
+    ));
     let rows: Vec<Vec<String>> = r
         .headlines
         .iter()
@@ -167,17 +181,28 @@ fn render(r: &Report, fmt: Format, markdown: bool) -> String {
                 vec![
                     obj.title.clone(),
                     obj.metric.clone(),
-                    o.current.map(|c| fmt.number(c, 2)).unwrap_or_else(|| DASH.into()),
-                    fmt.number(obj.target, 2),
+                    o.current
+                        .map(|c| in_unit(fmt, o.unit, c))
+                        .unwrap_or_else(|| DASH.into()),
+                    in_unit(fmt, o.unit, obj.target),
                     o.progress
                         .done
                         .map(|d| fmt.percent(d))
                         .unwrap_or_else(|| DASH.into()),
-                    format!("{} ({} {})", o.progress.status.as_str(), w.due, fmt.date(obj.deadline)),
+                    format!(
+                        "{} ({} {})",
+                        o.progress.status.as_str(),
+                        w.due,
+                        fmt.date(obj.deadline)
+                    ),
                 ]
             })
             .collect();
-        out.push(grid(&["", "metric", "now", w.target, "%", ""], &rows, markdown));
+        out.push(grid(
+            &[w.objectives, w.metric, w.now, w.target, "%", w.status],
+            &rows,
+            markdown,
+        ));
     }
 
     heading(&mut out, w.overdue_tasks);
@@ -197,7 +222,11 @@ fn render(r: &Report, fmt: Format, markdown: bool) -> String {
                 ]
             })
             .collect();
-        out.push(grid(&["ID", "", w.due, "", ""], &rows, markdown));
+        out.push(grid(
+            &["ID", w.task, w.due, w.assignee, w.campaign],
+            &rows,
+            markdown,
+        ));
     }
 
     heading(&mut out, w.over_budget);
@@ -209,14 +238,19 @@ fn render(r: &Report, fmt: Format, markdown: bool) -> String {
             .iter()
             .map(|c| vec![c.name.clone(), fmt.money(c.budget), fmt.money(c.spent)])
             .collect();
-        out.push(grid(&["", w.budget, w.spent], &rows, markdown));
+        out.push(grid(&[w.campaign, w.budget, w.spent], &rows, markdown));
     }
 
     if !r.notes.is_empty() {
         heading(&mut out, w.notes);
         for n in &r.notes {
             let bullet = if markdown { "- " } else { "• " };
-            out.push(format!("{bullet}[{} · {}] {}", n.kind, n.category, n.text.replace('\n', " ")));
+            out.push(format!(
+                "{bullet}[{} · {}] {}",
+                n.kind,
+                n.category,
+                n.text.replace('\n', " ")
+            ));
         }
     }
     out.join("\n")
@@ -228,11 +262,21 @@ fn grid(header: &[&str], rows: &[Vec<String>], markdown: bool) -> String {
     }
     let esc = |s: &str| s.replace('|', "\\|");
     let mut lines = vec![
-        format!("| {} |", header.iter().map(|h| esc(h)).collect::<Vec<_>>().join(" | ")),
+        format!(
+            "| {} |",
+            header
+                .iter()
+                .map(|h| esc(h))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        ),
         format!("|{}|", vec!["---"; header.len()].join("|")),
     ];
     for r in rows {
-        lines.push(format!("| {} |", r.iter().map(|c| esc(c)).collect::<Vec<_>>().join(" | ")));
+        lines.push(format!(
+            "| {} |",
+            r.iter().map(|c| esc(c)).collect::<Vec<_>>().join(" | ")
+        ));
     }
     lines.join("\n")
 }

@@ -5,11 +5,11 @@ use serde::Serialize;
 
 use super::output::{fit, json, line, table};
 use super::{CliError, CliResult, Context};
+use crate::domain::{CampaignId, PersonId};
 use crate::domain::{Priority, Task, TaskId, TaskStatus};
+use crate::store::Store;
 use crate::store::strategy::Named;
 use crate::store::tasks::{NewTask, TaskPatch, TaskQuery};
-use crate::store::Store;
-use crate::domain::{CampaignId, PersonId};
 
 #[derive(Debug, Subcommand)]
 pub enum TaskCommand {
@@ -162,13 +162,25 @@ pub fn run(ctx: &Context, cmd: TaskCommand) -> CliResult {
                 ..TaskPatch::default()
             };
             if let Some(c) = a.campaign.as_deref() {
-                patch.campaign = Some(if is_none(c) { None } else { campaign(&store, Some(c))? });
+                patch.campaign = Some(if is_none(c) {
+                    None
+                } else {
+                    campaign(&store, Some(c))?
+                });
             }
             if let Some(p) = a.assignee.as_deref() {
-                patch.assignee = Some(if is_none(p) { None } else { person(&store, Some(p))? });
+                patch.assignee = Some(if is_none(p) {
+                    None
+                } else {
+                    person(&store, Some(p))?
+                });
             }
             if let Some(d) = a.due.as_deref() {
-                patch.due = Some(if is_none(d) { None } else { Some(ctx.parse_date(d)?) });
+                patch.due = Some(if is_none(d) {
+                    None
+                } else {
+                    Some(ctx.parse_date(d)?)
+                });
             }
             if !a.tags.is_empty() {
                 patch.tags = Some(a.tags.into_iter().filter(|t| !is_none(t)).collect());
@@ -178,7 +190,10 @@ pub fn run(ctx: &Context, cmd: TaskCommand) -> CliResult {
         }
         TaskCommand::Rm { id } => {
             let t = store.delete_task(TaskId(id))?;
-            line(&format!("Removed task {}: {} (funnel undo brings it back)", t.id, t.title))
+            line(&format!(
+                "Removed task {}: {} (funnel undo brings it back)",
+                t.id, t.title
+            ))
         }
     }
 }
@@ -189,7 +204,11 @@ fn list(ctx: &Context, store: &Store, a: &ListArgs) -> CliResult {
         open_only: a.status.is_none() && !a.all,
         campaign: campaign(store, a.campaign.as_deref())?,
         assignee: person(store, a.assignee.as_deref())?,
-        due_before: a.due_before.as_deref().map(|d| ctx.parse_date(d)).transpose()?,
+        due_before: a
+            .due_before
+            .as_deref()
+            .map(|d| ctx.parse_date(d))
+            .transpose()?,
     };
     let tasks = store.tasks(&q)?;
     let campaigns = store.campaigns()?;
@@ -237,12 +256,18 @@ fn list(ctx: &Context, store: &Store, a: &ListArgs) -> CliResult {
                 fit(&t.title, 50),
                 fit(&campaign_name(t).unwrap_or_default(), 24),
                 person_name(t).unwrap_or_default(),
-                t.tags.iter().map(|g| format!("#{g}")).collect::<Vec<_>>().join(" "),
+                t.tags
+                    .iter()
+                    .map(|g| format!("#{g}"))
+                    .collect::<Vec<_>>()
+                    .join(" "),
             ]
         })
         .collect();
     line(&table(
-        &["ID", "STATUS", "PRI", "DUE", "TITLE", "CAMPAIGN", "ASSIGNEE", "TAGS"],
+        &[
+            "ID", "STATUS", "PRI", "DUE", "TITLE", "CAMPAIGN", "ASSIGNEE", "TAGS",
+        ],
         &rows,
     ))?;
     let late = tasks.iter().filter(|t| overdue(t)).count();

@@ -112,7 +112,15 @@ mod tests {
 
     // 1 Oct → 31 Dec is 91 days; on 15 Nov, 45 days (0.4945…) have passed.
     fn at_mid_november(direction: Direction, base: i64, target: i64, current: i64) -> Progress {
-        progress(direction, n(base), n(target), Some(n(current)), d(10, 1), d(12, 31), d(11, 15))
+        progress(
+            direction,
+            n(base),
+            n(target),
+            Some(n(current)),
+            d(10, 1),
+            d(12, 31),
+            d(11, 15),
+        )
     }
 
     #[test]
@@ -158,9 +166,25 @@ mod tests {
 
     #[test]
     fn no_value_is_no_data_and_equal_baseline_target_is_defined() {
-        let p = progress(Direction::Increase, n(5), n(9), None, d(1, 1), d(2, 1), d(1, 15));
+        let p = progress(
+            Direction::Increase,
+            n(5),
+            n(9),
+            None,
+            d(1, 1),
+            d(2, 1),
+            d(1, 15),
+        );
         assert_eq!((p.done, p.status), (None, ObjectiveStatus::NoData));
-        let p = progress(Direction::Increase, n(5), n(5), Some(n(5)), d(1, 1), d(2, 1), d(1, 2));
+        let p = progress(
+            Direction::Increase,
+            n(5),
+            n(5),
+            Some(n(5)),
+            d(1, 1),
+            d(2, 1),
+            d(1, 2),
+        );
         assert_eq!((p.done, p.status), (Some(1.0), ObjectiveStatus::Met));
     }
 }

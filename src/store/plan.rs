@@ -142,7 +142,7 @@ impl Store {
                 c.tx().execute(
                     "INSERT INTO objectives (title, metric, baseline, target, direction, start_day,
                                              deadline, segment_id, channel_id)
-                     VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                     &values[1..],
                 )?
             };
@@ -232,7 +232,7 @@ impl Store {
                 c.tx().execute(
                     "INSERT INTO campaigns (name, objective_id, segment_id, channel_id, start_day,
                                             end_day, budget, owner_id, status, description)
-                     VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                     &values[1..],
                 )
             };
@@ -318,7 +318,7 @@ impl Store {
             } else {
                 c.tx().execute(
                     "INSERT INTO notes (kind, category, start_day, end_day, metric, text, created_at)
-                     VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                     &values[1..],
                 )?
             };

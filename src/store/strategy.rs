@@ -70,10 +70,10 @@ pub(crate) fn resolve(conn: &Connection, kind: Named, key: &str) -> Result<i64> 
             .collect::<Result<_, _>>()?
     };
     let key_trim = key.trim().trim_start_matches('@');
-    if let Ok(id) = key_trim.parse::<i64>() {
-        if all.iter().any(|(i, _)| *i == id) {
-            return Ok(id);
-        }
+    if let Ok(id) = key_trim.parse::<i64>()
+        && all.iter().any(|(i, _)| *i == id)
+    {
+        return Ok(id);
     }
     let wanted = key_trim.to_lowercase();
     if wanted.is_empty() {

@@ -129,20 +129,24 @@ impl Store {
     /// The orders, optionally of one segment, as customer points.
     pub fn order_points(&self, segment: Option<SegmentId>) -> Result<OrderPoints> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT customer, day FROM orders
-             WHERE ?1 IS NULL OR segment_id = ?1 ORDER BY customer",
+            "SELECT customer, day FROM orders WHERE ?1 IS NULL OR segment_id = ?1",
         )?;
         let mut rows = stmt.query(params![segment.map(|s| s.0)])?;
         let mut out = OrderPoints::default();
-        let mut last: Option<String> = None;
+        let mut index: HashMap<Box<str>, u32> = HashMap::new();
         while let Some(row) = rows.next()? {
             let customer = row.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
-            if last.as_deref() != Some(customer) {
-                out.customers += 1;
-                last = Some(customer.to_string());
-            }
+            let n = match index.get(customer) {
+                Some(n) => *n,
+                None => {
+                    let n = out.customers;
+                    index.insert(customer.into(), n);
+                    out.customers += 1;
+                    n
+                }
+            };
             let day = parse_day(row.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?)?;
-            out.points.push((out.customers - 1, day));
+            out.points.push((n, day));
         }
         Ok(out)
     }

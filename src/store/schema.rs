@@ -183,7 +183,6 @@ CREATE TABLE orders (
     batch_id   INTEGER REFERENCES import_batches(id)
 );
 CREATE INDEX orders_by_batch ON orders(batch_id);
-CREATE INDEX orders_by_customer ON orders(customer, day);
 
 -- Orders of an undone import wait here, so the import can be redone.
 CREATE TABLE orders_undone (

@@ -116,141 +116,141 @@ fn load(tx: &Transaction<'_>, d: &Export, entry: Option<i64>) -> Result<()> {
         params![d.message.brand_message, d.message.positioning],
     )?;
     for m in &d.metrics {
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO metrics (name, kind, unit, builtin, description) VALUES (?1, ?2, ?3, 0, ?4)",
-            params![m.name, m.kind.as_str(), m.unit.as_str(), m.description],
+        )?
+        .execute(
+                        params![m.name, m.kind.as_str(), m.unit.as_str(), m.description],
         )?;
     }
     for s in &d.segments {
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO segments (id, name, description, demographics, needs, habits, market_size)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![
-                s.id.0,
-                s.name,
-                s.description,
-                s.demographics,
-                s.needs,
-                s.habits,
-                s.market_size
-            ],
-        )?;
+        )?
+        .execute(params![
+            s.id.0,
+            s.name,
+            s.description,
+            s.demographics,
+            s.needs,
+            s.habits,
+            s.market_size
+        ])?;
     }
     for ch in &d.channels {
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO channels (id, name, kind, active, description) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![ch.id.0, ch.name, ch.kind.as_str(), ch.active, ch.description],
+        )?
+        .execute(
+                        params![ch.id.0, ch.name, ch.kind.as_str(), ch.active, ch.description],
         )?;
         for s in &ch.segments {
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO channel_segments (channel_id, segment_id) VALUES (?1, ?2)",
-                [ch.id.0, s.0],
-            )?;
+            )?
+            .execute([ch.id.0, s.0])?;
         }
     }
     for p in &d.people {
-        tx.execute(
-            "INSERT INTO people (id, name, role, contact) VALUES (?1, ?2, ?3, ?4)",
-            params![p.id.0, p.name, p.role, p.contact],
-        )?;
+        tx.prepare_cached("INSERT INTO people (id, name, role, contact) VALUES (?1, ?2, ?3, ?4)")?
+            .execute(params![p.id.0, p.name, p.role, p.contact])?;
     }
     for t in &d.tools {
-        tx.execute(
-            "INSERT INTO tools (id, name, purpose) VALUES (?1, ?2, ?3)",
-            params![t.id.0, t.name, t.purpose],
-        )?;
+        tx.prepare_cached("INSERT INTO tools (id, name, purpose) VALUES (?1, ?2, ?3)")?
+            .execute(params![t.id.0, t.name, t.purpose])?;
     }
     for b in &d.budgets {
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO budgets (id, period, amount, note) VALUES (?1, ?2, ?3, ?4)",
-            params![b.id.0, b.period, b.amount.raw(), b.note],
-        )?;
+        )?
+        .execute(params![b.id.0, b.period, b.amount.raw(), b.note])?;
     }
     for p in &d.procedures {
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO procedures (id, title, owner_id, steps) VALUES (?1, ?2, ?3, ?4)",
-            params![p.id.0, p.title, p.owner.map(|o| o.0), p.steps],
-        )?;
+        )?
+        .execute(params![p.id.0, p.title, p.owner.map(|o| o.0), p.steps])?;
     }
     for o in &d.objectives {
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO objectives (id, title, metric, baseline, target, direction, start_day,
                                      deadline, segment_id, channel_id)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![
-                o.id.0,
-                o.title,
-                o.metric,
-                o.baseline.raw(),
-                o.target.raw(),
-                o.direction.as_str(),
-                day_text(o.start),
-                day_text(o.deadline),
-                o.segment.map(|x| x.0),
-                o.channel.map(|x| x.0)
-            ],
-        )?;
+        )?
+        .execute(params![
+            o.id.0,
+            o.title,
+            o.metric,
+            o.baseline.raw(),
+            o.target.raw(),
+            o.direction.as_str(),
+            day_text(o.start),
+            day_text(o.deadline),
+            o.segment.map(|x| x.0),
+            o.channel.map(|x| x.0)
+        ])?;
     }
     for k in &d.campaigns {
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO campaigns (id, name, objective_id, segment_id, channel_id, start_day,
                                     end_day, budget, owner_id, status, description)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            params![
-                k.id.0,
-                k.name,
-                k.objective.map(|x| x.0),
-                k.segment.map(|x| x.0),
-                k.channel.map(|x| x.0),
-                day_text(k.start),
-                day_text(k.end),
-                k.budget.raw(),
-                k.owner.map(|x| x.0),
-                k.status.as_str(),
-                k.description
-            ],
-        )?;
+        )?
+        .execute(params![
+            k.id.0,
+            k.name,
+            k.objective.map(|x| x.0),
+            k.segment.map(|x| x.0),
+            k.channel.map(|x| x.0),
+            day_text(k.start),
+            day_text(k.end),
+            k.budget.raw(),
+            k.owner.map(|x| x.0),
+            k.status.as_str(),
+            k.description
+        ])?;
     }
     for n in &d.notes {
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO notes (id, kind, category, start_day, end_day, metric, text, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![
-                n.id.0,
-                n.kind.as_str(),
-                n.category.as_str(),
-                day_text(n.start),
-                day_text(n.end),
-                n.metric,
-                n.text,
-                n.created_at
-                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-            ],
-        )?;
+        )?
+        .execute(params![
+            n.id.0,
+            n.kind.as_str(),
+            n.category.as_str(),
+            day_text(n.start),
+            day_text(n.end),
+            n.metric,
+            n.text,
+            n.created_at
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+        ])?;
     }
     let ts =
         |t: &chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     for t in &d.tasks {
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO tasks (id, title, campaign_id, assignee_id, status, priority, due, tags,
                                 notes, note_id, created_at, updated_at, done_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-            params![
-                t.id.0,
-                t.title,
-                t.campaign.map(|x| x.0),
-                t.assignee.map(|x| x.0),
-                t.status.as_str(),
-                t.priority.as_str(),
-                t.due.map(day_text),
-                t.tags.join(" "),
-                t.notes,
-                t.follows_note.map(|x| x.0),
-                ts(&t.created_at),
-                ts(&t.updated_at),
-                t.done_at.as_ref().map(ts)
-            ],
-        )?;
+        )?
+        .execute(params![
+            t.id.0,
+            t.title,
+            t.campaign.map(|x| x.0),
+            t.assignee.map(|x| x.0),
+            t.status.as_str(),
+            t.priority.as_str(),
+            t.due.map(day_text),
+            t.tags.join(" "),
+            t.notes,
+            t.follows_note.map(|x| x.0),
+            ts(&t.created_at),
+            ts(&t.updated_at),
+            t.done_at.as_ref().map(ts)
+        ])?;
     }
     insert_kpis(tx, &d.kpi_values)?;
     if !d.orders.is_empty() {

@@ -7,8 +7,8 @@ use super::output::{fit, json, line, table};
 use super::{CliError, CliResult, Context};
 use crate::domain::{
     Amount, Campaign, CampaignId, CampaignStatus, CauseCategory, Channel, ChannelId, ChannelKind,
-    Direction, Note, NoteId, NoteKind, Objective, ObjectiveId, Person, PersonId, Segment,
-    SegmentId,
+    Direction, Metric, MetricKind, Note, NoteId, NoteKind, Objective, ObjectiveId, Person,
+    PersonId, Segment, SegmentId, Unit,
 };
 use crate::metrics::Period;
 use crate::store::Store;
@@ -696,5 +696,60 @@ pub fn note(ctx: &Context, cmd: NoteCommand) -> CliResult {
                 },
             )
         }
+    }
+}
+
+// Metric definitions.
+
+#[derive(Debug, Subcommand)]
+pub enum MetricCommand {
+    /// Add your own metric (snake_case name), recorded like the built-ins.
+    Add {
+        name: String,
+        /// counter (summed over a period) or gauge (read on its last day).
+        #[arg(long)]
+        kind: MetricKind,
+        /// count, money, percent or number.
+        #[arg(long, default_value = "number")]
+        unit: Unit,
+        #[arg(long, default_value = "")]
+        description: String,
+    },
+    /// The built-in metrics and your own.
+    List(ListArgs),
+}
+
+pub fn metric(ctx: &Context, cmd: MetricCommand) -> CliResult {
+    let mut store = ctx.open()?;
+    match cmd {
+        MetricCommand::Add {
+            name,
+            kind,
+            unit,
+            description,
+        } => {
+            store.add_metric(&Metric {
+                name: name.clone(),
+                kind,
+                unit,
+                builtin: false,
+                description,
+            })?;
+            line(&format!("Added metric {name} ({kind}, {unit})"))
+        }
+        MetricCommand::List(a) => listing(
+            a.json,
+            &store.metrics()?,
+            &["NAME", "KIND", "UNIT", "BUILT-IN", "MEANING"],
+            |m| {
+                vec![
+                    m.name.clone(),
+                    m.kind.to_string(),
+                    m.unit.to_string(),
+                    if m.builtin { "yes" } else { "no" }.into(),
+                    m.description.clone(),
+                ]
+            },
+        ),
     }
 }

@@ -102,6 +102,9 @@ pub enum Command {
     /// Cause and review notes on periods.
     #[command(subcommand)]
     Note(entities::NoteCommand),
+    /// Metric definitions: the built-ins and your own.
+    #[command(subcommand)]
+    Metric(entities::MetricCommand),
 }
 
 /// Everything a user can get wrong; each is printed as one line and makes
@@ -244,6 +247,7 @@ pub fn run(cli: Cli) -> CliResult {
         Some(Command::Campaign(c)) => entities::campaign(&ctx, c),
         Some(Command::Person(c)) => entities::person(&ctx, c),
         Some(Command::Note(c)) => entities::note(&ctx, c),
+        Some(Command::Metric(c)) => entities::metric(&ctx, c),
         None => {
             eprintln!(
                 "funnel: the full-screen dashboard is not part of this build yet; here is the report (see funnel --help)"

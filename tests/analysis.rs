@@ -1,0 +1,151 @@
+//! Period figures assembled from a real store: precedence of order-derived
+//! customer metrics over recorded ones, segments, and objective progress.
+
+use chrono::{NaiveDate, Weekday};
+use funnel::analysis::{CustomerSource, figures, objective_state};
+use funnel::config::Config;
+use funnel::domain::{
+    Amount, Dimension, Direction, Objective, ObjectiveId, SegmentId, ValueSource,
+};
+use funnel::metrics::objective::ObjectiveStatus;
+use funnel::metrics::{Granularity, Period};
+use funnel::store::Store;
+use funnel::store::kpis::KpiInput;
+use funnel::store::orders::OrderInput;
+use funnel::store::strategy::Named;
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
+}
+
+fn month(y: i32, m: u32) -> Period {
+    Period::containing(Granularity::Month, day(y, m, 1), Weekday::Mon)
+}
+
+fn order(r: &str, customer: &str, d: NaiveDate, segment: &str) -> OrderInput {
+    OrderInput {
+        order_ref: Some(r.into()),
+        customer: customer.into(),
+        day: d,
+        amount: Amount::from_int(100),
+        segment: Some(segment.into()),
+    }
+}
+
+fn kpi(d: NaiveDate, metric: &str, value: i64, dimension: Dimension) -> KpiInput {
+    KpiInput {
+        day: d,
+        metric: metric.into(),
+        dimension,
+        value: Amount::from_int(value),
+    }
+}
+
+#[test]
+fn recorded_customers_are_used_until_orders_exist_then_orders_win() {
+    let mut s = Store::open_in_memory().expect("store");
+    let config = Config::default();
+    let today = day(2026, 11, 22);
+    s.record_kpis(
+        &[
+            kpi(day(2026, 9, 30), "customers", 40, Dimension::Total),
+            kpi(day(2026, 10, 31), "customers", 44, Dimension::Total),
+            kpi(day(2026, 10, 12), "new_customers", 6, Dimension::Total),
+            kpi(day(2026, 10, 20), "churned_customers", 2, Dimension::Total),
+        ],
+        ValueSource::Recorded,
+        "r",
+        true,
+    )
+    .expect("record");
+    let oct = [month(2026, 10)];
+    let f = figures(&s, &oct, Dimension::Total, &config, today).expect("figures");
+    assert_eq!(f.customer_source, CustomerSource::Recorded);
+    let o = &f.figures[0];
+    assert_eq!(o.customers_start, Some(Amount::from_int(40)));
+    assert_eq!(o.customers_end, Some(Amount::from_int(44)));
+    assert_eq!(o.new_customers, Some(Amount::from_int(6)));
+    assert_eq!(o.churn_rate(), Some(0.05));
+
+    s.import_orders("o.csv", &[order("1", "a", day(2026, 10, 3), "VIP")], true)
+        .expect("orders");
+    let f = figures(&s, &oct, Dimension::Total, &config, today).expect("figures");
+    assert_eq!(f.customer_source, CustomerSource::Orders);
+    assert_eq!(f.figures[0].customers_start, Some(Amount::ZERO));
+    assert_eq!(f.figures[0].customers_end, Some(Amount::from_int(1)));
+}
+
+#[test]
+fn a_customer_who_moves_segment_counts_in_each_segment_by_its_orders() {
+    let mut s = Store::open_in_memory().expect("store");
+    let config = Config::default();
+    let today = day(2026, 11, 22);
+    // One customer orders as "Retail" in January, then as "VIP" in April.
+    s.import_orders(
+        "o.csv",
+        &[
+            order("1", "c", day(2026, 1, 10), "Retail"),
+            order("2", "c", day(2026, 4, 15), "VIP"),
+        ],
+        true,
+    )
+    .expect("orders");
+    let retail = Dimension::Segment(SegmentId(
+        s.resolve(Named::Segment, "Retail").expect("segment"),
+    ));
+    let vip = Dimension::Segment(SegmentId(
+        s.resolve(Named::Segment, "VIP").expect("segment"),
+    ));
+    let months = [month(2026, 1), month(2026, 4)];
+    let r = figures(&s, &months, retail, &config, today).expect("retail");
+    let v = figures(&s, &months, vip, &config, today).expect("vip");
+    let t = figures(&s, &months, Dimension::Total, &config, today).expect("total");
+    // Retail: new in January; churned 10 Apr (10 Jan + 90 days).
+    assert_eq!(r.figures[0].new_customers, Some(Amount::from_int(1)));
+    assert_eq!(r.figures[1].churned_customers, Some(Amount::from_int(1)));
+    // VIP: the first VIP order makes them new to the segment in April.
+    assert_eq!(v.figures[1].new_customers, Some(Amount::from_int(1)));
+    // In total they churned 10 Apr and came back 15 Apr.
+    assert_eq!(t.figures[1].churned_customers, Some(Amount::from_int(1)));
+    assert_eq!(
+        t.figures[1].reactivated_customers,
+        Some(Amount::from_int(1))
+    );
+    assert_eq!(t.figures[1].new_customers, Some(Amount::ZERO));
+}
+
+#[test]
+fn objective_progress_reads_counters_since_start_and_gauges_today() {
+    let mut s = Store::open_in_memory().expect("store");
+    let config = Config::default();
+    let today = day(2026, 11, 15);
+    s.record_kpis(
+        &[
+            kpi(day(2026, 9, 30), "visits", 999, Dimension::Total),
+            kpi(day(2026, 10, 5), "visits", 300, Dimension::Total),
+            kpi(day(2026, 11, 5), "visits", 200, Dimension::Total),
+        ],
+        ValueSource::Recorded,
+        "r",
+        true,
+    )
+    .expect("record");
+    let visits = Objective {
+        id: ObjectiveId(0),
+        title: "1000 visits in Q4".into(),
+        metric: "visits".into(),
+        baseline: Amount::ZERO,
+        target: Amount::from_int(1000),
+        direction: Direction::Increase,
+        start: day(2026, 10, 1),
+        deadline: day(2026, 12, 31),
+        segment: None,
+        channel: None,
+    };
+    let o = s.save_objective(&visits).expect("objective");
+    let st = objective_state(&s, &o, &config, today).expect("state");
+    // 300 + 200 since 1 Oct (the 999 of 30 Sep is before the start).
+    assert_eq!(st.current, Some(Amount::from_int(500)));
+    // Half the way after 45 of 91 days: on track.
+    assert_eq!(st.progress.status, ObjectiveStatus::OnTrack);
+}

@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{NaiveDate, Utc};
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
 pub use journal::Reverted;
@@ -183,9 +184,14 @@ impl Store {
 
     /// `synchronous = NORMAL` in WAL mode: a process crash or kill loses
     /// nothing committed; only a power loss may lose the last commits,
-    /// which saves an fsync per commit on every quick task update.
+    /// which saves an fsync per commit on every quick task update. For the
+    /// same reason a closing connection leaves the WAL to be checkpointed
+    /// by SQLite's automatic checkpoint instead of syncing it into the file
+    /// at every exit of a one-shot command.
     fn configure(&self) -> Result<()> {
         self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        self.conn
+            .set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
         self.conn
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0))?;
         self.conn.execute_batch(

@@ -52,18 +52,28 @@ fn strip(text: &str) -> Stripped<'_> {
     let mut signed = false;
     let mut vnd = false;
     loop {
-        if !signed && let Some(rest) = s.strip_prefix(['-', '+']) {
-            negative = s.starts_with('-');
+        let b = s.as_bytes();
+        let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+            break;
+        };
+        // Most values are bare digits: nothing at either end to look at.
+        if first.is_ascii_digit() && last.is_ascii_digit() {
+            break;
+        }
+        if !signed && matches!(first, b'-' | b'+') {
+            negative = first == b'-';
             signed = true;
-            s = rest.trim_start();
+            s = s[1..].trim_start();
             continue;
         }
+        let same = |a: Option<&u8>, b: u8| a.is_some_and(|a| a.eq_ignore_ascii_case(&b));
         let mark = MARKS.iter().find_map(|m| {
-            if let Some(rest) = strip_prefix_ci(s, m) {
-                Some((m, rest))
-            } else {
-                strip_suffix_ci(s, m).map(|rest| (m, rest))
-            }
+            let prefix = same(m.as_bytes().first(), first).then(|| strip_prefix_ci(s, m));
+            let suffix = || same(m.as_bytes().last(), last).then(|| strip_suffix_ci(s, m));
+            prefix
+                .flatten()
+                .or_else(|| suffix().flatten())
+                .map(|rest| (m, rest))
         });
         match mark {
             Some((m, rest)) => {
@@ -212,21 +222,22 @@ pub(crate) fn detect<'a>(values: impl Iterator<Item = &'a str>, semicolon: bool)
 /// Reads one value with the column's decimal mark. The error is a complete
 /// sentence; `noun` is what the value should be ("an amount", "a number").
 pub(crate) fn parse(text: &str, mark: DecimalMark, noun: &str) -> Result<Amount, String> {
-    let q = super::error::quoted(text);
     let s = strip(text);
+    let q = || super::error::quoted(text);
     let raw = match scan(s.body, mark) {
         Ok(raw) => raw,
-        Err(Problem::TooPrecise) => {
-            return Err(format!("{q} has more than 4 decimal places"));
+        Err(problem) => {
+            let q = q();
+            return Err(match problem {
+                Problem::TooPrecise => format!("{q} has more than 4 decimal places"),
+                Problem::TooLarge => format!("{q} is too large"),
+                Problem::Shape if accepts(s.body, mark.other()) => format!(
+                    "{q} is not {noun} in this column's format (it uses {})",
+                    mark.example()
+                ),
+                Problem::Shape => format!("{q} is not {noun}"),
+            });
         }
-        Err(Problem::TooLarge) => return Err(format!("{q} is too large")),
-        Err(Problem::Shape) if accepts(s.body, mark.other()) => {
-            return Err(format!(
-                "{q} is not {noun} in this column's format (it uses {})",
-                mark.example()
-            ));
-        }
-        Err(Problem::Shape) => return Err(format!("{q} is not {noun}")),
     };
     Ok(Amount::from_raw(if s.negative { -raw } else { raw }))
 }

@@ -180,6 +180,29 @@ fn accepts(body: &str, mark: DecimalMark) -> bool {
     !matches!(scan(body, mark), Err(Problem::Shape))
 }
 
+/// The mark only one convention can read `body` with, if any. The last
+/// separator tells which to try (`1,234.5`: point; `1.234.567`: comma;
+/// `1,234`: both, no vote); the value must then read that way.
+fn vote(body: &str) -> Option<DecimalMark> {
+    let b = body.as_bytes();
+    let last = b.iter().rposition(|c| matches!(c, b'.' | b','))?;
+    let (mark, other) = match b[last] {
+        b'.' => (DecimalMark::Point, b','),
+        _ => (DecimalMark::Comma, b'.'),
+    };
+    let repeated = b[..last].contains(&b[last]);
+    let other_before = b[..last].contains(&other);
+    let digits_after = b.len() - last - 1;
+    let guess = if repeated {
+        mark.other()
+    } else if other_before || digits_after != 3 {
+        mark
+    } else {
+        return None;
+    };
+    accepts(body, guess).then_some(guess)
+}
+
 /// Decides a column's decimal mark from all its values: each value that
 /// only one convention can read (`1234,5`, `1.234.567`, `1,234.5`) votes;
 /// the majority wins (a tie: the first vote). With no vote (only integers
@@ -196,13 +219,8 @@ pub(crate) fn detect<'a>(values: impl Iterator<Item = &'a str>, semicolon: bool)
         }
         let s = strip(v);
         vnd |= s.vnd;
-        let vote = match (
-            accepts(s.body, DecimalMark::Point),
-            accepts(s.body, DecimalMark::Comma),
-        ) {
-            (true, false) => DecimalMark::Point,
-            (false, true) => DecimalMark::Comma,
-            _ => continue,
+        let Some(vote) = vote(s.body) else {
+            continue;
         };
         first.get_or_insert(vote);
         match vote {
@@ -320,5 +338,10 @@ mod tests {
         // Majority, then the first vote.
         assert_eq!(detect(["1,5", "2.5", "3.5"].into_iter(), false), Point);
         assert_eq!(detect(["1,5", "2.5"].into_iter(), false), Comma);
+        assert_eq!(detect(["1.234,567", "1,234,567"].into_iter(), false), Comma);
+        assert_eq!(detect([".5", "1.23456"].into_iter(), true), Point);
+        assert_eq!(detect(["1,2345"].into_iter(), false), Comma);
+        // A value no convention reads does not vote.
+        assert_eq!(detect(["1.2.3,4,5", "7"].into_iter(), false), Point);
     }
 }

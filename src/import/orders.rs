@@ -242,8 +242,7 @@ fn repeats<'a>(rows: usize, id: impl Fn(usize) -> &'a str) -> Vec<(usize, usize)
         h.finish()
     };
     let mut keyed: Vec<(u64, usize)> = (0..rows)
-        .filter(|r| !id(*r).is_empty())
-        .map(|r| (hash(id(r)), r))
+        .filter_map(|r| Some(id(r)).filter(|t| !t.is_empty()).map(|t| (hash(t), r)))
         .collect();
     keyed.sort_unstable();
     let mut found = Vec::new();

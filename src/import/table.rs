@@ -254,7 +254,9 @@ pub(crate) fn read_cells(
     // Sized once: the cells are a part of the file, and a million rows
     // grown by doubling would copy the buffers twenty times.
     let mut text: Vec<u8> = Vec::with_capacity(body.len());
-    let rows = body.iter().filter(|b| **b == b'\n').count() + 1;
+    let sample = &body[..body.len().min(1 << 16)];
+    let per_line = sample.len() / (1 + sample.iter().filter(|b| **b == b'\n').count());
+    let rows = body.len() / per_line.max(1) + 1;
     cells.ends.reserve(rows * wanted.len());
     cells.lines.reserve(rows);
     let mut first = true;

@@ -181,7 +181,13 @@ pub(crate) fn read_header(file: &str, bytes: &[u8]) -> Result<Header, ImportErro
     }
     let names = record
         .iter()
-        .map(|f| String::from_utf8_lossy(f).trim().to_string())
+        // Spreadsheet headers may break lines (`Tổng\ntiền`): one space.
+        .map(|f| {
+            String::from_utf8_lossy(f)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
         .collect();
     Ok(Header {
         names,
@@ -379,6 +385,19 @@ mod tests {
         assert_eq!(c.lines, [3, 6, 8], "blank and empty-celled rows skipped");
         assert_eq!(c.get(0, 1), "two\nlines; \"quoted\"");
         assert_eq!(c.get(2, 1), "a\tb");
+    }
+
+    #[test]
+    fn crlf_and_blank_lines_keep_line_numbers() {
+        let (_, c) = cells(b"a,b\r\n\r\n\r\n1,2\r\n3,\"x\r\ny\"\r\n\r\n5,6", &[0, 1]);
+        assert_eq!(c.lines, [4, 5, 8]);
+        assert_eq!(c.get(1, 1), "x\r\ny");
+    }
+
+    #[test]
+    fn header_line_breaks_become_spaces() {
+        let h = read_header("t.csv", "\"Tổng\r\n tiền\",b\n".as_bytes()).expect("header");
+        assert_eq!(h.names, ["Tổng tiền", "b"]);
     }
 
     #[test]

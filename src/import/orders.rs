@@ -135,10 +135,9 @@ pub fn read_orders(
     let header = table::read_header(file, bytes)?;
     let mut index = resolve(file, &header, cols)?;
     let wanted: Vec<usize> = index.iter().flatten().copied().collect();
-    let slot = |r: usize, index: &[Option<usize>; 5]| index[..r].iter().flatten().count();
-    let cells = table::read_cells(file, bytes, &header, &wanted)?;
     // Where each role's cells are among the wanted ones.
-    let slots: [usize; 5] = std::array::from_fn(|r| slot(r, &index));
+    let slots: [usize; 5] = std::array::from_fn(|r| index[..r].iter().flatten().count());
+    let cells = table::read_cells(file, bytes, &header, &wanted)?;
 
     // Shopify's `Name` holds `#1001`; elsewhere `Name` is a person's name.
     if cols.order.is_none()

@@ -170,9 +170,8 @@ pub(crate) fn detect<'a>(
         if v.is_empty() {
             continue;
         }
-        let parts = split(v);
         let Some(f) = format else {
-            let parts = parts.ok_or(row)?;
+            let parts = split(v).ok_or(row)?;
             let order = match (parts.iso, parts.sep) {
                 (true, '\0') => Order::Compact,
                 (true, _) => Order::Iso,
@@ -188,8 +187,9 @@ pub(crate) fn detect<'a>(
             second_big |= !parts.iso && parts.p[1] > 12;
             continue;
         };
+        // Only numeric dates need every value to decide their order.
         if f.order == Order::DayFirst
-            && let Some(parts) = parts.filter(|p| !p.iso && p.sep == f.sep)
+            && let Some(parts) = split(v).filter(|p| !p.iso && p.sep == f.sep)
         {
             first_big |= parts.p[0] > 12;
             second_big |= parts.p[1] > 12;

@@ -24,7 +24,9 @@
 //!
 //! # Headers
 //!
-//! Compared case-insensitively, ignoring spaces, `_`, `-`, `.`, accents
+//! Line breaks and runs of spaces inside a header become one space
+//! (spreadsheets wrap long headers). Compared case-insensitively, ignoring
+//! spaces, `_`, `-`, `.`, accents
 //! (`Ngay dat` = `Ngày đặt`, also when the text is decomposed) and a
 //! trailing `(…)` such as `(VND)`. A flag's column is matched exactly
 //! first, then the same way. Where several headers fit a role, the first
@@ -106,3 +108,30 @@ mod table;
 pub use error::ImportError;
 pub use kpis::{KpiColumns, KpiFile, KpiRow, read_kpis};
 pub use orders::{OrderColumns, OrderFile, OrderRow, read_orders};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const KNOWN: &[&str] = &["visits", "conversions", "spend", "revenue"];
+
+    proptest! {
+        /// Whatever the bytes, reading returns rows or an error; it never
+        /// panics, and every error is one line.
+        #[test]
+        fn never_panics(body in "[0-9a-z#;,.\"/: \n\r\t₫đ-]{0,200}", bytes in proptest::collection::vec(any::<u8>(), 0..64)) {
+            for head in ["Order,Customer,Date,Amount,Segment\n", "Date;Sessions;Cost;Channel\n", ""] {
+                let text = format!("{head}{body}");
+                for input in [text.as_bytes(), &bytes[..]] {
+                    if let Err(e) = read_orders("o.csv", input, &OrderColumns::default()) {
+                        prop_assert!(!e.to_string().contains('\n'), "{e}");
+                    }
+                    if let Err(e) = read_kpis("k.csv", input, &KpiColumns::default(), KNOWN) {
+                        prop_assert!(!e.to_string().contains('\n'), "{e}");
+                    }
+                }
+            }
+        }
+    }
+}

@@ -52,18 +52,28 @@ fn strip(text: &str) -> Stripped<'_> {
     let mut signed = false;
     let mut vnd = false;
     loop {
-        if !signed && let Some(rest) = s.strip_prefix(['-', '+']) {
-            negative = s.starts_with('-');
+        let b = s.as_bytes();
+        let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+            break;
+        };
+        // Most values are bare digits: nothing at either end to look at.
+        if first.is_ascii_digit() && last.is_ascii_digit() {
+            break;
+        }
+        if !signed && matches!(first, b'-' | b'+') {
+            negative = first == b'-';
             signed = true;
-            s = rest.trim_start();
+            s = s[1..].trim_start();
             continue;
         }
+        let same = |a: Option<&u8>, b: u8| a.is_some_and(|a| a.eq_ignore_ascii_case(&b));
         let mark = MARKS.iter().find_map(|m| {
-            if let Some(rest) = strip_prefix_ci(s, m) {
-                Some((m, rest))
-            } else {
-                strip_suffix_ci(s, m).map(|rest| (m, rest))
-            }
+            let prefix = same(m.as_bytes().first(), first).then(|| strip_prefix_ci(s, m));
+            let suffix = || same(m.as_bytes().last(), last).then(|| strip_suffix_ci(s, m));
+            prefix
+                .flatten()
+                .or_else(|| suffix().flatten())
+                .map(|rest| (m, rest))
         });
         match mark {
             Some((m, rest)) => {
@@ -170,6 +180,29 @@ fn accepts(body: &str, mark: DecimalMark) -> bool {
     !matches!(scan(body, mark), Err(Problem::Shape))
 }
 
+/// The mark only one convention can read `body` with, if any. The last
+/// separator tells which to try (`1,234.5`: point; `1.234.567`: comma;
+/// `1,234`: both, no vote); the value must then read that way.
+fn vote(body: &str) -> Option<DecimalMark> {
+    let b = body.as_bytes();
+    let last = b.iter().rposition(|c| matches!(c, b'.' | b','))?;
+    let (mark, other) = match b[last] {
+        b'.' => (DecimalMark::Point, b','),
+        _ => (DecimalMark::Comma, b'.'),
+    };
+    let repeated = b[..last].contains(&b[last]);
+    let other_before = b[..last].contains(&other);
+    let digits_after = b.len() - last - 1;
+    let guess = if repeated {
+        mark.other()
+    } else if other_before || digits_after != 3 {
+        mark
+    } else {
+        return None;
+    };
+    accepts(body, guess).then_some(guess)
+}
+
 /// Decides a column's decimal mark from all its values: each value that
 /// only one convention can read (`1234,5`, `1.234.567`, `1,234.5`) votes;
 /// the majority wins (a tie: the first vote). With no vote (only integers
@@ -186,13 +219,8 @@ pub(crate) fn detect<'a>(values: impl Iterator<Item = &'a str>, semicolon: bool)
         }
         let s = strip(v);
         vnd |= s.vnd;
-        let vote = match (
-            accepts(s.body, DecimalMark::Point),
-            accepts(s.body, DecimalMark::Comma),
-        ) {
-            (true, false) => DecimalMark::Point,
-            (false, true) => DecimalMark::Comma,
-            _ => continue,
+        let Some(vote) = vote(s.body) else {
+            continue;
         };
         first.get_or_insert(vote);
         match vote {
@@ -212,21 +240,22 @@ pub(crate) fn detect<'a>(values: impl Iterator<Item = &'a str>, semicolon: bool)
 /// Reads one value with the column's decimal mark. The error is a complete
 /// sentence; `noun` is what the value should be ("an amount", "a number").
 pub(crate) fn parse(text: &str, mark: DecimalMark, noun: &str) -> Result<Amount, String> {
-    let q = super::error::quoted(text);
     let s = strip(text);
+    let q = || super::error::quoted(text);
     let raw = match scan(s.body, mark) {
         Ok(raw) => raw,
-        Err(Problem::TooPrecise) => {
-            return Err(format!("{q} has more than 4 decimal places"));
+        Err(problem) => {
+            let q = q();
+            return Err(match problem {
+                Problem::TooPrecise => format!("{q} has more than 4 decimal places"),
+                Problem::TooLarge => format!("{q} is too large"),
+                Problem::Shape if accepts(s.body, mark.other()) => format!(
+                    "{q} is not {noun} in this column's format (it uses {})",
+                    mark.example()
+                ),
+                Problem::Shape => format!("{q} is not {noun}"),
+            });
         }
-        Err(Problem::TooLarge) => return Err(format!("{q} is too large")),
-        Err(Problem::Shape) if accepts(s.body, mark.other()) => {
-            return Err(format!(
-                "{q} is not {noun} in this column's format (it uses {})",
-                mark.example()
-            ));
-        }
-        Err(Problem::Shape) => return Err(format!("{q} is not {noun}")),
     };
     Ok(Amount::from_raw(if s.negative { -raw } else { raw }))
 }
@@ -309,5 +338,10 @@ mod tests {
         // Majority, then the first vote.
         assert_eq!(detect(["1,5", "2.5", "3.5"].into_iter(), false), Point);
         assert_eq!(detect(["1,5", "2.5"].into_iter(), false), Comma);
+        assert_eq!(detect(["1.234,567", "1,234,567"].into_iter(), false), Comma);
+        assert_eq!(detect([".5", "1.23456"].into_iter(), true), Point);
+        assert_eq!(detect(["1,2345"].into_iter(), false), Comma);
+        // A value no convention reads does not vote.
+        assert_eq!(detect(["1.2.3,4,5", "7"].into_iter(), false), Point);
     }
 }

@@ -1,7 +1,7 @@
 //! `funnel orders import`: an order export (any shop or CRM) read into
 //! validated order rows, one per order.
 
-use std::collections::HashMap;
+use std::hash::Hasher;
 
 use chrono::NaiveDate;
 
@@ -135,10 +135,9 @@ pub fn read_orders(
     let header = table::read_header(file, bytes)?;
     let mut index = resolve(file, &header, cols)?;
     let wanted: Vec<usize> = index.iter().flatten().copied().collect();
-    let slot = |r: usize, index: &[Option<usize>; 5]| index[..r].iter().flatten().count();
-    let cells = table::read_cells(file, bytes, &header, &wanted)?;
     // Where each role's cells are among the wanted ones.
-    let slots: [usize; 5] = std::array::from_fn(|r| slot(r, &index));
+    let slots: [usize; 5] = std::array::from_fn(|r| index[..r].iter().flatten().count());
+    let cells = table::read_cells(file, bytes, &header, &wanted)?;
 
     // Shopify's `Name` holds `#1001`; elsewhere `Name` is a person's name.
     if cols.order.is_none()
@@ -169,14 +168,16 @@ pub fn read_orders(
 
     let reader = RowReader { format, mark };
     let mut rows: Vec<OrderRow> = Vec::with_capacity(cells.len());
-    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(cells.len());
+    let ids = |row: usize| index[ORDER].map_or("", |_| cells.get(row, slots[ORDER]));
+    let repeats = repeats(cells.len(), ids);
+    let mut next_repeat = repeats.iter().peekable();
+    let mut last_date: Option<(&str, NaiveDate)> = None;
     for row in 0..cells.len() {
         let get = |r: usize| index[r].map_or("", |_| cells.get(row, slots[r]));
         let order_ref = get(ORDER);
-        if !order_ref.is_empty()
-            && let Some(&earlier) = seen.get(order_ref)
-        {
-            let prev = &rows[earlier];
+        if let Some(&(_, first)) = next_repeat.next_if(|(r, _)| *r == row) {
+            // The first row is in `rows`, after the repeats before it.
+            let prev = &rows[first - repeats.partition_point(|(r, _)| *r < first)];
             if let Some((r, message)) = reader.differs(prev, &get) {
                 return Err(cell_error(row, r, get(r), message));
             }
@@ -197,15 +198,18 @@ pub fn read_orders(
             }
         };
         let customer = required(CUSTOMER)?;
-        let day = reader
-            .day(required(DATE)?)
-            .map_err(|m| cell_error(row, DATE, get(DATE), m))?;
+        let date = required(DATE)?;
+        // Exports are mostly in date order: many rows repeat the last date.
+        let day = match last_date {
+            Some((text, day)) if text == date => day,
+            _ => reader
+                .day(date)
+                .map_err(|m| cell_error(row, DATE, date, m))?,
+        };
+        last_date = Some((date, day));
         let amount = reader
             .amount(required(AMOUNT)?)
             .map_err(|m| cell_error(row, AMOUNT, get(AMOUNT), m))?;
-        if !order_ref.is_empty() {
-            seen.insert(order_ref, rows.len());
-        }
         let segment = get(SEGMENT);
         rows.push(OrderRow {
             line: cells.lines[row],
@@ -225,6 +229,56 @@ pub fn read_orders(
         date_format: format.map_or_else(|| "none (no rows)".to_string(), |f| f.describe()),
         decimal_comma: mark == DecimalMark::Comma,
     })
+}
+
+/// `(row, first row)` for each row whose order id is on an earlier row,
+/// in row order. Sorting hashes keeps memory access sequential: a hash
+/// map of a million ids spends most of its time waiting on cache misses.
+fn repeats<'a>(rows: usize, id: impl Fn(usize) -> &'a str) -> Vec<(usize, usize)> {
+    let hash = |text: &str| {
+        let mut h = FastHash::default();
+        h.write(text.as_bytes());
+        h.finish()
+    };
+    let mut keyed: Vec<(u64, usize)> = (0..rows)
+        .filter_map(|r| Some(id(r)).filter(|t| !t.is_empty()).map(|t| (hash(t), r)))
+        .collect();
+    keyed.sort_unstable();
+    let mut found = Vec::new();
+    for group in keyed.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
+        for (k, &(_, row)) in group.iter().enumerate().skip(1) {
+            let text = id(row);
+            // Rows ascend within a group, so this is the first appearance.
+            if let Some(&(_, first)) = group[..k].iter().find(|(_, f)| id(*f) == text) {
+                found.push((row, first));
+            }
+        }
+    }
+    found.sort_unstable();
+    found
+}
+
+/// A quick multiply-rotate hash (as in rustc's FxHash) for order ids:
+/// SipHash's protection against crafted keys buys nothing for a local file.
+#[derive(Default)]
+struct FastHash(u64);
+
+impl Hasher for FastHash {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0xf135_7aea_2e62_a9c5);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0.rotate_left(26)
+    }
 }
 
 /// Finds the column of each role: flags first, then recognised headers.

@@ -517,3 +517,127 @@ fn check_passes_on_a_sound_file() {
     let out = s.ok(&["check"]);
     assert!(out.contains(": ok"), "{out}");
 }
+
+#[test]
+fn plan_records_are_edited_removed_and_undone() {
+    let s = Sandbox::new();
+    s.ok(&["person", "add", "Hà", "--role", "lead"]);
+    s.ok(&["segment", "add", "Người yêu trà"]);
+    s.ok(&[
+        "objective",
+        "add",
+        "Doanh thu Q4",
+        "--metric",
+        "revenue",
+        "--baseline",
+        "0",
+        "--target",
+        "500000000",
+        "--start",
+        "2026-10-01",
+        "--deadline",
+        "2026-12-31",
+    ]);
+    s.ok(&[
+        "campaign",
+        "add",
+        "Trung Thu",
+        "--start",
+        "2026-09-01",
+        "--end",
+        "2026-09-30",
+        "--budget",
+        "3000000",
+        "--objective",
+        "1",
+        "--owner",
+        "hà",
+    ]);
+    s.ok(&[
+        "campaign",
+        "edit",
+        "trung",
+        "--end",
+        "2026-10-05",
+        "--status",
+        "done",
+    ]);
+    let k = &s.json(&["campaign", "list", "--json"])[0];
+    assert_eq!(
+        (
+            k["end"].as_str(),
+            k["status"].as_str(),
+            k["objective"].as_i64()
+        ),
+        (Some("2026-10-05"), Some("done"), Some(1))
+    );
+    let err = s.fails(&["campaign", "edit", "trung", "--end", "2026-08-01"]);
+    assert!(
+        err.contains("ends (2026-08-01) before it starts (2026-09-01)"),
+        "{err}"
+    );
+    s.ok(&["undo"]);
+    assert_eq!(
+        s.json(&["campaign", "list", "--json"])[0]["end"],
+        "2026-09-30"
+    );
+
+    s.ok(&["objective", "edit", "1", "--target", "400000000"]);
+    let o = &s.json(&["objective", "list", "--json"])[0];
+    assert_eq!(o["objective"]["target"], 400000000);
+    assert_eq!(
+        o["progress"]["status"], "no_data",
+        "no revenue recorded yet"
+    );
+    s.ok(&["kpi", "record", "2026-10-20", "revenue=100000000"]);
+    // 100M of 400M (0.25) after 52 of 91 days (0.57): at risk.
+    let o = &s.json(&["objective", "list", "--json"])[0];
+    assert_eq!(o["current"], 100000000);
+    assert_eq!(o["progress"]["status"], "at_risk");
+    s.ok(&["objective", "rm", "1"]);
+    assert_eq!(
+        s.json(&["campaign", "list", "--json"])[0]["objective"],
+        Value::Null
+    );
+    s.ok(&["undo"]);
+    assert_eq!(
+        s.json(&["campaign", "list", "--json"])[0]["objective"],
+        1,
+        "undo restores the link too"
+    );
+
+    s.ok(&[
+        "note",
+        "add",
+        "Hộp quà bán chạy",
+        "--category",
+        "product",
+        "--period",
+        "2026-09",
+    ]);
+    let n = &s.json(&["note", "list", "--period", "2026-09", "--json"])[0];
+    assert_eq!(
+        (n["start"].as_str(), n["end"].as_str()),
+        (Some("2026-09-01"), Some("2026-09-30"))
+    );
+    let out = s
+        .cmd()
+        .args(["note", "add", "x", "--category", "weather"])
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(err.contains("'weather' is not a cause category"), "{err}");
+
+    s.ok(&["segment", "edit", "trà", "--market-size", "120000"]);
+    assert_eq!(
+        s.json(&["segment", "list", "--json"])[0]["market_size"],
+        120000
+    );
+    let err = s.fails(&["segment", "add", "người yêu trà"]);
+    assert!(err.contains("already exists"), "{err}");
+    s.ok(&["person", "rm", "hà"]);
+    assert_eq!(
+        s.json(&["campaign", "list", "--json"])[0]["owner"],
+        Value::Null
+    );
+}

@@ -1,11 +1,11 @@
 //! The plan: objectives, campaigns on a timeline, and notes on periods.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::strategy::unique;
 use super::tasks::{day_col, enum_col};
-use super::{Result, Store, StoreError, day_text, now_text};
+use super::{Result, Store, StoreError, day_text};
 use crate::domain::validate;
 use crate::domain::{
     Amount, Campaign, CampaignId, ChannelId, Note, NoteId, Objective, ObjectiveId, PersonId,
@@ -112,51 +112,20 @@ impl Store {
             })
     }
 
-    /// Adds `o` (its id is ignored) or, when `o.id` exists, replaces it.
+    /// Adds `o` where its id is 0, else replaces the objective with its id.
     pub fn save_objective(&mut self, o: &Objective) -> Result<Objective> {
-        let title = validate::title("objective title", &o.title)?;
-        let metric = self.metric(&o.metric)?.name;
+        let clean = Objective {
+            title: validate::title("objective title", &o.title)?,
+            metric: self.metric(&o.metric)?.name,
+            ..o.clone()
+        };
         check_span("objective", o.start, o.deadline)?;
+        let exists = o.id.0 > 0;
+        if exists {
+            self.objective(o.id)?;
+        }
         let id = self.change(|c| {
-            let values = params![
-                o.id.0,
-                title,
-                metric,
-                o.baseline.raw(),
-                o.target.raw(),
-                o.direction.as_str(),
-                day_text(o.start),
-                day_text(o.deadline),
-                o.segment.map(|x| x.0),
-                o.channel.map(|x| x.0),
-            ];
-            let exists = o.id.0 > 0;
-            let n = if exists {
-                c.tx().execute(
-                    "UPDATE objectives SET title = ?2, metric = ?3, baseline = ?4, target = ?5,
-                            direction = ?6, start_day = ?7, deadline = ?8, segment_id = ?9,
-                            channel_id = ?10 WHERE id = ?1",
-                    values,
-                )?
-            } else {
-                c.tx().execute(
-                    "INSERT INTO objectives (title, metric, baseline, target, direction, start_day,
-                                             deadline, segment_id, channel_id)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                    &values[1..],
-                )?
-            };
-            if n == 0 {
-                return Err(StoreError::NotFound {
-                    what: "objective",
-                    key: o.id.to_string(),
-                });
-            }
-            let id = if exists {
-                o.id.0
-            } else {
-                c.tx().last_insert_rowid()
-            };
+            let id = put_objective(c.tx(), &clean)?;
             c.label = format!("{} objective {id}", if exists { "edit" } else { "add" });
             Ok(ObjectiveId(id))
         })?;
@@ -194,10 +163,13 @@ impl Store {
             })
     }
 
-    /// Adds `k` (its id is ignored) or, when `k.id` exists, replaces it.
+    /// Adds `k` where its id is 0, else replaces the campaign with its id.
     pub fn save_campaign(&mut self, k: &Campaign) -> Result<Campaign> {
-        let name = validate::name("campaign name", &k.name)?;
-        let description = validate::text("campaign description", &k.description)?;
+        let clean = Campaign {
+            name: validate::name("campaign name", &k.name)?,
+            description: validate::text("campaign description", &k.description)?,
+            ..k.clone()
+        };
         check_span("campaign", k.start, k.end)?;
         if k.budget < Amount::ZERO {
             return Err(validate::Invalid::Rule {
@@ -206,48 +178,17 @@ impl Store {
             }
             .into());
         }
+        let exists = k.id.0 > 0;
+        if exists {
+            self.campaign(k.id)?;
+        }
         let id = self.change(|c| {
-            let values = params![
-                k.id.0,
-                name,
-                k.objective.map(|x| x.0),
-                k.segment.map(|x| x.0),
-                k.channel.map(|x| x.0),
-                day_text(k.start),
-                day_text(k.end),
-                k.budget.raw(),
-                k.owner.map(|x| x.0),
-                k.status.as_str(),
-                description,
-            ];
-            let exists = k.id.0 > 0;
-            let r = if exists {
-                c.tx().execute(
-                    "UPDATE campaigns SET name = ?2, objective_id = ?3, segment_id = ?4,
-                            channel_id = ?5, start_day = ?6, end_day = ?7, budget = ?8,
-                            owner_id = ?9, status = ?10, description = ?11 WHERE id = ?1",
-                    values,
-                )
-            } else {
-                c.tx().execute(
-                    "INSERT INTO campaigns (name, objective_id, segment_id, channel_id, start_day,
-                                            end_day, budget, owner_id, status, description)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                    &values[1..],
-                )
-            };
-            if unique(r, "campaign", &name)? == 0 {
-                return Err(StoreError::NotFound {
-                    what: "campaign",
-                    key: k.id.to_string(),
-                });
-            }
-            let id = if exists {
-                k.id.0
-            } else {
-                c.tx().last_insert_rowid()
-            };
-            c.label = format!("{} campaign {name}", if exists { "edit" } else { "add" });
+            let id = unique(put_campaign(c.tx(), &clean), "campaign", &clean.name)?;
+            c.label = format!(
+                "{} campaign {}",
+                if exists { "edit" } else { "add" },
+                clean.name
+            );
             Ok(CampaignId(id))
         })?;
         self.campaign(id)
@@ -284,8 +225,8 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Adds `n` (its id and time are ignored) or, when `n.id` exists,
-    /// replaces its content.
+    /// Adds `n` where its id is 0 (stamped now), else replaces the note
+    /// with its id (keeping its creation time).
     pub fn save_note(&mut self, n: &Note) -> Result<NoteId> {
         let text = validate::text("note", &n.text)?;
         if text.is_empty() {
@@ -297,40 +238,117 @@ impl Store {
             .as_deref()
             .map(|m| self.metric(m).map(|m| m.name))
             .transpose()?;
-        self.change(|c| {
-            let values = params![
-                n.id.0,
-                n.kind.as_str(),
-                n.category.as_str(),
-                day_text(n.start),
-                day_text(n.end),
-                metric,
-                text,
-                now_text(),
-            ];
-            let exists = n.id.0 > 0;
-            let count = if exists {
-                c.tx().execute(
-                    "UPDATE notes SET kind = ?2, category = ?3, start_day = ?4, end_day = ?5,
-                            metric = ?6, text = ?7 WHERE id = ?1",
-                    &values[..7],
-                )?
-            } else {
-                c.tx().execute(
-                    "INSERT INTO notes (kind, category, start_day, end_day, metric, text, created_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                    &values[1..],
-                )?
-            };
-            if count == 0 {
-                return Err(StoreError::NotFound {
+        let exists = n.id.0 > 0;
+        let created_at = if exists {
+            self.notes()?
+                .into_iter()
+                .find(|x| x.id == n.id)
+                .ok_or(StoreError::NotFound {
                     what: "note",
                     key: n.id.to_string(),
-                });
-            }
-            let id = if exists { n.id.0 } else { c.tx().last_insert_rowid() };
+                })?
+                .created_at
+        } else {
+            Utc::now()
+        };
+        let clean = Note {
+            text,
+            metric,
+            created_at,
+            ..n.clone()
+        };
+        self.change(|c| {
+            let id = put_note(c.tx(), &clean)?;
             c.label = format!("{} note {id}", if exists { "edit" } else { "add" });
             Ok(NoteId(id))
         })
     }
+}
+
+/// The id to write: `NULL` (SQLite picks one) for a new record.
+fn new_or(id: i64) -> Option<i64> {
+    (id > 0).then_some(id)
+}
+
+fn written_id(conn: &Connection, id: i64) -> i64 {
+    if id > 0 { id } else { conn.last_insert_rowid() }
+}
+
+/// Writes an objective row as is: a new row where its id is 0, else the
+/// row with its id, inserted or replaced (an edit, or a load of an export).
+pub(super) fn put_objective(conn: &Connection, o: &Objective) -> rusqlite::Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO objectives (id, title, metric, baseline, target, direction, start_day,
+                                 deadline, segment_id, channel_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+         ON CONFLICT (id) DO UPDATE SET title = excluded.title, metric = excluded.metric,
+            baseline = excluded.baseline, target = excluded.target,
+            direction = excluded.direction, start_day = excluded.start_day,
+            deadline = excluded.deadline, segment_id = excluded.segment_id,
+            channel_id = excluded.channel_id",
+    )?
+    .execute(params![
+        new_or(o.id.0),
+        o.title,
+        o.metric,
+        o.baseline.raw(),
+        o.target.raw(),
+        o.direction.as_str(),
+        day_text(o.start),
+        day_text(o.deadline),
+        o.segment.map(|x| x.0),
+        o.channel.map(|x| x.0),
+    ])?;
+    Ok(written_id(conn, o.id.0))
+}
+
+/// Writes a campaign row as is (see [`put_objective`]).
+pub(super) fn put_campaign(conn: &Connection, k: &Campaign) -> rusqlite::Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO campaigns (id, name, objective_id, segment_id, channel_id, start_day,
+                                end_day, budget, owner_id, status, description)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name,
+            objective_id = excluded.objective_id, segment_id = excluded.segment_id,
+            channel_id = excluded.channel_id, start_day = excluded.start_day,
+            end_day = excluded.end_day, budget = excluded.budget, owner_id = excluded.owner_id,
+            status = excluded.status, description = excluded.description",
+    )?
+    .execute(params![
+        new_or(k.id.0),
+        k.name,
+        k.objective.map(|x| x.0),
+        k.segment.map(|x| x.0),
+        k.channel.map(|x| x.0),
+        day_text(k.start),
+        day_text(k.end),
+        k.budget.raw(),
+        k.owner.map(|x| x.0),
+        k.status.as_str(),
+        k.description,
+    ])?;
+    Ok(written_id(conn, k.id.0))
+}
+
+/// Writes a note row as is (see [`put_objective`]).
+pub(super) fn put_note(conn: &Connection, n: &Note) -> rusqlite::Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO notes (id, kind, category, start_day, end_day, metric, text, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+         ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, category = excluded.category,
+            start_day = excluded.start_day, end_day = excluded.end_day,
+            metric = excluded.metric, text = excluded.text",
+    )?
+    .execute(params![
+        new_or(n.id.0),
+        n.kind.as_str(),
+        n.category.as_str(),
+        day_text(n.start),
+        day_text(n.end),
+        n.metric,
+        n.text,
+        n.created_at
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+    ])?;
+    Ok(written_id(conn, n.id.0))
 }

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::kpis::insert_kpis;
 use super::orders::{OrderInput, order_key};
+use super::plan::{put_campaign, put_note, put_objective};
 use super::{Result, Store, StoreError, day_text, now_text};
 use crate::domain::{
     Budget, Campaign, Channel, KpiValue, Message, Metric, Note, Objective, Order, Person,
@@ -173,60 +174,13 @@ fn load(tx: &Transaction<'_>, d: &Export, entry: Option<i64>) -> Result<()> {
         .execute(params![p.id.0, p.title, p.owner.map(|o| o.0), p.steps])?;
     }
     for o in &d.objectives {
-        tx.prepare_cached(
-            "INSERT INTO objectives (id, title, metric, baseline, target, direction, start_day,
-                                     deadline, segment_id, channel_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        )?
-        .execute(params![
-            o.id.0,
-            o.title,
-            o.metric,
-            o.baseline.raw(),
-            o.target.raw(),
-            o.direction.as_str(),
-            day_text(o.start),
-            day_text(o.deadline),
-            o.segment.map(|x| x.0),
-            o.channel.map(|x| x.0)
-        ])?;
+        put_objective(tx, o)?;
     }
     for k in &d.campaigns {
-        tx.prepare_cached(
-            "INSERT INTO campaigns (id, name, objective_id, segment_id, channel_id, start_day,
-                                    end_day, budget, owner_id, status, description)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        )?
-        .execute(params![
-            k.id.0,
-            k.name,
-            k.objective.map(|x| x.0),
-            k.segment.map(|x| x.0),
-            k.channel.map(|x| x.0),
-            day_text(k.start),
-            day_text(k.end),
-            k.budget.raw(),
-            k.owner.map(|x| x.0),
-            k.status.as_str(),
-            k.description
-        ])?;
+        put_campaign(tx, k)?;
     }
     for n in &d.notes {
-        tx.prepare_cached(
-            "INSERT INTO notes (id, kind, category, start_day, end_day, metric, text, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        )?
-        .execute(params![
-            n.id.0,
-            n.kind.as_str(),
-            n.category.as_str(),
-            day_text(n.start),
-            day_text(n.end),
-            n.metric,
-            n.text,
-            n.created_at
-                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-        ])?;
+        put_note(tx, n)?;
     }
     let ts =
         |t: &chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);

@@ -8,16 +8,23 @@
 //! `new_customers`, `churned_customers`, `reactivated_customers` and
 //! `loyal_customers` series. Channels and campaigns have no orders, so
 //! theirs are always recorded. [`CustomerSource`] says which applied.
+//! Revenue is the recorded `revenue` series; a scope with orders and no
+//! recorded revenue at all takes the order amounts instead.
 //!
 //! A scope's counters and gauges are the values recorded for exactly that
-//! scope: values recorded per channel are not summed into the total.
+//! scope: values recorded per channel are not summed into the total. A
+//! period that starts after the as-of day has no figures yet.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::domain::{Amount, Campaign, Dimension, Metric, MetricKind, Objective, Unit};
-use crate::metrics::objective::{Progress, progress};
+use crate::domain::{Amount, Campaign, Dimension, Metric, MetricKind, Objective, SegmentId, Unit};
+use crate::metrics::objective::{Aim, Progress, progress};
 use crate::metrics::{
     CustomerParams, CustomerTimeline, DailyValue, Granularity, Period, PeriodFigures, aggregate,
     aggregate_all, gauge_on,
@@ -40,149 +47,6 @@ pub struct Figures {
     pub customer_source: CustomerSource,
 }
 
-pub fn customer_params(config: &Config) -> CustomerParams {
-    CustomerParams {
-        window_days: config.churn_window_days,
-        loyalty_threshold: config.loyalty_threshold,
-    }
-}
-
-fn series(store: &Store, metric: &str, scope: Dimension) -> Result<Vec<DailyValue>> {
-    Ok(store
-        .series(metric, scope)?
-        .into_iter()
-        .map(|(day, value)| DailyValue::new(day, value))
-        .collect())
-}
-
-/// Where in [`PeriodFigures`] a metric's value goes.
-type Field = fn(&mut PeriodFigures) -> &mut Option<Amount>;
-
-/// Sums each counter metric over every period into its field.
-fn fill_counters(
-    store: &Store,
-    scope: Dimension,
-    periods: &[Period],
-    out: &mut [PeriodFigures],
-    counters: &[(&str, Field)],
-) -> Result<()> {
-    for (metric, field) in counters {
-        let values = series(store, metric, scope)?;
-        for (f, v) in out
-            .iter_mut()
-            .zip(aggregate_all(MetricKind::Counter, &values, periods))
-        {
-            *field(f) = v;
-        }
-    }
-    Ok(())
-}
-
-/// The figures of `periods` for `scope`, as of `as_of` (today).
-pub fn figures(
-    store: &Store,
-    periods: &[Period],
-    scope: Dimension,
-    config: &Config,
-    as_of: NaiveDate,
-) -> Result<Figures> {
-    let mut out: Vec<PeriodFigures> = vec![PeriodFigures::default(); periods.len()];
-    fill_counters(
-        store,
-        scope,
-        periods,
-        &mut out,
-        &[
-            ("visits", |f| &mut f.visits),
-            ("leads", |f| &mut f.leads),
-            ("conversions", |f| &mut f.conversions),
-            ("spend", |f| &mut f.spend),
-            ("revenue", |f| &mut f.revenue),
-        ],
-    )?;
-    let segment = match scope {
-        Dimension::Total => Some(None),
-        Dimension::Segment(s) => Some(Some(s)),
-        Dimension::Channel(_) | Dimension::Campaign(_) => None,
-    };
-    let from_orders = match segment {
-        Some(seg) => store.has_orders(seg)?,
-        None => false,
-    };
-    let customer_source = if from_orders {
-        let points = store.order_points(segment.flatten())?;
-        let timeline = CustomerTimeline::build(&points.points, customer_params(config), as_of);
-        for (f, p) in out.iter_mut().zip(periods) {
-            f.set_customers(&timeline.figures(p));
-        }
-        CustomerSource::Orders
-    } else {
-        let customers = series(store, "customers", scope)?;
-        let loyal = series(store, "loyal_customers", scope)?;
-        for (f, p) in out.iter_mut().zip(periods) {
-            f.customers_start = p.start.pred_opt().and_then(|d| gauge_on(&customers, d));
-            f.customers_end = gauge_on(&customers, p.end.min(as_of));
-            f.loyal_customers = gauge_on(&loyal, p.end.min(as_of));
-        }
-        fill_counters(
-            store,
-            scope,
-            periods,
-            &mut out,
-            &[
-                ("new_customers", |f| &mut f.new_customers),
-                ("churned_customers", |f| &mut f.churned_customers),
-                ("reactivated_customers", |f| &mut f.reactivated_customers),
-            ],
-        )?;
-        CustomerSource::Recorded
-    };
-    Ok(Figures {
-        periods: periods.to_vec(),
-        figures: out,
-        customer_source,
-    })
-}
-
-/// The figure of a built-in metric in `f`; `None` for a user metric.
-fn builtin_field(f: &PeriodFigures, metric: &str) -> Option<Option<Amount>> {
-    Some(match metric {
-        "customers" => f.customers_end,
-        "new_customers" => f.new_customers,
-        "churned_customers" => f.churned_customers,
-        "reactivated_customers" => f.reactivated_customers,
-        "loyal_customers" => f.loyal_customers,
-        "visits" => f.visits,
-        "leads" => f.leads,
-        "conversions" => f.conversions,
-        "spend" => f.spend,
-        "revenue" => f.revenue,
-        _ => return None,
-    })
-}
-
-/// The value of `metric` over `span` for `scope`: a counter's sum, a
-/// gauge's value on the span's last day.
-pub fn metric_value(
-    store: &Store,
-    metric: &Metric,
-    span: &Period,
-    scope: Dimension,
-    config: &Config,
-    as_of: NaiveDate,
-) -> Result<Option<Amount>> {
-    let f = figures(store, std::slice::from_ref(span), scope, config, as_of)?;
-    if let Some(v) = f
-        .figures
-        .first()
-        .and_then(|f| builtin_field(f, &metric.name))
-    {
-        return Ok(v);
-    }
-    let values = series(store, &metric.name, scope)?;
-    Ok(aggregate(metric.kind, &values, span))
-}
-
 /// An objective with its metric's current value and its progress.
 #[derive(Debug, Clone, Serialize)]
 pub struct ObjectiveState {
@@ -192,54 +56,242 @@ pub struct ObjectiveState {
     pub progress: Progress,
 }
 
-/// Where `o` stands on `today`: a counter summed from the objective's
-/// start to today (or its deadline), a gauge read today.
-pub fn objective_state(
-    store: &Store,
-    o: &Objective,
-    config: &Config,
-    today: NaiveDate,
-) -> Result<ObjectiveState> {
-    let metric = store.metric(&o.metric)?;
-    let span = Period {
-        granularity: Granularity::Year,
-        start: o.start,
-        end: today.min(o.deadline).max(o.start),
-    };
-    let scope = match (o.segment, o.channel) {
-        (Some(s), _) => Dimension::Segment(s),
-        (None, Some(c)) => Dimension::Channel(c),
-        (None, None) => Dimension::Total,
-    };
-    let current = if today < o.start {
-        None
-    } else {
-        metric_value(store, &metric, &span, scope, config, today)?
-    };
-    let progress = progress(
-        o.direction,
-        o.baseline,
-        o.target,
-        current,
-        o.start,
-        o.deadline,
-        today,
-    );
-    Ok(ObjectiveState {
-        objective: o.clone(),
-        unit: metric.unit,
-        current,
-        progress,
-    })
+pub fn customer_params(config: &Config) -> CustomerParams {
+    CustomerParams {
+        window_days: config.churn_window_days,
+        loyalty_threshold: config.loyalty_threshold,
+    }
 }
 
-/// Spend attributed to a campaign from its start to `as_of` (or its end).
-pub fn campaign_spent(store: &Store, c: &Campaign, as_of: NaiveDate) -> Result<Amount> {
-    let values = series(store, "spend", Dimension::Campaign(c.id))?;
-    let end = as_of.min(c.end);
-    Ok(values
-        .iter()
-        .filter(|v| v.day >= c.start && v.day <= end)
-        .map(|v| v.value)
-        .sum())
+/// Where in [`PeriodFigures`] a metric's value goes.
+type Field = fn(&mut PeriodFigures) -> &mut Option<Amount>;
+
+const CUSTOMER_METRICS: [&str; 5] = [
+    "customers",
+    "new_customers",
+    "churned_customers",
+    "reactivated_customers",
+    "loyal_customers",
+];
+
+/// Reads figures from one store as of one day, remembering the customer
+/// timelines it builds (a million orders take a while to walk).
+pub struct Analysis<'a> {
+    store: &'a Store,
+    config: &'a Config,
+    as_of: NaiveDate,
+    timelines: RefCell<HashMap<Option<SegmentId>, Option<Rc<CustomerTimeline>>>>,
+}
+
+impl<'a> Analysis<'a> {
+    pub fn new(store: &'a Store, config: &'a Config, as_of: NaiveDate) -> Self {
+        Analysis {
+            store,
+            config,
+            as_of,
+            timelines: RefCell::new(HashMap::new()),
+        }
+    }
+
+    fn series(&self, metric: &str, scope: Dimension) -> Result<Vec<DailyValue>> {
+        Ok(self
+            .store
+            .series(metric, scope)?
+            .into_iter()
+            .map(|(day, value)| DailyValue::new(day, value))
+            .collect())
+    }
+
+    /// The customer timeline of a scope that has orders; `None` for a scope
+    /// without orders (or a channel or campaign).
+    fn timeline(&self, scope: Dimension) -> Result<Option<Rc<CustomerTimeline>>> {
+        let segment = match scope {
+            Dimension::Total => None,
+            Dimension::Segment(s) => Some(s),
+            Dimension::Channel(_) | Dimension::Campaign(_) => return Ok(None),
+        };
+        if let Some(t) = self.timelines.borrow().get(&segment) {
+            return Ok(t.clone());
+        }
+        let t = if self.store.has_orders(segment)? {
+            let points = self.store.order_points(segment)?;
+            Some(Rc::new(CustomerTimeline::build(
+                &points.points,
+                customer_params(self.config),
+                self.as_of,
+            )))
+        } else {
+            None
+        };
+        self.timelines.borrow_mut().insert(segment, t.clone());
+        Ok(t)
+    }
+
+    /// Sums each counter metric over every period into its field.
+    fn fill_counters(
+        &self,
+        scope: Dimension,
+        periods: &[Period],
+        out: &mut [PeriodFigures],
+        counters: &[(&str, Field)],
+    ) -> Result<()> {
+        for (metric, field) in counters {
+            let values = self.series(metric, scope)?;
+            for (f, v) in out
+                .iter_mut()
+                .zip(aggregate_all(MetricKind::Counter, &values, periods))
+            {
+                *field(f) = v;
+            }
+        }
+        Ok(())
+    }
+
+    /// The figures of `periods` for `scope`.
+    pub fn figures(&self, periods: &[Period], scope: Dimension) -> Result<Figures> {
+        let mut out: Vec<PeriodFigures> = vec![PeriodFigures::default(); periods.len()];
+        self.fill_counters(
+            scope,
+            periods,
+            &mut out,
+            &[
+                ("visits", |f| &mut f.visits),
+                ("leads", |f| &mut f.leads),
+                ("conversions", |f| &mut f.conversions),
+                ("spend", |f| &mut f.spend),
+                ("revenue", |f| &mut f.revenue),
+            ],
+        )?;
+        let timeline = self.timeline(scope)?;
+        let customer_source = if let Some(timeline) = &timeline {
+            for (f, p) in out.iter_mut().zip(periods) {
+                f.set_customers(&timeline.figures(p));
+            }
+            if out.iter().all(|f| f.revenue.is_none()) && self.series("revenue", scope)?.is_empty()
+            {
+                let segment = match scope {
+                    Dimension::Segment(s) => Some(s),
+                    _ => None,
+                };
+                let sales: Vec<DailyValue> = self
+                    .store
+                    .order_revenue(segment)?
+                    .into_iter()
+                    .map(|(d, v)| DailyValue::new(d, v))
+                    .collect();
+                for (f, v) in
+                    out.iter_mut()
+                        .zip(aggregate_all(MetricKind::Counter, &sales, periods))
+                {
+                    f.revenue = v;
+                }
+            }
+            CustomerSource::Orders
+        } else {
+            let customers = self.series("customers", scope)?;
+            let loyal = self.series("loyal_customers", scope)?;
+            for (f, p) in out.iter_mut().zip(periods) {
+                let end = p.end.min(self.as_of);
+                f.customers_start = p.start.pred_opt().and_then(|d| gauge_on(&customers, d));
+                f.customers_end = gauge_on(&customers, end);
+                f.loyal_customers = gauge_on(&loyal, end);
+            }
+            self.fill_counters(
+                scope,
+                periods,
+                &mut out,
+                &[
+                    ("new_customers", |f| &mut f.new_customers),
+                    ("churned_customers", |f| &mut f.churned_customers),
+                    ("reactivated_customers", |f| &mut f.reactivated_customers),
+                ],
+            )?;
+            CustomerSource::Recorded
+        };
+        for (f, p) in out.iter_mut().zip(periods) {
+            if p.start > self.as_of {
+                *f = PeriodFigures::default();
+            }
+        }
+        Ok(Figures {
+            periods: periods.to_vec(),
+            figures: out,
+            customer_source,
+        })
+    }
+
+    /// The value of `metric` over `span` for `scope`: a counter's sum, a
+    /// gauge's value on the span's last day.
+    pub fn metric_value(
+        &self,
+        metric: &Metric,
+        span: &Period,
+        scope: Dimension,
+    ) -> Result<Option<Amount>> {
+        if CUSTOMER_METRICS.contains(&metric.name.as_str()) || metric.name == "revenue" {
+            let f = self.figures(std::slice::from_ref(span), scope)?;
+            let Some(f) = f.figures.first() else {
+                return Ok(None);
+            };
+            return Ok(match metric.name.as_str() {
+                "customers" => f.customers_end,
+                "new_customers" => f.new_customers,
+                "churned_customers" => f.churned_customers,
+                "reactivated_customers" => f.reactivated_customers,
+                "loyal_customers" => f.loyal_customers,
+                _ => f.revenue,
+            });
+        }
+        let values = self.series(&metric.name, scope)?;
+        Ok(aggregate(metric.kind, &values, span))
+    }
+
+    /// Where `o` stands on `day` (at most the as-of day): a counter summed
+    /// from the objective's start to then (or its deadline), a gauge read
+    /// then.
+    pub fn objective_state(&self, o: &Objective, day: NaiveDate) -> Result<ObjectiveState> {
+        let day = day.min(self.as_of);
+        let metric = self.store.metric(&o.metric)?;
+        let span = Period {
+            granularity: Granularity::Year,
+            start: o.start,
+            end: day.min(o.deadline).max(o.start),
+        };
+        let scope = match (o.segment, o.channel) {
+            (Some(s), _) => Dimension::Segment(s),
+            (None, Some(c)) => Dimension::Channel(c),
+            (None, None) => Dimension::Total,
+        };
+        let current = if day < o.start {
+            None
+        } else {
+            self.metric_value(&metric, &span, scope)?
+        };
+        let aim = Aim {
+            kind: metric.kind,
+            direction: o.direction,
+            baseline: o.baseline,
+            target: o.target,
+            start: o.start,
+            deadline: o.deadline,
+        };
+        Ok(ObjectiveState {
+            objective: o.clone(),
+            unit: metric.unit,
+            current,
+            progress: progress(&aim, current, day),
+        })
+    }
+
+    /// Spend attributed to a campaign from its start to the as-of day (or
+    /// its end).
+    pub fn campaign_spent(&self, c: &Campaign) -> Result<Amount> {
+        let values = self.series("spend", Dimension::Campaign(c.id))?;
+        let end = self.as_of.min(c.end);
+        Ok(values
+            .iter()
+            .filter(|v| v.day >= c.start && v.day <= end)
+            .map(|v| v.value)
+            .sum())
+    }
 }

@@ -5,7 +5,8 @@ use std::str::FromStr;
 
 use chrono::NaiveDate;
 
-use crate::domain::Amount;
+use crate::domain::{Amount, CauseCategory, NoteKind};
+use crate::metrics::objective::ObjectiveStatus;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Locale {
@@ -138,13 +139,22 @@ impl Format {
     /// A change of a rate in percentage points, signed: `+1.25 pt`.
     pub fn points(self, fraction_change: f64) -> String {
         let (_, point) = self.separators();
-        let text = format!("{:+.2} pt", fraction_change * 100.0);
-        let text = if text == "-0.00 pt" {
-            "+0.00 pt".to_string()
+        let text = format!("{:+.2}", fraction_change * 100.0);
+        let text = if text == "-0.00" {
+            "+0.00".to_string()
         } else {
             text
         };
-        text.replace('.', &point.to_string())
+        format!(
+            "{} {}",
+            text.replace('.', &point.to_string()),
+            self.words().points
+        )
+    }
+
+    /// A catalog template with its `{}` filled.
+    pub fn fill(template: &str, value: impl std::fmt::Display) -> String {
+        template.replacen("{}", &value.to_string(), 1)
     }
 
     /// A multiple such as return on ad spend: `22.57×`.
@@ -212,6 +222,45 @@ pub struct Words {
     pub metric: &'static str,
     pub now: &'static str,
     pub status: &'static str,
+    /// Objective statuses: met, on track, at risk, missed, no data.
+    pub objective_statuses: [&'static str; 5],
+    /// "{} days late"
+    pub days_late: &'static str,
+    /// "to {}" after a running period's label
+    pub to_date: &'static str,
+    /// "… and {} more"
+    pub and_more: &'static str,
+    /// Note kinds: cause, review.
+    pub note_kinds: [&'static str; 2],
+    /// Cause categories, in `CauseCategory::ALL` order.
+    pub categories: [&'static str; 7],
+    /// Unit of a change in a rate: "pt".
+    pub points: &'static str,
+}
+
+impl Words {
+    pub fn objective_status(&self, s: ObjectiveStatus) -> &'static str {
+        let i = match s {
+            ObjectiveStatus::Met => 0,
+            ObjectiveStatus::OnTrack => 1,
+            ObjectiveStatus::AtRisk => 2,
+            ObjectiveStatus::Missed => 3,
+            ObjectiveStatus::NoData => 4,
+        };
+        self.objective_statuses[i]
+    }
+
+    pub fn note_kind(&self, k: NoteKind) -> &'static str {
+        match k {
+            NoteKind::Cause => self.note_kinds[0],
+            NoteKind::Review => self.note_kinds[1],
+        }
+    }
+
+    pub fn category(&self, c: CauseCategory) -> &'static str {
+        let i = CauseCategory::ALL.iter().position(|x| *x == c).unwrap_or(6);
+        self.categories[i]
+    }
 }
 
 pub static EN: Words = Words {
@@ -255,6 +304,21 @@ pub static EN: Words = Words {
     metric: "Metric",
     now: "Now",
     status: "Status",
+    objective_statuses: ["met", "on track", "at risk", "missed", "no data"],
+    days_late: "{} days late",
+    to_date: "to {}",
+    and_more: "… and {} more",
+    note_kinds: ["cause", "review"],
+    categories: [
+        "product",
+        "service",
+        "customer care",
+        "promotion",
+        "seasonality",
+        "competition",
+        "other",
+    ],
+    points: "pt",
 };
 
 pub static VI: Words = Words {
@@ -276,9 +340,9 @@ pub static VI: Words = Words {
     conversion_rate: "Tỷ lệ chuyển đổi",
     spend: "Chi phí",
     cost_per_conversion: "Chi phí mỗi chuyển đổi",
-    customer_acquisition_cost: "Chi phí có khách mới",
+    customer_acquisition_cost: "Chi phí thu hút khách mới (CAC)",
     revenue: "Doanh thu",
-    return_on_ad_spend: "Lợi nhuận trên chi phí QC",
+    return_on_ad_spend: "Doanh thu trên chi phí quảng cáo (ROAS)",
     objectives: "Mục tiêu",
     overdue_tasks: "Việc quá hạn",
     over_budget: "Chiến dịch vượt ngân sách",
@@ -298,6 +362,27 @@ pub static VI: Words = Words {
     metric: "Chỉ số",
     now: "Hiện tại",
     status: "Trạng thái",
+    objective_statuses: [
+        "đạt",
+        "đúng tiến độ",
+        "có rủi ro",
+        "không đạt",
+        "chưa có số liệu",
+    ],
+    days_late: "trễ {} ngày",
+    to_date: "đến {}",
+    and_more: "… và {} việc khác",
+    note_kinds: ["nguyên nhân", "đánh giá"],
+    categories: [
+        "sản phẩm",
+        "dịch vụ",
+        "chăm sóc khách hàng",
+        "khuyến mãi",
+        "mùa vụ",
+        "cạnh tranh",
+        "khác",
+    ],
+    points: "điểm %",
 };
 
 #[cfg(test)]
@@ -342,7 +427,7 @@ mod tests {
         assert_eq!(EN_USD.percent(0.034), "3.4%");
         assert_eq!(EN_USD.percent(-0.0001), "0.0%");
         assert_eq!(EN_USD.points(0.0125), "+1.25 pt");
-        assert_eq!(VI_VND.points(-0.0125), "-1,25 pt");
+        assert_eq!(VI_VND.points(-0.0125), "-1,25 điểm %");
         assert_eq!(EN_USD.points(-0.00001), "+0.00 pt");
         assert_eq!(VI_VND.times(22.566), "22,57×");
         let d = NaiveDate::from_ymd_opt(2026, 11, 2).expect("date");

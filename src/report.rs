@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::analysis::{self, CustomerSource, ObjectiveState};
+use crate::analysis::{Analysis, CustomerSource, ObjectiveState};
 use crate::config::Config;
 use crate::domain::{Amount, Dimension, Note, TaskStatus};
 use crate::metrics::{FigureRow, Period, PeriodFigures};
@@ -40,11 +40,20 @@ pub struct Headline {
 }
 
 /// A figure's value: an exact amount (a count or money), or a rate.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Figure {
     Amount(Amount),
     Rate(f64),
+}
+
+impl Serialize for Figure {
+    /// An amount exactly; a rate rounded to six places, as in `kpi show`.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        match self {
+            Figure::Amount(a) => a.serialize(s),
+            Figure::Rate(r) => ((r * 1e6).round() / 1e6).serialize(s),
+        }
+    }
 }
 
 impl Figure {
@@ -77,7 +86,7 @@ fn rate(r: Option<f64>) -> Option<Figure> {
 /// The headline figures in the order a reader scans them.
 pub fn headlines(cur: &PeriodFigures, prev: &PeriodFigures) -> Vec<Headline> {
     type Pick = fn(&PeriodFigures) -> Option<Figure>;
-    let rows: [(&'static str, Measure, Pick); 17] = [
+    let rows: [(&'static str, Measure, Pick); 19] = [
         ("customers_start", Measure::Count, |f| {
             amount(f.customers_start)
         }),
@@ -94,8 +103,12 @@ pub fn headlines(cur: &PeriodFigures, prev: &PeriodFigures) -> Vec<Headline> {
         }),
         ("loyal_share", Measure::Rate, |f| rate(f.loyal_share())),
         ("churn_rate", Measure::Rate, |f| rate(f.churn_rate())),
+        ("retention_rate", Measure::Rate, |f| {
+            rate(f.retention_rate())
+        }),
         ("growth_rate", Measure::Rate, |f| rate(f.growth_rate())),
         ("visits", Measure::Count, |f| amount(f.visits)),
+        ("leads", Measure::Count, |f| amount(f.leads)),
         ("conversions", Measure::Count, |f| amount(f.conversions)),
         ("conversion_rate", Measure::Rate, |f| {
             rate(f.conversion_rate())
@@ -153,33 +166,46 @@ pub struct Report {
     pub start: NaiveDate,
     pub end: NaiveDate,
     pub as_of: NaiveDate,
+    /// The period is still running: its figures are to date.
+    pub to_date: bool,
     pub previous_period: String,
     pub customer_source: CustomerSource,
     pub figures: FigureRow,
     pub previous: FigureRow,
     pub headlines: Vec<Headline>,
     pub objectives: Vec<ObjectiveState>,
+    /// All overdue tasks; [`OVERDUE_LISTED`] of them are listed.
+    pub overdue_total: usize,
     pub overdue_tasks: Vec<OverdueTask>,
     pub over_budget: Vec<OverBudget>,
     pub notes: Vec<Note>,
 }
 
-/// The report of `period` as of `today`.
+/// How many overdue tasks a report lists (the most late first); the rest
+/// are counted.
+pub const OVERDUE_LISTED: usize = 20;
+
+/// The report of `period` as of `today`. Objectives are those running
+/// during the period, read at its end (or today); campaigns over budget are
+/// those running during the period; overdue tasks are today's.
 pub fn build(store: &Store, period: Period, config: &Config, today: NaiveDate) -> Result<Report> {
+    let analysis = Analysis::new(store, config, today);
     let previous = period.prev();
-    let f = analysis::figures(store, &[previous, period], Dimension::Total, config, today)?;
+    let f = analysis.figures(&[previous, period], Dimension::Total)?;
     let (prev_f, cur_f) = match f.figures.as_slice() {
         [p, c] => (p.clone(), c.clone()),
         _ => (PeriodFigures::default(), PeriodFigures::default()),
     };
+    let read_at = period.end.min(today);
     let objectives = store
         .objectives()?
         .iter()
-        .map(|o| analysis::objective_state(store, o, config, today))
+        .filter(|o| o.start <= period.end && o.deadline >= period.start)
+        .map(|o| analysis.objective_state(o, read_at))
         .collect::<Result<Vec<_>>>()?;
     let campaigns = store.campaigns()?;
     let people = store.people()?;
-    let overdue_tasks = store
+    let mut overdue_tasks: Vec<OverdueTask> = store
         .tasks(&TaskQuery {
             open_only: true,
             due_before: Some(today),
@@ -205,9 +231,14 @@ pub fn build(store: &Store, period: Period, config: &Config, today: NaiveDate) -
             })
         })
         .collect();
+    let overdue_total = overdue_tasks.len();
+    overdue_tasks.truncate(OVERDUE_LISTED);
     let mut over_budget = Vec::new();
-    for c in &campaigns {
-        let spent = analysis::campaign_spent(store, c, today)?;
+    for c in campaigns
+        .iter()
+        .filter(|c| c.start <= period.end && c.end >= period.start)
+    {
+        let spent = analysis.campaign_spent(c)?;
         if spent > c.budget {
             over_budget.push(OverBudget {
                 id: c.id.0,
@@ -222,12 +253,14 @@ pub fn build(store: &Store, period: Period, config: &Config, today: NaiveDate) -
         start: period.start,
         end: period.end,
         as_of: today,
+        to_date: period.contains(today),
         previous_period: previous.label(),
         customer_source: f.customer_source,
         headlines: headlines(&cur_f, &prev_f),
         figures: FigureRow::new(&period, cur_f),
         previous: FigureRow::new(&previous, prev_f),
         objectives,
+        overdue_total,
         overdue_tasks,
         over_budget,
         notes: store.notes_between(period.start, period.end)?,

@@ -2,7 +2,7 @@
 //! customer metrics over recorded ones, segments, and objective progress.
 
 use chrono::{NaiveDate, Weekday};
-use funnel::analysis::{CustomerSource, figures, objective_state};
+use funnel::analysis::{Analysis, CustomerSource};
 use funnel::config::Config;
 use funnel::domain::{
     Amount, Dimension, Direction, Objective, ObjectiveId, SegmentId, ValueSource,
@@ -59,7 +59,9 @@ fn recorded_customers_are_used_until_orders_exist_then_orders_win() {
     )
     .expect("record");
     let oct = [month(2026, 10)];
-    let f = figures(&s, &oct, Dimension::Total, &config, today).expect("figures");
+    let f = Analysis::new(&s, &config, today)
+        .figures(&oct, Dimension::Total)
+        .expect("figures");
     assert_eq!(f.customer_source, CustomerSource::Recorded);
     let o = &f.figures[0];
     assert_eq!(o.customers_start, Some(Amount::from_int(40)));
@@ -69,7 +71,9 @@ fn recorded_customers_are_used_until_orders_exist_then_orders_win() {
 
     s.import_orders("o.csv", &[order("1", "a", day(2026, 10, 3), "VIP")], true)
         .expect("orders");
-    let f = figures(&s, &oct, Dimension::Total, &config, today).expect("figures");
+    let f = Analysis::new(&s, &config, today)
+        .figures(&oct, Dimension::Total)
+        .expect("figures");
     assert_eq!(f.customer_source, CustomerSource::Orders);
     assert_eq!(f.figures[0].customers_start, Some(Amount::ZERO));
     assert_eq!(f.figures[0].customers_end, Some(Amount::from_int(1)));
@@ -97,9 +101,15 @@ fn a_customer_who_moves_segment_counts_in_each_segment_by_its_orders() {
         s.resolve(Named::Segment, "VIP").expect("segment"),
     ));
     let months = [month(2026, 1), month(2026, 4)];
-    let r = figures(&s, &months, retail, &config, today).expect("retail");
-    let v = figures(&s, &months, vip, &config, today).expect("vip");
-    let t = figures(&s, &months, Dimension::Total, &config, today).expect("total");
+    let r = Analysis::new(&s, &config, today)
+        .figures(&months, retail)
+        .expect("retail");
+    let v = Analysis::new(&s, &config, today)
+        .figures(&months, vip)
+        .expect("vip");
+    let t = Analysis::new(&s, &config, today)
+        .figures(&months, Dimension::Total)
+        .expect("total");
     // Retail: new in January; churned 10 Apr (10 Jan + 90 days).
     assert_eq!(r.figures[0].new_customers, Some(Amount::from_int(1)));
     assert_eq!(r.figures[1].churned_customers, Some(Amount::from_int(1)));
@@ -143,7 +153,9 @@ fn objective_progress_reads_counters_since_start_and_gauges_today() {
         channel: None,
     };
     let o = s.save_objective(&visits).expect("objective");
-    let st = objective_state(&s, &o, &config, today).expect("state");
+    let st = Analysis::new(&s, &config, today)
+        .objective_state(&o, today)
+        .expect("state");
     // 300 + 200 since 1 Oct (the 999 of 30 Sep is before the start).
     assert_eq!(st.current, Some(Amount::from_int(500)));
     // Half the way after 45 of 91 days: on track.

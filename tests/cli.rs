@@ -641,3 +641,69 @@ fn plan_records_are_edited_removed_and_undone() {
         Value::Null
     );
 }
+
+#[test]
+fn what_a_first_tester_broke_stays_fixed() {
+    let s = Sandbox::new();
+    let err = s.fails(&["report"]);
+    assert!(err.contains("no database here yet"), "{err}");
+    s.ok(&["task", "add", "first"]);
+    let before = s.export();
+    let err = s.fails(&["kpi", "record", "today", "spend=99999999999999999999999999"]);
+    assert!(err.contains("too large"), "{err}");
+    let err = s.fails(&["kpi", "record", "today", "visits=-5"]);
+    assert!(err.contains("visits is a count"), "{err}");
+    let err = s.fails(&["kpi", "record", "today", "visits=12.5"]);
+    assert!(err.contains("whole number"), "{err}");
+    let short = s.file(
+        "short.csv",
+        "date,visits,conversions\n2026-11-10,100,5\n2026-11-11,200\n",
+    );
+    let err = s.fails(&["kpi", "import", &short]);
+    assert!(
+        err.contains("short.csv:3") && err.contains("2 fields"),
+        "{err}"
+    );
+    let open = s.file("open.csv", "date,visits\n2026-11-10,\"100\n2026-11-11,3\n");
+    let err = s.fails(&["kpi", "import", &open]);
+    assert!(
+        err.contains("open.csv:2") && err.contains("never closed"),
+        "{err}"
+    );
+    let err = s.fails(&["task", "edit", "1"]);
+    assert!(err.contains("nothing to change"), "{err}");
+    let err = s.fails(&["segment", "add", "X", "--market-size=-1"]);
+    assert!(err.contains("market size: is negative"), "{err}");
+    assert_eq!(s.export(), before, "nothing written");
+
+    s.ok(&["task", "add", "two-digit year", "--due", "22/11/26"]);
+    s.ok(&["task", "add", "minus", "--due", "-3d"]);
+    let list = s.json(&["task", "list", "--json"]);
+    let due: Vec<&str> = list
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|t| t["due"].as_str())
+        .collect();
+    assert_eq!(due, ["2026-11-19", "2026-11-22"]);
+
+    let mixed = s.file("mixed.csv", "Order ID,Email,Created at,Total\n1,an@example.com,2026-10-01,5\n2,AN@Example.com,2026-10-02,5\n");
+    s.ok(&["orders", "import", &mixed]);
+    let oct = &s.json(&[
+        "kpi",
+        "show",
+        "--from",
+        "2026-10-01",
+        "--to",
+        "2026-10-31",
+        "--json",
+    ])[0];
+    assert_eq!(
+        oct["new_customers"], 1,
+        "one customer, whatever the case of the email"
+    );
+    assert_eq!(
+        oct["revenue"], 10,
+        "revenue from orders when none is recorded"
+    );
+}

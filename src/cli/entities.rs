@@ -4,6 +4,7 @@
 use clap::{Args, Subcommand};
 
 use super::output::{fit, json, line, table};
+use super::report::in_unit;
 use super::{CliError, CliResult, Context};
 use crate::domain::{
     Amount, Campaign, CampaignId, CampaignStatus, CauseCategory, Channel, ChannelId, ChannelKind,
@@ -29,6 +30,15 @@ fn opt_id<T>(
         None => Ok(None),
         Some(k) if k.trim().eq_ignore_ascii_case("none") => Ok(None),
         Some(k) => Ok(Some(wrap(store.resolve(kind, k)?))),
+    }
+}
+
+/// Lists only read: they need an existing database.
+fn open_for(ctx: &Context, list: bool) -> CliResult<Store> {
+    if list {
+        ctx.open_existing()
+    } else {
+        ctx.open()
     }
 }
 
@@ -63,19 +73,19 @@ pub enum ObjectiveCommand {
     Add(ObjectiveArgs),
     /// List objectives with their progress and status.
     List(ListArgs),
+    /// Change a objective's fields; the ones not given stay.
     Edit {
         id: i64,
         #[command(flatten)]
         args: ObjectiveArgs,
     },
-    Rm {
-        id: i64,
-    },
+    /// Remove a objective (funnel undo brings it back).
+    Rm { id: i64 },
 }
 
 #[derive(Debug, Args)]
 pub struct ObjectiveArgs {
-    /// Title (required to add).
+    /// The title (needed to add).
     pub title: Option<String>,
     #[arg(long)]
     pub metric: Option<String>,
@@ -87,9 +97,9 @@ pub struct ObjectiveArgs {
     #[arg(long)]
     pub direction: Option<Direction>,
     /// Start (default: today).
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub start: Option<String>,
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub deadline: Option<String>,
     #[arg(long)]
     pub segment: Option<String>,
@@ -98,7 +108,7 @@ pub struct ObjectiveArgs {
 }
 
 pub fn objective(ctx: &Context, cmd: ObjectiveCommand) -> CliResult {
-    let mut store = ctx.open()?;
+    let mut store = open_for(ctx, matches!(cmd, ObjectiveCommand::List { .. }))?;
     match cmd {
         ObjectiveCommand::Add(a) => {
             let need = |v: &Option<String>, flag: &str| {
@@ -130,10 +140,11 @@ pub fn objective(ctx: &Context, cmd: ObjectiveCommand) -> CliResult {
             line(&format!("Removed objective {}: {}", o.id, o.title))
         }
         ObjectiveCommand::List(a) => {
+            let analysis = crate::analysis::Analysis::new(&store, &ctx.config, ctx.today());
             let states = store
                 .objectives()?
                 .iter()
-                .map(|o| crate::analysis::objective_state(&store, o, &ctx.config, ctx.today()))
+                .map(|o| analysis.objective_state(o, ctx.today()))
                 .collect::<Result<Vec<_>, _>>()?;
             let fmt = ctx.format();
             listing(
@@ -149,14 +160,14 @@ pub fn objective(ctx: &Context, cmd: ObjectiveCommand) -> CliResult {
                         fit(&o.title, 40),
                         o.metric.clone(),
                         s.current
-                            .map(|c| fmt.number(c, 2))
+                            .map(|c| in_unit(fmt, s.unit, c))
                             .unwrap_or_else(|| "—".into()),
-                        fmt.number(o.target, 2),
+                        in_unit(fmt, s.unit, o.target),
                         s.progress
                             .done
                             .map(|d| fmt.percent(d))
                             .unwrap_or_else(|| "—".into()),
-                        s.progress.status.as_str().into(),
+                        fmt.words().objective_status(s.progress.status).into(),
                         fmt.date(o.deadline),
                     ]
                 },
@@ -207,21 +218,23 @@ fn apply_objective(
 
 #[derive(Debug, Subcommand)]
 pub enum SegmentCommand {
+    /// Add a segment.
     Add(SegmentArgs),
+    /// List the segments (--json for scripts).
     List(ListArgs),
+    /// Change a segment's fields; the ones not given stay.
     Edit {
         id: String,
         #[command(flatten)]
         args: SegmentArgs,
     },
-    Rm {
-        id: String,
-    },
+    /// Remove a segment (funnel undo brings it back).
+    Rm { id: String },
 }
 
 #[derive(Debug, Args)]
 pub struct SegmentArgs {
-    /// Name (required to add).
+    /// The name (needed to add).
     pub name: Option<String>,
     #[arg(long)]
     pub description: Option<String>,
@@ -237,7 +250,7 @@ pub struct SegmentArgs {
 }
 
 pub fn segment(ctx: &Context, cmd: SegmentCommand) -> CliResult {
-    let mut store = ctx.open()?;
+    let mut store = open_for(ctx, matches!(cmd, SegmentCommand::List { .. }))?;
     let apply = |mut s: Segment, a: SegmentArgs| {
         s.name = a.name.unwrap_or(s.name);
         s.description = a.description.unwrap_or(s.description);
@@ -295,21 +308,23 @@ pub fn segment(ctx: &Context, cmd: SegmentCommand) -> CliResult {
 
 #[derive(Debug, Subcommand)]
 pub enum ChannelCommand {
+    /// Add a channel.
     Add(ChannelArgs),
+    /// List the channels (--json for scripts).
     List(ListArgs),
+    /// Change a channel's fields; the ones not given stay.
     Edit {
         id: String,
         #[command(flatten)]
         args: ChannelArgs,
     },
-    Rm {
-        id: String,
-    },
+    /// Remove a channel (funnel undo brings it back).
+    Rm { id: String },
 }
 
 #[derive(Debug, Args)]
 pub struct ChannelArgs {
-    /// Name (required to add).
+    /// The name (needed to add).
     pub name: Option<String>,
     /// seo, social, email, ppc, content, events or other.
     #[arg(long)]
@@ -324,7 +339,7 @@ pub struct ChannelArgs {
 }
 
 pub fn channel(ctx: &Context, cmd: ChannelCommand) -> CliResult {
-    let mut store = ctx.open()?;
+    let mut store = open_for(ctx, matches!(cmd, ChannelCommand::List { .. }))?;
     let apply = |store: &Store, mut c: Channel, a: ChannelArgs| -> CliResult<Channel> {
         c.name = a.name.unwrap_or(c.name);
         c.kind = a.kind.unwrap_or(c.kind);
@@ -393,26 +408,27 @@ pub fn channel(ctx: &Context, cmd: ChannelCommand) -> CliResult {
 
 #[derive(Debug, Subcommand)]
 pub enum CampaignCommand {
+    /// Add a campaign.
     Add(CampaignArgs),
+    /// List the campaigns (--json for scripts).
     List(ListArgs),
+    /// Change a campaign's fields; the ones not given stay.
     Edit {
         id: String,
         #[command(flatten)]
         args: CampaignArgs,
     },
     /// Remove a campaign; its tasks stay, without a campaign.
-    Rm {
-        id: String,
-    },
+    Rm { id: String },
 }
 
 #[derive(Debug, Args)]
 pub struct CampaignArgs {
-    /// Name (required to add).
+    /// The name (needed to add).
     pub name: Option<String>,
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub start: Option<String>,
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub end: Option<String>,
     #[arg(long)]
     pub budget: Option<String>,
@@ -432,7 +448,7 @@ pub struct CampaignArgs {
 }
 
 pub fn campaign(ctx: &Context, cmd: CampaignCommand) -> CliResult {
-    let mut store = ctx.open()?;
+    let mut store = open_for(ctx, matches!(cmd, CampaignCommand::List { .. }))?;
     let apply = |store: &Store, mut k: Campaign, a: CampaignArgs| -> CliResult<Campaign> {
         k.name = a.name.unwrap_or(k.name);
         if let Some(s) = &a.start {
@@ -496,10 +512,11 @@ pub fn campaign(ctx: &Context, cmd: CampaignCommand) -> CliResult {
             let fmt = ctx.format();
             let people = store.people()?;
             let today = ctx.today();
+            let analysis = crate::analysis::Analysis::new(&store, &ctx.config, today);
             let mut spent = Vec::new();
             let campaigns = store.campaigns()?;
             for k in &campaigns {
-                spent.push(crate::analysis::campaign_spent(&store, k, today)?);
+                spent.push(analysis.campaign_spent(k)?);
             }
             let rows: Vec<(&Campaign, Amount)> = campaigns.iter().zip(spent).collect();
             if a.json {
@@ -540,21 +557,23 @@ pub fn campaign(ctx: &Context, cmd: CampaignCommand) -> CliResult {
 
 #[derive(Debug, Subcommand)]
 pub enum PersonCommand {
+    /// Add a person.
     Add(PersonArgs),
+    /// List the persons (--json for scripts).
     List(ListArgs),
+    /// Change a person's fields; the ones not given stay.
     Edit {
         id: String,
         #[command(flatten)]
         args: PersonArgs,
     },
-    Rm {
-        id: String,
-    },
+    /// Remove a person (funnel undo brings it back).
+    Rm { id: String },
 }
 
 #[derive(Debug, Args)]
 pub struct PersonArgs {
-    /// Name (required to add).
+    /// The name (needed to add).
     pub name: Option<String>,
     #[arg(long)]
     pub role: Option<String>,
@@ -563,7 +582,7 @@ pub struct PersonArgs {
 }
 
 pub fn person(ctx: &Context, cmd: PersonCommand) -> CliResult {
-    let mut store = ctx.open()?;
+    let mut store = open_for(ctx, matches!(cmd, PersonCommand::List { .. }))?;
     let apply = |mut p: Person, a: PersonArgs| {
         p.name = a.name.unwrap_or(p.name);
         p.role = a.role.unwrap_or(p.role);
@@ -612,6 +631,23 @@ pub fn person(ctx: &Context, cmd: PersonCommand) -> CliResult {
 pub enum NoteCommand {
     /// Add a cause or review note on a period.
     Add(NoteArgs),
+    /// Change a note's text, kind, category, period or metric.
+    Edit {
+        id: i64,
+        /// The new text.
+        #[arg(long)]
+        text: Option<String>,
+        #[arg(long)]
+        kind: Option<NoteKind>,
+        #[arg(long)]
+        category: Option<CauseCategory>,
+        #[arg(long)]
+        period: Option<String>,
+        #[arg(long)]
+        metric: Option<String>,
+    },
+    /// Remove a note (funnel undo brings it back).
+    Rm { id: i64 },
     /// Notes overlapping a period (default: all).
     List {
         /// A period label: 2026-11, 2026-W47, 2026-Q4, 2026.
@@ -651,7 +687,7 @@ fn period_of(ctx: &Context, label: Option<&str>) -> CliResult<Period> {
 }
 
 pub fn note(ctx: &Context, cmd: NoteCommand) -> CliResult {
-    let mut store = ctx.open()?;
+    let mut store = open_for(ctx, matches!(cmd, NoteCommand::List { .. }))?;
     match cmd {
         NoteCommand::Add(a) => {
             let p = period_of(ctx, a.period.as_deref())?;
@@ -667,6 +703,38 @@ pub fn note(ctx: &Context, cmd: NoteCommand) -> CliResult {
             };
             let id = store.save_note(&n)?;
             line(&format!("Added {} note {id} on {}", n.kind, p.label()))
+        }
+        NoteCommand::Edit {
+            id,
+            text,
+            kind,
+            category,
+            period,
+            metric,
+        } => {
+            let mut n = store
+                .notes()?
+                .into_iter()
+                .find(|n| n.id == NoteId(id))
+                .ok_or_else(|| CliError::user(format!("note '{id}' not found")))?;
+            if let Some(t) = text {
+                n.text = t;
+            }
+            n.kind = kind.unwrap_or(n.kind);
+            n.category = category.unwrap_or(n.category);
+            if let Some(l) = period {
+                let p = period_of(ctx, Some(&l))?;
+                (n.start, n.end) = (p.start, p.end);
+            }
+            if metric.is_some() {
+                n.metric = metric.filter(|m| !m.eq_ignore_ascii_case("none"));
+            }
+            store.save_note(&n)?;
+            line(&format!("Edited note {id}"))
+        }
+        NoteCommand::Rm { id } => {
+            store.delete_note(NoteId(id))?;
+            line(&format!("Removed note {id} (funnel undo brings it back)"))
         }
         NoteCommand::List {
             period,
@@ -720,7 +788,7 @@ pub enum MetricCommand {
 }
 
 pub fn metric(ctx: &Context, cmd: MetricCommand) -> CliResult {
-    let mut store = ctx.open()?;
+    let mut store = open_for(ctx, matches!(cmd, MetricCommand::List { .. }))?;
     match cmd {
         MetricCommand::Add {
             name,

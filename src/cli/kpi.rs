@@ -35,6 +35,8 @@ pub struct Dims {
 
 #[derive(Debug, Args)]
 pub struct RecordArgs {
+    /// The day: 2026-11-22, 22/11/2026, today, yesterday, -1d …
+    #[arg(allow_hyphen_values = true)]
     pub date: String,
     /// METRIC=VALUE pairs.
     #[arg(required = true, value_name = "METRIC=VALUE")]
@@ -67,10 +69,10 @@ pub struct ShowArgs {
     #[arg(long, default_value = "month")]
     pub period: Granularity,
     /// First day to cover (default: 6 periods back).
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub from: Option<String>,
     /// Last day to cover (default: today).
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub to: Option<String>,
     #[command(flatten)]
     pub dims: Dims,
@@ -166,8 +168,8 @@ fn import(ctx: &Context, a: &ImportArgs) -> CliResult {
         .iter()
         .map(|m| split_pair(m))
         .collect::<CliResult<Vec<_>>>()?;
-    let metrics: Vec<String> = store.metrics()?.into_iter().map(|m| m.name).collect();
-    let known: Vec<&str> = metrics.iter().map(String::as_str).collect();
+    let metrics = store.metrics()?;
+    let known: Vec<&str> = metrics.iter().map(|m| m.name.as_str()).collect();
     let cols = KpiColumns {
         date: a.date_column.clone(),
         map,
@@ -178,6 +180,10 @@ fn import(ctx: &Context, a: &ImportArgs) -> CliResult {
     let file = read_kpis(&label, &bytes, &cols, &known)?;
     let mut values = Vec::with_capacity(file.rows.len());
     for r in &file.rows {
+        if let Some(m) = metrics.iter().find(|m| m.name == r.metric) {
+            crate::domain::validate::metric_value(&m.name, m.unit, r.value)
+                .map_err(|e| CliError::user(format!("{label}:{}: {e}", r.line)))?;
+        }
         let dimension = store
             .dimension(
                 r.segment.as_deref(),
@@ -218,7 +224,7 @@ fn import(ctx: &Context, a: &ImportArgs) -> CliResult {
 }
 
 fn show(ctx: &Context, a: &ShowArgs) -> CliResult {
-    let store = ctx.open()?;
+    let store = ctx.open_existing()?;
     let today = ctx.today();
     let to = match &a.to {
         Some(d) => ctx.parse_date(d)?,
@@ -249,7 +255,8 @@ fn show(ctx: &Context, a: &ShowArgs) -> CliResult {
         a.dims.channel.as_deref(),
         a.dims.campaign.as_deref(),
     )?;
-    let f = crate::analysis::figures(&store, &periods, dimension, &ctx.config, today)?;
+    let f =
+        crate::analysis::Analysis::new(&store, &ctx.config, today).figures(&periods, dimension)?;
     if a.json {
         let rows: Vec<FigureRow> = periods
             .iter()

@@ -11,7 +11,7 @@ use crate::metrics::{CustomerTimeline, Granularity, periods_covering};
 use crate::store::transfer::Export;
 
 pub fn export(ctx: &Context) -> CliResult {
-    let store = ctx.open()?;
+    let store = ctx.open_existing()?;
     json(&store.export()?)
 }
 
@@ -43,7 +43,7 @@ pub fn undo(ctx: &Context, redo: bool) -> CliResult {
 /// SQLite's integrity and foreign-key checks, then the product's own
 /// invariants; any problem makes the command fail.
 pub fn check(ctx: &Context) -> CliResult {
-    let store = ctx.open()?;
+    let store = ctx.open_existing()?;
     let mut problems: Vec<String> = Vec::new();
     let integrity = store.integrity_check()?;
     if integrity != ["ok"] {

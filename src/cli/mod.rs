@@ -166,6 +166,19 @@ impl Context {
         }
     }
 
+    /// Opens the database for a command that only reads: a path with no
+    /// database yet is a mistake (a typo in --db), not a new empty file.
+    pub fn open_existing(&self) -> CliResult<Store> {
+        let exists = std::fs::metadata(&self.db).is_ok_and(|m| m.len() > 0);
+        if !exists {
+            return Err(CliError::user(format!(
+                "{}: no database here yet (check --db or FUNNEL_DB; `funnel demo` fills a new one, any add creates one)",
+                self.db.display()
+            )));
+        }
+        self.open()
+    }
+
     pub fn parse_date(&self, s: &str) -> CliResult<chrono::NaiveDate> {
         Ok(crate::domain::parse_date(s, self.today())?)
     }

@@ -23,14 +23,14 @@ pub struct ReportArgs {
     #[arg(long, default_value = "month")]
     pub period: Option<Granularity>,
     /// A day inside the period to report (default: today).
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub at: Option<String>,
     #[arg(long, value_enum, default_value_t)]
     pub format: ReportFormat,
 }
 
 pub fn run(ctx: &Context, a: &ReportArgs) -> CliResult {
-    let store = ctx.open()?;
+    let store = ctx.open_existing()?;
     let at = match &a.at {
         Some(d) => ctx.parse_date(d)?,
         None => ctx.today(),
@@ -55,6 +55,8 @@ fn label(w: &Words, key: &str) -> &'static str {
         "loyal_customers" => w.loyal_customers,
         "loyal_share" => w.loyal_share,
         "churn_rate" => w.churn_rate,
+        "retention_rate" => w.retention_rate,
+        "leads" => w.leads,
         "growth_rate" => w.growth_rate,
         "visits" => w.visits,
         "conversions" => w.conversions,
@@ -110,7 +112,7 @@ fn change(fmt: Format, h: &Headline) -> String {
 }
 
 /// An objective's value in its metric's unit.
-fn in_unit(fmt: Format, unit: Unit, v: Amount) -> String {
+pub fn in_unit(fmt: Format, unit: Unit, v: Amount) -> String {
     match unit {
         Unit::Count => fmt.count(v),
         Unit::Money => fmt.money(v),
@@ -129,8 +131,13 @@ fn render(r: &Report, fmt: Format, markdown: bool) -> String {
             format!("{text}\n{}", "-".repeat(text.chars().count()))
         });
     };
+    let running = if r.to_date {
+        format!(", {}", Format::fill(w.to_date, fmt.date(r.as_of)))
+    } else {
+        String::new()
+    };
     let title = format!(
-        "{} · {} {} ({} – {})",
+        "{} · {} {} ({} – {}{running})",
         w.report_title,
         w.period,
         r.period,
@@ -191,7 +198,7 @@ fn render(r: &Report, fmt: Format, markdown: bool) -> String {
                         .unwrap_or_else(|| DASH.into()),
                     format!(
                         "{} ({} {})",
-                        o.progress.status.as_str(),
+                        w.objective_status(o.progress.status),
                         w.due,
                         fmt.date(obj.deadline)
                     ),
@@ -216,7 +223,11 @@ fn render(r: &Report, fmt: Format, markdown: bool) -> String {
                 vec![
                     t.id.to_string(),
                     t.title.clone(),
-                    format!("{} (+{}d)", fmt.date(t.due), t.days_late),
+                    format!(
+                        "{} ({})",
+                        fmt.date(t.due),
+                        Format::fill(w.days_late, t.days_late)
+                    ),
                     t.assignee.clone().unwrap_or_default(),
                     t.campaign.clone().unwrap_or_default(),
                 ]
@@ -227,6 +238,12 @@ fn render(r: &Report, fmt: Format, markdown: bool) -> String {
             &rows,
             markdown,
         ));
+        if r.overdue_total > r.overdue_tasks.len() {
+            out.push(Format::fill(
+                w.and_more,
+                r.overdue_total - r.overdue_tasks.len(),
+            ));
+        }
     }
 
     heading(&mut out, w.over_budget);
@@ -247,8 +264,8 @@ fn render(r: &Report, fmt: Format, markdown: bool) -> String {
             let bullet = if markdown { "- " } else { "• " };
             out.push(format!(
                 "{bullet}[{} · {}] {}",
-                n.kind,
-                n.category,
+                w.note_kind(n.kind),
+                w.category(n.category),
                 n.text.replace('\n', " ")
             ));
         }

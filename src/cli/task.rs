@@ -38,7 +38,7 @@ pub struct AddArgs {
     #[arg(long)]
     pub campaign: Option<String>,
     /// Due date: 2026-11-22, 22/11/2026, today, tomorrow, fri, +3d, +2w.
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub due: Option<String>,
     /// Who does it, by id or name.
     #[arg(long)]
@@ -64,7 +64,7 @@ pub struct ListArgs {
     #[arg(long)]
     pub assignee: Option<String>,
     /// Only tasks due before this date.
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub due_before: Option<String>,
     #[arg(long)]
     pub json: bool,
@@ -79,7 +79,7 @@ pub struct EditArgs {
     #[arg(long)]
     pub campaign: Option<String>,
     /// A date; "none" clears it.
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub due: Option<String>,
     /// Person by id or name; "none" clears it.
     #[arg(long)]
@@ -123,7 +123,10 @@ fn person(store: &Store, key: Option<&str>) -> CliResult<Option<PersonId>> {
 }
 
 pub fn run(ctx: &Context, cmd: TaskCommand) -> CliResult {
-    let mut store = ctx.open()?;
+    let mut store = match cmd {
+        TaskCommand::List(_) => ctx.open_existing()?,
+        _ => ctx.open()?,
+    };
     match cmd {
         TaskCommand::Add(a) => {
             let new = NewTask {
@@ -154,6 +157,19 @@ pub fn run(ctx: &Context, cmd: TaskCommand) -> CliResult {
             Ok(())
         }
         TaskCommand::Edit(a) => {
+            let nothing = a.title.is_none()
+                && a.campaign.is_none()
+                && a.due.is_none()
+                && a.assignee.is_none()
+                && a.priority.is_none()
+                && a.status.is_none()
+                && a.tags.is_empty()
+                && a.notes.is_none();
+            if nothing {
+                return Err(CliError::user(
+                    "nothing to change: give --title, --due, --status, --priority, --campaign, --assignee, --tag or --notes",
+                ));
+            }
             let mut patch = TaskPatch {
                 title: a.title,
                 priority: a.priority,

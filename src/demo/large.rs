@@ -12,9 +12,9 @@ use super::texts;
 use super::{at, status_on};
 use crate::domain::{
     Amount, Budget, BudgetId, Campaign, CampaignId, CampaignStatus, CauseCategory, Channel,
-    ChannelId, ChannelKind, Direction, Message, Note, NoteId, NoteKind, Objective, ObjectiveId,
-    Person, PersonId, Priority, Procedure, ProcedureId, Segment, SegmentId, Task, TaskId,
-    TaskStatus, Tool, ToolId,
+    ChannelId, ChannelKind, Dimension, Direction, KpiValue, Message, Note, NoteId, NoteKind,
+    Objective, ObjectiveId, Person, PersonId, Priority, Procedure, ProcedureId, Segment, SegmentId,
+    Task, TaskId, TaskStatus, Tool, ToolId,
 };
 use crate::store::transfer::{EXPORT_FORMAT, Export};
 
@@ -368,6 +368,7 @@ pub(super) fn build(today: NaiveDate, seed: u64) -> Export {
     let shares: Vec<f64> = profiles.iter().map(|p| p.weight).collect();
     let segment_ids: Vec<SegmentId> = segments.iter().map(|s| s.id).collect();
     let kpi_values = kpis::large(&mut rng, &sales, start, &segment_ids, &shares, &mix);
+    let objectives = retarget(objectives, &kpi_values);
 
     Export {
         funnel_export: EXPORT_FORMAT,
@@ -390,4 +391,33 @@ pub(super) fn build(today: NaiveDate, seed: u64) -> Export {
         kpi_values,
         orders: sales.orders,
     }
+}
+
+/// Sets the targets of objectives on recorded counters from the data: a
+/// total over the objective's span 10% above what was recorded (5% below
+/// for spend ceilings), so progress reads like a real plan's.
+fn retarget(mut objectives: Vec<Objective>, values: &[KpiValue]) -> Vec<Objective> {
+    for o in &mut objectives {
+        if !["conversions", "revenue", "visits", "spend"].contains(&o.metric.as_str()) {
+            continue;
+        }
+        let scope = match (o.segment, o.channel) {
+            (Some(s), _) => Dimension::Segment(s),
+            (None, Some(c)) => Dimension::Channel(c),
+            (None, None) => Dimension::Total,
+        };
+        let total: Amount = values
+            .iter()
+            .filter(|v| v.metric == o.metric && v.dimension == scope)
+            .filter(|v| o.start <= v.day && v.day <= o.deadline)
+            .map(|v| v.value)
+            .sum();
+        let scaled = |pct: i64| Amount::from_raw(total.raw() / 100 * pct);
+        o.baseline = Amount::ZERO;
+        o.target = match o.direction {
+            Direction::Increase => scaled(110),
+            Direction::Decrease => scaled(95),
+        };
+    }
+    objectives
 }

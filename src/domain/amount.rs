@@ -36,8 +36,10 @@ impl Amount {
     }
 
     pub fn from_decimal(d: Decimal) -> Option<Self> {
-        let scaled = d.round_dp(SCALE) * Decimal::from(ONE);
-        scaled.to_i64().map(Amount)
+        d.round_dp(SCALE)
+            .checked_mul(Decimal::from(ONE))?
+            .to_i64()
+            .map(Amount)
     }
 
     pub fn to_decimal(self) -> Decimal {
@@ -206,10 +208,16 @@ mod tests {
             "1.23456".parse::<Amount>(),
             Err(AmountError::TooPrecise(_))
         ));
-        assert!(matches!(
-            "99999999999999999999".parse::<Amount>(),
-            Err(AmountError::TooLarge(_))
-        ));
+        for huge in [
+            "99999999999999999999",
+            "99999999999999999999999999",
+            "-99999999999999999999999999",
+        ] {
+            assert!(
+                matches!(huge.parse::<Amount>(), Err(AmountError::TooLarge(_))),
+                "{huge}"
+            );
+        }
     }
 
     #[test]

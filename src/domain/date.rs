@@ -66,15 +66,40 @@ pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError>
     if let Some(d) = offset(&s, today) {
         return Ok(d);
     }
-    if let Ok(d) = NaiveDate::parse_from_str(&s, "%Y-%m-%d") {
-        return Ok(d);
+    numeric(&s).ok_or_else(err)
+}
+
+/// `2026-11-22`, or day first `22/11/2026`, `22-11-2026`, `22.11.2026`,
+/// where a two-digit year is in this century (`22/11/26`). Years outside
+/// 1900..=2999 are taken for typing mistakes.
+fn numeric(s: &str) -> Option<NaiveDate> {
+    let sep = s.chars().find(|c| !c.is_ascii_digit())?;
+    if !matches!(sep, '-' | '/' | '.') {
+        return None;
     }
-    for fmt in ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"] {
-        if let Ok(d) = NaiveDate::parse_from_str(&s, fmt) {
-            return Ok(d);
-        }
+    let parts: Vec<&str> = s.split(sep).collect();
+    let [a, b, c] = parts.as_slice() else {
+        return None;
+    };
+    let num = |p: &str| -> Option<u32> {
+        (!p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()))
+            .then(|| p.parse().ok())
+            .flatten()
+    };
+    let (y, m, d) = if a.len() == 4 && sep == '-' {
+        (num(a)?, num(b)?, num(c)?)
+    } else {
+        let y = match c.len() {
+            2 => 2000 + num(c)?,
+            4 => num(c)?,
+            _ => return None,
+        };
+        (y, num(b)?, num(a)?)
+    };
+    if !(1900..=2999).contains(&y) {
+        return None;
     }
-    Err(err())
+    NaiveDate::from_ymd_opt(y as i32, m, d)
 }
 
 fn weekday(s: &str) -> Option<Weekday> {
@@ -141,6 +166,8 @@ mod tests {
         assert_eq!(p("22/11/2026"), Ok(day(2026, 11, 22)));
         assert_eq!(p("01/02/2027"), Ok(day(2027, 2, 1)), "day first");
         assert_eq!(p(" 2026-01-05 "), Ok(day(2026, 1, 5)));
+        assert_eq!(p("22/11/26"), Ok(day(2026, 11, 22)), "two-digit year");
+        assert_eq!(p("5.1.2027"), Ok(day(2027, 1, 5)));
     }
 
     #[test]

@@ -3,6 +3,8 @@
 
 use unicode_width::UnicodeWidthStr;
 
+use super::{Amount, Unit};
+
 /// Longest title, in characters (a task, an objective, a procedure).
 pub const MAX_TITLE: usize = 200;
 /// Longest name, in characters (a person, a segment, a channel, a campaign).
@@ -86,6 +88,21 @@ pub fn tag(s: &str) -> Result<String, Invalid> {
     }
 }
 
+/// A value a metric of `unit` can take: a count is a whole number ≥ 0,
+/// money is ≥ 0; percentages and plain numbers may be anything.
+pub fn metric_value(metric: &str, unit: Unit, value: Amount) -> Result<(), String> {
+    let whole = value.raw() % Amount::from_int(1).raw() == 0;
+    match unit {
+        Unit::Count if !whole || value < Amount::ZERO => Err(format!(
+            "{metric} is a count: '{value}' must be a whole number, 0 or more"
+        )),
+        Unit::Money if value < Amount::ZERO => {
+            Err(format!("{metric} is money: '{value}' must be 0 or more"))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Display width of a text in terminal columns (Vietnamese, CJK, emoji).
 pub fn width(s: &str) -> usize {
     s.width()
@@ -128,6 +145,20 @@ mod tests {
         assert_eq!(tag("khuyến_mãi"), Ok("khuyến_mãi".into()));
         assert!(tag("two words").is_err());
         assert!(tag("#").is_err());
+    }
+
+    #[test]
+    fn metric_values_fit_their_unit() {
+        let a = |s: &str| s.parse::<Amount>().expect("amount");
+        assert!(metric_value("visits", Unit::Count, a("12")).is_ok());
+        assert_eq!(
+            metric_value("visits", Unit::Count, a("-5")),
+            Err("visits is a count: '-5' must be a whole number, 0 or more".into())
+        );
+        assert!(metric_value("visits", Unit::Count, a("12.5")).is_err());
+        assert!(metric_value("spend", Unit::Money, a("12.5")).is_ok());
+        assert!(metric_value("spend", Unit::Money, a("-1")).is_err());
+        assert!(metric_value("nps", Unit::Number, a("-30")).is_ok());
     }
 
     #[test]

@@ -20,7 +20,7 @@
 //!   Cells are trimmed (also of NBSP). Blank rows, and rows whose cells are
 //!   all empty (`;;;`), are skipped. A row with more non-empty fields than
 //!   the header is an error (usually a value with an unquoted delimiter);
-//!   missing trailing fields read as empty.
+//!   so is a row with fewer fields, and a quoted field that never closes.
 //!
 //! # Headers
 //!
@@ -40,7 +40,8 @@
 //!   without it `order_ref` is `None` and the store keys orders by customer,
 //!   day and amount.
 //! - customer: `Customer ID`, `Mã khách hàng`, `Email`, `Customer Email`,
-//!   `Phone`, `Số điện thoại`, `Customer`, `Khách hàng` (ids before emails
+//!   `Phone`, `Số điện thoại`, `Customer`, `Khách hàng` (an email address is
+//!   compared ignoring case; ids before emails
 //!   before phones before names, which are not unique).
 //! - date: `Order Date`, `Created at`, `Date`, `Ngày đặt`, `Ngày tạo`, `Ngày`.
 //! - amount: `Total`, `Order Total`, `Total Price`, `Amount`, `Tổng tiền`,

@@ -125,6 +125,16 @@ const ROLES: [Role; 5] = [
     },
 ];
 
+/// A customer as the metrics count them: an email address ignores case
+/// (`AN@example.com` is `an@example.com`); other ids are kept as written.
+fn customer_key(customer: &str) -> String {
+    if customer.contains('@') {
+        customer.to_lowercase()
+    } else {
+        customer.to_string()
+    }
+}
+
 /// Reads an order export. See the module docs of [`super`] for the rules.
 pub fn read_orders(
     file_label: &str,
@@ -214,7 +224,7 @@ pub fn read_orders(
         rows.push(OrderRow {
             line: cells.lines[row],
             order_ref: (!order_ref.is_empty()).then(|| order_ref.to_string()),
-            customer: customer.to_string(),
+            customer: customer_key(customer),
             day,
             amount,
             segment: (!segment.is_empty()).then(|| segment.to_string()),
@@ -484,6 +494,8 @@ mod tests {
         assert_eq!(f.rows[0].line, 3);
         assert_eq!(f.rows[0].order_ref.as_deref(), Some("DH001"));
         assert_eq!(f.rows[0].customer, "0901234567", "the phone beats the name");
+        assert_eq!(customer_key("AN@Example.com"), "an@example.com");
+        assert_eq!(customer_key("KH00123"), "KH00123");
         assert_eq!(f.rows[0].day, day(2026, 1, 5));
         assert_eq!(f.rows[0].amount, amount("1234567.5"));
         assert_eq!(f.rows[0].segment.as_deref(), Some("VIP"));

@@ -238,10 +238,40 @@ fn sniff(from: &[u8]) -> u8 {
     [b',', b';', b'\t'][best]
 }
 
+/// The line (1-based within `body`) where a quoted field that never closes
+/// opens; the csv reader would silently read the rest of the file into it.
+fn unclosed_quote(body: &[u8], delimiter: u8) -> Option<usize> {
+    let mut line = 1;
+    let mut at_field_start = true;
+    let mut open: Option<usize> = None;
+    let mut i = 0;
+    while i < body.len() {
+        let b = body[i];
+        match open {
+            Some(_) if b == b'"' => {
+                if body.get(i + 1) == Some(&b'"') {
+                    i += 1;
+                } else {
+                    open = None;
+                }
+            }
+            Some(_) => {}
+            None if b == b'"' && at_field_start => open = Some(line),
+            None => {}
+        }
+        if b == b'\n' {
+            line += 1;
+        }
+        at_field_start = open.is_none() && (b == delimiter || b == b'\n');
+        i += 1;
+    }
+    open
+}
+
 /// Reads every data row and keeps the cells of `wanted` columns. Rows whose
 /// cells are all blank are skipped; a row with more non-empty fields than
-/// the header is an error (an unquoted delimiter inside a value, usually);
-/// missing trailing fields read as empty.
+/// the header is an error (an unquoted delimiter inside a value, usually),
+/// and so is a row with fewer fields, or a quote that never closes.
 pub(crate) fn read_cells(
     file: &str,
     bytes: &[u8],
@@ -250,6 +280,14 @@ pub(crate) fn read_cells(
 ) -> Result<Cells, ImportError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let body = &bytes[header.start..];
+    if let Some(open) = unclosed_quote(body, header.delimiter) {
+        return Err(ImportError::line(
+            file,
+            header.skipped + open,
+            "\"",
+            "a quoted field opened on this line is never closed",
+        ));
+    }
     let mut reader = reader(body, header.delimiter);
     let mut record = ByteRecord::new();
     let width = header.names.len();
@@ -310,6 +348,22 @@ pub(crate) fn read_cells(
                     "this row has {} fields but the header has {width} ({} is extra; a value containing {shown} must be quoted)",
                     record.len(),
                     quoted(&text),
+                ),
+            ));
+        }
+        if record.len() < width {
+            return Err(ImportError::line(
+                file,
+                line,
+                "",
+                format!(
+                    "this row has {} fields but the header has {width} (a field or a '{}' is missing)",
+                    record.len(),
+                    if header.delimiter == b'\t' {
+                        "tab".to_string()
+                    } else {
+                        (header.delimiter as char).to_string()
+                    }
                 ),
             ));
         }
@@ -408,14 +462,26 @@ mod tests {
     }
 
     #[test]
-    fn short_rows_read_as_empty_and_long_rows_fail() {
-        let (_, c) = cells(b"a,b,c\n1\n", &[0, 2]);
-        assert_eq!((c.get(0, 0), c.get(0, 1)), ("1", ""));
+    fn short_and_long_rows_and_open_quotes_fail() {
+        let csv = b"a,b,c\n1,2,3\n1\n";
+        let h = read_header("t.csv", csv).expect("header");
+        let e = read_cells("t.csv", csv, &h, &[0, 2]).expect_err("short row");
+        assert_eq!(
+            e.to_string(),
+            "t.csv:3: this row has 1 fields but the header has 3 (a field or a ',' is missing)"
+        );
+        let csv = b"date,visits\n2026-11-10,\"100\n2026-11-11,5\n";
+        let h = read_header("t.csv", csv).expect("header");
+        let e = read_cells("t.csv", csv, &h, &[0, 1]).expect_err("open quote");
+        assert!(e.to_string().starts_with("t.csv:2: "), "{e}");
+        assert!(e.to_string().contains("never closed"), "{e}");
+        let ok = b"a,b\n\"x \"\"q\"\" y\",\"multi\nline\"\nplain\"quote,2\n";
+        let h = read_header("t.csv", ok).expect("header");
+        let c = read_cells("t.csv", ok, &h, &[0, 1]).expect("closed quotes");
+        assert_eq!(c.get(0, 0), "x \"q\" y");
         let nbsp = "a,b\n\u{a0}x\u{a0},\u{2009}Mới\u{202f}\n";
         let (_, c) = cells(nbsp.as_bytes(), &[0, 1]);
         assert_eq!((c.get(0, 0), c.get(0, 1)), ("x", "Mới"));
-        let (_, c) = cells(b"a,b,c\n1\n", &[0, 2]);
-        assert_eq!((c.get(0, 0), c.get(0, 1)), ("1", ""));
         let csv = b"# c\nName,Total\n#1,\"1,5\"\n\"#2\nx\",1,234.5\n";
         let h = read_header("t.csv", csv).expect("header");
         let e = read_cells("t.csv", csv, &h, &[0]).expect_err("extra field");

@@ -5,6 +5,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::strategy::{Named, resolve};
 use super::{Change, Result, Store, day_text, parse_day};
+use crate::domain::validate;
 use crate::domain::{Amount, CampaignId, ChannelId, Dimension, KpiValue, SegmentId, ValueSource};
 
 /// One value to record.
@@ -57,10 +58,18 @@ impl Store {
         label: &str,
         commit: bool,
     ) -> Result<RecordOutcome> {
-        let known: Vec<String> = self.metrics()?.into_iter().map(|m| m.name).collect();
+        let known = self.metrics()?;
         for v in values {
-            if !known.contains(&v.metric) {
-                self.metric(&v.metric)?;
+            match known.iter().find(|m| m.name == v.metric) {
+                Some(m) => validate::metric_value(&m.name, m.unit, v.value).map_err(|message| {
+                    validate::Invalid::Rule {
+                        field: "value",
+                        message: format!("{}: {message}", v.day),
+                    }
+                })?,
+                None => {
+                    self.metric(&v.metric)?;
+                }
             }
         }
         self.change_or_preview(commit, |c| {

@@ -151,6 +151,21 @@ impl Store {
         Ok(out)
     }
 
+    /// Order amounts summed per day, optionally of one segment.
+    pub fn order_revenue(&self, segment: Option<SegmentId>) -> Result<Vec<(NaiveDate, Amount)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT day, sum(amount) FROM orders
+             WHERE ?1 IS NULL OR segment_id = ?1 GROUP BY day ORDER BY day",
+        )?;
+        let rows = stmt.query_map(params![segment.map(|s| s.0)], |r| {
+            Ok((
+                parse_day(&r.get::<_, String>(0)?)?,
+                Amount::from_raw(r.get(1)?),
+            ))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     pub fn count_orders(&self) -> Result<i64> {
         Ok(self
             .conn

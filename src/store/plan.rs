@@ -225,6 +225,20 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// Deletes a note; tasks that follow it up stay, unlinked.
+    pub fn delete_note(&mut self, id: NoteId) -> Result<()> {
+        self.change(|c| {
+            if c.tx().execute("DELETE FROM notes WHERE id = ?1", [id.0])? == 0 {
+                return Err(StoreError::NotFound {
+                    what: "note",
+                    key: id.to_string(),
+                });
+            }
+            c.label = format!("delete note {id}");
+            Ok(())
+        })
+    }
+
     /// Adds `n` where its id is 0 (stamped now), else replaces the note
     /// with its id (keeping its creation time).
     pub fn save_note(&mut self, n: &Note) -> Result<NoteId> {

@@ -170,6 +170,13 @@ impl Store {
     /// Adds `s` (its id is ignored) or, when `s.id` exists, replaces it.
     pub fn save_segment(&mut self, s: &Segment) -> Result<Segment> {
         let name = validate::name("segment name", &s.name)?;
+        if s.market_size.is_some_and(|m| m < 0) {
+            return Err(validate::Invalid::Rule {
+                field: "market size",
+                message: "is negative".into(),
+            }
+            .into());
+        }
         let texts = [
             validate::text("description", &s.description)?,
             validate::text("demographics", &s.demographics)?,

@@ -98,23 +98,24 @@ pub(super) fn objectives(
         None,
     );
 
-    // 2. Organic visits a month from the SEO blog, up by 30%.
+    // 2. Organic visits from the SEO blog over six months, 30% above the
+    // pace of the month before (a counter objective: a total by the deadline).
     let start = shift(today, -120);
-    let base = sum_kpi(
+    let month_before = sum_kpi(
         values,
         "visits",
         Dimension::Channel(ChannelId(4)),
         shift(start, -30),
         shift(start, -1),
     );
-    let target = round_to(base as f64 * 1.3, 100);
+    let target = round_to(month_before as f64 * 6.0 * 1.3, 1000);
     push(
-        format!("SEO blog: {target} lượt truy cập/tháng (+30%)"),
+        format!("SEO blog: {target} lượt truy cập trong 6 tháng (+30%)"),
         "visits",
-        base,
+        0,
         target,
         Direction::Increase,
-        (start, shift(today, 60)),
+        (start, shift(start, 180)),
         None,
         Some(ChannelId(4)),
     );
@@ -162,7 +163,8 @@ pub(super) fn objectives(
         None,
     );
 
-    // 5. Spend this month 10% under last month's.
+    // 5. Spend this month at most 15% over last month's: a ceiling, paced
+    // through the month.
     let (start, deadline) = (first_of_month(today), last_of_month(today));
     let last = shift(start, -1);
     let base = sum_kpi(
@@ -172,10 +174,10 @@ pub(super) fn objectives(
         first_of_month(last),
         last,
     );
-    let target = round_to(base as f64 * 0.9, 1_000_000);
+    let target = round_to(base as f64 * 1.15, 1_000_000);
     push(
         format!(
-            "Chi phí marketing tháng {} dưới {} triệu ₫",
+            "Chi phí marketing tháng {} không vượt {} triệu ₫",
             today.format("%m/%Y"),
             target / 1_000_000
         ),

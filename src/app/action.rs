@@ -1,0 +1,169 @@
+//! Everything a user can ask of the TUI. Keys resolve to these (see
+//! `keymap`); `App::update` carries them out. Each configurable action has
+//! a name, used in the `[keys]` table of the config file.
+
+use ratatui::crossterm::event::KeyEvent;
+
+use super::Tab;
+
+/// One thing to do. Variants without data can be bound to keys in the
+/// config file by their [`Action::name`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Leave the program.
+    Quit,
+    /// Show the next tab.
+    NextTab,
+    /// Show the previous tab.
+    PrevTab,
+    /// Show one tab.
+    Show(Tab),
+    /// Open or close the list of every key.
+    Help,
+    /// Move the selection up one row.
+    Up,
+    /// Move the selection down one row.
+    Down,
+    /// Move to the first row.
+    Top,
+    /// Move to the last row.
+    Bottom,
+    /// Move one screen up.
+    PageUp,
+    /// Move one screen down.
+    PageDown,
+    /// Move to the pane or column on the left.
+    Left,
+    /// Move to the pane or column on the right.
+    Right,
+    /// Add an item of the focused kind.
+    Add,
+    /// Edit the selected item.
+    Edit,
+    /// Delete the selected item (asks first).
+    Delete,
+    /// Revert the latest change (again: the one before).
+    Undo,
+    /// Repeat the change undone most recently.
+    Redo,
+    /// Task: done ↔ to do.
+    ToggleDone,
+    /// Task: todo → doing → blocked → done → todo.
+    CycleStatus,
+    /// Task: due one day later.
+    DueLater,
+    /// Task: due one day earlier.
+    DueEarlier,
+    /// Task: high → medium → low → high.
+    CyclePriority,
+    /// Open the filter line of the focused list.
+    Filter,
+    /// Clear the filter.
+    ClearFilter,
+    /// Group tasks: none → by status → by due → none.
+    CycleGrouping,
+    /// Order tasks by urgency ("next") or by due date.
+    ToggleNext,
+    /// Show tasks as a board with a column per status, or as a list.
+    ToggleBoard,
+    /// Answer yes to a question.
+    Yes,
+    /// Answer no, or close the open overlay.
+    No,
+    /// Form: the next field (or accept the completion shown).
+    NextField,
+    /// Form: the previous field.
+    PrevField,
+    /// Form or filter: accept.
+    Submit,
+    /// Form or filter: give up.
+    Cancel,
+    /// A key typed into the text field being edited.
+    Type(KeyEvent),
+}
+
+/// The configurable actions and their names in the config file.
+pub const NAMED: &[(Action, &str)] = &[
+    (Action::Quit, "quit"),
+    (Action::NextTab, "next_tab"),
+    (Action::PrevTab, "prev_tab"),
+    (Action::Show(Tab::Strategy), "show_strategy"),
+    (Action::Show(Tab::Plan), "show_plan"),
+    (Action::Show(Tab::Tasks), "show_tasks"),
+    (Action::Show(Tab::Kpis), "show_kpis"),
+    (Action::Help, "help"),
+    (Action::Up, "up"),
+    (Action::Down, "down"),
+    (Action::Top, "top"),
+    (Action::Bottom, "bottom"),
+    (Action::PageUp, "page_up"),
+    (Action::PageDown, "page_down"),
+    (Action::Left, "left"),
+    (Action::Right, "right"),
+    (Action::Add, "add"),
+    (Action::Edit, "edit"),
+    (Action::Delete, "delete"),
+    (Action::Undo, "undo"),
+    (Action::Redo, "redo"),
+    (Action::ToggleDone, "toggle_done"),
+    (Action::CycleStatus, "cycle_status"),
+    (Action::DueLater, "due_later"),
+    (Action::DueEarlier, "due_earlier"),
+    (Action::CyclePriority, "cycle_priority"),
+    (Action::Filter, "filter"),
+    (Action::ClearFilter, "clear_filter"),
+    (Action::CycleGrouping, "cycle_grouping"),
+    (Action::ToggleNext, "toggle_next"),
+    (Action::ToggleBoard, "toggle_board"),
+    (Action::Yes, "yes"),
+    (Action::No, "no"),
+    (Action::NextField, "next_field"),
+    (Action::PrevField, "prev_field"),
+    (Action::Submit, "submit"),
+    (Action::Cancel, "cancel"),
+];
+
+impl Action {
+    /// The config-file name of a configurable action.
+    pub fn name(self) -> Option<&'static str> {
+        NAMED.iter().find(|(a, _)| *a == self).map(|(_, n)| *n)
+    }
+
+    pub fn from_name(name: &str) -> Option<Action> {
+        NAMED.iter().find(|(_, n)| *n == name).map(|(a, _)| *a)
+    }
+
+    /// Whether the action changes the database (refused when read-only).
+    pub fn writes(self) -> bool {
+        matches!(
+            self,
+            Action::Add
+                | Action::Edit
+                | Action::Delete
+                | Action::Undo
+                | Action::Redo
+                | Action::ToggleDone
+                | Action::CycleStatus
+                | Action::DueLater
+                | Action::DueEarlier
+                | Action::CyclePriority
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_named_action_round_trips_and_names_are_unique() {
+        for (a, n) in NAMED {
+            assert_eq!(Action::from_name(n), Some(*a));
+            assert_eq!(a.name(), Some(*n));
+        }
+        let mut names: Vec<&str> = NAMED.iter().map(|(_, n)| *n).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), NAMED.len());
+    }
+}

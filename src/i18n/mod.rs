@@ -1,12 +1,20 @@
 //! Locales: how numbers, money, rates and dates are written for a reader,
-//! and the words of the reports, in English and Vietnamese.
+//! and the catalog of every word the program shows, in English and
+//! Vietnamese.
+
+mod en;
+mod vi;
+mod words;
 
 use std::str::FromStr;
 
+pub use en::EN;
+pub use vi::VI;
+pub use words::Words;
+
 use chrono::NaiveDate;
 
-use crate::domain::{Amount, CauseCategory, NoteKind};
-use crate::metrics::objective::ObjectiveStatus;
+use crate::domain::Amount;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Locale {
@@ -179,212 +187,6 @@ impl Format {
     }
 }
 
-/// The words of reports and summaries, one catalog per locale.
-#[derive(Debug)]
-pub struct Words {
-    pub report_title: &'static str,
-    pub period: &'static str,
-    pub vs_previous: &'static str,
-    pub customers: &'static str,
-    pub new_customers: &'static str,
-    pub churned_customers: &'static str,
-    pub reactivated_customers: &'static str,
-    pub loyal_customers: &'static str,
-    pub loyal_share: &'static str,
-    pub churn_rate: &'static str,
-    pub retention_rate: &'static str,
-    pub growth_rate: &'static str,
-    pub visits: &'static str,
-    pub leads: &'static str,
-    pub conversions: &'static str,
-    pub conversion_rate: &'static str,
-    pub spend: &'static str,
-    pub cost_per_conversion: &'static str,
-    pub customer_acquisition_cost: &'static str,
-    pub revenue: &'static str,
-    pub return_on_ad_spend: &'static str,
-    pub objectives: &'static str,
-    pub overdue_tasks: &'static str,
-    pub over_budget: &'static str,
-    pub none: &'static str,
-    pub target: &'static str,
-    pub due: &'static str,
-    pub budget: &'static str,
-    pub spent: &'static str,
-    pub from_orders: &'static str,
-    pub recorded: &'static str,
-    pub notes: &'static str,
-    pub customers_start: &'static str,
-    pub as_of: &'static str,
-    pub task: &'static str,
-    pub assignee: &'static str,
-    pub campaign: &'static str,
-    pub metric: &'static str,
-    pub now: &'static str,
-    pub status: &'static str,
-    /// Objective statuses: met, on track, at risk, missed, no data.
-    pub objective_statuses: [&'static str; 5],
-    /// "{} days late"
-    pub days_late: &'static str,
-    /// "to {}" after a running period's label
-    pub to_date: &'static str,
-    /// "… and {} more"
-    pub and_more: &'static str,
-    /// Note kinds: cause, review.
-    pub note_kinds: [&'static str; 2],
-    /// Cause categories, in `CauseCategory::ALL` order.
-    pub categories: [&'static str; 7],
-    /// Unit of a change in a rate: "pt".
-    pub points: &'static str,
-}
-
-impl Words {
-    pub fn objective_status(&self, s: ObjectiveStatus) -> &'static str {
-        let i = match s {
-            ObjectiveStatus::Met => 0,
-            ObjectiveStatus::OnTrack => 1,
-            ObjectiveStatus::AtRisk => 2,
-            ObjectiveStatus::Missed => 3,
-            ObjectiveStatus::NoData => 4,
-        };
-        self.objective_statuses[i]
-    }
-
-    pub fn note_kind(&self, k: NoteKind) -> &'static str {
-        match k {
-            NoteKind::Cause => self.note_kinds[0],
-            NoteKind::Review => self.note_kinds[1],
-        }
-    }
-
-    pub fn category(&self, c: CauseCategory) -> &'static str {
-        let i = CauseCategory::ALL.iter().position(|x| *x == c).unwrap_or(6);
-        self.categories[i]
-    }
-}
-
-pub static EN: Words = Words {
-    report_title: "funnel report",
-    period: "Period",
-    vs_previous: "vs previous",
-    customers: "Customers",
-    new_customers: "New customers",
-    churned_customers: "Churned customers",
-    reactivated_customers: "Reactivated",
-    loyal_customers: "Loyal customers",
-    loyal_share: "Loyal share",
-    churn_rate: "Churn rate",
-    retention_rate: "Retention rate",
-    growth_rate: "Growth rate",
-    visits: "Visits",
-    leads: "Leads",
-    conversions: "Conversions",
-    conversion_rate: "Conversion rate",
-    spend: "Spend",
-    cost_per_conversion: "Cost per conversion",
-    customer_acquisition_cost: "Acquisition cost",
-    revenue: "Revenue",
-    return_on_ad_spend: "Return on ad spend",
-    objectives: "Objectives",
-    overdue_tasks: "Overdue tasks",
-    over_budget: "Campaigns over budget",
-    none: "none",
-    target: "target",
-    due: "due",
-    budget: "budget",
-    spent: "spent",
-    from_orders: "from orders",
-    recorded: "recorded",
-    notes: "Notes",
-    customers_start: "Customers at start",
-    as_of: "as of",
-    task: "Task",
-    assignee: "Assignee",
-    campaign: "Campaign",
-    metric: "Metric",
-    now: "Now",
-    status: "Status",
-    objective_statuses: ["met", "on track", "at risk", "missed", "no data"],
-    days_late: "{} days late",
-    to_date: "to {}",
-    and_more: "… and {} more",
-    note_kinds: ["cause", "review"],
-    categories: [
-        "product",
-        "service",
-        "customer care",
-        "promotion",
-        "seasonality",
-        "competition",
-        "other",
-    ],
-    points: "pt",
-};
-
-pub static VI: Words = Words {
-    report_title: "Báo cáo funnel",
-    period: "Kỳ",
-    vs_previous: "so với kỳ trước",
-    customers: "Khách hàng",
-    new_customers: "Khách hàng mới",
-    churned_customers: "Khách hàng rời bỏ",
-    reactivated_customers: "Quay lại",
-    loyal_customers: "Khách hàng trung thành",
-    loyal_share: "Tỷ lệ trung thành",
-    churn_rate: "Tỷ lệ rời bỏ",
-    retention_rate: "Tỷ lệ giữ chân",
-    growth_rate: "Tăng trưởng",
-    visits: "Lượt truy cập",
-    leads: "Khách tiềm năng",
-    conversions: "Chuyển đổi",
-    conversion_rate: "Tỷ lệ chuyển đổi",
-    spend: "Chi phí",
-    cost_per_conversion: "Chi phí mỗi chuyển đổi",
-    customer_acquisition_cost: "Chi phí thu hút khách mới (CAC)",
-    revenue: "Doanh thu",
-    return_on_ad_spend: "Doanh thu trên chi phí quảng cáo (ROAS)",
-    objectives: "Mục tiêu",
-    overdue_tasks: "Việc quá hạn",
-    over_budget: "Chiến dịch vượt ngân sách",
-    none: "không có",
-    target: "mục tiêu",
-    due: "hạn",
-    budget: "ngân sách",
-    spent: "đã chi",
-    from_orders: "từ đơn hàng",
-    recorded: "nhập tay",
-    notes: "Ghi chú",
-    customers_start: "Khách hàng đầu kỳ",
-    as_of: "tính đến",
-    task: "Việc",
-    assignee: "Người làm",
-    campaign: "Chiến dịch",
-    metric: "Chỉ số",
-    now: "Hiện tại",
-    status: "Trạng thái",
-    objective_statuses: [
-        "đạt",
-        "đúng tiến độ",
-        "có rủi ro",
-        "không đạt",
-        "chưa có số liệu",
-    ],
-    days_late: "trễ {} ngày",
-    to_date: "đến {}",
-    and_more: "… và {} việc khác",
-    note_kinds: ["nguyên nhân", "đánh giá"],
-    categories: [
-        "sản phẩm",
-        "dịch vụ",
-        "chăm sóc khách hàng",
-        "khuyến mãi",
-        "mùa vụ",
-        "cạnh tranh",
-        "khác",
-    ],
-    points: "điểm %",
-};
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -435,3 +237,4 @@ mod tests {
         assert_eq!(EN_USD.date(d), "2026-11-02");
     }
 }
+

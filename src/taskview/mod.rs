@@ -49,6 +49,7 @@ mod filter;
 mod fold;
 mod index;
 mod lines;
+mod order;
 
 #[cfg(test)]
 mod filter_tests;
@@ -57,6 +58,7 @@ mod testdata;
 
 pub use filter::{FilterError, TaskFilter, parse_filter};
 pub use lines::TaskLines;
+pub use order::{Sort, next_order, sort_rows, urgency_cmp};
 
 use chrono::{Datelike, Days, NaiveDate};
 

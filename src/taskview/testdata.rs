@@ -46,7 +46,6 @@ pub fn line(id: i64, title: &str) -> TaskLine {
 }
 
 /// The task's position in `lines` for each id, in order.
-#[allow(dead_code)]
 pub fn ids(lines: &[TaskLine], rows: &[usize]) -> Vec<i64> {
     rows.iter().map(|&i| lines[i].task.id.0).collect()
 }

@@ -47,6 +47,7 @@
 
 mod filter;
 mod fold;
+mod group;
 mod index;
 mod lines;
 mod order;
@@ -57,6 +58,7 @@ mod filter_tests;
 mod testdata;
 
 pub use filter::{FilterError, TaskFilter, parse_filter};
+pub use group::{DueBucket, Group, GroupKey, Grouping, due_bucket, group, status_counts};
 pub use lines::TaskLines;
 pub use order::{Sort, next_order, sort_rows, urgency_cmp};
 

@@ -150,8 +150,8 @@ impl TaskFilter {
     /// the search text of `lines` (it may be empty when no term needs it).
     pub(crate) fn select(&self, lines: &[TaskLine], index: &SearchIndex) -> Vec<usize> {
         let mut keep = vec![true; lines.len()];
-        // Terms on fields first: they are cheap, and they narrow nothing
-        // for the scans, but a filter without text terms never scans.
+        // Terms on fields first: they are cheap, and the text terms then
+        // look only at the lines left when few are.
         for term in self.terms.iter().filter(|t| t.test.text_search().is_none()) {
             for (k, line) in keep.iter_mut().zip(lines) {
                 *k = *k && term.test.matches_fields(line) != term.negated;
@@ -159,7 +159,7 @@ impl TaskFilter {
         }
         for term in &self.terms {
             if let Some((needle, field)) = term.test.text_search() {
-                let hits = index.hits(needle, field);
+                let hits = index.hits(needle, field, Some(&keep));
                 for (k, hit) in keep
                     .iter_mut()
                     .zip(hits.into_iter().chain(std::iter::repeat(false)))

@@ -131,6 +131,18 @@ impl Column {
         }
     }
 
+    /// Whether segment `s`'s `field` contains the needle.
+    fn segment_contains(&self, s: usize, finder: &Finder<'_>, field: Field) -> bool {
+        let Some(seg) = self.segments.get(s) else {
+            return false;
+        };
+        let (start, end) = seg.range(field);
+        self.text
+            .as_bytes()
+            .get(start..end)
+            .is_some_and(|text| finder.find(text).is_some())
+    }
+
     /// The segment holding byte `pos`, searching from segment `s` on: a
     /// few steps forward, then a binary search.
     fn segment_at(&self, s: usize, pos: usize) -> usize {
@@ -226,14 +238,25 @@ impl SearchIndex {
         }
     }
 
-    /// For each line, whether its `field` contains the needle.
-    pub fn hits(&self, needle: &Needle, field: Field) -> Vec<bool> {
-        let mut hits = vec![false; self.segment_of.len()];
+    /// For each line, whether its `field` contains the needle; lines not
+    /// in `wanted` (when given) may be answered false without a look.
+    pub fn hits(&self, needle: &Needle, field: Field, wanted: Option<&[bool]>) -> Vec<bool> {
         let column = if needle.accented {
             &self.lower
         } else {
             &self.folded
         };
+        let few = wanted.filter(|w| w.iter().filter(|k| **k).count() * 4 < w.len());
+        if let Some(wanted) = few {
+            // Few lines left: look in theirs alone rather than scan all.
+            return self
+                .segment_of
+                .iter()
+                .zip(wanted.iter().chain(std::iter::repeat(&false)))
+                .map(|(&s, &want)| want && column.segment_contains(s, needle.finder(), field))
+                .collect();
+        }
+        let mut hits = vec![false; self.segment_of.len()];
         column.search(needle.finder(), field, |s| {
             if let Some(h) = self.owner.get(s).and_then(|&line| hits.get_mut(line)) {
                 *h = true;
@@ -249,7 +272,16 @@ mod tests {
     use crate::taskview::testdata::line;
 
     fn hits(index: &SearchIndex, needle: Needle, field: Field) -> Vec<bool> {
-        index.hits(&needle, field)
+        let all = index.hits(&needle, field, None);
+        let few = vec![true; all.len()];
+        let mut one = vec![false; all.len()];
+        for (i, hit) in all.iter().enumerate() {
+            one[i] = true;
+            assert_eq!(index.hits(&needle, field, Some(&one))[i], *hit);
+            one[i] = false;
+        }
+        assert_eq!(index.hits(&needle, field, Some(&few)), all);
+        all
     }
 
     #[test]

@@ -13,3 +13,4 @@ pub mod import;
 pub mod metrics;
 pub mod report;
 pub mod store;
+pub mod taskview;

@@ -1,5 +1,6 @@
 //! The user's settings: the config file, with command-line flags on top.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::Weekday;
@@ -16,6 +17,10 @@ pub struct Config {
     pub theme: Theme,
     pub churn_window_days: u32,
     pub loyalty_threshold: u32,
+    /// Plain ASCII instead of box drawing and braille.
+    pub ascii: bool,
+    /// Key rebindings: action name → keys (see `app::keymap`).
+    pub keys: BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +38,8 @@ impl Default for Config {
             theme: Theme::Default,
             churn_window_days: 90,
             loyalty_threshold: 3,
+            ascii: false,
+            keys: BTreeMap::new(),
         }
     }
 }
@@ -47,6 +54,8 @@ struct File {
     theme: Option<String>,
     churn_window_days: Option<u32>,
     loyalty_threshold: Option<u32>,
+    ascii: Option<bool>,
+    keys: Option<BTreeMap<String, Vec<String>>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -118,6 +127,12 @@ impl Config {
         if let Some(l) = file.loyalty_threshold {
             c.loyalty_threshold = check_range("loyalty_threshold", l, 1, 1000)?;
         }
+        if let Some(a) = file.ascii {
+            c.ascii = a;
+        }
+        if let Some(k) = file.keys {
+            c.keys = k;
+        }
         Ok(c)
     }
 }
@@ -163,6 +178,10 @@ mod tests {
         assert_eq!(c.week_start, Weekday::Sun);
         assert_eq!(c.theme, Theme::Mono);
         assert_eq!((c.churn_window_days, c.loyalty_threshold), (60, 5));
+        let c = Config::parse("ascii = true\n[keys]\ntoggle_done = [\"x\", \"space\"]\n")
+            .expect("keys");
+        assert!(c.ascii);
+        assert_eq!(c.keys["toggle_done"], ["x", "space"]);
     }
 
     #[test]

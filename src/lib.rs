@@ -4,6 +4,7 @@
 //! benchmarks reach the same code the binary runs.
 
 pub mod analysis;
+pub mod app;
 pub mod cli;
 pub mod config;
 pub mod demo;
@@ -14,3 +15,6 @@ pub mod metrics;
 pub mod report;
 pub mod store;
 pub mod taskview;
+pub mod text;
+pub mod tui;
+pub mod ui;

@@ -98,10 +98,16 @@ impl Key {
         let (mut ctrl, mut alt) = (false, false);
         loop {
             let lower = rest.to_lowercase();
-            if let Some(r) = lower.strip_prefix("ctrl-").or_else(|| lower.strip_prefix("c-")) {
+            if let Some(r) = lower
+                .strip_prefix("ctrl-")
+                .or_else(|| lower.strip_prefix("c-"))
+            {
                 ctrl = true;
                 rest = &rest[rest.len() - r.len()..];
-            } else if let Some(r) = lower.strip_prefix("alt-").or_else(|| lower.strip_prefix("m-")) {
+            } else if let Some(r) = lower
+                .strip_prefix("alt-")
+                .or_else(|| lower.strip_prefix("m-"))
+            {
                 alt = true;
                 rest = &rest[rest.len() - r.len()..];
             } else {
@@ -133,7 +139,11 @@ impl Key {
                 let mut chars = rest.chars();
                 match (chars.next(), chars.next()) {
                     (Some(c), None) => KeyCode::Char(if ctrl { c.to_ascii_lowercase() } else { c }),
-                    _ => return Err(format!("'{s}' is not a key (e.g. a, A, space, enter, ctrl-r, pgdn, f1)")),
+                    _ => {
+                        return Err(format!(
+                            "'{s}' is not a key (e.g. a, A, space, enter, ctrl-r, pgdn, f1)"
+                        ));
+                    }
                 }
             }
         };
@@ -377,17 +387,53 @@ mod tests {
         let m = Keymap::default();
         let none = KeyModifiers::NONE;
         let cases = [
-            (Context::Tasks, press(KeyCode::Char(' '), none), Some(Action::ToggleDone)),
-            (Context::Tasks, press(KeyCode::Char('s'), none), Some(Action::CycleStatus)),
-            (Context::Tasks, press(KeyCode::Char('u'), none), Some(Action::Undo)),
-            (Context::Tasks, press(KeyCode::Char('r'), KeyModifiers::CONTROL), Some(Action::Redo)),
-            (Context::Tasks, press(KeyCode::Char('G'), KeyModifiers::SHIFT), Some(Action::Bottom)),
-            (Context::Tasks, press(KeyCode::Char('3'), none), Some(Action::Show(Tab::Tasks))),
+            (
+                Context::Tasks,
+                press(KeyCode::Char(' '), none),
+                Some(Action::ToggleDone),
+            ),
+            (
+                Context::Tasks,
+                press(KeyCode::Char('s'), none),
+                Some(Action::CycleStatus),
+            ),
+            (
+                Context::Tasks,
+                press(KeyCode::Char('u'), none),
+                Some(Action::Undo),
+            ),
+            (
+                Context::Tasks,
+                press(KeyCode::Char('r'), KeyModifiers::CONTROL),
+                Some(Action::Redo),
+            ),
+            (
+                Context::Tasks,
+                press(KeyCode::Char('G'), KeyModifiers::SHIFT),
+                Some(Action::Bottom),
+            ),
+            (
+                Context::Tasks,
+                press(KeyCode::Char('3'), none),
+                Some(Action::Show(Tab::Tasks)),
+            ),
             (Context::Global, press(KeyCode::Char(' '), none), None),
-            (Context::Confirm, press(KeyCode::Char('y'), none), Some(Action::Yes)),
+            (
+                Context::Confirm,
+                press(KeyCode::Char('y'), none),
+                Some(Action::Yes),
+            ),
             (Context::Confirm, press(KeyCode::Char('q'), none), None),
-            (Context::Form, press(KeyCode::Char('q'), none), Some(Action::Type(press(KeyCode::Char('q'), none)))),
-            (Context::Form, press(KeyCode::Enter, none), Some(Action::Submit)),
+            (
+                Context::Form,
+                press(KeyCode::Char('q'), none),
+                Some(Action::Type(press(KeyCode::Char('q'), none))),
+            ),
+            (
+                Context::Form,
+                press(KeyCode::Enter, none),
+                Some(Action::Submit),
+            ),
         ];
         for (ctx, key, want) in cases {
             assert_eq!(m.resolve(ctx, &key), want, "{ctx:?} {key:?}");
@@ -397,14 +443,29 @@ mod tests {
     #[test]
     fn overrides_rebind_and_hints_follow() {
         let mut keys = BTreeMap::new();
-        keys.insert("toggle_done".to_string(), vec!["x".to_string(), "ctrl-d".to_string()]);
+        keys.insert(
+            "toggle_done".to_string(),
+            vec!["x".to_string(), "ctrl-d".to_string()],
+        );
         let m = Keymap::with_overrides(&keys).expect("valid");
         let none = KeyModifiers::NONE;
-        assert_eq!(m.resolve(Context::Tasks, &press(KeyCode::Char('x'), none)), Some(Action::ToggleDone));
-        assert_eq!(m.resolve(Context::Tasks, &press(KeyCode::Char(' '), none)), None);
-        assert_eq!(m.key_text(Context::Tasks, Action::ToggleDone).as_deref(), Some("x"));
+        assert_eq!(
+            m.resolve(Context::Tasks, &press(KeyCode::Char('x'), none)),
+            Some(Action::ToggleDone)
+        );
+        assert_eq!(
+            m.resolve(Context::Tasks, &press(KeyCode::Char(' '), none)),
+            None
+        );
+        assert_eq!(
+            m.key_text(Context::Tasks, Action::ToggleDone).as_deref(),
+            Some("x")
+        );
         let listed = m.listing(Context::Tasks);
-        assert!(listed.contains(&("x Ctrl-d".to_string(), Action::ToggleDone)), "{listed:?}");
+        assert!(
+            listed.contains(&("x Ctrl-d".to_string(), Action::ToggleDone)),
+            "{listed:?}"
+        );
     }
 
     #[test]
@@ -421,8 +482,18 @@ mod tests {
 
     #[test]
     fn keys_parse_and_print() {
-        for (text, shown) in [("space", "Space"), ("ctrl-r", "Ctrl-r"), ("G", "G"), ("pgdn", "PgDn"), ("f1", "F1"), ("+", "+")] {
-            assert_eq!(Key::parse(text).map(|k| k.to_string()), Ok(shown.to_string()));
+        for (text, shown) in [
+            ("space", "Space"),
+            ("ctrl-r", "Ctrl-r"),
+            ("G", "G"),
+            ("pgdn", "PgDn"),
+            ("f1", "F1"),
+            ("+", "+"),
+        ] {
+            assert_eq!(
+                Key::parse(text).map(|k| k.to_string()),
+                Ok(shown.to_string())
+            );
         }
     }
 }

@@ -4,7 +4,6 @@
 use clap::{Args, Subcommand};
 
 use super::output::{fit, json, line, table};
-use super::report::in_unit;
 use super::{CliError, CliResult, Context};
 use crate::domain::{
     Amount, Campaign, CampaignId, CampaignStatus, CauseCategory, Channel, ChannelId, ChannelKind,
@@ -12,6 +11,7 @@ use crate::domain::{
     PersonId, Segment, SegmentId, Unit,
 };
 use crate::metrics::Period;
+use crate::report::text::in_unit;
 use crate::store::Store;
 use crate::store::strategy::Named;
 

@@ -280,7 +280,7 @@ fn show(ctx: &Context, a: &ShowArgs) -> CliResult {
             row.extend(
                 columns
                     .iter()
-                    .map(|c| super::report::show(fmt, c[i].measure, c[i].current)),
+                    .map(|c| crate::report::text::show(fmt, c[i].measure, c[i].current)),
             );
             row
         })

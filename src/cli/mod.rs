@@ -52,6 +52,10 @@ pub struct Cli {
     /// Orders that make an active customer loyal.
     #[arg(long, global = true, value_name = "ORDERS")]
     pub loyalty_threshold: Option<u32>,
+    /// Draw with plain ASCII: no box drawing, no braille (also set when the
+    /// locale is not UTF-8).
+    #[arg(long, global = true)]
+    pub ascii: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -105,6 +109,18 @@ pub enum Command {
     /// Metric definitions: the built-ins and your own.
     #[command(subcommand)]
     Metric(entities::MetricCommand),
+    /// Print one frame of the dashboard as plain text (for cron mails and tests).
+    Snapshot(SnapshotArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SnapshotArgs {
+    /// strategy, plan, tasks or kpis.
+    #[arg(long, default_value = "tasks")]
+    pub tab: String,
+    /// The screen size as COLSxROWS.
+    #[arg(long, default_value = "100x30")]
+    pub size: String,
 }
 
 /// Everything a user can get wrong; each is printed as one line and makes
@@ -137,8 +153,9 @@ pub struct Context {
     pub clock: Clock,
     db: PathBuf,
     read_only: bool,
+    ascii: bool,
     /// Keeps a demo database's temporary directory alive.
-    _demo_dir: Option<tempfile::TempDir>,
+    demo_dir: Option<tempfile::TempDir>,
 }
 
 impl Context {
@@ -237,11 +254,12 @@ pub fn run(cli: Cli) -> CliResult {
         }
     };
     let ctx = Context {
+        ascii: cli.ascii || config.ascii || !utf8_locale(),
         config,
         clock,
         db,
         read_only: cli.read_only,
-        _demo_dir: demo_dir,
+        demo_dir,
     };
     match cli.command {
         Some(Command::Task(c)) => task::run(&ctx, c),
@@ -261,11 +279,71 @@ pub fn run(cli: Cli) -> CliResult {
         Some(Command::Person(c)) => entities::person(&ctx, c),
         Some(Command::Note(c)) => entities::note(&ctx, c),
         Some(Command::Metric(c)) => entities::metric(&ctx, c),
+        Some(Command::Snapshot(a)) => snapshot(&ctx, &a),
         None => {
-            eprintln!(
-                "funnel: the full-screen dashboard is not part of this build yet; here is the report (see funnel --help)"
-            );
-            report::run(&ctx, &report::ReportArgs::default())
+            let app = tui_app(&ctx, ctx.open()?)?;
+            crate::tui::run(app).map_err(|e| CliError::user(format!("terminal: {e}")))
         }
     }
+}
+
+/// Whether the locale says the terminal speaks UTF-8; with no locale set
+/// at all, it is assumed to.
+fn utf8_locale() -> bool {
+    ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.is_empty())
+        .is_none_or(|v| {
+            let v = v.to_lowercase();
+            v.contains("utf-8") || v.contains("utf8") || v == "c.utf-8"
+        })
+}
+
+/// The TUI's state on an open store, with the config's key bindings.
+fn tui_app(ctx: &Context, store: Store) -> CliResult<crate::app::App> {
+    let keymap = crate::app::Keymap::with_overrides(&ctx.config.keys)
+        .map_err(|e| CliError::user(format!("config: {e}")))?;
+    let db_name = if ctx.demo_dir.is_some() {
+        "demo".to_string()
+    } else {
+        ctx.db
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| ctx.db.display().to_string())
+    };
+    let settings = crate::app::Settings {
+        config: ctx.config.clone(),
+        keymap,
+        clock: ctx.clock,
+        read_only: ctx.read_only,
+        ascii: ctx.ascii,
+        db_name,
+    };
+    Ok(crate::app::App::new(store, settings)?)
+}
+
+fn snapshot(ctx: &Context, a: &SnapshotArgs) -> CliResult {
+    let tab = crate::app::Tab::parse(&a.tab).ok_or_else(|| {
+        CliError::user(format!(
+            "--tab '{}' is not one of: strategy, plan, tasks, kpis",
+            a.tab
+        ))
+    })?;
+    let (w, h) = a
+        .size
+        .split_once(['x', 'X'])
+        .and_then(|(w, h)| Some((w.trim().parse::<u16>().ok()?, h.trim().parse::<u16>().ok()?)))
+        .filter(|(w, h)| *w > 0 && *h > 0 && *w <= 1000 && *h <= 1000)
+        .ok_or_else(|| {
+            CliError::user(format!(
+                "--size '{}' is not COLSxROWS (e.g. 100x30)",
+                a.size
+            ))
+        })?;
+    let mut app = tui_app(ctx, ctx.open_existing()?)?;
+    app.update(crate::app::Action::Show(tab));
+    let text = crate::tui::snapshot(&mut app, w, h)
+        .map_err(|e| CliError::user(format!("snapshot: {e}")))?;
+    output::line(text.trim_end_matches('\n'))
 }

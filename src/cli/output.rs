@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use serde::Serialize;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 use super::{CliError, CliResult};
 
@@ -25,24 +25,7 @@ pub fn line(text: &str) -> CliResult {
     }
 }
 
-/// Cuts `s` to at most `width` terminal columns, ending with `…` if cut.
-pub fn fit(s: &str, width: usize) -> String {
-    if s.width() <= width {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
-}
+pub use crate::text::fit;
 
 /// Columns aligned by terminal width (Vietnamese, CJK and emoji stay
 /// aligned); the last column is not padded.
@@ -88,12 +71,5 @@ mod tests {
             ],
         );
         assert_eq!(t, "id  title  who\n1   Tết    An\n22  abc    Bình");
-    }
-
-    #[test]
-    fn fit_cuts_wide_text_within_the_width() {
-        assert_eq!(fit("日本語テキスト", 7), "日本語…");
-        assert_eq!(fit("short", 10), "short");
-        assert!(fit("Viết bài blog về trà ô long", 10).width() <= 10);
     }
 }

@@ -10,7 +10,7 @@ use std::str::FromStr;
 
 pub use en::EN;
 pub use vi::VI;
-pub use words::Words;
+pub use words::{UiWords, Words};
 
 use chrono::NaiveDate;
 
@@ -237,4 +237,3 @@ mod tests {
         assert_eq!(EN_USD.date(d), "2026-11-02");
     }
 }
-

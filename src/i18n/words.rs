@@ -60,6 +60,7 @@ pub struct Words {
     pub categories: [&'static str; 7],
     /// Unit of a change in a rate: "pt".
     pub points: &'static str,
+    pub ui: UiWords,
 }
 
 impl Words {
@@ -87,3 +88,77 @@ impl Words {
     }
 }
 
+/// The words of the full-screen dashboard.
+#[derive(Debug)]
+pub struct UiWords {
+    /// Strategy, Plan, Tasks, KPIs.
+    pub tabs: [&'static str; 4],
+    /// Task statuses: todo, doing, blocked, done.
+    pub task_statuses: [&'static str; 4],
+    /// Priorities: high, medium, low.
+    pub priorities: [&'static str; 3],
+    /// Due groups: overdue, today, this week, later, no date, done.
+    pub due_groups: [&'static str; 6],
+    /// Help sections: everywhere, tasks, filter line, forms, questions, help.
+    pub contexts: [&'static str; 6],
+    /// (action name, label) for the footer and the help overlay.
+    pub actions: &'static [(&'static str, &'static str)],
+    pub title: &'static str,
+    pub tags: &'static str,
+    pub priority: &'static str,
+    pub help_title: &'static str,
+    pub new_task: &'static str,
+    pub edit_task: &'static str,
+    pub form_keys: &'static str,
+    pub filter_prompt: &'static str,
+    pub filter_help: &'static str,
+    /// "{} shown of {}"
+    pub shown_of: &'static str,
+    pub sort_due: &'static str,
+    pub sort_next: &'static str,
+    pub no_tasks: &'static str,
+    pub no_match: &'static str,
+    /// "needs at least {}"
+    pub too_small: &'static str,
+    pub read_only: &'static str,
+    pub read_only_refused: &'static str,
+    /// "Delete task {}? y/n"
+    pub confirm_delete: &'static str,
+    /// "Task {} done."
+    pub msg_done: &'static str,
+    /// "Task {}: "
+    pub msg_task: &'static str,
+    /// "{} to undo"
+    pub msg_undo_hint: &'static str,
+    /// "Added task {}"
+    pub msg_added: &'static str,
+    /// "Saved task {}"
+    pub msg_saved: &'static str,
+    /// "Deleted task {}"
+    pub msg_deleted: &'static str,
+    /// "Undid: {}"
+    pub msg_undid: &'static str,
+    /// "Redid: {}"
+    pub msg_redid: &'static str,
+    pub msg_reloaded: &'static str,
+    pub due: &'static str,
+    pub no_due: &'static str,
+    pub overview_note: &'static str,
+    pub objectives: &'static str,
+    pub segments: &'static str,
+    pub channels: &'static str,
+    pub campaigns: &'static str,
+    pub this_month: &'static str,
+    pub unknown_name: &'static str,
+}
+
+impl UiWords {
+    /// The label of an action by its config name; the name itself where the
+    /// catalog has none.
+    pub fn action<'a>(&self, name: &'a str) -> &'a str {
+        self.actions
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or(name, |(_, l)| *l)
+    }
+}

@@ -3,6 +3,8 @@
 //! campaigns over budget. Built here as data; `funnel report` renders it
 //! as text, markdown or JSON.
 
+pub mod text;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 

@@ -1,0 +1,169 @@
+//! The add/edit task form: six one-line fields, with completion of
+//! campaign and assignee names and of priorities.
+
+use ratatui::crossterm::event::KeyEvent;
+use ratatui_textarea::TextArea;
+
+use crate::domain::{Priority, TaskId};
+use crate::taskview::TaskLine;
+
+/// The form's fields, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Title,
+    Campaign,
+    Due,
+    Assignee,
+    Priority,
+    Tags,
+}
+
+impl Field {
+    pub const ALL: [Field; 6] = [
+        Field::Title,
+        Field::Campaign,
+        Field::Due,
+        Field::Assignee,
+        Field::Priority,
+        Field::Tags,
+    ];
+}
+
+pub struct TaskForm {
+    /// The task being edited; `None` for a new one.
+    pub editing: Option<TaskId>,
+    inputs: Vec<TextArea<'static>>,
+    pub focus: usize,
+    pub error: Option<String>,
+    campaigns: Vec<String>,
+    people: Vec<String>,
+}
+
+fn input(text: &str) -> TextArea<'static> {
+    let mut t = TextArea::new(vec![text.to_string()]);
+    t.move_cursor(ratatui_textarea::CursorMove::End);
+    t
+}
+
+/// Names containing what was typed (case and accents aside), best first:
+/// those starting with it, then the rest, at most `limit`.
+fn matching<'a>(names: &'a [String], typed: &str, limit: usize) -> Vec<&'a str> {
+    let typed = crate::taskview::fold::fold(typed.trim());
+    if typed.is_empty() {
+        return names.iter().take(limit).map(String::as_str).collect();
+    }
+    let mut starts = Vec::new();
+    let mut inside = Vec::new();
+    for n in names {
+        let folded = crate::taskview::fold::fold(n);
+        if folded == typed {
+            continue;
+        }
+        if folded.starts_with(&typed) {
+            starts.push(n.as_str());
+        } else if folded.contains(&typed) {
+            inside.push(n.as_str());
+        }
+    }
+    starts.extend(inside);
+    starts.truncate(limit);
+    starts
+}
+
+impl TaskForm {
+    /// A form for a new task, with the names it can complete.
+    pub fn add(campaigns: Vec<String>, people: Vec<String>) -> TaskForm {
+        TaskForm {
+            editing: None,
+            inputs: Field::ALL
+                .iter()
+                .map(|f| input(if *f == Field::Priority { "medium" } else { "" }))
+                .collect(),
+            focus: 0,
+            error: None,
+            campaigns,
+            people,
+        }
+    }
+
+    /// A form holding a task's values; dates in ISO form.
+    pub fn edit(line: &TaskLine, campaigns: Vec<String>, people: Vec<String>) -> TaskForm {
+        let t = &line.task;
+        let values = [
+            t.title.clone(),
+            line.campaign.clone().unwrap_or_default(),
+            t.due
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default(),
+            line.assignee.clone().unwrap_or_default(),
+            t.priority.to_string(),
+            t.tags.join(" "),
+        ];
+        TaskForm {
+            editing: Some(t.id),
+            inputs: values.iter().map(|v| input(v)).collect(),
+            focus: 0,
+            error: None,
+            campaigns,
+            people,
+        }
+    }
+
+    pub fn field(&self) -> Field {
+        Field::ALL[self.focus.min(Field::ALL.len() - 1)]
+    }
+
+    pub fn input(&self, f: Field) -> Option<&TextArea<'static>> {
+        Field::ALL
+            .iter()
+            .position(|x| *x == f)
+            .and_then(|i| self.inputs.get(i))
+    }
+
+    /// The text of a field, trimmed.
+    pub fn value(&self, f: Field) -> String {
+        self.input(f)
+            .map(|t| t.lines().join(" ").trim().to_string())
+            .unwrap_or_default()
+    }
+
+    /// What the focused field can complete to, best first.
+    pub fn completions(&self) -> Vec<&str> {
+        let typed = self.value(self.field());
+        match self.field() {
+            Field::Campaign => matching(&self.campaigns, &typed, 5),
+            Field::Assignee => matching(&self.people, &typed, 5),
+            Field::Priority => Priority::ALL
+                .iter()
+                .map(|p| p.as_str())
+                .filter(|p| p.starts_with(&typed.to_lowercase()) && *p != typed)
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Tab: takes the first completion if there is one and the field is
+    /// not empty, else moves to the next field.
+    pub fn next(&mut self) {
+        let typed = self.value(self.field());
+        let first = self.completions().first().map(|s| s.to_string());
+        match first {
+            Some(c) if !typed.is_empty() => {
+                self.inputs[self.focus] = input(&c);
+            }
+            _ => self.focus = (self.focus + 1) % Field::ALL.len(),
+        }
+    }
+
+    pub fn prev(&mut self) {
+        self.focus = (self.focus + Field::ALL.len() - 1) % Field::ALL.len();
+    }
+
+    /// A key typed into the focused field.
+    pub fn type_key(&mut self, key: KeyEvent) {
+        if let Some(t) = self.inputs.get_mut(self.focus) {
+            t.input(key);
+        }
+        self.error = None;
+    }
+}

@@ -1,0 +1,701 @@
+//! The TUI's state and the one place that changes it: `App::update`
+//! carries out an [`Action`]. Rendering (in `ui`) only reads an `App`.
+
+pub mod action;
+pub mod form;
+pub mod keymap;
+pub mod overview;
+pub mod tasks;
+
+use std::collections::HashMap;
+
+use chrono::{Days, NaiveDate};
+use ratatui_textarea::TextArea;
+
+pub use action::Action;
+pub use keymap::{Context, Keymap};
+
+use crate::config::Config;
+use crate::domain::{Clock, Priority, TaskId, TaskStatus};
+use crate::i18n::{Format, Words};
+use crate::store::strategy::Named;
+use crate::store::tasks::{NewTask, TaskPatch, TaskQuery};
+use crate::store::{Store, StoreError};
+use crate::taskview::TaskLine;
+use form::{Field, TaskForm};
+use overview::Overview;
+use tasks::{TaskView, TasksTab};
+
+/// The four tabs, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tab {
+    Strategy,
+    Plan,
+    Tasks,
+    Kpis,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 4] = [Tab::Strategy, Tab::Plan, Tab::Tasks, Tab::Kpis];
+
+    pub fn index(self) -> usize {
+        match self {
+            Tab::Strategy => 0,
+            Tab::Plan => 1,
+            Tab::Tasks => 2,
+            Tab::Kpis => 3,
+        }
+    }
+
+    fn step(self, delta: isize) -> Tab {
+        Tab::ALL[(self.index() as isize + delta).rem_euclid(4) as usize]
+    }
+
+    pub fn parse(s: &str) -> Option<Tab> {
+        match s.trim().to_lowercase().as_str() {
+            "strategy" => Some(Tab::Strategy),
+            "plan" => Some(Tab::Plan),
+            "tasks" => Some(Tab::Tasks),
+            "kpis" => Some(Tab::Kpis),
+            _ => None,
+        }
+    }
+}
+
+/// A line of feedback under the screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+/// A question waiting for y/n.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pending {
+    DeleteTask(TaskId),
+}
+
+/// What covers the tab, if anything.
+pub enum Overlay {
+    None,
+    Help { scroll: usize },
+    Confirm { question: String, pending: Pending },
+    Form(Box<TaskForm>),
+}
+
+/// Settings the TUI starts with.
+pub struct Settings {
+    pub config: Config,
+    pub keymap: Keymap,
+    pub clock: Clock,
+    pub read_only: bool,
+    pub ascii: bool,
+    /// The database's name for the header.
+    pub db_name: String,
+}
+
+pub struct App {
+    store: Store,
+    pub config: Config,
+    pub keymap: Keymap,
+    clock: Clock,
+    pub today: NaiveDate,
+    pub read_only: bool,
+    pub ascii: bool,
+    pub db_name: String,
+    pub tab: Tab,
+    pub tasks: TasksTab,
+    pub overview: Option<Overview>,
+    pub overlay: Overlay,
+    /// The filter line while it is being typed.
+    pub filter_input: Option<TextArea<'static>>,
+    filter_before: String,
+    pub status: Option<Status>,
+    /// Rows of the task list on screen, from the last resize.
+    pub list_height: usize,
+    pub quit: bool,
+    seen_version: i64,
+}
+
+/// Every task with its campaign's and assignee's names.
+pub fn load_lines(store: &Store) -> Result<Vec<TaskLine>, StoreError> {
+    let campaigns: HashMap<_, _> = store
+        .campaigns()?
+        .into_iter()
+        .map(|c| (c.id, (c.name, c.end)))
+        .collect();
+    let people: HashMap<_, _> = store
+        .people()?
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
+    Ok(store
+        .tasks(&TaskQuery::default())?
+        .into_iter()
+        .map(|task| {
+            let campaign = task.campaign.and_then(|c| campaigns.get(&c));
+            TaskLine {
+                campaign: campaign.map(|c| c.0.clone()),
+                campaign_end: campaign.map(|c| c.1),
+                assignee: task.assignee.and_then(|p| people.get(&p)).cloned(),
+                task,
+            }
+        })
+        .collect())
+}
+
+impl App {
+    pub fn new(store: Store, s: Settings) -> Result<App, StoreError> {
+        let today = s.clock.today();
+        let lines = load_lines(&store)?;
+        let seen_version = store.data_version()?;
+        Ok(App {
+            tasks: TasksTab::new(lines, today),
+            store,
+            config: s.config,
+            keymap: s.keymap,
+            clock: s.clock,
+            today,
+            read_only: s.read_only,
+            ascii: s.ascii,
+            db_name: s.db_name,
+            tab: Tab::Tasks,
+            overview: None,
+            overlay: Overlay::None,
+            filter_input: None,
+            filter_before: String::new(),
+            status: None,
+            list_height: 20,
+            quit: false,
+            seen_version,
+        })
+    }
+
+    pub fn format(&self) -> Format {
+        Format {
+            locale: self.config.locale,
+            currency: self.config.currency,
+        }
+    }
+
+    pub fn words(&self) -> &'static Words {
+        self.format().words()
+    }
+
+    /// Where the keys go now.
+    pub fn context(&self) -> Context {
+        match &self.overlay {
+            Overlay::Form(_) => Context::Form,
+            Overlay::Confirm { .. } => Context::Confirm,
+            Overlay::Help { .. } => Context::Help,
+            Overlay::None if self.filter_input.is_some() => Context::Filter,
+            Overlay::None if self.tab == Tab::Tasks => Context::Tasks,
+            Overlay::None => Context::Global,
+        }
+    }
+
+    /// A key from the terminal: resolved by the keymap, then carried out.
+    pub fn on_key(&mut self, key: &ratatui::crossterm::event::KeyEvent) {
+        if let Some(action) = self.keymap.resolve(self.context(), key) {
+            if !matches!(action, Action::Type(_)) {
+                self.status = None;
+            }
+            self.update(action);
+        }
+    }
+
+    fn say(&mut self, text: String) {
+        self.status = Some(Status { text, error: false });
+    }
+
+    fn fail(&mut self, text: String) {
+        self.status = Some(Status { text, error: true });
+    }
+
+    /// "u to undo", with the key really bound.
+    fn undo_hint(&self) -> String {
+        let key = self
+            .keymap
+            .key_text(Context::Tasks, Action::Undo)
+            .unwrap_or_else(|| "u".into());
+        Format::fill(self.words().ui.msg_undo_hint, key)
+    }
+
+    /// Carries out one action. Errors become the status line; nothing here
+    /// panics or leaves the store half-written (each write is one change).
+    pub fn update(&mut self, action: Action) {
+        if action.writes() && self.read_only {
+            self.fail(self.words().ui.read_only_refused.into());
+            return;
+        }
+        match self.context() {
+            Context::Form => return self.update_form(action),
+            Context::Confirm => return self.update_confirm(action),
+            Context::Help => return self.update_help(action),
+            Context::Filter => return self.update_filter(action),
+            Context::Tasks | Context::Global => {}
+        }
+        let today = self.today;
+        let height = self.list_height;
+        match action {
+            Action::Quit => self.quit = true,
+            Action::NextTab => self.show(self.tab.step(1)),
+            Action::PrevTab => self.show(self.tab.step(-1)),
+            Action::Show(t) => self.show(t),
+            Action::Help => self.overlay = Overlay::Help { scroll: 0 },
+            Action::Undo | Action::Redo => self.undo(action == Action::Redo),
+            _ if self.tab != Tab::Tasks => {}
+            Action::Up => self.tasks.move_by(-1, height),
+            Action::Down => self.tasks.move_by(1, height),
+            Action::PageUp => self.tasks.move_by(-(height.max(2) as isize - 1), height),
+            Action::PageDown => self.tasks.move_by(height.max(2) as isize - 1, height),
+            Action::Top => self.tasks.jump(false, height),
+            Action::Bottom => self.tasks.jump(true, height),
+            Action::Left => self.tasks.move_column(-1),
+            Action::Right => self.tasks.move_column(1),
+            Action::ToggleDone => self.with_selected(false, |t| {
+                let to = if t.status == TaskStatus::Done {
+                    TaskStatus::Todo
+                } else {
+                    TaskStatus::Done
+                };
+                TaskPatch {
+                    status: Some(to),
+                    ..TaskPatch::default()
+                }
+            }),
+            Action::CycleStatus => self.with_selected(true, |t| TaskPatch {
+                status: Some(t.status.cycled()),
+                ..TaskPatch::default()
+            }),
+            Action::DueLater | Action::DueEarlier => {
+                let later = action == Action::DueLater;
+                self.with_selected(true, move |t| {
+                    let base = t.due.unwrap_or(today);
+                    let due = if t.due.is_none() {
+                        Some(today)
+                    } else if later {
+                        base.checked_add_days(Days::new(1))
+                    } else {
+                        base.checked_sub_days(Days::new(1))
+                    };
+                    TaskPatch {
+                        due: Some(due.or(t.due)),
+                        ..TaskPatch::default()
+                    }
+                })
+            }
+            Action::CyclePriority => self.with_selected(true, |t| TaskPatch {
+                priority: Some(match t.priority {
+                    Priority::High => Priority::Medium,
+                    Priority::Medium => Priority::Low,
+                    Priority::Low => Priority::High,
+                }),
+                ..TaskPatch::default()
+            }),
+            Action::Add => self.open_form(None),
+            Action::Edit => {
+                if let Some(id) = self.tasks.selected().map(|l| l.task.id) {
+                    self.open_form(Some(id));
+                }
+            }
+            Action::Delete => {
+                if let Some(l) = self.tasks.selected() {
+                    let id = l.task.id;
+                    let question = Format::fill(
+                        self.words().ui.confirm_delete,
+                        format!("{id} \u{201c}{}\u{201d}", l.task.title),
+                    );
+                    self.overlay = Overlay::Confirm {
+                        question,
+                        pending: Pending::DeleteTask(id),
+                    };
+                }
+            }
+            Action::Filter => {
+                self.filter_before = self.tasks.filter_text.clone();
+                let mut t = TextArea::new(vec![self.tasks.filter_text.clone()]);
+                t.move_cursor(ratatui_textarea::CursorMove::End);
+                self.filter_input = Some(t);
+            }
+            Action::ClearFilter => self.tasks.set_filter("", today),
+            Action::CycleGrouping => {
+                self.tasks.grouping = self.tasks.grouping.cycled();
+                self.tasks.refresh(today);
+                self.tasks.scroll_into_view(height);
+            }
+            Action::ToggleNext => {
+                self.tasks.sort = match self.tasks.sort {
+                    crate::taskview::Sort::Next => crate::taskview::Sort::Due,
+                    _ => crate::taskview::Sort::Next,
+                };
+                self.tasks.refresh(today);
+                self.tasks.scroll_into_view(height);
+            }
+            Action::ToggleBoard => {
+                let id = self.tasks.selected().map(|l| l.task.id);
+                self.tasks.view = match self.tasks.view {
+                    TaskView::List => TaskView::Board,
+                    TaskView::Board => TaskView::List,
+                };
+                if let Some(id) = id {
+                    self.tasks.select(id);
+                }
+                self.tasks.scroll_into_view(height);
+            }
+            Action::Yes
+            | Action::No
+            | Action::NextField
+            | Action::PrevField
+            | Action::Submit
+            | Action::Cancel
+            | Action::Type(_) => {}
+        }
+    }
+
+    fn show(&mut self, tab: Tab) {
+        self.tab = tab;
+        if tab != Tab::Tasks && self.overview.is_none() {
+            match Overview::load(&self.store, &self.config, self.today) {
+                Ok(o) => self.overview = Some(o),
+                Err(e) => self.fail(e.to_string()),
+            }
+        }
+    }
+
+    /// Applies a change to the selected task and puts the result back.
+    fn with_selected(
+        &mut self,
+        follow: bool,
+        patch: impl FnOnce(&crate::domain::Task) -> TaskPatch,
+    ) {
+        let Some(line) = self.tasks.selected().cloned() else {
+            return;
+        };
+        let p = patch(&line.task);
+        match self.store.edit_task(line.task.id, &p) {
+            Ok(task) => {
+                let ui = &self.words().ui;
+                let text =
+                    if task.status == TaskStatus::Done && line.task.status != TaskStatus::Done {
+                        Format::fill(ui.msg_done, task.id)
+                    } else {
+                        let what = if p.status.is_some() {
+                            ui.task_statuses[status_index(task.status)].to_string()
+                        } else if p.priority.is_some() {
+                            ui.priorities[priority_index(task.priority)].to_string()
+                        } else {
+                            match task.due {
+                                Some(d) => format!("{} {}", ui.due, self.format().date(d)),
+                                None => ui.no_due.to_string(),
+                            }
+                        };
+                        format!("{} {what}.", Format::fill(ui.msg_task, task.id))
+                    };
+                let hint = self.undo_hint();
+                self.say(format!("{text} {hint}"));
+                self.tasks
+                    .put(TaskLine { task, ..line }, self.today, follow);
+                self.tasks.scroll_into_view(self.list_height);
+                self.after_own_write();
+            }
+            Err(e) => self.fail(e.to_string()),
+        }
+    }
+
+    /// Our own commits do not change `data_version`; other processes' do.
+    fn after_own_write(&mut self) {
+        self.overview = None;
+        if let Ok(v) = self.store.data_version() {
+            self.seen_version = v;
+        }
+    }
+
+    fn undo(&mut self, redo: bool) {
+        let r = if redo {
+            self.store.redo()
+        } else {
+            self.store.undo()
+        };
+        match r {
+            Ok(r) => {
+                let ui = &self.words().ui;
+                let t = if redo { ui.msg_redid } else { ui.msg_undid };
+                self.say(Format::fill(t, r.label));
+                self.reload();
+            }
+            Err(e) => self.fail(e.to_string()),
+        }
+    }
+
+    /// Reads everything again (after an undo or a change made elsewhere).
+    fn reload(&mut self) {
+        match load_lines(&self.store) {
+            Ok(lines) => self.tasks.reload(lines, self.today),
+            Err(e) => self.fail(e.to_string()),
+        }
+        self.tasks.scroll_into_view(self.list_height);
+        self.overview = None;
+        if self.tab != Tab::Tasks {
+            self.show(self.tab);
+        }
+        if let Ok(v) = self.store.data_version() {
+            self.seen_version = v;
+        }
+    }
+
+    /// Whether another process changed the database; if so, reloads what
+    /// is shown, keeping the selection. Cheap: one `PRAGMA data_version`.
+    pub fn poll_external(&mut self) -> bool {
+        match self.store.data_version() {
+            Ok(v) if v != self.seen_version => {
+                self.reload();
+                self.say(self.words().ui.msg_reloaded.into());
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether the day changed since the last look; if so, redates.
+    pub fn poll_clock(&mut self) -> bool {
+        let today = self.clock.today();
+        if today == self.today {
+            return false;
+        }
+        self.today = today;
+        self.reload();
+        true
+    }
+
+    /// A new terminal size: the list keeps the selection in view.
+    pub fn resize(&mut self, list_height: usize) {
+        self.list_height = list_height.max(1);
+        self.tasks.scroll_into_view(self.list_height);
+    }
+
+    fn names(&self) -> (Vec<String>, Vec<String>) {
+        let campaigns = self
+            .store
+            .campaigns()
+            .map(|v| v.into_iter().map(|c| c.name).collect())
+            .unwrap_or_default();
+        let people = self
+            .store
+            .people()
+            .map(|v| v.into_iter().map(|p| p.name).collect())
+            .unwrap_or_default();
+        (campaigns, people)
+    }
+
+    fn open_form(&mut self, editing: Option<TaskId>) {
+        let (campaigns, people) = self.names();
+        let form = match editing.and_then(|id| {
+            self.tasks
+                .lines
+                .lines()
+                .iter()
+                .find(|l| l.task.id == id)
+                .cloned()
+        }) {
+            Some(line) => TaskForm::edit(&line, campaigns, people),
+            None => TaskForm::add(campaigns, people),
+        };
+        self.overlay = Overlay::Form(Box::new(form));
+    }
+
+    fn update_form(&mut self, action: Action) {
+        let Overlay::Form(form) = &mut self.overlay else {
+            return;
+        };
+        match action {
+            Action::Cancel => self.overlay = Overlay::None,
+            Action::NextField => form.next(),
+            Action::PrevField => form.prev(),
+            Action::Type(k) => form.type_key(k),
+            Action::Submit => self.submit_form(),
+            _ => {}
+        }
+    }
+
+    /// Validates the form and writes the task; on a mistake the form stays
+    /// open with the message.
+    fn submit_form(&mut self) {
+        let Overlay::Form(form) = &self.overlay else {
+            return;
+        };
+        let today = self.today;
+        let store = &self.store;
+        let ui = &self.words().ui;
+        let resolve = |kind: Named, text: String| -> Result<Option<i64>, String> {
+            if text.is_empty() {
+                return Ok(None);
+            }
+            store
+                .resolve(kind, &text)
+                .map(Some)
+                .map_err(|e| e.to_string())
+        };
+        let parsed = (|| -> Result<(NewTask, Option<TaskId>), String> {
+            let due = match form.value(Field::Due) {
+                d if d.is_empty() => None,
+                d => Some(crate::domain::parse_date(&d, today).map_err(|e| e.to_string())?),
+            };
+            let priority: Priority = match form.value(Field::Priority) {
+                p if p.is_empty() => Priority::Medium,
+                p => p
+                    .parse()
+                    .map_err(|e: crate::domain::UnknownValue| e.to_string())?,
+            };
+            let new = NewTask {
+                campaign: resolve(Named::Campaign, form.value(Field::Campaign))?
+                    .map(crate::domain::CampaignId),
+                assignee: resolve(Named::Person, form.value(Field::Assignee))?
+                    .map(crate::domain::PersonId),
+                due,
+                priority,
+                tags: form
+                    .value(Field::Tags)
+                    .split_whitespace()
+                    .map(str::to_string)
+                    .collect(),
+                ..NewTask::titled(&form.value(Field::Title))
+            };
+            Ok((new, form.editing))
+        })();
+        let result = parsed.and_then(|(new, editing)| {
+            let written = match editing {
+                None => self.store.add_task(&new),
+                Some(id) => self.store.edit_task(
+                    id,
+                    &TaskPatch {
+                        title: Some(new.title.clone()),
+                        campaign: Some(new.campaign),
+                        assignee: Some(new.assignee),
+                        priority: Some(new.priority),
+                        due: Some(new.due),
+                        tags: Some(new.tags.clone()),
+                        ..TaskPatch::default()
+                    },
+                ),
+            };
+            written
+                .map(|t| (t, editing.is_some()))
+                .map_err(|e| e.to_string())
+        });
+        match result {
+            Ok((task, edited)) => {
+                let text = Format::fill(if edited { ui.msg_saved } else { ui.msg_added }, task.id);
+                self.overlay = Overlay::None;
+                let hint = self.undo_hint();
+                self.say(format!("{text} {hint}"));
+                let line = self.line_for(task);
+                self.tasks.put(line, today, true);
+                self.tasks.scroll_into_view(self.list_height);
+                self.after_own_write();
+            }
+            Err(e) => {
+                if let Overlay::Form(form) = &mut self.overlay {
+                    form.error = Some(e);
+                }
+            }
+        }
+    }
+
+    fn line_for(&self, task: crate::domain::Task) -> TaskLine {
+        let campaign = task.campaign.and_then(|c| self.store.campaign(c).ok());
+        TaskLine {
+            campaign: campaign.as_ref().map(|c| c.name.clone()),
+            campaign_end: campaign.map(|c| c.end),
+            assignee: task
+                .assignee
+                .and_then(|p| self.store.person(p).ok())
+                .map(|p| p.name),
+            task,
+        }
+    }
+
+    fn update_confirm(&mut self, action: Action) {
+        let Overlay::Confirm { pending, .. } = &self.overlay else {
+            return;
+        };
+        let pending = pending.clone();
+        match action {
+            Action::Yes => {
+                self.overlay = Overlay::None;
+                if self.read_only {
+                    return self.fail(self.words().ui.read_only_refused.into());
+                }
+                match pending {
+                    Pending::DeleteTask(id) => match self.store.delete_task(id) {
+                        Ok(t) => {
+                            let text = Format::fill(self.words().ui.msg_deleted, t.id);
+                            let hint = self.undo_hint();
+                            self.say(format!("{text} {hint}"));
+                            self.tasks.drop_task(id, self.today);
+                            self.tasks.scroll_into_view(self.list_height);
+                            self.after_own_write();
+                        }
+                        Err(e) => self.fail(e.to_string()),
+                    },
+                }
+            }
+            Action::No | Action::Cancel => self.overlay = Overlay::None,
+            _ => {}
+        }
+    }
+
+    fn update_help(&mut self, action: Action) {
+        let Overlay::Help { scroll } = &mut self.overlay else {
+            return;
+        };
+        match action {
+            Action::Down => *scroll += 1,
+            Action::Up => *scroll = scroll.saturating_sub(1),
+            Action::PageDown => *scroll += 10,
+            Action::PageUp => *scroll = scroll.saturating_sub(10),
+            Action::No | Action::Help | Action::Quit | Action::Cancel => {
+                self.overlay = Overlay::None
+            }
+            _ => {}
+        }
+    }
+
+    fn update_filter(&mut self, action: Action) {
+        let today = self.today;
+        match action {
+            Action::Submit => self.filter_input = None,
+            Action::Cancel => {
+                self.filter_input = None;
+                let before = std::mem::take(&mut self.filter_before);
+                self.tasks.set_filter(&before, today);
+            }
+            Action::Type(k) => {
+                if let Some(t) = &mut self.filter_input {
+                    t.input(k);
+                    let text = t.lines().join(" ");
+                    self.tasks.set_filter(&text, today);
+                }
+            }
+            _ => {}
+        }
+        self.tasks.scroll_into_view(self.list_height);
+    }
+}
+
+pub fn status_index(s: TaskStatus) -> usize {
+    match s {
+        TaskStatus::Todo => 0,
+        TaskStatus::Doing => 1,
+        TaskStatus::Blocked => 2,
+        TaskStatus::Done => 3,
+    }
+}
+
+pub fn priority_index(p: Priority) -> usize {
+    match p {
+        Priority::High => 0,
+        Priority::Medium => 1,
+        Priority::Low => 2,
+    }
+}

@@ -1,0 +1,57 @@
+//! Text measured in terminal columns: Vietnamese with combining marks,
+//! CJK and emoji take the columns they show in, so tables stay aligned.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Columns `s` takes on screen.
+pub fn width(s: &str) -> usize {
+    s.width()
+}
+
+/// `s` cut to at most `cols` columns, ending with `…` where cut.
+pub fn fit(s: &str, cols: usize) -> String {
+    if s.width() <= cols {
+        return s.to_string();
+    }
+    if cols == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > cols {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// `s` cut or padded with spaces to exactly `cols` columns.
+pub fn pad(s: &str, cols: usize) -> String {
+    let mut out = fit(s, cols);
+    let w = out.width();
+    out.extend(std::iter::repeat_n(' ', cols.saturating_sub(w)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_and_pad_count_columns() {
+        assert_eq!(fit("日本語テキスト", 7), "日本語…");
+        assert_eq!(fit("short", 10), "short");
+        assert_eq!(fit("abc", 0), "");
+        assert_eq!(pad("Tết", 5), "Tết  ");
+        assert_eq!(width(&pad("日本語テキスト", 6)), 6);
+        // "e" + combining circumflex + combining acute: one column.
+        assert_eq!(width("e\u{302}\u{301}"), 1);
+        assert_eq!(pad("Vie\u{302}\u{323}t", 6), "Vie\u{302}\u{323}t  ");
+        assert_eq!(width(&pad("🍵 trà", 4)), 4);
+    }
+}

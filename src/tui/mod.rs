@@ -1,0 +1,112 @@
+//! Running the TUI in a real terminal: raw mode and the alternate screen
+//! for as long as it runs, restored however it ends (quit, error, panic,
+//! SIGTERM or SIGHUP from a dropped SSH connection); an event loop that
+//! draws only when something changed.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::layout::Rect;
+
+use crate::app::App;
+use crate::ui;
+
+/// How long the loop sleeps waiting for a key before it looks for changes
+/// made by other processes and for a new day: twice a second.
+const POLL: Duration = Duration::from_millis(500);
+
+/// Puts the terminal back when dropped, whatever path leaves `run`.
+struct Restore;
+
+impl Drop for Restore {
+    fn drop(&mut self) {
+        ratatui::restore();
+    }
+}
+
+/// Runs the TUI until the user quits or a signal asks it to stop. Every
+/// change was committed as it was made, so stopping loses nothing.
+pub fn run(mut app: App) -> std::io::Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    let mut terminal = ratatui::init();
+    let _restore = Restore;
+    event_loop(&mut terminal, &mut app, &stop)
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    stop: &AtomicBool,
+) -> std::io::Result<()> {
+    let mut dirty = true;
+    let mut last_check = Instant::now();
+    loop {
+        if dirty {
+            let size = terminal.size()?;
+            app.resize(ui::list_height(Rect::new(0, 0, size.width, size.height)));
+            terminal.draw(|f| ui::render(app, f))?;
+            dirty = false;
+        }
+        if app.quit || stop.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        if event::poll(POLL)? {
+            match event::read()? {
+                Event::Key(k) if k.kind != KeyEventKind::Release => {
+                    app.on_key(&k);
+                    dirty = true;
+                }
+                Event::Resize(..) => dirty = true,
+                _ => {}
+            }
+        }
+        if last_check.elapsed() >= POLL {
+            last_check = Instant::now();
+            dirty |= app.poll_external();
+            dirty |= app.poll_clock();
+        }
+    }
+}
+
+/// One frame drawn by the real render code into an off-screen buffer, as
+/// plain text lines (trailing spaces trimmed): `funnel snapshot`.
+pub fn snapshot(app: &mut App, width: u16, height: u16) -> std::io::Result<String> {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    app.resize(ui::list_height(Rect::new(0, 0, width, height)));
+    let mut terminal = Terminal::new(TestBackend::new(width, height))
+        .map_err(|e| std::io::Error::other(e.to_string()))?;
+    terminal
+        .draw(|f| ui::render(app, f))
+        .map_err(|e| std::io::Error::other(e.to_string()))?;
+    Ok(buffer_text(terminal.backend().buffer()))
+}
+
+/// A buffer as text, one line per row; a wide character's second cell is
+/// not printed twice.
+pub fn buffer_text(buffer: &ratatui::buffer::Buffer) -> String {
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in area.top()..area.bottom() {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in area.left()..area.right() {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buffer[(x, y)].symbol();
+            skip = crate::text::width(symbol).saturating_sub(1);
+            line.push_str(symbol);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,52 @@
+//! The `?` overlay: every bound key, by context, from the keymap itself.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use super::{Theme, centered};
+use crate::app::{App, Context};
+use crate::text::pad;
+
+/// The help text's lines, for rendering and for tests.
+pub fn lines(app: &App, t: Theme) -> Vec<Line<'static>> {
+    let ui = &app.words().ui;
+    let mut out = Vec::new();
+    for (i, ctx) in Context::ALL.iter().enumerate() {
+        let listing = app.keymap.listing(*ctx);
+        if listing.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(Line::default());
+        }
+        out.push(Line::styled(ui.contexts[i].to_string(), t.heading()));
+        for (keys, action) in listing {
+            let label = action.name().map_or("", |n| ui.action(n));
+            out.push(Line::from(vec![
+                Span::styled(pad(&keys, 16), t.key()),
+                Span::raw(label.to_string()),
+            ]));
+        }
+    }
+    out.push(Line::default());
+    out.push(Line::styled(ui.filter_prompt.to_string(), t.heading()));
+    out.push(Line::raw(ui.filter_help.to_string()));
+    out
+}
+
+pub fn render(app: &App, scroll: usize, frame: &mut Frame<'_>, area: Rect, t: Theme) {
+    let r = centered(area, 64, area.height.saturating_sub(2));
+    frame.render_widget(Clear, r);
+    let block = Block::bordered().border_set(t.border()).title(Span::styled(
+        format!(" {} ", app.words().ui.help_title),
+        t.title(),
+    ));
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    let all = lines(app, t);
+    let max = all.len().saturating_sub(inner.height as usize);
+    let shown: Vec<Line<'static>> = all.into_iter().skip(scroll.min(max)).collect();
+    frame.render_widget(Paragraph::new(shown), inner);
+}

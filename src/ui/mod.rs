@@ -1,0 +1,188 @@
+//! Drawing the TUI from an `App`, which it only reads: a header with the
+//! tabs, the tab's body, a footer with key hints and the status line, and
+//! any overlay on top.
+
+mod form;
+mod help;
+mod overview;
+mod tasks;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use crate::app::{Action, App, Context, Overlay, Tab};
+use crate::i18n::Format;
+use crate::text::{fit, width};
+pub use theme::Theme;
+
+/// Below this many columns and rows the screen shows a one-line notice.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 10;
+
+/// The rows left for the body between the header and the footer.
+fn body(area: Rect) -> Rect {
+    let [_, body, _] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(2),
+    ])
+    .areas(area);
+    body
+}
+
+/// How many task rows the list shows on a screen of `area`: the update
+/// logic uses it to keep the selection in view.
+pub fn list_height(area: Rect) -> usize {
+    tasks::list_rows(body(area))
+}
+
+pub fn theme(app: &App) -> Theme {
+    Theme {
+        color: app.config.theme == crate::config::Theme::Default,
+        ascii: app.ascii,
+    }
+}
+
+/// Draws the whole screen.
+pub fn render(app: &App, frame: &mut Frame<'_>) {
+    let area = frame.area();
+    let t = theme(app);
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let need = format!("{MIN_WIDTH}x{MIN_HEIGHT}");
+        let text = Format::fill(app.words().ui.too_small, need);
+        frame.render_widget(Paragraph::new(fit(&text, area.width as usize)), area);
+        return;
+    }
+    let [header, body, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(2),
+    ])
+    .areas(area);
+    render_header(app, frame, header, t);
+    match app.tab {
+        Tab::Tasks => tasks::render(app, frame, body, t),
+        other => overview::render(app, other, frame, body, t),
+    }
+    render_footer(app, frame, footer, t);
+    match &app.overlay {
+        Overlay::None => {}
+        Overlay::Help { scroll } => help::render(app, *scroll, frame, area, t),
+        Overlay::Confirm { question, .. } => render_question(question, frame, area, t),
+        Overlay::Form(form) => form::render(app, form, frame, area, t),
+    }
+}
+
+fn render_header(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
+    let ui = &app.words().ui;
+    let mut spans = vec![Span::styled(" funnel ", t.title())];
+    for tab in Tab::ALL {
+        let label = format!(" {} {} ", tab.index() + 1, ui.tabs[tab.index()]);
+        let style = if tab == app.tab {
+            t.active_tab()
+        } else {
+            t.base()
+        };
+        spans.push(Span::styled(label, style));
+    }
+    let mut right = format!("{} {} ", app.db_name, app.format().date(app.today));
+    if app.read_only {
+        right = format!("[{}] {right}", ui.read_only);
+    }
+    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+    let room = (area.width as usize).saturating_sub(used);
+    if room > 4 {
+        let right = fit(&right, room);
+        spans.push(Span::raw(" ".repeat(room - width(&right))));
+        spans.push(Span::styled(right, t.dim()));
+    }
+    frame.render_widget(Line::from(spans), area);
+}
+
+/// The actions worth a hint in each context, most used first.
+fn hinted(ctx: Context) -> &'static [Action] {
+    match ctx {
+        Context::Tasks => &[
+            Action::ToggleDone,
+            Action::CycleStatus,
+            Action::Add,
+            Action::Edit,
+            Action::Delete,
+            Action::DueLater,
+            Action::DueEarlier,
+            Action::CyclePriority,
+            Action::Filter,
+            Action::CycleGrouping,
+            Action::ToggleNext,
+            Action::ToggleBoard,
+            Action::Undo,
+            Action::Help,
+            Action::Quit,
+        ],
+        Context::Global => &[Action::NextTab, Action::Undo, Action::Help, Action::Quit],
+        Context::Filter => &[Action::Submit, Action::Cancel],
+        Context::Form => &[Action::Submit, Action::Cancel, Action::NextField],
+        Context::Confirm => &[Action::Yes, Action::No],
+        Context::Help => &[Action::Down, Action::Up, Action::No],
+    }
+}
+
+/// "key label" pairs for the footer, from the keys really bound.
+pub fn hint_spans(app: &App, ctx: Context, t: Theme) -> Vec<Span<'static>> {
+    let ui = &app.words().ui;
+    let mut spans = Vec::new();
+    for a in hinted(ctx) {
+        let Some(key) = app.keymap.key_text(ctx, *a) else {
+            continue;
+        };
+        let label = a.name().map_or("", |n| ui.action(n));
+        spans.push(Span::styled(key, t.key()));
+        spans.push(Span::raw(format!(" {label}  ")));
+    }
+    spans
+}
+
+fn render_footer(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
+    let [hints, status] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
+    frame.render_widget(Line::from(hint_spans(app, app.context(), t)), hints);
+    let line = match &app.status {
+        Some(s) => Line::styled(
+            fit(&s.text, area.width as usize),
+            if s.error { t.warning() } else { t.base() },
+        ),
+        None => tasks::summary(app, t, area.width as usize),
+    };
+    frame.render_widget(line, status);
+}
+
+/// A rectangle of `w` x `h` in the middle of `area`, within it.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+fn render_question(question: &str, frame: &mut Frame<'_>, area: Rect, t: Theme) {
+    let w = (width(question) as u16 + 4).clamp(20, area.width);
+    let r = centered(area, w, 3);
+    frame.render_widget(Clear, r);
+    let block = Block::bordered()
+        .border_set(t.border())
+        .border_style(t.warning());
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    frame.render_widget(
+        Paragraph::new(fit(question, inner.width as usize)).style(Style::new()),
+        inner,
+    );
+}

@@ -1,0 +1,280 @@
+//! The Tasks tab: the list (optionally grouped) or the board, the filter
+//! line, and the counts in the status line.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::Theme;
+use crate::app::tasks::{Row, TaskView};
+use crate::app::{App, priority_index, status_index};
+use crate::domain::{Priority, TaskStatus};
+use crate::taskview::{DueBucket, GroupKey, Sort, TaskLine, is_overdue};
+use crate::text::{fit, pad, width};
+
+/// The rows the list has for tasks in `body`: all but the column heading
+/// and the filter line.
+pub fn list_rows(body: Rect) -> usize {
+    body.height.saturating_sub(2) as usize
+}
+
+pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
+    let [filter, main] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    render_filter(app, frame, filter, t);
+    match app.tasks.view {
+        TaskView::List => render_list(app, frame, main, t),
+        TaskView::Board => render_board(app, frame, main, t),
+    }
+}
+
+fn render_filter(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
+    let ui = &app.words().ui;
+    let prompt = format!("{}: ", ui.filter_prompt);
+    let [label, rest] = Layout::horizontal([
+        Constraint::Length(width(&prompt) as u16),
+        Constraint::Min(1),
+    ])
+    .areas(area);
+    frame.render_widget(Span::styled(prompt, t.dim()), label);
+    match &app.filter_input {
+        Some(input) => frame.render_widget(input, rest),
+        None if app.tasks.filter_text.is_empty() => frame.render_widget(
+            Span::styled(fit(ui.filter_help, rest.width as usize), t.dim()),
+            rest,
+        ),
+        None => frame.render_widget(
+            Span::raw(fit(&app.tasks.filter_text, rest.width as usize)),
+            rest,
+        ),
+    }
+    if let Some(e) = &app.tasks.filter_error {
+        let w = (width(e) as u16).min(rest.width / 2);
+        let r = Rect {
+            x: rest.x + rest.width - w,
+            width: w,
+            ..rest
+        };
+        frame.render_widget(Span::styled(fit(e, w as usize), t.warning()), r);
+    }
+}
+
+/// Column widths for the list at `total` columns: check, priority, title,
+/// campaign, assignee, due, tags (0 = hidden). Narrow screens drop tags,
+/// then the assignee, then the campaign; the title takes what is left.
+fn columns(total: usize) -> [usize; 7] {
+    let (check, pri, due) = (4, 2, 11);
+    let mut campaign = 18;
+    let mut assignee = 14;
+    let mut tags = 14;
+    if total < 100 {
+        campaign = 14;
+        assignee = 11;
+        tags = 10;
+    }
+    if total < 76 {
+        tags = 0;
+    }
+    if total < 64 {
+        assignee = 0;
+    }
+    if total < 52 {
+        campaign = 0;
+    }
+    let gaps = [campaign, assignee, tags]
+        .iter()
+        .filter(|w| **w > 0)
+        .count();
+    let title = total.saturating_sub(check + pri + due + campaign + assignee + tags + gaps + 1);
+    [check, pri, title, campaign, assignee, due, tags]
+}
+
+fn priority_mark(app: &App, p: Priority) -> String {
+    let word = app.words().ui.priorities[priority_index(p)];
+    word.chars()
+        .next()
+        .map(|c| c.to_uppercase().to_string())
+        .unwrap_or_default()
+}
+
+fn due_text(app: &App, line: &TaskLine) -> String {
+    line.task
+        .due
+        .map(|d| app.format().date(d))
+        .unwrap_or_default()
+}
+
+fn due_style(app: &App, line: &TaskLine, t: Theme) -> Style {
+    let today = app.today;
+    match line.task.due {
+        _ if line.task.status == TaskStatus::Done => t.dim(),
+        _ if is_overdue(&line.task, today) => t.warning(),
+        Some(d) if d == today => t.soon(),
+        _ => t.base(),
+    }
+}
+
+fn task_line(
+    app: &App,
+    line: &TaskLine,
+    cols: [usize; 7],
+    selected: bool,
+    t: Theme,
+) -> Line<'static> {
+    let done = line.task.status == TaskStatus::Done;
+    let title_style = if done { t.done() } else { t.base() };
+    let pri_style = match line.task.priority {
+        Priority::High => t.warning(),
+        Priority::Medium => t.base(),
+        Priority::Low => t.dim(),
+    };
+    let status = &app.words().ui.task_statuses[status_index(line.task.status)];
+    let check = match line.task.status {
+        TaskStatus::Doing | TaskStatus::Blocked => {
+            format!("[{}]", status.chars().next().unwrap_or('-'))
+        }
+        _ => t.check(done).to_string(),
+    };
+    let tags: Vec<String> = line.task.tags.iter().map(|g| format!("#{g}")).collect();
+    let mut spans = vec![
+        Span::styled(pad(&check, cols[0]), t.base()),
+        Span::styled(
+            pad(&priority_mark(app, line.task.priority), cols[1]),
+            pri_style,
+        ),
+        Span::styled(pad(&line.task.title, cols[2]), title_style),
+    ];
+    let mut cell = |text: String, w: usize, style: Style| {
+        if w > 0 {
+            spans.push(Span::raw(" "));
+            spans.push(Span::styled(pad(&text, w), style));
+        }
+    };
+    cell(line.campaign.clone().unwrap_or_default(), cols[3], t.dim());
+    cell(line.assignee.clone().unwrap_or_default(), cols[4], t.base());
+    cell(due_text(app, line), cols[5], due_style(app, line, t));
+    cell(tags.join(" "), cols[6], t.dim());
+    let l = Line::from(spans);
+    if selected { l.style(t.selected()) } else { l }
+}
+
+fn group_label(app: &App, key: GroupKey, count: usize) -> String {
+    let ui = &app.words().ui;
+    let name = match key {
+        GroupKey::All => String::new(),
+        GroupKey::Status(s) => ui.task_statuses[status_index(s)].to_string(),
+        GroupKey::Due(b) => {
+            let i = DueBucket::ALL.iter().position(|x| *x == b).unwrap_or(0);
+            ui.due_groups[i].to_string()
+        }
+    };
+    format!("{name} ({count})")
+}
+
+fn render_list(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
+    let ui = &app.words().ui;
+    let w = app.words();
+    let cols = columns(area.width as usize);
+    let [head, rows_area] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    let mut heads = vec![
+        Span::raw(pad("", cols[0] + cols[1])),
+        Span::raw(pad(ui.title, cols[2])),
+    ];
+    for (i, name) in [(3, w.campaign), (4, w.assignee), (5, ui.due), (6, ui.tags)] {
+        if cols[i] > 0 {
+            heads.push(Span::raw(" "));
+            heads.push(Span::raw(pad(name, cols[i])));
+        }
+    }
+    frame.render_widget(Line::from(heads).style(t.dim()), head);
+    let tab = &app.tasks;
+    if tab.rows.is_empty() {
+        let text = if tab.lines.is_empty() {
+            ui.no_tasks
+        } else {
+            ui.no_match
+        };
+        frame.render_widget(Paragraph::new(text).style(t.dim()), rows_area);
+        return;
+    }
+    let visible = rows_area.height as usize;
+    let lines: Vec<Line<'static>> = tab
+        .rows
+        .iter()
+        .enumerate()
+        .skip(tab.offset)
+        .take(visible)
+        .map(|(i, row)| match row {
+            Row::Heading(key, n) => Line::styled(group_label(app, *key, *n), t.heading()),
+            Row::Task(li) => match tab.lines.get(*li) {
+                Some(l) => task_line(app, l, cols, i == tab.cursor, t),
+                None => Line::default(),
+            },
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), rows_area);
+}
+
+fn render_board(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
+    let ui = &app.words().ui;
+    let tab = &app.tasks;
+    let cols = Layout::horizontal([Constraint::Ratio(1, 4); 4]).split(area);
+    for (c, rect) in cols.iter().enumerate() {
+        let title = format!(" {} ({}) ", ui.task_statuses[c], tab.columns[c].len());
+        let focused = c == tab.board_column;
+        let block = Block::bordered().border_set(t.border()).title(Span::styled(
+            title,
+            if focused { t.heading() } else { t.dim() },
+        ));
+        let inner = block.inner(*rect);
+        frame.render_widget(block, *rect);
+        let height = inner.height as usize;
+        let sel = tab.board_rows[c];
+        let start = sel.saturating_sub(height.saturating_sub(1));
+        let inner_w = inner.width as usize;
+        let lines: Vec<Line<'static>> = tab.columns[c]
+            .iter()
+            .enumerate()
+            .skip(start)
+            .take(height)
+            .filter_map(|(i, li)| tab.lines.get(*li).map(|l| (i, l)))
+            .map(|(i, l)| {
+                let mark = priority_mark(app, l.task.priority);
+                let due = l
+                    .task
+                    .due
+                    .map(|_| format!(" {}", due_text(app, l)))
+                    .unwrap_or_default();
+                let title_w = inner_w.saturating_sub(2 + width(&due));
+                let mut line = Line::from(vec![
+                    Span::raw(format!("{mark} ")),
+                    Span::raw(pad(&l.task.title, title_w)),
+                    Span::styled(due, due_style(app, l, t)),
+                ]);
+                if focused && i == sel {
+                    line = line.style(t.selected());
+                }
+                line
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+}
+
+/// The status line when there is no message: counts, order and filter.
+pub fn summary(app: &App, t: Theme, cols: usize) -> Line<'static> {
+    let ui = &app.words().ui;
+    let tab = &app.tasks;
+    let counts: Vec<String> = (0..4)
+        .map(|i| format!("{} {}", tab.counts[i], ui.task_statuses[i]))
+        .collect();
+    let order = match tab.sort {
+        Sort::Next => ui.sort_next,
+        _ => ui.sort_due,
+    };
+    let shown = crate::i18n::Format::fill(ui.shown_of, tab.shown);
+    let text = format!("{} · {shown} · {order}", counts.join(" · "));
+    Line::styled(fit(&text, cols), t.dim())
+}

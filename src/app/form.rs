@@ -86,15 +86,18 @@ impl TaskForm {
         }
     }
 
-    /// A form holding a task's values; dates in ISO form.
-    pub fn edit(line: &TaskLine, campaigns: Vec<String>, people: Vec<String>) -> TaskForm {
+    /// A form holding a task's values, the due date as `date` writes it.
+    pub fn edit(
+        line: &TaskLine,
+        date: impl Fn(chrono::NaiveDate) -> String,
+        campaigns: Vec<String>,
+        people: Vec<String>,
+    ) -> TaskForm {
         let t = &line.task;
         let values = [
             t.title.clone(),
             line.campaign.clone().unwrap_or_default(),
-            t.due
-                .map(|d| d.format("%Y-%m-%d").to_string())
-                .unwrap_or_default(),
+            t.due.map(date).unwrap_or_default(),
             line.assignee.clone().unwrap_or_default(),
             t.priority.to_string(),
             t.tags.join(" "),
@@ -151,12 +154,23 @@ impl TaskForm {
             Some(c) if !typed.is_empty() => {
                 self.inputs[self.focus] = input(&c);
             }
-            _ => self.focus = (self.focus + 1) % Field::ALL.len(),
+            _ => self.focus_on((self.focus + 1) % Field::ALL.len()),
         }
     }
 
     pub fn prev(&mut self) {
-        self.focus = (self.focus + Field::ALL.len() - 1) % Field::ALL.len();
+        self.focus_on((self.focus + Field::ALL.len() - 1) % Field::ALL.len());
+    }
+
+    /// Moves to a field; the priority's word is selected, so typing
+    /// replaces it.
+    fn focus_on(&mut self, i: usize) {
+        self.focus = i;
+        if self.field() == Field::Priority
+            && let Some(t) = self.inputs.get_mut(i)
+        {
+            t.select_all();
+        }
     }
 
     /// A key typed into the focused field.

@@ -171,6 +171,11 @@ impl App {
         })
     }
 
+    /// The store, for reading (tests and snapshots look through it).
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
     pub fn format(&self) -> Format {
         Format {
             locale: self.config.locale,
@@ -498,7 +503,10 @@ impl App {
                 .find(|l| l.task.id == id)
                 .cloned()
         }) {
-            Some(line) => TaskForm::edit(&line, campaigns, people),
+            Some(line) => {
+                let fmt = self.format();
+                TaskForm::edit(&line, |d| fmt.date(d), campaigns, people)
+            }
             None => TaskForm::add(campaigns, people),
         };
         self.overlay = Overlay::Form(Box::new(form));

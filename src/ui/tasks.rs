@@ -73,7 +73,7 @@ fn columns(total: usize) -> [usize; 7] {
         assignee = 11;
         tags = 10;
     }
-    if total < 76 {
+    if total < 90 {
         tags = 0;
     }
     if total < 64 {

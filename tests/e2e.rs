@@ -1,0 +1,154 @@
+//! The real binary in a real terminal (tmux): open the TUI on a new
+//! database, add a task with the keys, mark it done, change the file from
+//! a second process and see the screen follow, quit, and check the file.
+//! `.ci/run` installs tmux where it is missing.
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_funnel");
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .output()
+            .expect("tmux runs (install it: apt-get install tmux)")
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "e2e"]).stdout).into_owned()
+    }
+
+    /// Waits up to `limit` for the screen to contain `text`.
+    fn wait_for(&self, text: &str, limit: Duration) -> Duration {
+        let start = Instant::now();
+        loop {
+            if self.screen().contains(text) {
+                return start.elapsed();
+            }
+            assert!(
+                start.elapsed() < limit,
+                "'{text}' did not appear within {limit:?}; the screen:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "e2e"];
+        args.extend_from_slice(keys);
+        self.run(&args);
+    }
+
+    fn literal(&self, text: &str) {
+        self.run(&["send-keys", "-t", "e2e", "-l", text]);
+    }
+
+    fn alive(&self) -> bool {
+        self.run(&["has-session", "-t", "e2e"]).status.success()
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .output();
+    }
+}
+
+fn funnel(db: &Path, args: &[&str]) -> String {
+    let out = Command::new(BIN)
+        .env("FUNNEL_DB", db)
+        .env("FUNNEL_TODAY", "2026-11-22")
+        .env("XDG_CONFIG_HOME", db.parent().expect("dir"))
+        .args(args)
+        .output()
+        .expect("funnel runs");
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn add_finish_see_outside_changes_and_quit_in_a_real_terminal() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("e2e.db");
+    funnel(&db, &["person", "add", "An Nguyễn"]);
+    let tmux = Tmux {
+        socket: format!("funnel-e2e-{}", std::process::id()),
+    };
+    let cmd = format!(
+        "env FUNNEL_DB='{}' FUNNEL_TODAY=2026-11-22 XDG_CONFIG_HOME='{}' LANG=C.UTF-8 '{BIN}'",
+        db.display(),
+        dir.path().display()
+    );
+    let started = tmux.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        &cmd,
+    ]);
+    assert!(
+        started.status.success(),
+        "tmux: {}",
+        String::from_utf8_lossy(&started.stderr)
+    );
+    tmux.wait_for("3 Tasks", Duration::from_secs(10));
+    tmux.wait_for("No tasks yet.", Duration::from_secs(5));
+
+    tmux.keys(&["a"]);
+    tmux.wait_for("New task", Duration::from_secs(5));
+    tmux.literal("Viết bài Tết 🍵");
+    tmux.keys(&["Tab", "Tab", "Tab"]);
+    tmux.literal("an");
+    tmux.keys(&["Tab", "Enter"]);
+    tmux.wait_for("Added task 1.", Duration::from_secs(5));
+    let screen = tmux.screen();
+    assert!(
+        screen.contains("Viết bài Tết 🍵") && screen.contains("An Nguyễn"),
+        "{screen}"
+    );
+
+    tmux.keys(&["Space"]);
+    tmux.wait_for("Task 1 done. u to undo", Duration::from_secs(5));
+
+    funnel(&db, &["task", "add", "Added from another shell"]);
+    let seen = tmux.wait_for("Added from another shell", Duration::from_secs(3));
+    assert!(seen < Duration::from_millis(1500), "seen after {seen:?}");
+    funnel(&db, &["task", "done", "2"]);
+    tmux.wait_for("[✓] M Added from another shell", Duration::from_secs(3));
+
+    tmux.keys(&["q"]);
+    let start = Instant::now();
+    while tmux.alive() {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "funnel did not quit"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let tasks: serde_json::Value =
+        serde_json::from_str(&funnel(&db, &["task", "list", "--all", "--json"])).expect("json");
+    assert_eq!(tasks[0]["title"], "Viết bài Tết 🍵");
+    assert_eq!(tasks[0]["status"], "done");
+    assert_eq!(tasks[0]["assignee_name"], "An Nguyễn");
+    assert_eq!(tasks[1]["status"], "done");
+    assert!(funnel(&db, &["check"]).contains(": ok"));
+}

@@ -1,0 +1,490 @@
+//! The TUI without a terminal: keys through the keymap into `App::update`
+//! on a demo database, on a fixed day; then frames drawn by the real render
+//! code into an off-screen buffer.
+
+use chrono::NaiveDate;
+use funnel::app::{App, Keymap, Overlay, Settings, Tab};
+use funnel::config::Config;
+use funnel::domain::{Clock, Priority, TaskId, TaskStatus};
+use funnel::i18n::Locale;
+use funnel::store::Store;
+use funnel::store::tasks::NewTask;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).expect("date")
+}
+
+fn settings(locale: Locale, read_only: bool, keymap: Keymap) -> Settings {
+    Settings {
+        config: Config {
+            locale,
+            ..Config::default()
+        },
+        keymap,
+        clock: Clock::Fixed(today()),
+        read_only,
+        ascii: false,
+        db_name: "demo.db".into(),
+    }
+}
+
+fn demo_store() -> Store {
+    let mut store = Store::open_in_memory().expect("store");
+    funnel::demo::fill(&mut store, funnel::demo::Scale::Small, today(), 1).expect("demo");
+    store
+}
+
+fn demo(locale: Locale) -> App {
+    App::new(demo_store(), settings(locale, false, Keymap::default())).expect("app")
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+/// Types each character as a key; `\n` is Enter, `\t` Tab, `\x1b` Esc.
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        let k = match c {
+            '\n' => key(KeyCode::Enter),
+            '\t' => key(KeyCode::Tab),
+            '\x1b' => key(KeyCode::Esc),
+            c => key(KeyCode::Char(c)),
+        };
+        app.on_key(&k);
+    }
+}
+
+fn selected(app: &App) -> (TaskId, TaskStatus) {
+    let l = app.tasks.selected().expect("a selected task");
+    (l.task.id, l.task.status)
+}
+
+fn status(app: &App) -> String {
+    app.status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default()
+}
+
+fn screen(app: &mut App, w: u16, h: u16) -> String {
+    funnel::tui::snapshot(app, w, h).expect("frame")
+}
+
+#[test]
+fn space_marks_done_and_u_undoes_it_in_the_store() {
+    let mut app = demo(Locale::En);
+    let (id, before) = selected(&app);
+    assert_ne!(before, TaskStatus::Done, "the most urgent task is open");
+    typed(&mut app, " ");
+    assert_eq!(app.store().task(id).expect("task").status, TaskStatus::Done);
+    assert_eq!(status(&app), format!("Task {id} done. u to undo"));
+    let (next, _) = selected(&app);
+    assert_ne!(next, id, "the selection stays on the row: the next task");
+    typed(&mut app, "u");
+    assert_eq!(app.store().task(id).expect("task").status, before);
+    assert!(status(&app).starts_with("Undid: "), "{}", status(&app));
+    app.on_key(&KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL));
+    assert_eq!(app.store().task(id).expect("task").status, TaskStatus::Done);
+}
+
+#[test]
+fn quick_keys_change_the_selected_task() {
+    let mut app = demo(Locale::En);
+    let (id, _) = selected(&app);
+    let t0 = app.store().task(id).expect("task");
+    typed(&mut app, "s");
+    assert_eq!(
+        app.store().task(id).expect("task").status,
+        t0.status.cycled()
+    );
+    assert_eq!(selected(&app).0, id, "s keeps the task selected");
+    typed(&mut app, "++");
+    let due = app.store().task(id).expect("task").due.expect("due");
+    assert_eq!(
+        Some(due),
+        t0.due
+            .and_then(|d| d.checked_add_days(chrono::Days::new(2)))
+    );
+    typed(&mut app, "-");
+    assert_eq!(
+        app.store().task(id).expect("task").due,
+        t0.due
+            .and_then(|d| d.checked_add_days(chrono::Days::new(1)))
+    );
+    let p0 = app.store().task(id).expect("task").priority;
+    typed(&mut app, "ppp");
+    assert_eq!(
+        app.store().task(id).expect("task").priority,
+        p0,
+        "three presses cycle back"
+    );
+    typed(&mut app, "p");
+    assert_ne!(app.store().task(id).expect("task").priority, p0);
+}
+
+#[test]
+fn delete_asks_first() {
+    let mut app = demo(Locale::En);
+    let (id, _) = selected(&app);
+    typed(&mut app, "dn");
+    assert!(app.store().task(id).is_ok(), "n keeps it");
+    typed(&mut app, "d");
+    assert!(matches!(app.overlay, Overlay::Confirm { .. }));
+    typed(&mut app, "y");
+    assert!(app.store().task(id).is_err(), "y deletes");
+    typed(&mut app, "u");
+    assert!(app.store().task(id).is_ok(), "u brings it back");
+}
+
+#[test]
+fn the_form_adds_a_task_with_completed_names_and_refuses_bad_input() {
+    let mut app = demo(Locale::En);
+    let before = app.store().count_tasks().expect("count");
+    typed(&mut app, "a\n");
+    let Overlay::Form(form) = &app.overlay else {
+        panic!("the form stays open on an empty title");
+    };
+    assert_eq!(form.error.as_deref(), Some("task title is empty"));
+    typed(&mut app, "Chụp ảnh 日本 🍵\tblack\t\tsoon\n");
+    let Overlay::Form(form) = &app.overlay else {
+        panic!("a bad date keeps the form open");
+    };
+    assert!(
+        form.error
+            .as_deref()
+            .is_some_and(|e| e.contains("'soon' is not a date"))
+    );
+    // Fix the date: clear the field and type a good one.
+    for _ in 0.."soon".len() {
+        app.on_key(&key(KeyCode::Backspace));
+    }
+    // fri, Tab, "trần" and Tab to complete it, Tab to the priority, whose
+    // word is replaced by typing, Tab to the tags.
+    typed(&mut app, "fri\ttrần\t\thigh\tdesign ảnh\n");
+    assert!(
+        matches!(app.overlay, Overlay::None),
+        "saved: {}",
+        status(&app)
+    );
+    assert_eq!(app.store().count_tasks().expect("count"), before + 1);
+    let line = app
+        .tasks
+        .selected()
+        .expect("the new task is selected")
+        .clone();
+    assert_eq!(line.task.title, "Chụp ảnh 日本 🍵");
+    assert!(
+        line.campaign
+            .as_deref()
+            .is_some_and(|c| c.starts_with("Black Friday")),
+        "{line:?}"
+    );
+    assert_eq!(line.task.due, NaiveDate::from_ymd_opt(2026, 11, 27));
+    assert!(
+        line.assignee
+            .as_deref()
+            .is_some_and(|a| a.starts_with("Trần"))
+    );
+    assert_eq!(line.task.priority, Priority::High);
+    assert_eq!(line.task.tags, ["design", "ảnh"]);
+}
+
+#[test]
+fn edit_changes_the_title_and_esc_leaves_it_alone() {
+    let mut app = demo(Locale::En);
+    let (id, _) = selected(&app);
+    let title = app.store().task(id).expect("task").title;
+    typed(&mut app, "e x\x1b");
+    assert_eq!(app.store().task(id).expect("task").title, title);
+    typed(&mut app, "e!\n");
+    assert_eq!(
+        app.store().task(id).expect("task").title,
+        format!("{title}!")
+    );
+}
+
+#[test]
+fn filter_narrows_and_esc_clears() {
+    let mut app = demo(Locale::En);
+    let all = app.tasks.shown;
+    typed(&mut app, "/#seo\n");
+    assert!(app.tasks.shown < all && app.tasks.shown > 0);
+    for l in app.tasks.lines.lines() {
+        if app.tasks.rows.iter().any(
+            |r| matches!(r, funnel::app::tasks::Row::Task(i) if app.tasks.lines.get(*i) == Some(l)),
+        ) {
+            assert!(
+                l.task.tags.contains(&"seo".to_string()),
+                "{:?}",
+                l.task.tags
+            );
+        }
+    }
+    typed(&mut app, "/ status:nope\n");
+    assert!(app.tasks.filter_error.is_some(), "a bad term is reported");
+    typed(&mut app, "\x1b");
+    assert_eq!(app.tasks.shown, all);
+    typed(&mut app, "/zzzz\x1b");
+    assert_eq!(
+        app.tasks.shown, all,
+        "Esc while typing restores the filter before"
+    );
+}
+
+#[test]
+fn views_groupings_orders_and_tabs() {
+    let mut app = demo(Locale::En);
+    typed(&mut app, "o");
+    assert!(matches!(
+        app.tasks.rows.first(),
+        Some(funnel::app::tasks::Row::Heading(..))
+    ));
+    typed(&mut app, "b");
+    assert_eq!(app.tasks.view, funnel::app::tasks::TaskView::Board);
+    typed(&mut app, "hhhll");
+    assert_eq!(app.tasks.board_column, 2);
+    let (_, status) = selected(&app);
+    assert_eq!(status, TaskStatus::Blocked, "the third column is blocked");
+    typed(&mut app, "1");
+    assert_eq!(app.tab, Tab::Strategy);
+    assert!(app.overview.is_some(), "the overview is read when shown");
+    app.on_key(&key(KeyCode::Tab));
+    assert_eq!(app.tab, Tab::Plan);
+    app.on_key(&key(KeyCode::BackTab));
+    app.on_key(&key(KeyCode::BackTab));
+    assert_eq!(app.tab, Tab::Kpis);
+    typed(&mut app, "?");
+    assert!(matches!(app.overlay, Overlay::Help { .. }));
+    typed(&mut app, "?");
+    assert!(matches!(app.overlay, Overlay::None));
+    typed(&mut app, "q");
+    assert!(app.quit);
+}
+
+#[test]
+fn read_only_refuses_every_change() {
+    let mut app =
+        App::new(demo_store(), settings(Locale::En, true, Keymap::default())).expect("app");
+    let (id, st) = selected(&app);
+    typed(&mut app, " sp+dau");
+    assert_eq!(app.store().task(id).expect("task").status, st);
+    assert!(matches!(app.overlay, Overlay::None));
+    assert_eq!(status(&app), "Read-only: nothing can change here.");
+}
+
+#[test]
+fn rebound_keys_work_and_the_old_ones_do_not() {
+    let mut keys = std::collections::BTreeMap::new();
+    keys.insert("toggle_done".to_string(), vec!["x".to_string()]);
+    let keymap = Keymap::with_overrides(&keys).expect("keymap");
+    let mut app = App::new(demo_store(), settings(Locale::En, false, keymap)).expect("app");
+    let (id, st) = selected(&app);
+    typed(&mut app, " ");
+    assert_eq!(app.store().task(id).expect("task").status, st);
+    typed(&mut app, "x");
+    assert_eq!(app.store().task(id).expect("task").status, TaskStatus::Done);
+    let frame = screen(&mut app, 120, 30);
+    assert!(
+        frame.contains("x done"),
+        "the footer shows the real key:\n{frame}"
+    );
+}
+
+#[test]
+fn a_change_by_another_process_shows_and_keeps_the_selection() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("f.db");
+    let mut store = Store::open(&path).expect("store");
+    for t in ["one", "two", "three"] {
+        store.add_task(&NewTask::titled(t)).expect("add");
+    }
+    let mut app = App::new(store, settings(Locale::En, false, Keymap::default())).expect("app");
+    typed(&mut app, "j");
+    let (id, _) = selected(&app);
+    assert!(!app.poll_external(), "nothing changed yet");
+    let mut other = Store::open(&path).expect("second connection");
+    other
+        .set_task_status(&[TaskId(3)], TaskStatus::Done)
+        .expect("done elsewhere");
+    other
+        .add_task(&NewTask::titled("four"))
+        .expect("added elsewhere");
+    assert!(app.poll_external());
+    assert_eq!(app.tasks.lines.len(), 4);
+    assert_eq!(selected(&app).0, id, "the selection is kept");
+    assert_eq!(status(&app), "Changed elsewhere: reloaded.");
+    // An undo in the TUI reverts the other process's latest change too.
+    typed(&mut app, "u");
+    assert_eq!(app.tasks.lines.len(), 3);
+}
+
+#[test]
+fn every_action_has_a_label_in_both_catalogs() {
+    for (action, name) in funnel::app::action::NAMED {
+        for words in [&funnel::i18n::EN, &funnel::i18n::VI] {
+            assert!(
+                words
+                    .ui
+                    .actions
+                    .iter()
+                    .any(|(n, l)| n == name && !l.is_empty()),
+                "{action:?} has no label"
+            );
+        }
+    }
+}
+
+#[test]
+fn tiny_terminals_get_a_notice_not_a_panic() {
+    let mut app = demo(Locale::En);
+    let notice = screen(&mut app, 30, 5);
+    assert!(notice.starts_with("Terminal too small"), "{notice}");
+    assert_eq!(notice.trim_end().lines().count(), 1, "one line");
+    for (w, h) in [(1, 1), (2, 1), (40, 10), (1, 50), (300, 2)] {
+        screen(&mut app, w, h);
+    }
+}
+
+mod frames {
+    //! Reviewed frames at fixed sizes: list, board, grouping, filter, form,
+    //! help and an empty database, in English and Vietnamese.
+    use super::*;
+
+    fn frame(app: &mut App, w: u16, h: u16) -> String {
+        screen(app, w, h)
+    }
+
+    #[test]
+    fn tasks_list_80x24() {
+        let mut app = demo(Locale::En);
+        insta::assert_snapshot!(frame(&mut app, 80, 24));
+    }
+
+    #[test]
+    fn tasks_list_120x40() {
+        let mut app = demo(Locale::En);
+        insta::assert_snapshot!(frame(&mut app, 120, 40));
+    }
+
+    #[test]
+    fn tasks_grouped_by_due_80x24() {
+        let mut app = demo(Locale::En);
+        typed(&mut app, "oo");
+        insta::assert_snapshot!(frame(&mut app, 80, 24));
+    }
+
+    #[test]
+    fn tasks_board_120x40() {
+        let mut app = demo(Locale::En);
+        typed(&mut app, "b");
+        insta::assert_snapshot!(frame(&mut app, 120, 40));
+    }
+
+    #[test]
+    fn tasks_filter_typed_80x24() {
+        let mut app = demo(Locale::En);
+        typed(&mut app, "/is:overdue @khoa");
+        insta::assert_snapshot!(frame(&mut app, 80, 24));
+    }
+
+    #[test]
+    fn tasks_form_80x24() {
+        let mut app = demo(Locale::En);
+        typed(&mut app, "aViết bài Tết\ttết");
+        insta::assert_snapshot!(frame(&mut app, 80, 24));
+    }
+
+    #[test]
+    fn help_120x40() {
+        let mut app = demo(Locale::En);
+        typed(&mut app, "?");
+        insta::assert_snapshot!(frame(&mut app, 120, 40));
+    }
+
+    #[test]
+    fn empty_database_80x24() {
+        let store = Store::open_in_memory().expect("store");
+        let mut app = App::new(store, settings(Locale::En, false, Keymap::default())).expect("app");
+        insta::assert_snapshot!(frame(&mut app, 80, 24));
+    }
+
+    #[test]
+    fn vietnamese_list_80x24() {
+        let mut app = demo(Locale::Vi);
+        insta::assert_snapshot!(frame(&mut app, 80, 24));
+    }
+
+    #[test]
+    fn vietnamese_form_and_help_120x40() {
+        let mut app = demo(Locale::Vi);
+        typed(&mut app, "e");
+        insta::assert_snapshot!("vi_form", frame(&mut app, 120, 40));
+        typed(&mut app, "\x1b?");
+        insta::assert_snapshot!("vi_help", frame(&mut app, 120, 40));
+    }
+
+    #[test]
+    fn overview_tabs_80x24() {
+        let mut app = demo(Locale::En);
+        for (k, name) in [('1', "strategy"), ('2', "plan"), ('4', "kpis")] {
+            typed(&mut app, &k.to_string());
+            insta::assert_snapshot!(name, frame(&mut app, 80, 24));
+        }
+    }
+}
+
+mod random_keys {
+    //! Any keys at any terminal size: no panic, and the store stays sound.
+    use super::*;
+    use proptest::prelude::*;
+
+    fn keys() -> impl Strategy<Value = KeyEvent> {
+        let codes = prop_oneof![
+            Just(KeyCode::Enter),
+            Just(KeyCode::Esc),
+            Just(KeyCode::Tab),
+            Just(KeyCode::BackTab),
+            Just(KeyCode::Backspace),
+            Just(KeyCode::Up),
+            Just(KeyCode::Down),
+            Just(KeyCode::PageDown),
+            Just(KeyCode::PageUp),
+            prop::sample::select(
+                " jkgGsp+-aedyn/obhlu?1234qxé#@:\""
+                    .chars()
+                    .collect::<Vec<_>>()
+            )
+            .prop_map(KeyCode::Char),
+        ];
+        (codes, any::<bool>()).prop_map(|(c, ctrl)| {
+            let m = if ctrl && c == KeyCode::Char('r') {
+                KeyModifiers::CONTROL
+            } else {
+                KeyModifiers::NONE
+            };
+            KeyEvent::new(c, m)
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
+
+        #[test]
+        fn never_panics_and_leaves_the_store_sound(
+            presses in prop::collection::vec((keys(), 1u16..300, 1u16..100), 1..40)
+        ) {
+            let mut app = demo(Locale::En);
+            for (k, w, h) in presses {
+                app.on_key(&k);
+                if app.quit {
+                    break;
+                }
+                screen(&mut app, w, h);
+            }
+            prop_assert_eq!(app.store().integrity_check().expect("check"), vec!["ok".to_string()]);
+            prop_assert!(app.store().foreign_key_check().expect("fk").is_empty());
+        }
+    }
+}

@@ -3,8 +3,6 @@
 //! SIGTERM or SIGHUP from a dropped SSH connection); an event loop that
 //! draws only when something changed.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
@@ -27,23 +25,35 @@ impl Drop for Restore {
     }
 }
 
-/// Runs the TUI until the user quits or a signal asks it to stop. Every
-/// change was committed as it was made, so stopping loses nothing.
+/// Runs the TUI until the user quits. Every change was committed as it was
+/// made, so stopping at any moment loses nothing.
 pub fn run(mut app: App) -> std::io::Result<()> {
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
+    stop_on_signals()?;
     let mut terminal = ratatui::init();
     let _restore = Restore;
-    event_loop(&mut terminal, &mut app, &stop)
+    event_loop(&mut terminal, &mut app)
 }
 
-fn event_loop(
-    terminal: &mut DefaultTerminal,
-    app: &mut App,
-    stop: &AtomicBool,
-) -> std::io::Result<()> {
+/// SIGTERM or SIGHUP (a dropped SSH connection, a closed tmux) end the
+/// process from a watcher thread: the main thread may be blocked reading a
+/// terminal that is gone, where it would never see a flag. The terminal is
+/// restored first where it still exists; an unfinished write is rolled
+/// back by SQLite, a finished one is already committed.
+fn stop_on_signals() -> std::io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                ratatui::restore();
+                std::process::exit(128 + signal);
+            }
+        })?;
+    Ok(())
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<()> {
     let mut dirty = true;
     let mut last_check = Instant::now();
     loop {
@@ -53,7 +63,7 @@ fn event_loop(
             terminal.draw(|f| ui::render(app, f))?;
             dirty = false;
         }
-        if app.quit || stop.load(Ordering::Relaxed) {
+        if app.quit {
             return Ok(());
         }
         if event::poll(POLL)? {

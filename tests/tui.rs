@@ -92,6 +92,10 @@ fn space_marks_done_and_u_undoes_it_in_the_store() {
 #[test]
 fn quick_keys_change_the_selected_task() {
     let mut app = demo(Locale::En);
+    // Down to a task to do: s makes it doing, and the selection stays with it.
+    while selected(&app).1 != TaskStatus::Todo {
+        typed(&mut app, "j");
+    }
     let (id, _) = selected(&app);
     let t0 = app.store().task(id).expect("task");
     typed(&mut app, "s");

@@ -48,14 +48,14 @@ fn input(text: &str) -> TextArea<'static> {
 /// Names containing what was typed (case and accents aside), best first:
 /// those starting with it, then the rest, at most `limit`.
 fn matching<'a>(names: &'a [String], typed: &str, limit: usize) -> Vec<&'a str> {
-    let typed = crate::taskview::fold::fold(typed.trim());
+    let typed = crate::text::fold::fold(typed.trim());
     if typed.is_empty() {
         return names.iter().take(limit).map(String::as_str).collect();
     }
     let mut starts = Vec::new();
     let mut inside = Vec::new();
     for n in names {
-        let folded = crate::taskview::fold::fold(n);
+        let folded = crate::text::fold::fold(n);
         if folded == typed {
             continue;
         }

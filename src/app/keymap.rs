@@ -168,10 +168,10 @@ impl fmt::Display for Key {
             KeyCode::BackTab => f.write_str("Shift-Tab"),
             KeyCode::Backspace => f.write_str("Backspace"),
             KeyCode::Delete => f.write_str("Del"),
-            KeyCode::Up => f.write_str("↑"),
-            KeyCode::Down => f.write_str("↓"),
-            KeyCode::Left => f.write_str("←"),
-            KeyCode::Right => f.write_str("→"),
+            KeyCode::Up => f.write_str("Up"),
+            KeyCode::Down => f.write_str("Down"),
+            KeyCode::Left => f.write_str("Left"),
+            KeyCode::Right => f.write_str("Right"),
             KeyCode::Home => f.write_str("Home"),
             KeyCode::End => f.write_str("End"),
             KeyCode::PageUp => f.write_str("PgUp"),
@@ -238,8 +238,10 @@ fn defaults() -> Vec<(Context, Key, Action)> {
         (C::Tasks, c('b'), A::ToggleBoard),
         (C::Filter, p(K::Enter), A::Submit),
         (C::Filter, p(K::Esc), A::Cancel),
+        (C::Filter, Key::ctrl('c'), A::Cancel),
         (C::Form, p(K::Enter), A::Submit),
         (C::Form, p(K::Esc), A::Cancel),
+        (C::Form, Key::ctrl('c'), A::Cancel),
         (C::Form, p(K::Tab), A::NextField),
         (C::Form, p(K::Down), A::NextField),
         (C::Form, p(K::BackTab), A::PrevField),
@@ -248,9 +250,11 @@ fn defaults() -> Vec<(Context, Key, Action)> {
         (C::Confirm, p(K::Enter), A::Yes),
         (C::Confirm, c('n'), A::No),
         (C::Confirm, p(K::Esc), A::No),
+        (C::Confirm, Key::ctrl('c'), A::No),
         (C::Help, c('?'), A::No),
         (C::Help, p(K::Esc), A::No),
         (C::Help, c('q'), A::No),
+        (C::Help, Key::ctrl('c'), A::No),
         (C::Help, c('j'), A::Down),
         (C::Help, p(K::Down), A::Down),
         (C::Help, c('k'), A::Up),
@@ -274,7 +278,9 @@ impl Keymap {
     /// is bound by default.
     pub fn with_overrides(keys: &BTreeMap<String, Vec<String>>) -> Result<Keymap, String> {
         let mut map = Keymap::default();
+        let mut given: Vec<(&str, (Context, Key))> = Vec::new();
         for (name, list) in keys {
+            let name = name.as_str();
             let action = Action::from_name(name).ok_or_else(|| {
                 format!(
                     "[keys] '{name}' is not an action (one of: {})",
@@ -299,6 +305,12 @@ impl Keymap {
             map.bindings.retain(|(_, _, a)| *a != action);
             for ctx in contexts {
                 for key in &parsed {
+                    if let Some((other, _)) =
+                        given.iter().find(|(a, k)| *k == (ctx, *key) && *a != name)
+                    {
+                        return Err(format!("[keys] {key} is given to both {other} and {name}"));
+                    }
+                    given.push((name, (ctx, *key)));
                     // A key taken over by this action leaves its old one.
                     map.bindings.retain(|(c, k, _)| !(*c == ctx && k == key));
                     map.bindings.push((ctx, *key, action));
@@ -478,6 +490,11 @@ mod tests {
         keys.insert("quit".to_string(), vec!["banana".to_string()]);
         let e = Keymap::with_overrides(&keys).expect_err("bad key");
         assert!(e.contains("'banana' is not a key"), "{e}");
+        let mut keys = BTreeMap::new();
+        keys.insert("toggle_done".to_string(), vec!["x".to_string()]);
+        keys.insert("delete".to_string(), vec!["x".to_string()]);
+        let e = Keymap::with_overrides(&keys).expect_err("one key, two actions");
+        assert_eq!(e, "[keys] x is given to both delete and toggle_done");
     }
 
     #[test]

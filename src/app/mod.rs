@@ -110,6 +110,8 @@ pub struct App {
     /// The filter line while it is being typed.
     pub filter_input: Option<TextArea<'static>>,
     filter_before: String,
+    /// The filter line changed and is not applied yet (see `settle`).
+    filter_pending: bool,
     pub status: Option<Status>,
     /// Rows of the task list on screen, from the last resize.
     pub list_height: usize,
@@ -164,6 +166,7 @@ impl App {
             overlay: Overlay::None,
             filter_input: None,
             filter_before: String::new(),
+            filter_pending: false,
             status: None,
             list_height: 20,
             quit: false,
@@ -399,8 +402,11 @@ impl App {
                     };
                 let hint = self.undo_hint();
                 self.say(format!("{text} {hint}"));
+                // A task that became done leaves the open ones: stay on the row.
+                let done_now =
+                    task.status == TaskStatus::Done && line.task.status != TaskStatus::Done;
                 self.tasks
-                    .put(TaskLine { task, ..line }, self.today, follow);
+                    .put(TaskLine { task, ..line }, self.today, follow && !done_now);
                 self.tasks.scroll_into_view(self.list_height);
                 self.after_own_write();
             }
@@ -480,11 +486,17 @@ impl App {
     }
 
     fn names(&self) -> (Vec<String>, Vec<String>) {
-        let campaigns = self
-            .store
-            .campaigns()
-            .map(|v| v.into_iter().map(|c| c.name).collect())
-            .unwrap_or_default();
+        // Running and planned campaigns first, the latest first: the ones a
+        // new task most likely belongs to.
+        let mut list = self.store.campaigns().unwrap_or_default();
+        list.sort_by_key(|c| {
+            let closed = matches!(
+                c.status,
+                crate::domain::CampaignStatus::Done | crate::domain::CampaignStatus::Cancelled
+            );
+            (closed, std::cmp::Reverse(c.end))
+        });
+        let campaigns = list.into_iter().map(|c| c.name).collect();
         let people = self
             .store
             .people()
@@ -672,20 +684,36 @@ impl App {
     fn update_filter(&mut self, action: Action) {
         let today = self.today;
         match action {
-            Action::Submit => self.filter_input = None,
+            Action::Submit => {
+                self.settle();
+                self.filter_input = None;
+            }
             Action::Cancel => {
                 self.filter_input = None;
+                self.filter_pending = false;
                 let before = std::mem::take(&mut self.filter_before);
                 self.tasks.set_filter(&before, today);
             }
             Action::Type(k) => {
                 if let Some(t) = &mut self.filter_input {
                     t.input(k);
-                    let text = t.lines().join(" ");
-                    self.tasks.set_filter(&text, today);
+                    self.filter_pending = true;
                 }
             }
             _ => {}
+        }
+        self.tasks.scroll_into_view(self.list_height);
+    }
+
+    /// Applies what typing left pending (the filter) before the next frame:
+    /// a burst of keys, such as a paste, filters once, not once per key.
+    pub fn settle(&mut self) {
+        if !std::mem::take(&mut self.filter_pending) {
+            return;
+        }
+        if let Some(t) = &self.filter_input {
+            let text = t.lines().join(" ");
+            self.tasks.set_filter(&text, self.today);
         }
         self.tasks.scroll_into_view(self.list_height);
     }

@@ -278,12 +278,17 @@ impl TasksTab {
         }
     }
 
-    /// Drops a deleted task from the lines.
+    /// Drops a deleted task from the lines; the selection stays on the
+    /// same row, now the next task.
     pub fn drop_task(&mut self, id: TaskId, today: NaiveDate) {
         if let Some(r) = self.lines.lines().iter().position(|l| l.task.id == id) {
             self.lines.remove(r);
         }
-        self.refresh(today);
+        let (cursor, board) = (self.cursor, self.board_rows);
+        self.refresh_in_place(today);
+        self.cursor = cursor;
+        self.board_rows = board;
+        self.clamp();
     }
 
     /// Replaces every line (after an undo or a change made elsewhere).

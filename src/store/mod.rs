@@ -361,6 +361,13 @@ impl Store {
         Ok(r)
     }
 
+    /// Copies the WAL into the database file and empties it.
+    pub fn checkpoint(&self) -> Result<()> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
     /// SQLite's integrity check; `["ok"]` when the file is sound.
     pub fn integrity_check(&self) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;

@@ -10,6 +10,7 @@ use crate::domain::{
     Amount, Budget, BudgetId, Channel, ChannelId, Message, Metric, Person, PersonId, Procedure,
     ProcedureId, Segment, SegmentId, Tool, ToolId,
 };
+use crate::text::fold::fold;
 
 /// The tables whose rows a user names on the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,8 +54,8 @@ impl Named {
     }
 }
 
-/// Finds a row by id, by exact name (ignoring case, in any script), or by
-/// a part of its name that only one row has.
+/// Finds a row by id, by exact name (ignoring case, in any script, then
+/// also accents), or by a part of its name that only one row has.
 pub(crate) fn resolve(conn: &Connection, kind: Named, key: &str) -> Result<i64> {
     let not_found = || StoreError::NotFound {
         what: kind.what(),
@@ -82,9 +83,14 @@ pub(crate) fn resolve(conn: &Connection, kind: Named, key: &str) -> Result<i64> 
     if let Some((id, _)) = all.iter().find(|(_, n)| n.to_lowercase() == wanted) {
         return Ok(*id);
     }
+    // Then ignoring accents: "qua tet 2027" finds "Quà Tết 2027".
+    let folded = fold(&wanted);
+    if let Some((id, _)) = all.iter().find(|(_, n)| fold(n) == folded) {
+        return Ok(*id);
+    }
     let partial: Vec<&(i64, String)> = all
         .iter()
-        .filter(|(_, n)| n.to_lowercase().contains(&wanted))
+        .filter(|(_, n)| fold(n).contains(&folded))
         .collect();
     match partial.as_slice() {
         [(id, _)] => Ok(*id),

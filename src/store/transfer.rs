@@ -105,7 +105,9 @@ impl Store {
                 "the database is not empty; give a new file with --db".into(),
             ));
         }
-        self.unjournaled(|tx| load(tx, doc, None))
+        self.unjournaled(|tx| load(tx, doc, None))?;
+        // A large load leaves a WAL as big as the data: fold it in now.
+        self.checkpoint()
     }
 }
 

@@ -4,11 +4,11 @@
 
 use chrono::NaiveDate;
 
-use super::fold::Needle;
 use super::index::{Field, SearchIndex};
 use super::{TaskLine, end_of_week, is_overdue};
 use crate::domain::kinds::UnknownValue;
 use crate::domain::{DateError, Priority, TaskStatus, parse_date};
+use crate::text::fold::Needle;
 
 /// A parsed filter: every term must match. The default matches everything.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -5,7 +5,7 @@
 use memchr::memmem::Finder;
 
 use super::TaskLine;
-use super::fold::{FIELD_SEP, Needle, fold, lower};
+use crate::text::fold::{FIELD_SEP, Needle, fold, lower};
 
 /// Which part of a line a needle must be found in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

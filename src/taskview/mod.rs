@@ -46,7 +46,7 @@
 //! not done whose due date is before today.
 
 mod filter;
-pub(crate) mod fold;
+
 mod group;
 mod index;
 mod lines;

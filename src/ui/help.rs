@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::{Theme, centered};
 use crate::app::{App, Context};
@@ -23,10 +23,11 @@ pub fn lines(app: &App, t: Theme) -> Vec<Line<'static>> {
         }
         out.push(Line::styled(ui.contexts[i].to_string(), t.heading()));
         for (keys, action) in listing {
-            let label = action.name().map_or("", |n| ui.action(n));
+            let name = action.name().unwrap_or_default();
             out.push(Line::from(vec![
                 Span::styled(pad(&keys, 16), t.key()),
-                Span::raw(label.to_string()),
+                Span::raw(pad(ui.action(name), 26)),
+                Span::styled(name.to_string(), t.dim()),
             ]));
         }
     }
@@ -37,7 +38,11 @@ pub fn lines(app: &App, t: Theme) -> Vec<Line<'static>> {
 }
 
 pub fn render(app: &App, scroll: usize, frame: &mut Frame<'_>, area: Rect, t: Theme) {
-    let r = centered(area, 64, area.height.saturating_sub(2));
+    let r = centered(
+        area,
+        80.min(area.width.saturating_sub(2)),
+        area.height.saturating_sub(2),
+    );
     frame.render_widget(Clear, r);
     let block = Block::bordered().border_set(t.border()).title(Span::styled(
         format!(" {} ", app.words().ui.help_title),
@@ -48,5 +53,5 @@ pub fn render(app: &App, scroll: usize, frame: &mut Frame<'_>, area: Rect, t: Th
     let all = lines(app, t);
     let max = all.len().saturating_sub(inner.height as usize);
     let shown: Vec<Line<'static>> = all.into_iter().skip(scroll.min(max)).collect();
-    frame.render_widget(Paragraph::new(shown), inner);
+    frame.render_widget(Paragraph::new(shown).wrap(Wrap { trim: false }), inner);
 }

@@ -103,25 +103,26 @@ fn render_header(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
     frame.render_widget(Line::from(spans), area);
 }
 
-/// The actions worth a hint in each context, most used first.
+/// The actions worth a hint in each context, most used first: what does
+/// not fit the width is left to the help overlay.
 fn hinted(ctx: Context) -> &'static [Action] {
     match ctx {
         Context::Tasks => &[
             Action::ToggleDone,
-            Action::CycleStatus,
             Action::Add,
             Action::Edit,
-            Action::Delete,
-            Action::DueLater,
-            Action::DueEarlier,
-            Action::CyclePriority,
             Action::Filter,
-            Action::CycleGrouping,
-            Action::ToggleNext,
-            Action::ToggleBoard,
             Action::Undo,
             Action::Help,
             Action::Quit,
+            Action::CycleStatus,
+            Action::DueLater,
+            Action::DueEarlier,
+            Action::CyclePriority,
+            Action::Delete,
+            Action::CycleGrouping,
+            Action::ToggleNext,
+            Action::ToggleBoard,
         ],
         Context::Global => &[Action::NextTab, Action::Undo, Action::Help, Action::Quit],
         Context::Filter => &[Action::Submit, Action::Cancel],
@@ -131,17 +132,27 @@ fn hinted(ctx: Context) -> &'static [Action] {
     }
 }
 
-/// "key label" pairs for the footer, from the keys really bound.
-pub fn hint_spans(app: &App, ctx: Context, t: Theme) -> Vec<Span<'static>> {
+/// "key label" pairs for the footer, from the keys really bound, as many
+/// whole pairs as fit in `cols`; changes are not offered when read-only.
+pub fn hint_spans(app: &App, ctx: Context, t: Theme, cols: usize) -> Vec<Span<'static>> {
     let ui = &app.words().ui;
     let mut spans = Vec::new();
+    let mut used = 0;
     for a in hinted(ctx) {
+        if app.read_only && a.writes() {
+            continue;
+        }
         let Some(key) = app.keymap.key_text(ctx, *a) else {
             continue;
         };
-        let label = a.name().map_or("", |n| ui.action(n));
+        let label = format!(" {}  ", a.name().map_or("", |n| ui.action(n)));
+        let w = width(&key) + width(&label);
+        if used + w > cols + 2 {
+            break;
+        }
+        used += w;
         spans.push(Span::styled(key, t.key()));
-        spans.push(Span::raw(format!(" {label}  ")));
+        spans.push(Span::raw(label));
     }
     spans
 }
@@ -149,13 +160,15 @@ pub fn hint_spans(app: &App, ctx: Context, t: Theme) -> Vec<Span<'static>> {
 fn render_footer(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
     let [hints, status] =
         Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
-    frame.render_widget(Line::from(hint_spans(app, app.context(), t)), hints);
+    let cols = area.width as usize;
+    frame.render_widget(Line::from(hint_spans(app, app.context(), t, cols)), hints);
     let line = match &app.status {
         Some(s) => Line::styled(
-            fit(&s.text, area.width as usize),
+            fit(&s.text, cols),
             if s.error { t.warning() } else { t.base() },
         ),
-        None => tasks::summary(app, t, area.width as usize),
+        None if app.tab == Tab::Tasks => tasks::summary(app, t, cols),
+        None => Line::default(),
     };
     frame.render_widget(line, status);
 }

@@ -242,11 +242,11 @@ fn render_board(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
             .filter_map(|(i, li)| tab.lines.get(*li).map(|l| (i, l)))
             .map(|(i, l)| {
                 let mark = priority_mark(app, l.task.priority);
-                let due = l
-                    .task
-                    .due
-                    .map(|_| format!(" {}", due_text(app, l)))
-                    .unwrap_or_default();
+                // A narrow column keeps the title and drops the date.
+                let due = match l.task.due {
+                    Some(_) if inner_w >= 30 => format!(" {}", due_text(app, l)),
+                    _ => String::new(),
+                };
                 let title_w = inner_w.saturating_sub(2 + width(&due));
                 let mut line = Line::from(vec![
                     Span::raw(format!("{mark} ")),

@@ -1,5 +1,8 @@
 //! Text measured in terminal columns: Vietnamese with combining marks,
-//! CJK and emoji take the columns they show in, so tables stay aligned.
+//! CJK and emoji take the columns they show in, so tables stay aligned;
+//! and text folded for searching (`fold`).
+
+pub mod fold;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 

@@ -707,3 +707,64 @@ fn what_a_first_tester_broke_stays_fixed() {
         "revenue from orders when none is recorded"
     );
 }
+
+#[test]
+fn task_messages_speak_vietnamese_with_locale_vi() {
+    let s = Sandbox::new();
+    let out = s.ok(&[
+        "--locale",
+        "vi",
+        "task",
+        "add",
+        "Viết bài Tết",
+        "--due",
+        "2026-11-27",
+        "--priority",
+        "high",
+    ]);
+    assert_eq!(out, "Đã thêm việc 1: Viết bài Tết\n");
+    s.ok(&["task", "add", "Late one", "--due", "2026-11-01"]);
+    s.ok(&["task", "start", "2"]);
+
+    let text = s.ok(&["--locale", "vi", "task", "list"]);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines[0].starts_with("ID  TRẠNG THÁI  ƯU TIÊN  HẠN"),
+        "{text}"
+    );
+    assert!(
+        lines[1].contains("đang làm") && lines[1].contains("vừa"),
+        "{text}"
+    );
+    assert!(lines[1].contains("01/11/2026 !"), "{text}");
+    assert!(
+        lines[2].contains("cần làm") && lines[2].contains("cao") && lines[2].contains("27/11/2026"),
+        "{text}"
+    );
+    assert_eq!(lines[3], "2 việc, 1 quá hạn (!)", "{text}");
+
+    // JSON is for scripts: the same in every locale.
+    let j = s.json(&["--locale", "vi", "task", "list", "--json"]);
+    assert_eq!(j, s.json(&["task", "list", "--json"]));
+    assert_eq!(j[0]["status"], "doing");
+
+    // One task is one task, not "1 tasks".
+    assert!(
+        s.ok(&["task", "list", "--status", "todo"])
+            .ends_with("\n1 task, 0 overdue (!)\n"),
+        "singular"
+    );
+    assert_eq!(
+        s.ok(&["--locale", "vi", "task", "done", "1"]),
+        "Việc 1 đã xong: Viết bài Tết\n"
+    );
+    assert_eq!(
+        s.ok(&["--locale", "vi", "task", "rm", "2"]),
+        "Đã xóa việc 2: Late one (funnel undo để khôi phục)\n"
+    );
+    s.ok(&["undo"]);
+    assert_eq!(
+        s.ok(&["--locale", "vi", "task", "list", "--status", "blocked"]),
+        "Không có việc nào khớp.\n"
+    );
+}

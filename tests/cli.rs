@@ -768,3 +768,54 @@ fn task_messages_speak_vietnamese_with_locale_vi() {
         "Không có việc nào khớp.\n"
     );
 }
+
+#[test]
+fn entity_messages_and_lists_speak_vietnamese_with_locale_vi() {
+    let s = Sandbox::new();
+    let vi = |args: &[&str]| {
+        let mut all = vec!["--locale", "vi"];
+        all.extend_from_slice(args);
+        s.ok(&all)
+    };
+    assert_eq!(
+        vi(&["channel", "add", "Zalo", "--kind", "social"]),
+        "Đã thêm kênh 1: Zalo (social)\n"
+    );
+    let list = vi(&["channel", "list"]);
+    assert!(
+        list.starts_with("ID  TÊN   LOẠI    HOẠT ĐỘNG  PHÂN KHÚC\n1   Zalo  social  có"),
+        "{list}"
+    );
+    assert_eq!(vi(&["person", "list"]), "Chưa có gì.\n");
+    let out = vi(&[
+        "campaign",
+        "add",
+        "Tết 2027",
+        "--start",
+        "2026-12-01",
+        "--end",
+        "2027-02-10",
+        "--budget",
+        "30000000",
+    ]);
+    assert_eq!(out, "Đã thêm chiến dịch 1: Tết 2027\n");
+    let list = vi(&["campaign", "list"]);
+    assert!(
+        list.contains("01/12/2026") && list.contains("30.000.000 ₫"),
+        "{list}"
+    );
+    assert_eq!(
+        vi(&["note", "add", "Mưa bão", "--period", "2026-11"]),
+        "Đã thêm ghi chú nguyên nhân 1 cho kỳ 2026-11\n"
+    );
+    assert_eq!(
+        s.ok(&[
+            "note", "add", "Rain", "--period", "2026-11", "--kind", "review"
+        ]),
+        "Added review note 2 on 2026-11\n"
+    );
+    assert_eq!(
+        vi(&["metric", "add", "zalo_follows", "--kind", "counter"]),
+        "Đã thêm chỉ số zalo_follows (counter, number)\n"
+    );
+}

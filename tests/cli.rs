@@ -762,7 +762,11 @@ fn task_messages_speak_vietnamese_with_locale_vi() {
         s.ok(&["--locale", "vi", "task", "rm", "2"]),
         "Đã xóa việc 2: Late one (funnel undo để khôi phục)\n"
     );
-    s.ok(&["undo"]);
+    let undo = s.ok(&["--locale", "vi", "undo"]);
+    assert!(
+        undo.starts_with("Đã hoàn tác: delete task 2 (thực hiện lúc ") && undo.ends_with(" UTC)\n"),
+        "{undo}"
+    );
     assert_eq!(
         s.ok(&["--locale", "vi", "task", "list", "--status", "blocked"]),
         "Không có việc nào khớp.\n"
@@ -817,5 +821,47 @@ fn entity_messages_and_lists_speak_vietnamese_with_locale_vi() {
     assert_eq!(
         vi(&["metric", "add", "zalo_follows", "--kind", "counter"]),
         "Đã thêm chỉ số zalo_follows (counter, number)\n"
+    );
+}
+
+#[test]
+fn kpi_and_order_summaries_speak_vietnamese_with_locale_vi() {
+    let s = Sandbox::new();
+    let out = s.ok(&[
+        "--locale",
+        "vi",
+        "kpi",
+        "record",
+        "2026-11-20",
+        "visits=1200",
+        "spend=350000",
+    ]);
+    assert_eq!(out, "Đã ghi: 2 mới, 0 thay thế, 0 không đổi.\n");
+    let out = s.ok(&[
+        "--locale",
+        "vi",
+        "kpi",
+        "record",
+        "2026-11-20",
+        "spend=1234.5",
+    ]);
+    assert_eq!(
+        out,
+        "Đã ghi: 0 mới, 1 thay thế, 0 không đổi.\n  20/11/2026 spend tổng: 350.000 → 1.234,5\n"
+    );
+    let orders = s.file(
+        "o.csv",
+        "order_id,customer,date,amount\nA1,c1,2026-10-01,100000\nA2,c2,2026-10-02,250000\n",
+    );
+    let out = s.ok(&["--locale", "vi", "orders", "import", &orders]);
+    assert!(out.contains(": 2 đơn hàng; "), "{out}");
+    assert!(
+        out.contains("Đã nhập: 2 mới, 0 cập nhật, 0 không đổi."),
+        "{out}"
+    );
+    let out = s.ok(&["--locale", "vi", "check"]);
+    assert!(
+        out.contains(": ổn (0 việc, 2 đơn hàng từ 2 khách hàng)"),
+        "{out}"
     );
 }

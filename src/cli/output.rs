@@ -31,10 +31,14 @@ pub use crate::text::fit;
 
 /// A count in a message: plain digits in English (the output scripts
 /// already read stays as it was), grouped thousands in Vietnamese (`1.234`).
-pub fn count(fmt: Format, n: usize) -> String {
-    let amount = i64::try_from(n)
+pub fn count<N>(fmt: Format, n: N) -> String
+where
+    N: Copy + std::fmt::Display + TryInto<i64>,
+{
+    let amount = n
+        .try_into()
         .ok()
-        .and_then(|n| Amount::from_decimal(rust_decimal::Decimal::from(n)));
+        .and_then(|n: i64| Amount::from_decimal(rust_decimal::Decimal::from(n)));
     match (fmt.locale, amount) {
         (Locale::Vi, Some(a)) => fmt.count(a),
         _ => n.to_string(),
@@ -43,7 +47,6 @@ pub fn count(fmt: Format, n: usize) -> String {
 
 /// A value in a message: its plain machine form in English (`1234.5`),
 /// the locale's separators in Vietnamese (`1.234,5`), decimals kept.
-#[allow(dead_code)] // used by the next commits
 pub fn amount(fmt: Format, a: Amount) -> String {
     match fmt.locale {
         Locale::En => a.to_string(),
@@ -53,7 +56,6 @@ pub fn amount(fmt: Format, a: Amount) -> String {
 
 /// A journal time (RFC 3339, UTC) in a message: as stored in English,
 /// `22/11/2026 09:30:00 UTC` in Vietnamese.
-#[allow(dead_code)]
 pub fn time(fmt: Format, at: &str) -> String {
     match (fmt.locale, chrono::DateTime::parse_from_rfc3339(at)) {
         (Locale::Vi, Ok(t)) => {

@@ -707,3 +707,161 @@ fn what_a_first_tester_broke_stays_fixed() {
         "revenue from orders when none is recorded"
     );
 }
+
+#[test]
+fn task_messages_speak_vietnamese_with_locale_vi() {
+    let s = Sandbox::new();
+    let out = s.ok(&[
+        "--locale",
+        "vi",
+        "task",
+        "add",
+        "Viết bài Tết",
+        "--due",
+        "2026-11-27",
+        "--priority",
+        "high",
+    ]);
+    assert_eq!(out, "Đã thêm việc 1: Viết bài Tết\n");
+    s.ok(&["task", "add", "Late one", "--due", "2026-11-01"]);
+    s.ok(&["task", "start", "2"]);
+
+    let text = s.ok(&["--locale", "vi", "task", "list"]);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines[0].starts_with("ID  TRẠNG THÁI  ƯU TIÊN  HẠN"),
+        "{text}"
+    );
+    assert!(
+        lines[1].contains("đang làm") && lines[1].contains("vừa"),
+        "{text}"
+    );
+    assert!(lines[1].contains("01/11/2026 !"), "{text}");
+    assert!(
+        lines[2].contains("cần làm") && lines[2].contains("cao") && lines[2].contains("27/11/2026"),
+        "{text}"
+    );
+    assert_eq!(lines[3], "2 việc, 1 quá hạn (!)", "{text}");
+
+    // JSON is for scripts: the same in every locale.
+    let j = s.json(&["--locale", "vi", "task", "list", "--json"]);
+    assert_eq!(j, s.json(&["task", "list", "--json"]));
+    assert_eq!(j[0]["status"], "doing");
+
+    // One task is one task, not "1 tasks".
+    assert!(
+        s.ok(&["task", "list", "--status", "todo"])
+            .ends_with("\n1 task, 0 overdue (!)\n"),
+        "singular"
+    );
+    assert_eq!(
+        s.ok(&["--locale", "vi", "task", "done", "1"]),
+        "Việc 1 đã xong: Viết bài Tết\n"
+    );
+    assert_eq!(
+        s.ok(&["--locale", "vi", "task", "rm", "2"]),
+        "Đã xóa việc 2: Late one (funnel undo để khôi phục)\n"
+    );
+    let undo = s.ok(&["--locale", "vi", "undo"]);
+    assert!(
+        undo.starts_with("Đã hoàn tác: delete task 2 (thực hiện lúc ") && undo.ends_with(" UTC)\n"),
+        "{undo}"
+    );
+    assert_eq!(
+        s.ok(&["--locale", "vi", "task", "list", "--status", "blocked"]),
+        "Không có việc nào khớp.\n"
+    );
+}
+
+#[test]
+fn entity_messages_and_lists_speak_vietnamese_with_locale_vi() {
+    let s = Sandbox::new();
+    let vi = |args: &[&str]| {
+        let mut all = vec!["--locale", "vi"];
+        all.extend_from_slice(args);
+        s.ok(&all)
+    };
+    assert_eq!(
+        vi(&["channel", "add", "Zalo", "--kind", "social"]),
+        "Đã thêm kênh 1: Zalo (social)\n"
+    );
+    let list = vi(&["channel", "list"]);
+    assert!(
+        list.starts_with("ID  TÊN   LOẠI    HOẠT ĐỘNG  PHÂN KHÚC\n1   Zalo  social  có"),
+        "{list}"
+    );
+    assert_eq!(vi(&["person", "list"]), "Chưa có gì.\n");
+    let out = vi(&[
+        "campaign",
+        "add",
+        "Tết 2027",
+        "--start",
+        "2026-12-01",
+        "--end",
+        "2027-02-10",
+        "--budget",
+        "30000000",
+    ]);
+    assert_eq!(out, "Đã thêm chiến dịch 1: Tết 2027\n");
+    let list = vi(&["campaign", "list"]);
+    assert!(
+        list.contains("01/12/2026") && list.contains("30.000.000 ₫"),
+        "{list}"
+    );
+    assert_eq!(
+        vi(&["note", "add", "Mưa bão", "--period", "2026-11"]),
+        "Đã thêm ghi chú nguyên nhân 1 cho kỳ 2026-11\n"
+    );
+    assert_eq!(
+        s.ok(&[
+            "note", "add", "Rain", "--period", "2026-11", "--kind", "review"
+        ]),
+        "Added review note 2 on 2026-11\n"
+    );
+    assert_eq!(
+        vi(&["metric", "add", "zalo_follows", "--kind", "counter"]),
+        "Đã thêm chỉ số zalo_follows (counter, number)\n"
+    );
+}
+
+#[test]
+fn kpi_and_order_summaries_speak_vietnamese_with_locale_vi() {
+    let s = Sandbox::new();
+    let out = s.ok(&[
+        "--locale",
+        "vi",
+        "kpi",
+        "record",
+        "2026-11-20",
+        "visits=1200",
+        "spend=350000",
+    ]);
+    assert_eq!(out, "Đã ghi: 2 mới, 0 thay thế, 0 không đổi.\n");
+    let out = s.ok(&[
+        "--locale",
+        "vi",
+        "kpi",
+        "record",
+        "2026-11-20",
+        "spend=1234.5",
+    ]);
+    assert_eq!(
+        out,
+        "Đã ghi: 0 mới, 1 thay thế, 0 không đổi.\n  20/11/2026 spend tổng: 350.000 → 1.234,5\n"
+    );
+    let orders = s.file(
+        "o.csv",
+        "order_id,customer,date,amount\nA1,c1,2026-10-01,100000\nA2,c2,2026-10-02,250000\n",
+    );
+    let out = s.ok(&["--locale", "vi", "orders", "import", &orders]);
+    assert!(out.contains(": 2 đơn hàng; "), "{out}");
+    assert!(
+        out.contains("Đã nhập: 2 mới, 0 cập nhật, 0 không đổi."),
+        "{out}"
+    );
+    let out = s.ok(&["--locale", "vi", "check"]);
+    assert!(
+        out.contains(": ổn (0 việc, 2 đơn hàng từ 2 khách hàng)"),
+        "{out}"
+    );
+}

@@ -10,6 +10,7 @@ use crate::domain::{
     Direction, Metric, MetricKind, Note, NoteId, NoteKind, Objective, ObjectiveId, Person,
     PersonId, Segment, SegmentId, Unit,
 };
+use crate::i18n::{CliWords, Format};
 use crate::metrics::Period;
 use crate::report::text::in_unit;
 use crate::store::Store;
@@ -42,8 +43,19 @@ fn open_for(ctx: &Context, list: bool) -> CliResult<Store> {
     }
 }
 
+/// The command line's words in the run's locale.
+fn words(ctx: &Context) -> &'static CliWords {
+    &ctx.format().words().cli
+}
+
+/// "Added objective 3: Title" and the like, in the run's locale.
+fn say(template: &str, values: &[&dyn std::fmt::Display]) -> CliResult {
+    line(&Format::fill_all(template, values))
+}
+
 /// A list printed as a table, or as JSON with --json.
 fn listing<T: serde::Serialize>(
+    ctx: &Context,
     as_json: bool,
     items: &[T],
     header: &[&str],
@@ -53,7 +65,7 @@ fn listing<T: serde::Serialize>(
         return json(items);
     }
     if items.is_empty() {
-        return line("None yet.");
+        return line(words(ctx).none_yet);
     }
     let rows: Vec<Vec<String>> = items.iter().map(row).collect();
     line(&table(header, &rows))
@@ -128,16 +140,16 @@ pub fn objective(ctx: &Context, cmd: ObjectiveCommand) -> CliResult {
                 channel: None,
             };
             let o = store.save_objective(&apply_objective(ctx, &store, base, &a)?)?;
-            line(&format!("Added objective {}: {}", o.id, o.title))
+            say(words(ctx).objective.added, &[&o.id, &o.title])
         }
         ObjectiveCommand::Edit { id, args } => {
             let old = store.objective(ObjectiveId(id))?;
             let o = store.save_objective(&apply_objective(ctx, &store, old, &args)?)?;
-            line(&format!("Edited objective {}: {}", o.id, o.title))
+            say(words(ctx).objective.edited, &[&o.id, &o.title])
         }
         ObjectiveCommand::Rm { id } => {
             let o = store.delete_objective(ObjectiveId(id))?;
-            line(&format!("Removed objective {}: {}", o.id, o.title))
+            say(words(ctx).objective.removed, &[&o.id, &o.title])
         }
         ObjectiveCommand::List(a) => {
             let analysis = crate::analysis::Analysis::new(&store, &ctx.config, ctx.today());
@@ -147,31 +159,24 @@ pub fn objective(ctx: &Context, cmd: ObjectiveCommand) -> CliResult {
                 .map(|o| analysis.objective_state(o, ctx.today()))
                 .collect::<Result<Vec<_>, _>>()?;
             let fmt = ctx.format();
-            listing(
-                a.json,
-                &states,
-                &[
-                    "ID", "TITLE", "METRIC", "NOW", "TARGET", "DONE", "STATUS", "DEADLINE",
-                ],
-                |s| {
-                    let o = &s.objective;
-                    vec![
-                        o.id.to_string(),
-                        fit(&o.title, 40),
-                        o.metric.clone(),
-                        s.current
-                            .map(|c| in_unit(fmt, s.unit, c))
-                            .unwrap_or_else(|| "—".into()),
-                        in_unit(fmt, s.unit, o.target),
-                        s.progress
-                            .done
-                            .map(|d| fmt.percent(d))
-                            .unwrap_or_else(|| "—".into()),
-                        fmt.words().objective_status(s.progress.status).into(),
-                        fmt.date(o.deadline),
-                    ]
-                },
-            )
+            listing(ctx, a.json, &states, &words(ctx).objective_columns, |s| {
+                let o = &s.objective;
+                vec![
+                    o.id.to_string(),
+                    fit(&o.title, 40),
+                    o.metric.clone(),
+                    s.current
+                        .map(|c| in_unit(fmt, s.unit, c))
+                        .unwrap_or_else(|| "—".into()),
+                    in_unit(fmt, s.unit, o.target),
+                    s.progress
+                        .done
+                        .map(|d| fmt.percent(d))
+                        .unwrap_or_else(|| "—".into()),
+                    fmt.words().objective_status(s.progress.status).into(),
+                    fmt.date(o.deadline),
+                ]
+            })
         }
     }
 }
@@ -272,23 +277,24 @@ pub fn segment(ctx: &Context, cmd: SegmentCommand) -> CliResult {
                 market_size: None,
             };
             let s = store.save_segment(&apply(blank, a))?;
-            line(&format!("Added segment {}: {}", s.id, s.name))
+            say(words(ctx).segment.added, &[&s.id, &s.name])
         }
         SegmentCommand::Edit { id, args } => {
             let old = store.segment(SegmentId(store.resolve(Named::Segment, &id)?))?;
             let s = store.save_segment(&apply(old, args))?;
-            line(&format!("Edited segment {}: {}", s.id, s.name))
+            say(words(ctx).segment.edited, &[&s.id, &s.name])
         }
         SegmentCommand::Rm { id } => {
             let s = store.delete_segment(SegmentId(store.resolve(Named::Segment, &id)?))?;
-            line(&format!("Removed segment {}: {}", s.id, s.name))
+            say(words(ctx).segment.removed, &[&s.id, &s.name])
         }
         SegmentCommand::List(a) => {
             let fmt = ctx.format();
             listing(
+                ctx,
                 a.json,
                 &store.segments()?,
-                &["ID", "NAME", "MARKET", "DESCRIPTION"],
+                &words(ctx).segment_columns,
                 |s| {
                     vec![
                         s.id.to_string(),
@@ -366,40 +372,36 @@ pub fn channel(ctx: &Context, cmd: ChannelCommand) -> CliResult {
             };
             let c = apply(&store, blank, a)?;
             let c = store.save_channel(&c)?;
-            line(&format!("Added channel {}: {} ({})", c.id, c.name, c.kind))
+            say(words(ctx).channel.added, &[&c.id, &c.name, &c.kind])
         }
         ChannelCommand::Edit { id, args } => {
             let old = store.channel(ChannelId(store.resolve(Named::Channel, &id)?))?;
             let c = apply(&store, old, args)?;
             let c = store.save_channel(&c)?;
-            line(&format!("Edited channel {}: {}", c.id, c.name))
+            say(words(ctx).channel.edited, &[&c.id, &c.name])
         }
         ChannelCommand::Rm { id } => {
             let c = store.delete_channel(ChannelId(store.resolve(Named::Channel, &id)?))?;
-            line(&format!("Removed channel {}: {}", c.id, c.name))
+            say(words(ctx).channel.removed, &[&c.id, &c.name])
         }
         ChannelCommand::List(a) => {
             let segments = store.segments()?;
-            listing(
-                a.json,
-                &store.channels()?,
-                &["ID", "NAME", "KIND", "ACTIVE", "SEGMENTS"],
-                |c| {
-                    let names: Vec<&str> = c
-                        .segments
-                        .iter()
-                        .filter_map(|id| segments.iter().find(|s| s.id == *id))
-                        .map(|s| s.name.as_str())
-                        .collect();
-                    vec![
-                        c.id.to_string(),
-                        c.name.clone(),
-                        c.kind.to_string(),
-                        if c.active { "yes" } else { "no" }.into(),
-                        names.join(", "),
-                    ]
-                },
-            )
+            let w = words(ctx);
+            listing(ctx, a.json, &store.channels()?, &w.channel_columns, |c| {
+                let names: Vec<&str> = c
+                    .segments
+                    .iter()
+                    .filter_map(|id| segments.iter().find(|s| s.id == *id))
+                    .map(|s| s.name.as_str())
+                    .collect();
+                vec![
+                    c.id.to_string(),
+                    c.name.clone(),
+                    c.kind.to_string(),
+                    if c.active { w.yes } else { w.no }.into(),
+                    names.join(", "),
+                ]
+            })
         }
     }
 }
@@ -496,17 +498,17 @@ pub fn campaign(ctx: &Context, cmd: CampaignCommand) -> CliResult {
             };
             let k = apply(&store, blank, a)?;
             let k = store.save_campaign(&k)?;
-            line(&format!("Added campaign {}: {}", k.id, k.name))
+            say(words(ctx).campaign.added, &[&k.id, &k.name])
         }
         CampaignCommand::Edit { id, args } => {
             let old = store.campaign(CampaignId(store.resolve(Named::Campaign, &id)?))?;
             let k = apply(&store, old, args)?;
             let k = store.save_campaign(&k)?;
-            line(&format!("Edited campaign {}: {}", k.id, k.name))
+            say(words(ctx).campaign.edited, &[&k.id, &k.name])
         }
         CampaignCommand::Rm { id } => {
             let k = store.delete_campaign(CampaignId(store.resolve(Named::Campaign, &id)?))?;
-            line(&format!("Removed campaign {}: {}", k.id, k.name))
+            say(words(ctx).campaign.removed, &[&k.id, &k.name])
         }
         CampaignCommand::List(a) => {
             let fmt = ctx.format();
@@ -523,11 +525,10 @@ pub fn campaign(ctx: &Context, cmd: CampaignCommand) -> CliResult {
                 return json(&campaigns);
             }
             listing(
+                ctx,
                 false,
                 &rows.iter().map(|(k, _)| (*k).clone()).collect::<Vec<_>>(),
-                &[
-                    "ID", "NAME", "STATUS", "START", "END", "BUDGET", "SPENT", "OWNER",
-                ],
+                &words(ctx).campaign_columns,
                 |k| {
                     let spent = rows
                         .iter()
@@ -598,21 +599,22 @@ pub fn person(ctx: &Context, cmd: PersonCommand) -> CliResult {
                 contact: String::new(),
             };
             let p = store.save_person(&apply(blank, a))?;
-            line(&format!("Added person {}: {}", p.id, p.name))
+            say(words(ctx).person.added, &[&p.id, &p.name])
         }
         PersonCommand::Edit { id, args } => {
             let old = store.person(PersonId(store.resolve(Named::Person, &id)?))?;
             let p = store.save_person(&apply(old, args))?;
-            line(&format!("Edited person {}: {}", p.id, p.name))
+            say(words(ctx).person.edited, &[&p.id, &p.name])
         }
         PersonCommand::Rm { id } => {
             let p = store.delete_person(PersonId(store.resolve(Named::Person, &id)?))?;
-            line(&format!("Removed person {}: {}", p.id, p.name))
+            say(words(ctx).person.removed, &[&p.id, &p.name])
         }
         PersonCommand::List(a) => listing(
+            ctx,
             a.json,
             &store.people()?,
-            &["ID", "NAME", "ROLE", "CONTACT"],
+            &words(ctx).person_columns,
             |p| {
                 vec![
                     p.id.to_string(),
@@ -702,7 +704,10 @@ pub fn note(ctx: &Context, cmd: NoteCommand) -> CliResult {
                 created_at: chrono::Utc::now(),
             };
             let id = store.save_note(&n)?;
-            line(&format!("Added {} note {id} on {}", n.kind, p.label()))
+            say(
+                words(ctx).note.added,
+                &[&ctx.format().words().note_kind(n.kind), &id, &p.label()],
+            )
         }
         NoteCommand::Edit {
             id,
@@ -730,11 +735,11 @@ pub fn note(ctx: &Context, cmd: NoteCommand) -> CliResult {
                 n.metric = metric.filter(|m| !m.eq_ignore_ascii_case("none"));
             }
             store.save_note(&n)?;
-            line(&format!("Edited note {id}"))
+            say(words(ctx).note.edited, &[&id])
         }
         NoteCommand::Rm { id } => {
             store.delete_note(NoteId(id))?;
-            line(&format!("Removed note {id} (funnel undo brings it back)"))
+            say(words(ctx).note.removed, &[&id])
         }
         NoteCommand::List {
             period,
@@ -748,21 +753,16 @@ pub fn note(ctx: &Context, cmd: NoteCommand) -> CliResult {
                 None => store.notes()?,
             };
             let fmt = ctx.format();
-            listing(
-                as_json,
-                &notes,
-                &["ID", "FROM", "TO", "KIND", "CATEGORY", "TEXT"],
-                |n| {
-                    vec![
-                        n.id.to_string(),
-                        fmt.date(n.start),
-                        fmt.date(n.end),
-                        n.kind.to_string(),
-                        n.category.to_string(),
-                        fit(&n.text.replace('\n', " "), 60),
-                    ]
-                },
-            )
+            listing(ctx, as_json, &notes, &words(ctx).note_columns, |n| {
+                vec![
+                    n.id.to_string(),
+                    fmt.date(n.start),
+                    fmt.date(n.end),
+                    fmt.words().note_kind(n.kind).to_string(),
+                    n.category.to_string(),
+                    fit(&n.text.replace('\n', " "), 60),
+                ]
+            })
         }
     }
 }
@@ -803,18 +803,24 @@ pub fn metric(ctx: &Context, cmd: MetricCommand) -> CliResult {
                 builtin: false,
                 description,
             })?;
-            line(&format!("Added metric {name} ({kind}, {unit})"))
+            say(words(ctx).metric_added, &[&name, &kind, &unit])
         }
         MetricCommand::List(a) => listing(
+            ctx,
             a.json,
             &store.metrics()?,
-            &["NAME", "KIND", "UNIT", "BUILT-IN", "MEANING"],
+            &words(ctx).metric_columns,
             |m| {
                 vec![
                     m.name.clone(),
                     m.kind.to_string(),
                     m.unit.to_string(),
-                    if m.builtin { "yes" } else { "no" }.into(),
+                    if m.builtin {
+                        words(ctx).yes
+                    } else {
+                        words(ctx).no
+                    }
+                    .into(),
                     m.description.clone(),
                 ]
             },

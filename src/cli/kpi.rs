@@ -4,10 +4,11 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 
-use super::output::{json, line, table};
+use super::output::{amount, count, json, line, table};
 use super::{CliError, CliResult, Context};
 use crate::analysis::CustomerSource;
 use crate::domain::{Amount, ValueSource};
+use crate::i18n::{CliWords, Format};
 use crate::import::{KpiColumns, read_kpis};
 use crate::metrics::{FigureRow, Granularity, Period, PeriodFigures, periods_covering};
 use crate::report::{Headline, headlines};
@@ -119,43 +120,50 @@ fn record(ctx: &Context, a: &RecordArgs) -> CliResult {
     }
     let label = format!("record KPIs for {day}");
     let out = store.record_kpis(&values, ValueSource::Recorded, &label, true)?;
-    summary(&out, false)
+    summary(ctx.format(), &out, false)
 }
 
-fn summary(out: &RecordOutcome, dry_run: bool) -> CliResult {
-    let verb = if dry_run { "Would record" } else { "Recorded" };
-    line(&format!(
-        "{verb}: {} new, {} replaced, {} unchanged.",
-        out.added,
-        out.replaced.len(),
-        out.unchanged
+fn summary(fmt: Format, out: &RecordOutcome, dry_run: bool) -> CliResult {
+    let w = &fmt.words().cli;
+    let verb = if dry_run {
+        w.kpi_would_record
+    } else {
+        w.kpi_recorded
+    };
+    line(&Format::fill_all(
+        verb,
+        &[
+            &count(fmt, out.added),
+            &count(fmt, out.replaced.len()),
+            &count(fmt, out.unchanged),
+        ],
     ))?;
     for (v, old) in out.replaced.iter().take(20) {
         line(&format!(
             "  {} {} {}: {} → {}",
-            v.day,
+            fmt.date(v.day),
             v.metric,
-            dimension_label(v),
-            old,
-            v.value
+            dimension_label(w, v),
+            amount(fmt, *old),
+            amount(fmt, v.value)
         ))?;
     }
     if out.replaced.len() > 20 {
-        line(&format!(
-            "  … and {} more replaced",
-            out.replaced.len() - 20
+        line(&Format::fill(
+            w.kpi_more_replaced,
+            count(fmt, out.replaced.len() - 20),
         ))?;
     }
     Ok(())
 }
 
-fn dimension_label(v: &KpiInput) -> String {
+fn dimension_label(w: &CliWords, v: &KpiInput) -> String {
     use crate::domain::Dimension;
     match v.dimension {
-        Dimension::Total => "total".into(),
-        Dimension::Segment(s) => format!("segment {s}"),
-        Dimension::Channel(c) => format!("channel {c}"),
-        Dimension::Campaign(k) => format!("campaign {k}"),
+        Dimension::Total => w.dimension_total.into(),
+        Dimension::Segment(s) => Format::fill(w.dimension_segment, s),
+        Dimension::Channel(c) => Format::fill(w.dimension_channel, c),
+        Dimension::Campaign(k) => Format::fill(w.dimension_campaign, k),
     }
 }
 
@@ -203,15 +211,16 @@ fn import(ctx: &Context, a: &ImportArgs) -> CliResult {
         .iter()
         .map(|(c, m)| format!("{c} → {m}"))
         .collect();
-    line(&format!(
-        "{label}: {} values; columns {}",
-        values.len(),
-        mapped.join(", ")
+    let fmt = ctx.format();
+    let w = &fmt.words().cli;
+    line(&Format::fill_all(
+        w.kpi_file,
+        &[&label, &count(fmt, values.len()), &mapped.join(", ")],
     ))?;
     if !file.ignored_columns.is_empty() {
-        line(&format!(
-            "Ignored columns: {}",
-            file.ignored_columns.join(", ")
+        line(&Format::fill(
+            w.ignored_columns,
+            file.ignored_columns.join(", "),
         ))?;
     }
     let out = store.record_kpis(
@@ -220,7 +229,7 @@ fn import(ctx: &Context, a: &ImportArgs) -> CliResult {
         &format!("import KPIs from {label}"),
         !a.dry_run,
     )?;
-    summary(&out, a.dry_run)
+    summary(fmt, &out, a.dry_run)
 }
 
 fn show(ctx: &Context, a: &ShowArgs) -> CliResult {
@@ -286,9 +295,9 @@ fn show(ctx: &Context, a: &ShowArgs) -> CliResult {
         })
         .collect();
     line(&table(&header, &rows))?;
-    let source = match f.customer_source {
-        CustomerSource::Orders => "derived from orders",
-        CustomerSource::Recorded => "as recorded",
-    };
-    line(&format!("Customer figures {source}; — = undefined."))
+    let w = &fmt.words().cli;
+    line(match f.customer_source {
+        CustomerSource::Orders => w.customers_from_orders,
+        CustomerSource::Recorded => w.customers_as_recorded,
+    })
 }

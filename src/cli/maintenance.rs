@@ -4,9 +4,10 @@ use std::path::Path;
 
 use clap::Args;
 
-use super::output::{json, line};
+use super::output::{count, json, line, time};
 use super::{CliError, CliResult, Context};
 use crate::demo::Scale;
+use crate::i18n::Format;
 use crate::metrics::{CustomerTimeline, Granularity, periods_covering};
 use crate::store::transfer::Export;
 
@@ -23,21 +24,27 @@ pub fn import(ctx: &Context, file: &Path) -> CliResult {
         .map_err(|e| CliError::user(format!("{label}:{}:{}: {e}", e.line(), e.column())))?;
     let mut store = ctx.open()?;
     store.import(&doc)?;
-    line(&format!(
-        "Imported {label}: {} tasks, {} campaigns, {} objectives, {} KPI values, {} orders.",
-        doc.tasks.len(),
-        doc.campaigns.len(),
-        doc.objectives.len(),
-        doc.kpi_values.len(),
-        doc.orders.len()
+    let fmt = ctx.format();
+    line(&Format::fill_all(
+        fmt.words().cli.imported,
+        &[
+            &label,
+            &count(fmt, doc.tasks.len()),
+            &count(fmt, doc.campaigns.len()),
+            &count(fmt, doc.objectives.len()),
+            &count(fmt, doc.kpi_values.len()),
+            &count(fmt, doc.orders.len()),
+        ],
     ))
 }
 
 pub fn undo(ctx: &Context, redo: bool) -> CliResult {
     let mut store = ctx.open()?;
     let r = if redo { store.redo()? } else { store.undo()? };
-    let verb = if redo { "Redid" } else { "Undid" };
-    line(&format!("{verb}: {} (made {})", r.label, r.at))
+    let fmt = ctx.format();
+    let w = &fmt.words().cli;
+    let done = if redo { w.redid } else { w.undid };
+    line(&Format::fill_all(done, &[&r.label, &time(fmt, &r.at)]))
 }
 
 /// SQLite's integrity and foreign-key checks, then the product's own
@@ -87,12 +94,15 @@ pub fn check(ctx: &Context) -> CliResult {
         }
     }
     if problems.is_empty() {
-        line(&format!(
-            "{}: ok ({} tasks, {} orders from {} customers)",
-            ctx.db_path().display(),
-            store.count_tasks()?,
-            points.points.len(),
-            points.customers
+        let fmt = ctx.format();
+        line(&Format::fill_all(
+            fmt.words().cli.check_ok,
+            &[
+                &ctx.db_path().display(),
+                &count(fmt, store.count_tasks()?),
+                &count(fmt, points.points.len()),
+                &count(fmt, points.customers),
+            ],
         ))
     } else {
         for p in &problems {
@@ -115,13 +125,16 @@ pub struct DemoArgs {
 pub fn demo(ctx: &Context, a: &DemoArgs) -> CliResult {
     let mut store = ctx.open()?;
     let s = crate::demo::fill(&mut store, a.scale, ctx.today(), a.seed)?;
-    line(&format!(
-        "{}: demo data: {} tasks, {} campaigns, {} orders from {} customers, {} KPI values.",
-        ctx.db_path().display(),
-        s.tasks,
-        s.campaigns,
-        s.orders,
-        s.customers,
-        s.kpi_values
+    let fmt = ctx.format();
+    line(&Format::fill_all(
+        fmt.words().cli.demo_filled,
+        &[
+            &ctx.db_path().display(),
+            &count(fmt, s.tasks),
+            &count(fmt, s.campaigns),
+            &count(fmt, s.orders),
+            &count(fmt, s.customers),
+            &count(fmt, s.kpi_values),
+        ],
     ))
 }

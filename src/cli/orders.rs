@@ -4,8 +4,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 
-use super::output::line;
+use super::output::{count, line};
 use super::{CliError, CliResult, Context};
+use crate::i18n::Format;
 use crate::import::{OrderColumns, read_orders};
 use crate::store::orders::OrderInput;
 
@@ -63,33 +64,42 @@ pub fn run(ctx: &Context, cmd: OrdersCommand) -> CliResult {
         .iter()
         .map(|(role, col)| format!("{role} ← {col}"))
         .collect();
-    line(&format!(
-        "{label}: {} orders; {}; dates {}{}",
-        orders.len(),
-        used.join(", "),
-        file.date_format,
-        if file.decimal_comma {
-            "; decimal comma"
-        } else {
-            ""
-        }
-    ))?;
+    let fmt = ctx.format();
+    let w = &fmt.words().cli;
+    let mut read = Format::fill_all(
+        w.orders_file,
+        &[
+            &label,
+            &count(fmt, orders.len()),
+            &used.join(", "),
+            &file.date_format,
+        ],
+    );
+    if file.decimal_comma {
+        read.push_str(w.decimal_comma);
+    }
+    line(&read)?;
     let out = store.import_orders(&label, &orders, !a.dry_run)?;
     let verb = if a.dry_run {
-        "Would import"
+        w.orders_would_import
     } else {
-        "Imported"
+        w.orders_imported
     };
-    line(&format!(
-        "{verb}: {} new, {} updated, {} unchanged.",
-        out.added, out.updated, out.unchanged
+    line(&Format::fill_all(
+        verb,
+        &[
+            &count(fmt, out.added),
+            &count(fmt, out.updated),
+            &count(fmt, out.unchanged),
+        ],
     ))?;
     if !out.new_segments.is_empty() {
-        line(&format!(
-            "{} segments: {}",
-            if a.dry_run { "Would create" } else { "Created" },
-            out.new_segments.join(", ")
-        ))?;
+        let created = if a.dry_run {
+            w.segments_would_create
+        } else {
+            w.segments_created
+        };
+        line(&Format::fill(created, out.new_segments.join(", ")))?;
     }
     Ok(())
 }

@@ -6,6 +6,8 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use super::{CliError, CliResult};
+use crate::domain::Amount;
+use crate::i18n::{Format, Locale};
 
 /// Prints `value` as pretty JSON followed by a newline.
 pub fn json<T: Serialize + ?Sized>(value: &T) -> CliResult {
@@ -26,6 +28,43 @@ pub fn line(text: &str) -> CliResult {
 }
 
 pub use crate::text::fit;
+
+/// A count in a message: plain digits in English (the output scripts
+/// already read stays as it was), grouped thousands in Vietnamese (`1.234`).
+pub fn count<N>(fmt: Format, n: N) -> String
+where
+    N: Copy + std::fmt::Display + TryInto<i64>,
+{
+    let amount = n
+        .try_into()
+        .ok()
+        .and_then(|n: i64| Amount::from_decimal(rust_decimal::Decimal::from(n)));
+    match (fmt.locale, amount) {
+        (Locale::Vi, Some(a)) => fmt.count(a),
+        _ => n.to_string(),
+    }
+}
+
+/// A value in a message: its plain machine form in English (`1234.5`),
+/// the locale's separators in Vietnamese (`1.234,5`), decimals kept.
+pub fn amount(fmt: Format, a: Amount) -> String {
+    match fmt.locale {
+        Locale::En => a.to_string(),
+        Locale::Vi => fmt.number(a, a.to_decimal().scale() as usize),
+    }
+}
+
+/// A journal time (RFC 3339, UTC) in a message: as stored in English,
+/// `22/11/2026 09:30:00 UTC` in Vietnamese.
+pub fn time(fmt: Format, at: &str) -> String {
+    match (fmt.locale, chrono::DateTime::parse_from_rfc3339(at)) {
+        (Locale::Vi, Ok(t)) => {
+            let t = t.with_timezone(&chrono::Utc);
+            format!("{} {} UTC", fmt.date(t.date_naive()), t.format("%H:%M:%S"))
+        }
+        _ => at.to_string(),
+    }
+}
 
 /// Columns aligned by terminal width (Vietnamese, CJK and emoji stay
 /// aligned); the last column is not padded.
@@ -60,6 +99,29 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const VI: Format = Format {
+        locale: Locale::Vi,
+        currency: crate::i18n::Currency::Vnd,
+    };
+    const EN: Format = Format {
+        locale: Locale::En,
+        currency: crate::i18n::Currency::Vnd,
+    };
+
+    #[test]
+    fn counts_values_and_times_follow_the_locale() {
+        assert_eq!(count(EN, 1234), "1234");
+        assert_eq!(count(VI, 1234), "1.234");
+        assert_eq!(count(VI, 7), "7");
+        let a: Amount = "1234.5".parse().expect("amount");
+        assert_eq!(amount(EN, a), "1234.5");
+        assert_eq!(amount(VI, a), "1.234,5");
+        assert_eq!(amount(VI, Amount::from_int(-1200)), "-1.200");
+        assert_eq!(time(EN, "2026-11-22T09:30:00Z"), "2026-11-22T09:30:00Z");
+        assert_eq!(time(VI, "2026-11-22T09:30:00Z"), "22/11/2026 09:30:00 UTC");
+        assert_eq!(time(VI, "garbled"), "garbled");
+    }
 
     #[test]
     fn aligns_by_columns_not_bytes() {

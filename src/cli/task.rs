@@ -3,10 +3,11 @@
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
-use super::output::{fit, json, line, table};
+use super::output::{count, fit, json, line, table};
 use super::{CliError, CliResult, Context};
 use crate::domain::{CampaignId, PersonId};
 use crate::domain::{Priority, Task, TaskId, TaskStatus};
+use crate::i18n::Format;
 use crate::store::Store;
 use crate::store::strategy::Named;
 use crate::store::tasks::{NewTask, TaskPatch, TaskQuery};
@@ -127,6 +128,7 @@ pub fn run(ctx: &Context, cmd: TaskCommand) -> CliResult {
         TaskCommand::List(_) => ctx.open_existing()?,
         _ => ctx.open()?,
     };
+    let w = &ctx.format().words().cli;
     match cmd {
         TaskCommand::Add(a) => {
             let new = NewTask {
@@ -139,20 +141,20 @@ pub fn run(ctx: &Context, cmd: TaskCommand) -> CliResult {
                 ..NewTask::titled(&a.title)
             };
             let t = store.add_task(&new)?;
-            line(&format!("Added task {}: {}", t.id, t.title))
+            line(&Format::fill_all(w.task.added, &[&t.id, &t.title]))
         }
         TaskCommand::List(a) => list(ctx, &store, &a),
         TaskCommand::Done { ids } => {
             let ids: Vec<TaskId> = ids.into_iter().map(TaskId).collect();
             for t in store.set_task_status(&ids, TaskStatus::Done)? {
-                line(&format!("Task {} done: {}", t.id, t.title))?;
+                line(&Format::fill_all(w.task_done, &[&t.id, &t.title]))?;
             }
             Ok(())
         }
         TaskCommand::Start { id } => {
             let t = store.set_task_status(&[TaskId(id)], TaskStatus::Doing)?;
             for t in t {
-                line(&format!("Task {} doing: {}", t.id, t.title))?;
+                line(&Format::fill_all(w.task_doing, &[&t.id, &t.title]))?;
             }
             Ok(())
         }
@@ -166,9 +168,7 @@ pub fn run(ctx: &Context, cmd: TaskCommand) -> CliResult {
                 && a.tags.is_empty()
                 && a.notes.is_none();
             if nothing {
-                return Err(CliError::user(
-                    "nothing to change: give --title, --due, --status, --priority, --campaign, --assignee, --tag or --notes",
-                ));
+                return Err(CliError::user(w.task_nothing_to_change));
             }
             let mut patch = TaskPatch {
                 title: a.title,
@@ -202,14 +202,11 @@ pub fn run(ctx: &Context, cmd: TaskCommand) -> CliResult {
                 patch.tags = Some(a.tags.into_iter().filter(|t| !is_none(t)).collect());
             }
             let t = store.edit_task(TaskId(a.id), &patch)?;
-            line(&format!("Edited task {}: {}", t.id, t.title))
+            line(&Format::fill_all(w.task.edited, &[&t.id, &t.title]))
         }
         TaskCommand::Rm { id } => {
             let t = store.delete_task(TaskId(id))?;
-            line(&format!(
-                "Removed task {}: {} (funnel undo brings it back)",
-                t.id, t.title
-            ))
+            line(&Format::fill_all(w.task.removed, &[&t.id, &t.title]))
         }
     }
 }
@@ -253,10 +250,11 @@ fn list(ctx: &Context, store: &Store, a: &ListArgs) -> CliResult {
             .collect();
         return json(&out);
     }
-    if tasks.is_empty() {
-        return line("No tasks match.");
-    }
     let fmt = ctx.format();
+    let words = fmt.words();
+    if tasks.is_empty() {
+        return line(words.cli.no_tasks_match);
+    }
     let rows: Vec<Vec<String>> = tasks
         .iter()
         .map(|t| {
@@ -266,8 +264,8 @@ fn list(ctx: &Context, store: &Store, a: &ListArgs) -> CliResult {
                 .unwrap_or_default();
             vec![
                 t.id.to_string(),
-                t.status.to_string(),
-                t.priority.to_string(),
+                words.ui.task_status(t.status).to_string(),
+                words.ui.priority(t.priority).to_string(),
                 due,
                 fit(&t.title, 50),
                 fit(&campaign_name(t).unwrap_or_default(), 24),
@@ -280,12 +278,15 @@ fn list(ctx: &Context, store: &Store, a: &ListArgs) -> CliResult {
             ]
         })
         .collect();
-    line(&table(
-        &[
-            "ID", "STATUS", "PRI", "DUE", "TITLE", "CAMPAIGN", "ASSIGNEE", "TAGS",
-        ],
-        &rows,
-    ))?;
+    line(&table(&words.cli.task_columns, &rows))?;
     let late = tasks.iter().filter(|t| overdue(t)).count();
-    line(&format!("{} tasks, {} overdue (!)", tasks.len(), late))
+    let summary = if tasks.len() == 1 {
+        words.cli.tasks_summary_one
+    } else {
+        words.cli.tasks_summary
+    };
+    line(&Format::fill_all(
+        summary,
+        &[&count(fmt, tasks.len()), &count(fmt, late)],
+    ))
 }

@@ -1,6 +1,6 @@
 //! The English catalog.
 
-use super::{UiWords, Words};
+use super::{CliWords, EntityWords, UiWords, Words};
 
 pub static EN: Words = Words {
     report_title: "funnel report",
@@ -146,5 +146,88 @@ pub static EN: Words = Words {
         campaigns: "Campaigns",
         this_month: "This month",
         unknown_name: "no {} named",
+    },
+    cli: CliWords {
+        task: EntityWords {
+            added: "Added task {}: {}",
+            edited: "Edited task {}: {}",
+            removed: "Removed task {}: {} (funnel undo brings it back)",
+        },
+        task_done: "Task {} done: {}",
+        task_doing: "Task {} doing: {}",
+        task_nothing_to_change: "nothing to change: give --title, --due, --status, --priority, --campaign, --assignee, --tag or --notes",
+        tasks_summary_one: "{} task, {} overdue (!)",
+        tasks_summary: "{} tasks, {} overdue (!)",
+        no_tasks_match: "No tasks match.",
+        none_yet: "None yet.",
+        yes: "yes",
+        no: "no",
+        task_columns: [
+            "ID", "STATUS", "PRI", "DUE", "TITLE", "CAMPAIGN", "ASSIGNEE", "TAGS",
+        ],
+        objective_columns: [
+            "ID", "TITLE", "METRIC", "NOW", "TARGET", "DONE", "STATUS", "DEADLINE",
+        ],
+        segment_columns: ["ID", "NAME", "MARKET", "DESCRIPTION"],
+        channel_columns: ["ID", "NAME", "KIND", "ACTIVE", "SEGMENTS"],
+        campaign_columns: [
+            "ID", "NAME", "STATUS", "START", "END", "BUDGET", "SPENT", "OWNER",
+        ],
+        person_columns: ["ID", "NAME", "ROLE", "CONTACT"],
+        note_columns: ["ID", "FROM", "TO", "KIND", "CATEGORY", "TEXT"],
+        metric_columns: ["NAME", "KIND", "UNIT", "BUILT-IN", "MEANING"],
+        objective: EntityWords {
+            added: "Added objective {}: {}",
+            edited: "Edited objective {}: {}",
+            removed: "Removed objective {}: {}",
+        },
+        segment: EntityWords {
+            added: "Added segment {}: {}",
+            edited: "Edited segment {}: {}",
+            removed: "Removed segment {}: {}",
+        },
+        channel: EntityWords {
+            added: "Added channel {}: {} ({})",
+            edited: "Edited channel {}: {}",
+            removed: "Removed channel {}: {}",
+        },
+        campaign: EntityWords {
+            added: "Added campaign {}: {}",
+            edited: "Edited campaign {}: {}",
+            removed: "Removed campaign {}: {}",
+        },
+        person: EntityWords {
+            added: "Added person {}: {}",
+            edited: "Edited person {}: {}",
+            removed: "Removed person {}: {}",
+        },
+        note: EntityWords {
+            added: "Added {} note {} on {}",
+            edited: "Edited note {}",
+            removed: "Removed note {} (funnel undo brings it back)",
+        },
+        metric_added: "Added metric {} ({}, {})",
+        kpi_recorded: "Recorded: {} new, {} replaced, {} unchanged.",
+        kpi_would_record: "Would record: {} new, {} replaced, {} unchanged.",
+        kpi_more_replaced: "  … and {} more replaced",
+        dimension_total: "total",
+        dimension_segment: "segment {}",
+        dimension_channel: "channel {}",
+        dimension_campaign: "campaign {}",
+        kpi_file: "{}: {} values; columns {}",
+        ignored_columns: "Ignored columns: {}",
+        customers_from_orders: "Customer figures derived from orders; — = undefined.",
+        customers_as_recorded: "Customer figures as recorded; — = undefined.",
+        orders_file: "{}: {} orders; {}; dates {}",
+        decimal_comma: "; decimal comma",
+        orders_imported: "Imported: {} new, {} updated, {} unchanged.",
+        orders_would_import: "Would import: {} new, {} updated, {} unchanged.",
+        segments_created: "Created segments: {}",
+        segments_would_create: "Would create segments: {}",
+        imported: "Imported {}: {} tasks, {} campaigns, {} objectives, {} KPI values, {} orders.",
+        undid: "Undid: {} (made {})",
+        redid: "Redid: {} (made {})",
+        check_ok: "{}: ok ({} tasks, {} orders from {} customers)",
+        demo_filled: "{}: demo data: {} tasks, {} campaigns, {} orders from {} customers, {} KPI values.",
     },
 };

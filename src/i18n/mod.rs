@@ -10,7 +10,7 @@ use std::str::FromStr;
 
 pub use en::EN;
 pub use vi::VI;
-pub use words::{UiWords, Words};
+pub use words::{CliWords, EntityWords, UiWords, Words};
 
 use chrono::NaiveDate;
 
@@ -165,6 +165,26 @@ impl Format {
         template.replacen("{}", &value.to_string(), 1)
     }
 
+    /// A catalog template with each `{}` filled in order by `values`; a
+    /// `{}` inside a value is kept as it is. Placeholders without a value
+    /// stay `{}`, values without a placeholder are dropped.
+    pub fn fill_all(template: &str, values: &[&dyn std::fmt::Display]) -> String {
+        let mut out = String::with_capacity(template.len() + 16 * values.len());
+        let mut values = values.iter();
+        let mut pieces = template.split("{}");
+        if let Some(first) = pieces.next() {
+            out.push_str(first);
+        }
+        for piece in pieces {
+            match values.next() {
+                Some(v) => out.push_str(&v.to_string()),
+                None => out.push_str("{}"),
+            }
+            out.push_str(piece);
+        }
+        out
+    }
+
     /// A multiple such as return on ad spend: `22.57×`.
     pub fn times(self, x: f64) -> String {
         let (_, point) = self.separators();
@@ -235,5 +255,73 @@ mod tests {
         let d = NaiveDate::from_ymd_opt(2026, 11, 2).expect("date");
         assert_eq!(VI_VND.date(d), "02/11/2026");
         assert_eq!(EN_USD.date(d), "2026-11-02");
+    }
+
+    #[test]
+    fn fill_all_fills_in_order() {
+        assert_eq!(
+            Format::fill_all("Task {} done: {}", &[&7, &"Viết bài"]),
+            "Task 7 done: Viết bài"
+        );
+        assert_eq!(
+            Format::fill_all("{} + {}", &[&"{}", &"x"]),
+            "{} + x",
+            "a value's own {{}} is not filled"
+        );
+        assert_eq!(Format::fill_all("{} and {}", &[&1]), "1 and {}");
+        assert_eq!(Format::fill_all("none", &[&1]), "none");
+        assert_eq!(Format::fill_all("{}{}", &[&1, &2]), "12");
+    }
+
+    /// The things a user types: flags and commands stay as they are.
+    fn typed_tokens(t: &str) -> Vec<&str> {
+        let mut tokens: Vec<&str> = t
+            .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
+            .filter(|w| w.starts_with("--"))
+            .collect();
+        if t.contains("funnel undo") {
+            tokens.push("funnel undo");
+        }
+        tokens
+    }
+
+    #[test]
+    fn every_translation_keeps_the_values_and_the_typed_words() {
+        let en = EN.cli.templates();
+        let vi = VI.cli.templates();
+        assert_eq!(en.len(), vi.len());
+        for ((name, e), (vname, v)) in en.iter().zip(&vi) {
+            assert_eq!(name, vname);
+            assert_eq!(
+                e.matches("{}").count(),
+                v.matches("{}").count(),
+                "{name}: '{e}' vs '{v}'"
+            );
+            assert!(!v.trim().is_empty(), "{name} is empty in vi");
+            for token in typed_tokens(e) {
+                assert!(v.contains(token), "{name}: vi lost '{token}': '{v}'");
+            }
+        }
+    }
+
+    #[test]
+    fn statuses_and_priorities_by_value() {
+        use crate::domain::{Priority, TaskStatus};
+        assert_eq!(EN.ui.task_status(TaskStatus::Blocked), "blocked");
+        assert_eq!(VI.ui.task_status(TaskStatus::Doing), "đang làm");
+        assert_eq!(EN.ui.priority(Priority::High), "high");
+        assert_eq!(VI.ui.priority(Priority::Low), "thấp");
+        // The English words are the text forms scripts already read.
+        for s in [
+            TaskStatus::Todo,
+            TaskStatus::Doing,
+            TaskStatus::Blocked,
+            TaskStatus::Done,
+        ] {
+            assert_eq!(EN.ui.task_status(s), s.as_str());
+        }
+        for p in [Priority::High, Priority::Medium, Priority::Low] {
+            assert_eq!(EN.ui.priority(p), p.as_str());
+        }
     }
 }

@@ -1,6 +1,6 @@
 //! The shape of a locale's catalog: every word the program shows.
 
-use crate::domain::{CauseCategory, NoteKind};
+use crate::domain::{CauseCategory, NoteKind, Priority, TaskStatus};
 use crate::metrics::objective::ObjectiveStatus;
 
 /// The words of reports and summaries, one catalog per locale.
@@ -61,6 +61,7 @@ pub struct Words {
     /// Unit of a change in a rate: "pt".
     pub points: &'static str,
     pub ui: UiWords,
+    pub cli: CliWords,
 }
 
 impl Words {
@@ -153,6 +154,16 @@ pub struct UiWords {
 }
 
 impl UiWords {
+    /// A task status in the reader's words.
+    pub fn task_status(&self, s: TaskStatus) -> &'static str {
+        self.task_statuses[crate::app::status_index(s)]
+    }
+
+    /// A priority in the reader's words.
+    pub fn priority(&self, p: Priority) -> &'static str {
+        self.priorities[crate::app::priority_index(p)]
+    }
+
     /// The label of an action by its config name; the name itself where the
     /// catalog has none.
     pub fn action<'a>(&self, name: &'a str) -> &'a str {
@@ -160,5 +171,237 @@ impl UiWords {
             .iter()
             .find(|(n, _)| *n == name)
             .map_or(name, |(_, l)| *l)
+    }
+}
+
+/// What the command line says after adding, editing or removing one record.
+#[derive(Debug)]
+pub struct EntityWords {
+    /// "Added task {id}: {title}"
+    pub added: &'static str,
+    /// "Edited task {id}: {title}"
+    pub edited: &'static str,
+    /// "Removed task {id}: {title} …"
+    pub removed: &'static str,
+}
+
+impl EntityWords {
+    fn templates(&self, entity: &'static str, out: &mut Vec<(String, &'static str)>) {
+        let EntityWords {
+            added,
+            edited,
+            removed,
+        } = self;
+        out.push((format!("{entity}.added"), added));
+        out.push((format!("{entity}.edited"), edited));
+        out.push((format!("{entity}.removed"), removed));
+    }
+}
+
+/// The words of the command line's standard output. Templates fill their
+/// `{}` in order with [`crate::i18n::Format::fill_all`]; flag names,
+/// `funnel undo`, metric names and other things a user types stay as they
+/// are in every locale.
+#[derive(Debug)]
+pub struct CliWords {
+    pub task: EntityWords,
+    /// "Task {id} done: {title}"
+    pub task_done: &'static str,
+    /// "Task {id} doing: {title}"
+    pub task_doing: &'static str,
+    /// `task edit` without a field to change.
+    pub task_nothing_to_change: &'static str,
+    /// "{1} task, {overdue} overdue (!)"
+    pub tasks_summary_one: &'static str,
+    /// "{n} tasks, {overdue} overdue (!)"
+    pub tasks_summary: &'static str,
+    pub no_tasks_match: &'static str,
+    /// An empty entity list.
+    pub none_yet: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    /// ID, STATUS, PRI, DUE, TITLE, CAMPAIGN, ASSIGNEE, TAGS.
+    pub task_columns: [&'static str; 8],
+    /// ID, TITLE, METRIC, NOW, TARGET, DONE, STATUS, DEADLINE.
+    pub objective_columns: [&'static str; 8],
+    /// ID, NAME, MARKET, DESCRIPTION.
+    pub segment_columns: [&'static str; 4],
+    /// ID, NAME, KIND, ACTIVE, SEGMENTS.
+    pub channel_columns: [&'static str; 5],
+    /// ID, NAME, STATUS, START, END, BUDGET, SPENT, OWNER.
+    pub campaign_columns: [&'static str; 8],
+    /// ID, NAME, ROLE, CONTACT.
+    pub person_columns: [&'static str; 4],
+    /// ID, FROM, TO, KIND, CATEGORY, TEXT.
+    pub note_columns: [&'static str; 6],
+    /// NAME, KIND, UNIT, BUILT-IN, MEANING.
+    pub metric_columns: [&'static str; 5],
+    pub objective: EntityWords,
+    pub segment: EntityWords,
+    /// `added` also takes the channel kind: "Added channel {}: {} ({})".
+    pub channel: EntityWords,
+    pub campaign: EntityWords,
+    pub person: EntityWords,
+    /// "Added {kind} note {id} on {period}", "Edited note {id}",
+    /// "Removed note {id} …".
+    pub note: EntityWords,
+    /// "Added metric {name} ({kind}, {unit})"
+    pub metric_added: &'static str,
+    /// "Recorded: {new} new, {replaced} replaced, {unchanged} unchanged."
+    pub kpi_recorded: &'static str,
+    /// The same for a dry run.
+    pub kpi_would_record: &'static str,
+    /// "  … and {} more replaced"
+    pub kpi_more_replaced: &'static str,
+    /// The dimension of a KPI value: total, segment {}, channel {}, campaign {}.
+    pub dimension_total: &'static str,
+    pub dimension_segment: &'static str,
+    pub dimension_channel: &'static str,
+    pub dimension_campaign: &'static str,
+    /// "{file}: {n} values; columns {mapping}"
+    pub kpi_file: &'static str,
+    /// "Ignored columns: {}"
+    pub ignored_columns: &'static str,
+    /// The note under `kpi show` when customers come from orders.
+    pub customers_from_orders: &'static str,
+    /// The note under `kpi show` when customers are as recorded.
+    pub customers_as_recorded: &'static str,
+    /// "{file}: {n} orders; {columns}; dates {format}"
+    pub orders_file: &'static str,
+    /// Appended to `orders_file` when amounts use a decimal comma.
+    pub decimal_comma: &'static str,
+    /// "Imported: {new} new, {updated} updated, {unchanged} unchanged."
+    pub orders_imported: &'static str,
+    /// The same for a dry run.
+    pub orders_would_import: &'static str,
+    /// "Created segments: {names}"
+    pub segments_created: &'static str,
+    /// The same for a dry run.
+    pub segments_would_create: &'static str,
+    /// "Imported {file}: {} tasks, {} campaigns, {} objectives, {} KPI values, {} orders."
+    pub imported: &'static str,
+    /// "Undid: {label} (made {time})"
+    pub undid: &'static str,
+    /// "Redid: {label} (made {time})"
+    pub redid: &'static str,
+    /// "{db}: ok ({} tasks, {} orders from {} customers)"
+    pub check_ok: &'static str,
+    /// "{db}: demo data: {} tasks, {} campaigns, {} orders from {} customers, {} KPI values."
+    pub demo_filled: &'static str,
+}
+
+impl CliWords {
+    /// Every template with a name, for checks that span locales.
+    pub fn templates(&self) -> Vec<(String, &'static str)> {
+        // No `..`: a new field must be listed here or this fails to build.
+        let CliWords {
+            task,
+            task_done,
+            task_doing,
+            task_nothing_to_change,
+            tasks_summary_one,
+            tasks_summary,
+            no_tasks_match,
+            none_yet,
+            yes,
+            no,
+            task_columns,
+            objective_columns,
+            segment_columns,
+            channel_columns,
+            campaign_columns,
+            person_columns,
+            note_columns,
+            metric_columns,
+            objective,
+            segment,
+            channel,
+            campaign,
+            person,
+            note,
+            metric_added,
+            kpi_recorded,
+            kpi_would_record,
+            kpi_more_replaced,
+            dimension_total,
+            dimension_segment,
+            dimension_channel,
+            dimension_campaign,
+            kpi_file,
+            ignored_columns,
+            customers_from_orders,
+            customers_as_recorded,
+            orders_file,
+            decimal_comma,
+            orders_imported,
+            orders_would_import,
+            segments_created,
+            segments_would_create,
+            imported,
+            undid,
+            redid,
+            check_ok,
+            demo_filled,
+        } = self;
+        let mut out: Vec<(String, &'static str)> = [
+            ("task_done", task_done),
+            ("task_doing", task_doing),
+            ("task_nothing_to_change", task_nothing_to_change),
+            ("tasks_summary_one", tasks_summary_one),
+            ("tasks_summary", tasks_summary),
+            ("no_tasks_match", no_tasks_match),
+            ("none_yet", none_yet),
+            ("yes", yes),
+            ("no", no),
+            ("metric_added", metric_added),
+            ("kpi_recorded", kpi_recorded),
+            ("kpi_would_record", kpi_would_record),
+            ("kpi_more_replaced", kpi_more_replaced),
+            ("dimension_total", dimension_total),
+            ("dimension_segment", dimension_segment),
+            ("dimension_channel", dimension_channel),
+            ("dimension_campaign", dimension_campaign),
+            ("kpi_file", kpi_file),
+            ("ignored_columns", ignored_columns),
+            ("customers_from_orders", customers_from_orders),
+            ("customers_as_recorded", customers_as_recorded),
+            ("orders_file", orders_file),
+            ("decimal_comma", decimal_comma),
+            ("orders_imported", orders_imported),
+            ("orders_would_import", orders_would_import),
+            ("segments_created", segments_created),
+            ("segments_would_create", segments_would_create),
+            ("imported", imported),
+            ("undid", undid),
+            ("redid", redid),
+            ("check_ok", check_ok),
+            ("demo_filled", demo_filled),
+        ]
+        .into_iter()
+        .map(|(n, t)| (n.to_string(), *t))
+        .collect();
+        let columns: [(&str, &[&'static str]); 8] = [
+            ("task_columns", task_columns),
+            ("objective_columns", objective_columns),
+            ("segment_columns", segment_columns),
+            ("channel_columns", channel_columns),
+            ("campaign_columns", campaign_columns),
+            ("person_columns", person_columns),
+            ("note_columns", note_columns),
+            ("metric_columns", metric_columns),
+        ];
+        for (name, cols) in columns {
+            for (i, c) in cols.iter().enumerate() {
+                out.push((format!("{name}[{i}]"), c));
+            }
+        }
+        task.templates("task", &mut out);
+        objective.templates("objective", &mut out);
+        segment.templates("segment", &mut out);
+        channel.templates("channel", &mut out);
+        campaign.templates("campaign", &mut out);
+        person.templates("person", &mut out);
+        note.templates("note", &mut out);
+        out
     }
 }

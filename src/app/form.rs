@@ -29,14 +29,21 @@ impl Field {
     ];
 }
 
+/// What the form's fields can complete to.
+pub struct Choices {
+    pub campaigns: Vec<String>,
+    pub people: Vec<String>,
+    /// The priorities in the reader's words: high, medium, low.
+    pub priorities: [&'static str; 3],
+}
+
 pub struct TaskForm {
     /// The task being edited; `None` for a new one.
     pub editing: Option<TaskId>,
     inputs: Vec<TextArea<'static>>,
     pub focus: usize,
     pub error: Option<String>,
-    campaigns: Vec<String>,
-    people: Vec<String>,
+    choices: Choices,
 }
 
 fn input(text: &str) -> TextArea<'static> {
@@ -72,17 +79,17 @@ fn matching<'a>(names: &'a [String], typed: &str, limit: usize) -> Vec<&'a str> 
 
 impl TaskForm {
     /// A form for a new task, with the names it can complete.
-    pub fn add(campaigns: Vec<String>, people: Vec<String>) -> TaskForm {
+    pub fn add(choices: Choices) -> TaskForm {
+        let medium = choices.priorities[Priority::Medium.index()];
         TaskForm {
             editing: None,
             inputs: Field::ALL
                 .iter()
-                .map(|f| input(if *f == Field::Priority { "medium" } else { "" }))
+                .map(|f| input(if *f == Field::Priority { medium } else { "" }))
                 .collect(),
             focus: 0,
             error: None,
-            campaigns,
-            people,
+            choices,
         }
     }
 
@@ -90,8 +97,7 @@ impl TaskForm {
     pub fn edit(
         line: &TaskLine,
         date: impl Fn(chrono::NaiveDate) -> String,
-        campaigns: Vec<String>,
-        people: Vec<String>,
+        choices: Choices,
     ) -> TaskForm {
         let t = &line.task;
         let values = [
@@ -99,7 +105,7 @@ impl TaskForm {
             line.campaign.clone().unwrap_or_default(),
             t.due.map(date).unwrap_or_default(),
             line.assignee.clone().unwrap_or_default(),
-            t.priority.to_string(),
+            choices.priorities[t.priority.index()].to_string(),
             t.tags.join(" "),
         ];
         TaskForm {
@@ -107,8 +113,22 @@ impl TaskForm {
             inputs: values.iter().map(|v| input(v)).collect(),
             focus: 0,
             error: None,
-            campaigns,
-            people,
+            choices,
+        }
+    }
+
+    /// The priority typed: in the reader's words or in English; empty is
+    /// medium.
+    pub fn priority(&self) -> Result<Priority, String> {
+        let typed = self.value(Field::Priority).to_lowercase();
+        if typed.is_empty() {
+            return Ok(Priority::Medium);
+        }
+        match self.choices.priorities.iter().position(|p| *p == typed) {
+            Some(i) => Ok(Priority::ALL[i]),
+            None => typed
+                .parse()
+                .map_err(|e: crate::domain::UnknownValue| e.to_string()),
         }
     }
 
@@ -134,11 +154,13 @@ impl TaskForm {
     pub fn completions(&self) -> Vec<&str> {
         let typed = self.value(self.field());
         match self.field() {
-            Field::Campaign => matching(&self.campaigns, &typed, 5),
-            Field::Assignee => matching(&self.people, &typed, 5),
-            Field::Priority => Priority::ALL
+            Field::Campaign => matching(&self.choices.campaigns, &typed, 5),
+            Field::Assignee => matching(&self.choices.people, &typed, 5),
+            Field::Priority => self
+                .choices
+                .priorities
                 .iter()
-                .map(|p| p.as_str())
+                .copied()
                 .filter(|p| p.starts_with(&typed.to_lowercase()) && *p != typed)
                 .collect(),
             _ => Vec::new(),

@@ -389,9 +389,9 @@ impl App {
                         Format::fill(ui.msg_done, task.id)
                     } else {
                         let what = if p.status.is_some() {
-                            ui.task_statuses[status_index(task.status)].to_string()
+                            ui.task_statuses[task.status.index()].to_string()
                         } else if p.priority.is_some() {
-                            ui.priorities[priority_index(task.priority)].to_string()
+                            ui.priorities[task.priority.index()].to_string()
                         } else {
                             match task.due {
                                 Some(d) => format!("{} {}", ui.due, self.format().date(d)),
@@ -432,7 +432,7 @@ impl App {
             Ok(r) => {
                 let ui = &self.words().ui;
                 let t = if redo { ui.msg_redid } else { ui.msg_undid };
-                self.say(Format::fill(t, r.label));
+                self.say(Format::fill(t, ui.change(&r.label)));
                 self.reload();
             }
             Err(e) => self.fail(e.to_string()),
@@ -507,6 +507,11 @@ impl App {
 
     fn open_form(&mut self, editing: Option<TaskId>) {
         let (campaigns, people) = self.names();
+        let choices = form::Choices {
+            campaigns,
+            people,
+            priorities: self.words().ui.priorities,
+        };
         let form = match editing.and_then(|id| {
             self.tasks
                 .lines
@@ -517,9 +522,9 @@ impl App {
         }) {
             Some(line) => {
                 let fmt = self.format();
-                TaskForm::edit(&line, |d| fmt.date(d), campaigns, people)
+                TaskForm::edit(&line, |d| fmt.date(d), choices)
             }
-            None => TaskForm::add(campaigns, people),
+            None => TaskForm::add(choices),
         };
         self.overlay = Overlay::Form(Box::new(form));
     }
@@ -561,12 +566,7 @@ impl App {
                 d if d.is_empty() => None,
                 d => Some(crate::domain::parse_date(&d, today).map_err(|e| e.to_string())?),
             };
-            let priority: Priority = match form.value(Field::Priority) {
-                p if p.is_empty() => Priority::Medium,
-                p => p
-                    .parse()
-                    .map_err(|e: crate::domain::UnknownValue| e.to_string())?,
-            };
+            let priority = form.priority()?;
             let new = NewTask {
                 campaign: resolve(Named::Campaign, form.value(Field::Campaign))?
                     .map(crate::domain::CampaignId),
@@ -716,22 +716,5 @@ impl App {
             self.tasks.set_filter(&text, self.today);
         }
         self.tasks.scroll_into_view(self.list_height);
-    }
-}
-
-pub fn status_index(s: TaskStatus) -> usize {
-    match s {
-        TaskStatus::Todo => 0,
-        TaskStatus::Doing => 1,
-        TaskStatus::Blocked => 2,
-        TaskStatus::Done => 3,
-    }
-}
-
-pub fn priority_index(p: Priority) -> usize {
-    match p {
-        Priority::High => 0,
-        Priority::Medium => 1,
-        Priority::Low => 2,
     }
 }

@@ -3,7 +3,6 @@
 
 use chrono::NaiveDate;
 
-use super::status_index;
 use crate::domain::TaskId;
 use crate::taskview::{
     GroupKey, Grouping, Sort, TaskFilter, TaskLine, TaskLines, group, parse_filter, sort_rows,
@@ -111,7 +110,7 @@ impl TasksTab {
         self.columns = Default::default();
         for &i in &visible {
             if let Some(l) = self.lines.get(i) {
-                self.columns[status_index(l.task.status)].push(i);
+                self.columns[l.task.status.index()].push(i);
             }
         }
         self.rows.clear();

@@ -44,7 +44,8 @@ pub fn undo(ctx: &Context, redo: bool) -> CliResult {
     let fmt = ctx.format();
     let w = &fmt.words().cli;
     let done = if redo { w.redid } else { w.undid };
-    line(&Format::fill_all(done, &[&r.label, &time(fmt, &r.at)]))
+    let label = fmt.words().ui.change(&r.label);
+    line(&Format::fill_all(done, &[&label, &time(fmt, &r.at)]))
 }
 
 /// SQLite's integrity and foreign-key checks, then the product's own

@@ -18,6 +18,11 @@ macro_rules! text_enum {
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $text),+ }
             }
+
+            /// The position in [`Self::ALL`], for per-value tables.
+            pub fn index(self) -> usize {
+                $name::ALL.iter().position(|v| *v == self).unwrap_or(0)
+            }
         }
 
         impl fmt::Display for $name {

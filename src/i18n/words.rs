@@ -104,6 +104,9 @@ pub struct UiWords {
     pub contexts: [&'static str; 6],
     /// (action name, label) for the footer and the help overlay.
     pub actions: &'static [(&'static str, &'static str)],
+    /// How the journal's change labels ("edit task 3") begin in the
+    /// reader's words, longest first: (English start, translation).
+    pub changes: &'static [(&'static str, &'static str)],
     pub title: &'static str,
     pub tags: &'static str,
     pub priority: &'static str,
@@ -156,12 +159,21 @@ pub struct UiWords {
 impl UiWords {
     /// A task status in the reader's words.
     pub fn task_status(&self, s: TaskStatus) -> &'static str {
-        self.task_statuses[crate::app::status_index(s)]
+        self.task_statuses[s.index()]
     }
 
     /// A priority in the reader's words.
     pub fn priority(&self, p: Priority) -> &'static str {
-        self.priorities[crate::app::priority_index(p)]
+        self.priorities[p.index()]
+    }
+
+    /// A journal label ("delete task 2", stored in English) in the
+    /// reader's words where the catalog knows its start.
+    pub fn change(&self, label: &str) -> String {
+        self.changes
+            .iter()
+            .find_map(|(en, tr)| label.strip_prefix(en).map(|rest| format!("{tr}{rest}")))
+            .unwrap_or_else(|| label.to_string())
     }
 
     /// The label of an action by its config name; the name itself where the

@@ -8,8 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::Theme;
+use crate::app::App;
 use crate::app::tasks::{Row, TaskView};
-use crate::app::{App, priority_index, status_index};
 use crate::domain::{Priority, TaskStatus};
 use crate::taskview::{DueBucket, GroupKey, Sort, TaskLine, is_overdue};
 use crate::text::{fit, pad, width};
@@ -91,7 +91,7 @@ fn columns(total: usize) -> [usize; 7] {
 }
 
 fn priority_mark(app: &App, p: Priority) -> String {
-    let word = app.words().ui.priorities[priority_index(p)];
+    let word = app.words().ui.priorities[p.index()];
     word.chars()
         .next()
         .map(|c| c.to_uppercase().to_string())
@@ -129,7 +129,7 @@ fn task_line(
         Priority::Medium => t.base(),
         Priority::Low => t.dim(),
     };
-    let status = &app.words().ui.task_statuses[status_index(line.task.status)];
+    let status = &app.words().ui.task_statuses[line.task.status.index()];
     let check = match line.task.status {
         TaskStatus::Doing | TaskStatus::Blocked => {
             format!("[{}]", status.chars().next().unwrap_or('-'))
@@ -163,7 +163,7 @@ fn group_label(app: &App, key: GroupKey, count: usize) -> String {
     let ui = &app.words().ui;
     let name = match key {
         GroupKey::All => String::new(),
-        GroupKey::Status(s) => ui.task_statuses[status_index(s)].to_string(),
+        GroupKey::Status(s) => ui.task_statuses[s.index()].to_string(),
         GroupKey::Due(b) => {
             let i = DueBucket::ALL.iter().position(|x| *x == b).unwrap_or(0);
             ui.due_groups[i].to_string()

@@ -68,6 +68,12 @@ fn columns(total: usize) -> [usize; 7] {
     let mut campaign = 18;
     let mut assignee = 14;
     let mut tags = 14;
+    if total >= 150 {
+        // Wide screens: the names get room before the title grows further.
+        campaign = 30;
+        assignee = 20;
+        tags = 24;
+    }
     if total < 100 {
         campaign = 14;
         assignee = 11;

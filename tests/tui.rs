@@ -166,7 +166,7 @@ fn the_form_adds_a_task_with_completed_names_and_refuses_bad_input() {
     }
     // fri, Tab, "trần" and Tab to complete it, Tab to the priority, whose
     // word is replaced by typing, Tab to the tags.
-    typed(&mut app, "fri\ttrần\t\thigh\tdesign ảnh\n");
+    typed(&mut app, "fri\ttrần\t\thigh\tdesign, ảnh\n");
     assert!(
         matches!(app.overlay, Overlay::None),
         "saved: {}",
@@ -491,4 +491,30 @@ mod random_keys {
             prop_assert!(app.store().foreign_key_check().expect("fk").is_empty());
         }
     }
+}
+
+#[test]
+fn tab_into_a_filled_field_selects_it_so_typing_replaces_it() {
+    let mut app = demo(Locale::En);
+    while app.tasks.selected().and_then(|l| l.task.due).is_none() {
+        typed(&mut app, "j");
+    }
+    let (id, _) = selected(&app);
+    // Title, then Tab past the campaign (completion may fill it first).
+    typed(&mut app, "e");
+    let Overlay::Form(form) = &app.overlay else {
+        panic!("the form is open");
+    };
+    let campaign = form.value(funnel::app::form::Field::Campaign);
+    typed(&mut app, "\t");
+    if !campaign.is_empty() {
+        typed(&mut app, "\t");
+    }
+    typed(&mut app, "+2w\n");
+    let today = NaiveDate::from_ymd_opt(2026, 12, 6);
+    assert_eq!(
+        app.store().task(id).expect("task").due,
+        today,
+        "+2w replaced the date"
+    );
 }

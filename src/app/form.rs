@@ -184,12 +184,16 @@ impl TaskForm {
         self.focus_on((self.focus + Field::ALL.len() - 1) % Field::ALL.len());
     }
 
-    /// Moves to a field; the priority's word is selected, so typing
-    /// replaces it.
+    /// Moves to a field. A field holding one value (a name, a date, a
+    /// priority) has it selected, so typing replaces it and an arrow key
+    /// keeps it for editing; title and tags are edited where they are.
     fn focus_on(&mut self, i: usize) {
         self.focus = i;
-        if self.field() == Field::Priority
-            && let Some(t) = self.inputs.get_mut(i)
+        if matches!(self.field(), Field::Title | Field::Tags) {
+            return;
+        }
+        if let Some(t) = self.inputs.get_mut(i)
+            && !t.is_empty()
         {
             t.select_all();
         }

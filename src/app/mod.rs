@@ -576,7 +576,8 @@ impl App {
                 priority,
                 tags: form
                     .value(Field::Tags)
-                    .split_whitespace()
+                    .split(|c: char| c.is_whitespace() || c == ',')
+                    .filter(|t| !t.is_empty())
                     .map(str::to_string)
                     .collect(),
                 ..NewTask::titled(&form.value(Field::Title))

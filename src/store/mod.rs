@@ -495,3 +495,12 @@ pub(crate) fn parse_day(s: &str) -> rusqlite::Result<NaiveDate> {
         )
     })
 }
+
+/// The id to write: `NULL` (SQLite picks one) for a new record.
+pub(super) fn new_or(id: i64) -> Option<i64> {
+    (id > 0).then_some(id)
+}
+
+pub(super) fn written_id(conn: &Connection, id: i64) -> i64 {
+    if id > 0 { id } else { conn.last_insert_rowid() }
+}

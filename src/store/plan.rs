@@ -5,7 +5,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::strategy::unique;
 use super::tasks::{day_col, enum_col};
-use super::{Result, Store, StoreError, day_text};
+use super::{Result, Store, StoreError, day_text, new_or, written_id};
 use crate::domain::validate;
 use crate::domain::{
     Amount, Campaign, CampaignId, ChannelId, Note, NoteId, Objective, ObjectiveId, PersonId,
@@ -277,15 +277,6 @@ impl Store {
             Ok(NoteId(id))
         })
     }
-}
-
-/// The id to write: `NULL` (SQLite picks one) for a new record.
-fn new_or(id: i64) -> Option<i64> {
-    (id > 0).then_some(id)
-}
-
-fn written_id(conn: &Connection, id: i64) -> i64 {
-    if id > 0 { id } else { conn.last_insert_rowid() }
 }
 
 /// Writes an objective row as is: a new row where its id is 0, else the

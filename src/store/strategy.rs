@@ -4,7 +4,7 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::tasks::enum_col;
-use super::{Result, Store, StoreError};
+use super::{Result, Store, StoreError, new_or, written_id};
 use crate::domain::validate;
 use crate::domain::{
     Amount, Budget, BudgetId, Channel, ChannelId, Message, Metric, Person, PersonId, Procedure,
@@ -173,9 +173,8 @@ impl Store {
             .ok_or_else(|| not_found("segment", id.0))
     }
 
-    /// Adds `s` (its id is ignored) or, when `s.id` exists, replaces it.
+    /// Adds `s` where its id is 0, else replaces the segment with its id.
     pub fn save_segment(&mut self, s: &Segment) -> Result<Segment> {
-        let name = validate::name("segment name", &s.name)?;
         if s.market_size.is_some_and(|m| m < 0) {
             return Err(validate::Invalid::Rule {
                 field: "market size",
@@ -183,32 +182,21 @@ impl Store {
             }
             .into());
         }
-        let texts = [
-            validate::text("description", &s.description)?,
-            validate::text("demographics", &s.demographics)?,
-            validate::text("needs", &s.needs)?,
-            validate::text("habits", &s.habits)?,
-        ];
+        let clean = Segment {
+            name: validate::name("segment name", &s.name)?,
+            description: validate::text("description", &s.description)?,
+            demographics: validate::text("demographics", &s.demographics)?,
+            needs: validate::text("needs", &s.needs)?,
+            habits: validate::text("habits", &s.habits)?,
+            ..s.clone()
+        };
+        let exists = s.id.0 > 0;
+        if exists {
+            self.segment(s.id)?;
+        }
         let id = self.change(|c| {
-            let exists = s.id.0 > 0;
-            let r = if exists {
-                c.tx().execute(
-                    "UPDATE segments SET name = ?2, description = ?3, demographics = ?4,
-                            needs = ?5, habits = ?6, market_size = ?7 WHERE id = ?1",
-                    params![s.id.0, name, texts[0], texts[1], texts[2], texts[3], s.market_size],
-                )
-            } else {
-                c.tx().execute(
-                    "INSERT INTO segments (name, description, demographics, needs, habits, market_size)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    params![name, texts[0], texts[1], texts[2], texts[3], s.market_size],
-                )
-            };
-            if unique(r, "segment", &name)? == 0 {
-                return Err(not_found("segment", s.id.0));
-            }
-            let id = if exists { s.id.0 } else { c.tx().last_insert_rowid() };
-            c.label = format!("{} segment {name}", if exists { "edit" } else { "add" });
+            let id = unique(put_segment(c.tx(), &clean), "segment", &clean.name)?;
+            c.label = format!("{} segment {}", verb(exists), clean.name);
             Ok(SegmentId(id))
         })?;
         self.segment(id)
@@ -264,37 +252,20 @@ impl Store {
             .ok_or_else(|| not_found("channel", id.0))
     }
 
-    /// Adds `ch` (its id is ignored) or, when `ch.id` exists, replaces it.
+    /// Adds `ch` where its id is 0, else replaces the channel with its id.
     pub fn save_channel(&mut self, ch: &Channel) -> Result<Channel> {
-        let name = validate::name("channel name", &ch.name)?;
-        let description = validate::text("description", &ch.description)?;
+        let clean = Channel {
+            name: validate::name("channel name", &ch.name)?,
+            description: validate::text("description", &ch.description)?,
+            ..ch.clone()
+        };
+        let exists = ch.id.0 > 0;
+        if exists {
+            self.channel(ch.id)?;
+        }
         let id = self.change(|c| {
-            let exists = ch.id.0 > 0;
-            let r = if exists {
-                c.tx().execute(
-                    "UPDATE channels SET name = ?2, kind = ?3, active = ?4, description = ?5
-                     WHERE id = ?1",
-                    params![ch.id.0, name, ch.kind.as_str(), ch.active, description],
-                )
-            } else {
-                c.tx().execute(
-                    "INSERT INTO channels (name, kind, active, description) VALUES (?1, ?2, ?3, ?4)",
-                    params![name, ch.kind.as_str(), ch.active, description],
-                )
-            };
-            if unique(r, "channel", &name)? == 0 {
-                return Err(not_found("channel", ch.id.0));
-            }
-            let id = if exists { ch.id.0 } else { c.tx().last_insert_rowid() };
-            c.tx()
-                .execute("DELETE FROM channel_segments WHERE channel_id = ?1", [id])?;
-            for seg in &ch.segments {
-                c.tx().execute(
-                    "INSERT OR IGNORE INTO channel_segments (channel_id, segment_id) VALUES (?1, ?2)",
-                    [id, seg.0],
-                )?;
-            }
-            c.label = format!("{} channel {name}", if exists { "edit" } else { "add" });
+            let id = unique(put_channel(c.tx(), &clean), "channel", &clean.name)?;
+            c.label = format!("{} channel {}", verb(exists), clean.name);
             Ok(ChannelId(id))
         })?;
         self.channel(id)
@@ -332,33 +303,21 @@ impl Store {
             .ok_or_else(|| not_found("person", id.0))
     }
 
-    /// Adds `p` (its id is ignored) or, when `p.id` exists, replaces it.
+    /// Adds `p` where its id is 0, else replaces the person with its id.
     pub fn save_person(&mut self, p: &Person) -> Result<Person> {
-        let name = validate::name("person name", &p.name)?;
-        let role = validate::name_or_empty("role", &p.role)?;
-        let contact = validate::name_or_empty("contact", &p.contact)?;
+        let clean = Person {
+            name: validate::name("person name", &p.name)?,
+            role: validate::name_or_empty("role", &p.role)?,
+            contact: validate::name_or_empty("contact", &p.contact)?,
+            ..p.clone()
+        };
+        let exists = p.id.0 > 0;
+        if exists {
+            self.person(p.id)?;
+        }
         let id = self.change(|c| {
-            let exists = p.id.0 > 0;
-            let r = if exists {
-                c.tx().execute(
-                    "UPDATE people SET name = ?2, role = ?3, contact = ?4 WHERE id = ?1",
-                    params![p.id.0, name, role, contact],
-                )
-            } else {
-                c.tx().execute(
-                    "INSERT INTO people (name, role, contact) VALUES (?1, ?2, ?3)",
-                    params![name, role, contact],
-                )
-            };
-            if unique(r, "person", &name)? == 0 {
-                return Err(not_found("person", p.id.0));
-            }
-            let id = if exists {
-                p.id.0
-            } else {
-                c.tx().last_insert_rowid()
-            };
-            c.label = format!("{} person {name}", if exists { "edit" } else { "add" });
+            let id = unique(put_person(c.tx(), &clean), "person", &clean.name)?;
+            c.label = format!("{} person {}", verb(exists), clean.name);
             Ok(PersonId(id))
         })?;
         self.person(id)
@@ -565,4 +524,68 @@ impl Store {
             Ok(())
         })
     }
+}
+
+fn verb(exists: bool) -> &'static str {
+    if exists { "edit" } else { "add" }
+}
+
+/// Writes a segment row as is: a new row where its id is 0, else the row
+/// with its id, inserted or replaced (an edit, or a load of an export).
+pub(super) fn put_segment(conn: &Connection, s: &Segment) -> rusqlite::Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO segments (id, name, description, demographics, needs, habits, market_size)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name,
+            description = excluded.description, demographics = excluded.demographics,
+            needs = excluded.needs, habits = excluded.habits,
+            market_size = excluded.market_size",
+    )?
+    .execute(params![
+        new_or(s.id.0),
+        s.name,
+        s.description,
+        s.demographics,
+        s.needs,
+        s.habits,
+        s.market_size
+    ])?;
+    Ok(written_id(conn, s.id.0))
+}
+
+/// Writes a channel row and the segments it reaches (see [`put_segment`]).
+pub(super) fn put_channel(conn: &Connection, ch: &Channel) -> rusqlite::Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO channels (id, name, kind, active, description) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind,
+            active = excluded.active, description = excluded.description",
+    )?
+    .execute(params![
+        new_or(ch.id.0),
+        ch.name,
+        ch.kind.as_str(),
+        ch.active,
+        ch.description
+    ])?;
+    let id = written_id(conn, ch.id.0);
+    conn.prepare_cached("DELETE FROM channel_segments WHERE channel_id = ?1")?
+        .execute([id])?;
+    for seg in &ch.segments {
+        conn.prepare_cached(
+            "INSERT OR IGNORE INTO channel_segments (channel_id, segment_id) VALUES (?1, ?2)",
+        )?
+        .execute([id, seg.0])?;
+    }
+    Ok(id)
+}
+
+/// Writes a person row as is (see [`put_segment`]).
+pub(super) fn put_person(conn: &Connection, p: &Person) -> rusqlite::Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO people (id, name, role, contact) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, role = excluded.role,
+            contact = excluded.contact",
+    )?
+    .execute(params![new_or(p.id.0), p.name, p.role, p.contact])?;
+    Ok(written_id(conn, p.id.0))
 }

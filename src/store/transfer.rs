@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::kpis::insert_kpis;
 use super::orders::{OrderInput, order_key};
 use super::plan::{put_campaign, put_note, put_objective};
+use super::strategy::{put_channel, put_person, put_segment};
 use super::{Result, Store, StoreError, day_text, now_text};
 use crate::domain::{
     Budget, Campaign, Channel, KpiValue, Message, Metric, Note, Objective, Order, Person,
@@ -127,37 +128,13 @@ fn load(tx: &Transaction<'_>, d: &Export, entry: Option<i64>) -> Result<()> {
         )?;
     }
     for s in &d.segments {
-        tx.prepare_cached(
-            "INSERT INTO segments (id, name, description, demographics, needs, habits, market_size)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        )?
-        .execute(params![
-            s.id.0,
-            s.name,
-            s.description,
-            s.demographics,
-            s.needs,
-            s.habits,
-            s.market_size
-        ])?;
+        put_segment(tx, s)?;
     }
     for ch in &d.channels {
-        tx.prepare_cached(
-            "INSERT INTO channels (id, name, kind, active, description) VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?
-        .execute(
-                        params![ch.id.0, ch.name, ch.kind.as_str(), ch.active, ch.description],
-        )?;
-        for s in &ch.segments {
-            tx.prepare_cached(
-                "INSERT INTO channel_segments (channel_id, segment_id) VALUES (?1, ?2)",
-            )?
-            .execute([ch.id.0, s.0])?;
-        }
+        put_channel(tx, ch)?;
     }
     for p in &d.people {
-        tx.prepare_cached("INSERT INTO people (id, name, role, contact) VALUES (?1, ?2, ?3, ?4)")?
-            .execute(params![p.id.0, p.name, p.role, p.contact])?;
+        put_person(tx, p)?;
     }
     for t in &d.tools {
         tx.prepare_cached("INSERT INTO tools (id, name, purpose) VALUES (?1, ?2, ?3)")?

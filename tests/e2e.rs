@@ -152,3 +152,60 @@ fn add_finish_see_outside_changes_and_quit_in_a_real_terminal() {
     assert_eq!(tasks[1]["status"], "done");
     assert!(funnel(&db, &["check"]).contains(": ok"));
 }
+
+/// A dropped SSH connection or a closed tmux takes the terminal away: the
+/// TUI must end, not spin on a terminal that is gone.
+#[test]
+fn a_vanished_terminal_ends_the_tui() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("gone.db");
+    funnel(&db, &["task", "add", "one"]);
+    let pidfile = dir.path().join("pid");
+    let tmux = Tmux {
+        socket: format!("funnel-gone-{}", std::process::id()),
+    };
+    let cmd = format!(
+        "echo $$ > '{}'; exec env FUNNEL_DB='{}' XDG_CONFIG_HOME='{}' '{BIN}'",
+        pidfile.display(),
+        db.display(),
+        dir.path().display()
+    );
+    let started = tmux.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "80",
+        "-y",
+        "24",
+        &cmd,
+    ]);
+    assert!(
+        started.status.success(),
+        "tmux: {}",
+        String::from_utf8_lossy(&started.stderr)
+    );
+    tmux.wait_for("3 Tasks", Duration::from_secs(10));
+    let pid = std::fs::read_to_string(&pidfile)
+        .expect("pid")
+        .trim()
+        .to_string();
+    let proc_dir = Path::new("/proc").join(&pid);
+    tmux.run(&["kill-server"]);
+    let start = Instant::now();
+    // Gone, or a zombie waiting for its parent: either way not running.
+    let running = || {
+        std::fs::read_to_string(proc_dir.join("stat"))
+            .map(|s| !s.contains(") Z"))
+            .unwrap_or(false)
+    };
+    while running() {
+        assert!(
+            start.elapsed() < Duration::from_secs(3),
+            "funnel {pid} still runs after its terminal went away"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(funnel(&db, &["check"]).contains(": ok"));
+}

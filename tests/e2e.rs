@@ -14,6 +14,23 @@ struct Tmux {
 }
 
 impl Tmux {
+    /// A tmux server of this test's own, running `cmd` in a session "e2e"
+    /// of `w` x `h`, once the screen shows `ready`.
+    fn start(name: &str, cmd: &str, w: u16, h: u16, ready: &str) -> Tmux {
+        let tmux = Tmux {
+            socket: format!("funnel-{name}-{}", std::process::id()),
+        };
+        let (w, h) = (w.to_string(), h.to_string());
+        let started = tmux.run(&["new-session", "-d", "-s", "e2e", "-x", &w, "-y", &h, cmd]);
+        assert!(
+            started.status.success(),
+            "tmux: {}",
+            String::from_utf8_lossy(&started.stderr)
+        );
+        tmux.wait_for(ready, Duration::from_secs(10));
+        tmux
+    }
+
     fn run(&self, args: &[&str]) -> Output {
         Command::new("tmux")
             .args(["-L", &self.socket])

@@ -103,31 +103,12 @@ fn add_finish_see_outside_changes_and_quit_in_a_real_terminal() {
     let dir = tempfile::tempdir().expect("dir");
     let db = dir.path().join("e2e.db");
     funnel(&db, &["person", "add", "An Nguyễn"]);
-    let tmux = Tmux {
-        socket: format!("funnel-e2e-{}", std::process::id()),
-    };
     let cmd = format!(
         "env FUNNEL_DB='{}' FUNNEL_TODAY=2026-11-22 XDG_CONFIG_HOME='{}' LANG=C.UTF-8 '{BIN}'",
         db.display(),
         dir.path().display()
     );
-    let started = tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        &cmd,
-    ]);
-    assert!(
-        started.status.success(),
-        "tmux: {}",
-        String::from_utf8_lossy(&started.stderr)
-    );
-    tmux.wait_for("3 Tasks", Duration::from_secs(10));
+    let tmux = Tmux::start("e2e", &cmd, 100, 30, "3 Tasks");
     tmux.wait_for("No tasks yet.", Duration::from_secs(5));
 
     tmux.keys(&["a"]);
@@ -178,32 +159,13 @@ fn a_vanished_terminal_ends_the_tui() {
     let db = dir.path().join("gone.db");
     funnel(&db, &["task", "add", "one"]);
     let pidfile = dir.path().join("pid");
-    let tmux = Tmux {
-        socket: format!("funnel-gone-{}", std::process::id()),
-    };
     let cmd = format!(
         "echo $$ > '{}'; exec env FUNNEL_DB='{}' XDG_CONFIG_HOME='{}' '{BIN}'",
         pidfile.display(),
         db.display(),
         dir.path().display()
     );
-    let started = tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "80",
-        "-y",
-        "24",
-        &cmd,
-    ]);
-    assert!(
-        started.status.success(),
-        "tmux: {}",
-        String::from_utf8_lossy(&started.stderr)
-    );
-    tmux.wait_for("3 Tasks", Duration::from_secs(10));
+    let tmux = Tmux::start("gone", &cmd, 80, 24, "3 Tasks");
     let pid = std::fs::read_to_string(&pidfile)
         .expect("pid")
         .trim()

@@ -2,6 +2,8 @@
 //! filter runs over 50,000 lines in a few milliseconds and the text can
 //! never be out of step with the lines.
 
+use std::cell::OnceCell;
+
 use super::TaskLine;
 use super::filter::TaskFilter;
 use super::index::SearchIndex;
@@ -9,16 +11,22 @@ use super::index::SearchIndex;
 /// The lines of the Tasks tab, each with its search text folded once.
 /// Row numbers returned by [`TaskLines::filter`] index [`TaskLines::lines`],
 /// which is what ordering and grouping take.
+///
+/// The search text is made on the first filter, not before: folding
+/// 50,000 lines takes a quarter of a second that the first frame should
+/// not wait for.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TaskLines {
     lines: Vec<TaskLine>,
-    index: SearchIndex,
+    index: OnceCell<SearchIndex>,
 }
 
 impl TaskLines {
     pub fn new(lines: Vec<TaskLine>) -> TaskLines {
-        let index = SearchIndex::new(&lines);
-        TaskLines { lines, index }
+        TaskLines {
+            lines,
+            index: OnceCell::new(),
+        }
     }
 
     pub fn lines(&self) -> &[TaskLine] {
@@ -44,13 +52,17 @@ impl TaskLines {
             return false;
         };
         change(line);
-        self.index.replace(&self.lines, row);
+        if let Some(index) = self.index.get_mut() {
+            index.replace(&self.lines, row);
+        }
         true
     }
 
     /// Adds a line at the end and returns its row.
     pub fn push(&mut self, line: TaskLine) -> usize {
-        self.index.push(&line);
+        if let Some(index) = self.index.get_mut() {
+            index.push(&line);
+        }
         self.lines.push(line);
         self.lines.len() - 1
     }
@@ -61,7 +73,9 @@ impl TaskLines {
             return None;
         }
         let line = self.lines.remove(row);
-        self.index.remove(&self.lines, row);
+        if let Some(index) = self.index.get_mut() {
+            index.remove(&self.lines, row);
+        }
         Some(line)
     }
 
@@ -71,7 +85,11 @@ impl TaskLines {
 
     /// The rows matching `filter`, in line order.
     pub fn filter(&self, filter: &TaskFilter) -> Vec<usize> {
-        filter.select(&self.lines, &self.index)
+        if filter.is_empty() {
+            return (0..self.lines.len()).collect();
+        }
+        let index = self.index.get_or_init(|| SearchIndex::new(&self.lines));
+        filter.select(&self.lines, index)
     }
 }
 

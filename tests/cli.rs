@@ -865,3 +865,14 @@ fn kpi_and_order_summaries_speak_vietnamese_with_locale_vi() {
         "{out}"
     );
 }
+
+#[test]
+fn the_dashboard_without_a_terminal_says_what_to_use_instead() {
+    let s = Sandbox::new();
+    s.ok(&["task", "add", "one"]);
+    let err = s.fails(&[]);
+    assert!(
+        err.contains("needs a terminal") && err.contains("funnel report"),
+        "{err}"
+    );
+}

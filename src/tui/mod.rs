@@ -28,8 +28,14 @@ impl Drop for Restore {
 /// Runs the TUI until the user quits. Every change was committed as it was
 /// made, so stopping at any moment loses nothing.
 pub fn run(mut app: App) -> std::io::Result<()> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(std::io::Error::other(
+            "the dashboard needs a terminal; from a script or cron use a command such as `funnel report` or `funnel snapshot`",
+        ));
+    }
     stop_on_signals()?;
-    let mut terminal = ratatui::init();
+    let mut terminal = ratatui::try_init()?;
     let _restore = Restore;
     event_loop(&mut terminal, &mut app)
 }

@@ -518,3 +518,82 @@ fn tab_into_a_filled_field_selects_it_so_typing_replaces_it() {
         "+2w replaced the date"
     );
 }
+
+mod kpis_tab {
+    //! The KPIs tab: period navigation, figures that agree with the
+    //! metrics engine, and reviewed frames.
+    use super::*;
+    use funnel::config::Config;
+    use funnel::metrics::{Granularity, Period};
+
+    fn on_kpis(locale: Locale, ascii: bool) -> App {
+        let mut s = settings(locale, false, Keymap::default());
+        s.ascii = ascii;
+        let mut app = App::new(demo_store(), s).expect("app");
+        typed(&mut app, "4");
+        app
+    }
+
+    fn period(app: &App) -> String {
+        app.kpis.as_ref().expect("the tab is loaded").period.label()
+    }
+
+    #[test]
+    fn brackets_move_by_period_m_changes_its_size_and_t_comes_back() {
+        let mut app = on_kpis(Locale::En, false);
+        assert_eq!(period(&app), "2026-11");
+        typed(&mut app, "[[");
+        assert_eq!(period(&app), "2026-09");
+        typed(&mut app, "]");
+        assert_eq!(period(&app), "2026-10");
+        typed(&mut app, "m");
+        assert_eq!(period(&app), "2026-Q4", "month -> quarter holding it");
+        typed(&mut app, "m");
+        assert_eq!(period(&app), "2026");
+        typed(&mut app, "m");
+        assert_eq!(period(&app), "2026-W47", "year -> the week holding today");
+        typed(&mut app, "[t");
+        assert_eq!(period(&app), "2026-W47");
+        let k = app.kpis.as_ref().expect("loaded");
+        assert_eq!(k.window.len(), funnel::app::kpis::WINDOW);
+        assert_eq!(k.window.last().map(|p| p.label()), Some("2026-W47".into()));
+    }
+
+    #[test]
+    fn the_figures_are_the_engines_for_the_same_period() {
+        let mut app = on_kpis(Locale::En, false);
+        typed(&mut app, "[");
+        let k = app.kpis.as_ref().expect("loaded");
+        let oct = Period::containing(
+            Granularity::Month,
+            NaiveDate::from_ymd_opt(2026, 10, 1).expect("date"),
+            chrono::Weekday::Mon,
+        );
+        let config = Config::default();
+        let engine = funnel::analysis::Analysis::new(app.store(), &config, today())
+            .figures(&[oct], funnel::domain::Dimension::Total)
+            .expect("figures");
+        assert_eq!(k.figures.last(), engine.figures.first());
+        let customers = k
+            .headlines
+            .iter()
+            .find(|h| h.key == "customers_end")
+            .expect("row");
+        assert!(customers.previous.is_some(), "September is the comparison");
+    }
+
+    #[test]
+    fn kpis_80x24_and_160x48() {
+        let mut app = on_kpis(Locale::En, false);
+        insta::assert_snapshot!("kpis_figures_80x24", screen(&mut app, 80, 24));
+        typed(&mut app, "c");
+        insta::assert_snapshot!("kpis_chart_80x24", screen(&mut app, 80, 24));
+        insta::assert_snapshot!("kpis_160x48", screen(&mut app, 160, 48));
+    }
+
+    #[test]
+    fn kpis_vietnamese_ascii_160x48() {
+        let mut app = on_kpis(Locale::Vi, true);
+        insta::assert_snapshot!("kpis_vi_ascii_160x48", screen(&mut app, 160, 48));
+    }
+}

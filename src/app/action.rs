@@ -66,6 +66,16 @@ pub enum Action {
     ToggleNext,
     /// Show tasks as a board with a column per status, or as a list.
     ToggleBoard,
+    /// KPIs: the period before.
+    PrevPeriod,
+    /// KPIs: the period after.
+    NextPeriod,
+    /// KPIs: back to the period holding today.
+    CurrentPeriod,
+    /// KPIs: week → month → quarter → year → week.
+    CycleGranularity,
+    /// KPIs: the figures, or the next chart (at narrow widths).
+    CycleChart,
     /// Answer yes to a question.
     Yes,
     /// Answer no, or close the open overlay.
@@ -115,6 +125,11 @@ pub const NAMED: &[(Action, &str)] = &[
     (Action::CycleGrouping, "cycle_grouping"),
     (Action::ToggleNext, "toggle_next"),
     (Action::ToggleBoard, "toggle_board"),
+    (Action::PrevPeriod, "prev_period"),
+    (Action::NextPeriod, "next_period"),
+    (Action::CurrentPeriod, "current_period"),
+    (Action::CycleGranularity, "cycle_granularity"),
+    (Action::CycleChart, "cycle_chart"),
     (Action::Yes, "yes"),
     (Action::No, "no"),
     (Action::NextField, "next_field"),

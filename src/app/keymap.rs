@@ -17,6 +17,8 @@ pub enum Context {
     Global,
     /// The Tasks tab's list or board.
     Tasks,
+    /// The KPIs tab.
+    Kpis,
     /// Typing a filter.
     Filter,
     /// A form with text fields.
@@ -28,9 +30,10 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 6] = [
+    pub const ALL: [Context; 7] = [
         Context::Global,
         Context::Tasks,
+        Context::Kpis,
         Context::Filter,
         Context::Form,
         Context::Confirm,
@@ -44,7 +47,7 @@ impl Context {
 
     /// Whether global bindings (tabs, quit, undo) apply here too.
     fn inherits_global(self) -> bool {
-        matches!(self, Context::Tasks)
+        matches!(self, Context::Tasks | Context::Kpis)
     }
 }
 
@@ -236,6 +239,11 @@ fn defaults() -> Vec<(Context, Key, Action)> {
         (C::Tasks, c('o'), A::CycleGrouping),
         (C::Tasks, c('n'), A::ToggleNext),
         (C::Tasks, c('b'), A::ToggleBoard),
+        (C::Kpis, c('['), A::PrevPeriod),
+        (C::Kpis, c(']'), A::NextPeriod),
+        (C::Kpis, c('t'), A::CurrentPeriod),
+        (C::Kpis, c('m'), A::CycleGranularity),
+        (C::Kpis, c('c'), A::CycleChart),
         (C::Filter, p(K::Enter), A::Submit),
         (C::Filter, p(K::Esc), A::Cancel),
         (C::Filter, Key::ctrl('c'), A::Cancel),

@@ -4,6 +4,7 @@
 pub mod action;
 pub mod form;
 pub mod keymap;
+pub mod kpis;
 pub mod overview;
 pub mod tasks;
 
@@ -18,11 +19,13 @@ pub use keymap::{Context, Keymap};
 use crate::config::Config;
 use crate::domain::{Clock, Priority, TaskId, TaskStatus};
 use crate::i18n::{Format, Words};
+use crate::metrics::{Granularity, Period};
 use crate::store::strategy::Named;
 use crate::store::tasks::{NewTask, TaskPatch, TaskQuery};
 use crate::store::{Store, StoreError};
 use crate::taskview::TaskLine;
 use form::{Field, TaskForm};
+use kpis::KpisTab;
 use overview::Overview;
 use tasks::{TaskView, TasksTab};
 
@@ -106,6 +109,7 @@ pub struct App {
     pub tab: Tab,
     pub tasks: TasksTab,
     pub overview: Option<Overview>,
+    pub kpis: Option<KpisTab>,
     pub overlay: Overlay,
     /// The filter line while it is being typed.
     pub filter_input: Option<TextArea<'static>>,
@@ -163,6 +167,7 @@ impl App {
             db_name: s.db_name,
             tab: Tab::Tasks,
             overview: None,
+            kpis: None,
             overlay: Overlay::None,
             filter_input: None,
             filter_before: String::new(),
@@ -198,6 +203,7 @@ impl App {
             Overlay::Help { .. } => Context::Help,
             Overlay::None if self.filter_input.is_some() => Context::Filter,
             Overlay::None if self.tab == Tab::Tasks => Context::Tasks,
+            Overlay::None if self.tab == Tab::Kpis => Context::Kpis,
             Overlay::None => Context::Global,
         }
     }
@@ -241,7 +247,7 @@ impl App {
             Context::Confirm => return self.update_confirm(action),
             Context::Help => return self.update_help(action),
             Context::Filter => return self.update_filter(action),
-            Context::Tasks | Context::Global => {}
+            Context::Tasks | Context::Kpis | Context::Global => {}
         }
         let today = self.today;
         let height = self.list_height;
@@ -252,6 +258,11 @@ impl App {
             Action::Show(t) => self.show(t),
             Action::Help => self.overlay = Overlay::Help { scroll: 0 },
             Action::Undo | Action::Redo => self.undo(action == Action::Redo),
+            Action::PrevPeriod
+            | Action::NextPeriod
+            | Action::CurrentPeriod
+            | Action::CycleGranularity
+            | Action::CycleChart => self.update_kpis(action),
             _ if self.tab != Tab::Tasks => {}
             Action::Up => self.tasks.move_by(-1, height),
             Action::Down => self.tasks.move_by(1, height),
@@ -363,11 +374,55 @@ impl App {
 
     fn show(&mut self, tab: Tab) {
         self.tab = tab;
-        if tab != Tab::Tasks && self.overview.is_none() {
-            match Overview::load(&self.store, &self.config, self.today) {
-                Ok(o) => self.overview = Some(o),
-                Err(e) => self.fail(e.to_string()),
+        match tab {
+            Tab::Tasks => {}
+            Tab::Kpis => {
+                if self.kpis.is_none() {
+                    let period = KpisTab::current(Granularity::Month, self.today, &self.config);
+                    self.load_kpis(period, 0);
+                }
             }
+            Tab::Strategy | Tab::Plan => {
+                if self.overview.is_none() {
+                    match Overview::load(&self.store, &self.config, self.today) {
+                        Ok(o) => self.overview = Some(o),
+                        Err(e) => self.fail(e.to_string()),
+                    }
+                }
+            }
+        }
+    }
+
+    fn load_kpis(&mut self, period: Period, view: usize) {
+        match KpisTab::load(&self.store, &self.config, self.today, period, view) {
+            Ok(k) => self.kpis = Some(k),
+            Err(e) => self.fail(e.to_string()),
+        }
+    }
+
+    /// Period navigation and the chart shown on the KPIs tab.
+    fn update_kpis(&mut self, action: Action) {
+        let Some(k) = &self.kpis else {
+            return;
+        };
+        let (period, view) = (k.period, k.view);
+        let today_period = |g| KpisTab::current(g, self.today, &self.config);
+        match action {
+            Action::PrevPeriod => self.load_kpis(period.prev(), view),
+            Action::NextPeriod => self.load_kpis(period.next(), view),
+            Action::CurrentPeriod => self.load_kpis(today_period(period.granularity), view),
+            Action::CycleGranularity => {
+                let g = period.granularity.next();
+                // The period of the new size that holds the old one's end.
+                let day = period.end.min(self.today);
+                self.load_kpis(Period::containing(g, day, self.config.week_start), view);
+            }
+            Action::CycleChart => {
+                if let Some(k) = &mut self.kpis {
+                    k.view = (k.view + 1) % (kpis::Chart::ALL.len() + 1);
+                }
+            }
+            _ => {}
         }
     }
 
@@ -417,6 +472,9 @@ impl App {
     /// Our own commits do not change `data_version`; other processes' do.
     fn after_own_write(&mut self) {
         self.overview = None;
+        if self.tab != Tab::Kpis {
+            self.kpis = None;
+        }
         if let Ok(v) = self.store.data_version() {
             self.seen_version = v;
         }
@@ -447,6 +505,10 @@ impl App {
         }
         self.tasks.scroll_into_view(self.list_height);
         self.overview = None;
+        let kept = self.kpis.take().map(|k| (k.period, k.view));
+        if let Some((period, view)) = kept {
+            self.load_kpis(period, view);
+        }
         if self.tab != Tab::Tasks {
             self.show(self.tab);
         }

@@ -1,15 +1,13 @@
-//! What the Strategy, Plan and KPIs tabs show until their full versions:
-//! objectives with progress, segments and channels, campaigns with spend,
-//! and this month's headline figures. Read from the store when one of
-//! those tabs is first shown, and again after any change.
+//! What the Strategy and Plan tabs show until their full versions:
+//! objectives with progress, segments and channels, campaigns with spend.
+//! Read from the store when one of those tabs is first shown, and again
+//! after any change.
 
 use chrono::NaiveDate;
 
 use crate::analysis::{Analysis, ObjectiveState};
 use crate::config::Config;
-use crate::domain::{Amount, Campaign, Channel, Dimension, Segment};
-use crate::metrics::{Granularity, Period, PeriodFigures};
-use crate::report::{Headline, headlines};
+use crate::domain::{Amount, Campaign, Channel, Segment};
 use crate::store::{Result, Store};
 
 pub struct Overview {
@@ -18,8 +16,6 @@ pub struct Overview {
     pub channels: Vec<Channel>,
     /// Campaigns by start, with the spend attributed to each so far.
     pub campaigns: Vec<(Campaign, Amount)>,
-    pub period: Period,
-    pub headlines: Vec<Headline>,
 }
 
 impl Overview {
@@ -41,19 +37,11 @@ impl Overview {
             let spent = analysis.campaign_spent(&c)?;
             campaigns.push((c, spent));
         }
-        let period = Period::containing(Granularity::Month, today, config.week_start);
-        let f = analysis.figures(&[period.prev(), period], Dimension::Total)?;
-        let (prev, cur) = match f.figures.as_slice() {
-            [p, c] => (p.clone(), c.clone()),
-            _ => (PeriodFigures::default(), PeriodFigures::default()),
-        };
         Ok(Overview {
             objectives,
             segments: store.segments()?,
             channels: store.channels()?,
             campaigns,
-            period,
-            headlines: headlines(&cur, &prev),
         })
     }
 }

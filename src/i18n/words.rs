@@ -100,8 +100,13 @@ pub struct UiWords {
     pub priorities: [&'static str; 3],
     /// Due groups: overdue, today, this week, later, no date, done.
     pub due_groups: [&'static str; 6],
-    /// Help sections: everywhere, tasks, filter line, forms, questions, help.
-    pub contexts: [&'static str; 6],
+    /// Help sections: everywhere, tasks, KPIs, filter line, forms,
+    /// questions, help.
+    pub contexts: [&'static str; 7],
+    /// Week, month, quarter, year.
+    pub granularities: [&'static str; 4],
+    /// "vs target"
+    pub vs_target: &'static str,
     /// (action name, label) for the footer and the help overlay.
     pub actions: &'static [(&'static str, &'static str)],
     /// How the journal's change labels ("edit task 3") begin in the

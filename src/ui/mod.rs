@@ -4,6 +4,7 @@
 
 mod form;
 mod help;
+mod kpis;
 mod overview;
 mod tasks;
 pub mod theme;
@@ -66,6 +67,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
     render_header(app, frame, header, t);
     match app.tab {
         Tab::Tasks => tasks::render(app, frame, body, t),
+        Tab::Kpis => kpis::render(app, frame, body, t),
         other => overview::render(app, other, frame, body, t),
     }
     render_footer(app, frame, footer, t);
@@ -123,6 +125,15 @@ fn hinted(ctx: Context) -> &'static [Action] {
             Action::CycleGrouping,
             Action::ToggleNext,
             Action::ToggleBoard,
+        ],
+        Context::Kpis => &[
+            Action::PrevPeriod,
+            Action::NextPeriod,
+            Action::CurrentPeriod,
+            Action::CycleGranularity,
+            Action::CycleChart,
+            Action::Help,
+            Action::Quit,
         ],
         Context::Global => &[Action::NextTab, Action::Undo, Action::Help, Action::Quit],
         Context::Filter => &[Action::Submit, Action::Cancel],

@@ -1,6 +1,6 @@
-//! The Strategy, Plan and KPIs tabs as overviews until their full
-//! versions: objectives with progress, segments and channels; campaigns
-//! with budget and spend; this month's headline figures.
+//! The Strategy and Plan tabs as overviews until their full versions:
+//! objectives with progress, segments and channels; campaigns with budget
+//! and spend.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -12,8 +12,6 @@ use crate::app::overview::Overview;
 use crate::app::{App, Tab};
 use crate::domain::CampaignStatus;
 use crate::metrics::objective::ObjectiveStatus;
-use crate::report::Figure;
-use crate::report::text::{change, label, show};
 use crate::text::{fit, pad};
 
 pub fn render(app: &App, tab: Tab, frame: &mut Frame<'_>, area: Rect, t: Theme) {
@@ -30,8 +28,7 @@ pub fn render(app: &App, tab: Tab, frame: &mut Frame<'_>, area: Rect, t: Theme) 
     };
     let lines = match tab {
         Tab::Strategy => strategy(app, o, main.width as usize, t),
-        Tab::Plan => plan(app, o, main.width as usize, t),
-        Tab::Kpis | Tab::Tasks => kpis(app, o, main.width as usize, t),
+        _ => plan(app, o, main.width as usize, t),
     };
     frame.render_widget(Paragraph::new(lines), main);
 }
@@ -99,30 +96,6 @@ fn plan(app: &App, o: &Overview, w: usize, t: Theme) -> Vec<Line<'static>> {
                 format!("{} / {}", fmt.money(*spent), fmt.money(c.budget)),
                 if over { t.warning() } else { t.dim() },
             ),
-        ]));
-    }
-    out
-}
-
-fn kpis(app: &App, o: &Overview, w: usize, t: Theme) -> Vec<Line<'static>> {
-    let words = app.words();
-    let fmt = app.format();
-    let mut out = vec![Line::styled(
-        format!("{} {}", words.ui.this_month, o.period.label()),
-        t.heading(),
-    )];
-    let label_w = w.saturating_sub(40).clamp(12, 32);
-    for h in &o.headlines {
-        let show = |v: Option<Figure>| show(fmt, h.measure, v);
-        let change = if h.change.is_some() {
-            change(fmt, h)
-        } else {
-            String::new()
-        };
-        out.push(Line::from(vec![
-            Span::raw(pad(label(words, h.key), label_w)),
-            Span::raw(format!(" {} ", pad(&show(h.current), 18))),
-            Span::styled(change, t.dim()),
         ]));
     }
     out

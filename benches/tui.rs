@@ -1,4 +1,5 @@
-//! One keystroke's update and redraw on the large data set (50,000 tasks):
+//! One keystroke's update and redraw on the large data set (50,000 tasks,
+//! ten years of KPIs, a million orders):
 //! `cargo bench --bench tui`. The data set is made once in a temporary
 //! file, or taken from FUNNEL_BENCH_DB (a copy of a `funnel demo --scale
 //! large` file) to skip the ~10 s it takes to make.
@@ -80,6 +81,16 @@ fn keystrokes(c: &mut Criterion) {
             };
             typed += 1;
             app.on_key(&k);
+            frame(black_box(&mut app));
+        })
+    });
+    app.on_key(&KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    app.on_key(&key('4'));
+    let mut step = 0;
+    group.bench_function("KPIs: a period change ([ or ]) and redraw", |b| {
+        b.iter(|| {
+            step += 1;
+            app.on_key(&key(if step % 2 == 0 { ']' } else { '[' }));
             frame(black_box(&mut app));
         })
     });

@@ -74,22 +74,39 @@ const CUSTOMER_METRICS: [&str; 5] = [
     "loyal_customers",
 ];
 
+/// Customer timelines by segment (`None`: the whole business); `None` for
+/// a scope without orders. A million orders take a while to walk, so a
+/// caller that reads several times from unchanged data keeps one of these
+/// (see [`Analysis::with_timelines`]) and drops it when the data changes.
+pub type Timelines = Rc<RefCell<HashMap<Option<SegmentId>, Option<Rc<CustomerTimeline>>>>>;
+
 /// Reads figures from one store as of one day, remembering the customer
-/// timelines it builds (a million orders take a while to walk).
+/// timelines it builds.
 pub struct Analysis<'a> {
     store: &'a Store,
     config: &'a Config,
     as_of: NaiveDate,
-    timelines: RefCell<HashMap<Option<SegmentId>, Option<Rc<CustomerTimeline>>>>,
+    timelines: Timelines,
 }
 
 impl<'a> Analysis<'a> {
     pub fn new(store: &'a Store, config: &'a Config, as_of: NaiveDate) -> Self {
+        Self::with_timelines(store, config, as_of, Timelines::default())
+    }
+
+    /// Like [`Analysis::new`], sharing timelines built earlier from the
+    /// same data as of the same day.
+    pub fn with_timelines(
+        store: &'a Store,
+        config: &'a Config,
+        as_of: NaiveDate,
+        timelines: Timelines,
+    ) -> Self {
         Analysis {
             store,
             config,
             as_of,
-            timelines: RefCell::new(HashMap::new()),
+            timelines,
         }
     }
 

@@ -4,7 +4,9 @@
 
 use chrono::NaiveDate;
 
-use crate::analysis::{Analysis, CustomerSource, ObjectiveState};
+use std::rc::Rc;
+
+use crate::analysis::{Analysis, CustomerSource, ObjectiveState, Timelines};
 use crate::config::Config;
 use crate::domain::{Dimension, Note};
 use crate::metrics::{Granularity, Period, PeriodFigures};
@@ -51,6 +53,7 @@ impl KpisTab {
         store: &Store,
         config: &Config,
         today: NaiveDate,
+        timelines: &Timelines,
         period: Period,
         view: usize,
     ) -> Result<KpisTab> {
@@ -65,7 +68,7 @@ impl KpisTab {
             }
             window.insert(0, prev);
         }
-        let analysis = Analysis::new(store, config, today);
+        let analysis = Analysis::with_timelines(store, config, today, Rc::clone(timelines));
         let f = analysis.figures(&window, Dimension::Total)?;
         let mut figures = f.figures;
         // The extra period before the window only serves the comparison.

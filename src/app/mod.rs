@@ -110,6 +110,8 @@ pub struct App {
     pub tasks: TasksTab,
     pub overview: Option<Overview>,
     pub kpis: Option<KpisTab>,
+    /// Customer timelines of the data as it is now; dropped on any change.
+    timelines: crate::analysis::Timelines,
     pub overlay: Overlay,
     /// The filter line while it is being typed.
     pub filter_input: Option<TextArea<'static>>,
@@ -168,6 +170,7 @@ impl App {
             tab: Tab::Tasks,
             overview: None,
             kpis: None,
+            timelines: Default::default(),
             overlay: Overlay::None,
             filter_input: None,
             filter_before: String::new(),
@@ -394,7 +397,15 @@ impl App {
     }
 
     fn load_kpis(&mut self, period: Period, view: usize) {
-        match KpisTab::load(&self.store, &self.config, self.today, period, view) {
+        let timelines = &self.timelines;
+        match KpisTab::load(
+            &self.store,
+            &self.config,
+            self.today,
+            timelines,
+            period,
+            view,
+        ) {
             Ok(k) => self.kpis = Some(k),
             Err(e) => self.fail(e.to_string()),
         }
@@ -472,6 +483,7 @@ impl App {
     /// Our own commits do not change `data_version`; other processes' do.
     fn after_own_write(&mut self) {
         self.overview = None;
+        self.timelines = Default::default();
         if self.tab != Tab::Kpis {
             self.kpis = None;
         }
@@ -505,6 +517,7 @@ impl App {
         }
         self.tasks.scroll_into_view(self.list_height);
         self.overview = None;
+        self.timelines = Default::default();
         let kept = self.kpis.take().map(|k| (k.period, k.view));
         if let Some((period, view)) = kept {
             self.load_kpis(period, view);

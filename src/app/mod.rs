@@ -455,9 +455,9 @@ impl App {
                         Format::fill(ui.msg_done, task.id)
                     } else {
                         let what = if p.status.is_some() {
-                            ui.task_statuses[task.status.index()].to_string()
+                            ui.task_status(task.status).to_string()
                         } else if p.priority.is_some() {
-                            ui.priorities[task.priority.index()].to_string()
+                            ui.priority(task.priority).to_string()
                         } else {
                             match task.due {
                                 Some(d) => format!("{} {}", ui.due, self.format().date(d)),

@@ -97,7 +97,7 @@ fn columns(total: usize) -> [usize; 7] {
 }
 
 fn priority_mark(app: &App, p: Priority) -> String {
-    let word = app.words().ui.priorities[p.index()];
+    let word = app.words().ui.priority(p);
     word.chars()
         .next()
         .map(|c| c.to_uppercase().to_string())
@@ -135,7 +135,7 @@ fn task_line(
         Priority::Medium => t.base(),
         Priority::Low => t.dim(),
     };
-    let status = &app.words().ui.task_statuses[line.task.status.index()];
+    let status = app.words().ui.task_status(line.task.status);
     let check = match line.task.status {
         TaskStatus::Doing | TaskStatus::Blocked => {
             format!("[{}]", status.chars().next().unwrap_or('-'))
@@ -169,7 +169,7 @@ fn group_label(app: &App, key: GroupKey, count: usize) -> String {
     let ui = &app.words().ui;
     let name = match key {
         GroupKey::All => String::new(),
-        GroupKey::Status(s) => ui.task_statuses[s.index()].to_string(),
+        GroupKey::Status(s) => ui.task_status(s).to_string(),
         GroupKey::Due(b) => {
             let i = DueBucket::ALL.iter().position(|x| *x == b).unwrap_or(0);
             ui.due_groups[i].to_string()

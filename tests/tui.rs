@@ -591,6 +591,139 @@ mod kpis_tab {
         insta::assert_snapshot!("kpis_160x48", screen(&mut app, 160, 48));
     }
 
+    fn scope(app: &App) -> funnel::domain::Dimension {
+        app.kpis.as_ref().expect("loaded").scope.dimension
+    }
+
+    #[test]
+    fn slash_picks_a_segment_by_a_word_without_accents_and_esc_goes_back() {
+        let mut app = on_kpis(Locale::En, false);
+        typed(&mut app, "[/van");
+        insta::assert_snapshot!("kpis_picker_80x24", screen(&mut app, 80, 24));
+        typed(&mut app, "\n");
+        let segment = app
+            .store()
+            .segments()
+            .expect("segments")
+            .into_iter()
+            .find(|s| s.name == "Văn phòng trẻ")
+            .expect("the demo's segment");
+        let dim = funnel::domain::Dimension::Segment(segment.id);
+        assert_eq!(scope(&app), dim);
+        let k = app.kpis.as_ref().expect("loaded");
+        assert_eq!(k.period.label(), "2026-10", "the period is kept");
+        let config = Config::default();
+        let engine = funnel::analysis::Analysis::new(app.store(), &config, today())
+            .figures(&[k.period], dim)
+            .expect("figures");
+        assert_eq!(k.figures.last(), engine.figures.first());
+        assert!(
+            screen(&mut app, 80, 24).contains("segment Văn phòng trẻ · Period 2026-10"),
+            "the head line names the scope"
+        );
+        typed(&mut app, "]");
+        assert_eq!(scope(&app), dim, "moving in time keeps the scope");
+        typed(&mut app, "\x1b");
+        assert_eq!(scope(&app), funnel::domain::Dimension::Total);
+    }
+
+    #[test]
+    fn the_picker_narrows_moves_and_esc_changes_nothing() {
+        let mut app = on_kpis(Locale::En, false);
+        typed(&mut app, "/zzzz");
+        assert!(screen(&mut app, 80, 24).contains("Nothing matches."));
+        typed(&mut app, "\n");
+        assert!(
+            matches!(app.overlay, funnel::app::Overlay::Picker(_)),
+            "Enter on nothing keeps the picker open"
+        );
+        typed(&mut app, "\x1b");
+        assert_eq!(scope(&app), funnel::domain::Dimension::Total);
+        // Down from the whole business: the first segment, then a channel.
+        typed(&mut app, "/");
+        app.on_key(&key(KeyCode::Down));
+        typed(&mut app, "\n");
+        assert!(matches!(scope(&app), funnel::domain::Dimension::Segment(_)));
+        typed(&mut app, "/channel\n");
+        assert!(matches!(scope(&app), funnel::domain::Dimension::Channel(_)));
+        typed(&mut app, "ccccc");
+        let shown = screen(&mut app, 80, 24);
+        assert!(
+            shown.contains("Segment shares are shown for the whole business"),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn segment_shares_are_each_segments_customers_of_all() {
+        let app = on_kpis(Locale::En, false);
+        let k = app.kpis.as_ref().expect("loaded");
+        assert_eq!(k.segments.len(), 3);
+        let total = k
+            .figures
+            .last()
+            .and_then(|f| f.customers_end)
+            .expect("total");
+        let config = Config::default();
+        let analysis = funnel::analysis::Analysis::new(app.store(), &config, today());
+        for s in &k.segments {
+            let id = app
+                .store()
+                .segments()
+                .expect("segments")
+                .into_iter()
+                .find(|x| x.name == s.name)
+                .expect("named")
+                .id;
+            let f = analysis
+                .figures(&[k.period], funnel::domain::Dimension::Segment(id))
+                .expect("figures");
+            let customers = f.figures[0].customers_end.expect("customers");
+            assert_eq!(s.customers, Some(customers));
+            let expected = customers.to_f64() / total.to_f64();
+            assert!((s.share.expect("share") - expected).abs() < 1e-9);
+        }
+        let first = &k.segments[0];
+        let second = &k.segments[1];
+        assert!(first.customers >= second.customers, "largest first");
+    }
+
+    #[test]
+    fn every_chart_at_80x24() {
+        let mut app = on_kpis(Locale::En, false);
+        typed(&mut app, "c");
+        let customers = screen(&mut app, 80, 24);
+        assert!(customers.contains("New vs churned · 2026-11 new 188 churned 111"));
+        typed(&mut app, "ccc");
+        insta::assert_snapshot!("kpis_cost_per_conversion_80x24", screen(&mut app, 80, 24));
+        typed(&mut app, "c");
+        insta::assert_snapshot!("kpis_segments_80x24", screen(&mut app, 80, 24));
+        typed(&mut app, "c");
+        assert!(
+            screen(&mut app, 80, 24).contains("Customers at start"),
+            "back to figures"
+        );
+    }
+
+    #[test]
+    fn charts_in_ascii_hold_no_braille_or_box_drawing() {
+        let mut app = on_kpis(Locale::Vi, true);
+        for _ in 0..funnel::app::kpis::Chart::ALL.len() {
+            typed(&mut app, "c");
+            let shown = screen(&mut app, 80, 24);
+            let odd: Vec<char> = shown
+                .chars()
+                .filter(|c| ('\u{2500}'..='\u{28ff}').contains(c))
+                .collect();
+            assert!(odd.is_empty(), "{odd:?} in\n{shown}");
+        }
+        insta::assert_snapshot!("kpis_vi_ascii_customers_80x24", {
+            typed(&mut app, "c");
+            typed(&mut app, "c");
+            screen(&mut app, 80, 24)
+        });
+    }
+
     #[test]
     fn kpis_vietnamese_ascii_160x48() {
         let mut app = on_kpis(Locale::Vi, true);

@@ -76,6 +76,10 @@ pub enum Action {
     CycleGranularity,
     /// KPIs: the figures, or the next chart (at narrow widths).
     CycleChart,
+    /// KPIs: pick a segment, channel or campaign to show the figures of.
+    PickScope,
+    /// KPIs: back to the figures of the whole business.
+    WholeBusiness,
     /// Answer yes to a question.
     Yes,
     /// Answer no, or close the open overlay.
@@ -130,6 +134,8 @@ pub const NAMED: &[(Action, &str)] = &[
     (Action::CurrentPeriod, "current_period"),
     (Action::CycleGranularity, "cycle_granularity"),
     (Action::CycleChart, "cycle_chart"),
+    (Action::PickScope, "pick_scope"),
+    (Action::WholeBusiness, "whole_business"),
     (Action::Yes, "yes"),
     (Action::No, "no"),
     (Action::NextField, "next_field"),

@@ -27,10 +27,12 @@ pub enum Context {
     Confirm,
     /// The help overlay.
     Help,
+    /// The KPIs tab's scope picker.
+    Picker,
 }
 
 impl Context {
-    pub const ALL: [Context; 7] = [
+    pub const ALL: [Context; 8] = [
         Context::Global,
         Context::Tasks,
         Context::Kpis,
@@ -38,11 +40,12 @@ impl Context {
         Context::Form,
         Context::Confirm,
         Context::Help,
+        Context::Picker,
     ];
 
     /// Whether unbound keys are typed into a text field.
     pub fn takes_text(self) -> bool {
-        matches!(self, Context::Filter | Context::Form)
+        matches!(self, Context::Filter | Context::Form | Context::Picker)
     }
 
     /// Whether global bindings (tabs, quit, undo) apply here too.
@@ -244,6 +247,15 @@ fn defaults() -> Vec<(Context, Key, Action)> {
         (C::Kpis, c('t'), A::CurrentPeriod),
         (C::Kpis, c('m'), A::CycleGranularity),
         (C::Kpis, c('c'), A::CycleChart),
+        (C::Kpis, c('/'), A::PickScope),
+        (C::Kpis, p(K::Esc), A::WholeBusiness),
+        (C::Picker, p(K::Enter), A::Submit),
+        (C::Picker, p(K::Esc), A::Cancel),
+        (C::Picker, Key::ctrl('c'), A::Cancel),
+        (C::Picker, p(K::Down), A::Down),
+        (C::Picker, p(K::Up), A::Up),
+        (C::Picker, p(K::PageDown), A::PageDown),
+        (C::Picker, p(K::PageUp), A::PageUp),
         (C::Filter, p(K::Enter), A::Submit),
         (C::Filter, p(K::Esc), A::Cancel),
         (C::Filter, Key::ctrl('c'), A::Cancel),

@@ -1,6 +1,7 @@
-//! The KPIs tab's state: the granularity, the selected period, and the
-//! figures of a window of periods ending at it, read through the metrics
-//! engine whenever the period, the granularity or the data change.
+//! The KPIs tab's state: the granularity, the selected period, the scope
+//! (the whole business or one segment, channel or campaign), and the
+//! figures of a window of periods ending at the selected one, read through
+//! the metrics engine whenever the period, the scope or the data change.
 
 use chrono::NaiveDate;
 
@@ -8,10 +9,12 @@ use std::rc::Rc;
 
 use crate::analysis::{Analysis, CustomerSource, ObjectiveState, Timelines};
 use crate::config::Config;
-use crate::domain::{Dimension, Note};
+use crate::domain::{Amount, Dimension, Note};
+use crate::metrics::figures::share;
 use crate::metrics::{Granularity, Period, PeriodFigures};
 use crate::report::{Headline, headlines};
 use crate::store::{Result, Store};
+use crate::text::fold::fold;
 
 /// How many periods the charts show, ending at the selected one.
 pub const WINDOW: usize = 12;
@@ -19,57 +22,98 @@ pub const WINDOW: usize = 12;
 /// The charts, in the order `c` cycles through them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Chart {
+    /// Customers at each period's end, with new and churned per period.
     Customers,
     ChurnRate,
     ConversionRate,
+    CostPerConversion,
+    /// Each segment's share of the customers, and its move since the
+    /// period before.
+    Segments,
 }
 
 impl Chart {
-    pub const ALL: [Chart; 3] = [Chart::Customers, Chart::ChurnRate, Chart::ConversionRate];
+    pub const ALL: [Chart; 5] = [
+        Chart::Customers,
+        Chart::ChurnRate,
+        Chart::ConversionRate,
+        Chart::CostPerConversion,
+        Chart::Segments,
+    ];
+}
+
+/// What the tab's figures are of: the whole business, or one segment,
+/// channel or campaign (named for the head line).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Scope {
+    pub dimension: Dimension,
+    pub name: String,
+}
+
+/// One segment's customers at the end of the selected period and of the
+/// one before, with their shares of all customers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SegmentShare {
+    pub name: String,
+    pub customers: Option<Amount>,
+    pub share: Option<f64>,
+    pub share_before: Option<f64>,
 }
 
 pub struct KpisTab {
     pub granularity: Granularity,
     /// The selected period; the window ends with it.
     pub period: Period,
+    pub scope: Scope,
     pub window: Vec<Period>,
     /// The figures of each period of the window, oldest first.
     pub figures: Vec<PeriodFigures>,
     pub customer_source: CustomerSource,
     /// The selected period against the one before.
     pub headlines: Vec<Headline>,
-    /// Objectives on the whole business running during the period, read at
-    /// its end.
+    /// Objectives on the scope running during the period, read at its end.
     pub targets: Vec<ObjectiveState>,
     /// Cause and review notes over the window.
     pub notes: Vec<Note>,
-    /// At narrow widths, what the body shows: the figures (0) or a chart.
+    /// The segments' shares of the customers (the whole business only).
+    pub segments: Vec<SegmentShare>,
+    /// Which of the views `c` cycles through is first: at narrow widths
+    /// the figures (0) or one chart; at wide ones the first chart shown.
     pub view: usize,
 }
 
+/// The window: `WINDOW` periods ending at `period`, and one more before
+/// them for the first one's comparison.
+fn window_of(period: Period) -> Vec<Period> {
+    let mut window = vec![period];
+    while window.len() < WINDOW + 1 {
+        let Some(first) = window.first().copied() else {
+            break;
+        };
+        let prev = first.prev();
+        if prev == first {
+            break;
+        }
+        window.insert(0, prev);
+    }
+    window
+}
+
 impl KpisTab {
-    /// The figures of `period` and the periods before it, as of `today`.
+    /// The figures of `scope` over `period` and the periods before it, as
+    /// of `today`.
     pub fn load(
         store: &Store,
         config: &Config,
         today: NaiveDate,
         timelines: &Timelines,
         period: Period,
+        scope: Scope,
         view: usize,
     ) -> Result<KpisTab> {
-        let mut window = vec![period];
-        while window.len() < WINDOW + 1 {
-            let Some(first) = window.first().copied() else {
-                break;
-            };
-            let prev = first.prev();
-            if prev == first {
-                break;
-            }
-            window.insert(0, prev);
-        }
+        let mut window = window_of(period);
         let analysis = Analysis::with_timelines(store, config, today, Rc::clone(timelines));
-        let f = analysis.figures(&window, Dimension::Total)?;
+        let f = analysis.figures(&window, scope.dimension)?;
         let mut figures = f.figures;
         // The extra period before the window only serves the comparison.
         let previous = if figures.len() > 1 {
@@ -87,7 +131,14 @@ impl KpisTab {
         let targets = store
             .objectives()?
             .iter()
-            .filter(|o| o.segment.is_none() && o.channel.is_none())
+            .filter(|o| {
+                let on = match (o.segment, o.channel) {
+                    (Some(s), _) => Dimension::Segment(s),
+                    (None, Some(c)) => Dimension::Channel(c),
+                    (None, None) => Dimension::Total,
+                };
+                on == scope.dimension
+            })
             .filter(|o| o.start <= period.end && o.deadline >= period.start)
             .map(|o| analysis.objective_state(o, read_at))
             .collect::<Result<Vec<_>>>()?;
@@ -95,15 +146,21 @@ impl KpisTab {
             (Some(a), Some(b)) => store.notes_between(a.start, b.end)?,
             _ => Vec::new(),
         };
+        let segments = match scope.dimension {
+            Dimension::Total => segment_shares(store, &analysis, period, &current, &before)?,
+            _ => Vec::new(),
+        };
         Ok(KpisTab {
             granularity: period.granularity,
             period,
+            scope,
             headlines: headlines(&current, &before),
             window,
             figures,
             customer_source: f.customer_source,
             targets,
             notes,
+            segments,
             view,
         })
     }
@@ -120,5 +177,147 @@ impl KpisTab {
             other => other,
         };
         self.targets.iter().find(|t| t.objective.metric == metric)
+    }
+
+    /// The notes overlapping `p`.
+    pub fn notes_in<'a>(&'a self, p: &'a Period) -> impl Iterator<Item = &'a Note> + 'a {
+        self.notes
+            .iter()
+            .filter(move |n| n.start <= p.end && n.end >= p.start)
+    }
+}
+
+/// Each segment's customers at the end of `period` and its share of all
+/// customers then and at the end of the period before, largest first.
+fn segment_shares(
+    store: &Store,
+    analysis: &Analysis<'_>,
+    period: Period,
+    current: &PeriodFigures,
+    before: &PeriodFigures,
+) -> Result<Vec<SegmentShare>> {
+    let span = [period.prev(), period];
+    let mut out = Vec::new();
+    for s in store.segments()? {
+        let f = analysis.figures(&span, Dimension::Segment(s.id))?;
+        let end = |i: usize| f.figures.get(i).and_then(|x| x.customers_end);
+        out.push(SegmentShare {
+            name: s.name,
+            customers: end(1),
+            share: share(end(1), current.customers_end),
+            share_before: share(end(0), before.customers_end),
+        });
+    }
+    out.sort_by(|a, b| b.customers.cmp(&a.customers).then(a.name.cmp(&b.name)));
+    Ok(out)
+}
+
+/// One line of the scope picker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    pub scope: Scope,
+    /// The kind in the reader's words ("segment"), empty for the whole
+    /// business.
+    pub kind: &'static str,
+}
+
+/// The scope picker: every segment, channel and campaign, narrowed by what
+/// is typed (case and accents aside).
+pub struct Picker {
+    all: Vec<Choice>,
+    /// The choices matching the typed text, in order.
+    pub shown: Vec<usize>,
+    pub selected: usize,
+    pub input: ratatui_textarea::TextArea<'static>,
+}
+
+/// The reader's words for the picker's kinds and the whole business.
+pub struct PickerWords {
+    pub whole: &'static str,
+    pub segment: &'static str,
+    pub channel: &'static str,
+    pub campaign: &'static str,
+}
+
+impl Picker {
+    pub fn load(store: &Store, words: &PickerWords, current: &Scope) -> Result<Picker> {
+        let mut all = vec![Choice {
+            scope: Scope {
+                dimension: Dimension::Total,
+                name: words.whole.to_string(),
+            },
+            kind: "",
+        }];
+        let mut add = |dimension, name: String, kind| {
+            all.push(Choice {
+                scope: Scope { dimension, name },
+                kind,
+            })
+        };
+        for s in store.segments()? {
+            add(Dimension::Segment(s.id), s.name, words.segment);
+        }
+        for c in store.channels()? {
+            add(Dimension::Channel(c.id), c.name, words.channel);
+        }
+        let mut campaigns = store.campaigns()?;
+        // The latest campaigns first: the ones most likely looked at.
+        campaigns.sort_by_key(|c| std::cmp::Reverse(c.start));
+        for c in campaigns {
+            add(Dimension::Campaign(c.id), c.name, words.campaign);
+        }
+        let mut p = Picker {
+            shown: (0..all.len()).collect(),
+            all,
+            selected: 0,
+            input: ratatui_textarea::TextArea::default(),
+        };
+        p.selected = p
+            .all
+            .iter()
+            .position(|c| c.scope.dimension == current.dimension)
+            .unwrap_or(0);
+        Ok(p)
+    }
+
+    /// Narrows the list to the choices whose name or kind holds the typed
+    /// text; the selection goes to the first of them.
+    pub fn narrow(&mut self) {
+        let typed = fold(self.input.lines().join(" ").trim());
+        self.shown = self
+            .all
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| {
+                typed.is_empty()
+                    || fold(&c.scope.name).contains(&typed)
+                    || fold(&format!("{} {}", c.kind, c.scope.name)).contains(&typed)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        self.selected = 0;
+    }
+
+    pub fn move_by(&mut self, delta: isize) {
+        let n = self.shown.len();
+        if n == 0 {
+            return;
+        }
+        self.selected = (self.selected as isize + delta).clamp(0, n as isize - 1) as usize;
+    }
+
+    /// The choices shown, with whether each is the selected one.
+    pub fn rows(&self) -> impl Iterator<Item = (&Choice, bool)> {
+        self.shown
+            .iter()
+            .enumerate()
+            .filter_map(move |(i, &c)| self.all.get(c).map(|c| (c, i == self.selected)))
+    }
+
+    pub fn chosen(&self) -> Option<&Scope> {
+        self.shown
+            .get(self.selected)
+            .and_then(|&i| self.all.get(i))
+            .map(|c| &c.scope)
     }
 }

@@ -81,9 +81,16 @@ pub enum Pending {
 /// What covers the tab, if anything.
 pub enum Overlay {
     None,
-    Help { scroll: usize },
-    Confirm { question: String, pending: Pending },
+    Help {
+        scroll: usize,
+    },
+    Confirm {
+        question: String,
+        pending: Pending,
+    },
     Form(Box<TaskForm>),
+    /// The KPIs tab's choice of segment, channel or campaign.
+    Picker(Box<kpis::Picker>),
 }
 
 /// Settings the TUI starts with.
@@ -204,6 +211,7 @@ impl App {
             Overlay::Form(_) => Context::Form,
             Overlay::Confirm { .. } => Context::Confirm,
             Overlay::Help { .. } => Context::Help,
+            Overlay::Picker(_) => Context::Picker,
             Overlay::None if self.filter_input.is_some() => Context::Filter,
             Overlay::None if self.tab == Tab::Tasks => Context::Tasks,
             Overlay::None if self.tab == Tab::Kpis => Context::Kpis,
@@ -249,6 +257,7 @@ impl App {
             Context::Form => return self.update_form(action),
             Context::Confirm => return self.update_confirm(action),
             Context::Help => return self.update_help(action),
+            Context::Picker => return self.update_picker(action),
             Context::Filter => return self.update_filter(action),
             Context::Tasks | Context::Kpis | Context::Global => {}
         }
@@ -265,7 +274,9 @@ impl App {
             | Action::NextPeriod
             | Action::CurrentPeriod
             | Action::CycleGranularity
-            | Action::CycleChart => self.update_kpis(action),
+            | Action::CycleChart
+            | Action::PickScope
+            | Action::WholeBusiness => self.update_kpis(action),
             _ if self.tab != Tab::Tasks => {}
             Action::Up => self.tasks.move_by(-1, height),
             Action::Down => self.tasks.move_by(1, height),
@@ -382,7 +393,7 @@ impl App {
             Tab::Kpis => {
                 if self.kpis.is_none() {
                     let period = KpisTab::current(Granularity::Month, self.today, &self.config);
-                    self.load_kpis(period, 0);
+                    self.load_kpis(period, kpis::Scope::default(), 0);
                 }
             }
             Tab::Strategy | Tab::Plan => {
@@ -396,7 +407,7 @@ impl App {
         }
     }
 
-    fn load_kpis(&mut self, period: Period, view: usize) {
+    fn load_kpis(&mut self, period: Period, scope: kpis::Scope, view: usize) {
         let timelines = &self.timelines;
         match KpisTab::load(
             &self.store,
@@ -404,6 +415,7 @@ impl App {
             self.today,
             timelines,
             period,
+            scope,
             view,
         ) {
             Ok(k) => self.kpis = Some(k),
@@ -416,17 +428,34 @@ impl App {
         let Some(k) = &self.kpis else {
             return;
         };
-        let (period, view) = (k.period, k.view);
+        let (period, view, scope) = (k.period, k.view, k.scope.clone());
         let today_period = |g| KpisTab::current(g, self.today, &self.config);
         match action {
-            Action::PrevPeriod => self.load_kpis(period.prev(), view),
-            Action::NextPeriod => self.load_kpis(period.next(), view),
-            Action::CurrentPeriod => self.load_kpis(today_period(period.granularity), view),
+            Action::PrevPeriod => self.load_kpis(period.prev(), scope, view),
+            Action::NextPeriod => self.load_kpis(period.next(), scope, view),
+            Action::CurrentPeriod => self.load_kpis(today_period(period.granularity), scope, view),
             Action::CycleGranularity => {
                 let g = period.granularity.next();
                 // The period of the new size that holds the old one's end.
                 let day = period.end.min(self.today);
-                self.load_kpis(Period::containing(g, day, self.config.week_start), view);
+                let p = Period::containing(g, day, self.config.week_start);
+                self.load_kpis(p, scope, view);
+            }
+            Action::PickScope => {
+                let kw = &self.words().ui.kpi;
+                let words = kpis::PickerWords {
+                    whole: kw.whole,
+                    segment: kw.segment,
+                    channel: kw.channel,
+                    campaign: kw.campaign,
+                };
+                match kpis::Picker::load(&self.store, &words, &scope) {
+                    Ok(p) => self.overlay = Overlay::Picker(Box::new(p)),
+                    Err(e) => self.fail(e.to_string()),
+                }
+            }
+            Action::WholeBusiness if scope.dimension != crate::domain::Dimension::Total => {
+                self.load_kpis(period, kpis::Scope::default(), view);
             }
             Action::CycleChart => {
                 if let Some(k) = &mut self.kpis {
@@ -518,9 +547,9 @@ impl App {
         self.tasks.scroll_into_view(self.list_height);
         self.overview = None;
         self.timelines = Default::default();
-        let kept = self.kpis.take().map(|k| (k.period, k.view));
-        if let Some((period, view)) = kept {
-            self.load_kpis(period, view);
+        let kept = self.kpis.take().map(|k| (k.period, k.scope, k.view));
+        if let Some((period, scope, view)) = kept {
+            self.load_kpis(period, scope, view);
         }
         if self.tab != Tab::Tasks {
             self.show(self.tab);
@@ -737,6 +766,35 @@ impl App {
                 }
             }
             Action::No | Action::Cancel => self.overlay = Overlay::None,
+            _ => {}
+        }
+    }
+
+    /// Typing narrows the picker's list; Enter shows the figures of the
+    /// chosen scope, Esc leaves the tab as it was.
+    fn update_picker(&mut self, action: Action) {
+        let Overlay::Picker(picker) = &mut self.overlay else {
+            return;
+        };
+        match action {
+            Action::Cancel => self.overlay = Overlay::None,
+            Action::Up => picker.move_by(-1),
+            Action::Down => picker.move_by(1),
+            Action::PageUp => picker.move_by(-10),
+            Action::PageDown => picker.move_by(10),
+            Action::Type(k) => {
+                picker.input.input(k);
+                picker.narrow();
+            }
+            Action::Submit => {
+                let Some(scope) = picker.chosen().cloned() else {
+                    return;
+                };
+                self.overlay = Overlay::None;
+                if let Some((period, view)) = self.kpis.as_ref().map(|k| (k.period, k.view)) {
+                    self.load_kpis(period, scope, view);
+                }
+            }
             _ => {}
         }
     }

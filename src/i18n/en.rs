@@ -1,6 +1,6 @@
 //! The English catalog.
 
-use super::{CliWords, EntityWords, UiWords, Words};
+use super::{CliWords, EntityWords, KpiWords, UiWords, Words};
 
 pub static EN: Words = Words {
     report_title: "funnel report",
@@ -71,6 +71,7 @@ pub static EN: Words = Words {
             "Forms",
             "Questions",
             "Help",
+            "Scope picker",
         ],
         granularities: ["week", "month", "quarter", "year"],
         vs_target: "vs target",
@@ -111,6 +112,8 @@ pub static EN: Words = Words {
             ("current_period", "this period"),
             ("cycle_granularity", "week/month/quarter/year"),
             ("cycle_chart", "figures/charts"),
+            ("pick_scope", "segment/channel/campaign"),
+            ("whole_business", "whole business"),
             ("yes", "yes"),
             ("no", "no / close"),
             ("next_field", "next field / complete"),
@@ -155,6 +158,23 @@ pub static EN: Words = Words {
         campaigns: "Campaigns",
         this_month: "This month",
         unknown_name: "no {} named",
+        kpi: KpiWords {
+            whole: "Whole business",
+            segment: "segment",
+            channel: "channel",
+            campaign: "campaign",
+            pick_title: "Show figures of",
+            pick_help: "type to narrow · ↑↓ choose · Enter show · Esc cancel",
+            nothing_matches: "Nothing matches.",
+            showing: "Figures of {}",
+            new_vs_churned: "New vs churned",
+            new: "new",
+            churned: "churned",
+            structure: "Customers by segment, end of {}",
+            share_vs: "share · vs {}",
+            no_segments: "No segments yet.",
+            structure_whole_only: "Segment shares are shown for the whole business; Esc goes back to it.",
+        },
     },
     cli: CliWords {
         task: EntityWords {

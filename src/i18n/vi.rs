@@ -1,6 +1,6 @@
 //! The Vietnamese catalog.
 
-use super::{CliWords, EntityWords, UiWords, Words};
+use super::{CliWords, EntityWords, KpiWords, UiWords, Words};
 
 pub static VI: Words = Words {
     report_title: "Báo cáo funnel",
@@ -84,6 +84,7 @@ pub static VI: Words = Words {
             "Biểu mẫu",
             "Câu hỏi",
             "Trợ giúp",
+            "Chọn phạm vi",
         ],
         granularities: ["tuần", "tháng", "quý", "năm"],
         vs_target: "so với mục tiêu",
@@ -124,6 +125,8 @@ pub static VI: Words = Words {
             ("current_period", "kỳ này"),
             ("cycle_granularity", "tuần/tháng/quý/năm"),
             ("cycle_chart", "số liệu/biểu đồ"),
+            ("pick_scope", "phân khúc/kênh/chiến dịch"),
+            ("whole_business", "toàn doanh nghiệp"),
             ("yes", "có"),
             ("no", "không / đóng"),
             ("next_field", "ô sau / gợi ý"),
@@ -200,6 +203,23 @@ pub static VI: Words = Words {
         campaigns: "Chiến dịch",
         this_month: "Tháng này",
         unknown_name: "không có {} tên",
+        kpi: KpiWords {
+            whole: "Toàn doanh nghiệp",
+            segment: "phân khúc",
+            channel: "kênh",
+            campaign: "chiến dịch",
+            pick_title: "Xem số liệu của",
+            pick_help: "gõ để lọc · ↑↓ chọn · Enter xem · Esc hủy",
+            nothing_matches: "Không có mục nào khớp.",
+            showing: "Số liệu của {}",
+            new_vs_churned: "Khách mới và khách rời bỏ",
+            new: "mới",
+            churned: "rời bỏ",
+            structure: "Khách hàng theo phân khúc, cuối {}",
+            share_vs: "tỷ trọng · so với {}",
+            no_segments: "Chưa có phân khúc nào.",
+            structure_whole_only: "Tỷ trọng phân khúc chỉ xem được cho toàn doanh nghiệp; Esc để quay lại.",
+        },
     },
     cli: CliWords {
         task: EntityWords {

@@ -101,8 +101,8 @@ pub struct UiWords {
     /// Due groups: overdue, today, this week, later, no date, done.
     pub due_groups: [&'static str; 6],
     /// Help sections: everywhere, tasks, KPIs, filter line, forms,
-    /// questions, help.
-    pub contexts: [&'static str; 7],
+    /// questions, help, scope picker.
+    pub contexts: [&'static str; 8],
     /// Week, month, quarter, year.
     pub granularities: [&'static str; 4],
     /// "vs target"
@@ -159,6 +159,33 @@ pub struct UiWords {
     pub campaigns: &'static str,
     pub this_month: &'static str,
     pub unknown_name: &'static str,
+    pub kpi: KpiWords,
+}
+
+/// The words of the KPIs tab's charts and scope picker.
+#[derive(Debug)]
+pub struct KpiWords {
+    /// The scope of all figures: "Whole business".
+    pub whole: &'static str,
+    pub segment: &'static str,
+    pub channel: &'static str,
+    pub campaign: &'static str,
+    /// The picker's title: "Show figures of".
+    pub pick_title: &'static str,
+    pub pick_help: &'static str,
+    pub nothing_matches: &'static str,
+    /// "Figures of {}"
+    pub showing: &'static str,
+    pub new_vs_churned: &'static str,
+    pub new: &'static str,
+    pub churned: &'static str,
+    /// "Customers by segment, end of {}"
+    pub structure: &'static str,
+    /// "share · vs {}"
+    pub share_vs: &'static str,
+    pub no_segments: &'static str,
+    /// Segment shares are of the whole business only.
+    pub structure_whole_only: &'static str,
 }
 
 impl UiWords {

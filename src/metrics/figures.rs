@@ -93,6 +93,12 @@ fn ratio(numerator: Option<Amount>, denominator: Option<Amount>) -> Option<f64> 
     numerator?.ratio(denominator?).filter(|r| r.is_finite())
 }
 
+/// A part's share of a whole (a segment's customers of all customers);
+/// `None` when either is missing or the whole is zero.
+pub fn share(part: Option<Amount>, whole: Option<Amount>) -> Option<f64> {
+    ratio(part, whole)
+}
+
 /// One period's figures as `funnel kpi show --json` prints them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FigureRow {
@@ -167,6 +173,15 @@ mod tests {
 
     fn a(s: &str) -> Option<Amount> {
         Some(s.parse().expect("test amount"))
+    }
+
+    #[test]
+    fn a_share_is_undefined_without_a_whole() {
+        assert_eq!(share(a("49"), a("200")), Some(0.245));
+        assert_eq!(share(a("0"), a("200")), Some(0.0));
+        assert_eq!(share(a("5"), a("0")), None);
+        assert_eq!(share(None, a("200")), None);
+        assert_eq!(share(a("5"), None), None);
     }
 
     fn full() -> PeriodFigures {

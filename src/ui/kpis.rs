@@ -1,25 +1,49 @@
 //! The KPIs tab: the selected period's headline figures against the period
 //! before and the objectives' targets, and charts over the periods ending
-//! at it. Wide screens show figures and charts side by side; at 80 columns
-//! `c` cycles between them.
+//! at it. Wide screens show figures and several charts side by side; at 80
+//! columns `c` cycles between the figures and one chart at a time.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
-use ratatui::symbols::Marker;
+use ratatui::symbols::{Marker, bar};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Paragraph};
+use ratatui::widgets::{
+    Axis, Bar, BarChart, BarGroup, Block, Chart, Dataset, GraphType, Paragraph,
+};
 
 use super::Theme;
 use crate::app::App;
 use crate::app::kpis::{Chart as Which, KpisTab};
+use crate::domain::{Amount, Dimension};
 use crate::metrics::objective::ObjectiveStatus;
-use crate::metrics::{Granularity, PeriodFigures};
+use crate::metrics::{Granularity, Period, PeriodFigures};
 use crate::report::text::{change, label, show};
-use crate::text::{fit, pad};
+use crate::text::{fit, pad, width};
 
 /// Widths from which figures and charts stand side by side.
 const SIDE_BY_SIDE: u16 = 120;
+/// The width the figures take beside the charts: room for the target
+/// column's Vietnamese words from 160 columns.
+fn figures_width(total: u16) -> u16 {
+    if total >= 160 { 88 } else { 80 }
+}
+/// Charts are laid out in cells at least this wide and high.
+const CELL_WIDTH: u16 = 56;
+const CELL_HEIGHT: u16 = 12;
+
+/// Bars drawn with `#` where block elements are not wanted.
+const ASCII_BARS: bar::Set = bar::Set {
+    full: "#",
+    seven_eighths: "#",
+    three_quarters: "#",
+    five_eighths: "=",
+    half: "=",
+    three_eighths: "=",
+    one_quarter: "_",
+    one_eighth: "_",
+    empty: " ",
+};
 
 pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
     let Some(k) = &app.kpis else {
@@ -28,19 +52,26 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
     let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
     render_head(app, k, frame, head, t);
     if area.width >= SIDE_BY_SIDE {
-        let [figures, charts] =
-            Layout::horizontal([Constraint::Length(80), Constraint::Min(20)]).areas(body);
+        let [figures, charts] = Layout::horizontal([
+            Constraint::Length(figures_width(area.width)),
+            Constraint::Min(20),
+        ])
+        .areas(body);
         render_figures(app, k, frame, figures, t);
-        let n = if charts.height >= 36 {
-            3
-        } else if charts.height >= 22 {
-            2
-        } else {
-            1
-        };
-        let rows = Layout::vertical(vec![Constraint::Ratio(1, n); n as usize]).split(charts);
-        for (i, r) in rows.iter().enumerate() {
-            render_chart(app, k, Which::ALL[i], frame, *r, t);
+        let cols = (charts.width / CELL_WIDTH).clamp(1, 2);
+        let rows = (charts.height / CELL_HEIGHT).clamp(1, 3);
+        let shown = usize::from(cols * rows).min(Which::ALL.len());
+        let rows_of = (shown as u16).div_ceil(cols);
+        let lines = Layout::vertical(vec![Constraint::Ratio(1, rows_of.into()); rows_of.into()])
+            .split(charts);
+        for (i, row) in lines.iter().enumerate() {
+            let in_row = (shown - i * usize::from(cols)).min(cols.into()) as u32;
+            let cells =
+                Layout::horizontal(vec![Constraint::Ratio(1, in_row); in_row as usize]).split(*row);
+            for (j, cell) in cells.iter().enumerate() {
+                let n = (k.view + i * usize::from(cols) + j) % Which::ALL.len();
+                render_chart(app, k, Which::ALL[n], frame, *cell, t);
+            }
         }
     } else {
         match k.view.checked_sub(1).and_then(|i| Which::ALL.get(i)) {
@@ -48,10 +79,23 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
             None => render_figures(app, k, frame, body, t),
         }
     }
+    t.asciify(frame.buffer_mut(), body);
 }
 
 fn granularity_index(g: Granularity) -> usize {
     Granularity::ALL.iter().position(|x| *x == g).unwrap_or(1)
+}
+
+/// "segment Văn phòng", or "Whole business".
+fn scope_text(app: &App, k: &KpisTab) -> String {
+    let kw = &app.words().ui.kpi;
+    let kind = match k.scope.dimension {
+        Dimension::Total => return kw.whole.to_string(),
+        Dimension::Segment(_) => kw.segment,
+        Dimension::Channel(_) => kw.channel,
+        Dimension::Campaign(_) => kw.campaign,
+    };
+    format!("{kind} {}", k.scope.name)
 }
 
 fn render_head(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Rect, t: Theme) {
@@ -61,8 +105,12 @@ fn render_head(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Rect, t: The
         crate::analysis::CustomerSource::Orders => w.from_orders,
         crate::analysis::CustomerSource::Recorded => w.recorded,
     };
+    let scope = match k.scope.dimension {
+        Dimension::Total => String::new(),
+        _ => format!("{} · ", scope_text(app, k)),
+    };
     let text = format!(
-        "{} {} ({}) {} – {} · {}: {}",
+        "{scope}{} {} ({}) {} – {} · {}: {}",
         w.period,
         k.period.label(),
         w.ui.granularities[granularity_index(k.granularity)],
@@ -81,11 +129,12 @@ fn render_figures(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Rect, t: 
     let w = app.words();
     let fmt = app.format();
     let label_w = (area.width as usize).saturating_sub(52).clamp(12, 26);
+    let chg_w = if area.width >= 86 { 24 } else { 22 };
     let mut lines = vec![
         Line::from(vec![
             Span::raw(pad("", label_w)),
             Span::raw(format!(" {} ", pad(&k.period.label(), 16))),
-            Span::raw(pad(w.vs_previous, 22)),
+            Span::raw(pad(w.vs_previous, chg_w)),
             Span::raw(w.ui.vs_target),
         ])
         .style(t.dim()),
@@ -97,15 +146,9 @@ fn render_figures(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Rect, t: 
                 .done
                 .map(|d| fmt.percent(d))
                 .unwrap_or_else(|| "—".into());
-            let style = match s.progress.status {
-                ObjectiveStatus::Met | ObjectiveStatus::OnTrack => t.good(),
-                ObjectiveStatus::AtRisk => t.soon(),
-                ObjectiveStatus::Missed => t.warning(),
-                ObjectiveStatus::NoData => t.dim(),
-            };
             Span::styled(
                 format!("{done} {}", w.objective_status(s.progress.status)),
-                style,
+                status_style(s.progress.status, t),
             )
         });
         let chg = change(fmt, h);
@@ -117,7 +160,7 @@ fn render_figures(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Rect, t: 
         let mut spans = vec![
             Span::raw(pad(label(w, h.key), label_w)),
             Span::raw(format!(" {} ", pad(&show(fmt, h.measure, h.current), 16))),
-            Span::styled(pad(&chg, 22), chg_style),
+            Span::styled(pad(&chg, chg_w), chg_style),
         ];
         spans.extend(target);
         lines.push(Line::from(spans));
@@ -125,58 +168,133 @@ fn render_figures(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Rect, t: 
     frame.render_widget(Paragraph::new(lines), area);
 }
 
+fn status_style(s: ObjectiveStatus, t: Theme) -> Style {
+    match s {
+        ObjectiveStatus::Met | ObjectiveStatus::OnTrack => t.good(),
+        ObjectiveStatus::AtRisk => t.soon(),
+        ObjectiveStatus::Missed => t.warning(),
+        ObjectiveStatus::NoData => t.dim(),
+    }
+}
+
 /// How a chart's values read on its axis.
 type Reader = fn(&App, f64) -> String;
 
-/// The series a chart draws, with its title, and how a value reads.
-fn series(app: &App, k: &KpisTab, which: Which) -> (String, Vec<Option<f64>>, Reader) {
+/// One line chart over the window: its title, its values, the metric an
+/// objective may target, and how its values read.
+struct Series {
+    title: &'static str,
+    values: Vec<Option<f64>>,
+    target_key: &'static str,
+    read: Reader,
+}
+
+fn series(app: &App, k: &KpisTab, which: Which) -> Option<Series> {
     let w = app.words();
-    let pick: fn(&PeriodFigures) -> Option<f64> = match which {
-        Which::Customers => |f| f.customers_end.map(|a| a.to_f64()),
-        Which::ChurnRate => PeriodFigures::churn_rate,
-        Which::ConversionRate => PeriodFigures::conversion_rate,
-    };
-    let title = match which {
-        Which::Customers => w.customers,
-        Which::ChurnRate => w.churn_rate,
-        Which::ConversionRate => w.conversion_rate,
-    };
-    let read: Reader = match which {
-        Which::Customers => |app, v| {
-            app.format()
-                .count(crate::domain::Amount::from_int(v.round() as i64))
-        },
-        _ => |app, v| app.format().percent(v),
-    };
-    (
-        title.to_string(),
-        k.figures.iter().map(pick).collect(),
+    let (title, target_key, pick, read): (_, _, fn(&PeriodFigures) -> Option<f64>, Reader) =
+        match which {
+            Which::Customers => (
+                w.customers,
+                "customers_end",
+                |f| f.customers_end.map(Amount::to_f64),
+                |app, v| app.format().count(Amount::from_int(v.round() as i64)),
+            ),
+            Which::ChurnRate => (
+                w.churn_rate,
+                "churn_rate",
+                PeriodFigures::churn_rate,
+                |app, v| app.format().percent(v),
+            ),
+            Which::ConversionRate => (
+                w.conversion_rate,
+                "conversion_rate",
+                PeriodFigures::conversion_rate,
+                |app, v| app.format().percent(v),
+            ),
+            Which::CostPerConversion => (
+                w.cost_per_conversion,
+                "cost_per_conversion",
+                |f| f.cost_per_conversion().map(Amount::to_f64),
+                |app, v| app.format().money(Amount::from_int(v.round() as i64)),
+            ),
+            Which::Segments => return None,
+        };
+    Some(Series {
+        title,
+        values: k.figures.iter().map(pick).collect(),
+        target_key,
         read,
-    )
+    })
 }
 
 fn render_chart(app: &App, k: &KpisTab, which: Which, frame: &mut Frame<'_>, area: Rect, t: Theme) {
-    let (title, values, read) = series(app, k, which);
-    let points: Vec<(f64, f64)> = values
+    match which {
+        Which::Segments => render_segments(app, k, frame, area, t),
+        Which::Customers if area.height >= 14 => {
+            let bars_h = area.height * 2 / 5;
+            let [line, bars] =
+                Layout::vertical([Constraint::Min(8), Constraint::Length(bars_h)]).areas(area);
+            if let Some(s) = series(app, k, which) {
+                render_line(app, k, &s, frame, line, t);
+            }
+            render_new_vs_churned(app, k, frame, bars, t);
+        }
+        _ => {
+            if let Some(s) = series(app, k, which) {
+                render_line(app, k, &s, frame, area, t);
+            }
+        }
+    }
+}
+
+/// The markers of a line, the selected period and a period with notes,
+/// with how each reads in the legend.
+struct Markers {
+    line: Marker,
+    point: Marker,
+    note: Marker,
+    line_sample: &'static str,
+    point_sample: &'static str,
+}
+
+fn markers(app: &App) -> Markers {
+    if app.ascii {
+        Markers {
+            line: Marker::Custom('*'),
+            point: Marker::Custom('o'),
+            note: Marker::Custom('!'),
+            line_sample: "*",
+            point_sample: "o",
+        }
+    } else {
+        Markers {
+            line: Marker::Braille,
+            point: Marker::Dot,
+            note: Marker::Custom('!'),
+            line_sample: "─",
+            point_sample: "•",
+        }
+    }
+}
+
+fn render_line(app: &App, k: &KpisTab, s: &Series, frame: &mut Frame<'_>, area: Rect, t: Theme) {
+    let points: Vec<(f64, f64)> = s
+        .values
         .iter()
         .enumerate()
         .filter_map(|(i, v)| v.map(|v| (i as f64, v)))
         .collect();
-    let block = Block::bordered()
-        .border_set(t.border())
-        .title(Span::styled(format!(" {title} "), t.title()));
+    let block = Block::bordered().border_set(t.border());
     if points.is_empty() {
+        let block = block.title(Span::styled(format!(" {} ", s.title), t.title()));
         let inner = block.inner(area);
         frame.render_widget(block, area);
         frame.render_widget(Paragraph::new("—").style(t.dim()), inner);
         return;
     }
-    let target = match which {
-        Which::Customers => k
-            .target_of("customers_end")
-            .map(|s| s.objective.target.to_f64()),
-        _ => None,
-    };
+    let target = k
+        .target_of(s.target_key)
+        .map(|st| st.objective.target.to_f64());
     let lo = points
         .iter()
         .map(|p| p.1)
@@ -190,12 +308,14 @@ fn render_chart(app: &App, k: &KpisTab, which: Which, frame: &mut Frame<'_>, are
     let pad_y = ((hi - lo) * 0.1).max(hi.abs() * 0.02).max(1e-9);
     let (lo, hi) = ((lo - pad_y).max(0.0), hi + pad_y);
     let last = (k.window.len().saturating_sub(1)) as f64;
-    let marker = if app.ascii {
-        Marker::Dot
-    } else {
-        Marker::Braille
-    };
-    let selected: Vec<(f64, f64)> = points.last().copied().into_iter().collect();
+    let m = markers(app);
+    // The selected period is the window's last; mark it where it has a value.
+    let selected: Vec<(f64, f64)> = points
+        .last()
+        .filter(|p| p.0 == last)
+        .copied()
+        .into_iter()
+        .collect();
     let target_line: Vec<(f64, f64)> = target
         .map(|v| vec![(0.0, v), (last, v)])
         .unwrap_or_default();
@@ -203,14 +323,19 @@ fn render_chart(app: &App, k: &KpisTab, which: Which, frame: &mut Frame<'_>, are
         .window
         .iter()
         .enumerate()
-        .filter(|(_, p)| k.notes.iter().any(|n| n.start <= p.end && n.end >= p.start))
+        .filter(|(_, p)| k.notes_in(p).next().is_some())
         .map(|(i, _)| (i as f64, lo))
         .collect();
     let w = app.words();
+    // The legend stands in the title, where it never covers the data.
+    let mut legend = vec![Span::styled(format!(" {} ", s.title), t.title())];
+    let mut entry = |sample: &str, style: Style, name: &str| {
+        legend.push(Span::styled(sample.to_string(), style));
+        legend.push(Span::raw(format!(" {name}  ")));
+    };
     let mut datasets = vec![
         Dataset::default()
-            .name(k.period.granularity.as_str())
-            .marker(marker)
+            .marker(m.line)
             .graph_type(GraphType::Line)
             .style(t.title())
             .data(&points),
@@ -218,51 +343,219 @@ fn render_chart(app: &App, k: &KpisTab, which: Which, frame: &mut Frame<'_>, are
     if !target_line.is_empty() {
         datasets.push(
             Dataset::default()
-                .name(w.target)
-                .marker(marker)
+                .marker(m.line)
                 .graph_type(GraphType::Line)
                 .style(t.good())
                 .data(&target_line),
         );
     }
-    datasets.push(
-        Dataset::default()
-            .name(k.period.label())
-            .marker(Marker::Dot)
-            .graph_type(GraphType::Scatter)
-            .style(t.key())
-            .data(&selected),
-    );
+    if !selected.is_empty() {
+        datasets.push(
+            Dataset::default()
+                .marker(m.point)
+                .graph_type(GraphType::Scatter)
+                .style(t.key())
+                .data(&selected),
+        );
+    }
     if !noted.is_empty() {
         datasets.push(
             Dataset::default()
-                .name(w.notes)
-                .marker(Marker::Dot)
+                .marker(m.note)
                 .graph_type(GraphType::Scatter)
                 .style(t.warning())
                 .data(&noted),
         );
     }
-    let first_label = k.window.first().map(|p| p.label()).unwrap_or_default();
-    let mid_label = k
-        .window
-        .get(k.window.len() / 2)
-        .map(|p| p.label())
-        .unwrap_or_default();
+    if !target_line.is_empty() {
+        entry(m.line_sample, t.good(), w.target);
+    }
+    if !selected.is_empty() {
+        entry(m.point_sample, t.key(), &k.period.label());
+    }
+    if !noted.is_empty() {
+        entry("!", t.warning(), w.notes);
+    }
     let chart = Chart::new(datasets)
-        .block(block)
+        .legend_position(None)
+        .block(block.title(Line::from(legend)))
         .x_axis(
             Axis::default()
                 .bounds([0.0, last.max(1.0)])
-                .labels([first_label, mid_label, k.period.label()])
+                .labels(x_labels(&k.window))
                 .style(t.dim()),
         )
         .y_axis(
             Axis::default()
                 .bounds([lo, hi])
-                .labels([read(app, lo), read(app, (lo + hi) / 2.0), read(app, hi)])
+                .labels([
+                    (s.read)(app, lo),
+                    (s.read)(app, (lo + hi) / 2.0),
+                    (s.read)(app, hi),
+                ])
                 .style(t.dim()),
         )
         .style(Style::new());
     frame.render_widget(chart, area);
+}
+
+/// The first, middle and last periods of the window.
+fn x_labels(window: &[Period]) -> [String; 3] {
+    let at = |i: usize| window.get(i).map(|p| p.label()).unwrap_or_default();
+    [
+        at(0),
+        at(window.len() / 2),
+        at(window.len().saturating_sub(1)),
+    ]
+}
+
+/// "2026-10" → "10", "2026-W44" → "W44", "2026-Q4" → "Q4", "2026" → "2026".
+fn short_label(p: &Period) -> String {
+    let l = p.label();
+    match l.split_once('-') {
+        Some((_, rest)) => rest.to_string(),
+        None => l,
+    }
+}
+
+fn count_of(v: Option<Amount>) -> u64 {
+    v.map_or(0, |a| a.to_f64().round().max(0.0) as u64)
+}
+
+/// New and churned customers per period as pairs of bars.
+fn render_new_vs_churned(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Rect, t: Theme) {
+    let w = app.words();
+    let kw = &w.ui.kpi;
+    let fmt = app.format();
+    let current = k.figures.last();
+    let show_count = |v: Option<Amount>| v.map_or_else(|| "—".to_string(), |a| fmt.count(a));
+    let title = Line::from(vec![
+        Span::styled(
+            format!(" {} · {} ", kw.new_vs_churned, k.period.label()),
+            t.title(),
+        ),
+        Span::styled(
+            format!(
+                "{} {} ",
+                kw.new,
+                show_count(current.and_then(|f| f.new_customers))
+            ),
+            t.good(),
+        ),
+        Span::styled(
+            format!(
+                "{} {} ",
+                kw.churned,
+                show_count(current.and_then(|f| f.churned_customers))
+            ),
+            t.warning(),
+        ),
+    ]);
+    let block = Block::bordered().border_set(t.border()).title(title);
+    let inner = block.inner(area);
+    let periods = k.window.len().max(1) as u16;
+    // Two bars and a gap per period.
+    let per_period = inner.width / periods;
+    let bar_width = (per_period.saturating_sub(1) / 2).max(1);
+    let mut chart = BarChart::default()
+        .block(block)
+        .bar_width(bar_width)
+        .bar_gap(0)
+        .group_gap(per_period.saturating_sub(2 * bar_width).max(1))
+        .label_style(t.dim());
+    if app.ascii {
+        chart = chart.bar_set(ASCII_BARS);
+    }
+    for (p, f) in k.window.iter().zip(&k.figures) {
+        let bar = |v: Option<Amount>, style: Style| {
+            let b = Bar::default().value(count_of(v)).style(style);
+            if bar_width < 3 { b.text_value("") } else { b }
+        };
+        let label = if p == &k.period {
+            Line::styled(short_label(p), t.key())
+        } else {
+            Line::from(short_label(p))
+        };
+        chart = chart.data(BarGroup::default().label(label).bars(&[
+            bar(f.new_customers, t.good()),
+            bar(f.churned_customers, t.warning()),
+        ]));
+    }
+    frame.render_widget(chart, area);
+}
+
+/// Each segment's share of the customers at the end of the period, as a
+/// bar, with its move in points since the period before.
+fn render_segments(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Rect, t: Theme) {
+    let w = app.words();
+    let kw = &w.ui.kpi;
+    let fmt = app.format();
+    let title = crate::i18n::Format::fill(kw.structure, k.period.label());
+    let block = Block::bordered()
+        .border_set(t.border())
+        .title(Span::styled(format!(" {title} "), t.title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let cols = inner.width as usize;
+    let note = match k.scope.dimension {
+        Dimension::Total if k.segments.is_empty() => Some(kw.no_segments),
+        Dimension::Total => None,
+        _ => Some(kw.structure_whole_only),
+    };
+    if let Some(note) = note {
+        frame.render_widget(Paragraph::new(fit(note, cols)).style(t.dim()), inner);
+        return;
+    }
+    let before = k.period.prev().label();
+    let name_w = k
+        .segments
+        .iter()
+        .map(|s| width(&s.name))
+        .max()
+        .unwrap_or(0)
+        .clamp(6, 18)
+        .min(cols / 3);
+    let count_w = 8;
+    let pct_w = 7;
+    let chg_w = 14;
+    let bar_w = cols.saturating_sub(name_w + count_w + pct_w + chg_w + 4);
+    let (full, empty) = if app.ascii {
+        ("#", ".")
+    } else {
+        ("█", "░")
+    };
+    let mut lines = vec![Line::styled(
+        fit(&crate::i18n::Format::fill(kw.share_vs, &before), cols),
+        t.dim(),
+    )];
+    for s in &k.segments {
+        let filled = s
+            .share
+            .map_or(0, |v| ((v.clamp(0.0, 1.0)) * bar_w as f64).round() as usize);
+        let moved = match (s.share, s.share_before) {
+            (Some(a), Some(b)) => fmt.points(a - b),
+            _ => "—".to_string(),
+        };
+        let moved_style = if moved.starts_with('-') {
+            t.soon()
+        } else {
+            t.base()
+        };
+        lines.push(Line::from(vec![
+            Span::raw(format!("{} ", pad(&fit(&s.name, name_w), name_w))),
+            Span::styled(full.repeat(filled), t.title()),
+            Span::styled(empty.repeat(bar_w - filled.min(bar_w)), t.dim()),
+            Span::raw(format!(
+                " {:>pct_w$}",
+                s.share.map_or_else(|| "—".to_string(), |v| fmt.percent(v))
+            )),
+            Span::styled(format!(" {:>chg_w$}", moved), moved_style),
+            Span::raw(format!(
+                " {:>count_w$}",
+                s.customers
+                    .map_or_else(|| "—".to_string(), |a| fmt.count(a))
+            )),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -6,6 +6,7 @@ mod form;
 mod help;
 mod kpis;
 mod overview;
+mod picker;
 mod tasks;
 pub mod theme;
 
@@ -76,6 +77,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         Overlay::Help { scroll } => help::render(app, *scroll, frame, area, t),
         Overlay::Confirm { question, .. } => render_question(question, frame, area, t),
         Overlay::Form(form) => form::render(app, form, frame, area, t),
+        Overlay::Picker(p) => picker::render(app, p, frame, area, t),
     }
 }
 
@@ -132,14 +134,18 @@ fn hinted(ctx: Context) -> &'static [Action] {
             Action::CurrentPeriod,
             Action::CycleGranularity,
             Action::CycleChart,
+            Action::PickScope,
             Action::Help,
             Action::Quit,
+            Action::WholeBusiness,
         ],
         Context::Global => &[Action::NextTab, Action::Undo, Action::Help, Action::Quit],
         Context::Filter => &[Action::Submit, Action::Cancel],
         Context::Form => &[Action::Submit, Action::Cancel, Action::NextField],
         Context::Confirm => &[Action::Yes, Action::No],
         Context::Help => &[Action::Down, Action::Up, Action::No],
+        // The picker's own last line says how it works.
+        Context::Picker => &[],
     }
 }
 

@@ -2,6 +2,8 @@
 //! the mono theme (emphasis by bold and reverse video only), and plain
 //! ASCII for terminals or fonts without box drawing.
 
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::border;
 
@@ -105,5 +107,30 @@ impl Theme {
 
     pub fn ellipsis_line(self) -> &'static str {
         if self.ascii { "-" } else { "─" }
+    }
+
+    /// Under `--ascii`, turns the box-drawing and dot symbols in `area` into
+    /// ASCII: for widgets (a chart's axes and legend) whose symbols cannot
+    /// be chosen.
+    pub fn asciify(self, buf: &mut Buffer, area: Rect) {
+        if !self.ascii {
+            return;
+        }
+        let area = area.intersection(buf.area);
+        for y in area.top()..area.bottom() {
+            for x in area.left()..area.right() {
+                let cell = &mut buf[(x, y)];
+                let plain = match cell.symbol() {
+                    "─" | "━" | "═" => "-",
+                    "│" | "┃" | "║" => "|",
+                    "┌" | "┐" | "└" | "┘" | "├" | "┤" | "┬" | "┴" | "┼" | "╭" | "╮" | "╰" | "╯" => {
+                        "+"
+                    }
+                    "•" => "*",
+                    _ => continue,
+                };
+                cell.set_symbol(plain);
+            }
+        }
     }
 }

@@ -188,3 +188,75 @@ fn a_vanished_terminal_ends_the_tui() {
     }
     assert!(funnel(&db, &["check"]).contains(": ok"));
 }
+
+/// The text of the first line of `screen` that starts with `label`.
+fn row<'a>(screen: &'a str, label: &str) -> &'a str {
+    screen
+        .lines()
+        .find(|l| l.starts_with(label))
+        .unwrap_or_default()
+}
+
+/// Imports made from the command line while the TUI shows the KPIs tab
+/// reach its figures within a second of the import's end.
+#[test]
+fn imports_from_another_shell_reach_the_open_kpis_tab() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("kpis.db");
+    funnel(&db, &["person", "add", "An"]);
+    let cmd = format!(
+        "env FUNNEL_DB='{}' FUNNEL_TODAY=2026-11-22 XDG_CONFIG_HOME='{}' LANG=C.UTF-8 '{BIN}'",
+        db.display(),
+        dir.path().display()
+    );
+    let tmux = Tmux::start("kpis", &cmd, 100, 30, "3 Tasks");
+    tmux.keys(&["4"]);
+    tmux.wait_for("Period 2026-11 (month)", Duration::from_secs(5));
+    assert!(
+        row(&tmux.screen(), "Customers ").contains('—'),
+        "{}",
+        tmux.screen()
+    );
+
+    // Three customers order in November; one of them also in October.
+    let orders = dir.path().join("orders.csv");
+    std::fs::write(
+        &orders,
+        "Order ID,Customer,Created at,Total\n\
+         1,lan@example.vn,2026-10-03,250000\n2,lan@example.vn,2026-11-02,300000\n\
+         3,minh@example.vn,2026-11-05,120000\n4,hoa@example.vn,2026-11-20,90000\n",
+    )
+    .expect("orders");
+    funnel(&db, &["orders", "import", orders.to_str().expect("path")]);
+    let seen = tmux.wait_for("Customers: from orders", Duration::from_secs(3));
+    assert!(seen < Duration::from_secs(1), "orders seen after {seen:?}");
+    let screen = tmux.screen();
+    assert!(row(&screen, "Customers  ").contains(" 3 "), "{screen}");
+    assert!(row(&screen, "New customers").contains(" 2 "), "{screen}");
+
+    let kpis = dir.path().join("ga.csv");
+    std::fs::write(
+        &kpis,
+        "Date,Sessions,Conversions\n2026-11-10,1200,30\n2026-11-20,800,10\n",
+    )
+    .expect("kpis");
+    funnel(&db, &["kpi", "import", kpis.to_str().expect("path")]);
+    let start = Instant::now();
+    while !row(&tmux.screen(), "Visits").contains("2,000") {
+        assert!(
+            start.elapsed() < Duration::from_secs(3),
+            "{}",
+            tmux.screen()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(
+        start.elapsed() < Duration::from_secs(1),
+        "visits seen after {:?}",
+        start.elapsed()
+    );
+    let screen = tmux.screen();
+    assert!(row(&screen, "Conversions ").contains(" 40 "), "{screen}");
+    assert!(row(&screen, "Conversion rate").contains("2.0%"), "{screen}");
+    tmux.keys(&["q"]);
+}

@@ -513,7 +513,7 @@ fn render_segments(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Rect, t:
         .map(|s| width(&s.name))
         .max()
         .unwrap_or(0)
-        .clamp(6, 18)
+        .clamp(6, 32)
         .min(cols / 3);
     let count_w = 8;
     let pct_w = 7;
@@ -528,10 +528,23 @@ fn render_segments(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Rect, t:
         fit(&crate::i18n::Format::fill(kw.share_vs, &before), cols),
         t.dim(),
     )];
-    for s in &k.segments {
-        let filled = s
-            .share
-            .map_or(0, |v| ((v.clamp(0.0, 1.0)) * bar_w as f64).round() as usize);
+    let room = (inner.height as usize).saturating_sub(1);
+    let (listed, more) = if k.segments.len() > room {
+        (room.saturating_sub(1), k.segments.len() - room.saturating_sub(1))
+    } else {
+        (k.segments.len(), 0)
+    };
+    // The largest share fills the bar: small shares stay visible.
+    let largest = k
+        .segments
+        .iter()
+        .filter_map(|s| s.share)
+        .fold(0.0, f64::max);
+    for s in k.segments.iter().take(listed) {
+        let filled = match s.share {
+            Some(v) if largest > 0.0 => ((v / largest).clamp(0.0, 1.0) * bar_w as f64).round(),
+            _ => 0.0,
+        } as usize;
         let moved = match (s.share, s.share_before) {
             (Some(a), Some(b)) => fmt.points(a - b),
             _ => "—".to_string(),
@@ -556,6 +569,12 @@ fn render_segments(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Rect, t:
                     .map_or_else(|| "—".to_string(), |a| fmt.count(a))
             )),
         ]));
+    }
+    if more > 0 {
+        lines.push(Line::styled(
+            crate::i18n::Format::fill(w.and_more, more),
+            t.dim(),
+        ));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }

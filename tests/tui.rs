@@ -456,7 +456,7 @@ mod random_keys {
             Just(KeyCode::PageDown),
             Just(KeyCode::PageUp),
             prop::sample::select(
-                " jkgGsp+-aedyn/obhlu?1234qxé#@:\""
+                " jkgGsp+-aedyn/obhlu?1234qxé#@:\"[]mctrf"
                     .chars()
                     .collect::<Vec<_>>()
             )
@@ -722,6 +722,19 @@ mod kpis_tab {
             typed(&mut app, "c");
             screen(&mut app, 80, 24)
         });
+    }
+
+    #[test]
+    fn every_view_draws_at_every_size() {
+        let mut app = on_kpis(Locale::Vi, false);
+        for _ in 0..=funnel::app::kpis::Chart::ALL.len() {
+            for w in [1, 20, 40, 41, 56, 79, 80, 119, 120, 121, 159, 160, 200, 300] {
+                for h in [1, 9, 10, 11, 13, 14, 16, 24, 28, 36, 48, 100] {
+                    screen(&mut app, w, h);
+                }
+            }
+            typed(&mut app, "c");
+        }
     }
 
     #[test]

@@ -530,7 +530,10 @@ fn render_segments(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Rect, t:
     )];
     let room = (inner.height as usize).saturating_sub(1);
     let (listed, more) = if k.segments.len() > room {
-        (room.saturating_sub(1), k.segments.len() - room.saturating_sub(1))
+        (
+            room.saturating_sub(1),
+            k.segments.len() - room.saturating_sub(1),
+        )
     } else {
         (k.segments.len(), 0)
     };

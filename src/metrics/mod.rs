@@ -4,6 +4,7 @@
 pub mod customers;
 pub mod figures;
 pub mod objective;
+pub mod pacing;
 pub mod period;
 pub mod series;
 

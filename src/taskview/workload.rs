@@ -1,0 +1,196 @@
+//! What the tasks say about the plan: each campaign's progress (done of
+//! all, and how many are overdue), and each person's open tasks over the
+//! coming weeks, so an overloaded week shows.
+
+use std::collections::HashMap;
+
+use chrono::{Days, NaiveDate};
+
+use super::{TaskLine, is_overdue};
+use crate::domain::{CampaignId, TaskStatus};
+
+/// A campaign's tasks: done of all, and the open ones past their due day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TaskProgress {
+    pub done: usize,
+    pub total: usize,
+    pub overdue: usize,
+}
+
+/// Every campaign's task progress on `today`.
+pub fn progress_by_campaign(
+    lines: &[TaskLine],
+    today: NaiveDate,
+) -> HashMap<CampaignId, TaskProgress> {
+    let mut out: HashMap<CampaignId, TaskProgress> = HashMap::new();
+    for l in lines {
+        let Some(c) = l.task.campaign else {
+            continue;
+        };
+        let p = out.entry(c).or_default();
+        p.total += 1;
+        if l.task.status == TaskStatus::Done {
+            p.done += 1;
+        } else if is_overdue(&l.task, today) {
+            p.overdue += 1;
+        }
+    }
+    out
+}
+
+/// One person's open tasks: overdue ones, then those due in each of the
+/// coming weeks (the first is the week holding today, from `week_start`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Workload {
+    /// The assignee's name; `None` for open tasks nobody has.
+    pub person: Option<String>,
+    pub overdue: usize,
+    pub weeks: Vec<usize>,
+    /// Open tasks without a due day.
+    pub undated: usize,
+}
+
+impl Workload {
+    pub fn open(&self) -> usize {
+        self.overdue + self.weeks.iter().sum::<usize>() + self.undated
+    }
+}
+
+/// Open tasks per person over `weeks` weeks from `week_start` (the first
+/// day of the week holding today), busiest first; tasks due after those
+/// weeks are left out, and so are people with nothing open in the span.
+pub fn workload(
+    lines: &[TaskLine],
+    today: NaiveDate,
+    week_start: NaiveDate,
+    weeks: usize,
+) -> Vec<Workload> {
+    let mut by: HashMap<Option<&str>, Workload> = HashMap::new();
+    for l in lines.iter().filter(|l| l.task.status != TaskStatus::Done) {
+        let w = by.entry(l.assignee.as_deref()).or_insert_with(|| Workload {
+            person: l.assignee.clone(),
+            overdue: 0,
+            weeks: vec![0; weeks],
+            undated: 0,
+        });
+        match l.task.due {
+            None => w.undated += 1,
+            Some(_) if is_overdue(&l.task, today) => w.overdue += 1,
+            Some(due) => {
+                let days = (due - week_start).num_days();
+                if let Some(n) = usize::try_from(days / 7).ok().filter(|_| days >= 0)
+                    && let Some(slot) = w.weeks.get_mut(n)
+                {
+                    *slot += 1;
+                }
+            }
+        }
+    }
+    let mut out: Vec<Workload> = by.into_values().filter(|w| w.open() > 0).collect();
+    out.sort_by(|a, b| {
+        b.open()
+            .cmp(&a.open())
+            .then_with(|| a.person.is_none().cmp(&b.person.is_none()))
+            .then_with(|| a.person.cmp(&b.person))
+    });
+    out
+}
+
+/// The first days of `weeks` weeks from `week_start`.
+pub fn week_starts(week_start: NaiveDate, weeks: usize) -> Vec<NaiveDate> {
+    (0..weeks)
+        .filter_map(|i| week_start.checked_add_days(Days::new(7 * i as u64)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::taskview::testdata::line;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().expect("test date")
+    }
+
+    fn task(
+        id: i64,
+        status: TaskStatus,
+        due: Option<&str>,
+        campaign: Option<i64>,
+        who: Option<&str>,
+    ) -> TaskLine {
+        let mut l = line(id, "t");
+        l.task.status = status;
+        l.task.due = due.map(d);
+        l.task.campaign = campaign.map(CampaignId);
+        l.assignee = who.map(str::to_string);
+        l
+    }
+
+    #[test]
+    fn campaign_progress_counts_done_all_and_overdue_open_ones() {
+        use TaskStatus::*;
+        let today = d("2026-11-22");
+        let lines = vec![
+            task(1, Done, Some("2026-11-01"), Some(7), None),
+            task(2, Todo, Some("2026-11-21"), Some(7), None),
+            task(3, Doing, Some("2026-11-22"), Some(7), None),
+            task(4, Blocked, None, Some(7), None),
+            task(5, Todo, Some("2026-11-01"), Some(8), None),
+            task(6, Todo, Some("2026-11-01"), None, None),
+        ];
+        let p = progress_by_campaign(&lines, today);
+        assert_eq!(
+            p[&CampaignId(7)],
+            TaskProgress {
+                done: 1,
+                total: 4,
+                overdue: 1
+            },
+            "due today is not overdue; done ones never are"
+        );
+        assert_eq!(p[&CampaignId(8)].overdue, 1);
+        assert_eq!(p.len(), 2);
+    }
+
+    #[test]
+    fn workload_buckets_open_tasks_by_week_busiest_first() {
+        use TaskStatus::*;
+        // Sunday 22 Nov 2026; the week from Monday 16 Nov.
+        let today = d("2026-11-22");
+        let monday = d("2026-11-16");
+        let lines = vec![
+            task(1, Todo, Some("2026-11-20"), None, Some("An")),
+            task(2, Todo, Some("2026-11-22"), None, Some("An")),
+            task(3, Doing, Some("2026-11-23"), None, Some("An")),
+            task(4, Todo, Some("2026-11-30"), None, Some("An")),
+            task(5, Done, Some("2026-11-23"), None, Some("An")),
+            task(6, Todo, Some("2026-11-29"), None, Some("Bình")),
+            task(7, Todo, None, None, Some("Bình")),
+            task(8, Todo, Some("2027-03-01"), None, Some("Chi")),
+            task(9, Todo, Some("2026-11-24"), None, None),
+        ];
+        let w = workload(&lines, today, monday, 3);
+        assert_eq!(
+            w[0],
+            Workload {
+                person: Some("An".into()),
+                overdue: 1,
+                weeks: vec![1, 1, 1],
+                undated: 0
+            }
+        );
+        assert_eq!(w[1].person.as_deref(), Some("Bình"));
+        assert_eq!((w[1].weeks.clone(), w[1].undated), (vec![0, 1, 0], 1));
+        assert_eq!(w[2].person, None, "the unassigned come after named people");
+        assert_eq!(w.len(), 3, "Chi has nothing open in the three weeks");
+    }
+
+    #[test]
+    fn week_starts_step_by_seven_days() {
+        assert_eq!(
+            week_starts(d("2026-12-28"), 2),
+            vec![d("2026-12-28"), d("2027-01-04")]
+        );
+    }
+}

@@ -743,3 +743,119 @@ mod kpis_tab {
         insta::assert_snapshot!("kpis_vi_ascii_160x48", screen(&mut app, 160, 48));
     }
 }
+
+#[test]
+fn the_help_lists_every_context_in_both_languages() {
+    for (locale, headings) in [
+        (Locale::En, ["Plan", "Scope picker", "Forms"]),
+        (Locale::Vi, ["Kế hoạch", "Chọn phạm vi", "Biểu mẫu"]),
+    ] {
+        let mut app = demo(locale);
+        typed(&mut app, "?");
+        let shown = screen(&mut app, 120, 300);
+        for h in headings {
+            assert!(shown.lines().any(|l| l.contains(h)), "{h} in\n{shown}");
+        }
+    }
+}
+
+mod plan_tab {
+    //! The Plan tab: campaigns on the calendar, the selected one's pacing
+    //! and tasks, the workload, and the way to a campaign's tasks.
+    use super::*;
+
+    fn on_plan(locale: Locale) -> App {
+        let mut app =
+            App::new(demo_store(), settings(locale, false, Keymap::default())).expect("app");
+        typed(&mut app, "2");
+        app
+    }
+
+    fn selected_name(app: &App) -> String {
+        app.plan
+            .as_ref()
+            .and_then(|p| p.selected_row())
+            .map(|r| r.campaign.name.clone())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn plan_80x24_and_160x48() {
+        let mut app = on_plan(Locale::En);
+        insta::assert_snapshot!("plan_80x24", screen(&mut app, 80, 24));
+        insta::assert_snapshot!("plan_160x48", screen(&mut app, 160, 48));
+        typed(&mut app, "m");
+        insta::assert_snapshot!("plan_month_zoom_120x30", screen(&mut app, 120, 30));
+    }
+
+    #[test]
+    fn plan_vietnamese_ascii_80x24_and_workload() {
+        let mut s = settings(Locale::Vi, false, Keymap::default());
+        s.ascii = true;
+        let mut app = App::new(demo_store(), s).expect("app");
+        typed(&mut app, "2j");
+        insta::assert_snapshot!("plan_vi_ascii_80x24", screen(&mut app, 80, 24));
+        typed(&mut app, "w");
+        insta::assert_snapshot!("plan_vi_workload_80x24", screen(&mut app, 80, 24));
+    }
+
+    #[test]
+    fn campaigns_crossing_the_edges_are_marked_and_overlaps_get_their_own_rows() {
+        let mut app = on_plan(Locale::En);
+        let shown = screen(&mut app, 100, 30);
+        let seo = shown
+            .lines()
+            .find(|l| l.starts_with("SEO blog always-on"))
+            .expect("the always-on campaign runs through the span");
+        assert!(seo.contains('<') && seo.ends_with('>'), "{seo}");
+        assert!(shown.contains("Black Friday 2026") && shown.contains("Quà Tết 2027"));
+    }
+
+    #[test]
+    fn selection_scrolling_and_pacing() {
+        let mut app = on_plan(Locale::En);
+        screen(&mut app, 100, 30);
+        assert_eq!(selected_name(&app), "SEO blog always-on");
+        typed(&mut app, "jjj");
+        assert_eq!(selected_name(&app), "Black Friday 2026");
+        let p = app.plan.as_ref().expect("plan");
+        let pace = p.pacing.expect("the selected campaign's pacing");
+        let c = &p.selected_row().expect("row").campaign;
+        let config = funnel::config::Config::default();
+        let spent = funnel::analysis::Analysis::new(app.store(), &config, today())
+            .campaign_spent(c)
+            .expect("spent");
+        assert_eq!(pace.spent, spent);
+        assert_eq!(pace.budget, c.budget);
+        // Far back in time the demo has no campaigns; `t` comes back.
+        typed(&mut app, &"[".repeat(120));
+        assert!(screen(&mut app, 100, 30).contains("No campaign runs from"));
+        assert_eq!(selected_name(&app), "");
+        typed(&mut app, "t");
+        assert_eq!(selected_name(&app), "SEO blog always-on");
+    }
+
+    #[test]
+    fn enter_shows_the_campaigns_tasks() {
+        let mut app = on_plan(Locale::En);
+        screen(&mut app, 100, 30);
+        typed(&mut app, "jjj\n");
+        assert_eq!(app.tab, Tab::Tasks);
+        assert_eq!(app.tasks.filter_text, "campaign:\"Black Friday 2026\"");
+        let shown: Vec<_> = app
+            .tasks
+            .rows
+            .iter()
+            .filter_map(|r| match r {
+                funnel::app::tasks::Row::Task(i) => app.tasks.lines.get(*i),
+                funnel::app::tasks::Row::Heading(..) => None,
+            })
+            .collect();
+        assert!(!shown.is_empty());
+        assert!(
+            shown
+                .iter()
+                .all(|l| l.campaign.as_deref() == Some("Black Friday 2026"))
+        );
+    }
+}

@@ -80,6 +80,12 @@ pub enum Action {
     PickScope,
     /// KPIs: back to the figures of the whole business.
     WholeBusiness,
+    /// Plan: a day or three days per column of the timeline.
+    ToggleZoom,
+    /// Plan: the timeline, or each person's open tasks per week.
+    ToggleWorkload,
+    /// Plan: the Tasks tab, filtered to the selected campaign.
+    OpenTasks,
     /// Answer yes to a question.
     Yes,
     /// Answer no, or close the open overlay.
@@ -136,6 +142,9 @@ pub const NAMED: &[(Action, &str)] = &[
     (Action::CycleChart, "cycle_chart"),
     (Action::PickScope, "pick_scope"),
     (Action::WholeBusiness, "whole_business"),
+    (Action::ToggleZoom, "toggle_zoom"),
+    (Action::ToggleWorkload, "toggle_workload"),
+    (Action::OpenTasks, "open_tasks"),
     (Action::Yes, "yes"),
     (Action::No, "no"),
     (Action::NextField, "next_field"),

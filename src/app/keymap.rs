@@ -19,6 +19,8 @@ pub enum Context {
     Tasks,
     /// The KPIs tab.
     Kpis,
+    /// The Plan tab.
+    Plan,
     /// Typing a filter.
     Filter,
     /// A form with text fields.
@@ -32,10 +34,11 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 8] = [
+    pub const ALL: [Context; 9] = [
         Context::Global,
         Context::Tasks,
         Context::Kpis,
+        Context::Plan,
         Context::Filter,
         Context::Form,
         Context::Confirm,
@@ -50,7 +53,7 @@ impl Context {
 
     /// Whether global bindings (tabs, quit, undo) apply here too.
     fn inherits_global(self) -> bool {
-        matches!(self, Context::Tasks | Context::Kpis)
+        matches!(self, Context::Tasks | Context::Kpis | Context::Plan)
     }
 }
 
@@ -249,6 +252,12 @@ fn defaults() -> Vec<(Context, Key, Action)> {
         (C::Kpis, c('c'), A::CycleChart),
         (C::Kpis, c('/'), A::PickScope),
         (C::Kpis, p(K::Esc), A::WholeBusiness),
+        (C::Plan, c('['), A::PrevPeriod),
+        (C::Plan, c(']'), A::NextPeriod),
+        (C::Plan, c('t'), A::CurrentPeriod),
+        (C::Plan, c('m'), A::ToggleZoom),
+        (C::Plan, c('w'), A::ToggleWorkload),
+        (C::Plan, p(K::Enter), A::OpenTasks),
         (C::Picker, p(K::Enter), A::Submit),
         (C::Picker, p(K::Esc), A::Cancel),
         (C::Picker, Key::ctrl('c'), A::Cancel),

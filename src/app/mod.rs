@@ -6,6 +6,7 @@ pub mod form;
 pub mod keymap;
 pub mod kpis;
 pub mod overview;
+pub mod plan;
 pub mod tasks;
 
 use std::collections::HashMap;
@@ -27,6 +28,7 @@ use crate::taskview::TaskLine;
 use form::{Field, TaskForm};
 use kpis::KpisTab;
 use overview::Overview;
+use plan::PlanTab;
 use tasks::{TaskView, TasksTab};
 
 /// The four tabs, in order.
@@ -93,6 +95,27 @@ pub enum Overlay {
     Picker(Box<kpis::Picker>),
 }
 
+/// What fits on the screen, from the last resize: the update logic keeps
+/// selections among the rows and days shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fit {
+    /// Rows of the task list.
+    pub list_height: usize,
+    /// Columns and campaign rows of the Plan tab's timeline.
+    pub timeline_cols: usize,
+    pub timeline_rows: usize,
+}
+
+impl Default for Fit {
+    fn default() -> Self {
+        Fit {
+            list_height: 20,
+            timeline_cols: 56,
+            timeline_rows: 12,
+        }
+    }
+}
+
 /// Settings the TUI starts with.
 pub struct Settings {
     pub config: Config,
@@ -117,6 +140,7 @@ pub struct App {
     pub tasks: TasksTab,
     pub overview: Option<Overview>,
     pub kpis: Option<KpisTab>,
+    pub plan: Option<PlanTab>,
     /// Customer timelines of the data as it is now; dropped on any change.
     timelines: crate::analysis::Timelines,
     pub overlay: Overlay,
@@ -126,8 +150,8 @@ pub struct App {
     /// The filter line changed and is not applied yet (see `settle`).
     filter_pending: bool,
     pub status: Option<Status>,
-    /// Rows of the task list on screen, from the last resize.
-    pub list_height: usize,
+    /// What fits on screen, from the last resize.
+    pub fit: Fit,
     pub quit: bool,
     seen_version: i64,
 }
@@ -177,13 +201,14 @@ impl App {
             tab: Tab::Tasks,
             overview: None,
             kpis: None,
+            plan: None,
             timelines: Default::default(),
             overlay: Overlay::None,
             filter_input: None,
             filter_before: String::new(),
             filter_pending: false,
             status: None,
-            list_height: 20,
+            fit: Fit::default(),
             quit: false,
             seen_version,
         })
@@ -215,6 +240,7 @@ impl App {
             Overlay::None if self.filter_input.is_some() => Context::Filter,
             Overlay::None if self.tab == Tab::Tasks => Context::Tasks,
             Overlay::None if self.tab == Tab::Kpis => Context::Kpis,
+            Overlay::None if self.tab == Tab::Plan => Context::Plan,
             Overlay::None => Context::Global,
         }
     }
@@ -259,10 +285,10 @@ impl App {
             Context::Help => return self.update_help(action),
             Context::Picker => return self.update_picker(action),
             Context::Filter => return self.update_filter(action),
-            Context::Tasks | Context::Kpis | Context::Global => {}
+            Context::Tasks | Context::Kpis | Context::Plan | Context::Global => {}
         }
         let today = self.today;
-        let height = self.list_height;
+        let height = self.fit.list_height;
         match action {
             Action::Quit => self.quit = true,
             Action::NextTab => self.show(self.tab.step(1)),
@@ -270,6 +296,7 @@ impl App {
             Action::Show(t) => self.show(t),
             Action::Help => self.overlay = Overlay::Help { scroll: 0 },
             Action::Undo | Action::Redo => self.undo(action == Action::Redo),
+            _ if self.tab == Tab::Plan => self.update_plan(action),
             Action::PrevPeriod
             | Action::NextPeriod
             | Action::CurrentPeriod
@@ -378,6 +405,9 @@ impl App {
             }
             Action::Yes
             | Action::No
+            | Action::ToggleZoom
+            | Action::ToggleWorkload
+            | Action::OpenTasks
             | Action::NextField
             | Action::PrevField
             | Action::Submit
@@ -396,7 +426,21 @@ impl App {
                     self.load_kpis(period, kpis::Scope::default(), 0);
                 }
             }
-            Tab::Strategy | Tab::Plan => {
+            Tab::Plan => {
+                if self.plan.is_none() {
+                    match PlanTab::load(
+                        &self.store,
+                        &self.config,
+                        self.today,
+                        self.tasks.lines.lines(),
+                    ) {
+                        Ok(p) => self.plan = Some(p),
+                        Err(e) => self.fail(e.to_string()),
+                    }
+                    self.settle_plan();
+                }
+            }
+            Tab::Strategy => {
                 if self.overview.is_none() {
                     match Overview::load(&self.store, &self.config, self.today) {
                         Ok(o) => self.overview = Some(o),
@@ -466,6 +510,66 @@ impl App {
         }
     }
 
+    /// Keeps the Plan tab's selection among the campaigns shown and reads
+    /// the selected one's pacing.
+    fn settle_plan(&mut self) {
+        let Some(p) = &mut self.plan else {
+            return;
+        };
+        let analysis = crate::analysis::Analysis::new(&self.store, &self.config, self.today);
+        let r = p.settle(
+            self.fit.timeline_cols,
+            self.fit.timeline_rows,
+            &analysis,
+            self.today,
+        );
+        if let Err(e) = r {
+            self.fail(e.to_string());
+        }
+    }
+
+    /// The Plan tab's keys: selection, time, zoom, workload, and the way to
+    /// a campaign's tasks.
+    fn update_plan(&mut self, action: Action) {
+        let cols = self.fit.timeline_cols;
+        let rows = self.fit.timeline_rows;
+        let today = self.today;
+        let week_start = self.config.week_start;
+        let Some(p) = &mut self.plan else {
+            return;
+        };
+        match action {
+            Action::Up => p.move_by(-1, cols),
+            Action::Down => p.move_by(1, cols),
+            Action::PageUp => p.move_by(-(rows.max(2) as isize - 1), cols),
+            Action::PageDown => p.move_by(rows.max(2) as isize - 1, cols),
+            Action::Top => p.move_by(isize::MIN / 2, cols),
+            Action::Bottom => p.move_by(isize::MAX / 2, cols),
+            Action::PrevPeriod => p.scroll(false),
+            Action::NextPeriod => p.scroll(true),
+            Action::CurrentPeriod => p.to_today(today, week_start),
+            Action::ToggleZoom => p.toggle_zoom(),
+            Action::ToggleWorkload => {
+                p.view = match p.view {
+                    plan::PlanView::Timeline => plan::PlanView::Workload,
+                    plan::PlanView::Workload => plan::PlanView::Timeline,
+                }
+            }
+            Action::OpenTasks => {
+                if let Some(name) = p.selected_row().map(|r| r.campaign.name.clone()) {
+                    let quoted = name.replace('"', "");
+                    self.tab = Tab::Tasks;
+                    self.tasks
+                        .set_filter(&format!("campaign:\"{quoted}\""), today);
+                    self.tasks.scroll_into_view(self.fit.list_height);
+                }
+                return;
+            }
+            _ => return,
+        }
+        self.settle_plan();
+    }
+
     /// Applies a change to the selected task and puts the result back.
     fn with_selected(
         &mut self,
@@ -502,7 +606,7 @@ impl App {
                     task.status == TaskStatus::Done && line.task.status != TaskStatus::Done;
                 self.tasks
                     .put(TaskLine { task, ..line }, self.today, follow && !done_now);
-                self.tasks.scroll_into_view(self.list_height);
+                self.tasks.scroll_into_view(self.fit.list_height);
                 self.after_own_write();
             }
             Err(e) => self.fail(e.to_string()),
@@ -512,6 +616,7 @@ impl App {
     /// Our own commits do not change `data_version`; other processes' do.
     fn after_own_write(&mut self) {
         self.overview = None;
+        self.plan = None;
         self.timelines = Default::default();
         if self.tab != Tab::Kpis {
             self.kpis = None;
@@ -544,9 +649,30 @@ impl App {
             Ok(lines) => self.tasks.reload(lines, self.today),
             Err(e) => self.fail(e.to_string()),
         }
-        self.tasks.scroll_into_view(self.list_height);
+        self.tasks.scroll_into_view(self.fit.list_height);
         self.overview = None;
         self.timelines = Default::default();
+        // The Plan tab keeps where it looked and what was selected.
+        let kept = self
+            .plan
+            .take()
+            .map(|p| (p.zoom, p.from, p.selected, p.view, p.offset));
+        if let Some((zoom, from, selected, view, offset)) = kept
+            && let Ok(mut p) = PlanTab::load(
+                &self.store,
+                &self.config,
+                self.today,
+                self.tasks.lines.lines(),
+            )
+        {
+            p.zoom = zoom;
+            p.from = from;
+            p.selected = selected;
+            p.view = view;
+            p.offset = offset;
+            self.plan = Some(p);
+            self.settle_plan();
+        }
         let kept = self.kpis.take().map(|k| (k.period, k.scope, k.view));
         if let Some((period, scope, view)) = kept {
             self.load_kpis(period, scope, view);
@@ -583,10 +709,19 @@ impl App {
         true
     }
 
-    /// A new terminal size: the list keeps the selection in view.
-    pub fn resize(&mut self, list_height: usize) {
-        self.list_height = list_height.max(1);
-        self.tasks.scroll_into_view(self.list_height);
+    /// A new terminal size: the list keeps the selection in view, and the
+    /// timeline its selection among the campaigns shown.
+    pub fn resize(&mut self, fit: Fit) {
+        let fit = Fit {
+            list_height: fit.list_height.max(1),
+            ..fit
+        };
+        let changed = fit != self.fit;
+        self.fit = fit;
+        self.tasks.scroll_into_view(self.fit.list_height);
+        if changed {
+            self.settle_plan();
+        }
     }
 
     fn names(&self) -> (Vec<String>, Vec<String>) {
@@ -716,7 +851,7 @@ impl App {
                 self.say(format!("{text} {hint}"));
                 let line = self.line_for(task);
                 self.tasks.put(line, today, true);
-                self.tasks.scroll_into_view(self.list_height);
+                self.tasks.scroll_into_view(self.fit.list_height);
                 self.after_own_write();
             }
             Err(e) => {
@@ -758,7 +893,7 @@ impl App {
                             let hint = self.undo_hint();
                             self.say(format!("{text} {hint}"));
                             self.tasks.drop_task(id, self.today);
-                            self.tasks.scroll_into_view(self.list_height);
+                            self.tasks.scroll_into_view(self.fit.list_height);
                             self.after_own_write();
                         }
                         Err(e) => self.fail(e.to_string()),
@@ -836,7 +971,7 @@ impl App {
             }
             _ => {}
         }
-        self.tasks.scroll_into_view(self.list_height);
+        self.tasks.scroll_into_view(self.fit.list_height);
     }
 
     /// Applies what typing left pending (the filter) before the next frame:
@@ -849,6 +984,6 @@ impl App {
             let text = t.lines().join(" ");
             self.tasks.set_filter(&text, self.today);
         }
-        self.tasks.scroll_into_view(self.list_height);
+        self.tasks.scroll_into_view(self.fit.list_height);
     }
 }

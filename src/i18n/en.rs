@@ -1,6 +1,6 @@
 //! The English catalog.
 
-use super::{CliWords, EntityWords, KpiWords, UiWords, Words};
+use super::{CliWords, EntityWords, KpiWords, PlanWords, UiWords, Words};
 
 pub static EN: Words = Words {
     report_title: "funnel report",
@@ -67,6 +67,7 @@ pub static EN: Words = Words {
             "Everywhere",
             "Tasks",
             "KPIs",
+            "Plan",
             "Filter line",
             "Forms",
             "Questions",
@@ -114,6 +115,9 @@ pub static EN: Words = Words {
             ("cycle_chart", "figures/charts"),
             ("pick_scope", "segment/channel/campaign"),
             ("whole_business", "whole business"),
+            ("toggle_zoom", "day/3-day zoom"),
+            ("toggle_workload", "timeline/workload"),
+            ("open_tasks", "campaign's tasks"),
             ("yes", "yes"),
             ("no", "no / close"),
             ("next_field", "next field / complete"),
@@ -174,6 +178,33 @@ pub static EN: Words = Words {
             share_vs: "share · vs {}",
             no_segments: "No segments yet.",
             structure_whole_only: "Segment shares are shown for the whole business; Esc goes back to it.",
+        },
+        plan: PlanWords {
+            zooms: ["week", "month"],
+            statuses: ["planned", "active", "paused", "done", "cancelled"],
+            span: "Campaigns {} – {}",
+            today: "today",
+            none_in_span: "No campaign runs from {} to {}: [ ] move in time, t back to today.",
+            no_campaigns: "No campaigns yet.",
+            objective: "Objective",
+            segment: "Segment",
+            channel: "Channel",
+            owner: "Owner",
+            budget: "Budget",
+            spent: "Spent",
+            allowance: "{} allowed by today",
+            paces: ["on pace", "ahead of pace", "over budget"],
+            tasks_done: "{} of {} tasks done",
+            overdue: "{} overdue",
+            days_left: "{} days, {} left",
+            ended: "ended {}",
+            starts_in: "starts in {} days",
+            workload: "Open tasks per person and week",
+            person: "Person",
+            no_date: "no date",
+            nobody: "(nobody)",
+            no_open_tasks: "No open tasks in the coming weeks.",
+            overload_rule: "Marked: a week with at least 3 tasks and half again the average week.",
         },
     },
     cli: CliWords {

@@ -1,6 +1,6 @@
 //! The Vietnamese catalog.
 
-use super::{CliWords, EntityWords, KpiWords, UiWords, Words};
+use super::{CliWords, EntityWords, KpiWords, PlanWords, UiWords, Words};
 
 pub static VI: Words = Words {
     report_title: "Báo cáo funnel",
@@ -80,6 +80,7 @@ pub static VI: Words = Words {
             "Mọi nơi",
             "Công việc",
             "Chỉ số",
+            "Kế hoạch",
             "Dòng lọc",
             "Biểu mẫu",
             "Câu hỏi",
@@ -127,6 +128,9 @@ pub static VI: Words = Words {
             ("cycle_chart", "số liệu/biểu đồ"),
             ("pick_scope", "phân khúc/kênh/chiến dịch"),
             ("whole_business", "toàn doanh nghiệp"),
+            ("toggle_zoom", "thu phóng ngày/3 ngày"),
+            ("toggle_workload", "lịch/khối lượng việc"),
+            ("open_tasks", "việc của chiến dịch"),
             ("yes", "có"),
             ("no", "không / đóng"),
             ("next_field", "ô sau / gợi ý"),
@@ -219,6 +223,33 @@ pub static VI: Words = Words {
             share_vs: "tỷ trọng · so với {}",
             no_segments: "Chưa có phân khúc nào.",
             structure_whole_only: "Tỷ trọng phân khúc chỉ xem được cho toàn doanh nghiệp; Esc để quay lại.",
+        },
+        plan: PlanWords {
+            zooms: ["tuần", "tháng"],
+            statuses: ["dự kiến", "đang chạy", "tạm dừng", "đã xong", "đã hủy"],
+            span: "Chiến dịch {} – {}",
+            today: "hôm nay",
+            none_in_span: "Không có chiến dịch nào từ {} đến {}: [ ] để xem thời gian khác, t về hôm nay.",
+            no_campaigns: "Chưa có chiến dịch nào.",
+            objective: "Mục tiêu",
+            segment: "Phân khúc",
+            channel: "Kênh",
+            owner: "Phụ trách",
+            budget: "Ngân sách",
+            spent: "Đã chi",
+            allowance: "được chi {} đến hôm nay",
+            paces: ["đúng tiến độ", "chi nhanh hơn kế hoạch", "vượt ngân sách"],
+            tasks_done: "xong {} / {} việc",
+            overdue: "{} quá hạn",
+            days_left: "{} ngày, còn {}",
+            ended: "đã kết thúc {}",
+            starts_in: "bắt đầu sau {} ngày",
+            workload: "Việc đang mở theo người và tuần",
+            person: "Người",
+            no_date: "chưa hẹn",
+            nobody: "(chưa giao)",
+            no_open_tasks: "Không có việc nào đang mở trong các tuần tới.",
+            overload_rule: "Đánh dấu: tuần có từ 3 việc và gấp rưỡi tuần trung bình.",
         },
     },
     cli: CliWords {

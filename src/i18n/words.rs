@@ -100,9 +100,9 @@ pub struct UiWords {
     pub priorities: [&'static str; 3],
     /// Due groups: overdue, today, this week, later, no date, done.
     pub due_groups: [&'static str; 6],
-    /// Help sections: everywhere, tasks, KPIs, filter line, forms,
-    /// questions, help, scope picker.
-    pub contexts: [&'static str; 8],
+    /// Help sections, in `Context::ALL` order: everywhere, tasks, KPIs,
+    /// plan, filter line, forms, questions, help, scope picker.
+    pub contexts: [&'static str; 9],
     /// Week, month, quarter, year.
     pub granularities: [&'static str; 4],
     /// "vs target"
@@ -160,6 +160,64 @@ pub struct UiWords {
     pub this_month: &'static str,
     pub unknown_name: &'static str,
     pub kpi: KpiWords,
+    pub plan: PlanWords,
+}
+
+/// The words of the Plan tab.
+#[derive(Debug)]
+pub struct PlanWords {
+    /// Zooms: week, month.
+    pub zooms: [&'static str; 2],
+    /// Campaign statuses, in `CampaignStatus::ALL` order.
+    pub statuses: [&'static str; 5],
+    /// "{} – {}" span shown; "Campaigns {from} – {to}".
+    pub span: &'static str,
+    pub today: &'static str,
+    /// "No campaigns run from {} to {}."
+    pub none_in_span: &'static str,
+    pub no_campaigns: &'static str,
+    pub objective: &'static str,
+    pub segment: &'static str,
+    pub channel: &'static str,
+    pub owner: &'static str,
+    pub budget: &'static str,
+    pub spent: &'static str,
+    /// "{} by today"
+    pub allowance: &'static str,
+    /// Paces: on pace, ahead of pace, over budget.
+    pub paces: [&'static str; 3],
+    /// "{} of {} tasks done"
+    pub tasks_done: &'static str,
+    /// "{} overdue"
+    pub overdue: &'static str,
+    /// "{} days, {} left"
+    pub days_left: &'static str,
+    /// "ended {}"
+    pub ended: &'static str,
+    /// "starts in {} days"
+    pub starts_in: &'static str,
+    pub workload: &'static str,
+    pub person: &'static str,
+    pub no_date: &'static str,
+    pub nobody: &'static str,
+    pub no_open_tasks: &'static str,
+    /// Under the workload: how an overloaded week is marked.
+    pub overload_rule: &'static str,
+}
+
+impl PlanWords {
+    pub fn status(&self, s: crate::domain::CampaignStatus) -> &'static str {
+        self.statuses[s.index()]
+    }
+
+    pub fn pace(&self, p: crate::metrics::pacing::Pace) -> &'static str {
+        use crate::metrics::pacing::Pace;
+        match p {
+            Pace::OnPace => self.paces[0],
+            Pace::Ahead => self.paces[1],
+            Pace::Over => self.paces[2],
+        }
+    }
 }
 
 /// The words of the KPIs tab's charts and scope picker.

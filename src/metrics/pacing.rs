@@ -89,7 +89,13 @@ mod tests {
 
     /// A 10-day campaign, 1–10 Nov, with a budget of 1,000.
     fn nov(spent: i64, today: &str) -> Pacing {
-        pacing(m(1000), m(spent), d("2026-11-01"), d("2026-11-10"), d(today))
+        pacing(
+            m(1000),
+            m(spent),
+            d("2026-11-01"),
+            d("2026-11-10"),
+            d(today),
+        )
     }
 
     #[test]
@@ -111,28 +117,59 @@ mod tests {
         assert_eq!(nov(1000, "2026-11-10").pace, Pace::OnPace);
         assert_eq!(nov(1001, "2026-11-10").pace, Pace::Over);
         assert_eq!(nov(1500, "2026-11-02").pace, Pace::Over);
-        assert_eq!(nov(10, "2026-10-30").pace, Pace::Ahead, "spent before it starts");
+        assert_eq!(
+            nov(10, "2026-10-30").pace,
+            Pace::Ahead,
+            "spent before it starts"
+        );
         assert_eq!(nov(250, "2026-11-04").used, Some(0.25));
     }
 
     #[test]
     fn a_zero_budget_is_over_with_any_spend() {
-        let p = pacing(m(0), m(1), d("2026-11-01"), d("2026-11-10"), d("2026-11-05"));
+        let p = pacing(
+            m(0),
+            m(1),
+            d("2026-11-01"),
+            d("2026-11-10"),
+            d("2026-11-05"),
+        );
         assert_eq!(p.pace, Pace::Over);
         assert_eq!(p.used, None);
-        let p = pacing(m(0), m(0), d("2026-11-01"), d("2026-11-10"), d("2026-11-05"));
+        let p = pacing(
+            m(0),
+            m(0),
+            d("2026-11-01"),
+            d("2026-11-10"),
+            d("2026-11-05"),
+        );
         assert_eq!(p.pace, Pace::OnPace);
     }
 
     #[test]
     fn a_one_day_campaign_allows_everything_on_its_day() {
-        let p = pacing(m(300), m(300), d("2026-11-05"), d("2026-11-05"), d("2026-11-05"));
-        assert_eq!((p.allowance, p.pace, p.elapsed), (m(300), Pace::OnPace, 1.0));
+        let p = pacing(
+            m(300),
+            m(300),
+            d("2026-11-05"),
+            d("2026-11-05"),
+            d("2026-11-05"),
+        );
+        assert_eq!(
+            (p.allowance, p.pace, p.elapsed),
+            (m(300), Pace::OnPace, 1.0)
+        );
     }
 
     #[test]
     fn thirds_round_to_four_places() {
-        let p = pacing(m(100), m(0), d("2026-11-01"), d("2026-11-03"), d("2026-11-01"));
+        let p = pacing(
+            m(100),
+            m(0),
+            d("2026-11-01"),
+            d("2026-11-03"),
+            d("2026-11-01"),
+        );
         assert_eq!(p.allowance, "33.3333".parse().expect("amount"));
     }
 }

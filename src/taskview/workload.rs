@@ -96,6 +96,20 @@ pub fn workload(
     out
 }
 
+/// The count from which a person's week is overloaded: at least 3 tasks,
+/// and at least half again the average of every person's weeks (rounded
+/// up), so the mark follows what is usual for this team.
+pub fn overload_threshold(loads: &[Workload]) -> usize {
+    let cells: Vec<usize> = loads.iter().flat_map(|w| w.weeks.iter().copied()).collect();
+    if cells.is_empty() {
+        return 3;
+    }
+    let sum: usize = cells.iter().sum();
+    // ceil(1.5 × sum / n) in integers.
+    let above = (3 * sum).div_ceil(2 * cells.len());
+    above.max(3)
+}
+
 /// The first days of `weeks` weeks from `week_start`.
 pub fn week_starts(week_start: NaiveDate, weeks: usize) -> Vec<NaiveDate> {
     (0..weeks)
@@ -184,6 +198,23 @@ mod tests {
         assert_eq!((w[1].weeks.clone(), w[1].undated), (vec![0, 1, 0], 1));
         assert_eq!(w[2].person, None, "the unassigned come after named people");
         assert_eq!(w.len(), 3, "Chi has nothing open in the three weeks");
+    }
+
+    #[test]
+    fn an_overloaded_week_is_three_or_more_and_half_again_the_average() {
+        let w = |weeks: Vec<usize>| Workload {
+            person: None,
+            overdue: 0,
+            weeks,
+            undated: 0,
+        };
+        assert_eq!(overload_threshold(&[]), 3);
+        // Average 1: the floor of 3 applies.
+        assert_eq!(overload_threshold(&[w(vec![1, 1]), w(vec![2, 0])]), 3);
+        // Average 4 (sum 16 over 4): 1.5 × 4 = 6.
+        assert_eq!(overload_threshold(&[w(vec![4, 4]), w(vec![2, 6])]), 6);
+        // Average 13/4 = 3.25: 1.5 × 3.25 = 4.875, rounded up to 5.
+        assert_eq!(overload_threshold(&[w(vec![5, 4]), w(vec![2, 2])]), 5);
     }
 
     #[test]

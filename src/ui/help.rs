@@ -21,7 +21,8 @@ pub fn lines(app: &App, t: Theme) -> Vec<Line<'static>> {
         if !out.is_empty() {
             out.push(Line::default());
         }
-        out.push(Line::styled(ui.contexts[i].to_string(), t.heading()));
+        let heading = ui.contexts.get(i).copied().unwrap_or_default();
+        out.push(Line::styled(heading.to_string(), t.heading()));
         for (keys, action) in listing {
             let name = action.name().unwrap_or_default();
             out.push(Line::from(vec![

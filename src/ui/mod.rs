@@ -7,6 +7,7 @@ mod help;
 mod kpis;
 mod overview;
 mod picker;
+mod plan;
 mod tasks;
 pub mod theme;
 
@@ -36,10 +37,15 @@ fn body(area: Rect) -> Rect {
     body
 }
 
-/// How many task rows the list shows on a screen of `area`: the update
-/// logic uses it to keep the selection in view.
-pub fn list_height(area: Rect) -> usize {
-    tasks::list_rows(body(area))
+/// What fits on a screen of `area`: the task rows and the Plan tab's
+/// timeline; the update logic keeps selections among what is shown.
+pub fn fit_of(area: Rect) -> crate::app::Fit {
+    let (timeline_cols, timeline_rows) = plan::timeline_fit(body(area));
+    crate::app::Fit {
+        list_height: tasks::list_rows(body(area)),
+        timeline_cols,
+        timeline_rows,
+    }
 }
 
 pub fn theme(app: &App) -> Theme {
@@ -69,6 +75,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
     match app.tab {
         Tab::Tasks => tasks::render(app, frame, body, t),
         Tab::Kpis => kpis::render(app, frame, body, t),
+        Tab::Plan => plan::render(app, frame, body, t),
         other => overview::render(app, other, frame, body, t),
     }
     render_footer(app, frame, footer, t);
@@ -138,6 +145,17 @@ fn hinted(ctx: Context) -> &'static [Action] {
             Action::Help,
             Action::Quit,
             Action::WholeBusiness,
+        ],
+        Context::Plan => &[
+            Action::Down,
+            Action::OpenTasks,
+            Action::PrevPeriod,
+            Action::NextPeriod,
+            Action::CurrentPeriod,
+            Action::ToggleZoom,
+            Action::ToggleWorkload,
+            Action::Help,
+            Action::Quit,
         ],
         Context::Global => &[Action::NextTab, Action::Undo, Action::Help, Action::Quit],
         Context::Filter => &[Action::Submit, Action::Cancel],

@@ -1,0 +1,288 @@
+//! The Plan tab's state: campaigns on a calendar (zoom, the first day
+//! shown, the selected campaign), each with its spend, pacing and task
+//! progress, and the people's open tasks over the coming weeks.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+
+use crate::analysis::Analysis;
+use crate::config::Config;
+use crate::domain::{Amount, Campaign, CampaignId};
+use crate::metrics::pacing::{Pacing, pacing};
+use crate::store::{Result, Store};
+use crate::taskview::TaskLine;
+use crate::taskview::workload::{
+    TaskProgress, Workload, progress_by_campaign, week_starts, workload,
+};
+
+/// How much time a column of the timeline holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Zoom {
+    /// A day per column: weeks are seven columns wide.
+    Week,
+    /// Three days per column: about ten columns a month.
+    Month,
+}
+
+impl Zoom {
+    pub fn days_per_column(self) -> u64 {
+        match self {
+            Zoom::Week => 1,
+            Zoom::Month => 3,
+        }
+    }
+
+    /// How far `[` and `]` move.
+    fn step(self) -> Days {
+        match self {
+            Zoom::Week => Days::new(7),
+            Zoom::Month => Days::new(28),
+        }
+    }
+}
+
+/// What the tab's body shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlanView {
+    Timeline,
+    Workload,
+}
+
+/// A campaign with what the detail pane says of it.
+#[derive(Debug, Clone)]
+pub struct CampaignRow {
+    pub campaign: Campaign,
+    pub objective: Option<String>,
+    pub segment: Option<String>,
+    pub channel: Option<String>,
+    pub owner: Option<String>,
+    pub tasks: TaskProgress,
+}
+
+/// How many weeks the workload looks ahead.
+pub const WORKLOAD_WEEKS: usize = 8;
+
+pub struct PlanTab {
+    pub zoom: Zoom,
+    /// The first day shown.
+    pub from: NaiveDate,
+    /// Every campaign, by start, end and name.
+    pub campaigns: Vec<CampaignRow>,
+    pub selected: Option<CampaignId>,
+    /// The selected campaign's spend and pacing, as of today.
+    pub pacing: Option<Pacing>,
+    pub view: PlanView,
+    pub workload: Vec<Workload>,
+    pub weeks: Vec<NaiveDate>,
+    /// The first row shown (the timeline scrolls to keep the selection).
+    pub offset: usize,
+}
+
+/// The first day of the week holding `day`.
+fn week_of(day: NaiveDate, start: Weekday) -> NaiveDate {
+    let back = (7 + day.weekday().num_days_from_monday() - start.num_days_from_monday()) % 7;
+    day.checked_sub_days(Days::new(back.into())).unwrap_or(day)
+}
+
+impl PlanTab {
+    pub fn load(
+        store: &Store,
+        config: &Config,
+        today: NaiveDate,
+        lines: &[TaskLine],
+    ) -> Result<PlanTab> {
+        let names = |v: Vec<(i64, String)>| v.into_iter().collect::<HashMap<_, _>>();
+        let objectives = names(
+            store
+                .objectives()?
+                .into_iter()
+                .map(|o| (o.id.0, o.title))
+                .collect(),
+        );
+        let segments = names(
+            store
+                .segments()?
+                .into_iter()
+                .map(|s| (s.id.0, s.name))
+                .collect(),
+        );
+        let channels = names(
+            store
+                .channels()?
+                .into_iter()
+                .map(|c| (c.id.0, c.name))
+                .collect(),
+        );
+        let people = names(
+            store
+                .people()?
+                .into_iter()
+                .map(|p| (p.id.0, p.name))
+                .collect(),
+        );
+        let progress = progress_by_campaign(lines, today);
+        let mut campaigns: Vec<CampaignRow> = store
+            .campaigns()?
+            .into_iter()
+            .map(|c| CampaignRow {
+                objective: c.objective.and_then(|i| objectives.get(&i.0).cloned()),
+                segment: c.segment.and_then(|i| segments.get(&i.0).cloned()),
+                channel: c.channel.and_then(|i| channels.get(&i.0).cloned()),
+                owner: c.owner.and_then(|i| people.get(&i.0).cloned()),
+                tasks: progress.get(&c.id).copied().unwrap_or_default(),
+                campaign: c,
+            })
+            .collect();
+        campaigns.sort_by(|a, b| {
+            (a.campaign.start, a.campaign.end, &a.campaign.name).cmp(&(
+                b.campaign.start,
+                b.campaign.end,
+                &b.campaign.name,
+            ))
+        });
+        let this_week = week_of(today, config.week_start);
+        // A week of the past before this week, so what just ended shows.
+        let from = this_week
+            .checked_sub_days(Days::new(7))
+            .unwrap_or(this_week);
+        Ok(PlanTab {
+            zoom: Zoom::Week,
+            from,
+            campaigns,
+            selected: None,
+            pacing: None,
+            view: PlanView::Timeline,
+            workload: workload(lines, today, this_week, WORKLOAD_WEEKS),
+            weeks: week_starts(this_week, WORKLOAD_WEEKS),
+            offset: 0,
+        })
+    }
+
+    /// The last day shown when the timeline has `columns` columns.
+    pub fn until(&self, columns: usize) -> NaiveDate {
+        let days = (columns as u64 * self.zoom.days_per_column()).max(1);
+        self.from
+            .checked_add_days(Days::new(days - 1))
+            .unwrap_or(self.from)
+    }
+
+    /// The campaigns running at some time in the span shown.
+    pub fn visible(&self, columns: usize) -> Vec<&CampaignRow> {
+        let until = self.until(columns);
+        self.campaigns
+            .iter()
+            .filter(|c| c.campaign.start <= until && c.campaign.end >= self.from)
+            .collect()
+    }
+
+    pub fn selected_row(&self) -> Option<&CampaignRow> {
+        let id = self.selected?;
+        self.campaigns.iter().find(|c| c.campaign.id == id)
+    }
+
+    /// Keeps the selection on a campaign shown (the first, if it left the
+    /// span) and in the `rows` on screen, and reads its pacing.
+    pub fn settle(
+        &mut self,
+        columns: usize,
+        rows: usize,
+        analysis: &Analysis<'_>,
+        today: NaiveDate,
+    ) -> Result<()> {
+        let visible: Vec<CampaignId> = self
+            .visible(columns)
+            .iter()
+            .map(|c| c.campaign.id)
+            .collect();
+        let at = self
+            .selected
+            .and_then(|id| visible.iter().position(|v| *v == id));
+        let at = match at {
+            Some(i) => Some(i),
+            None if visible.is_empty() => None,
+            None => Some(0),
+        };
+        self.selected = at.and_then(|i| visible.get(i).copied());
+        if let Some(i) = at {
+            let rows = rows.max(1);
+            if i < self.offset {
+                self.offset = i;
+            } else if i >= self.offset + rows {
+                self.offset = i + 1 - rows;
+            }
+        }
+        self.offset = self.offset.min(visible.len().saturating_sub(1));
+        self.pacing = match self.selected_row() {
+            Some(r) => {
+                let c = &r.campaign;
+                let spent: Amount = analysis.campaign_spent(c)?;
+                Some(pacing(c.budget, spent, c.start, c.end, today))
+            }
+            None => None,
+        };
+        Ok(())
+    }
+
+    /// Moves the selection among the campaigns shown.
+    pub fn move_by(&mut self, delta: isize, columns: usize) {
+        let visible: Vec<CampaignId> = self
+            .visible(columns)
+            .iter()
+            .map(|c| c.campaign.id)
+            .collect();
+        if visible.is_empty() {
+            return;
+        }
+        let at = self
+            .selected
+            .and_then(|id| visible.iter().position(|v| *v == id))
+            .unwrap_or(0) as isize;
+        let to = (at + delta).clamp(0, visible.len() as isize - 1) as usize;
+        self.selected = visible.get(to).copied();
+    }
+
+    /// Moves the span shown one step back or forward in time.
+    pub fn scroll(&mut self, forward: bool) {
+        let step = self.zoom.step();
+        let moved = if forward {
+            self.from.checked_add_days(step)
+        } else {
+            self.from.checked_sub_days(step)
+        };
+        self.from = moved.unwrap_or(self.from);
+    }
+
+    /// Back to a span starting the week before today's.
+    pub fn to_today(&mut self, today: NaiveDate, week_start: Weekday) {
+        let this_week = week_of(today, week_start);
+        self.from = this_week
+            .checked_sub_days(Days::new(7))
+            .unwrap_or(this_week);
+    }
+
+    pub fn toggle_zoom(&mut self) {
+        self.zoom = match self.zoom {
+            Zoom::Week => Zoom::Month,
+            Zoom::Month => Zoom::Week,
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weeks_start_on_the_configured_day() {
+        let sun = NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
+        let mon = NaiveDate::from_ymd_opt(2026, 11, 16).expect("date");
+        assert_eq!(week_of(sun, Weekday::Mon), mon);
+        assert_eq!(week_of(sun, Weekday::Sun), sun);
+        assert_eq!(week_of(mon, Weekday::Mon), mon);
+        assert_eq!(
+            week_of(mon, Weekday::Sun),
+            NaiveDate::from_ymd_opt(2026, 11, 15).expect("date")
+        );
+    }
+}

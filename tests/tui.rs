@@ -253,7 +253,7 @@ fn views_groupings_orders_and_tabs() {
     assert_eq!(status, TaskStatus::Blocked, "the third column is blocked");
     typed(&mut app, "1");
     assert_eq!(app.tab, Tab::Strategy);
-    assert!(app.overview.is_some(), "the overview is read when shown");
+    assert!(app.strategy.is_some(), "the strategy is read when shown");
     app.on_key(&key(KeyCode::Tab));
     assert_eq!(app.tab, Tab::Plan);
     app.on_key(&key(KeyCode::BackTab));
@@ -857,5 +857,88 @@ mod plan_tab {
                 .iter()
                 .all(|l| l.campaign.as_deref() == Some("Black Friday 2026"))
         );
+    }
+}
+
+mod strategy_tab {
+    //! The Strategy tab: six sections reached with h and l, each a list
+    //! with the selected item's detail, figures from the engine.
+    use super::*;
+    use funnel::app::strategy::Section;
+
+    fn on_strategy(locale: Locale) -> App {
+        let mut app =
+            App::new(demo_store(), settings(locale, false, Keymap::default())).expect("app");
+        typed(&mut app, "1");
+        app
+    }
+
+    fn section(app: &App) -> Section {
+        app.strategy.as_ref().expect("loaded").section
+    }
+
+    #[test]
+    fn every_section_at_80x24() {
+        let mut app = on_strategy(Locale::En);
+        for (i, s) in Section::ALL.iter().enumerate() {
+            assert_eq!(section(&app), *s);
+            insta::assert_snapshot!(format!("strategy_{i}_80x24"), screen(&mut app, 80, 24));
+            typed(&mut app, "l");
+        }
+        assert_eq!(section(&app), Section::Objectives, "l wraps around");
+        typed(&mut app, "h");
+        assert_eq!(section(&app), Section::Procedures);
+    }
+
+    #[test]
+    fn vietnamese_160x48() {
+        let mut app = on_strategy(Locale::Vi);
+        insta::assert_snapshot!("strategy_vi_objectives_160x48", screen(&mut app, 160, 48));
+        typed(&mut app, "lj");
+        insta::assert_snapshot!("strategy_vi_segments_160x48", screen(&mut app, 160, 48));
+        typed(&mut app, "lll");
+        insta::assert_snapshot!("strategy_vi_resources_160x48", screen(&mut app, 160, 48));
+    }
+
+    #[test]
+    fn figures_are_the_engines_for_this_month() {
+        let app = on_strategy(Locale::En);
+        let s = app.strategy.as_ref().expect("loaded");
+        let config = Config::default();
+        let analysis = funnel::analysis::Analysis::new(app.store(), &config, today());
+        for c in &s.channels {
+            let f = analysis
+                .figures(&[s.month], funnel::domain::Dimension::Channel(c.channel.id))
+                .expect("figures");
+            assert_eq!(Some(&c.month), f.figures.first(), "{}", c.channel.name);
+        }
+        let spend = app.store().metric("spend").expect("metric");
+        for b in &s.budgets {
+            let p = funnel::metrics::Period::parse(&b.budget.period, chrono::Weekday::Mon)
+                .expect("period");
+            let v = analysis
+                .metric_value(&spend, &p, funnel::domain::Dimension::Total)
+                .expect("value");
+            assert_eq!(b.spent, v, "{}", b.budget.period);
+        }
+        let shares: f64 = s
+            .segments
+            .iter()
+            .filter_map(|l| l.share.as_ref().and_then(|x| x.share))
+            .sum();
+        assert!(shares > 0.0 && shares <= 1.0 + 1e-9, "{shares}");
+    }
+
+    #[test]
+    fn selections_stay_within_their_section() {
+        let mut app = on_strategy(Locale::En);
+        typed(&mut app, "jjjjjjjjjjjjjjjjjjjj");
+        let s = app.strategy.as_ref().expect("loaded");
+        assert_eq!(s.selected(), s.objectives.len() - 1);
+        typed(&mut app, "lG");
+        let s = app.strategy.as_ref().expect("loaded");
+        assert_eq!(s.selected(), s.segments.len() - 1);
+        typed(&mut app, "g");
+        assert_eq!(app.strategy.as_ref().expect("loaded").selected(), 0);
     }
 }

@@ -21,6 +21,8 @@ pub enum Context {
     Kpis,
     /// The Plan tab.
     Plan,
+    /// The Strategy tab.
+    Strategy,
     /// Typing a filter.
     Filter,
     /// A form with text fields.
@@ -34,11 +36,12 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 9] = [
+    pub const ALL: [Context; 10] = [
         Context::Global,
         Context::Tasks,
         Context::Kpis,
         Context::Plan,
+        Context::Strategy,
         Context::Filter,
         Context::Form,
         Context::Confirm,
@@ -53,7 +56,10 @@ impl Context {
 
     /// Whether global bindings (tabs, quit, undo) apply here too.
     fn inherits_global(self) -> bool {
-        matches!(self, Context::Tasks | Context::Kpis | Context::Plan)
+        matches!(
+            self,
+            Context::Tasks | Context::Kpis | Context::Plan | Context::Strategy
+        )
     }
 }
 

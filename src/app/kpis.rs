@@ -189,7 +189,7 @@ impl KpisTab {
 
 /// Each segment's customers at the end of `period` and its share of all
 /// customers then and at the end of the period before, largest first.
-fn segment_shares(
+pub fn segment_shares(
     store: &Store,
     analysis: &Analysis<'_>,
     period: Period,

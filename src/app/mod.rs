@@ -5,8 +5,8 @@ pub mod action;
 pub mod form;
 pub mod keymap;
 pub mod kpis;
-pub mod overview;
 pub mod plan;
+pub mod strategy;
 pub mod tasks;
 
 use std::collections::HashMap;
@@ -27,8 +27,8 @@ use crate::store::{Store, StoreError};
 use crate::taskview::TaskLine;
 use form::{Field, TaskForm};
 use kpis::KpisTab;
-use overview::Overview;
 use plan::PlanTab;
+use strategy::StrategyTab;
 use tasks::{TaskView, TasksTab};
 
 /// The four tabs, in order.
@@ -138,7 +138,7 @@ pub struct App {
     pub db_name: String,
     pub tab: Tab,
     pub tasks: TasksTab,
-    pub overview: Option<Overview>,
+    pub strategy: Option<StrategyTab>,
     pub kpis: Option<KpisTab>,
     pub plan: Option<PlanTab>,
     /// Customer timelines of the data as it is now; dropped on any change.
@@ -199,7 +199,7 @@ impl App {
             ascii: s.ascii,
             db_name: s.db_name,
             tab: Tab::Tasks,
-            overview: None,
+            strategy: None,
             kpis: None,
             plan: None,
             timelines: Default::default(),
@@ -241,6 +241,7 @@ impl App {
             Overlay::None if self.tab == Tab::Tasks => Context::Tasks,
             Overlay::None if self.tab == Tab::Kpis => Context::Kpis,
             Overlay::None if self.tab == Tab::Plan => Context::Plan,
+            Overlay::None if self.tab == Tab::Strategy => Context::Strategy,
             Overlay::None => Context::Global,
         }
     }
@@ -285,7 +286,11 @@ impl App {
             Context::Help => return self.update_help(action),
             Context::Picker => return self.update_picker(action),
             Context::Filter => return self.update_filter(action),
-            Context::Tasks | Context::Kpis | Context::Plan | Context::Global => {}
+            Context::Tasks
+            | Context::Kpis
+            | Context::Plan
+            | Context::Strategy
+            | Context::Global => {}
         }
         let today = self.today;
         let height = self.fit.list_height;
@@ -297,6 +302,7 @@ impl App {
             Action::Help => self.overlay = Overlay::Help { scroll: 0 },
             Action::Undo | Action::Redo => self.undo(action == Action::Redo),
             _ if self.tab == Tab::Plan => self.update_plan(action),
+            _ if self.tab == Tab::Strategy => self.update_strategy(action),
             Action::PrevPeriod
             | Action::NextPeriod
             | Action::CurrentPeriod
@@ -441,9 +447,15 @@ impl App {
                 }
             }
             Tab::Strategy => {
-                if self.overview.is_none() {
-                    match Overview::load(&self.store, &self.config, self.today) {
-                        Ok(o) => self.overview = Some(o),
+                if self.strategy.is_none() {
+                    let analysis = crate::analysis::Analysis::with_timelines(
+                        &self.store,
+                        &self.config,
+                        self.today,
+                        std::rc::Rc::clone(&self.timelines),
+                    );
+                    match StrategyTab::load(&self.store, &self.config, self.today, &analysis) {
+                        Ok(s) => self.strategy = Some(s),
                         Err(e) => self.fail(e.to_string()),
                     }
                 }
@@ -506,6 +518,25 @@ impl App {
                     k.view = (k.view + 1) % (kpis::Chart::ALL.len() + 1);
                 }
             }
+            _ => {}
+        }
+    }
+
+    /// The Strategy tab's keys: sections, selection, scrolling.
+    fn update_strategy(&mut self, action: Action) {
+        let rows = self.fit.list_height.max(2) as isize - 1;
+        let Some(s) = &mut self.strategy else {
+            return;
+        };
+        match action {
+            Action::Left => s.step_section(-1),
+            Action::Right => s.step_section(1),
+            Action::Up => s.move_by(-1),
+            Action::Down => s.move_by(1),
+            Action::PageUp => s.move_by(-rows),
+            Action::PageDown => s.move_by(rows),
+            Action::Top => s.move_by(isize::MIN / 2),
+            Action::Bottom => s.move_by(isize::MAX / 2),
             _ => {}
         }
     }
@@ -615,7 +646,7 @@ impl App {
 
     /// Our own commits do not change `data_version`; other processes' do.
     fn after_own_write(&mut self) {
-        self.overview = None;
+        self.strategy = None;
         self.plan = None;
         self.timelines = Default::default();
         if self.tab != Tab::Kpis {
@@ -650,7 +681,8 @@ impl App {
             Err(e) => self.fail(e.to_string()),
         }
         self.tasks.scroll_into_view(self.fit.list_height);
-        self.overview = None;
+        // The Strategy tab keeps its section and selections.
+        let strategy_kept = self.strategy.take().map(|s| (s.section, s.selected));
         self.timelines = Default::default();
         // The Plan tab keeps where it looked and what was selected.
         let kept = self
@@ -676,6 +708,12 @@ impl App {
         let kept = self.kpis.take().map(|k| (k.period, k.scope, k.view));
         if let Some((period, scope, view)) = kept {
             self.load_kpis(period, scope, view);
+        }
+        if let Some((section, selected)) = strategy_kept {
+            self.show(Tab::Strategy);
+            if let Some(s) = &mut self.strategy {
+                s.keep(section, selected);
+            }
         }
         if self.tab != Tab::Tasks {
             self.show(self.tab);

@@ -1,6 +1,6 @@
 //! The English catalog.
 
-use super::{CliWords, EntityWords, KpiWords, PlanWords, UiWords, Words};
+use super::{CliWords, EntityWords, KpiWords, PlanWords, StrategyWords, UiWords, Words};
 
 pub static EN: Words = Words {
     report_title: "funnel report",
@@ -68,6 +68,7 @@ pub static EN: Words = Words {
             "Tasks",
             "KPIs",
             "Plan",
+            "Strategy",
             "Filter line",
             "Forms",
             "Questions",
@@ -155,7 +156,6 @@ pub static EN: Words = Words {
         msg_reloaded: "Changed elsewhere: reloaded.",
         due: "Due",
         no_due: "no due date",
-        overview_note: "Overview; the full tab comes in a later version.",
         objectives: "Objectives",
         segments: "Segments",
         channels: "Channels",
@@ -205,6 +205,48 @@ pub static EN: Words = Words {
             nobody: "(nobody)",
             no_open_tasks: "No open tasks in the coming weeks.",
             overload_rule: "Marked: a week with at least 3 tasks and half again the average week.",
+        },
+        strategy: StrategyWords {
+            sections: [
+                "Objectives",
+                "Segments",
+                "Channels",
+                "Message",
+                "Resources",
+                "Procedures",
+            ],
+            channel_kinds: [
+                "SEO", "social", "email", "paid ads", "content", "events", "other",
+            ],
+            directions: ["increase", "decrease"],
+            baseline: "Baseline",
+            start: "Start",
+            deadline: "Deadline",
+            expected: "{} of the time gone; on track means at least as far along",
+            description: "Description",
+            demographics: "Demographics",
+            needs: "Needs",
+            habits: "Buying habits",
+            market_size: "Market size",
+            of_market: "{} of the market",
+            share: "Share",
+            kind: "Kind",
+            active: "active",
+            inactive: "inactive",
+            reaches: "Reaches",
+            brand_message: "Brand message",
+            positioning: "Positioning",
+            budgets: "Budgets",
+            planned: "Planned",
+            people: "People",
+            role: "Role",
+            contact: "Contact",
+            tools: "Tools",
+            purpose: "Purpose",
+            owner: "Owner",
+            steps: "Steps",
+            empty: "Nothing here yet.",
+            this_month: "this month: {}",
         },
     },
     cli: CliWords {

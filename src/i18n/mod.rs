@@ -10,7 +10,7 @@ use std::str::FromStr;
 
 pub use en::EN;
 pub use vi::VI;
-pub use words::{CliWords, EntityWords, KpiWords, PlanWords, UiWords, Words};
+pub use words::{CliWords, EntityWords, KpiWords, PlanWords, StrategyWords, UiWords, Words};
 
 use chrono::NaiveDate;
 

@@ -101,8 +101,8 @@ pub struct UiWords {
     /// Due groups: overdue, today, this week, later, no date, done.
     pub due_groups: [&'static str; 6],
     /// Help sections, in `Context::ALL` order: everywhere, tasks, KPIs,
-    /// plan, filter line, forms, questions, help, scope picker.
-    pub contexts: [&'static str; 9],
+    /// plan, strategy, filter line, forms, questions, help, scope picker.
+    pub contexts: [&'static str; 10],
     /// Week, month, quarter, year.
     pub granularities: [&'static str; 4],
     /// "vs target"
@@ -152,7 +152,6 @@ pub struct UiWords {
     pub msg_reloaded: &'static str,
     pub due: &'static str,
     pub no_due: &'static str,
-    pub overview_note: &'static str,
     pub objectives: &'static str,
     pub segments: &'static str,
     pub channels: &'static str,
@@ -161,6 +160,63 @@ pub struct UiWords {
     pub unknown_name: &'static str,
     pub kpi: KpiWords,
     pub plan: PlanWords,
+    pub strategy: StrategyWords,
+}
+
+/// The words of the Strategy tab.
+#[derive(Debug)]
+pub struct StrategyWords {
+    /// Objectives, segments, channels, message, resources, procedures.
+    pub sections: [&'static str; 6],
+    /// Channel kinds, in `ChannelKind::ALL` order.
+    pub channel_kinds: [&'static str; 7],
+    /// Increase, decrease.
+    pub directions: [&'static str; 2],
+    pub baseline: &'static str,
+    pub start: &'static str,
+    pub deadline: &'static str,
+    /// "{} of the time gone; on track means at least as far along"
+    pub expected: &'static str,
+    pub description: &'static str,
+    pub demographics: &'static str,
+    pub needs: &'static str,
+    pub habits: &'static str,
+    pub market_size: &'static str,
+    /// "{} of the market"
+    pub of_market: &'static str,
+    pub share: &'static str,
+    pub kind: &'static str,
+    pub active: &'static str,
+    pub inactive: &'static str,
+    pub reaches: &'static str,
+    pub brand_message: &'static str,
+    pub positioning: &'static str,
+    pub budgets: &'static str,
+    pub planned: &'static str,
+    pub people: &'static str,
+    pub role: &'static str,
+    pub contact: &'static str,
+    pub tools: &'static str,
+    pub purpose: &'static str,
+    pub owner: &'static str,
+    pub steps: &'static str,
+    /// "Nothing here yet."
+    pub empty: &'static str,
+    /// "this month: {}"
+    pub this_month: &'static str,
+}
+
+impl StrategyWords {
+    pub fn channel_kind(&self, k: crate::domain::ChannelKind) -> &'static str {
+        self.channel_kinds[k.index()]
+    }
+
+    pub fn direction(&self, d: crate::domain::Direction) -> &'static str {
+        match d {
+            crate::domain::Direction::Increase => self.directions[0],
+            crate::domain::Direction::Decrease => self.directions[1],
+        }
+    }
 }
 
 /// The words of the Plan tab.

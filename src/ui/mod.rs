@@ -5,9 +5,9 @@
 mod form;
 mod help;
 mod kpis;
-mod overview;
 mod picker;
 mod plan;
+mod strategy;
 mod tasks;
 pub mod theme;
 
@@ -76,7 +76,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         Tab::Tasks => tasks::render(app, frame, body, t),
         Tab::Kpis => kpis::render(app, frame, body, t),
         Tab::Plan => plan::render(app, frame, body, t),
-        other => overview::render(app, other, frame, body, t),
+        Tab::Strategy => strategy::render(app, frame, body, t),
     }
     render_footer(app, frame, footer, t);
     match &app.overlay {
@@ -157,6 +157,14 @@ fn hinted(ctx: Context) -> &'static [Action] {
             Action::Help,
             Action::Quit,
         ],
+        Context::Strategy => &[
+            Action::Right,
+            Action::Left,
+            Action::Down,
+            Action::Up,
+            Action::Help,
+            Action::Quit,
+        ],
         Context::Global => &[Action::NextTab, Action::Undo, Action::Help, Action::Quit],
         Context::Filter => &[Action::Submit, Action::Cancel],
         Context::Form => &[Action::Submit, Action::Cancel, Action::NextField],
@@ -233,4 +241,20 @@ fn render_question(question: &str, frame: &mut Frame<'_>, area: Rect, t: Theme) 
         Paragraph::new(fit(question, inner.width as usize)).style(Style::new()),
         inner,
     );
+}
+
+/// A line cut to `cols` display columns, keeping each span's style.
+pub(crate) fn fit_line(line: Line<'static>, cols: usize) -> Line<'static> {
+    let mut used = 0;
+    let mut spans = Vec::new();
+    for s in line.spans {
+        let room = cols.saturating_sub(used);
+        if room == 0 {
+            break;
+        }
+        let text = fit(&s.content, room);
+        used += width(&text);
+        spans.push(Span::styled(text, s.style));
+    }
+    Line::from(spans).style(line.style)
 }

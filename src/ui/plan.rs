@@ -16,7 +16,7 @@ use crate::domain::CampaignStatus;
 use crate::i18n::Format;
 use crate::metrics::pacing::Pace;
 use crate::taskview::workload::overload_threshold;
-use crate::text::{fit, pad, width};
+use crate::text::{fit, pad};
 
 /// Widths from which the detail stands beside the timeline.
 const SIDE_BY_SIDE: u16 = 120;
@@ -257,24 +257,11 @@ fn render_detail(app: &App, p: &PlanTab, frame: &mut Frame<'_>, area: Rect, t: T
     frame.render_widget(block, area);
     let lines = detail_lines(app, p, row, t);
     let cols = inner.width as usize;
-    let lines: Vec<Line> = lines.into_iter().map(|l| fit_line(l, cols)).collect();
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .map(|l| super::fit_line(l, cols))
+        .collect();
     frame.render_widget(Paragraph::new(lines), inner);
-}
-
-/// A line cut to `cols` display columns, keeping each span's style.
-fn fit_line(line: Line<'static>, cols: usize) -> Line<'static> {
-    let mut used = 0;
-    let mut spans = Vec::new();
-    for s in line.spans {
-        let room = cols.saturating_sub(used);
-        if room == 0 {
-            break;
-        }
-        let text = fit(&s.content, room);
-        used += width(&text);
-        spans.push(Span::styled(text, s.style));
-    }
-    Line::from(spans)
 }
 
 fn detail_lines(app: &App, p: &PlanTab, row: &CampaignRow, t: Theme) -> Vec<Line<'static>> {

@@ -1,0 +1,216 @@
+//! The Strategy tab's state: its six sections (objectives, segments,
+//! channels, message, resources, procedures), the selected item of each,
+//! and what the data says of them this month (objective progress, each
+//! segment's customers and share, each channel's spend and conversions,
+//! each budget's spend).
+
+use chrono::NaiveDate;
+
+use crate::analysis::{Analysis, ObjectiveState};
+use crate::app::kpis::{SegmentShare, segment_shares};
+use crate::config::Config;
+use crate::domain::{
+    Amount, Budget, Channel, Dimension, Message, Person, Procedure, Segment, Tool,
+};
+use crate::metrics::{Granularity, Period, PeriodFigures};
+use crate::store::{Result, Store};
+
+/// The sections, in the order `h` and `l` go through them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Objectives,
+    Segments,
+    Channels,
+    Message,
+    Resources,
+    Procedures,
+}
+
+impl Section {
+    pub const ALL: [Section; 6] = [
+        Section::Objectives,
+        Section::Segments,
+        Section::Channels,
+        Section::Message,
+        Section::Resources,
+        Section::Procedures,
+    ];
+
+    pub fn index(self) -> usize {
+        Section::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+}
+
+/// A segment with its customers and share at the end of this month.
+#[derive(Debug, Clone)]
+pub struct SegmentLine {
+    pub segment: Segment,
+    pub share: Option<SegmentShare>,
+}
+
+/// A channel with the segments it reaches and its figures this month.
+#[derive(Debug, Clone)]
+pub struct ChannelLine {
+    pub channel: Channel,
+    pub reaches: Vec<String>,
+    pub month: PeriodFigures,
+}
+
+/// A budget with what was spent in its period so far.
+#[derive(Debug, Clone)]
+pub struct BudgetLine {
+    pub budget: Budget,
+    pub spent: Option<Amount>,
+}
+
+pub struct StrategyTab {
+    pub section: Section,
+    /// The selected item (or, for the message, the first line shown) of
+    /// each section.
+    pub selected: [usize; 6],
+    /// This month: the period segment and channel figures are of.
+    pub month: Period,
+    pub objectives: Vec<ObjectiveState>,
+    pub segments: Vec<SegmentLine>,
+    pub channels: Vec<ChannelLine>,
+    pub message: Message,
+    pub budgets: Vec<BudgetLine>,
+    pub people: Vec<Person>,
+    pub tools: Vec<Tool>,
+    /// Procedures with their owner's name.
+    pub procedures: Vec<(Procedure, Option<String>)>,
+}
+
+impl StrategyTab {
+    pub fn load(
+        store: &Store,
+        config: &Config,
+        today: NaiveDate,
+        analysis: &Analysis<'_>,
+    ) -> Result<StrategyTab> {
+        let month = Period::containing(Granularity::Month, today, config.week_start);
+        let mut objectives = store
+            .objectives()?
+            .iter()
+            .map(|o| analysis.objective_state(o, today))
+            .collect::<Result<Vec<_>>>()?;
+        // Running ones first (the nearest deadline first), then the past.
+        objectives.sort_by(|a, b| {
+            let (da, db) = (a.objective.deadline, b.objective.deadline);
+            let (past_a, past_b) = (da < today, db < today);
+            past_a
+                .cmp(&past_b)
+                .then_with(|| if past_a { db.cmp(&da) } else { da.cmp(&db) })
+        });
+        let figures = analysis.figures(&[month.prev(), month], Dimension::Total)?;
+        let before = figures.figures.first().cloned().unwrap_or_default();
+        let current = figures.figures.get(1).cloned().unwrap_or_default();
+        let shares = segment_shares(store, analysis, month, &current, &before)?;
+        let segments = store
+            .segments()?
+            .into_iter()
+            .map(|s| SegmentLine {
+                share: shares.iter().find(|x| x.name == s.name).cloned(),
+                segment: s,
+            })
+            .collect::<Vec<_>>();
+        let mut channels = Vec::new();
+        for c in store.channels()? {
+            let f = analysis.figures(&[month], Dimension::Channel(c.id))?;
+            channels.push(ChannelLine {
+                reaches: c
+                    .segments
+                    .iter()
+                    .filter_map(|id| segments.iter().find(|s| s.segment.id == *id))
+                    .map(|s| s.segment.name.clone())
+                    .collect(),
+                month: f.figures.into_iter().next().unwrap_or_default(),
+                channel: c,
+            });
+        }
+        let spend = store.metric("spend")?;
+        let mut budgets = Vec::new();
+        for b in store.budgets()? {
+            let spent = match Period::parse(&b.period, config.week_start) {
+                Ok(p) if p.start <= today => analysis.metric_value(&spend, &p, Dimension::Total)?,
+                _ => None,
+            };
+            budgets.push(BudgetLine { budget: b, spent });
+        }
+        // The latest periods first.
+        budgets.sort_by(|a, b| b.budget.period.cmp(&a.budget.period));
+        let people = store.people()?;
+        let procedures = store
+            .procedures()?
+            .into_iter()
+            .map(|p| {
+                let owner = p
+                    .owner
+                    .and_then(|o| people.iter().find(|x| x.id == o))
+                    .map(|x| x.name.clone());
+                (p, owner)
+            })
+            .collect();
+        Ok(StrategyTab {
+            section: Section::Objectives,
+            selected: [0; 6],
+            month,
+            objectives,
+            segments,
+            channels,
+            message: store.message()?,
+            budgets,
+            tools: store.tools()?,
+            people,
+            procedures,
+        })
+    }
+
+    /// How many items the section lists (for the message: none).
+    pub fn len(&self, s: Section) -> usize {
+        match s {
+            Section::Objectives => self.objectives.len(),
+            Section::Segments => self.segments.len(),
+            Section::Channels => self.channels.len(),
+            Section::Message => 0,
+            Section::Resources => self.budgets.len() + self.people.len() + self.tools.len(),
+            Section::Procedures => self.procedures.len(),
+        }
+    }
+
+    pub fn selected(&self) -> usize {
+        self.selected[self.section.index()]
+    }
+
+    /// Moves the selection (or, in the message, the first line shown).
+    pub fn move_by(&mut self, delta: isize) {
+        let i = self.section.index();
+        let last = match self.section {
+            Section::Message => {
+                self.message.brand_message.lines().count()
+                    + self.message.positioning.lines().count()
+                    + 3
+            }
+            s => self.len(s).saturating_sub(1),
+        };
+        let to = (self.selected[i] as isize).saturating_add(delta);
+        self.selected[i] = (to.max(0) as usize).min(last);
+    }
+
+    /// Goes back to `section` and the `selected` items after a reload,
+    /// each within what the section now holds.
+    pub fn keep(&mut self, section: Section, selected: [usize; 6]) {
+        self.selected = selected;
+        for s in Section::ALL {
+            self.section = s;
+            self.move_by(0);
+        }
+        self.section = section;
+    }
+
+    pub fn step_section(&mut self, delta: isize) {
+        let n = Section::ALL.len() as isize;
+        let i = (self.section.index() as isize + delta).rem_euclid(n) as usize;
+        self.section = Section::ALL[i];
+    }
+}

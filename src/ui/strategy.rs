@@ -1,0 +1,549 @@
+//! The Strategy tab: a bar of its six sections, the selected section's
+//! list, and the selected item's detail beside it (from 120 columns) or
+//! under it. The message reads as wrapped text, procedures' steps too.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use super::Theme;
+use crate::app::App;
+use crate::app::strategy::{Section, StrategyTab};
+use crate::i18n::Format;
+use crate::metrics::objective::ObjectiveStatus;
+use crate::report::text::in_unit;
+use crate::text::{fit, pad};
+
+const SIDE_BY_SIDE: u16 = 120;
+const DETAIL_WIDTH: u16 = 50;
+
+pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
+    let Some(s) = &app.strategy else {
+        return;
+    };
+    let [bar, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    render_sections(app, s, frame, bar, t);
+    match s.section {
+        Section::Message => return render_message(app, s, frame, body, t),
+        _ if s.len(s.section) == 0 => {
+            let empty = app.words().ui.strategy.empty;
+            frame.render_widget(Span::styled(empty, t.dim()), body);
+            return;
+        }
+        _ => {}
+    }
+    let (list, detail) = if body.width >= SIDE_BY_SIDE {
+        let [a, b] =
+            Layout::horizontal([Constraint::Min(50), Constraint::Length(DETAIL_WIDTH)]).areas(body);
+        (a, Some(b))
+    } else if body.height >= 16 {
+        let rows = if s.section == Section::Procedures {
+            body.height / 2
+        } else {
+            8
+        };
+        let [a, b] = Layout::vertical([Constraint::Min(4), Constraint::Length(rows)]).areas(body);
+        (a, Some(b))
+    } else {
+        (body, None)
+    };
+    render_list(app, s, frame, list, t);
+    if let Some(d) = detail {
+        render_detail(app, s, frame, d, t);
+    }
+}
+
+fn render_sections(app: &App, s: &StrategyTab, frame: &mut Frame<'_>, area: Rect, t: Theme) {
+    let w = &app.words().ui.strategy;
+    let mut spans = Vec::new();
+    for (i, name) in w.sections.iter().enumerate() {
+        let style = if i == s.section.index() {
+            t.active_tab()
+        } else {
+            t.dim()
+        };
+        spans.push(Span::styled(format!(" {name} "), style));
+    }
+    frame.render_widget(Line::from(spans), area);
+}
+
+fn status_style(st: ObjectiveStatus, t: Theme) -> Style {
+    match st {
+        ObjectiveStatus::Met | ObjectiveStatus::OnTrack => t.good(),
+        ObjectiveStatus::AtRisk => t.soon(),
+        ObjectiveStatus::Missed => t.warning(),
+        ObjectiveStatus::NoData => t.dim(),
+    }
+}
+
+/// A bar of `n` cells filled by `done` (0..=1), with `|` where time says
+/// it should be.
+fn progress_bar(done: Option<f64>, elapsed: f64, n: usize, ascii: bool) -> String {
+    let (full, empty) = if ascii { ('#', '.') } else { ('█', '░') };
+    let filled = (done.unwrap_or(0.0).clamp(0.0, 1.0) * n as f64).round() as usize;
+    let mark = ((elapsed.clamp(0.0, 1.0) * n as f64).round() as usize).min(n.saturating_sub(1));
+    (0..n)
+        .map(|i| {
+            if i == mark && i >= filled {
+                '|'
+            } else if i < filled {
+                full
+            } else {
+                empty
+            }
+        })
+        .collect()
+}
+
+/// The rows of the selected section's list, with the index each row
+/// stands for (headings stand for none).
+fn list_rows(
+    app: &App,
+    s: &StrategyTab,
+    cols: usize,
+    t: Theme,
+) -> Vec<(Option<usize>, Line<'static>)> {
+    let words = app.words();
+    let w = &words.ui.strategy;
+    let fmt = app.format();
+    let dash = || "—".to_string();
+    let mut rows = Vec::new();
+    match s.section {
+        Section::Objectives => {
+            let title_w = cols.saturating_sub(44).max(10);
+            rows.push((
+                None,
+                Line::styled(
+                    format!(
+                        "{}{:>7} {} {}",
+                        pad("", title_w + 12),
+                        "",
+                        pad(words.status, 12),
+                        w.deadline
+                    ),
+                    t.dim(),
+                ),
+            ));
+            for (i, o) in s.objectives.iter().enumerate() {
+                let st = o.progress.status;
+                let done = o.progress.done.map(|d| fmt.percent(d)).unwrap_or_else(dash);
+                rows.push((
+                    Some(i),
+                    Line::from(vec![
+                        Span::raw(pad(&fit(&o.objective.title, title_w), title_w)),
+                        Span::styled(
+                            format!(
+                                " {} ",
+                                progress_bar(o.progress.done, o.progress.elapsed, 10, app.ascii)
+                            ),
+                            status_style(st, t),
+                        ),
+                        Span::raw(format!("{:>7} ", done)),
+                        Span::styled(pad(words.objective_status(st), 12), status_style(st, t)),
+                        Span::styled(fmt.date(o.objective.deadline), t.dim()),
+                    ]),
+                ));
+            }
+        }
+        Section::Segments => {
+            let name_w = cols.saturating_sub(40).clamp(10, 30);
+            rows.push((
+                None,
+                Line::styled(
+                    format!(
+                        "{} {:>8} {:>7} {:>13}",
+                        pad("", name_w),
+                        fit(words.customers, 8),
+                        fit(w.share, 7),
+                        fit(&s.month.prev().label(), 13)
+                    ),
+                    t.dim(),
+                ),
+            ));
+            for (i, l) in s.segments.iter().enumerate() {
+                let sh = l.share.as_ref();
+                let moved = match sh.and_then(|x| Some((x.share?, x.share_before?))) {
+                    Some((a, b)) => fmt.points(a - b),
+                    None => dash(),
+                };
+                rows.push((
+                    Some(i),
+                    Line::from(vec![
+                        Span::raw(pad(&fit(&l.segment.name, name_w), name_w)),
+                        Span::raw(format!(
+                            " {:>8}",
+                            sh.and_then(|x| x.customers)
+                                .map(|c| fmt.count(c))
+                                .unwrap_or_else(dash)
+                        )),
+                        Span::raw(format!(
+                            " {:>7}",
+                            sh.and_then(|x| x.share)
+                                .map(|v| fmt.percent(v))
+                                .unwrap_or_else(dash)
+                        )),
+                        Span::styled(
+                            format!(" {:>13}", moved),
+                            if moved.starts_with('-') {
+                                t.soon()
+                            } else {
+                                t.dim()
+                            },
+                        ),
+                    ]),
+                ));
+            }
+        }
+        Section::Channels => {
+            let name_w = cols.saturating_sub(48).clamp(10, 28);
+            rows.push((
+                None,
+                Line::styled(
+                    format!(
+                        "{} {} {:>16} {:>7}",
+                        pad("", name_w),
+                        pad(w.kind, 12),
+                        fit(words.spend, 16),
+                        fit(words.conversions, 7)
+                    ),
+                    t.dim(),
+                ),
+            ));
+            for (i, l) in s.channels.iter().enumerate() {
+                let c = &l.channel;
+                let style = if c.active { t.base() } else { t.dim() };
+                rows.push((
+                    Some(i),
+                    Line::from(vec![
+                        Span::styled(pad(&fit(&c.name, name_w), name_w), style),
+                        Span::styled(format!(" {}", pad(w.channel_kind(c.kind), 12)), t.dim()),
+                        Span::raw(format!(
+                            " {:>16}",
+                            l.month.spend.map(|a| fmt.money(a)).unwrap_or_else(dash)
+                        )),
+                        Span::raw(format!(
+                            " {:>7}",
+                            l.month
+                                .conversions
+                                .map(|a| fmt.count(a))
+                                .unwrap_or_else(dash)
+                        )),
+                    ]),
+                ));
+            }
+        }
+        Section::Resources => {
+            let mut i = 0;
+            rows.push((
+                None,
+                Line::from(vec![
+                    Span::styled(pad(w.budgets, 9), t.heading()),
+                    Span::styled(
+                        format!(" {:>16} {:>16}", fit(w.planned, 16), fit(words.spent, 16)),
+                        t.dim(),
+                    ),
+                ]),
+            ));
+            for b in &s.budgets {
+                let used = b
+                    .spent
+                    .and_then(|x| x.ratio(b.budget.amount))
+                    .map(|r| fmt.percent(r))
+                    .unwrap_or_else(dash);
+                rows.push((
+                    Some(i),
+                    Line::raw(format!(
+                        "{} {:>16} {:>16} {:>7}",
+                        pad(&b.budget.period, 9),
+                        fmt.money(b.budget.amount),
+                        b.spent.map(|a| fmt.money(a)).unwrap_or_else(dash),
+                        used
+                    )),
+                ));
+                i += 1;
+            }
+            rows.push((None, Line::styled(w.people.to_string(), t.heading())));
+            for p in &s.people {
+                rows.push((
+                    Some(i),
+                    Line::raw(format!(
+                        "{} {} {}",
+                        pad(&p.name, 22),
+                        pad(&p.role, 22),
+                        p.contact
+                    )),
+                ));
+                i += 1;
+            }
+            rows.push((None, Line::styled(w.tools.to_string(), t.heading())));
+            for tool in &s.tools {
+                rows.push((
+                    Some(i),
+                    Line::raw(format!("{} {}", pad(&tool.name, 22), tool.purpose)),
+                ));
+                i += 1;
+            }
+        }
+        Section::Procedures => {
+            for (i, (p, owner)) in s.procedures.iter().enumerate() {
+                rows.push((
+                    Some(i),
+                    Line::from(vec![
+                        Span::raw(pad(&p.title, cols.saturating_sub(24).max(10))),
+                        Span::styled(format!(" {}", owner.as_deref().unwrap_or("—")), t.dim()),
+                    ]),
+                ));
+            }
+        }
+        Section::Message => {}
+    }
+    rows
+}
+
+fn render_list(app: &App, s: &StrategyTab, frame: &mut Frame<'_>, area: Rect, t: Theme) {
+    let cols = area.width as usize;
+    let rows = list_rows(app, s, cols, t);
+    let selected = s.selected();
+    let at = rows
+        .iter()
+        .position(|(i, _)| *i == Some(selected))
+        .unwrap_or(0);
+    let height = area.height as usize;
+    let skip = at.saturating_sub(height.saturating_sub(1));
+    let lines: Vec<Line> = rows
+        .into_iter()
+        .skip(skip)
+        .take(height)
+        .map(|(i, l)| {
+            let l = super::fit_line(l, cols);
+            if i == Some(selected) {
+                l.style(t.selected())
+            } else {
+                l
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// "Label: value" lines for the detail pane.
+fn field(label: &str, value: String) -> Line<'static> {
+    Line::raw(format!("{label}: {value}"))
+}
+
+fn render_detail(app: &App, s: &StrategyTab, frame: &mut Frame<'_>, area: Rect, t: Theme) {
+    let words = app.words();
+    let w = &words.ui.strategy;
+    let fmt = app.format();
+    let i = s.selected();
+    let or_dash = |v: &str| {
+        if v.trim().is_empty() {
+            "—".to_string()
+        } else {
+            v.to_string()
+        }
+    };
+    let (title, lines): (String, Vec<Line>) = match s.section {
+        Section::Objectives => {
+            let Some(o) = s.objectives.get(i) else { return };
+            let ob = &o.objective;
+            let st = o.progress.status;
+            let current = o
+                .current
+                .map(|v| in_unit(fmt, o.unit, v))
+                .unwrap_or_else(|| "—".into());
+            (
+                ob.title.clone(),
+                vec![
+                    Line::from(vec![
+                        Span::styled(words.objective_status(st).to_string(), status_style(st, t)),
+                        Span::raw(format!(
+                            " · {} {}",
+                            o.progress
+                                .done
+                                .map(|d| fmt.percent(d))
+                                .unwrap_or_else(|| "—".into()),
+                            progress_bar(o.progress.done, o.progress.elapsed, 12, app.ascii)
+                        )),
+                    ]),
+                    field(
+                        words.metric,
+                        format!("{} ({})", ob.metric, w.direction(ob.direction)),
+                    ),
+                    field(
+                        w.baseline,
+                        format!(
+                            "{} → {} {}",
+                            in_unit(fmt, o.unit, ob.baseline),
+                            words.target,
+                            in_unit(fmt, o.unit, ob.target)
+                        ),
+                    ),
+                    field(words.now, current),
+                    field(
+                        w.start,
+                        format!(
+                            "{} · {} {}",
+                            fmt.date(ob.start),
+                            w.deadline,
+                            fmt.date(ob.deadline)
+                        ),
+                    ),
+                    Line::styled(
+                        Format::fill(w.expected, fmt.percent(o.progress.elapsed)),
+                        t.dim(),
+                    ),
+                ],
+            )
+        }
+        Section::Segments => {
+            let Some(l) = s.segments.get(i) else { return };
+            let g = &l.segment;
+            let customers = l.share.as_ref().and_then(|x| x.customers);
+            let reach = match (customers, g.market_size) {
+                (Some(c), Some(m)) if m > 0 => format!(
+                    " ({})",
+                    Format::fill(w.of_market, fmt.percent(c.to_f64() / m as f64))
+                ),
+                _ => String::new(),
+            };
+            (
+                g.name.clone(),
+                vec![
+                    field(
+                        words.customers,
+                        format!(
+                            "{}{reach} · {}",
+                            customers
+                                .map(|c| fmt.count(c))
+                                .unwrap_or_else(|| "—".into()),
+                            Format::fill(w.this_month, s.month.label())
+                        ),
+                    ),
+                    field(
+                        w.market_size,
+                        g.market_size
+                            .map(|m| fmt.count(crate::domain::Amount::from_int(m)))
+                            .unwrap_or_else(|| "—".into()),
+                    ),
+                    field(w.description, or_dash(&g.description)),
+                    field(w.demographics, or_dash(&g.demographics)),
+                    field(w.needs, or_dash(&g.needs)),
+                    field(w.habits, or_dash(&g.habits)),
+                ],
+            )
+        }
+        Section::Channels => {
+            let Some(l) = s.channels.get(i) else { return };
+            let c = &l.channel;
+            let f = &l.month;
+            (
+                c.name.clone(),
+                vec![
+                    field(
+                        w.kind,
+                        format!(
+                            "{} · {}",
+                            w.channel_kind(c.kind),
+                            if c.active { w.active } else { w.inactive }
+                        ),
+                    ),
+                    field(w.reaches, or_dash(&l.reaches.join(", "))),
+                    Line::styled(Format::fill(w.this_month, s.month.label()), t.dim()),
+                    field(
+                        words.spend,
+                        f.spend.map(|a| fmt.money(a)).unwrap_or_else(|| "—".into()),
+                    ),
+                    field(
+                        words.conversions,
+                        f.conversions
+                            .map(|a| fmt.count(a))
+                            .unwrap_or_else(|| "—".into()),
+                    ),
+                    field(
+                        words.cost_per_conversion,
+                        f.cost_per_conversion()
+                            .map(|a| fmt.money(a))
+                            .unwrap_or_else(|| "—".into()),
+                    ),
+                    field(w.description, or_dash(&c.description)),
+                ],
+            )
+        }
+        Section::Resources => {
+            let nb = s.budgets.len();
+            let np = s.people.len();
+            if let Some(b) = s.budgets.get(i) {
+                (
+                    b.budget.period.clone(),
+                    vec![
+                        field(w.planned, fmt.money(b.budget.amount)),
+                        field(
+                            words.spent,
+                            b.spent.map(|a| fmt.money(a)).unwrap_or_else(|| "—".into()),
+                        ),
+                        Line::raw(or_dash(&b.budget.note)),
+                    ],
+                )
+            } else if let Some(p) = i.checked_sub(nb).and_then(|j| s.people.get(j)) {
+                (
+                    p.name.clone(),
+                    vec![
+                        field(w.role, or_dash(&p.role)),
+                        field(w.contact, or_dash(&p.contact)),
+                    ],
+                )
+            } else if let Some(tool) = i.checked_sub(nb + np).and_then(|j| s.tools.get(j)) {
+                (
+                    tool.name.clone(),
+                    vec![field(w.purpose, or_dash(&tool.purpose))],
+                )
+            } else {
+                return;
+            }
+        }
+        Section::Procedures => {
+            let Some((p, owner)) = s.procedures.get(i) else {
+                return;
+            };
+            let mut lines = vec![field(w.owner, owner.clone().unwrap_or_else(|| "—".into()))];
+            lines.extend(p.steps.lines().map(|l| Line::raw(l.to_string())));
+            (p.title.clone(), lines)
+        }
+        Section::Message => return,
+    };
+    let block = Block::bordered()
+        .border_set(t.border())
+        .title(Span::styled(format!(" {} ", fit(&title, 40)), t.title()));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block),
+        area,
+    );
+}
+
+fn render_message(app: &App, s: &StrategyTab, frame: &mut Frame<'_>, area: Rect, t: Theme) {
+    let w = &app.words().ui.strategy;
+    let mut lines = vec![Line::styled(w.brand_message.to_string(), t.heading())];
+    let text = |v: &str| -> Vec<Line<'static>> {
+        if v.trim().is_empty() {
+            vec![Line::styled(w.empty.to_string(), t.dim())]
+        } else {
+            v.lines().map(|l| Line::raw(l.to_string())).collect()
+        }
+    };
+    lines.extend(text(&s.message.brand_message));
+    lines.push(Line::default());
+    lines.push(Line::styled(w.positioning.to_string(), t.heading()));
+    lines.extend(text(&s.message.positioning));
+    let scroll = u16::try_from(s.selected()).unwrap_or(u16::MAX);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        area,
+    );
+}

@@ -249,3 +249,193 @@ fn export_import_export_is_the_same_document() {
     let listed = copy.tasks(&TaskQuery::default()).expect("tasks");
     assert_eq!(listed.len(), 1);
 }
+
+mod links {
+    //! Deleting what others link to: the counts the question shows, the
+    //! links set to nothing or the campaign's tasks deleted with it, and
+    //! undo bringing all of it back.
+    use super::*;
+    use funnel::domain::{
+        Campaign, CampaignId, CampaignStatus, Channel, ChannelId, ChannelKind, Person, PersonId,
+        Segment, SegmentId,
+    };
+    use funnel::store::links::{Linked, Links};
+
+    /// A segment, a channel reaching it, a person, a campaign on both owned
+    /// by the person, three tasks of the campaign (two assigned), and spend
+    /// recorded for the campaign on two days and for the segment on one.
+    fn linked(path: &std::path::Path) -> (Store, SegmentId, ChannelId, PersonId, CampaignId) {
+        let mut s = Store::open(path).expect("create");
+        let seg = s
+            .save_segment(&Segment {
+                id: SegmentId(0),
+                name: "Văn phòng".into(),
+                description: String::new(),
+                demographics: String::new(),
+                needs: String::new(),
+                habits: String::new(),
+                market_size: None,
+            })
+            .expect("segment")
+            .id;
+        let ch = s
+            .save_channel(&Channel {
+                id: ChannelId(0),
+                name: "Zalo OA".into(),
+                kind: ChannelKind::Social,
+                active: true,
+                description: String::new(),
+                segments: vec![seg],
+            })
+            .expect("channel")
+            .id;
+        let an = s
+            .save_person(&Person {
+                id: PersonId(0),
+                name: "An".into(),
+                role: String::new(),
+                contact: String::new(),
+            })
+            .expect("person")
+            .id;
+        let camp = s
+            .save_campaign(&Campaign {
+                id: CampaignId(0),
+                name: "Tết 2027".into(),
+                objective: None,
+                segment: Some(seg),
+                channel: Some(ch),
+                start: day(2026, 12, 1),
+                end: day(2027, 1, 31),
+                budget: Amount::from_int(1000),
+                owner: Some(an),
+                status: CampaignStatus::Planned,
+                description: String::new(),
+            })
+            .expect("campaign")
+            .id;
+        for (title, who) in [("a", Some(an)), ("b", Some(an)), ("c", None)] {
+            s.add_task(&NewTask {
+                campaign: Some(camp),
+                assignee: who,
+                ..NewTask::titled(title)
+            })
+            .expect("task");
+        }
+        let spend = |d, dimension| KpiInput {
+            day: d,
+            metric: "spend".into(),
+            dimension,
+            value: Amount::from_int(10),
+        };
+        s.record_kpis(
+            &[
+                spend(day(2026, 12, 1), Dimension::Campaign(camp)),
+                spend(day(2026, 12, 2), Dimension::Campaign(camp)),
+                spend(day(2026, 12, 1), Dimension::Segment(seg)),
+            ],
+            ValueSource::Recorded,
+            "record",
+            true,
+        )
+        .expect("record");
+        (s, seg, ch, an, camp)
+    }
+
+    #[test]
+    fn the_counts_name_every_link() {
+        let (_dir, path) = temp();
+        let (s, seg, ch, an, camp) = linked(&path);
+        assert_eq!(
+            s.links(Linked::Segment(seg)).expect("links"),
+            Links {
+                campaigns: 1,
+                channels: 1,
+                kpi_values: 1,
+                ..Links::default()
+            }
+        );
+        assert_eq!(
+            s.links(Linked::Channel(ch)).expect("links"),
+            Links {
+                campaigns: 1,
+                ..Links::default()
+            }
+        );
+        assert_eq!(
+            s.links(Linked::Person(an)).expect("links"),
+            Links {
+                tasks: 2,
+                campaigns: 1,
+                ..Links::default()
+            }
+        );
+        assert_eq!(
+            s.links(Linked::Campaign(camp)).expect("links"),
+            Links {
+                tasks: 3,
+                kpi_values: 2,
+                ..Links::default()
+            }
+        );
+    }
+
+    #[test]
+    fn a_campaign_goes_with_its_tasks_or_without_and_undo_restores_either() {
+        let (_dir, path) = temp();
+        let (mut s, _, _, _, camp) = linked(&path);
+        let all = TaskQuery::default();
+        s.delete_campaign_and_tasks(camp).expect("delete");
+        assert!(s.tasks(&all).expect("tasks").is_empty());
+        assert!(s.campaign(camp).is_err());
+        assert!(
+            s.series("spend", Dimension::Campaign(camp))
+                .expect("series")
+                .is_empty()
+        );
+        s.undo().expect("undo");
+        assert_eq!(s.tasks(&all).expect("tasks").len(), 3);
+        assert_eq!(s.links(Linked::Campaign(camp)).expect("links").tasks, 3);
+        assert_eq!(
+            s.series("spend", Dimension::Campaign(camp))
+                .expect("series")
+                .len(),
+            2
+        );
+
+        s.delete_campaign(camp).expect("delete");
+        let kept = s.tasks(&all).expect("tasks");
+        assert_eq!(kept.len(), 3, "the tasks stay");
+        assert!(
+            kept.iter().all(|t| t.campaign.is_none()),
+            "without a campaign"
+        );
+        s.undo().expect("undo");
+        assert!(
+            s.tasks(&all)
+                .expect("tasks")
+                .iter()
+                .all(|t| t.campaign == Some(camp))
+        );
+        assert!(s.foreign_key_check().expect("fk").is_empty());
+    }
+
+    #[test]
+    fn a_deleted_segment_leaves_no_dangling_link_and_comes_back_whole() {
+        let (_dir, path) = temp();
+        let (mut s, seg, ch, _, camp) = linked(&path);
+        s.delete_segment(seg).expect("delete");
+        assert_eq!(s.campaign(camp).expect("campaign").segment, None);
+        assert!(s.channel(ch).expect("channel").segments.is_empty());
+        assert!(s.foreign_key_check().expect("fk").is_empty());
+        s.undo().expect("undo");
+        assert_eq!(s.campaign(camp).expect("campaign").segment, Some(seg));
+        assert_eq!(s.channel(ch).expect("channel").segments, vec![seg]);
+        assert_eq!(
+            s.series("spend", Dimension::Segment(seg))
+                .expect("series")
+                .len(),
+            1
+        );
+    }
+}

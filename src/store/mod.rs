@@ -6,6 +6,7 @@ mod journal;
 mod schema;
 
 pub mod kpis;
+pub mod links;
 pub mod orders;
 pub mod plan;
 pub mod strategy;

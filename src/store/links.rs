@@ -1,0 +1,103 @@
+//! What links to a record, so that deleting it can say what happens to
+//! the rest: tasks, campaigns, objectives and procedures that point at it
+//! lose the link (the schema sets it to NULL), the KPI values recorded for
+//! a segment, channel or campaign go with it (the schema cascades), and a
+//! campaign's tasks may instead be deleted with it. Every deletion is one
+//! journaled change, so undo brings all of it back.
+
+use rusqlite::params;
+
+use super::{Result, Store};
+use crate::domain::{Campaign, CampaignId, ChannelId, ObjectiveId, PersonId, SegmentId};
+
+/// A record others may link to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Linked {
+    Segment(SegmentId),
+    Channel(ChannelId),
+    Campaign(CampaignId),
+    Person(PersonId),
+    Objective(ObjectiveId),
+}
+
+/// How many records link to one: those that lose the link on deletion,
+/// and the values deleted with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Links {
+    pub tasks: i64,
+    pub campaigns: i64,
+    pub objectives: i64,
+    pub procedures: i64,
+    /// Channels reaching the segment.
+    pub channels: i64,
+    /// Orders of the segment (they stay, without a segment).
+    pub orders: i64,
+    /// KPI values recorded for it: deleted with it.
+    pub kpi_values: i64,
+}
+
+impl Links {
+    pub fn is_empty(&self) -> bool {
+        *self == Links::default()
+    }
+}
+
+impl Store {
+    fn count(&self, sql: &str, id: i64) -> Result<i64> {
+        Ok(self.conn.query_row(sql, params![id], |r| r.get(0))?)
+    }
+
+    /// What links to `what`.
+    pub fn links(&self, what: Linked) -> Result<Links> {
+        let n = |sql: &str, id: i64| self.count(sql, id);
+        Ok(match what {
+            Linked::Segment(SegmentId(id)) => Links {
+                campaigns: n("SELECT count(*) FROM campaigns WHERE segment_id = ?1", id)?,
+                objectives: n("SELECT count(*) FROM objectives WHERE segment_id = ?1", id)?,
+                channels: n(
+                    "SELECT count(*) FROM channel_segments WHERE segment_id = ?1",
+                    id,
+                )?,
+                orders: n("SELECT count(*) FROM orders WHERE segment_id = ?1", id)?,
+                kpi_values: n("SELECT count(*) FROM kpi_values WHERE segment_id = ?1", id)?,
+                ..Links::default()
+            },
+            Linked::Channel(ChannelId(id)) => Links {
+                campaigns: n("SELECT count(*) FROM campaigns WHERE channel_id = ?1", id)?,
+                objectives: n("SELECT count(*) FROM objectives WHERE channel_id = ?1", id)?,
+                kpi_values: n("SELECT count(*) FROM kpi_values WHERE channel_id = ?1", id)?,
+                ..Links::default()
+            },
+            Linked::Campaign(CampaignId(id)) => Links {
+                tasks: n("SELECT count(*) FROM tasks WHERE campaign_id = ?1", id)?,
+                kpi_values: n("SELECT count(*) FROM kpi_values WHERE campaign_id = ?1", id)?,
+                ..Links::default()
+            },
+            Linked::Person(PersonId(id)) => Links {
+                tasks: n("SELECT count(*) FROM tasks WHERE assignee_id = ?1", id)?,
+                campaigns: n("SELECT count(*) FROM campaigns WHERE owner_id = ?1", id)?,
+                procedures: n("SELECT count(*) FROM procedures WHERE owner_id = ?1", id)?,
+                ..Links::default()
+            },
+            Linked::Objective(ObjectiveId(id)) => Links {
+                campaigns: n("SELECT count(*) FROM campaigns WHERE objective_id = ?1", id)?,
+                ..Links::default()
+            },
+        })
+    }
+
+    /// Deletes a campaign and its tasks as one change (undo brings both
+    /// back); `delete_campaign` keeps the tasks instead.
+    pub fn delete_campaign_and_tasks(&mut self, id: CampaignId) -> Result<Campaign> {
+        let old = self.campaign(id)?;
+        self.change(|c| {
+            c.tx()
+                .execute("DELETE FROM tasks WHERE campaign_id = ?1", [id.0])?;
+            c.tx()
+                .execute("DELETE FROM campaigns WHERE id = ?1", [id.0])?;
+            c.label = format!("delete campaign {} and its tasks", old.name);
+            Ok(())
+        })?;
+        Ok(old)
+    }
+}

@@ -929,6 +929,54 @@ mod strategy_tab {
         assert!(shares > 0.0 && shares <= 1.0 + 1e-9, "{shares}");
     }
 
+    /// What the terminal loop does when an editor is asked for and no
+    /// `$EDITOR` is set: the built-in one opens.
+    fn serve_editor(app: &mut App) {
+        if let Some(r) = app.take_edit_request() {
+            app.edit_inside(r);
+        }
+    }
+
+    #[test]
+    fn the_built_in_editor_saves_with_ctrl_s_and_undo_brings_the_old_text_back() {
+        let mut app = on_strategy(Locale::En);
+        let before = app.store().message().expect("message");
+        typed(&mut app, "lllje");
+        serve_editor(&mut app);
+        assert!(matches!(app.overlay, Overlay::Editor(_)));
+        insta::assert_snapshot!("strategy_editor_80x24", screen(&mut app, 80, 24));
+        app.on_key(&KeyEvent::new(KeyCode::End, KeyModifiers::NONE));
+        typed(&mut app, "\nGiao trong 2 giờ.");
+        app.on_key(&KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+        assert!(matches!(app.overlay, Overlay::None));
+        let after = app.store().message().expect("message");
+        assert_eq!(after.brand_message, before.brand_message);
+        assert!(
+            after.positioning.ends_with("\nGiao trong 2 giờ."),
+            "{}",
+            after.positioning
+        );
+        assert!(
+            status(&app).starts_with("Saved: Positioning."),
+            "{}",
+            status(&app)
+        );
+        assert!(screen(&mut app, 80, 24).contains("Giao trong 2 giờ."));
+        typed(&mut app, "u");
+        assert_eq!(app.store().message().expect("message"), before);
+    }
+
+    #[test]
+    fn esc_in_the_editor_writes_nothing() {
+        let mut app = on_strategy(Locale::En);
+        let before = app.store().message().expect("message");
+        typed(&mut app, "llle");
+        serve_editor(&mut app);
+        typed(&mut app, "xyz\x1b");
+        assert!(matches!(app.overlay, Overlay::None));
+        assert_eq!(app.store().message().expect("message"), before);
+    }
+
     #[test]
     fn selections_stay_within_their_section() {
         let mut app = on_strategy(Locale::En);

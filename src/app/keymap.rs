@@ -33,10 +33,12 @@ pub enum Context {
     Help,
     /// The KPIs tab's scope picker.
     Picker,
+    /// The built-in editor of long text.
+    Editor,
 }
 
 impl Context {
-    pub const ALL: [Context; 10] = [
+    pub const ALL: [Context; 11] = [
         Context::Global,
         Context::Tasks,
         Context::Kpis,
@@ -47,11 +49,15 @@ impl Context {
         Context::Confirm,
         Context::Help,
         Context::Picker,
+        Context::Editor,
     ];
 
     /// Whether unbound keys are typed into a text field.
     pub fn takes_text(self) -> bool {
-        matches!(self, Context::Filter | Context::Form | Context::Picker)
+        matches!(
+            self,
+            Context::Filter | Context::Form | Context::Picker | Context::Editor
+        )
     }
 
     /// Whether global bindings (tabs, quit, undo) apply here too.
@@ -264,6 +270,11 @@ fn defaults() -> Vec<(Context, Key, Action)> {
         (C::Plan, c('m'), A::ToggleZoom),
         (C::Plan, c('w'), A::ToggleWorkload),
         (C::Plan, p(K::Enter), A::OpenTasks),
+        (C::Strategy, c('e'), A::Edit),
+        (C::Strategy, p(K::Enter), A::Edit),
+        (C::Editor, Key::ctrl('s'), A::Submit),
+        (C::Editor, p(K::Esc), A::Cancel),
+        (C::Editor, Key::ctrl('c'), A::Cancel),
         (C::Picker, p(K::Enter), A::Submit),
         (C::Picker, p(K::Esc), A::Cancel),
         (C::Picker, Key::ctrl('c'), A::Cancel),

@@ -2,6 +2,7 @@
 //! carries out an [`Action`]. Rendering (in `ui`) only reads an `App`.
 
 pub mod action;
+pub mod editor;
 pub mod form;
 pub mod keymap;
 pub mod kpis;
@@ -93,6 +94,8 @@ pub enum Overlay {
     Form(Box<TaskForm>),
     /// The KPIs tab's choice of segment, channel or campaign.
     Picker(Box<kpis::Picker>),
+    /// The built-in editor of long text.
+    Editor(Box<editor::TextEditor>),
 }
 
 /// What fits on the screen, from the last resize: the update logic keeps
@@ -141,6 +144,8 @@ pub struct App {
     pub strategy: Option<StrategyTab>,
     pub kpis: Option<KpisTab>,
     pub plan: Option<PlanTab>,
+    /// Long text waiting for the terminal loop to open an editor on it.
+    edit_request: Option<editor::EditRequest>,
     /// Customer timelines of the data as it is now; dropped on any change.
     timelines: crate::analysis::Timelines,
     pub overlay: Overlay,
@@ -202,6 +207,7 @@ impl App {
             strategy: None,
             kpis: None,
             plan: None,
+            edit_request: None,
             timelines: Default::default(),
             overlay: Overlay::None,
             filter_input: None,
@@ -237,6 +243,7 @@ impl App {
             Overlay::Confirm { .. } => Context::Confirm,
             Overlay::Help { .. } => Context::Help,
             Overlay::Picker(_) => Context::Picker,
+            Overlay::Editor(_) => Context::Editor,
             Overlay::None if self.filter_input.is_some() => Context::Filter,
             Overlay::None if self.tab == Tab::Tasks => Context::Tasks,
             Overlay::None if self.tab == Tab::Kpis => Context::Kpis,
@@ -285,6 +292,7 @@ impl App {
             Context::Confirm => return self.update_confirm(action),
             Context::Help => return self.update_help(action),
             Context::Picker => return self.update_picker(action),
+            Context::Editor => return self.update_editor(action),
             Context::Filter => return self.update_filter(action),
             Context::Tasks
             | Context::Kpis
@@ -522,13 +530,43 @@ impl App {
         }
     }
 
-    /// The Strategy tab's keys: sections, selection, scrolling.
+    /// The Strategy tab's keys: sections, selection, scrolling, and long
+    /// text to edit.
     fn update_strategy(&mut self, action: Action) {
         let rows = self.fit.list_height.max(2) as isize - 1;
+        let w = &self.words().ui.strategy;
         let Some(s) = &mut self.strategy else {
             return;
         };
+        let steps = s.section == strategy::Section::Procedures;
         match action {
+            Action::PageDown if steps => s.steps_scroll = s.steps_scroll.saturating_add(5),
+            Action::PageUp if steps => s.steps_scroll = s.steps_scroll.saturating_sub(5),
+            Action::Edit => {
+                let request = match s.section {
+                    strategy::Section::Message if s.selected() == 0 => Some(editor::EditRequest {
+                        target: editor::EditTarget::BrandMessage,
+                        title: w.brand_message.to_string(),
+                        text: s.message.brand_message.clone(),
+                    }),
+                    strategy::Section::Message => Some(editor::EditRequest {
+                        target: editor::EditTarget::Positioning,
+                        title: w.positioning.to_string(),
+                        text: s.message.positioning.clone(),
+                    }),
+                    strategy::Section::Procedures => {
+                        s.procedures
+                            .get(s.selected())
+                            .map(|(p, _)| editor::EditRequest {
+                                target: editor::EditTarget::Steps(p.id),
+                                title: p.title.clone(),
+                                text: p.steps.clone(),
+                            })
+                    }
+                    _ => None,
+                };
+                self.edit_request = request;
+            }
             Action::Left => s.step_section(-1),
             Action::Right => s.step_section(1),
             Action::Up => s.move_by(-1),
@@ -537,6 +575,75 @@ impl App {
             Action::PageDown => s.move_by(rows),
             Action::Top => s.move_by(isize::MIN / 2),
             Action::Bottom => s.move_by(isize::MAX / 2),
+            _ => {}
+        }
+    }
+
+    /// Text an action asked to edit: the terminal loop opens `$VISUAL` or
+    /// `$EDITOR` on it, or [`App::edit_inside`] where there is none.
+    pub fn take_edit_request(&mut self) -> Option<editor::EditRequest> {
+        self.edit_request.take()
+    }
+
+    /// Opens the built-in editor on `request`.
+    pub fn edit_inside(&mut self, request: editor::EditRequest) {
+        self.overlay = Overlay::Editor(Box::new(editor::TextEditor::new(request)));
+    }
+
+    /// Writes what the editor left; an error (the editor failed) is shown.
+    pub fn finish_edit(&mut self, request: &editor::EditRequest, edited: Result<String, String>) {
+        let w = &self.words().ui.strategy;
+        let text = match edited {
+            Ok(t) => t.trim_end().to_string(),
+            Err(e) => return self.fail(Format::fill(w.editor_failed, e)),
+        };
+        if text == request.text.trim_end() {
+            return self.say(w.unchanged.into());
+        }
+        if self.read_only {
+            return self.fail(self.words().ui.read_only_refused.into());
+        }
+        let r = match request.target {
+            editor::EditTarget::BrandMessage | editor::EditTarget::Positioning => {
+                self.store.message().and_then(|mut m| {
+                    if request.target == editor::EditTarget::BrandMessage {
+                        m.brand_message = text;
+                    } else {
+                        m.positioning = text;
+                    }
+                    self.store.set_message(&m)
+                })
+            }
+            editor::EditTarget::Steps(id) => self.store.set_procedure_steps(id, &text),
+        };
+        match r {
+            Ok(()) => {
+                let said = Format::fill(w.saved, &request.title);
+                let hint = self.undo_hint();
+                self.say(format!("{said} {hint}"));
+                let kept = self.strategy.as_ref().map(|s| (s.section, s.selected));
+                self.after_own_write();
+                self.reload_strategy(kept);
+            }
+            Err(e) => self.fail(e.to_string()),
+        }
+    }
+
+    fn update_editor(&mut self, action: Action) {
+        let Overlay::Editor(ed) = &mut self.overlay else {
+            return;
+        };
+        match action {
+            Action::Cancel => self.overlay = Overlay::None,
+            Action::Type(k) => {
+                ed.area.input(k);
+            }
+            Action::Submit => {
+                let request = ed.request.clone();
+                let text = ed.text();
+                self.overlay = Overlay::None;
+                self.finish_edit(&request, Ok(text));
+            }
             _ => {}
         }
     }
@@ -709,17 +816,27 @@ impl App {
         if let Some((period, scope, view)) = kept {
             self.load_kpis(period, scope, view);
         }
-        if let Some((section, selected)) = strategy_kept {
-            self.show(Tab::Strategy);
-            if let Some(s) = &mut self.strategy {
-                s.keep(section, selected);
-            }
-        }
+        self.reload_strategy(strategy_kept);
         if self.tab != Tab::Tasks {
             self.show(self.tab);
         }
         if let Ok(v) = self.store.data_version() {
             self.seen_version = v;
+        }
+    }
+
+    /// Reads the Strategy tab again if it was loaded (`kept` holds its
+    /// section and selections), keeping where it was.
+    fn reload_strategy(&mut self, kept: Option<(strategy::Section, [usize; 6])>) {
+        let Some((section, selected)) = kept else {
+            return;
+        };
+        self.strategy = None;
+        let tab = self.tab;
+        self.show(Tab::Strategy);
+        self.tab = tab;
+        if let Some(s) = &mut self.strategy {
+            s.keep(section, selected);
         }
     }
 

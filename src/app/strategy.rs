@@ -65,9 +65,10 @@ pub struct BudgetLine {
 
 pub struct StrategyTab {
     pub section: Section,
-    /// The selected item (or, for the message, the first line shown) of
-    /// each section.
+    /// The selected item of each section.
     pub selected: [usize; 6],
+    /// The first line of the selected procedure's steps shown.
+    pub steps_scroll: u16,
     /// This month: the period segment and channel figures are of.
     pub month: Period,
     pub objectives: Vec<ObjectiveState>,
@@ -154,6 +155,7 @@ impl StrategyTab {
         Ok(StrategyTab {
             section: Section::Objectives,
             selected: [0; 6],
+            steps_scroll: 0,
             month,
             objectives,
             segments,
@@ -166,13 +168,13 @@ impl StrategyTab {
         })
     }
 
-    /// How many items the section lists (for the message: none).
+    /// How many items the section lists (the message: its two parts).
     pub fn len(&self, s: Section) -> usize {
         match s {
             Section::Objectives => self.objectives.len(),
             Section::Segments => self.segments.len(),
             Section::Channels => self.channels.len(),
-            Section::Message => 0,
+            Section::Message => 2,
             Section::Resources => self.budgets.len() + self.people.len() + self.tools.len(),
             Section::Procedures => self.procedures.len(),
         }
@@ -182,19 +184,16 @@ impl StrategyTab {
         self.selected[self.section.index()]
     }
 
-    /// Moves the selection (or, in the message, the first line shown).
+    /// Moves the selection.
     pub fn move_by(&mut self, delta: isize) {
         let i = self.section.index();
-        let last = match self.section {
-            Section::Message => {
-                self.message.brand_message.lines().count()
-                    + self.message.positioning.lines().count()
-                    + 3
-            }
-            s => self.len(s).saturating_sub(1),
-        };
+        let last = self.len(self.section).saturating_sub(1);
         let to = (self.selected[i] as isize).saturating_add(delta);
-        self.selected[i] = (to.max(0) as usize).min(last);
+        let to = (to.max(0) as usize).min(last);
+        if to != self.selected[i] {
+            self.steps_scroll = 0;
+        }
+        self.selected[i] = to;
     }
 
     /// Goes back to `section` and the `selected` items after a reload,

@@ -74,6 +74,7 @@ pub static EN: Words = Words {
             "Questions",
             "Help",
             "Scope picker",
+            "Text editor",
         ],
         granularities: ["week", "month", "quarter", "year"],
         vs_target: "vs target",
@@ -247,6 +248,10 @@ pub static EN: Words = Words {
             steps: "Steps",
             empty: "Nothing here yet.",
             this_month: "this month: {}",
+            editor_keys: "Ctrl-s save · Esc cancel · Enter new line · set $EDITOR to use your own editor",
+            saved: "Saved: {}.",
+            unchanged: "Nothing changed.",
+            editor_failed: "The editor failed: {}",
         },
     },
     cli: CliWords {

@@ -87,6 +87,7 @@ pub static VI: Words = Words {
             "Câu hỏi",
             "Trợ giúp",
             "Chọn phạm vi",
+            "Soạn văn bản",
         ],
         granularities: ["tuần", "tháng", "quý", "năm"],
         vs_target: "so với mục tiêu",
@@ -298,6 +299,10 @@ pub static VI: Words = Words {
             steps: "Các bước",
             empty: "Chưa có gì ở đây.",
             this_month: "tháng này: {}",
+            editor_keys: "Ctrl-s lưu · Esc hủy · Enter xuống dòng · đặt $EDITOR để dùng trình soạn thảo riêng",
+            saved: "Đã lưu: {}.",
+            unchanged: "Không có gì thay đổi.",
+            editor_failed: "Trình soạn thảo bị lỗi: {}",
         },
     },
     cli: CliWords {

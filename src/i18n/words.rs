@@ -101,8 +101,9 @@ pub struct UiWords {
     /// Due groups: overdue, today, this week, later, no date, done.
     pub due_groups: [&'static str; 6],
     /// Help sections, in `Context::ALL` order: everywhere, tasks, KPIs,
-    /// plan, strategy, filter line, forms, questions, help, scope picker.
-    pub contexts: [&'static str; 10],
+    /// plan, strategy, filter line, forms, questions, help, scope picker,
+    /// text editor.
+    pub contexts: [&'static str; 11],
     /// Week, month, quarter, year.
     pub granularities: [&'static str; 4],
     /// "vs target"
@@ -204,6 +205,13 @@ pub struct StrategyWords {
     pub empty: &'static str,
     /// "this month: {}"
     pub this_month: &'static str,
+    /// The built-in editor's last line.
+    pub editor_keys: &'static str,
+    /// "Saved: {}" (what was edited)
+    pub saved: &'static str,
+    pub unchanged: &'static str,
+    /// "The editor failed: {}"
+    pub editor_failed: &'static str,
 }
 
 impl StrategyWords {

@@ -430,6 +430,25 @@ impl Store {
         })
     }
 
+    /// Replaces a procedure's steps.
+    pub fn set_procedure_steps(&mut self, id: ProcedureId, steps: &str) -> Result<()> {
+        let steps = validate::text("procedure steps", steps)?;
+        self.change(|c| {
+            let n = c.tx().execute(
+                "UPDATE procedures SET steps = ?1 WHERE id = ?2",
+                params![steps, id.0],
+            )?;
+            if n == 0 {
+                return Err(StoreError::NotFound {
+                    what: "procedure",
+                    key: id.0.to_string(),
+                });
+            }
+            c.label = format!("edit procedure {}", id.0);
+            Ok(())
+        })
+    }
+
     // The brand message.
 
     pub fn message(&self) -> Result<Message> {

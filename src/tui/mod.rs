@@ -12,6 +12,8 @@ use ratatui::layout::Rect;
 use crate::app::App;
 use crate::ui;
 
+mod editor;
+
 /// How long the loop sleeps waiting for a key before it looks for changes
 /// made by other processes and for a new day: twice a second.
 const POLL: Duration = Duration::from_millis(500);
@@ -77,6 +79,15 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<
             match event::read()? {
                 Event::Key(k) if k.kind != KeyEventKind::Release => {
                     app.on_key(&k);
+                    if let Some(request) = app.take_edit_request() {
+                        match editor::configured() {
+                            Some(cmd) => {
+                                let edited = editor::edit(terminal, &cmd, &request.text);
+                                app.finish_edit(&request, edited);
+                            }
+                            None => app.edit_inside(request),
+                        }
+                    }
                     dirty = true;
                 }
                 Event::Resize(..) => dirty = true,

@@ -85,6 +85,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         Overlay::Confirm { question, .. } => render_question(question, frame, area, t),
         Overlay::Form(form) => form::render(app, form, frame, area, t),
         Overlay::Picker(p) => picker::render(app, p, frame, area, t),
+        Overlay::Editor(ed) => render_editor(app, ed, frame, area, t),
     }
 }
 
@@ -160,6 +161,7 @@ fn hinted(ctx: Context) -> &'static [Action] {
         Context::Strategy => &[
             Action::Right,
             Action::Left,
+            Action::Edit,
             Action::Down,
             Action::Up,
             Action::Help,
@@ -172,6 +174,7 @@ fn hinted(ctx: Context) -> &'static [Action] {
         Context::Help => &[Action::Down, Action::Up, Action::No],
         // The picker's own last line says how it works.
         Context::Picker => &[],
+        Context::Editor => &[Action::Submit, Action::Cancel],
     }
 }
 
@@ -226,6 +229,31 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
         width: w,
         height: h,
     }
+}
+
+/// The built-in editor of long text, over most of the screen.
+fn render_editor(
+    app: &App,
+    ed: &crate::app::editor::TextEditor,
+    frame: &mut Frame<'_>,
+    area: Rect,
+    t: Theme,
+) {
+    let r = centered(
+        area,
+        area.width.saturating_sub(4).min(100),
+        area.height.saturating_sub(2),
+    );
+    frame.render_widget(Clear, r);
+    let block = Block::bordered()
+        .border_set(t.border())
+        .title(Span::styled(format!(" {} ", ed.request.title), t.title()));
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    let [text, keys] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+    frame.render_widget(&ed.area, text);
+    let help = app.words().ui.strategy.editor_keys;
+    frame.render_widget(Span::styled(fit(help, keys.width as usize), t.dim()), keys);
 }
 
 fn render_question(question: &str, frame: &mut Frame<'_>, area: Rect, t: Theme) {

@@ -517,9 +517,15 @@ fn render_detail(app: &App, s: &StrategyTab, frame: &mut Frame<'_>, area: Rect, 
     let block = Block::bordered()
         .border_set(t.border())
         .title(Span::styled(format!(" {} ", fit(&title, 40)), t.title()));
+    let scroll = if s.section == Section::Procedures {
+        s.steps_scroll
+    } else {
+        0
+    };
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
+            .scroll((scroll, 0))
             .block(block),
         area,
     );
@@ -527,7 +533,14 @@ fn render_detail(app: &App, s: &StrategyTab, frame: &mut Frame<'_>, area: Rect, 
 
 fn render_message(app: &App, s: &StrategyTab, frame: &mut Frame<'_>, area: Rect, t: Theme) {
     let w = &app.words().ui.strategy;
-    let mut lines = vec![Line::styled(w.brand_message.to_string(), t.heading())];
+    let heading = |i: usize| {
+        if s.selected() == i {
+            t.heading().patch(t.selected())
+        } else {
+            t.heading()
+        }
+    };
+    let mut lines = vec![Line::styled(w.brand_message.to_string(), heading(0))];
     let text = |v: &str| -> Vec<Line<'static>> {
         if v.trim().is_empty() {
             vec![Line::styled(w.empty.to_string(), t.dim())]
@@ -537,13 +550,7 @@ fn render_message(app: &App, s: &StrategyTab, frame: &mut Frame<'_>, area: Rect,
     };
     lines.extend(text(&s.message.brand_message));
     lines.push(Line::default());
-    lines.push(Line::styled(w.positioning.to_string(), t.heading()));
+    lines.push(Line::styled(w.positioning.to_string(), heading(1)));
     lines.extend(text(&s.message.positioning));
-    let scroll = u16::try_from(s.selected()).unwrap_or(u16::MAX);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
-        area,
-    );
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
 }

@@ -505,7 +505,7 @@ fn tab_into_a_filled_field_selects_it_so_typing_replaces_it() {
     let Overlay::Form(form) = &app.overlay else {
         panic!("the form is open");
     };
-    let campaign = form.value(funnel::app::form::Field::Campaign);
+    let campaign = form.value(funnel::app::forms::task::Field::Campaign);
     typed(&mut app, "\t");
     if !campaign.is_empty() {
         typed(&mut app, "\t");

@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod form;
+pub mod forms;
 pub mod keymap;
 pub mod kpis;
 pub mod overview;
@@ -20,11 +21,10 @@ use crate::config::Config;
 use crate::domain::{Clock, Priority, TaskId, TaskStatus};
 use crate::i18n::{Format, Words};
 use crate::metrics::{Granularity, Period};
-use crate::store::strategy::Named;
-use crate::store::tasks::{NewTask, TaskPatch, TaskQuery};
+use crate::store::tasks::{TaskPatch, TaskQuery};
 use crate::store::{Store, StoreError};
 use crate::taskview::TaskLine;
-use form::{Field, TaskForm};
+use form::{FieldError, Form};
 use kpis::KpisTab;
 use overview::Overview;
 use tasks::{TaskView, TasksTab};
@@ -83,7 +83,7 @@ pub enum Overlay {
     None,
     Help { scroll: usize },
     Confirm { question: String, pending: Pending },
-    Form(Box<TaskForm>),
+    Form(Box<Form>),
 }
 
 /// Settings the TUI starts with.
@@ -560,7 +560,7 @@ impl App {
         self.tasks.scroll_into_view(self.list_height);
     }
 
-    fn names(&self) -> (Vec<String>, Vec<String>) {
+    fn names(&self) -> forms::task::Names {
         // Running and planned campaigns first, the latest first: the ones a
         // new task most likely belongs to.
         let mut list = self.store.campaigns().unwrap_or_default();
@@ -577,30 +577,19 @@ impl App {
             .people()
             .map(|v| v.into_iter().map(|p| p.name).collect())
             .unwrap_or_default();
-        (campaigns, people)
+        forms::task::Names { campaigns, people }
     }
 
     fn open_form(&mut self, editing: Option<TaskId>) {
-        let (campaigns, people) = self.names();
-        let choices = form::Choices {
-            campaigns,
-            people,
-            priorities: self.words().ui.priorities,
-        };
-        let form = match editing.and_then(|id| {
+        let line = editing.and_then(|id| {
             self.tasks
                 .lines
                 .lines()
                 .iter()
                 .find(|l| l.task.id == id)
                 .cloned()
-        }) {
-            Some(line) => {
-                let fmt = self.format();
-                TaskForm::edit(&line, |d| fmt.date(d), choices)
-            }
-            None => TaskForm::add(choices),
-        };
+        });
+        let form = forms::task::open(line.as_ref(), self.names(), self.format());
         self.overlay = Overlay::Form(Box::new(form));
     }
 
@@ -613,53 +602,28 @@ impl App {
             Action::NextField => form.next(),
             Action::PrevField => form.prev(),
             Action::Type(k) => form.type_key(k),
-            Action::Submit => self.submit_form(),
+            Action::Submit => self.submit_task(),
             _ => {}
         }
     }
 
-    /// Validates the form and writes the task; on a mistake the form stays
-    /// open with the message.
-    fn submit_form(&mut self) {
+    /// Keeps the form open with a mistake.
+    fn form_failed(&mut self, e: FieldError) {
+        if let Overlay::Form(form) = &mut self.overlay {
+            form.fail(e);
+        }
+    }
+
+    /// Validates the task form and writes the task; on a mistake the form
+    /// stays open with the message.
+    fn submit_task(&mut self) {
         let Overlay::Form(form) = &self.overlay else {
             return;
         };
         let today = self.today;
-        let store = &self.store;
-        let ui = &self.words().ui;
-        let resolve = |kind: Named, text: String| -> Result<Option<i64>, String> {
-            if text.is_empty() {
-                return Ok(None);
-            }
-            store
-                .resolve(kind, &text)
-                .map(Some)
-                .map_err(|e| e.to_string())
-        };
-        let parsed = (|| -> Result<(NewTask, Option<TaskId>), String> {
-            let due = match form.value(Field::Due) {
-                d if d.is_empty() => None,
-                d => Some(crate::domain::parse_date(&d, today).map_err(|e| e.to_string())?),
-            };
-            let priority = form.priority()?;
-            let new = NewTask {
-                campaign: resolve(Named::Campaign, form.value(Field::Campaign))?
-                    .map(crate::domain::CampaignId),
-                assignee: resolve(Named::Person, form.value(Field::Assignee))?
-                    .map(crate::domain::PersonId),
-                due,
-                priority,
-                tags: form
-                    .value(Field::Tags)
-                    .split(|c: char| c.is_whitespace() || c == ',')
-                    .filter(|t| !t.is_empty())
-                    .map(str::to_string)
-                    .collect(),
-                ..NewTask::titled(&form.value(Field::Title))
-            };
-            Ok((new, form.editing))
-        })();
-        let result = parsed.and_then(|(new, editing)| {
+        let fmt = self.format();
+        let editing = forms::task::editing(form);
+        let result = forms::task::read(form, &self.store, today, fmt).and_then(|new| {
             let written = match editing {
                 None => self.store.add_task(&new),
                 Some(id) => self.store.edit_task(
@@ -675,13 +639,17 @@ impl App {
                     },
                 ),
             };
-            written
-                .map(|t| (t, editing.is_some()))
-                .map_err(|e| e.to_string())
+            written.map_err(FieldError::general)
         });
         match result {
-            Ok((task, edited)) => {
-                let text = Format::fill(if edited { ui.msg_saved } else { ui.msg_added }, task.id);
+            Ok(task) => {
+                let ui = &fmt.words().ui;
+                let template = if editing.is_some() {
+                    ui.msg_saved
+                } else {
+                    ui.msg_added
+                };
+                let text = Format::fill(template, task.id);
                 self.overlay = Overlay::None;
                 let hint = self.undo_hint();
                 self.say(format!("{text} {hint}"));
@@ -690,11 +658,7 @@ impl App {
                 self.tasks.scroll_into_view(self.list_height);
                 self.after_own_write();
             }
-            Err(e) => {
-                if let Overlay::Form(form) = &mut self.overlay {
-                    form.error = Some(e);
-                }
-            }
+            Err(e) => self.form_failed(e),
         }
     }
 

@@ -155,6 +155,10 @@ pub static EN: Words = Words {
         campaigns: "Campaigns",
         this_month: "This month",
         unknown_name: "no {} named",
+        date_hint: "2026-11-22 · 22/11/2026 · today · yesterday · fri · +3d · -1w",
+        tags_hint: "words separated by spaces or commas",
+        required: "required",
+        not_one_of: "'{}' is not one of: {}",
     },
     cli: CliWords {
         task: EntityWords {

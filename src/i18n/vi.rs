@@ -200,6 +200,10 @@ pub static VI: Words = Words {
         campaigns: "Chiến dịch",
         this_month: "Tháng này",
         unknown_name: "không có {} tên",
+        date_hint: "22/11/2026 · 2026-11-22 · today (hôm nay) · fri (thứ Sáu) · +3d · -1w",
+        tags_hint: "các từ, cách nhau bằng dấu cách hoặc dấu phẩy",
+        required: "cần nhập",
+        not_one_of: "'{}' không nằm trong: {}",
     },
     cli: CliWords {
         task: EntityWords {

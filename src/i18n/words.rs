@@ -159,6 +159,13 @@ pub struct UiWords {
     pub campaigns: &'static str,
     pub this_month: &'static str,
     pub unknown_name: &'static str,
+    /// Form hints.
+    pub date_hint: &'static str,
+    pub tags_hint: &'static str,
+    /// A form's field left empty.
+    pub required: &'static str,
+    /// "'{typed}' is not one of: {words}"
+    pub not_one_of: &'static str,
 }
 
 impl UiWords {

@@ -456,7 +456,7 @@ mod random_keys {
             Just(KeyCode::PageDown),
             Just(KeyCode::PageUp),
             prop::sample::select(
-                " jkgGsp+-aedyn/obhlu?1234qxé#@:\""
+                " jkgGsp+-aedyn/obhlu?1234qxé#@:\"rfcmt[]"
                     .chars()
                     .collect::<Vec<_>>()
             )
@@ -586,9 +586,60 @@ mod kpis_tab {
     fn kpis_80x24_and_160x48() {
         let mut app = on_kpis(Locale::En, false);
         insta::assert_snapshot!("kpis_figures_80x24", screen(&mut app, 80, 24));
-        typed(&mut app, "c");
+        // c: the notes (see `record_form_and_notes_frames`), c: a chart.
+        typed(&mut app, "cc");
         insta::assert_snapshot!("kpis_chart_80x24", screen(&mut app, 80, 24));
         insta::assert_snapshot!("kpis_160x48", screen(&mut app, 160, 48));
+    }
+
+    fn selected_note(app: &App) -> funnel::domain::Note {
+        let k = app.kpis.as_ref().expect("loaded");
+        k.period_notes.selected().expect("a note").note.clone()
+    }
+
+    #[test]
+    fn the_periods_notes_are_listed_and_j_k_select_one() {
+        use funnel::app::kpis::NOTES_VIEW;
+        let mut app = on_kpis(Locale::En, false);
+        let zalo = selected_note(&app);
+        typed(&mut app, "[");
+        let k = app.kpis.as_ref().expect("loaded");
+        assert_eq!(k.period_notes.lines.len(), 2, "October has two notes");
+        assert_eq!(
+            selected_note(&app).id,
+            zalo.id,
+            "the same note stays selected"
+        );
+        screen(&mut app, 80, 24);
+        typed(&mut app, "k");
+        let k = app.kpis.as_ref().expect("loaded");
+        assert_eq!(k.view, NOTES_VIEW, "at 80 columns k first shows the notes");
+        assert_eq!(k.period_notes.selected, 1, "without moving");
+        let frame = screen(&mut app, 80, 24);
+        assert!(frame.contains("Notes · 2026-10 (2)"), "{frame}");
+        typed(&mut app, "kk");
+        assert_eq!(app.kpis.as_ref().expect("loaded").period_notes.selected, 0);
+        // November does not list the October review: the selection stays
+        // within the list.
+        typed(&mut app, "]");
+        assert_eq!(selected_note(&app).id, zalo.id);
+        typed(&mut app, "c");
+        assert_eq!(
+            app.kpis.as_ref().expect("loaded").view,
+            NOTES_VIEW + 1,
+            "then the charts"
+        );
+        // Wide: the notes stand under the figures and keys move at once.
+        typed(&mut app, "[");
+        screen(&mut app, 160, 48);
+        typed(&mut app, "g");
+        assert_eq!(app.kpis.as_ref().expect("loaded").period_notes.selected, 0);
+        typed(&mut app, "j");
+        let frame = screen(&mut app, 160, 48);
+        assert!(
+            frame.contains("▶ cause · customer care · 2026-10-13 – 2026-11-21"),
+            "{frame}"
+        );
     }
 
     #[test]

@@ -74,7 +74,7 @@ pub enum Action {
     CurrentPeriod,
     /// KPIs: week → month → quarter → year → week.
     CycleGranularity,
-    /// KPIs: the figures, or the next chart (at narrow widths).
+    /// KPIs: the figures, the notes, or the next chart (at narrow widths).
     CycleChart,
     /// Answer yes to a question.
     Yes,

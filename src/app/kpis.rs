@@ -13,6 +13,8 @@ use crate::metrics::{Granularity, Period, PeriodFigures};
 use crate::report::{Headline, headlines};
 use crate::store::{Result, Store};
 
+use super::notes::PeriodNotes;
+
 /// How many periods the charts show, ending at the selected one.
 pub const WINDOW: usize = 12;
 
@@ -27,6 +29,12 @@ pub enum Chart {
 impl Chart {
     pub const ALL: [Chart; 3] = [Chart::Customers, Chart::ChurnRate, Chart::ConversionRate];
 }
+
+/// At narrow widths `c` shows the figures (view 0), the period's notes
+/// (view 1), then each chart (view 2 on).
+pub const NOTES_VIEW: usize = 1;
+/// How many views `c` cycles through.
+pub const VIEWS: usize = Chart::ALL.len() + 2;
 
 pub struct KpisTab {
     pub granularity: Granularity,
@@ -43,8 +51,11 @@ pub struct KpisTab {
     pub targets: Vec<ObjectiveState>,
     /// Cause and review notes over the window.
     pub notes: Vec<Note>,
-    /// At narrow widths, what the body shows: the figures (0) or a chart.
+    /// At narrow widths, what the body shows: the figures (0), the notes
+    /// ([`NOTES_VIEW`]) or a chart.
     pub view: usize,
+    /// The notes of the selected period, listed and selectable.
+    pub period_notes: PeriodNotes,
 }
 
 impl KpisTab {
@@ -105,6 +116,7 @@ impl KpisTab {
             targets,
             notes,
             view,
+            period_notes: PeriodNotes::load(store, &period)?,
         })
     }
 

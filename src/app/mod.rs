@@ -6,6 +6,7 @@ pub mod form;
 pub mod forms;
 pub mod keymap;
 pub mod kpis;
+pub mod notes;
 pub mod overview;
 pub mod tasks;
 
@@ -86,6 +87,17 @@ pub enum Overlay {
     Form(Box<Form>),
 }
 
+/// What the update logic needs to know of the screen, from the layout of
+/// the last frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fit {
+    /// Rows of the task list.
+    pub list_height: usize,
+    /// Whether the KPIs tab has room for the period's notes beside its
+    /// figures; else they are one of the views `c` cycles through.
+    pub notes_beside: bool,
+}
+
 /// Settings the TUI starts with.
 pub struct Settings {
     pub config: Config,
@@ -121,6 +133,8 @@ pub struct App {
     pub status: Option<Status>,
     /// Rows of the task list on screen, from the last resize.
     pub list_height: usize,
+    /// Whether the KPIs tab shows its notes beside the figures.
+    pub notes_beside: bool,
     pub quit: bool,
     seen_version: i64,
 }
@@ -177,6 +191,7 @@ impl App {
             filter_pending: false,
             status: None,
             list_height: 20,
+            notes_beside: false,
             quit: false,
             seen_version,
         })
@@ -266,6 +281,16 @@ impl App {
             | Action::CurrentPeriod
             | Action::CycleGranularity
             | Action::CycleChart => self.update_kpis(action),
+            Action::Up
+            | Action::Down
+            | Action::Top
+            | Action::Bottom
+            | Action::PageUp
+            | Action::PageDown
+                if self.tab == Tab::Kpis =>
+            {
+                self.update_notes(action)
+            }
             _ if self.tab != Tab::Tasks => {}
             Action::Up => self.tasks.move_by(-1, height),
             Action::Down => self.tasks.move_by(1, height),
@@ -406,7 +431,14 @@ impl App {
             period,
             view,
         ) {
-            Ok(k) => self.kpis = Some(k),
+            Ok(mut k) => {
+                // The same note stays selected where it is still listed.
+                if let Some(old) = &self.kpis {
+                    let id = old.period_notes.selected().map(|l| l.note.id);
+                    k.period_notes.keep(id, old.period_notes.selected);
+                }
+                self.kpis = Some(k);
+            }
             Err(e) => self.fail(e.to_string()),
         }
     }
@@ -430,7 +462,7 @@ impl App {
             }
             Action::CycleChart => {
                 if let Some(k) = &mut self.kpis {
-                    k.view = (k.view + 1) % (kpis::Chart::ALL.len() + 1);
+                    k.view = (k.view + 1) % kpis::VIEWS;
                 }
             }
             _ => {}
@@ -518,7 +550,7 @@ impl App {
         self.tasks.scroll_into_view(self.list_height);
         self.overview = None;
         self.timelines = Default::default();
-        let kept = self.kpis.take().map(|k| (k.period, k.view));
+        let kept = self.kpis.as_ref().map(|k| (k.period, k.view));
         if let Some((period, view)) = kept {
             self.load_kpis(period, view);
         }
@@ -555,8 +587,9 @@ impl App {
     }
 
     /// A new terminal size: the list keeps the selection in view.
-    pub fn resize(&mut self, list_height: usize) {
-        self.list_height = list_height.max(1);
+    pub fn resize(&mut self, fit: Fit) {
+        self.list_height = fit.list_height.max(1);
+        self.notes_beside = fit.notes_beside;
         self.tasks.scroll_into_view(self.list_height);
     }
 

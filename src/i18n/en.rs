@@ -110,7 +110,7 @@ pub static EN: Words = Words {
             ("next_period", "next period"),
             ("current_period", "this period"),
             ("cycle_granularity", "week/month/quarter/year"),
-            ("cycle_chart", "figures/charts"),
+            ("cycle_chart", "figures/notes/charts"),
             ("yes", "yes"),
             ("no", "no / close"),
             ("next_field", "next field / complete"),
@@ -159,6 +159,9 @@ pub static EN: Words = Words {
         tags_hint: "words separated by spaces or commas",
         required: "required",
         not_one_of: "'{}' is not one of: {}",
+        no_notes: "No notes on {}.",
+        add_note_hint: "{} adds one.",
+        follow_ups: "→ task {}",
     },
     cli: CliWords {
         task: EntityWords {

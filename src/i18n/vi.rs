@@ -123,7 +123,7 @@ pub static VI: Words = Words {
             ("next_period", "kỳ sau"),
             ("current_period", "kỳ này"),
             ("cycle_granularity", "tuần/tháng/quý/năm"),
-            ("cycle_chart", "số liệu/biểu đồ"),
+            ("cycle_chart", "số liệu/ghi chú/biểu đồ"),
             ("yes", "có"),
             ("no", "không / đóng"),
             ("next_field", "ô sau / gợi ý"),
@@ -204,6 +204,9 @@ pub static VI: Words = Words {
         tags_hint: "các từ, cách nhau bằng dấu cách hoặc dấu phẩy",
         required: "cần nhập",
         not_one_of: "'{}' không nằm trong: {}",
+        no_notes: "Kỳ {} chưa có ghi chú nào.",
+        add_note_hint: "Nhấn {} để thêm.",
+        follow_ups: "→ việc {}",
     },
     cli: CliWords {
         task: EntityWords {

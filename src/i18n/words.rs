@@ -166,6 +166,12 @@ pub struct UiWords {
     pub required: &'static str,
     /// "'{typed}' is not one of: {words}"
     pub not_one_of: &'static str,
+    /// "No notes on {period}."
+    pub no_notes: &'static str,
+    /// "{key} adds one."
+    pub add_note_hint: &'static str,
+    /// The tasks following a note up: "→ task {ids}".
+    pub follow_ups: &'static str,
 }
 
 impl UiWords {

@@ -11,8 +11,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Paragraph};
 
 use super::Theme;
+use super::notes::{self, render_notes};
 use crate::app::App;
-use crate::app::kpis::{Chart as Which, KpisTab};
+use crate::app::kpis::{Chart as Which, KpisTab, NOTES_VIEW};
 use crate::metrics::objective::ObjectiveStatus;
 use crate::metrics::{Granularity, PeriodFigures};
 use crate::report::text::{change, label, show};
@@ -20,6 +21,14 @@ use crate::text::{fit, pad};
 
 /// Widths from which figures and charts stand side by side.
 const SIDE_BY_SIDE: u16 = 120;
+
+/// Whether a body of `area` shows the notes under the figures (side by
+/// side with the charts, and room for a few notes).
+pub fn notes_beside(k: &KpisTab, area: Rect) -> bool {
+    // The period line, the column heading, the headlines and a blank row.
+    let figures = 3 + k.headlines.len() as u16;
+    area.width >= SIDE_BY_SIDE && area.height.saturating_sub(figures) >= notes::MIN_ROWS
+}
 
 pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
     let Some(k) = &app.kpis else {
@@ -30,7 +39,17 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
     if area.width >= SIDE_BY_SIDE {
         let [figures, charts] =
             Layout::horizontal([Constraint::Length(80), Constraint::Min(20)]).areas(body);
-        render_figures(app, k, frame, figures, t);
+        if notes_beside(k, area) {
+            let rows = 1 + k.headlines.len() as u16;
+            let [figures, below] =
+                Layout::vertical([Constraint::Length(rows + 1), Constraint::Min(0)]).areas(figures);
+            render_figures(app, k, frame, figures, t);
+            render_notes(app, &k.period_notes, k.period, frame, below, t);
+        } else if k.view == NOTES_VIEW {
+            render_notes(app, &k.period_notes, k.period, frame, figures, t);
+        } else {
+            render_figures(app, k, frame, figures, t);
+        }
         let n = if charts.height >= 36 {
             3
         } else if charts.height >= 22 {
@@ -43,8 +62,15 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
             render_chart(app, k, Which::ALL[i], frame, *r, t);
         }
     } else {
-        match k.view.checked_sub(1).and_then(|i| Which::ALL.get(i)) {
+        match k
+            .view
+            .checked_sub(NOTES_VIEW + 1)
+            .and_then(|i| Which::ALL.get(i))
+        {
             Some(which) => render_chart(app, k, *which, frame, body, t),
+            None if k.view == NOTES_VIEW => {
+                render_notes(app, &k.period_notes, k.period, frame, body, t)
+            }
             None => render_figures(app, k, frame, body, t),
         }
     }

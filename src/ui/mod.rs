@@ -5,6 +5,7 @@
 mod form;
 mod help;
 mod kpis;
+mod notes;
 mod overview;
 mod tasks;
 pub mod theme;
@@ -15,7 +16,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use crate::app::{Action, App, Context, Overlay, Tab};
+use crate::app::{Action, App, Context, Fit, Overlay, Tab};
 use crate::i18n::Format;
 use crate::text::{fit, width};
 pub use theme::Theme;
@@ -35,10 +36,18 @@ fn body(area: Rect) -> Rect {
     body
 }
 
-/// How many task rows the list shows on a screen of `area`: the update
-/// logic uses it to keep the selection in view.
-pub fn list_height(area: Rect) -> usize {
-    tasks::list_rows(body(area))
+/// What the update logic needs to know of a screen of `area`: how many
+/// task rows the list shows (to keep the selection in view), and whether
+/// the KPIs tab shows its notes beside the figures.
+pub fn screen_fit(app: &App, area: Rect) -> Fit {
+    let body = body(area);
+    Fit {
+        list_height: tasks::list_rows(body),
+        notes_beside: app
+            .kpis
+            .as_ref()
+            .is_some_and(|k| kpis::notes_beside(k, body)),
+    }
 }
 
 pub fn theme(app: &App) -> Theme {
@@ -129,9 +138,9 @@ fn hinted(ctx: Context) -> &'static [Action] {
         Context::Kpis => &[
             Action::PrevPeriod,
             Action::NextPeriod,
-            Action::CurrentPeriod,
-            Action::CycleGranularity,
             Action::CycleChart,
+            Action::CycleGranularity,
+            Action::CurrentPeriod,
             Action::Help,
             Action::Quit,
         ],

@@ -76,6 +76,10 @@ pub enum Action {
     CycleGranularity,
     /// KPIs: the figures, the notes, or the next chart (at narrow widths).
     CycleChart,
+    /// KPIs: record a metric's value for a day.
+    Record,
+    /// KPIs: a task following up the selected note, due in a week.
+    FollowUp,
     /// Answer yes to a question.
     Yes,
     /// Answer no, or close the open overlay.
@@ -130,6 +134,8 @@ pub const NAMED: &[(Action, &str)] = &[
     (Action::CurrentPeriod, "current_period"),
     (Action::CycleGranularity, "cycle_granularity"),
     (Action::CycleChart, "cycle_chart"),
+    (Action::Record, "record"),
+    (Action::FollowUp, "follow_up"),
     (Action::Yes, "yes"),
     (Action::No, "no"),
     (Action::NextField, "next_field"),
@@ -162,6 +168,8 @@ impl Action {
                 | Action::DueLater
                 | Action::DueEarlier
                 | Action::CyclePriority
+                | Action::Record
+                | Action::FollowUp
         )
     }
 }

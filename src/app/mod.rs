@@ -19,13 +19,14 @@ pub use action::Action;
 pub use keymap::{Context, Keymap};
 
 use crate::config::Config;
-use crate::domain::{Clock, Priority, TaskId, TaskStatus};
+use crate::domain::{Clock, NoteId, Priority, TaskId, TaskStatus};
 use crate::i18n::{Format, Words};
 use crate::metrics::{Granularity, Period};
 use crate::store::tasks::{TaskPatch, TaskQuery};
 use crate::store::{Store, StoreError};
 use crate::taskview::TaskLine;
 use form::{FieldError, Form};
+use forms::Purpose;
 use kpis::KpisTab;
 use overview::Overview;
 use tasks::{TaskView, TasksTab};
@@ -77,6 +78,7 @@ pub struct Status {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Pending {
     DeleteTask(TaskId),
+    DeleteNote(NoteId),
 }
 
 /// What covers the tab, if anything.
@@ -287,6 +289,11 @@ impl App {
             | Action::Bottom
             | Action::PageUp
             | Action::PageDown
+            | Action::Add
+            | Action::Edit
+            | Action::Delete
+            | Action::Record
+            | Action::FollowUp
                 if self.tab == Tab::Kpis =>
             {
                 self.update_notes(action)
@@ -390,7 +397,9 @@ impl App {
                 }
                 self.tasks.scroll_into_view(height);
             }
-            Action::Yes
+            Action::Record
+            | Action::FollowUp
+            | Action::Yes
             | Action::No
             | Action::NextField
             | Action::PrevField
@@ -635,7 +644,14 @@ impl App {
             Action::NextField => form.next(),
             Action::PrevField => form.prev(),
             Action::Type(k) => form.type_key(k),
-            Action::Submit => self.submit_task(),
+            Action::Submit => {
+                let purpose = form.purpose;
+                match purpose {
+                    Purpose::Task(_) => self.submit_task(),
+                    Purpose::Record => self.submit_record(),
+                    Purpose::Note(_) => self.submit_note(),
+                }
+            }
             _ => {}
         }
     }
@@ -720,6 +736,7 @@ impl App {
                     return self.fail(self.words().ui.read_only_refused.into());
                 }
                 match pending {
+                    Pending::DeleteNote(id) => self.delete_note(id),
                     Pending::DeleteTask(id) => match self.store.delete_task(id) {
                         Ok(t) => {
                             let text = Format::fill(self.words().ui.msg_deleted, t.id);

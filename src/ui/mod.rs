@@ -139,8 +139,14 @@ fn hinted(ctx: Context) -> &'static [Action] {
             Action::PrevPeriod,
             Action::NextPeriod,
             Action::CycleChart,
+            Action::Record,
+            Action::Add,
+            Action::FollowUp,
             Action::CycleGranularity,
             Action::CurrentPeriod,
+            Action::Edit,
+            Action::Delete,
+            Action::Undo,
             Action::Help,
             Action::Quit,
         ],
@@ -165,7 +171,7 @@ pub fn hint_spans(app: &App, ctx: Context, t: Theme, cols: usize) -> Vec<Span<'s
         let Some(key) = app.keymap.key_text(ctx, *a) else {
             continue;
         };
-        let label = format!(" {}  ", a.name().map_or("", |n| ui.action(n)));
+        let label = format!(" {}  ", a.name().map_or("", |n| action_label(ui, ctx, n)));
         let w = width(&key) + width(&label);
         if used + w > cols + 2 {
             break;
@@ -175,6 +181,14 @@ pub fn hint_spans(app: &App, ctx: Context, t: Theme, cols: usize) -> Vec<Span<'s
         spans.push(Span::raw(label));
     }
     spans
+}
+
+/// An action's label where `ctx` binds it.
+fn action_label<'a>(ui: &crate::i18n::UiWords, ctx: Context, name: &'a str) -> &'a str {
+    match ctx {
+        Context::Kpis => ui.kpis_action(name),
+        _ => ui.action(name),
+    }
 }
 
 fn render_footer(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {

@@ -2,12 +2,14 @@
 //! holds, and how its fields turn into what is written. Each module
 //! builds its form and reads it back; `App` writes the result.
 
+pub mod note;
+pub mod record;
 pub mod task;
 
 use chrono::NaiveDate;
 
 use super::form::{Field, FieldError, Form};
-use crate::domain::TaskId;
+use crate::domain::{NoteId, TaskId};
 use crate::i18n::UiWords;
 
 /// What a form is for, so what submitting it writes.
@@ -15,6 +17,10 @@ use crate::i18n::UiWords;
 pub enum Purpose {
     /// A new task, or the task with this id.
     Task(Option<TaskId>),
+    /// KPI values for a day.
+    Record,
+    /// A new note, or the note with this id.
+    Note(Option<NoteId>),
 }
 
 /// A field holding a date, with the hint of the forms people type.

@@ -127,8 +127,10 @@ pub fn read(
 
 /// The task being edited, if any.
 pub fn editing(form: &Form) -> Option<TaskId> {
-    let Purpose::Task(id) = form.purpose;
-    id
+    match form.purpose {
+        Purpose::Task(id) => id,
+        _ => None,
+    }
 }
 
 #[cfg(test)]

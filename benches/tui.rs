@@ -54,9 +54,8 @@ fn keystrokes(c: &mut Criterion) {
             .map(|_| ())
             .expect("draw");
     };
-    app.resize(funnel::ui::fit_of(ratatui::layout::Rect::new(
-        0, 0, 120, 40,
-    )));
+    let fit = funnel::ui::screen_fit(&app, ratatui::layout::Rect::new(0, 0, 120, 40));
+    app.resize(fit);
     let mut group = c.benchmark_group("50k tasks, 120x40");
     group.sample_size(50);
     group.bench_function("j: move down and redraw", |b| {

@@ -439,3 +439,101 @@ mod links {
         );
     }
 }
+
+#[test]
+fn a_follow_up_task_is_linked_to_its_note_and_undo_restores_the_link() {
+    use funnel::domain::{CauseCategory, Note, NoteId, NoteKind};
+    let (_dir, path) = temp();
+    let mut s = Store::open(&path).expect("open");
+    let note = Note {
+        id: NoteId(0),
+        kind: NoteKind::Cause,
+        category: CauseCategory::Competition,
+        start: day(2026, 11, 1),
+        end: day(2026, 11, 30),
+        metric: Some("new_customers".into()),
+        text: "Đối thủ giảm giá 20%".into(),
+        created_at: chrono::Utc::now(),
+    };
+    let id = s.save_note(&note).expect("note");
+    let read = s.note(id).expect("read back");
+    assert_eq!(read.text, "Đối thủ giảm giá 20%");
+    assert!(matches!(
+        s.note(NoteId(99)),
+        Err(StoreError::NotFound { what: "note", .. })
+    ));
+
+    let task = s
+        .add_task(&NewTask {
+            follows_note: Some(id),
+            ..NewTask::titled("Follow up: Đối thủ giảm giá 20%")
+        })
+        .expect("follow-up");
+    s.add_task(&NewTask::titled("unrelated"))
+        .expect("other task");
+    let following = s.tasks_following(id).expect("linked");
+    assert_eq!(following.len(), 1);
+    assert_eq!(following[0].id, task.id);
+    assert_eq!(following[0].follows_note, Some(id));
+
+    // A task cannot follow a note that does not exist.
+    assert!(
+        s.add_task(&NewTask {
+            follows_note: Some(NoteId(99)),
+            ..NewTask::titled("dangling")
+        })
+        .is_err()
+    );
+
+    // Deleting the note keeps the task, unlinked; undo brings both back.
+    s.delete_note(id).expect("delete");
+    assert!(s.note(id).is_err());
+    assert_eq!(s.task(task.id).expect("task stays").follows_note, None);
+    s.undo().expect("undo delete");
+    assert_eq!(s.note(id).expect("note back"), read);
+    assert_eq!(s.task(task.id).expect("task").follows_note, Some(id));
+    drop(s);
+
+    // Reopened from the file, the link is there.
+    let mut s = Store::open(&path).expect("reopen");
+    assert_eq!(s.tasks_following(id).expect("linked").len(), 1);
+    // Undo of the last change (the unrelated task), then of the follow-up.
+    s.undo().expect("undo unrelated");
+    s.undo().expect("undo follow-up");
+    assert!(s.tasks_following(id).expect("none").is_empty());
+    assert_eq!(s.integrity_check().expect("check"), ["ok"]);
+    assert!(s.foreign_key_check().expect("fk").is_empty());
+}
+
+#[test]
+fn editing_a_note_keeps_its_creation_time() {
+    use funnel::domain::{CauseCategory, Note, NoteId, NoteKind};
+    let (_dir, path) = temp();
+    let mut s = Store::open(&path).expect("open");
+    let id = s
+        .save_note(&Note {
+            id: NoteId(0),
+            kind: NoteKind::Review,
+            category: CauseCategory::Other,
+            start: day(2026, 10, 1),
+            end: day(2026, 10, 31),
+            metric: None,
+            text: "Giữ thông điệp".into(),
+            created_at: chrono::Utc::now(),
+        })
+        .expect("add");
+    let before = s.note(id).expect("note");
+    let edited = Note {
+        text: "Giữ thông điệp, tăng email".into(),
+        category: CauseCategory::Promotion,
+        created_at: chrono::Utc::now() + chrono::Duration::days(3),
+        ..before.clone()
+    };
+    assert_eq!(s.save_note(&edited).expect("edit"), id);
+    let after = s.note(id).expect("note");
+    assert_eq!(after.text, "Giữ thông điệp, tăng email");
+    assert_eq!(after.category, CauseCategory::Promotion);
+    assert_eq!(after.created_at, before.created_at);
+    s.undo().expect("undo edit");
+    assert_eq!(s.note(id).expect("note"), before);
+}

@@ -505,7 +505,7 @@ fn tab_into_a_filled_field_selects_it_so_typing_replaces_it() {
     let Overlay::Form(form) = &app.overlay else {
         panic!("the form is open");
     };
-    let campaign = form.value(funnel::app::form::Field::Campaign);
+    let campaign = form.value(funnel::app::forms::task::Field::Campaign);
     typed(&mut app, "\t");
     if !campaign.is_empty() {
         typed(&mut app, "\t");
@@ -586,7 +586,8 @@ mod kpis_tab {
     fn kpis_80x24_and_160x48() {
         let mut app = on_kpis(Locale::En, false);
         insta::assert_snapshot!("kpis_figures_80x24", screen(&mut app, 80, 24));
-        typed(&mut app, "c");
+        // c: the notes (see `record_form_and_notes_frames`), c: a chart.
+        typed(&mut app, "cc");
         insta::assert_snapshot!("kpis_chart_80x24", screen(&mut app, 80, 24));
         insta::assert_snapshot!("kpis_160x48", screen(&mut app, 160, 48));
     }
@@ -646,7 +647,7 @@ mod kpis_tab {
         assert!(matches!(scope(&app), funnel::domain::Dimension::Segment(_)));
         typed(&mut app, "/channel\n");
         assert!(matches!(scope(&app), funnel::domain::Dimension::Channel(_)));
-        typed(&mut app, "ccccc");
+        typed(&mut app, "cccccc");
         let shown = screen(&mut app, 80, 24);
         assert!(
             shown.contains("Segment shares are shown for the whole business"),
@@ -691,7 +692,8 @@ mod kpis_tab {
     #[test]
     fn every_chart_at_80x24() {
         let mut app = on_kpis(Locale::En, false);
-        typed(&mut app, "c");
+        // c: the notes, c: the first chart.
+        typed(&mut app, "cc");
         let customers = screen(&mut app, 80, 24);
         assert!(customers.contains("New vs churned · 2026-11 new 188 churned 111"));
         typed(&mut app, "ccc");
@@ -708,7 +710,7 @@ mod kpis_tab {
     #[test]
     fn charts_in_ascii_hold_no_braille_or_box_drawing() {
         let mut app = on_kpis(Locale::Vi, true);
-        for _ in 0..funnel::app::kpis::Chart::ALL.len() {
+        for _ in 0..funnel::app::kpis::VIEWS {
             typed(&mut app, "c");
             let shown = screen(&mut app, 80, 24);
             let odd: Vec<char> = shown
@@ -717,9 +719,9 @@ mod kpis_tab {
                 .collect();
             assert!(odd.is_empty(), "{odd:?} in\n{shown}");
         }
+        // Back at the figures after a whole turn; c c: the first chart.
         insta::assert_snapshot!("kpis_vi_ascii_customers_80x24", {
-            typed(&mut app, "c");
-            typed(&mut app, "c");
+            typed(&mut app, "cc");
             screen(&mut app, 80, 24)
         });
     }
@@ -727,7 +729,7 @@ mod kpis_tab {
     #[test]
     fn every_view_draws_at_every_size() {
         let mut app = on_kpis(Locale::Vi, false);
-        for _ in 0..=funnel::app::kpis::Chart::ALL.len() {
+        for _ in 0..funnel::app::kpis::VIEWS {
             for w in [1, 20, 40, 41, 56, 79, 80, 119, 120, 121, 159, 160, 200, 300] {
                 for h in [1, 9, 10, 11, 13, 14, 16, 24, 28, 36, 48, 100] {
                     screen(&mut app, w, h);
@@ -735,6 +737,382 @@ mod kpis_tab {
             }
             typed(&mut app, "c");
         }
+    }
+
+    /// The figure shown for a headline, as the tab holds it.
+    fn figure(app: &App, key: &str) -> Option<funnel::report::Figure> {
+        let k = app.kpis.as_ref().expect("loaded");
+        k.headlines
+            .iter()
+            .find(|h| h.key == key)
+            .and_then(|h| h.current)
+    }
+
+    fn visits_on(app: &App, day: NaiveDate) -> Option<funnel::domain::Amount> {
+        app.store()
+            .series("visits", funnel::domain::Dimension::Total)
+            .expect("series")
+            .into_iter()
+            .find(|(d, _)| *d == day)
+            .map(|(_, v)| v)
+    }
+
+    fn form_error(app: &App) -> Option<String> {
+        match &app.overlay {
+            Overlay::Form(form) => form.error_line(),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn recording_a_value_changes_the_figure_and_u_undoes_it() {
+        use funnel::domain::Amount;
+        use funnel::report::Figure;
+        let mut app = on_kpis(Locale::En, false);
+        let before = figure(&app, "visits");
+        let Some(Figure::Amount(shown)) = before else {
+            panic!("visits are recorded in the demo: {before:?}");
+        };
+        let old = visits_on(&app, today()).unwrap_or(Amount::ZERO);
+        // r: the date is today; Tab to the metric, typed whole; the value.
+        typed(&mut app, "r	visits	99999\n");
+        assert!(
+            matches!(app.overlay, Overlay::None),
+            "{:?}",
+            form_error(&app)
+        );
+        let want = shown - old + Amount::from_int(99_999);
+        assert_eq!(figure(&app, "visits"), Some(Figure::Amount(want)));
+        assert!(
+            status(&app).starts_with("Recorded Visits = 99,999 on 2026-11-22"),
+            "{}",
+            status(&app)
+        );
+        assert!(status(&app).ends_with("u to undo"), "{}", status(&app));
+        let frame = screen(&mut app, 80, 24);
+        let shown_now = funnel::i18n::Format {
+            locale: Locale::En,
+            currency: funnel::i18n::Currency::Vnd,
+        }
+        .count(want);
+        assert!(
+            frame.contains(&shown_now),
+            "{shown_now} on screen:\n{frame}"
+        );
+        typed(&mut app, "u");
+        assert_eq!(figure(&app, "visits"), before, "undo restores the figure");
+        assert_eq!(visits_on(&app, today()), (!old.is_zero()).then_some(old));
+    }
+
+    #[test]
+    fn a_value_for_a_channel_is_resolved_like_the_command_line() {
+        let mut app = on_kpis(Locale::Vi, false);
+        let channel = app.store().channels().expect("channels")[0].clone();
+        // The name without its accents, and the kind in the reader's words.
+        let typed_name = format!("kênh: {}", channel.name.to_lowercase());
+        typed(&mut app, &format!("ryesterday\tleads\t7\t{typed_name}\n"));
+        assert!(
+            matches!(app.overlay, Overlay::None),
+            "{:?}",
+            form_error(&app)
+        );
+        let day = NaiveDate::from_ymd_opt(2026, 11, 21).expect("date");
+        let series = app
+            .store()
+            .series("leads", funnel::domain::Dimension::Channel(channel.id))
+            .expect("series");
+        assert_eq!(
+            series.iter().find(|(d, _)| *d == day).map(|(_, v)| *v),
+            Some(funnel::domain::Amount::from_int(7))
+        );
+        assert!(
+            status(&app).contains(&format!("(kênh {})", channel.name)),
+            "{}",
+            status(&app)
+        );
+    }
+
+    #[test]
+    fn a_bad_value_keeps_the_form_open_naming_the_field_and_esc_writes_nothing() {
+        let mut app = on_kpis(Locale::En, false);
+        let values = app.store().kpi_values().expect("values");
+        typed(&mut app, "r\tvisits\t12.5\n");
+        assert_eq!(
+            form_error(&app).as_deref(),
+            Some("Value: visits is a count: '12.5' must be a whole number, 0 or more")
+        );
+        let frame = screen(&mut app, 80, 24);
+        assert!(frame.contains("Value: visits is a count"), "{frame}");
+        typed(&mut app, "\x1b");
+        assert!(matches!(app.overlay, Overlay::None));
+        typed(&mut app, "r\tvisits\t5\x1b");
+        assert!(matches!(app.overlay, Overlay::None));
+        assert_eq!(app.store().kpi_values().expect("values"), values);
+        assert_eq!(status(&app), "", "nothing said, nothing written");
+    }
+
+    fn notes_listed(app: &App) -> Vec<funnel::domain::Note> {
+        let k = app.kpis.as_ref().expect("loaded");
+        k.period_notes
+            .lines
+            .iter()
+            .map(|l| l.note.clone())
+            .collect()
+    }
+
+    fn selected_note(app: &App) -> funnel::domain::Note {
+        let k = app.kpis.as_ref().expect("loaded");
+        k.period_notes.selected().expect("a note").note.clone()
+    }
+
+    #[test]
+    fn notes_are_added_edited_and_deleted_and_u_undoes_each() {
+        use funnel::domain::{CauseCategory, NoteKind};
+        let mut app = on_kpis(Locale::En, false);
+        screen(&mut app, 160, 48);
+        let before = notes_listed(&app);
+        let count = app.store().notes().expect("notes").len();
+        // Kind stays cause; category completes; the days are the month's.
+        typed(
+            &mut app,
+            "a\tpromo\t\t\t\trevenue\tFlash sale 11.11 doubled orders\n",
+        );
+        assert!(
+            matches!(app.overlay, Overlay::None),
+            "{:?}",
+            form_error(&app)
+        );
+        let added = selected_note(&app);
+        assert_eq!(added.text, "Flash sale 11.11 doubled orders");
+        assert_eq!(added.kind, NoteKind::Cause);
+        assert_eq!(added.category, CauseCategory::Promotion);
+        assert_eq!(added.metric.as_deref(), Some("revenue"));
+        assert_eq!(
+            (added.start, added.end),
+            (
+                NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"),
+                NaiveDate::from_ymd_opt(2026, 11, 30).expect("date")
+            )
+        );
+        assert_eq!(status(&app), format!("Added note {}. u to undo", added.id));
+        assert_eq!(notes_listed(&app).len(), before.len() + 1);
+        assert!(screen(&mut app, 160, 48).contains("Flash sale 11.11 doubled orders"));
+        typed(&mut app, "u");
+        assert_eq!(notes_listed(&app), before);
+        assert_eq!(app.store().notes().expect("notes").len(), count);
+
+        // Edit the selected note: Shift-Tab from the first field is the text.
+        let note = selected_note(&app);
+        typed(&mut app, "e");
+        app.on_key(&key(KeyCode::BackTab));
+        typed(&mut app, "!\n");
+        let edited = app.store().note(note.id).expect("note");
+        assert_eq!(edited.text, format!("{}!", note.text));
+        assert_eq!(status(&app), format!("Saved note {}. u to undo", note.id));
+        typed(&mut app, "u");
+        assert_eq!(app.store().note(note.id).expect("note").text, note.text);
+
+        // Delete asks first; n keeps it, y deletes, u brings it back.
+        typed(&mut app, "dn");
+        assert!(app.store().note(note.id).is_ok());
+        typed(&mut app, "d");
+        let Overlay::Confirm { question, .. } = &app.overlay else {
+            panic!("d asks first");
+        };
+        assert!(
+            question.starts_with(&format!("Delete note {} \u{201c}", note.id)),
+            "{question}"
+        );
+        typed(&mut app, "y");
+        assert!(app.store().note(note.id).is_err());
+        assert!(!notes_listed(&app).contains(&note));
+        typed(&mut app, "u");
+        assert_eq!(app.store().note(note.id).expect("back"), note);
+        assert!(notes_listed(&app).contains(&note));
+    }
+
+    #[test]
+    fn a_note_with_a_bad_period_stays_open_on_the_field() {
+        let mut app = on_kpis(Locale::Vi, false);
+        let count = app.store().notes().expect("notes").len();
+        typed(&mut app, "a\t\t\t2026-10-01\t\tKhách phàn nàn\n");
+        assert_eq!(
+            form_error(&app).as_deref(),
+            Some("Đến ngày: trước ngày bắt đầu (01/11/2026)")
+        );
+        typed(&mut app, "\x1b");
+        assert_eq!(app.store().notes().expect("notes").len(), count);
+    }
+
+    #[test]
+    fn f_follows_a_note_up_with_a_task_on_the_tasks_tab_and_u_undoes_it() {
+        let mut app = on_kpis(Locale::En, false);
+        screen(&mut app, 160, 48);
+        let note = selected_note(&app);
+        let tasks = app.store().count_tasks().expect("count");
+        typed(&mut app, "f");
+        let linked = app.store().tasks_following(note.id).expect("linked");
+        assert_eq!(linked.len(), 1, "one task follows the note up");
+        let task = &linked[0];
+        assert!(
+            task.title.starts_with("Follow up: Tin nhắn win-back"),
+            "{}",
+            task.title
+        );
+        assert!(
+            task.title.ends_with('…'),
+            "a long text is cut: {}",
+            task.title
+        );
+        assert_eq!(task.due, NaiveDate::from_ymd_opt(2026, 11, 29));
+        assert_eq!(
+            status(&app),
+            format!(
+                "Added task {} to follow up note {}. u to undo",
+                task.id, note.id
+            )
+        );
+        let k = app.kpis.as_ref().expect("loaded");
+        assert_eq!(
+            k.period_notes.selected().map(|l| l.follow_ups.clone()),
+            Some(vec![task.id])
+        );
+        assert!(screen(&mut app, 160, 48).contains(&format!("→ task {}", task.id)));
+        typed(&mut app, "3");
+        assert_eq!(selected(&app).0, task.id, "the new task is selected");
+        assert!(screen(&mut app, 120, 40).contains("Follow up: Tin nhắn"));
+        typed(&mut app, "4u");
+        assert_eq!(app.store().count_tasks().expect("count"), tasks);
+        assert!(
+            app.store()
+                .tasks_following(note.id)
+                .expect("none")
+                .is_empty()
+        );
+        typed(&mut app, "3");
+        assert_ne!(selected(&app).0, task.id, "gone from the Tasks tab too");
+    }
+
+    #[test]
+    fn at_80_columns_the_notes_are_a_view_and_note_keys_show_them_first() {
+        let mut app = on_kpis(Locale::En, false);
+        screen(&mut app, 80, 24);
+        let tasks = app.store().count_tasks().expect("count");
+        typed(&mut app, "f");
+        let k = app.kpis.as_ref().expect("loaded");
+        assert_eq!(
+            k.view,
+            funnel::app::kpis::NOTES_VIEW,
+            "f first shows the notes"
+        );
+        assert_eq!(
+            app.store().count_tasks().expect("count"),
+            tasks,
+            "and writes nothing"
+        );
+        let frame = screen(&mut app, 80, 24);
+        assert!(frame.contains("Notes · 2026-11 (1)"), "{frame}");
+        typed(&mut app, "c");
+        let k = app.kpis.as_ref().expect("loaded");
+        assert_eq!(k.view, funnel::app::kpis::NOTES_VIEW + 1, "then the charts");
+    }
+
+    #[test]
+    fn read_only_refuses_recording_and_note_changes() {
+        let mut app =
+            App::new(demo_store(), settings(Locale::En, true, Keymap::default())).expect("app");
+        typed(&mut app, "4");
+        screen(&mut app, 160, 48);
+        let notes = app.store().notes().expect("notes");
+        for k in ["r", "a", "e", "d", "f"] {
+            typed(&mut app, k);
+            assert!(matches!(app.overlay, Overlay::None), "{k}");
+            assert_eq!(status(&app), "Read-only: nothing can change here.", "{k}");
+        }
+        assert_eq!(app.store().notes().expect("notes"), notes);
+        let frame = screen(&mut app, 160, 48);
+        assert!(!frame.contains("record values"), "no write hints:\n{frame}");
+    }
+
+    #[test]
+    fn record_form_and_notes_frames() {
+        for locale in [Locale::En, Locale::Vi] {
+            let name = match locale {
+                Locale::En => "en",
+                Locale::Vi => "vi",
+            };
+            for (w, h) in [(80, 24), (160, 48)] {
+                let mut app = on_kpis(locale, false);
+                typed(&mut app, "r\tvis");
+                insta::assert_snapshot!(
+                    format!("record_form_{name}_{w}x{h}"),
+                    screen(&mut app, w, h)
+                );
+                typed(&mut app, "\t\t12.5\n");
+                insta::assert_snapshot!(
+                    format!("record_form_error_{name}_{w}x{h}"),
+                    screen(&mut app, w, h)
+                );
+                // October: several notes; one followed up.
+                typed(&mut app, "\x1b[");
+                screen(&mut app, w, h);
+                if w < 120 {
+                    typed(&mut app, "c");
+                }
+                typed(&mut app, "jf");
+                insta::assert_snapshot!(format!("notes_{name}_{w}x{h}"), screen(&mut app, w, h));
+                typed(&mut app, "e");
+                insta::assert_snapshot!(
+                    format!("note_form_{name}_{w}x{h}"),
+                    screen(&mut app, w, h)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_periods_notes_are_listed_and_j_k_select_one() {
+        use funnel::app::kpis::NOTES_VIEW;
+        let mut app = on_kpis(Locale::En, false);
+        let zalo = selected_note(&app);
+        typed(&mut app, "[");
+        let k = app.kpis.as_ref().expect("loaded");
+        assert_eq!(k.period_notes.lines.len(), 2, "October has two notes");
+        assert_eq!(
+            selected_note(&app).id,
+            zalo.id,
+            "the same note stays selected"
+        );
+        screen(&mut app, 80, 24);
+        typed(&mut app, "k");
+        let k = app.kpis.as_ref().expect("loaded");
+        assert_eq!(k.view, NOTES_VIEW, "at 80 columns k first shows the notes");
+        assert_eq!(k.period_notes.selected, 1, "without moving");
+        let frame = screen(&mut app, 80, 24);
+        assert!(frame.contains("Notes · 2026-10 (2)"), "{frame}");
+        typed(&mut app, "kk");
+        assert_eq!(app.kpis.as_ref().expect("loaded").period_notes.selected, 0);
+        // November does not list the October review: the selection stays
+        // within the list.
+        typed(&mut app, "]");
+        assert_eq!(selected_note(&app).id, zalo.id);
+        typed(&mut app, "c");
+        assert_eq!(
+            app.kpis.as_ref().expect("loaded").view,
+            NOTES_VIEW + 1,
+            "then the charts"
+        );
+        // Wide: the notes stand under the figures and keys move at once.
+        typed(&mut app, "[");
+        screen(&mut app, 160, 48);
+        typed(&mut app, "g");
+        assert_eq!(app.kpis.as_ref().expect("loaded").period_notes.selected, 0);
+        typed(&mut app, "j");
+        let frame = screen(&mut app, 160, 48);
+        assert!(
+            frame.contains("▶ cause · customer care · 2026-10-13 – 2026-11-21"),
+            "{frame}"
+        );
     }
 
     #[test]

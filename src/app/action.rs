@@ -74,7 +74,7 @@ pub enum Action {
     CurrentPeriod,
     /// KPIs: week → month → quarter → year → week.
     CycleGranularity,
-    /// KPIs: the figures, or the next chart (at narrow widths).
+    /// KPIs: the figures, the notes, or the next chart (at narrow widths).
     CycleChart,
     /// KPIs: pick a segment, channel or campaign to show the figures of.
     PickScope,
@@ -86,6 +86,10 @@ pub enum Action {
     ToggleWorkload,
     /// Plan: the Tasks tab, filtered to the selected campaign.
     OpenTasks,
+    /// KPIs: record a metric's value for a day.
+    Record,
+    /// KPIs: a task following up the selected note, due in a week.
+    FollowUp,
     /// Answer yes to a question.
     Yes,
     /// Answer no, or close the open overlay.
@@ -145,6 +149,8 @@ pub const NAMED: &[(Action, &str)] = &[
     (Action::ToggleZoom, "toggle_zoom"),
     (Action::ToggleWorkload, "toggle_workload"),
     (Action::OpenTasks, "open_tasks"),
+    (Action::Record, "record"),
+    (Action::FollowUp, "follow_up"),
     (Action::Yes, "yes"),
     (Action::No, "no"),
     (Action::NextField, "next_field"),
@@ -177,6 +183,8 @@ impl Action {
                 | Action::DueLater
                 | Action::DueEarlier
                 | Action::CyclePriority
+                | Action::Record
+                | Action::FollowUp
         )
     }
 }

@@ -1,71 +1,140 @@
-//! The add/edit task form: six one-line fields, with completion of
-//! campaign and assignee names and of priorities.
+//! A form of one-line fields, each with a label, the value being typed,
+//! the choices it can complete to and a hint. Every form of the TUI (a
+//! task, KPI values, a note; later objectives, segments, channels,
+//! campaigns, people) is one of these, so all behave the same: Tab and
+//! Shift-Tab move between fields (Tab first takes the completion shown),
+//! Enter submits, Esc cancels writing nothing, and a mistake keeps the
+//! form open with the message, on the field it is about.
 
 use ratatui::crossterm::event::KeyEvent;
-use ratatui_textarea::TextArea;
+use ratatui_textarea::{CursorMove, TextArea};
 
-use crate::domain::{Priority, TaskId};
-use crate::taskview::TaskLine;
+use super::forms::Purpose;
+use crate::text::fold::fold;
 
-/// The form's fields, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    Title,
-    Campaign,
-    Due,
-    Assignee,
-    Priority,
-    Tags,
-}
+/// At most this many completions are offered at once.
+const COMPLETIONS: usize = 8;
 
-impl Field {
-    pub const ALL: [Field; 6] = [
-        Field::Title,
-        Field::Campaign,
-        Field::Due,
-        Field::Assignee,
-        Field::Priority,
-        Field::Tags,
-    ];
-}
-
-/// What the form's fields can complete to.
-pub struct Choices {
-    pub campaigns: Vec<String>,
-    pub people: Vec<String>,
-    /// The priorities in the reader's words: high, medium, low.
-    pub priorities: [&'static str; 3],
-}
-
-pub struct TaskForm {
-    /// The task being edited; `None` for a new one.
-    pub editing: Option<TaskId>,
-    inputs: Vec<TextArea<'static>>,
-    pub focus: usize,
-    pub error: Option<String>,
-    choices: Choices,
+/// One labelled field.
+pub struct Field {
+    pub label: &'static str,
+    input: TextArea<'static>,
+    choices: Vec<String>,
+    hint: Option<String>,
+    /// Holds one value (a name, a date, a number, a choice): selected when
+    /// focused, so typing replaces it and an arrow key keeps it to edit.
+    whole: bool,
 }
 
 fn input(text: &str) -> TextArea<'static> {
-    let mut t = TextArea::new(vec![text.to_string()]);
-    t.move_cursor(ratatui_textarea::CursorMove::End);
+    // Text stored with line breaks (a note) keeps them.
+    let mut t = TextArea::new(text.split('\n').map(str::to_string).collect());
+    t.move_cursor(CursorMove::Bottom);
+    t.move_cursor(CursorMove::End);
     t
+}
+
+impl Field {
+    /// Free text, edited where it is: a title, tags, a note's text.
+    pub fn text(label: &'static str, value: &str) -> Field {
+        Field {
+            label,
+            input: input(value),
+            choices: Vec::new(),
+            hint: None,
+            whole: false,
+        }
+    }
+
+    /// One value: a name, a date, a number, one of a few words.
+    pub fn value(label: &'static str, value: &str) -> Field {
+        Field {
+            whole: true,
+            ..Field::text(label, value)
+        }
+    }
+
+    /// What the field completes to, in the order offered.
+    pub fn choices(self, choices: Vec<String>) -> Field {
+        Field { choices, ..self }
+    }
+
+    /// What to type, shown while the field has the focus and nothing to
+    /// complete.
+    pub fn hint(self, hint: impl Into<String>) -> Field {
+        Field {
+            hint: Some(hint.into()),
+            ..self
+        }
+    }
+
+    pub fn input(&self) -> &TextArea<'static> {
+        &self.input
+    }
+
+    /// The text typed, trimmed; lines joined by line breaks.
+    pub fn typed(&self) -> String {
+        self.input.lines().join("\n").trim().to_string()
+    }
+
+    /// The choice the text names exactly (case and accents aside).
+    fn chosen(&self) -> Option<&str> {
+        let typed = fold(&self.typed());
+        self.choices
+            .iter()
+            .find(|c| fold(c) == typed)
+            .map(String::as_str)
+    }
+}
+
+/// A mistake in a form: the message, and the field it is about (none for
+/// a failed write).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: Option<usize>,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn at(field: impl Into<usize>, message: impl ToString) -> FieldError {
+        FieldError {
+            field: Some(field.into()),
+            message: message.to_string(),
+        }
+    }
+
+    pub fn general(message: impl ToString) -> FieldError {
+        FieldError {
+            field: None,
+            message: message.to_string(),
+        }
+    }
+}
+
+pub struct Form {
+    /// The frame's title: "New task", "Record values".
+    pub title: &'static str,
+    /// What submitting writes.
+    pub purpose: Purpose,
+    fields: Vec<Field>,
+    pub focus: usize,
+    /// The last mistake, until the next key typed.
+    pub error: Option<String>,
+    /// The field the mistake is about.
+    pub error_field: Option<usize>,
 }
 
 /// Names containing what was typed (case and accents aside), best first:
 /// those starting with it, then the rest, at most `limit`.
 fn matching<'a>(names: &'a [String], typed: &str, limit: usize) -> Vec<&'a str> {
-    let typed = crate::text::fold::fold(typed.trim());
+    let typed = fold(typed.trim());
     if typed.is_empty() {
         return names.iter().take(limit).map(String::as_str).collect();
     }
     let mut starts = Vec::new();
     let mut inside = Vec::new();
     for n in names {
-        let folded = crate::text::fold::fold(n);
-        if folded == typed {
-            continue;
-        }
+        let folded = fold(n);
         if folded.starts_with(&typed) {
             starts.push(n.as_str());
         } else if folded.contains(&typed) {
@@ -77,133 +146,223 @@ fn matching<'a>(names: &'a [String], typed: &str, limit: usize) -> Vec<&'a str> 
     starts
 }
 
-impl TaskForm {
-    /// A form for a new task, with the names it can complete.
-    pub fn add(choices: Choices) -> TaskForm {
-        let medium = choices.priorities[Priority::Medium.index()];
-        TaskForm {
-            editing: None,
-            inputs: Field::ALL
-                .iter()
-                .map(|f| input(if *f == Field::Priority { medium } else { "" }))
-                .collect(),
+/// The value whose word is `typed`, case and accents aside: `words` pairs
+/// each value with its words (the reader's, and the one the command line
+/// takes).
+pub fn choose<T: Copy>(typed: &str, words: &[(&str, T)]) -> Option<T> {
+    let typed = fold(typed.trim());
+    words
+        .iter()
+        .find(|(w, _)| fold(w) == typed)
+        .map(|(_, v)| *v)
+}
+
+impl Form {
+    /// A form with the focus on its first field.
+    pub fn new(title: &'static str, purpose: Purpose, fields: Vec<Field>) -> Form {
+        let mut form = Form {
+            title,
+            purpose,
+            fields,
             focus: 0,
             error: None,
-            choices,
-        }
+            error_field: None,
+        };
+        form.focus_on(0);
+        form
     }
 
-    /// A form holding a task's values, the due date as `date` writes it.
-    pub fn edit(
-        line: &TaskLine,
-        date: impl Fn(chrono::NaiveDate) -> String,
-        choices: Choices,
-    ) -> TaskForm {
-        let t = &line.task;
-        let values = [
-            t.title.clone(),
-            line.campaign.clone().unwrap_or_default(),
-            t.due.map(date).unwrap_or_default(),
-            line.assignee.clone().unwrap_or_default(),
-            choices.priorities[t.priority.index()].to_string(),
-            t.tags.join(" "),
-        ];
-        TaskForm {
-            editing: Some(t.id),
-            inputs: values.iter().map(|v| input(v)).collect(),
-            focus: 0,
-            error: None,
-            choices,
-        }
-    }
-
-    /// The priority typed: in the reader's words or in English; empty is
-    /// medium.
-    pub fn priority(&self) -> Result<Priority, String> {
-        let typed = self.value(Field::Priority).to_lowercase();
-        if typed.is_empty() {
-            return Ok(Priority::Medium);
-        }
-        match self.choices.priorities.iter().position(|p| *p == typed) {
-            Some(i) => Ok(Priority::ALL[i]),
-            None => typed
-                .parse()
-                .map_err(|e: crate::domain::UnknownValue| e.to_string()),
-        }
-    }
-
-    pub fn field(&self) -> Field {
-        Field::ALL[self.focus.min(Field::ALL.len() - 1)]
-    }
-
-    pub fn input(&self, f: Field) -> Option<&TextArea<'static>> {
-        Field::ALL
-            .iter()
-            .position(|x| *x == f)
-            .and_then(|i| self.inputs.get(i))
+    pub fn fields(&self) -> &[Field] {
+        &self.fields
     }
 
     /// The text of a field, trimmed.
-    pub fn value(&self, f: Field) -> String {
-        self.input(f)
-            .map(|t| t.lines().join(" ").trim().to_string())
+    pub fn value(&self, field: impl Into<usize>) -> String {
+        self.fields
+            .get(field.into())
+            .map(Field::typed)
             .unwrap_or_default()
     }
 
-    /// What the focused field can complete to, best first.
+    fn focused(&self) -> Option<&Field> {
+        self.fields.get(self.focus)
+    }
+
+    /// What the focused field can complete to, best first; nothing once
+    /// it holds one of its choices.
     pub fn completions(&self) -> Vec<&str> {
-        let typed = self.value(self.field());
-        match self.field() {
-            Field::Campaign => matching(&self.choices.campaigns, &typed, 5),
-            Field::Assignee => matching(&self.choices.people, &typed, 5),
-            Field::Priority => self
-                .choices
-                .priorities
-                .iter()
-                .copied()
-                .filter(|p| p.starts_with(&typed.to_lowercase()) && *p != typed)
-                .collect(),
+        match self.focused() {
+            Some(f) if f.chosen().is_none() => matching(&f.choices, &f.typed(), COMPLETIONS),
             _ => Vec::new(),
         }
     }
 
+    /// The focused field's hint.
+    pub fn hint(&self) -> Option<&str> {
+        self.focused().and_then(|f| f.hint.as_deref())
+    }
+
     /// Tab: takes the first completion if there is one and the field is
-    /// not empty, else moves to the next field.
+    /// not empty, else moves to the next field (a choice typed without its
+    /// accents or capitals is written as the choice is).
     pub fn next(&mut self) {
-        let typed = self.value(self.field());
+        let typed = self.value(self.focus);
         let first = self.completions().first().map(|s| s.to_string());
-        match first {
-            Some(c) if !typed.is_empty() => {
-                self.inputs[self.focus] = input(&c);
+        let Some(f) = self.fields.get_mut(self.focus) else {
+            return;
+        };
+        match (first, f.chosen().map(str::to_string)) {
+            (Some(c), _) if !typed.is_empty() => f.input = input(&c),
+            (_, chosen) => {
+                if let Some(c) = chosen.filter(|c| *c != typed) {
+                    f.input = input(&c);
+                }
+                self.focus_on((self.focus + 1) % self.fields.len());
             }
-            _ => self.focus_on((self.focus + 1) % Field::ALL.len()),
         }
     }
 
     pub fn prev(&mut self) {
-        self.focus_on((self.focus + Field::ALL.len() - 1) % Field::ALL.len());
+        let n = self.fields.len().max(1);
+        self.focus_on((self.focus + n - 1) % n);
     }
 
-    /// Moves to a field. A field holding one value (a name, a date, a
-    /// priority) has it selected, so typing replaces it and an arrow key
-    /// keeps it for editing; title and tags are edited where they are.
+    /// Moves to a field; a field holding one value has it selected.
     fn focus_on(&mut self, i: usize) {
         self.focus = i;
-        if matches!(self.field(), Field::Title | Field::Tags) {
-            return;
-        }
-        if let Some(t) = self.inputs.get_mut(i)
-            && !t.is_empty()
+        if let Some(f) = self.fields.get_mut(i)
+            && f.whole
+            && !f.input.is_empty()
         {
-            t.select_all();
+            f.input.select_all();
         }
     }
 
     /// A key typed into the focused field.
     pub fn type_key(&mut self, key: KeyEvent) {
-        if let Some(t) = self.inputs.get_mut(self.focus) {
-            t.input(key);
+        if let Some(f) = self.fields.get_mut(self.focus) {
+            f.input.input(key);
         }
         self.error = None;
+        self.error_field = None;
+    }
+
+    /// Keeps the form open with a mistake, on the field it is about.
+    pub fn fail(&mut self, e: FieldError) {
+        if let Some(i) = e.field.filter(|i| *i < self.fields.len())
+            && i != self.focus
+        {
+            self.focus_on(i);
+        }
+        self.error = Some(e.message);
+        self.error_field = e.field;
+    }
+
+    /// The mistake as shown, naming the field: "Value: …".
+    pub fn error_line(&self) -> Option<String> {
+        let e = self.error.as_deref()?;
+        Some(match self.error_field.and_then(|i| self.fields.get(i)) {
+            Some(f) => format!("{}: {e}", f.label),
+            None => e.to_string(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+    fn form() -> Form {
+        Form::new(
+            "Test",
+            Purpose::Task(None),
+            vec![
+                Field::text("Title", ""),
+                Field::value("Campaign", "").choices(vec![
+                    "Quà Tết 2027".into(),
+                    "Tết".into(),
+                    "Black Friday".into(),
+                ]),
+                Field::value("Due", "2026-11-22").hint("a date"),
+            ],
+        )
+    }
+
+    fn type_text(f: &mut Form, text: &str) {
+        for c in text.chars() {
+            f.type_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        }
+    }
+
+    #[test]
+    fn completion_ignores_accents_and_puts_prefixes_first() {
+        let mut f = form();
+        f.next();
+        assert_eq!(f.focus, 1);
+        assert_eq!(f.completions().len(), 3, "empty: every choice");
+        type_text(&mut f, "te");
+        assert_eq!(f.completions(), ["Tết", "Quà Tết 2027"]);
+        f.next();
+        assert_eq!(f.value(1usize), "Tết", "Tab takes the first");
+        assert!(
+            f.completions().is_empty(),
+            "an exact choice completes no more"
+        );
+        f.next();
+        assert_eq!(f.focus, 2, "then Tab moves on");
+    }
+
+    #[test]
+    fn a_choice_typed_whole_is_kept_not_completed_to_a_longer_one() {
+        let mut f = form();
+        f.next();
+        type_text(&mut f, "tet");
+        assert!(f.completions().is_empty(), "'tet' is Tết, accents aside");
+        f.next();
+        assert_eq!(f.value(1usize), "Tết", "written as the choice is");
+        assert_eq!(f.focus, 2);
+    }
+
+    #[test]
+    fn a_value_field_is_selected_so_typing_replaces_it() {
+        let mut f = form();
+        f.prev();
+        assert_eq!(f.focus, 2);
+        assert_eq!(f.hint(), Some("a date"));
+        type_text(&mut f, "fri");
+        assert_eq!(f.value(2usize), "fri");
+    }
+
+    #[test]
+    fn a_mistake_names_its_field_moves_there_and_clears_on_typing() {
+        let mut f = form();
+        f.fail(FieldError::at(2usize, "'soon' is not a date"));
+        assert_eq!(f.focus, 2);
+        assert_eq!(f.error_line().as_deref(), Some("Due: 'soon' is not a date"));
+        type_text(&mut f, "x");
+        assert_eq!(f.error_line(), None);
+        f.fail(FieldError::general("the database is busy"));
+        assert_eq!(f.error_line().as_deref(), Some("the database is busy"));
+        assert_eq!(f.focus, 2, "a general mistake leaves the focus");
+    }
+
+    #[test]
+    fn choose_reads_the_readers_words_and_the_command_lines() {
+        let words = [("nguyên nhân", 1), ("cause", 1), ("đánh giá", 2)];
+        assert_eq!(choose("Nguyen nhan", &words), Some(1));
+        assert_eq!(choose(" cause ", &words), Some(1));
+        assert_eq!(choose("ĐÁNH GIÁ", &words), Some(2));
+        assert_eq!(choose("other", &words), None);
+    }
+
+    #[test]
+    fn text_with_line_breaks_keeps_them() {
+        let f = Form::new(
+            "T",
+            Purpose::Task(None),
+            vec![Field::text("Text", "one\ntwo")],
+        );
+        assert_eq!(f.value(0usize), "one\ntwo");
     }
 }

@@ -16,6 +16,8 @@ use crate::report::{Headline, headlines};
 use crate::store::{Result, Store};
 use crate::text::fold::fold;
 
+use super::notes::PeriodNotes;
+
 /// How many periods the charts show, ending at the selected one.
 pub const WINDOW: usize = 12;
 
@@ -60,6 +62,12 @@ pub struct SegmentShare {
     pub share_before: Option<f64>,
 }
 
+/// At narrow widths `c` shows the figures (view 0), the period's notes
+/// (view 1), then each chart (view 2 on).
+pub const NOTES_VIEW: usize = 1;
+/// How many views `c` cycles through.
+pub const VIEWS: usize = Chart::ALL.len() + 2;
+
 pub struct KpisTab {
     pub granularity: Granularity,
     /// The selected period; the window ends with it.
@@ -77,9 +85,12 @@ pub struct KpisTab {
     pub notes: Vec<Note>,
     /// The segments' shares of the customers (the whole business only).
     pub segments: Vec<SegmentShare>,
-    /// Which of the views `c` cycles through is first: at narrow widths
-    /// the figures (0) or one chart; at wide ones the first chart shown.
+    /// Which of the views `c` cycles through: at narrow widths the figures
+    /// (0), the notes ([`NOTES_VIEW`]) or a chart; at wide ones it turns
+    /// which charts are shown.
     pub view: usize,
+    /// The notes of the selected period, listed and selectable.
+    pub period_notes: PeriodNotes,
 }
 
 /// The window: `WINDOW` periods ending at `period`, and one more before
@@ -162,6 +173,7 @@ impl KpisTab {
             notes,
             segments,
             view,
+            period_notes: PeriodNotes::load(store, &period)?,
         })
     }
 

@@ -4,8 +4,10 @@
 pub mod action;
 pub mod editor;
 pub mod form;
+pub mod forms;
 pub mod keymap;
 pub mod kpis;
+pub mod notes;
 pub mod plan;
 pub mod strategy;
 pub mod tasks;
@@ -19,14 +21,14 @@ pub use action::Action;
 pub use keymap::{Context, Keymap};
 
 use crate::config::Config;
-use crate::domain::{Clock, Priority, TaskId, TaskStatus};
+use crate::domain::{Clock, NoteId, Priority, TaskId, TaskStatus};
 use crate::i18n::{Format, Words};
 use crate::metrics::{Granularity, Period};
-use crate::store::strategy::Named;
-use crate::store::tasks::{NewTask, TaskPatch, TaskQuery};
+use crate::store::tasks::{TaskPatch, TaskQuery};
 use crate::store::{Store, StoreError};
 use crate::taskview::TaskLine;
-use form::{Field, TaskForm};
+use form::{FieldError, Form};
+use forms::Purpose;
 use kpis::KpisTab;
 use plan::PlanTab;
 use strategy::StrategyTab;
@@ -79,6 +81,7 @@ pub struct Status {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Pending {
     DeleteTask(TaskId),
+    DeleteNote(NoteId),
 }
 
 /// What covers the tab, if anything.
@@ -91,7 +94,7 @@ pub enum Overlay {
         question: String,
         pending: Pending,
     },
-    Form(Box<TaskForm>),
+    Form(Box<Form>),
     /// The KPIs tab's choice of segment, channel or campaign.
     Picker(Box<kpis::Picker>),
     /// The built-in editor of long text.
@@ -104,6 +107,9 @@ pub enum Overlay {
 pub struct Fit {
     /// Rows of the task list.
     pub list_height: usize,
+    /// Whether the KPIs tab has room for the period's notes beside its
+    /// figures; else they are one of the views `c` cycles through.
+    pub notes_beside: bool,
     /// Columns and campaign rows of the Plan tab's timeline.
     pub timeline_cols: usize,
     pub timeline_rows: usize,
@@ -115,6 +121,7 @@ impl Default for Fit {
             list_height: 20,
             timeline_cols: 56,
             timeline_rows: 12,
+            notes_beside: false,
         }
     }
 }
@@ -318,6 +325,21 @@ impl App {
             | Action::CycleChart
             | Action::PickScope
             | Action::WholeBusiness => self.update_kpis(action),
+            Action::Up
+            | Action::Down
+            | Action::Top
+            | Action::Bottom
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Add
+            | Action::Edit
+            | Action::Delete
+            | Action::Record
+            | Action::FollowUp
+                if self.tab == Tab::Kpis =>
+            {
+                self.update_notes(action)
+            }
             _ if self.tab != Tab::Tasks => {}
             Action::Up => self.tasks.move_by(-1, height),
             Action::Down => self.tasks.move_by(1, height),
@@ -417,7 +439,9 @@ impl App {
                 }
                 self.tasks.scroll_into_view(height);
             }
-            Action::Yes
+            Action::Record
+            | Action::FollowUp
+            | Action::Yes
             | Action::No
             | Action::ToggleZoom
             | Action::ToggleWorkload
@@ -482,7 +506,14 @@ impl App {
             scope,
             view,
         ) {
-            Ok(k) => self.kpis = Some(k),
+            Ok(mut k) => {
+                // The same note stays selected where it is still listed.
+                if let Some(old) = &self.kpis {
+                    let id = old.period_notes.selected().map(|l| l.note.id);
+                    k.period_notes.keep(id, old.period_notes.selected);
+                }
+                self.kpis = Some(k);
+            }
             Err(e) => self.fail(e.to_string()),
         }
     }
@@ -523,7 +554,7 @@ impl App {
             }
             Action::CycleChart => {
                 if let Some(k) = &mut self.kpis {
-                    k.view = (k.view + 1) % (kpis::Chart::ALL.len() + 1);
+                    k.view = (k.view + 1) % kpis::VIEWS;
                 }
             }
             _ => {}
@@ -812,7 +843,10 @@ impl App {
             self.plan = Some(p);
             self.settle_plan();
         }
-        let kept = self.kpis.take().map(|k| (k.period, k.scope, k.view));
+        let kept = self
+            .kpis
+            .as_ref()
+            .map(|k| (k.period, k.scope.clone(), k.view));
         if let Some((period, scope, view)) = kept {
             self.load_kpis(period, scope, view);
         }
@@ -879,7 +913,7 @@ impl App {
         }
     }
 
-    fn names(&self) -> (Vec<String>, Vec<String>) {
+    fn names(&self) -> forms::task::Names {
         // Running and planned campaigns first, the latest first: the ones a
         // new task most likely belongs to.
         let mut list = self.store.campaigns().unwrap_or_default();
@@ -896,30 +930,19 @@ impl App {
             .people()
             .map(|v| v.into_iter().map(|p| p.name).collect())
             .unwrap_or_default();
-        (campaigns, people)
+        forms::task::Names { campaigns, people }
     }
 
     fn open_form(&mut self, editing: Option<TaskId>) {
-        let (campaigns, people) = self.names();
-        let choices = form::Choices {
-            campaigns,
-            people,
-            priorities: self.words().ui.priorities,
-        };
-        let form = match editing.and_then(|id| {
+        let line = editing.and_then(|id| {
             self.tasks
                 .lines
                 .lines()
                 .iter()
                 .find(|l| l.task.id == id)
                 .cloned()
-        }) {
-            Some(line) => {
-                let fmt = self.format();
-                TaskForm::edit(&line, |d| fmt.date(d), choices)
-            }
-            None => TaskForm::add(choices),
-        };
+        });
+        let form = forms::task::open(line.as_ref(), self.names(), self.format());
         self.overlay = Overlay::Form(Box::new(form));
     }
 
@@ -932,53 +955,35 @@ impl App {
             Action::NextField => form.next(),
             Action::PrevField => form.prev(),
             Action::Type(k) => form.type_key(k),
-            Action::Submit => self.submit_form(),
+            Action::Submit => {
+                let purpose = form.purpose;
+                match purpose {
+                    Purpose::Task(_) => self.submit_task(),
+                    Purpose::Record => self.submit_record(),
+                    Purpose::Note(_) => self.submit_note(),
+                }
+            }
             _ => {}
         }
     }
 
-    /// Validates the form and writes the task; on a mistake the form stays
-    /// open with the message.
-    fn submit_form(&mut self) {
+    /// Keeps the form open with a mistake.
+    fn form_failed(&mut self, e: FieldError) {
+        if let Overlay::Form(form) = &mut self.overlay {
+            form.fail(e);
+        }
+    }
+
+    /// Validates the task form and writes the task; on a mistake the form
+    /// stays open with the message.
+    fn submit_task(&mut self) {
         let Overlay::Form(form) = &self.overlay else {
             return;
         };
         let today = self.today;
-        let store = &self.store;
-        let ui = &self.words().ui;
-        let resolve = |kind: Named, text: String| -> Result<Option<i64>, String> {
-            if text.is_empty() {
-                return Ok(None);
-            }
-            store
-                .resolve(kind, &text)
-                .map(Some)
-                .map_err(|e| e.to_string())
-        };
-        let parsed = (|| -> Result<(NewTask, Option<TaskId>), String> {
-            let due = match form.value(Field::Due) {
-                d if d.is_empty() => None,
-                d => Some(crate::domain::parse_date(&d, today).map_err(|e| e.to_string())?),
-            };
-            let priority = form.priority()?;
-            let new = NewTask {
-                campaign: resolve(Named::Campaign, form.value(Field::Campaign))?
-                    .map(crate::domain::CampaignId),
-                assignee: resolve(Named::Person, form.value(Field::Assignee))?
-                    .map(crate::domain::PersonId),
-                due,
-                priority,
-                tags: form
-                    .value(Field::Tags)
-                    .split(|c: char| c.is_whitespace() || c == ',')
-                    .filter(|t| !t.is_empty())
-                    .map(str::to_string)
-                    .collect(),
-                ..NewTask::titled(&form.value(Field::Title))
-            };
-            Ok((new, form.editing))
-        })();
-        let result = parsed.and_then(|(new, editing)| {
+        let fmt = self.format();
+        let editing = forms::task::editing(form);
+        let result = forms::task::read(form, &self.store, today, fmt).and_then(|new| {
             let written = match editing {
                 None => self.store.add_task(&new),
                 Some(id) => self.store.edit_task(
@@ -994,13 +999,17 @@ impl App {
                     },
                 ),
             };
-            written
-                .map(|t| (t, editing.is_some()))
-                .map_err(|e| e.to_string())
+            written.map_err(FieldError::general)
         });
         match result {
-            Ok((task, edited)) => {
-                let text = Format::fill(if edited { ui.msg_saved } else { ui.msg_added }, task.id);
+            Ok(task) => {
+                let ui = &fmt.words().ui;
+                let template = if editing.is_some() {
+                    ui.msg_saved
+                } else {
+                    ui.msg_added
+                };
+                let text = Format::fill(template, task.id);
                 self.overlay = Overlay::None;
                 let hint = self.undo_hint();
                 self.say(format!("{text} {hint}"));
@@ -1009,11 +1018,7 @@ impl App {
                 self.tasks.scroll_into_view(self.fit.list_height);
                 self.after_own_write();
             }
-            Err(e) => {
-                if let Overlay::Form(form) = &mut self.overlay {
-                    form.error = Some(e);
-                }
-            }
+            Err(e) => self.form_failed(e),
         }
     }
 
@@ -1042,6 +1047,7 @@ impl App {
                     return self.fail(self.words().ui.read_only_refused.into());
                 }
                 match pending {
+                    Pending::DeleteNote(id) => self.delete_note(id),
                     Pending::DeleteTask(id) => match self.store.delete_task(id) {
                         Ok(t) => {
                             let text = Format::fill(self.words().ui.msg_deleted, t.id);

@@ -7,7 +7,7 @@ use clap::{Args, Subcommand};
 use super::output::{amount, count, json, line, table};
 use super::{CliError, CliResult, Context};
 use crate::analysis::CustomerSource;
-use crate::domain::{Amount, ValueSource};
+use crate::domain::ValueSource;
 use crate::i18n::{CliWords, Format};
 use crate::import::{KpiColumns, read_kpis};
 use crate::metrics::{FigureRow, Granularity, Period, PeriodFigures, periods_covering};
@@ -107,13 +107,12 @@ fn record(ctx: &Context, a: &RecordArgs) -> CliResult {
     let mut values = Vec::new();
     for pair in &a.values {
         let (metric, value) = split_pair(pair)?;
-        let metric = store.metric(&metric)?.name;
-        let value: Amount = value
-            .parse()
-            .map_err(|e| CliError::user(format!("{metric}: {e}")))?;
+        let metric = store.metric(&metric)?;
+        let value = crate::domain::validate::metric_input(&metric.name, metric.unit, &value)
+            .map_err(CliError::user)?;
         values.push(KpiInput {
             day,
-            metric,
+            metric: metric.name,
             dimension,
             value,
         });

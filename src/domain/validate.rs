@@ -112,6 +112,14 @@ pub fn metric_value(metric: &str, unit: Unit, value: Amount) -> Result<(), Strin
     }
 }
 
+/// A value typed for a metric (on the command line or in a form): a plain
+/// number (see [`Amount`]'s parser) that [`metric_value`] accepts.
+pub fn metric_input(metric: &str, unit: Unit, typed: &str) -> Result<Amount, String> {
+    let value: Amount = typed.parse().map_err(|e| format!("{metric}: {e}"))?;
+    metric_value(metric, unit, value)?;
+    Ok(value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,5 +180,23 @@ mod tests {
         assert!(metric_value("spend", Unit::Money, a("12.5")).is_ok());
         assert!(metric_value("spend", Unit::Money, a("-1")).is_err());
         assert!(metric_value("nps", Unit::Number, a("-30")).is_ok());
+    }
+
+    #[test]
+    fn typed_metric_values_are_parsed_then_checked() {
+        assert_eq!(
+            metric_input("visits", Unit::Count, " 1200 "),
+            Ok(Amount::from_int(1200))
+        );
+        assert_eq!(
+            metric_input("visits", Unit::Count, "12,5"),
+            Err("visits: '12,5' is not a number".into())
+        );
+        assert_eq!(
+            metric_input("visits", Unit::Count, "12.5"),
+            Err("visits is a count: '12.5' must be a whole number, 0 or more".into())
+        );
+        assert!(metric_input("spend", Unit::Money, "350000.5").is_ok());
+        assert!(metric_input("nps", Unit::Number, "-30").is_ok());
     }
 }

@@ -159,6 +159,65 @@ pub struct UiWords {
     pub campaigns: &'static str,
     pub this_month: &'static str,
     pub unknown_name: &'static str,
+    /// Labels of actions on the KPIs tab where they differ from
+    /// `actions` ("add" adds a note there).
+    pub kpis_actions: &'static [(&'static str, &'static str)],
+    /// Form titles.
+    pub record_values: &'static str,
+    pub new_note: &'static str,
+    pub edit_note: &'static str,
+    /// Form labels.
+    pub date: &'static str,
+    pub value: &'static str,
+    pub dimension: &'static str,
+    pub kind: &'static str,
+    pub category: &'static str,
+    pub from: &'static str,
+    pub to: &'static str,
+    pub text: &'static str,
+    /// Form hints.
+    pub date_hint: &'static str,
+    pub tags_hint: &'static str,
+    pub value_hint: &'static str,
+    pub dimension_hint: &'static str,
+    pub optional: &'static str,
+    /// Segment, channel, campaign: how a dimension's kind is written
+    /// before its name ("channel: Facebook").
+    pub dimension_kinds: [&'static str; 3],
+    /// "no segment, channel or campaign is named '{}'"
+    pub dimension_unknown: &'static str,
+    /// "'{typed}' matches more than one ({kinds}): write, e.g., {example}"
+    pub dimension_ambiguous: &'static str,
+    /// A form's field left empty.
+    pub required: &'static str,
+    /// "'{typed}' is not one of: {words}"
+    pub not_one_of: &'static str,
+    /// "is before the start ({date})"
+    pub before_start: &'static str,
+    /// "Delete note {}? y/n"
+    pub confirm_delete_note: &'static str,
+    /// "Recorded {what} = {value} on {date}."
+    pub msg_recorded: &'static str,
+    /// "Recorded {what} = {value} on {date} (was {old})."
+    pub msg_replaced: &'static str,
+    /// "{what} on {date} is already {value}: nothing changed."
+    pub msg_unchanged: &'static str,
+    /// "Added note {}."
+    pub msg_added_note: &'static str,
+    /// "Saved note {}."
+    pub msg_saved_note: &'static str,
+    /// "Deleted note {}."
+    pub msg_deleted_note: &'static str,
+    /// A follow-up task's title: "Follow up: {note's text}".
+    pub follow_up_title: &'static str,
+    /// "Added task {task} to follow up note {note}."
+    pub msg_followed_up: &'static str,
+    /// "No notes on {period}."
+    pub no_notes: &'static str,
+    /// "{key} adds one."
+    pub add_note_hint: &'static str,
+    /// The tasks following a note up: "→ task {ids}".
+    pub follow_ups: &'static str,
     pub kpi: KpiWords,
     pub plan: PlanWords,
     pub strategy: StrategyWords,
@@ -337,6 +396,14 @@ impl UiWords {
             .iter()
             .find(|(n, _)| *n == name)
             .map_or(name, |(_, l)| *l)
+    }
+
+    /// The label of an action on the KPIs tab.
+    pub fn kpis_action<'a>(&self, name: &'a str) -> &'a str {
+        self.kpis_actions
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or_else(|| self.action(name), |(_, l)| *l)
     }
 }
 

@@ -217,6 +217,16 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    pub fn note(&self, id: NoteId) -> Result<Note> {
+        self.conn
+            .query_row(&format!("{NOTE} WHERE id = ?1"), [id.0], note_row)
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                what: "note",
+                key: id.to_string(),
+            })
+    }
+
     pub fn notes(&self) -> Result<Vec<Note>> {
         let mut stmt = self
             .conn
@@ -254,14 +264,7 @@ impl Store {
             .transpose()?;
         let exists = n.id.0 > 0;
         let created_at = if exists {
-            self.notes()?
-                .into_iter()
-                .find(|x| x.id == n.id)
-                .ok_or(StoreError::NotFound {
-                    what: "note",
-                    key: n.id.to_string(),
-                })?
-                .created_at
+            self.note(n.id)?.created_at
         } else {
             Utc::now()
         };

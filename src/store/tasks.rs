@@ -255,6 +255,15 @@ impl Store {
         })
     }
 
+    /// The tasks that follow up `note`, oldest first.
+    pub fn tasks_following(&self, note: NoteId) -> Result<Vec<Task>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM tasks WHERE note_id = ?1 ORDER BY id"
+        ))?;
+        let rows = stmt.query_map([note.0], task_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     pub fn count_tasks(&self) -> Result<i64> {
         Ok(self
             .conn

@@ -68,7 +68,8 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<
         if dirty && !event::poll(Duration::ZERO)? {
             app.settle();
             let size = terminal.size()?;
-            app.resize(ui::fit_of(Rect::new(0, 0, size.width, size.height)));
+            let fit = ui::screen_fit(app, Rect::new(0, 0, size.width, size.height));
+            app.resize(fit);
             terminal.draw(|f| ui::render(app, f))?;
             dirty = false;
         }
@@ -108,7 +109,8 @@ pub fn snapshot(app: &mut App, width: u16, height: u16) -> std::io::Result<Strin
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
     app.settle();
-    app.resize(ui::fit_of(Rect::new(0, 0, width, height)));
+    let fit = ui::screen_fit(app, Rect::new(0, 0, width, height));
+    app.resize(fit);
     let mut terminal = Terminal::new(TestBackend::new(width, height))
         .map_err(|e| std::io::Error::other(e.to_string()))?;
     terminal

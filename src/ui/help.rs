@@ -27,7 +27,7 @@ pub fn lines(app: &App, t: Theme) -> Vec<Line<'static>> {
             let name = action.name().unwrap_or_default();
             out.push(Line::from(vec![
                 Span::styled(pad(&keys, 16), t.key()),
-                Span::raw(pad(ui.action(name), 26)),
+                Span::raw(pad(super::action_label(ui, *ctx, name), 26)),
                 Span::styled(name.to_string(), t.dim()),
             ]));
         }

@@ -13,8 +13,9 @@ use ratatui::widgets::{
 };
 
 use super::Theme;
+use super::notes::{self, render_notes};
 use crate::app::App;
-use crate::app::kpis::{Chart as Which, KpisTab};
+use crate::app::kpis::{Chart as Which, KpisTab, NOTES_VIEW};
 use crate::domain::{Amount, Dimension};
 use crate::metrics::objective::ObjectiveStatus;
 use crate::metrics::{Granularity, Period, PeriodFigures};
@@ -45,6 +46,14 @@ const ASCII_BARS: bar::Set = bar::Set {
     empty: " ",
 };
 
+/// Whether a body of `area` shows the notes under the figures (side by
+/// side with the charts, and room for a few notes).
+pub fn notes_beside(k: &KpisTab, area: Rect) -> bool {
+    // The period line, the column heading, the headlines and a blank row.
+    let figures = 3 + k.headlines.len() as u16;
+    area.width >= SIDE_BY_SIDE && area.height.saturating_sub(figures) >= notes::MIN_ROWS
+}
+
 pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
     let Some(k) = &app.kpis else {
         return;
@@ -57,7 +66,17 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
             Constraint::Min(20),
         ])
         .areas(body);
-        render_figures(app, k, frame, figures, t);
+        if notes_beside(k, area) {
+            let rows = 1 + k.headlines.len() as u16;
+            let [figures, below] =
+                Layout::vertical([Constraint::Length(rows + 1), Constraint::Min(0)]).areas(figures);
+            render_figures(app, k, frame, figures, t);
+            render_notes(app, &k.period_notes, k.period, frame, below, t);
+        } else if k.view == NOTES_VIEW {
+            render_notes(app, &k.period_notes, k.period, frame, figures, t);
+        } else {
+            render_figures(app, k, frame, figures, t);
+        }
         let cols = (charts.width / CELL_WIDTH).clamp(1, 2);
         let rows = (charts.height / CELL_HEIGHT).clamp(1, 3);
         let shown = usize::from(cols * rows).min(Which::ALL.len());
@@ -74,8 +93,15 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
             }
         }
     } else {
-        match k.view.checked_sub(1).and_then(|i| Which::ALL.get(i)) {
+        match k
+            .view
+            .checked_sub(NOTES_VIEW + 1)
+            .and_then(|i| Which::ALL.get(i))
+        {
             Some(which) => render_chart(app, k, *which, frame, body, t),
+            None if k.view == NOTES_VIEW => {
+                render_notes(app, &k.period_notes, k.period, frame, body, t)
+            }
             None => render_figures(app, k, frame, body, t),
         }
     }

@@ -5,6 +5,7 @@
 mod form;
 mod help;
 mod kpis;
+mod notes;
 mod picker;
 mod plan;
 mod strategy;
@@ -17,7 +18,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use crate::app::{Action, App, Context, Overlay, Tab};
+use crate::app::{Action, App, Context, Fit, Overlay, Tab};
 use crate::i18n::Format;
 use crate::text::{fit, width};
 pub use theme::Theme;
@@ -37,12 +38,19 @@ fn body(area: Rect) -> Rect {
     body
 }
 
-/// What fits on a screen of `area`: the task rows and the Plan tab's
-/// timeline; the update logic keeps selections among what is shown.
-pub fn fit_of(area: Rect) -> crate::app::Fit {
-    let (timeline_cols, timeline_rows) = plan::timeline_fit(body(area));
-    crate::app::Fit {
-        list_height: tasks::list_rows(body(area)),
+/// What the update logic needs to know of a screen of `area`: how many
+/// task rows the list shows (to keep the selection in view), whether the
+/// KPIs tab shows its notes beside the figures, and the Plan tab's
+/// timeline columns and rows (to keep its selection among what is shown).
+pub fn screen_fit(app: &App, area: Rect) -> Fit {
+    let body = body(area);
+    let (timeline_cols, timeline_rows) = plan::timeline_fit(body);
+    Fit {
+        list_height: tasks::list_rows(body),
+        notes_beside: app
+            .kpis
+            .as_ref()
+            .is_some_and(|k| kpis::notes_beside(k, body)),
         timeline_cols,
         timeline_rows,
     }
@@ -139,10 +147,16 @@ fn hinted(ctx: Context) -> &'static [Action] {
         Context::Kpis => &[
             Action::PrevPeriod,
             Action::NextPeriod,
-            Action::CurrentPeriod,
-            Action::CycleGranularity,
             Action::CycleChart,
             Action::PickScope,
+            Action::Record,
+            Action::Add,
+            Action::FollowUp,
+            Action::CycleGranularity,
+            Action::CurrentPeriod,
+            Action::Edit,
+            Action::Delete,
+            Action::Undo,
             Action::Help,
             Action::Quit,
             Action::WholeBusiness,
@@ -191,7 +205,7 @@ pub fn hint_spans(app: &App, ctx: Context, t: Theme, cols: usize) -> Vec<Span<'s
         let Some(key) = app.keymap.key_text(ctx, *a) else {
             continue;
         };
-        let label = format!(" {}  ", a.name().map_or("", |n| ui.action(n)));
+        let label = format!(" {}  ", a.name().map_or("", |n| action_label(ui, ctx, n)));
         let w = width(&key) + width(&label);
         if used + w > cols + 2 {
             break;
@@ -201,6 +215,14 @@ pub fn hint_spans(app: &App, ctx: Context, t: Theme, cols: usize) -> Vec<Span<'s
         spans.push(Span::raw(label));
     }
     spans
+}
+
+/// An action's label where `ctx` binds it.
+fn action_label<'a>(ui: &crate::i18n::UiWords, ctx: Context, name: &'a str) -> &'a str {
+    match ctx {
+        Context::Kpis => ui.kpis_action(name),
+        _ => ui.action(name),
+    }
 }
 
 fn render_footer(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {

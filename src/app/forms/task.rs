@@ -1,0 +1,229 @@
+//! The add/edit task form: title, campaign and assignee (completing to
+//! their names), due date, priority (in the reader's words) and tags.
+
+use chrono::NaiveDate;
+
+use super::{Purpose, choice_field, chosen, date_field};
+use crate::app::form::{Field as Input, FieldError, Form};
+use crate::domain::{Priority, TaskId, validate};
+use crate::i18n::Format;
+use crate::store::Store;
+use crate::store::strategy::Named;
+use crate::store::tasks::NewTask;
+use crate::taskview::TaskLine;
+
+/// The form's fields, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Title,
+    Campaign,
+    Due,
+    Assignee,
+    Priority,
+    Tags,
+}
+
+impl From<Field> for usize {
+    fn from(f: Field) -> usize {
+        f as usize
+    }
+}
+
+/// The names a task form completes: campaigns and people.
+pub struct Names {
+    pub campaigns: Vec<String>,
+    pub people: Vec<String>,
+}
+
+/// A form for a new task (`line` none) or holding a task's values.
+pub fn open(line: Option<&TaskLine>, names: Names, fmt: Format) -> Form {
+    let w = fmt.words();
+    let ui = &w.ui;
+    let t = line.map(|l| &l.task);
+    let priority = ui.priority(t.map_or(Priority::Medium, |t| t.priority));
+    let fields = vec![
+        Input::text(ui.title, t.map_or("", |t| t.title.as_str())),
+        Input::value(
+            w.campaign,
+            line.and_then(|l| l.campaign.as_deref()).unwrap_or_default(),
+        )
+        .choices(names.campaigns),
+        date_field(
+            ui.due,
+            &t.and_then(|t| t.due)
+                .map(|d| fmt.date(d))
+                .unwrap_or_default(),
+            ui,
+        ),
+        Input::value(
+            w.assignee,
+            line.and_then(|l| l.assignee.as_deref()).unwrap_or_default(),
+        )
+        .choices(names.people),
+        choice_field(ui.priority, priority, &ui.priorities),
+        Input::text(ui.tags, &t.map(|t| t.tags.join(" ")).unwrap_or_default()).hint(ui.tags_hint),
+    ];
+    let (title, editing) = match t {
+        Some(t) => (ui.edit_task, Some(t.id)),
+        None => (ui.new_task, None),
+    };
+    Form::new(title, Purpose::Task(editing), fields)
+}
+
+/// The task the form describes: every field checked, each mistake on its
+/// field.
+pub fn read(
+    form: &Form,
+    store: &Store,
+    today: NaiveDate,
+    fmt: Format,
+) -> Result<NewTask, FieldError> {
+    let ui = &fmt.words().ui;
+    let title = validate::title("task title", &form.value(Field::Title))
+        .map_err(|e| FieldError::at(Field::Title, e))?;
+    let named = |kind: Named, field: Field| -> Result<Option<i64>, FieldError> {
+        match form.value(field) {
+            v if v.is_empty() => Ok(None),
+            v => store
+                .resolve(kind, &v)
+                .map(Some)
+                .map_err(|e| FieldError::at(field, e)),
+        }
+    };
+    let campaign = named(Named::Campaign, Field::Campaign)?.map(crate::domain::CampaignId);
+    let due = match form.value(Field::Due) {
+        d if d.is_empty() => None,
+        _ => Some(super::date(form, Field::Due, today, ui)?),
+    };
+    let assignee = named(Named::Person, Field::Assignee)?.map(crate::domain::PersonId);
+    // An empty priority is medium.
+    let priority = if form.value(Field::Priority).is_empty() {
+        Priority::Medium
+    } else {
+        chosen(
+            form,
+            Field::Priority,
+            Priority::ALL,
+            |p| ui.priority(p),
+            Priority::as_str,
+            ui,
+        )?
+    };
+    let tags = form
+        .value(Field::Tags)
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|t| !t.is_empty())
+        .map(|t| validate::tag(t).map_err(|e| FieldError::at(Field::Tags, e)))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(NewTask {
+        campaign,
+        assignee,
+        due,
+        priority,
+        tags,
+        ..NewTask::titled(&title)
+    })
+}
+
+/// The task being edited, if any.
+pub fn editing(form: &Form) -> Option<TaskId> {
+    match form.purpose {
+        Purpose::Task(id) => id,
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Currency, Locale};
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    const VI: Format = Format {
+        locale: Locale::Vi,
+        currency: Currency::Vnd,
+    };
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, d).expect("date")
+    }
+
+    fn filled(values: &[(Field, &str)], fmt: Format) -> Form {
+        let names = Names {
+            campaigns: Vec::new(),
+            people: Vec::new(),
+        };
+        let mut form = open(None, names, fmt);
+        for (field, text) in values {
+            while form.focus != usize::from(*field) {
+                form.prev();
+            }
+            for c in text.chars() {
+                form.type_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+            }
+        }
+        form
+    }
+
+    /// What is typed in which fields, the field the mistake is on, and
+    /// words of its message.
+    type Case<'a> = (&'a [(Field, &'a str)], Field, &'a str);
+
+    #[test]
+    fn each_mistake_is_on_its_field() {
+        let store = Store::open_in_memory().expect("store");
+        let cases: [Case<'_>; 5] = [
+            (&[], Field::Title, "task title is empty"),
+            (
+                &[(Field::Title, "x"), (Field::Due, "soon")],
+                Field::Due,
+                "'soon' is not a date",
+            ),
+            (
+                &[(Field::Title, "x"), (Field::Campaign, "Tết")],
+                Field::Campaign,
+                "campaign 'Tết' not found",
+            ),
+            (
+                &[(Field::Title, "x"), (Field::Priority, "gấp")],
+                Field::Priority,
+                "'gấp' không nằm trong: cao, vừa, thấp",
+            ),
+            (
+                &[(Field::Title, "x"), (Field::Tags, "a b!")],
+                Field::Tags,
+                "tag 'b!'",
+            ),
+        ];
+        for (values, field, message) in cases {
+            let form = filled(values, VI);
+            let e = read(&form, &store, day(22), VI).expect_err("a mistake");
+            assert_eq!(e.field, Some(usize::from(field)), "{values:?}");
+            assert!(e.message.contains(message), "{values:?}: {}", e.message);
+        }
+    }
+
+    #[test]
+    fn priorities_read_in_either_language_and_default_to_medium() {
+        let store = Store::open_in_memory().expect("store");
+        let form = filled(
+            &[
+                (Field::Title, "  Viết bài  "),
+                (Field::Priority, "cao"),
+                (Field::Due, "+1w"),
+                (Field::Tags, "#SEO, ảnh"),
+            ],
+            VI,
+        );
+        let t = read(&form, &store, day(22), VI).expect("valid");
+        assert_eq!(t.title, "Viết bài");
+        assert_eq!(t.priority, Priority::High);
+        assert_eq!(t.due, Some(day(29)));
+        assert_eq!(t.tags, ["seo", "ảnh"]);
+        let form = filled(&[(Field::Title, "x"), (Field::Priority, "LOW")], VI);
+        assert_eq!(
+            read(&form, &store, day(22), VI).expect("valid").priority,
+            Priority::Low
+        );
+    }
+}

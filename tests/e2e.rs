@@ -260,3 +260,47 @@ fn imports_from_another_shell_reach_the_open_kpis_tab() {
     assert!(row(&screen, "Conversion rate").contains("2.0%"), "{screen}");
     tmux.keys(&["q"]);
 }
+
+/// `e` on a procedure opens `$EDITOR` on its steps: the dashboard steps
+/// aside, the editor's changes are saved, and the dashboard comes back.
+#[test]
+fn procedure_steps_open_in_the_users_editor() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("editor.db");
+    funnel(&db, &["demo"]);
+    let editor = dir.path().join("fake-editor");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nprintf 'Bước 1: gọi khách\\nBước 2: gửi quà\\n' > \"$1\"\n",
+    )
+    .expect("editor");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    }
+    let cmd = format!(
+        "env FUNNEL_DB='{}' FUNNEL_TODAY=2026-11-22 XDG_CONFIG_HOME='{}' LANG=C.UTF-8 VISUAL= EDITOR='{}' '{BIN}'",
+        db.display(),
+        dir.path().display(),
+        editor.display()
+    );
+    let tmux = Tmux::start("editor", &cmd, 100, 30, "3 Tasks");
+    tmux.keys(&["1"]);
+    tmux.wait_for("Objectives", Duration::from_secs(5));
+    // h from the first section wraps to the last: the procedures.
+    tmux.keys(&["h"]);
+    tmux.wait_for("Owner: Nguyễn Thu Hà", Duration::from_secs(5));
+    tmux.keys(&["e"]);
+    tmux.wait_for("Saved:", Duration::from_secs(5));
+    let screen = tmux.screen();
+    assert!(screen.contains("Bước 1: gọi khách"), "{screen}");
+    assert!(
+        screen.contains("3 Tasks"),
+        "the dashboard is back: {screen}"
+    );
+    let doc: serde_json::Value = serde_json::from_str(&funnel(&db, &["export"])).expect("json");
+    let steps = doc["procedures"][0]["steps"].as_str().expect("steps");
+    assert_eq!(steps, "Bước 1: gọi khách\nBước 2: gửi quà");
+    tmux.keys(&["q"]);
+}

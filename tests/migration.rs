@@ -60,10 +60,25 @@ fn expected(name: &str) -> serde_json::Value {
     serde_json::from_str(&text).expect("fixture parses")
 }
 
+fn user_version(path: &Path) -> i64 {
+    let conn = rusqlite::Connection::open(path).expect("sqlite");
+    conn.query_row("PRAGMA user_version", [], |r| r.get(0))
+        .expect("version")
+}
+
 #[test]
 fn a_v1_file_opens_with_its_data_and_figures_intact() {
-    let (_dir, path) = v1_copy();
+    let (dir, path) = v1_copy();
+    assert_eq!(user_version(&path), 1);
     let store = Store::open(&path).expect("open v1 copy");
+    assert_eq!(user_version(&path), 2);
+    // The file as it was, checked, beside it.
+    let backup = dir.path().join("funnel.db.v1.bak");
+    assert_eq!(user_version(&backup), 1);
+    let old = Store::open_read_only(&backup)
+        .err()
+        .expect("a v1 file needs an upgrade");
+    assert!(old.to_string().contains("needs an upgrade"), "{old}");
     assert_eq!(store.integrity_check().expect("check"), ["ok"]);
     assert!(store.foreign_key_check().expect("fk").is_empty());
     assert_eq!(store.count_orders().expect("orders"), 17_102);
@@ -80,4 +95,22 @@ fn a_v1_file_opens_with_its_data_and_figures_intact() {
         months_json(&store, Dimension::Segment(SegmentId(tea))),
         expected("v1.months.tea_lovers.json")
     );
+}
+
+#[test]
+fn the_v1_undo_history_still_undoes_and_redoes_its_orders_import() {
+    let (_dir, path) = v1_copy();
+    let mut store = Store::open(&path).expect("open v1 copy");
+    let before = months_json(&store, Dimension::Total);
+    let undone = store.undo().expect("undo the v1 import");
+    assert!(
+        undone.label.starts_with("import orders from"),
+        "{}",
+        undone.label
+    );
+    assert_eq!(store.count_orders().expect("orders"), 17_098);
+    assert_ne!(months_json(&store, Dimension::Total), before);
+    store.redo().expect("redo");
+    assert_eq!(store.count_orders().expect("orders"), 17_102);
+    assert_eq!(months_json(&store, Dimension::Total), before);
 }

@@ -14,6 +14,13 @@
 //! A scope's counters and gauges are the values recorded for exactly that
 //! scope: values recorded per channel are not summed into the total. A
 //! period that starts after the as-of day has no figures yet.
+//!
+//! Customer timelines come from the store's rollups while those are valid
+//! (built from the orders as they are, with this W and L, from no order
+//! after the as-of day). Otherwise every scope's timeline is built in one
+//! pass over the orders and, when no order is after the as-of day, stored
+//! for the next reader; a store that cannot take them (read-only, busy)
+//! only costs that reader the time.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -26,9 +33,10 @@ use crate::config::Config;
 use crate::domain::{Amount, Campaign, Dimension, Metric, MetricKind, Objective, SegmentId, Unit};
 use crate::metrics::objective::{Aim, Progress, progress};
 use crate::metrics::{
-    CustomerParams, CustomerTimeline, DailyValue, Granularity, Period, PeriodFigures, aggregate,
-    aggregate_all, gauge_on,
+    Cohort, CustomerParams, CustomerTimeline, DailyValue, Granularity, Period, PeriodFigures,
+    aggregate, aggregate_all, gauge_on,
 };
+use crate::store::rollup::{Rollup, RollupKey};
 use crate::store::{Result, Store};
 
 /// Where a scope's customer figures come from.
@@ -75,9 +83,10 @@ const CUSTOMER_METRICS: [&str; 5] = [
 ];
 
 /// Customer timelines by segment (`None`: the whole business); `None` for
-/// a scope without orders. A million orders take a while to walk, so a
-/// caller that reads several times from unchanged data keeps one of these
-/// (see [`Analysis::with_timelines`]) and drops it when the data changes.
+/// a scope without orders. Reading them (from a rollup, or worse, from
+/// every order) takes a while, so a caller that reads several times from
+/// unchanged data keeps one of these (see [`Analysis::with_timelines`])
+/// and drops it when the data changes.
 pub type Timelines = Rc<RefCell<HashMap<Option<SegmentId>, Option<Rc<CustomerTimeline>>>>>;
 
 /// Reads figures from one store as of one day, remembering the customer
@@ -130,18 +139,110 @@ impl<'a> Analysis<'a> {
         if let Some(t) = self.timelines.borrow().get(&segment) {
             return Ok(t.clone());
         }
-        let t = if self.store.has_orders(segment)? {
-            let points = self.store.order_points(segment)?;
-            Some(Rc::new(CustomerTimeline::build(
-                &points.points,
-                customer_params(self.config),
-                self.as_of,
-            )))
-        } else {
-            None
+        if let Some(t) = self.stored_timeline(segment)? {
+            self.timelines.borrow_mut().insert(segment, t.clone());
+            return Ok(t);
+        }
+        self.build_timelines()?;
+        // A segment the build did not know (deleted meanwhile) has none.
+        Ok(self
+            .timelines
+            .borrow_mut()
+            .entry(segment)
+            .or_default()
+            .clone())
+    }
+
+    fn rollup_key(&self, segment: Option<SegmentId>) -> RollupKey {
+        RollupKey {
+            segment,
+            window_days: self.config.churn_window_days,
+            loyalty_threshold: self.config.loyalty_threshold,
+        }
+    }
+
+    /// The scope's timeline from a valid rollup: `Some(None)` for a scope
+    /// the rollup says has no orders, `None` without a usable rollup.
+    fn stored_timeline(
+        &self,
+        segment: Option<SegmentId>,
+    ) -> Result<Option<Option<Rc<CustomerTimeline>>>> {
+        let Some(rollup) = self
+            .store
+            .valid_rollup(self.rollup_key(segment), self.as_of)?
+        else {
+            return Ok(None);
         };
-        self.timelines.borrow_mut().insert(segment, t.clone());
-        Ok(t)
+        let Some(bytes) = rollup.timeline else {
+            return Ok(Some(None));
+        };
+        // Bytes that do not decode, or a timeline that cannot be read as
+        // of this day, are built again like a missing rollup.
+        Ok(CustomerTimeline::decode(&bytes)
+            .ok()
+            .filter(|t| t.params() == customer_params(self.config))
+            .and_then(|t| t.read_as_of(self.as_of))
+            .map(|t| Some(Rc::new(t))))
+    }
+
+    /// Builds every scope's timeline in one pass over the orders, keeps
+    /// them, and stores them as rollups when no order is after the as-of
+    /// day (a rollup must hold every order).
+    fn build_timelines(&self) -> Result<()> {
+        // Before the orders: see `Store::orders_generation`.
+        let generation = self.store.orders_generation()?;
+        let points = self.store.order_points()?;
+        let params = customer_params(self.config);
+        let build = |p: &[(u32, NaiveDate)]| {
+            (!p.is_empty()).then(|| Rc::new(CustomerTimeline::build(p, params, self.as_of)))
+        };
+        let mut built = vec![(None, build(&points.total))];
+        let mut segments = self.store.segment_ids()?;
+        segments.extend(points.by_segment.keys());
+        segments.sort_unstable();
+        segments.dedup();
+        for s in segments {
+            let t = points.by_segment.get(&s).and_then(|p| build(p));
+            built.push((Some(s), t));
+        }
+        if points.total.iter().all(|(_, day)| *day <= self.as_of) {
+            let rollups: Vec<Rollup> = built
+                .iter()
+                .map(|(segment, t)| Rollup {
+                    segment: *segment,
+                    last_order_day: t.as_ref().and_then(|t| t.last_order_day()),
+                    timeline: t.as_ref().map(|t| t.encode()),
+                })
+                .collect();
+            // A rollup only saves time: one that cannot be stored leaves
+            // the next reader to build it again.
+            self.store
+                .save_rollups(
+                    generation,
+                    params.window_days,
+                    params.loyalty_threshold,
+                    &rollups,
+                )
+                .ok();
+        }
+        self.timelines.borrow_mut().extend(built);
+        Ok(())
+    }
+
+    /// Makes sure valid rollups are stored for every scope, building them
+    /// from the orders if they are not: after an orders import, where the
+    /// user expects to wait, rather than at the next start.
+    pub fn refresh_rollups(&self) -> Result<()> {
+        if self.stored_timeline(None)?.is_none() {
+            self.build_timelines()?;
+        }
+        Ok(())
+    }
+
+    /// The monthly acquisition cohorts of a scope with orders, oldest
+    /// first; `None` for a scope without orders, a channel or a campaign.
+    pub fn cohorts(&self, scope: Dimension) -> Result<Option<Vec<Cohort>>> {
+        Ok(self.timeline(scope)?.map(|t| t.cohorts()))
     }
 
     /// Sums each counter metric over every period into its field.

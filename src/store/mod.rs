@@ -8,6 +8,7 @@ mod schema;
 pub mod kpis;
 pub mod orders;
 pub mod plan;
+pub mod rollup;
 pub mod strategy;
 pub mod tasks;
 pub mod transfer;

@@ -143,10 +143,18 @@ fn assert_fresh(store: &Store, config: &Config, as_of: NaiveDate, what: &str) {
 /// Stores, at the current generation, a rollup built from one made-up
 /// order for every scope, and checks that readers now see it.
 fn plant(store: &Store, config: &Config, as_of: NaiveDate) {
+    plant_also(store, config, as_of, &[]);
+}
+
+/// Like [`plant`], with rollups for more segments (ones deleted).
+fn plant_also(store: &Store, config: &Config, as_of: NaiveDate, more: &[SegmentId]) {
     let p = params(config);
     let made_up = CustomerTimeline::build(&[(0, day(2025, 6, 1))], p, as_of);
-    let rollups: Vec<Rollup> = scopes(store)
-        .into_iter()
+    let mut all = scopes(store);
+    all.extend(more.iter().copied().map(Dimension::Segment));
+    let rollups: Vec<Rollup> = all
+        .iter()
+        .copied()
         .map(|scope| Rollup {
             segment: match scope {
                 Dimension::Segment(s) => Some(s),
@@ -162,7 +170,7 @@ fn plant(store: &Store, config: &Config, as_of: NaiveDate) {
             .save_rollups(generation, p.window_days, p.loyalty_threshold, &rollups)
             .expect("save")
     );
-    for scope in scopes(store) {
+    for scope in all {
         let (source, _, cohorts) = read(store, config, as_of, scope);
         assert_eq!(source, CustomerSource::Orders);
         assert_eq!(
@@ -300,6 +308,7 @@ fn deleting_a_segment_invalidates_and_so_does_undoing_it() {
     assert_fresh(&s, &config, today(), "after the delete");
     let (source, _, cohorts) = read(&s, &config, today(), Dimension::Segment(vip));
     assert_eq!((source, cohorts), (CustomerSource::Recorded, None));
+    plant_also(&s, &config, today(), &[vip]);
     s.undo().expect("undo the delete");
     let (source, _, _) = read(&s, &config, today(), Dimension::Segment(vip));
     assert_eq!(source, CustomerSource::Orders);

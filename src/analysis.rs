@@ -13,7 +13,8 @@
 //!
 //! A scope's counters and gauges are the values recorded for exactly that
 //! scope: values recorded per channel are not summed into the total. A
-//! period that starts after the as-of day has no figures yet.
+//! period that starts after the as-of day has no figures yet. Series are
+//! read over the span of the periods asked for, never whole.
 //!
 //! Customer timelines come from the store's rollups while those are valid
 //! (built from the orders as they are, with this W and L, from no order
@@ -119,10 +120,23 @@ impl<'a> Analysis<'a> {
         }
     }
 
-    fn series(&self, metric: &str, scope: Dimension) -> Result<Vec<DailyValue>> {
+    /// The values of `metric` for `scope` over the days of `periods`, and
+    /// the last one before them (what a gauge reads at their start).
+    fn series(
+        &self,
+        metric: &str,
+        scope: Dimension,
+        periods: &[Period],
+    ) -> Result<Vec<DailyValue>> {
+        let (Some(from), Some(to)) = (
+            periods.iter().map(|p| p.start).min(),
+            periods.iter().map(|p| p.end).max(),
+        ) else {
+            return Ok(Vec::new());
+        };
         Ok(self
             .store
-            .series(metric, scope)?
+            .series_between(metric, scope, from, to)?
             .into_iter()
             .map(|(day, value)| DailyValue::new(day, value))
             .collect())
@@ -254,13 +268,84 @@ impl<'a> Analysis<'a> {
         counters: &[(&str, Field)],
     ) -> Result<()> {
         for (metric, field) in counters {
-            let values = self.series(metric, scope)?;
+            let values = self.series(metric, scope, periods)?;
             for (f, v) in out
                 .iter_mut()
                 .zip(aggregate_all(MetricKind::Counter, &values, periods))
             {
                 *field(f) = v;
             }
+        }
+        Ok(())
+    }
+
+    /// The six customer figures: from the orders where the scope has any,
+    /// else as recorded.
+    fn fill_customers(
+        &self,
+        scope: Dimension,
+        periods: &[Period],
+        out: &mut [PeriodFigures],
+    ) -> Result<CustomerSource> {
+        if let Some(timeline) = self.timeline(scope)? {
+            for (f, p) in out.iter_mut().zip(periods) {
+                f.set_customers(&timeline.figures(p));
+            }
+            return Ok(CustomerSource::Orders);
+        }
+        let customers = self.series("customers", scope, periods)?;
+        let loyal = self.series("loyal_customers", scope, periods)?;
+        for (f, p) in out.iter_mut().zip(periods) {
+            let end = p.end.min(self.as_of);
+            f.customers_start = p.start.pred_opt().and_then(|d| gauge_on(&customers, d));
+            f.customers_end = gauge_on(&customers, end);
+            f.loyal_customers = gauge_on(&loyal, end);
+        }
+        self.fill_counters(
+            scope,
+            periods,
+            out,
+            &[
+                ("new_customers", |f| &mut f.new_customers),
+                ("churned_customers", |f| &mut f.churned_customers),
+                ("reactivated_customers", |f| &mut f.reactivated_customers),
+            ],
+        )?;
+        Ok(CustomerSource::Recorded)
+    }
+
+    /// Revenue from the order amounts, for a scope with orders that has
+    /// no revenue recorded on any day.
+    fn fill_order_revenue(
+        &self,
+        scope: Dimension,
+        periods: &[Period],
+        out: &mut [PeriodFigures],
+    ) -> Result<()> {
+        if out.iter().any(|f| f.revenue.is_some()) || self.store.has_values("revenue", scope)? {
+            return Ok(());
+        }
+        let segment = match scope {
+            Dimension::Segment(s) => Some(s),
+            _ => None,
+        };
+        let (Some(from), Some(to)) = (
+            periods.iter().map(|p| p.start).min(),
+            periods.iter().map(|p| p.end).max(),
+        ) else {
+            return Ok(());
+        };
+        let sales: Vec<DailyValue> = self
+            .store
+            .order_revenue(segment, from, to)?
+            .into_iter()
+            .map(|(d, v)| DailyValue::new(d, v))
+            .collect();
+        for (f, v) in out
+            .iter_mut()
+            .zip(aggregate_all(MetricKind::Counter, &sales, periods))
+        {
+            f.revenue = v;
         }
         Ok(())
     }
@@ -280,52 +365,10 @@ impl<'a> Analysis<'a> {
                 ("revenue", |f| &mut f.revenue),
             ],
         )?;
-        let timeline = self.timeline(scope)?;
-        let customer_source = if let Some(timeline) = &timeline {
-            for (f, p) in out.iter_mut().zip(periods) {
-                f.set_customers(&timeline.figures(p));
-            }
-            if out.iter().all(|f| f.revenue.is_none()) && self.series("revenue", scope)?.is_empty()
-            {
-                let segment = match scope {
-                    Dimension::Segment(s) => Some(s),
-                    _ => None,
-                };
-                let sales: Vec<DailyValue> = self
-                    .store
-                    .order_revenue(segment)?
-                    .into_iter()
-                    .map(|(d, v)| DailyValue::new(d, v))
-                    .collect();
-                for (f, v) in
-                    out.iter_mut()
-                        .zip(aggregate_all(MetricKind::Counter, &sales, periods))
-                {
-                    f.revenue = v;
-                }
-            }
-            CustomerSource::Orders
-        } else {
-            let customers = self.series("customers", scope)?;
-            let loyal = self.series("loyal_customers", scope)?;
-            for (f, p) in out.iter_mut().zip(periods) {
-                let end = p.end.min(self.as_of);
-                f.customers_start = p.start.pred_opt().and_then(|d| gauge_on(&customers, d));
-                f.customers_end = gauge_on(&customers, end);
-                f.loyal_customers = gauge_on(&loyal, end);
-            }
-            self.fill_counters(
-                scope,
-                periods,
-                &mut out,
-                &[
-                    ("new_customers", |f| &mut f.new_customers),
-                    ("churned_customers", |f| &mut f.churned_customers),
-                    ("reactivated_customers", |f| &mut f.reactivated_customers),
-                ],
-            )?;
-            CustomerSource::Recorded
-        };
+        let customer_source = self.fill_customers(scope, periods, &mut out)?;
+        if customer_source == CustomerSource::Orders {
+            self.fill_order_revenue(scope, periods, &mut out)?;
+        }
         for (f, p) in out.iter_mut().zip(periods) {
             if p.start > self.as_of {
                 *f = PeriodFigures::default();
@@ -339,29 +382,41 @@ impl<'a> Analysis<'a> {
     }
 
     /// The value of `metric` over `span` for `scope`: a counter's sum, a
-    /// gauge's value on the span's last day.
+    /// gauge's value on the span's last day. Reads only what that metric
+    /// needs.
     pub fn metric_value(
         &self,
         metric: &Metric,
         span: &Period,
         scope: Dimension,
     ) -> Result<Option<Amount>> {
-        if CUSTOMER_METRICS.contains(&metric.name.as_str()) || metric.name == "revenue" {
-            let f = self.figures(std::slice::from_ref(span), scope)?;
-            let Some(f) = f.figures.first() else {
-                return Ok(None);
-            };
-            return Ok(match metric.name.as_str() {
-                "customers" => f.customers_end,
-                "new_customers" => f.new_customers,
-                "churned_customers" => f.churned_customers,
-                "reactivated_customers" => f.reactivated_customers,
-                "loyal_customers" => f.loyal_customers,
-                _ => f.revenue,
-            });
+        let spans = std::slice::from_ref(span);
+        let name = metric.name.as_str();
+        if !CUSTOMER_METRICS.contains(&name) && name != "revenue" {
+            let values = self.series(name, scope, spans)?;
+            return Ok(aggregate(metric.kind, &values, span));
         }
-        let values = self.series(&metric.name, scope)?;
-        Ok(aggregate(metric.kind, &values, span))
+        if span.start > self.as_of {
+            return Ok(None);
+        }
+        let mut out = [PeriodFigures::default()];
+        if name == "revenue" {
+            self.fill_counters(scope, spans, &mut out, &[("revenue", |f| &mut f.revenue)])?;
+            if self.timeline(scope)?.is_some() {
+                self.fill_order_revenue(scope, spans, &mut out)?;
+            }
+        } else {
+            self.fill_customers(scope, spans, &mut out)?;
+        }
+        let [f] = out;
+        Ok(match name {
+            "customers" => f.customers_end,
+            "new_customers" => f.new_customers,
+            "churned_customers" => f.churned_customers,
+            "reactivated_customers" => f.reactivated_customers,
+            "loyal_customers" => f.loyal_customers,
+            _ => f.revenue,
+        })
     }
 
     /// Where `o` stands on `day` (at most the as-of day): a counter summed
@@ -404,12 +459,14 @@ impl<'a> Analysis<'a> {
     /// Spend attributed to a campaign from its start to the as-of day (or
     /// its end).
     pub fn campaign_spent(&self, c: &Campaign) -> Result<Amount> {
-        let values = self.series("spend", Dimension::Campaign(c.id))?;
         let end = self.as_of.min(c.end);
+        let values = self
+            .store
+            .series_between("spend", Dimension::Campaign(c.id), c.start, end)?;
         Ok(values
             .iter()
-            .filter(|v| v.day >= c.start && v.day <= end)
-            .map(|v| v.value)
+            .filter(|(day, _)| *day >= c.start && *day <= end)
+            .map(|(_, value)| *value)
             .sum())
     }
 }

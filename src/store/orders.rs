@@ -175,18 +175,28 @@ impl Store {
         Ok(out)
     }
 
-    /// Order amounts summed per day, optionally of one segment.
-    pub fn order_revenue(&self, segment: Option<SegmentId>) -> Result<Vec<(NaiveDate, Amount)>> {
+    /// Order amounts summed per day over `from..=to`, optionally of one
+    /// segment.
+    pub fn order_revenue(
+        &self,
+        segment: Option<SegmentId>,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<(NaiveDate, Amount)>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT day, sum(amount) FROM orders
-             WHERE ?1 IS NULL OR segment_id = ?1 GROUP BY day ORDER BY day",
+             WHERE (?1 IS NULL OR segment_id = ?1) AND day >= ?2 AND day <= ?3
+             GROUP BY day ORDER BY day",
         )?;
-        let rows = stmt.query_map(params![segment.map(|s| s.0)], |r| {
-            Ok((
-                parse_day(&r.get::<_, String>(0)?)?,
-                Amount::from_raw(r.get(1)?),
-            ))
-        })?;
+        let rows = stmt.query_map(
+            params![segment.map(|s| s.0), day_text(from), day_text(to)],
+            |r| {
+                Ok((
+                    parse_day(&r.get::<_, String>(0)?)?,
+                    Amount::from_raw(r.get(1)?),
+                ))
+            },
+        )?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 

@@ -13,7 +13,15 @@
 //!
 //! A scope's counters and gauges are the values recorded for exactly that
 //! scope: values recorded per channel are not summed into the total. A
-//! period that starts after the as-of day has no figures yet.
+//! period that starts after the as-of day has no figures yet. Series are
+//! read over the span of the periods asked for, never whole.
+//!
+//! Customer timelines come from the store's rollups while those are valid
+//! (built from the orders as they are, with this W and L, from no order
+//! after the as-of day). Otherwise every scope's timeline is built in one
+//! pass over the orders and, when no order is after the as-of day, stored
+//! for the next reader; a store that cannot take them (read-only, busy)
+//! only costs that reader the time.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -26,9 +34,10 @@ use crate::config::Config;
 use crate::domain::{Amount, Campaign, Dimension, Metric, MetricKind, Objective, SegmentId, Unit};
 use crate::metrics::objective::{Aim, Progress, progress};
 use crate::metrics::{
-    CustomerParams, CustomerTimeline, DailyValue, Granularity, Period, PeriodFigures, aggregate,
-    aggregate_all, gauge_on,
+    Cohort, CustomerParams, CustomerTimeline, DailyValue, Granularity, Period, PeriodFigures,
+    aggregate, aggregate_all, gauge_on,
 };
+use crate::store::rollup::{Rollup, RollupKey};
 use crate::store::{Result, Store};
 
 /// Where a scope's customer figures come from.
@@ -75,9 +84,10 @@ const CUSTOMER_METRICS: [&str; 5] = [
 ];
 
 /// Customer timelines by segment (`None`: the whole business); `None` for
-/// a scope without orders. A million orders take a while to walk, so a
-/// caller that reads several times from unchanged data keeps one of these
-/// (see [`Analysis::with_timelines`]) and drops it when the data changes.
+/// a scope without orders. Reading them (from a rollup, or worse, from
+/// every order) takes a while, so a caller that reads several times from
+/// unchanged data keeps one of these (see [`Analysis::with_timelines`])
+/// and drops it when the data changes.
 pub type Timelines = Rc<RefCell<HashMap<Option<SegmentId>, Option<Rc<CustomerTimeline>>>>>;
 
 /// Reads figures from one store as of one day, remembering the customer
@@ -110,10 +120,23 @@ impl<'a> Analysis<'a> {
         }
     }
 
-    fn series(&self, metric: &str, scope: Dimension) -> Result<Vec<DailyValue>> {
+    /// The values of `metric` for `scope` over the days of `periods`, and
+    /// the last one before them (what a gauge reads at their start).
+    fn series(
+        &self,
+        metric: &str,
+        scope: Dimension,
+        periods: &[Period],
+    ) -> Result<Vec<DailyValue>> {
+        let (Some(from), Some(to)) = (
+            periods.iter().map(|p| p.start).min(),
+            periods.iter().map(|p| p.end).max(),
+        ) else {
+            return Ok(Vec::new());
+        };
         Ok(self
             .store
-            .series(metric, scope)?
+            .series_between(metric, scope, from, to)?
             .into_iter()
             .map(|(day, value)| DailyValue::new(day, value))
             .collect())
@@ -130,18 +153,110 @@ impl<'a> Analysis<'a> {
         if let Some(t) = self.timelines.borrow().get(&segment) {
             return Ok(t.clone());
         }
-        let t = if self.store.has_orders(segment)? {
-            let points = self.store.order_points(segment)?;
-            Some(Rc::new(CustomerTimeline::build(
-                &points.points,
-                customer_params(self.config),
-                self.as_of,
-            )))
-        } else {
-            None
+        if let Some(t) = self.stored_timeline(segment)? {
+            self.timelines.borrow_mut().insert(segment, t.clone());
+            return Ok(t);
+        }
+        self.build_timelines()?;
+        // A segment the build did not know (deleted meanwhile) has none.
+        Ok(self
+            .timelines
+            .borrow_mut()
+            .entry(segment)
+            .or_default()
+            .clone())
+    }
+
+    fn rollup_key(&self, segment: Option<SegmentId>) -> RollupKey {
+        RollupKey {
+            segment,
+            window_days: self.config.churn_window_days,
+            loyalty_threshold: self.config.loyalty_threshold,
+        }
+    }
+
+    /// The scope's timeline from a valid rollup: `Some(None)` for a scope
+    /// the rollup says has no orders, `None` without a usable rollup.
+    fn stored_timeline(
+        &self,
+        segment: Option<SegmentId>,
+    ) -> Result<Option<Option<Rc<CustomerTimeline>>>> {
+        let Some(rollup) = self
+            .store
+            .valid_rollup(self.rollup_key(segment), self.as_of)?
+        else {
+            return Ok(None);
         };
-        self.timelines.borrow_mut().insert(segment, t.clone());
-        Ok(t)
+        let Some(bytes) = rollup.timeline else {
+            return Ok(Some(None));
+        };
+        // Bytes that do not decode, or a timeline that cannot be read as
+        // of this day, are built again like a missing rollup.
+        Ok(CustomerTimeline::decode(&bytes)
+            .ok()
+            .filter(|t| t.params() == customer_params(self.config))
+            .and_then(|t| t.read_as_of(self.as_of))
+            .map(|t| Some(Rc::new(t))))
+    }
+
+    /// Builds every scope's timeline in one pass over the orders, keeps
+    /// them, and stores them as rollups when no order is after the as-of
+    /// day (a rollup must hold every order).
+    fn build_timelines(&self) -> Result<()> {
+        // Before the orders: see `Store::orders_generation`.
+        let generation = self.store.orders_generation()?;
+        let points = self.store.order_points()?;
+        let params = customer_params(self.config);
+        let build = |p: &[(u32, NaiveDate)]| {
+            (!p.is_empty()).then(|| Rc::new(CustomerTimeline::build(p, params, self.as_of)))
+        };
+        let mut built = vec![(None, build(&points.total))];
+        let mut segments = self.store.segment_ids()?;
+        segments.extend(points.by_segment.keys());
+        segments.sort_unstable();
+        segments.dedup();
+        for s in segments {
+            let t = points.by_segment.get(&s).and_then(|p| build(p));
+            built.push((Some(s), t));
+        }
+        if points.total.iter().all(|(_, day)| *day <= self.as_of) {
+            let rollups: Vec<Rollup> = built
+                .iter()
+                .map(|(segment, t)| Rollup {
+                    segment: *segment,
+                    last_order_day: t.as_ref().and_then(|t| t.last_order_day()),
+                    timeline: t.as_ref().map(|t| t.encode()),
+                })
+                .collect();
+            // A rollup only saves time: one that cannot be stored leaves
+            // the next reader to build it again.
+            self.store
+                .save_rollups(
+                    generation,
+                    params.window_days,
+                    params.loyalty_threshold,
+                    &rollups,
+                )
+                .ok();
+        }
+        self.timelines.borrow_mut().extend(built);
+        Ok(())
+    }
+
+    /// Makes sure valid rollups are stored for every scope, building them
+    /// from the orders if they are not: after an orders import, where the
+    /// user expects to wait, rather than at the next start.
+    pub fn refresh_rollups(&self) -> Result<()> {
+        if self.stored_timeline(None)?.is_none() {
+            self.build_timelines()?;
+        }
+        Ok(())
+    }
+
+    /// The monthly acquisition cohorts of a scope with orders, oldest
+    /// first; `None` for a scope without orders, a channel or a campaign.
+    pub fn cohorts(&self, scope: Dimension) -> Result<Option<Vec<Cohort>>> {
+        Ok(self.timeline(scope)?.map(|t| t.cohorts()))
     }
 
     /// Sums each counter metric over every period into its field.
@@ -153,13 +268,84 @@ impl<'a> Analysis<'a> {
         counters: &[(&str, Field)],
     ) -> Result<()> {
         for (metric, field) in counters {
-            let values = self.series(metric, scope)?;
+            let values = self.series(metric, scope, periods)?;
             for (f, v) in out
                 .iter_mut()
                 .zip(aggregate_all(MetricKind::Counter, &values, periods))
             {
                 *field(f) = v;
             }
+        }
+        Ok(())
+    }
+
+    /// The six customer figures: from the orders where the scope has any,
+    /// else as recorded.
+    fn fill_customers(
+        &self,
+        scope: Dimension,
+        periods: &[Period],
+        out: &mut [PeriodFigures],
+    ) -> Result<CustomerSource> {
+        if let Some(timeline) = self.timeline(scope)? {
+            for (f, p) in out.iter_mut().zip(periods) {
+                f.set_customers(&timeline.figures(p));
+            }
+            return Ok(CustomerSource::Orders);
+        }
+        let customers = self.series("customers", scope, periods)?;
+        let loyal = self.series("loyal_customers", scope, periods)?;
+        for (f, p) in out.iter_mut().zip(periods) {
+            let end = p.end.min(self.as_of);
+            f.customers_start = p.start.pred_opt().and_then(|d| gauge_on(&customers, d));
+            f.customers_end = gauge_on(&customers, end);
+            f.loyal_customers = gauge_on(&loyal, end);
+        }
+        self.fill_counters(
+            scope,
+            periods,
+            out,
+            &[
+                ("new_customers", |f| &mut f.new_customers),
+                ("churned_customers", |f| &mut f.churned_customers),
+                ("reactivated_customers", |f| &mut f.reactivated_customers),
+            ],
+        )?;
+        Ok(CustomerSource::Recorded)
+    }
+
+    /// Revenue from the order amounts, for a scope with orders that has
+    /// no revenue recorded on any day.
+    fn fill_order_revenue(
+        &self,
+        scope: Dimension,
+        periods: &[Period],
+        out: &mut [PeriodFigures],
+    ) -> Result<()> {
+        if out.iter().any(|f| f.revenue.is_some()) || self.store.has_values("revenue", scope)? {
+            return Ok(());
+        }
+        let segment = match scope {
+            Dimension::Segment(s) => Some(s),
+            _ => None,
+        };
+        let (Some(from), Some(to)) = (
+            periods.iter().map(|p| p.start).min(),
+            periods.iter().map(|p| p.end).max(),
+        ) else {
+            return Ok(());
+        };
+        let sales: Vec<DailyValue> = self
+            .store
+            .order_revenue(segment, from, to)?
+            .into_iter()
+            .map(|(d, v)| DailyValue::new(d, v))
+            .collect();
+        for (f, v) in out
+            .iter_mut()
+            .zip(aggregate_all(MetricKind::Counter, &sales, periods))
+        {
+            f.revenue = v;
         }
         Ok(())
     }
@@ -179,52 +365,10 @@ impl<'a> Analysis<'a> {
                 ("revenue", |f| &mut f.revenue),
             ],
         )?;
-        let timeline = self.timeline(scope)?;
-        let customer_source = if let Some(timeline) = &timeline {
-            for (f, p) in out.iter_mut().zip(periods) {
-                f.set_customers(&timeline.figures(p));
-            }
-            if out.iter().all(|f| f.revenue.is_none()) && self.series("revenue", scope)?.is_empty()
-            {
-                let segment = match scope {
-                    Dimension::Segment(s) => Some(s),
-                    _ => None,
-                };
-                let sales: Vec<DailyValue> = self
-                    .store
-                    .order_revenue(segment)?
-                    .into_iter()
-                    .map(|(d, v)| DailyValue::new(d, v))
-                    .collect();
-                for (f, v) in
-                    out.iter_mut()
-                        .zip(aggregate_all(MetricKind::Counter, &sales, periods))
-                {
-                    f.revenue = v;
-                }
-            }
-            CustomerSource::Orders
-        } else {
-            let customers = self.series("customers", scope)?;
-            let loyal = self.series("loyal_customers", scope)?;
-            for (f, p) in out.iter_mut().zip(periods) {
-                let end = p.end.min(self.as_of);
-                f.customers_start = p.start.pred_opt().and_then(|d| gauge_on(&customers, d));
-                f.customers_end = gauge_on(&customers, end);
-                f.loyal_customers = gauge_on(&loyal, end);
-            }
-            self.fill_counters(
-                scope,
-                periods,
-                &mut out,
-                &[
-                    ("new_customers", |f| &mut f.new_customers),
-                    ("churned_customers", |f| &mut f.churned_customers),
-                    ("reactivated_customers", |f| &mut f.reactivated_customers),
-                ],
-            )?;
-            CustomerSource::Recorded
-        };
+        let customer_source = self.fill_customers(scope, periods, &mut out)?;
+        if customer_source == CustomerSource::Orders {
+            self.fill_order_revenue(scope, periods, &mut out)?;
+        }
         for (f, p) in out.iter_mut().zip(periods) {
             if p.start > self.as_of {
                 *f = PeriodFigures::default();
@@ -238,29 +382,41 @@ impl<'a> Analysis<'a> {
     }
 
     /// The value of `metric` over `span` for `scope`: a counter's sum, a
-    /// gauge's value on the span's last day.
+    /// gauge's value on the span's last day. Reads only what that metric
+    /// needs.
     pub fn metric_value(
         &self,
         metric: &Metric,
         span: &Period,
         scope: Dimension,
     ) -> Result<Option<Amount>> {
-        if CUSTOMER_METRICS.contains(&metric.name.as_str()) || metric.name == "revenue" {
-            let f = self.figures(std::slice::from_ref(span), scope)?;
-            let Some(f) = f.figures.first() else {
-                return Ok(None);
-            };
-            return Ok(match metric.name.as_str() {
-                "customers" => f.customers_end,
-                "new_customers" => f.new_customers,
-                "churned_customers" => f.churned_customers,
-                "reactivated_customers" => f.reactivated_customers,
-                "loyal_customers" => f.loyal_customers,
-                _ => f.revenue,
-            });
+        let spans = std::slice::from_ref(span);
+        let name = metric.name.as_str();
+        if !CUSTOMER_METRICS.contains(&name) && name != "revenue" {
+            let values = self.series(name, scope, spans)?;
+            return Ok(aggregate(metric.kind, &values, span));
         }
-        let values = self.series(&metric.name, scope)?;
-        Ok(aggregate(metric.kind, &values, span))
+        if span.start > self.as_of {
+            return Ok(None);
+        }
+        let mut out = [PeriodFigures::default()];
+        if name == "revenue" {
+            self.fill_counters(scope, spans, &mut out, &[("revenue", |f| &mut f.revenue)])?;
+            if self.timeline(scope)?.is_some() {
+                self.fill_order_revenue(scope, spans, &mut out)?;
+            }
+        } else {
+            self.fill_customers(scope, spans, &mut out)?;
+        }
+        let [f] = out;
+        Ok(match name {
+            "customers" => f.customers_end,
+            "new_customers" => f.new_customers,
+            "churned_customers" => f.churned_customers,
+            "reactivated_customers" => f.reactivated_customers,
+            "loyal_customers" => f.loyal_customers,
+            _ => f.revenue,
+        })
     }
 
     /// Where `o` stands on `day` (at most the as-of day): a counter summed
@@ -303,12 +459,14 @@ impl<'a> Analysis<'a> {
     /// Spend attributed to a campaign from its start to the as-of day (or
     /// its end).
     pub fn campaign_spent(&self, c: &Campaign) -> Result<Amount> {
-        let values = self.series("spend", Dimension::Campaign(c.id))?;
         let end = self.as_of.min(c.end);
+        let values = self
+            .store
+            .series_between("spend", Dimension::Campaign(c.id), c.start, end)?;
         Ok(values
             .iter()
-            .filter(|v| v.day >= c.start && v.day <= end)
-            .map(|v| v.value)
+            .filter(|(day, _)| *day >= c.start && *day <= end)
+            .map(|(_, value)| *value)
             .sum())
     }
 }

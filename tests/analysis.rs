@@ -161,3 +161,68 @@ fn objective_progress_reads_counters_since_start_and_gauges_today() {
     // Half the way after 45 of 91 days: on track.
     assert_eq!(st.progress.status, ObjectiveStatus::OnTrack);
 }
+
+#[test]
+fn cohorts_of_the_business_and_a_segment_none_for_a_channel_or_a_scope_without_orders() {
+    let mut s = Store::open_in_memory().expect("store");
+    let config = Config::default();
+    let today = day(2026, 4, 15);
+    // W = 90. a: first order 2026-01-05 (Retail), active to 04-04 and,
+    // after 03-01 (VIP), to 05-29. b: 01-20 (Retail), active to 04-19.
+    // c: 02-10 (VIP), active to 05-10.
+    s.import_orders(
+        "o.csv",
+        &[
+            order("1", "a", day(2026, 1, 5), "Retail"),
+            order("2", "b", day(2026, 1, 20), "Retail"),
+            order("3", "c", day(2026, 2, 10), "VIP"),
+            order("4", "a", day(2026, 3, 1), "VIP"),
+        ],
+        true,
+    )
+    .expect("orders");
+    s.save_segment(&funnel::domain::Segment {
+        id: SegmentId(0),
+        name: "Empty".into(),
+        description: String::new(),
+        demographics: String::new(),
+        needs: String::new(),
+        habits: String::new(),
+        market_size: None,
+    })
+    .expect("segment");
+    let analysis = Analysis::new(&s, &config, today);
+    let cohort = |m: u32, acquired: i64, active_after: &[i64]| funnel::metrics::Cohort {
+        month: day(2026, m, 1),
+        acquired,
+        active_after: active_after.to_vec(),
+    };
+    // Month ends on or before 04-15: 01-31, 02-28, 03-31.
+    assert_eq!(
+        analysis.cohorts(Dimension::Total).expect("cohorts"),
+        Some(vec![
+            cohort(1, 2, &[2, 2]),
+            cohort(2, 1, &[1]),
+            cohort(3, 0, &[]),
+            cohort(4, 0, &[]),
+        ])
+    );
+    // In VIP, a is new on 03-01 (their first VIP order).
+    let vip = Dimension::Segment(SegmentId(
+        s.resolve(Named::Segment, "VIP").expect("segment"),
+    ));
+    assert_eq!(
+        analysis.cohorts(vip).expect("cohorts"),
+        Some(vec![
+            cohort(2, 1, &[1]),
+            cohort(3, 1, &[]),
+            cohort(4, 0, &[])
+        ])
+    );
+    let empty = Dimension::Segment(SegmentId(
+        s.resolve(Named::Segment, "Empty").expect("segment"),
+    ));
+    assert_eq!(analysis.cohorts(empty).expect("cohorts"), None);
+    let channel = Dimension::Channel(funnel::domain::ChannelId(1));
+    assert_eq!(analysis.cohorts(channel).expect("cohorts"), None);
+}

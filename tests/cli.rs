@@ -876,3 +876,36 @@ fn the_dashboard_without_a_terminal_says_what_to_use_instead() {
         "{err}"
     );
 }
+
+#[test]
+fn orders_import_leaves_the_customer_rollups_built_and_a_dry_run_does_not() {
+    use funnel::store::Store;
+    use funnel::store::rollup::RollupKey;
+    let s = Sandbox::new();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
+    let key = |window_days| RollupKey {
+        segment: None,
+        window_days,
+        loyalty_threshold: 3,
+    };
+    let csv = s.file(
+        "orders.csv",
+        "order,customer,date,amount\n1,c1,2026-08-01,100\n2,c2,2026-10-05,40\n",
+    );
+    s.ok(&["orders", "import", "--dry-run", &csv]);
+    let store = Store::open_read_only(&s.db).expect("open");
+    assert_eq!(store.valid_rollup(key(90), today).expect("read"), None);
+    drop(store);
+    s.ok(&["orders", "import", &csv]);
+    s.ok(&["--churn-window", "30", "orders", "import", &csv]);
+    // A read-only look with yet another window builds in memory only.
+    s.ok(&["--read-only", "--churn-window", "60", "kpi", "show"]);
+    let store = Store::open_read_only(&s.db).expect("open");
+    let built = store.valid_rollup(key(90), today).expect("read");
+    assert_eq!(
+        built.and_then(|r| r.last_order_day),
+        chrono::NaiveDate::from_ymd_opt(2026, 10, 5)
+    );
+    assert!(store.valid_rollup(key(30), today).expect("read").is_some());
+    assert_eq!(store.valid_rollup(key(60), today).expect("read"), None);
+}

@@ -199,7 +199,8 @@ fn a_kpi_value_is_replaced_not_duplicated_and_said_so() {
         .expect("record");
     assert_eq!(c.unchanged, 1);
     assert_eq!(
-        s.series("visits", Dimension::Total).expect("series"),
+        s.series_between("visits", Dimension::Total, day(2000, 1, 1), day(2100, 1, 1))
+            .expect("series"),
         [(day(2026, 11, 2), Amount::from_int(120))]
     );
     let bad = KpiInput {
@@ -211,7 +212,9 @@ fn a_kpi_value_is_replaced_not_duplicated_and_said_so() {
         .expect_err("unknown metric");
     assert!(e.to_string().contains("unknown metric 'vistis'"), "{e}");
     assert_eq!(
-        s.series("visits", Dimension::Total).expect("series")[0].1,
+        s.series_between("visits", Dimension::Total, day(2000, 1, 1), day(2100, 1, 1))
+            .expect("series")[0]
+            .1,
         Amount::from_int(120),
         "nothing partial"
     );

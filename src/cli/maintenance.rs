@@ -24,6 +24,7 @@ pub fn import(ctx: &Context, file: &Path) -> CliResult {
         .map_err(|e| CliError::user(format!("{label}:{}:{}: {e}", e.line(), e.column())))?;
     let mut store = ctx.open()?;
     store.import(&doc)?;
+    super::orders::refresh_rollups(ctx, &store);
     let fmt = ctx.format();
     line(&Format::fill_all(
         fmt.words().cli.imported,
@@ -71,11 +72,11 @@ pub fn check(ctx: &Context) -> CliResult {
             ));
         }
     }
-    let points = store.order_points(None)?;
-    if let Some(first) = points.points.iter().map(|p| p.1).min() {
+    let points = store.order_points()?;
+    if let Some(first) = points.total.iter().map(|p| p.1).min() {
         let today = ctx.today();
         let timeline = CustomerTimeline::build(
-            &points.points,
+            &points.total,
             crate::analysis::customer_params(&ctx.config),
             today,
         );
@@ -101,7 +102,7 @@ pub fn check(ctx: &Context) -> CliResult {
             &[
                 &ctx.db_path().display(),
                 &count(fmt, store.count_tasks()?),
-                &count(fmt, points.points.len()),
+                &count(fmt, points.total.len()),
                 &count(fmt, points.customers),
             ],
         ))
@@ -126,6 +127,7 @@ pub struct DemoArgs {
 pub fn demo(ctx: &Context, a: &DemoArgs) -> CliResult {
     let mut store = ctx.open()?;
     let s = crate::demo::fill(&mut store, a.scale, ctx.today(), a.seed)?;
+    super::orders::refresh_rollups(ctx, &store);
     let fmt = ctx.format();
     line(&Format::fill_all(
         fmt.words().cli.demo_filled,

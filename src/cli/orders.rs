@@ -80,6 +80,9 @@ pub fn run(ctx: &Context, cmd: OrdersCommand) -> CliResult {
     }
     line(&read)?;
     let out = store.import_orders(&label, &orders, !a.dry_run)?;
+    if !a.dry_run {
+        refresh_rollups(ctx, &store);
+    }
     let verb = if a.dry_run {
         w.orders_would_import
     } else {
@@ -102,4 +105,13 @@ pub fn run(ctx: &Context, cmd: OrdersCommand) -> CliResult {
         line(&Format::fill(created, out.new_segments.join(", ")))?;
     }
     Ok(())
+}
+
+/// Builds the customer rollups after a write to the orders, where the user
+/// expects to wait, so that the next start need not walk every order. A
+/// failure only leaves that to the next reader.
+pub(super) fn refresh_rollups(ctx: &Context, store: &crate::store::Store) {
+    crate::analysis::Analysis::new(store, &ctx.config, ctx.today())
+        .refresh_rollups()
+        .ok();
 }

@@ -1,6 +1,7 @@
 //! Customer metrics derived from orders (SPEC "Customer metrics derived
 //! from orders"): active, new, churned, reactivated and loyal customers on
-//! any day and over any period, from one pass over the orders.
+//! any day and over any period, and monthly acquisition cohorts, from one
+//! pass over the orders.
 //!
 //! Each order on day o makes its customer active on o..=o+W−1, the W days
 //! whose window (d − W, d] holds it. A customer's orders thus turn into
@@ -12,8 +13,12 @@
 //! end is a "churned" event. Loyal intervals are the parts of active
 //! intervals from the day of the L-th order on.
 //!
-//! The timeline keeps these events as sorted day numbers, so every count is
-//! two binary searches, O(log n), whatever the span of days.
+//! The timeline keeps these events counted by day ([`DayCounts`]: the
+//! distinct days with running totals), so every count is one or two binary
+//! searches whatever the number of customers, and the whole timeline is a
+//! few thousand numbers per ten years of data: small enough to store
+//! ([`CustomerTimeline::encode`]) and read back instead of walking the
+//! orders again.
 //!
 //! The as-of date: orders after it are ignored, churn is counted only on
 //! days on or before it, and [`CustomerTimeline::figures`] reads every day
@@ -24,9 +29,14 @@
 //! With that rule `customers_end = customers_start + new + reactivated −
 //! churned` holds for every period.
 
+mod codec;
+mod cohorts;
+
 use chrono::{Datelike, NaiveDate};
 
+use crate::metrics::day_counts::DayCounts;
 use crate::metrics::period::Period;
+use cohorts::{CohortCounts, CohortsBuilder};
 
 /// Churn window W and loyalty threshold L.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -69,19 +79,49 @@ impl CustomerFigures {
     }
 }
 
+/// The customers acquired in one month and how many of them are still
+/// active at the end of each later month.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cohort {
+    /// The first day of the acquisition month.
+    pub month: NaiveDate,
+    /// Customers whose first order is in that month.
+    pub acquired: i64,
+    /// `[k - 1]`: of those, how many are active (window W) on the last day
+    /// of the k-th month after the acquisition month; only months whose
+    /// last day is on or before the as-of date.
+    pub active_after: Vec<i64>,
+}
+
 /// Every customer event derived from a set of orders, ready to count.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CustomerTimeline {
     params: CustomerParams,
     as_of: i64,
-    first_day: Option<NaiveDate>,
-    /// First days of active intervals, sorted.
+    /// The last order day counted (on or before the as-of date).
+    last_order: Option<i64>,
+    /// Whether orders after the as-of date were left out.
+    left_out_later: bool,
+    /// First days of active intervals.
+    active_starts: DayCounts,
+    /// Last active days of those intervals (churn is the day after).
+    active_ends: DayCounts,
+    /// First-order days, one per customer.
+    new_days: DayCounts,
+    /// First days of every interval but each customer's first.
+    reactivation_days: DayCounts,
+    loyal_starts: DayCounts,
+    loyal_ends: DayCounts,
+    /// Acquisition months with at least one customer, oldest first.
+    cohorts: Vec<CohortCounts>,
+}
+
+/// Event days as they are collected, before they are counted by day.
+#[derive(Default)]
+struct Events {
     active_starts: Vec<i64>,
-    /// Last active days of those intervals, sorted (churn is the day after).
     active_ends: Vec<i64>,
-    /// First-order days, one per customer, sorted.
     new_days: Vec<i64>,
-    /// First days of every interval but each customer's first, sorted.
     reactivation_days: Vec<i64>,
     loyal_starts: Vec<i64>,
     loyal_ends: Vec<i64>,
@@ -92,7 +132,6 @@ impl CustomerTimeline {
     /// order, several per customer and per day allowed. Orders dated after
     /// `as_of` are ignored. O(n log n) in the number of orders.
     pub fn build(orders: &[(u32, NaiveDate)], params: CustomerParams, as_of: NaiveDate) -> Self {
-        let as_of_n = day_number(as_of);
         let window = i64::from(params.window_days.max(1));
         let threshold = params.loyalty_threshold.max(1);
         // One u64 per order sorts fast: customer in the high half, the day
@@ -104,13 +143,12 @@ impl CustomerTimeline {
                 (u64::from(customer) << 32) | u64::from(day.num_days_from_ce() as u32 ^ 0x8000_0000)
             })
             .collect();
+        let left_out_later = keys.len() < orders.len();
         keys.sort_unstable();
 
-        let mut t = CustomerTimeline {
-            params,
-            as_of: as_of_n,
-            ..CustomerTimeline::default()
-        };
+        let mut events = Events::default();
+        let mut cohorts = CohortsBuilder::default();
+        let mut last_order: Option<i64> = None;
         let mut i = 0;
         while i < keys.len() {
             let customer = keys[i] >> 32;
@@ -118,57 +156,27 @@ impl CustomerTimeline {
             while j < keys.len() && keys[j] >> 32 == customer {
                 j += 1;
             }
-            t.add_customer(keys[i..j].iter().map(|k| key_day(*k)), window, threshold);
+            let days = keys[i..j].iter().map(|k| key_day(*k));
+            events.add_customer(days, window, threshold, &mut cohorts);
+            last_order = last_order.max(Some(key_day(keys[j - 1])));
             i = j;
         }
-        for v in [
-            &mut t.active_starts,
-            &mut t.active_ends,
-            &mut t.new_days,
-            &mut t.reactivation_days,
-            &mut t.loyal_starts,
-            &mut t.loyal_ends,
-        ] {
-            v.sort_unstable();
-        }
-        t.first_day = t.new_days.first().and_then(|&n| from_day_number(n));
-        t
-    }
-
-    /// Turns one customer's order days (sorted) into intervals and events.
-    fn add_customer(&mut self, days: impl Iterator<Item = i64>, window: i64, threshold: u32) {
-        let mut current: Option<(i64, i64)> = None;
-        let mut orders = 0u32;
-        let mut loyal_from: Option<i64> = None;
-        for day in days {
-            orders += 1;
-            current = match current {
-                Some((start, end)) if day <= end + 1 => Some((start, end.max(day + window - 1))),
-                Some(closed) => {
-                    self.close_interval(closed, loyal_from);
-                    self.reactivation_days.push(day);
-                    Some((day, day + window - 1))
-                }
-                None => {
-                    self.new_days.push(day);
-                    Some((day, day + window - 1))
-                }
-            };
-            if orders == threshold {
-                loyal_from = Some(day);
-            }
-        }
-        if let Some(last) = current {
-            self.close_interval(last, loyal_from);
-        }
-    }
-
-    fn close_interval(&mut self, (start, end): (i64, i64), loyal_from: Option<i64>) {
-        self.active_starts.push(start);
-        self.active_ends.push(end);
-        if let Some(from) = loyal_from {
-            self.loyal_starts.push(from.max(start));
-            self.loyal_ends.push(end);
+        let counted = |mut days: Vec<i64>| {
+            days.sort_unstable();
+            DayCounts::from_sorted(&days)
+        };
+        CustomerTimeline {
+            params,
+            as_of: day_number(as_of),
+            last_order,
+            left_out_later,
+            active_starts: counted(events.active_starts),
+            active_ends: counted(events.active_ends),
+            new_days: counted(events.new_days),
+            reactivation_days: counted(events.reactivation_days),
+            loyal_starts: counted(events.loyal_starts),
+            loyal_ends: counted(events.loyal_ends),
+            cohorts: cohorts.finish(),
         }
     }
 
@@ -178,7 +186,24 @@ impl CustomerTimeline {
 
     /// The first order day on or before the as-of date, if any.
     pub fn first_day(&self) -> Option<NaiveDate> {
-        self.first_day
+        self.new_days.first().and_then(from_day_number)
+    }
+
+    /// The last order day on or before the as-of date, if any.
+    pub fn last_order_day(&self) -> Option<NaiveDate> {
+        self.last_order.and_then(from_day_number)
+    }
+
+    /// The same orders read as of another day, or `None` where that would
+    /// need orders this timeline does not hold as they are: it left out
+    /// orders after its own as-of date, or it counts an order after `as_of`.
+    pub fn read_as_of(mut self, as_of: NaiveDate) -> Option<CustomerTimeline> {
+        let day = day_number(as_of);
+        if self.left_out_later || self.last_order.is_some_and(|last| last > day) {
+            return None;
+        }
+        self.as_of = day;
+        Some(self)
     }
 
     /// Customers active on `d` (an order in (d − W, d]), from the orders up
@@ -195,7 +220,7 @@ impl CustomerTimeline {
 
     /// Customers whose first order is in `from..=to`.
     pub fn new_between(&self, from: NaiveDate, to: NaiveDate) -> i64 {
-        count_in(&self.new_days, day_number(from), day_number(to))
+        self.new_days.between(day_number(from), day_number(to))
     }
 
     /// Customers churned on a day in `from..=to`, counting only days on or
@@ -203,12 +228,13 @@ impl CustomerTimeline {
     pub fn churned_between(&self, from: NaiveDate, to: NaiveDate) -> i64 {
         let to = day_number(to).min(self.as_of);
         // Churn falls on the day after an interval's last active day.
-        count_in(&self.active_ends, day_number(from) - 1, to - 1)
+        self.active_ends.between(day_number(from) - 1, to - 1)
     }
 
     /// Customers who became active again on a day in `from..=to`.
     pub fn reactivated_between(&self, from: NaiveDate, to: NaiveDate) -> i64 {
-        count_in(&self.reactivation_days, day_number(from), day_number(to))
+        self.reactivation_days
+            .between(day_number(from), day_number(to))
     }
 
     /// The customer figures of `p`, every day read clamped to the as-of
@@ -220,10 +246,72 @@ impl CustomerTimeline {
         CustomerFigures {
             customers_start: covering(&self.active_starts, &self.active_ends, before),
             customers_end: covering(&self.active_starts, &self.active_ends, last),
-            new: count_in(&self.new_days, from, last),
-            churned: count_in(&self.active_ends, from - 1, last - 1),
-            reactivated: count_in(&self.reactivation_days, from, last),
+            new: self.new_days.between(from, last),
+            churned: self.active_ends.between(from - 1, last - 1),
+            reactivated: self.reactivation_days.between(from, last),
             loyal_end: covering(&self.loyal_starts, &self.loyal_ends, last),
+        }
+    }
+
+    /// One cohort per month from the first acquisition to the month of the
+    /// as-of date, oldest first; a month without acquisitions is there too
+    /// (acquired 0), so the months run without a gap.
+    pub fn cohorts(&self) -> Vec<Cohort> {
+        cohorts::read(&self.cohorts, self.as_of)
+    }
+}
+
+impl Events {
+    /// Turns one customer's order days (sorted) into intervals and events.
+    fn add_customer(
+        &mut self,
+        days: impl Iterator<Item = i64>,
+        window: i64,
+        threshold: u32,
+        cohorts: &mut CohortsBuilder,
+    ) {
+        let mut current: Option<(i64, i64)> = None;
+        let mut first = 0;
+        let mut orders = 0u32;
+        let mut loyal_from: Option<i64> = None;
+        for day in days {
+            orders += 1;
+            current = match current {
+                Some((start, end)) if day <= end + 1 => Some((start, end.max(day + window - 1))),
+                Some(closed) => {
+                    self.close_interval(closed, loyal_from, first, cohorts);
+                    self.reactivation_days.push(day);
+                    Some((day, day + window - 1))
+                }
+                None => {
+                    first = day;
+                    self.new_days.push(day);
+                    cohorts.acquire(day);
+                    Some((day, day + window - 1))
+                }
+            };
+            if orders == threshold {
+                loyal_from = Some(day);
+            }
+        }
+        if let Some(last) = current {
+            self.close_interval(last, loyal_from, first, cohorts);
+        }
+    }
+
+    fn close_interval(
+        &mut self,
+        (start, end): (i64, i64),
+        loyal_from: Option<i64>,
+        first_order: i64,
+        cohorts: &mut CohortsBuilder,
+    ) {
+        self.active_starts.push(start);
+        self.active_ends.push(end);
+        cohorts.active(first_order, start, end);
+        if let Some(from) = loyal_from {
+            self.loyal_starts.push(from.max(start));
+            self.loyal_ends.push(end);
         }
     }
 }
@@ -240,23 +328,11 @@ fn key_day(key: u64) -> i64 {
     i64::from((key as u32 ^ 0x8000_0000) as i32)
 }
 
-/// How many of the intervals `[starts[k], ends[k]]` hold `d`. Both lists
-/// are sorted separately; an interval ending before `d` also started
-/// before it, so the count is (starts ≤ d) − (ends < d).
-fn covering(starts: &[i64], ends: &[i64], d: i64) -> i64 {
-    let started = starts.partition_point(|&s| s <= d);
-    let ended = ends.partition_point(|&e| e < d);
-    (started - ended) as i64
-}
-
-/// How many sorted `days` fall in `from..=to` (0 when `from > to`).
-fn count_in(days: &[i64], from: i64, to: i64) -> i64 {
-    if from > to {
-        return 0;
-    }
-    let lo = days.partition_point(|&x| x < from);
-    let hi = days.partition_point(|&x| x <= to);
-    (hi - lo) as i64
+/// How many of the intervals `[start, end]` hold `d`: an interval ending
+/// before `d` also started before it, so the count is (starts ≤ d) −
+/// (ends < d).
+fn covering(starts: &DayCounts, ends: &DayCounts, d: i64) -> i64 {
+    starts.on_or_before(d) - ends.on_or_before(d - 1)
 }
 
 #[cfg(test)]
@@ -507,26 +583,77 @@ mod tests {
                 self.active(c, x) && !self.active(c, x - 1) && self.days_of(c).any(|o| o < x)
             })
         }
+        /// Cohorts by the SPEC reading: every month from the first
+        /// acquisition to the as-of month, each month end checked customer
+        /// by customer.
+        fn cohorts(&self) -> Vec<Cohort> {
+            let month = |x: i64| day(x).with_day(1).expect("first of month");
+            let month_end = |m: NaiveDate| {
+                m.checked_add_months(chrono::Months::new(1))
+                    .expect("next month")
+                    - chrono::Duration::days(1)
+            };
+            let firsts: Vec<(u32, i64)> = (0..6)
+                .filter_map(|c| self.days_of(c).min().map(|f| (c, f)))
+                .collect();
+            let Some(first) = firsts.iter().map(|f| month(f.1)).min() else {
+                return Vec::new();
+            };
+            let as_of = day(self.as_of);
+            let mut out = Vec::new();
+            let mut m = first;
+            while m <= as_of {
+                let members: Vec<u32> = firsts
+                    .iter()
+                    .filter(|f| month(f.1) == m)
+                    .map(|f| f.0)
+                    .collect();
+                let mut active_after = Vec::new();
+                let mut later =
+                    month_end(m.checked_add_months(chrono::Months::new(1)).expect("month"));
+                while later <= as_of {
+                    let x = (later - day(0)).num_days();
+                    active_after
+                        .push(members.iter().filter(|&&c| self.active(c, x)).count() as i64);
+                    later = month_end(later + chrono::Duration::days(1));
+                }
+                out.push(Cohort {
+                    month: m,
+                    acquired: members.len() as i64,
+                    active_after,
+                });
+                m = m.checked_add_months(chrono::Months::new(1)).expect("month");
+            }
+            out
+        }
     }
 
     proptest! {
         #[test]
         fn matches_the_definitions_and_balances_every_period(
-            raw in prop::collection::vec((0u32..6, 0i64..120), 0..25),
-            w in 1u32..30,
+            raw in prop::collection::vec((0u32..6, 0i64..200), 0..25),
+            w in 1u32..50,
             l in 1u32..5,
-            as_of in 0i64..150,
+            as_of in 0i64..230,
         ) {
             let orders: Vec<_> = raw.iter().map(|&(c, n)| (c, day(n))).collect();
             let t = CustomerTimeline::build(&orders, small(w, l), day(as_of));
             let naive = Naive { orders: raw, w: i64::from(w), l: l as usize, as_of };
-            for x in -3..160 {
+            for x in -3..240 {
                 let dx = day(x);
                 prop_assert_eq!(t.active_on(dx), naive.active_on(x), "active on {}", x);
                 prop_assert_eq!(t.loyal_on(dx), naive.loyal_on(x), "loyal on {}", x);
                 prop_assert_eq!(t.new_between(dx, dx), naive.new_on(x), "new on {}", x);
                 prop_assert_eq!(t.churned_between(dx, dx), naive.churned_on(x), "churned on {}", x);
                 prop_assert_eq!(t.reactivated_between(dx, dx), naive.reactivated_on(x), "reactivated on {}", x);
+            }
+            prop_assert_eq!(t.cohorts(), naive.cohorts());
+            // Read as of a later day, the timeline is the one built then,
+            // unless orders were left out.
+            let later = day(as_of + 7);
+            match t.clone().read_as_of(later) {
+                Some(moved) => prop_assert_eq!(moved, CustomerTimeline::build(&orders, small(w, l), later)),
+                None => prop_assert!(naive.orders.iter().any(|o| o.1 > as_of)),
             }
             let runs = [
                 (Granularity::Week, Mon),
@@ -535,7 +662,7 @@ mod tests {
                 (Granularity::Quarter, Mon),
             ];
             for (g, week_start) in runs {
-                for p in periods_covering(g, day(-20), day(200), week_start) {
+                for p in periods_covering(g, day(-20), day(280), week_start) {
                     let f = t.figures(&p);
                     prop_assert!(f.balances(), "{} {:?}", p.label(), f);
                 }

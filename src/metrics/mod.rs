@@ -1,14 +1,17 @@
 //! Periods, series aggregation, derived ratios and order-derived customer
 //! metrics: pure functions of their inputs, with no SQLite, screen or clock.
 
+mod bytes;
 pub mod customers;
+mod day_counts;
 pub mod figures;
 pub mod objective;
 pub mod pacing;
 pub mod period;
 pub mod series;
 
-pub use customers::{CustomerFigures, CustomerParams, CustomerTimeline};
+pub use bytes::DecodeError;
+pub use customers::{Cohort, CustomerFigures, CustomerParams, CustomerTimeline};
 pub use figures::{FigureRow, PeriodFigures};
 pub use period::{Granularity, Period, PeriodError, periods_covering};
 pub use series::{DailyValue, aggregate, aggregate_all, gauge_on};

@@ -166,6 +166,9 @@ pub(super) fn undo(tx: &Transaction<'_>) -> Result<Reverted, StoreError> {
         id,
         "SELECT undo_sql FROM journal_op WHERE entry_id = ?1 ORDER BY id DESC",
     )?;
+    if touches_orders(tx, id)? {
+        super::rollup::orders_changed(tx)?;
+    }
     tx.execute(
         "UPDATE journal_entry SET state = 'undone' WHERE id = ?1",
         [id],
@@ -188,11 +191,30 @@ pub(super) fn redo(tx: &Transaction<'_>) -> Result<Reverted, StoreError> {
         id,
         "SELECT redo_sql FROM journal_op WHERE entry_id = ?1 ORDER BY id ASC",
     )?;
+    if touches_orders(tx, id)? {
+        super::rollup::orders_changed(tx)?;
+    }
     tx.execute(
         "UPDATE journal_entry SET state = 'done' WHERE id = ?1",
         [id],
     )?;
     Ok(Reverted { label, at })
+}
+
+/// Whether undoing or redoing `entry` changes the orders: it loaded a
+/// batch of orders, or the triggers recorded a row change of `orders` in
+/// it (an import that updated orders, a deleted segment's orders losing
+/// it). The recorded SQL starts as [`create_triggers`] writes it.
+fn touches_orders(tx: &Transaction<'_>, entry: i64) -> rusqlite::Result<bool> {
+    tx.query_row(
+        r#"SELECT EXISTS (SELECT 1 FROM journal_entry WHERE id = ?1 AND batch_id IS NOT NULL)
+               OR EXISTS (SELECT 1 FROM journal_op WHERE entry_id = ?1
+                          AND (undo_sql LIKE 'INSERT INTO "orders" (%'
+                               OR undo_sql LIKE 'DELETE FROM "orders" WHERE %'
+                               OR undo_sql LIKE 'UPDATE "orders" SET %'))"#,
+        [entry],
+        |r| r.get(0),
+    )
 }
 
 fn run_ops(tx: &Transaction<'_>, entry: i64, query: &str) -> rusqlite::Result<()> {

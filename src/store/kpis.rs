@@ -79,22 +79,55 @@ impl Store {
         })
     }
 
-    /// The daily series of one metric for one dimension, oldest first.
-    pub fn series(&self, metric: &str, dimension: Dimension) -> Result<Vec<(NaiveDate, Amount)>> {
+    /// The daily values of one metric for one dimension dated `from..=to`,
+    /// oldest first, preceded by the last value before `from` if any (what
+    /// a gauge reads at `from`). Reading only the span a screen shows keeps
+    /// ten years of daily values out of every redraw.
+    pub fn series_between(
+        &self,
+        metric: &str,
+        dimension: Dimension,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<(NaiveDate, Amount)>> {
         let (s, ch, k) = dimension_ids(dimension);
         let mut stmt = self.conn.prepare_cached(
-            "SELECT day, value FROM kpi_values
+            "SELECT day, value FROM (
+               SELECT day, value FROM kpi_values
+               WHERE metric = ?1 AND IFNULL(segment_id, 0) = IFNULL(?2, 0)
+                 AND IFNULL(channel_id, 0) = IFNULL(?3, 0)
+                 AND IFNULL(campaign_id, 0) = IFNULL(?4, 0) AND day < ?5
+               ORDER BY day DESC LIMIT 1)
+             UNION ALL
+             SELECT day, value FROM kpi_values
              WHERE metric = ?1 AND IFNULL(segment_id, 0) = IFNULL(?2, 0)
-               AND IFNULL(channel_id, 0) = IFNULL(?3, 0) AND IFNULL(campaign_id, 0) = IFNULL(?4, 0)
+               AND IFNULL(channel_id, 0) = IFNULL(?3, 0)
+               AND IFNULL(campaign_id, 0) = IFNULL(?4, 0) AND day >= ?5 AND day <= ?6
              ORDER BY day",
         )?;
-        let rows = stmt.query_map(params![metric, s, ch, k], |r| {
-            Ok((
-                parse_day(&r.get::<_, String>(0)?)?,
-                Amount::from_raw(r.get(1)?),
-            ))
-        })?;
+        let rows = stmt.query_map(
+            params![metric, s, ch, k, day_text(from), day_text(to)],
+            |r| {
+                Ok((
+                    parse_day(r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?)?,
+                    Amount::from_raw(r.get(1)?),
+                ))
+            },
+        )?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Whether any value of `metric` is recorded for `dimension`.
+    pub fn has_values(&self, metric: &str, dimension: Dimension) -> Result<bool> {
+        let (s, ch, k) = dimension_ids(dimension);
+        Ok(self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM kpi_values
+               WHERE metric = ?1 AND IFNULL(segment_id, 0) = IFNULL(?2, 0)
+                 AND IFNULL(channel_id, 0) = IFNULL(?3, 0)
+                 AND IFNULL(campaign_id, 0) = IFNULL(?4, 0))",
+            params![metric, s, ch, k],
+            |r| r.get(0),
+        )?)
     }
 
     /// Every stored KPI value, ordered by day, metric and dimension.

@@ -9,6 +9,7 @@ pub mod kpis;
 pub mod links;
 pub mod orders;
 pub mod plan;
+pub mod rollup;
 pub mod strategy;
 pub mod tasks;
 pub mod transfer;

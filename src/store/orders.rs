@@ -1,11 +1,12 @@
 //! Orders from shop and CRM exports, the source of the customer metrics.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::NaiveDate;
 use rusqlite::params;
 
-use super::{Result, Store, StoreError, day_text, journal, now_text, parse_day};
+use super::{Result, Store, StoreError, day_text, journal, now_text, parse_day, rollup};
 use crate::domain::{Amount, Order, SegmentId};
 
 /// One order as read from a file, with the segment by name.
@@ -39,11 +40,13 @@ pub fn order_key(o: &OrderInput) -> String {
     }
 }
 
-/// Orders reduced to what the customer metrics need: a dense customer
-/// index per order and the order's day.
+/// Every order reduced to what the customer metrics need, by scope: a
+/// dense customer index per order (shared by all scopes) and its day.
 #[derive(Debug, Clone, Default)]
 pub struct OrderPoints {
-    pub points: Vec<(u32, NaiveDate)>,
+    pub total: Vec<(u32, NaiveDate)>,
+    /// The orders of each segment that has any.
+    pub by_segment: BTreeMap<SegmentId, Vec<(u32, NaiveDate)>>,
     pub customers: u32,
 }
 
@@ -121,21 +124,27 @@ impl Store {
             if out.added > 0 {
                 journal::add_order_batch(tx, c.entry, batch)?;
             }
+            if out.added + out.updated > 0 {
+                rollup::orders_changed(tx)?;
+            }
             c.label = format!("import orders from {file}");
             Ok(out)
         })
     }
 
-    /// The orders, optionally of one segment, as customer points.
-    pub fn order_points(&self, segment: Option<SegmentId>) -> Result<OrderPoints> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT customer, day FROM orders WHERE ?1 IS NULL OR segment_id = ?1",
-        )?;
-        let mut rows = stmt.query(params![segment.map(|s| s.0)])?;
+    /// Every order as customer points, for the whole business and for each
+    /// segment, in one pass over the orders.
+    pub fn order_points(&self) -> Result<OrderPoints> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT customer, day, segment_id FROM orders")?;
+        let mut rows = stmt.query([])?;
         let mut out = OrderPoints::default();
-        let mut index: HashMap<Box<str>, u32> = HashMap::new();
+        let mut index: HashMap<Box<[u8]>, u32, BuildHasherDefault<Fnv>> = HashMap::default();
+        // Orders are mostly stored in runs of one day: parse each run once.
+        let mut last_day: Option<(Vec<u8>, NaiveDate)> = None;
         while let Some(row) = rows.next()? {
-            let customer = row.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
+            let customer = row.get_ref(0)?.as_bytes().map_err(rusqlite::Error::from)?;
             let n = match index.get(customer) {
                 Some(n) => *n,
                 None => {
@@ -145,24 +154,49 @@ impl Store {
                     n
                 }
             };
-            let day = parse_day(row.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?)?;
-            out.points.push((n, day));
+            let text = row.get_ref(1)?.as_bytes().map_err(rusqlite::Error::from)?;
+            let day = match &mut last_day {
+                Some((seen, day)) if seen.as_slice() == text => *day,
+                _ => {
+                    let parsed =
+                        parse_day(row.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?)?;
+                    last_day = Some((text.to_vec(), parsed));
+                    parsed
+                }
+            };
+            out.total.push((n, day));
+            if let Some(segment) = row.get::<_, Option<i64>>(2)? {
+                out.by_segment
+                    .entry(SegmentId(segment))
+                    .or_default()
+                    .push((n, day));
+            }
         }
         Ok(out)
     }
 
-    /// Order amounts summed per day, optionally of one segment.
-    pub fn order_revenue(&self, segment: Option<SegmentId>) -> Result<Vec<(NaiveDate, Amount)>> {
+    /// Order amounts summed per day over `from..=to`, optionally of one
+    /// segment.
+    pub fn order_revenue(
+        &self,
+        segment: Option<SegmentId>,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<(NaiveDate, Amount)>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT day, sum(amount) FROM orders
-             WHERE ?1 IS NULL OR segment_id = ?1 GROUP BY day ORDER BY day",
+             WHERE (?1 IS NULL OR segment_id = ?1) AND day >= ?2 AND day <= ?3
+             GROUP BY day ORDER BY day",
         )?;
-        let rows = stmt.query_map(params![segment.map(|s| s.0)], |r| {
-            Ok((
-                parse_day(&r.get::<_, String>(0)?)?,
-                Amount::from_raw(r.get(1)?),
-            ))
-        })?;
+        let rows = stmt.query_map(
+            params![segment.map(|s| s.0), day_text(from), day_text(to)],
+            |r| {
+                Ok((
+                    parse_day(&r.get::<_, String>(0)?)?,
+                    Amount::from_raw(r.get(1)?),
+                ))
+            },
+        )?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -170,15 +204,6 @@ impl Store {
         Ok(self
             .conn
             .query_row("SELECT count(*) FROM orders", [], |r| r.get(0))?)
-    }
-
-    /// Whether any order is stored for the segment (or at all).
-    pub fn has_orders(&self, segment: Option<SegmentId>) -> Result<bool> {
-        Ok(self.conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM orders WHERE ?1 IS NULL OR segment_id = ?1)",
-            params![segment.map(|s| s.0)],
-            |r| r.get(0),
-        )?)
     }
 
     /// Every stored order, by day and key.
@@ -196,5 +221,28 @@ impl Store {
             })
         })?;
         rows.collect::<Result<_, _>>().map_err(StoreError::from)
+    }
+}
+
+/// FNV-1a: customer ids are short strings, hashed once per order when a
+/// million orders are read; SipHash's guard against crafted keys buys
+/// nothing for one's own file.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
     }
 }

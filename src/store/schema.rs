@@ -9,7 +9,7 @@ use super::journal;
 pub(super) type Migration = fn(&Transaction<'_>) -> rusqlite::Result<()>;
 
 /// All migrations in order; the schema version is their count.
-pub(super) const MIGRATIONS: &[Migration] = &[m1_initial];
+pub(super) const MIGRATIONS: &[Migration] = &[m1_initial, m2_customer_rollups];
 
 fn m1_initial(tx: &Transaction<'_>) -> rusqlite::Result<()> {
     tx.execute_batch(
@@ -250,6 +250,35 @@ INSERT INTO message (id) VALUES (1);
     }
     journal::create_triggers(tx, "orders", journal::Record::UpdatesAndDeletes)?;
     Ok(())
+}
+
+/// Customer timelines built from the orders, stored so that opening the
+/// KPIs need not walk every order. Derived data: not journaled, rebuilt
+/// whenever missing or stale.
+fn m2_customer_rollups(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        r#"
+-- Bumped by every write that changes the orders or an order's segment; a
+-- rollup is used only while the generation it was built from is current.
+INSERT INTO meta (key, value) VALUES ('orders_generation', '1');
+
+-- One encoded customer timeline (metrics::CustomerTimeline::encode) per
+-- scope (0: the whole business, else a segment id), churn window W and
+-- loyalty threshold L. last_order_day and timeline are NULL for a scope
+-- without orders.
+CREATE TABLE customer_rollups (
+    scope             INTEGER NOT NULL,
+    window_days       INTEGER NOT NULL,
+    loyalty_threshold INTEGER NOT NULL,
+    generation        INTEGER NOT NULL,
+    last_order_day    TEXT,
+    timeline          BLOB,
+    built_at          TEXT NOT NULL,
+    PRIMARY KEY (scope, window_days, loyalty_threshold),
+    CHECK ((last_order_day IS NULL) = (timeline IS NULL))
+) WITHOUT ROWID;
+"#,
+    )
 }
 
 /// The metrics of SPEC.md: name, kind, unit, meaning.

@@ -207,6 +207,8 @@ impl Store {
         self.change(|c| {
             c.tx()
                 .execute("DELETE FROM segments WHERE id = ?1", [id.0])?;
+            // Its orders lose their segment (ON DELETE SET NULL).
+            super::rollup::orders_changed(c.tx())?;
             c.label = format!("delete segment {}", old.name);
             Ok(())
         })?;

@@ -217,6 +217,7 @@ fn load(tx: &Transaction<'_>, d: &Export, entry: Option<i64>) -> Result<()> {
         if let Some(entry) = entry {
             super::journal::add_order_batch(tx, entry, batch)?;
         }
+        super::rollup::orders_changed(tx)?;
     }
     Ok(())
 }

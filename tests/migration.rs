@@ -1,0 +1,116 @@
+//! Opening a database written by an earlier funnel. `tests/fixtures/v1.db`
+//! was made by the funnel of schema version 1 (`FUNNEL_TODAY=2026-11-22
+//! funnel --db tests/fixtures/v1.db demo`, then one `funnel orders import`
+//! of four orders, so its journal holds an undoable import); the two
+//! `v1.months*.json` files are that funnel's `kpi show --period month
+//! --from 2025-06-01 --json`, for the whole business and for one segment.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDate, Weekday};
+use funnel::analysis::{Analysis, CustomerSource};
+use funnel::config::Config;
+use funnel::domain::{Dimension, SegmentId};
+use funnel::metrics::{FigureRow, Granularity, periods_covering};
+use funnel::store::Store;
+use funnel::store::strategy::Named;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).expect("date")
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// A copy of the v1 file in a temporary directory: the fixture itself is
+/// never opened for writing.
+fn v1_copy() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("funnel.db");
+    std::fs::copy(fixture("v1.db"), &path).expect("copy fixture");
+    (dir, path)
+}
+
+/// The month figures of `scope` as `kpi show --json` prints them.
+fn months_json(store: &Store, scope: Dimension) -> serde_json::Value {
+    let config = Config::default();
+    let periods = periods_covering(
+        Granularity::Month,
+        NaiveDate::from_ymd_opt(2025, 6, 1).expect("date"),
+        today(),
+        Weekday::Mon,
+    );
+    let f = Analysis::new(store, &config, today())
+        .figures(&periods, scope)
+        .expect("figures");
+    assert_eq!(f.customer_source, CustomerSource::Orders);
+    let rows: Vec<FigureRow> = periods
+        .iter()
+        .zip(f.figures)
+        .map(|(p, fig)| FigureRow::new(p, fig))
+        .collect();
+    serde_json::to_value(rows).expect("json")
+}
+
+fn expected(name: &str) -> serde_json::Value {
+    let text = std::fs::read_to_string(fixture(name)).expect("fixture json");
+    serde_json::from_str(&text).expect("fixture parses")
+}
+
+fn user_version(path: &Path) -> i64 {
+    let conn = rusqlite::Connection::open(path).expect("sqlite");
+    conn.query_row("PRAGMA user_version", [], |r| r.get(0))
+        .expect("version")
+}
+
+#[test]
+fn a_v1_file_opens_with_its_data_and_figures_intact() {
+    let (dir, path) = v1_copy();
+    assert_eq!(user_version(&path), 1);
+    let store = Store::open(&path).expect("open v1 copy");
+    assert_eq!(user_version(&path), 2);
+    // The file as it was, checked, beside it.
+    let backup = dir.path().join("funnel.db.v1.bak");
+    assert_eq!(user_version(&backup), 1);
+    let old = Store::open_read_only(&backup)
+        .err()
+        .expect("a v1 file needs an upgrade");
+    assert!(old.to_string().contains("needs an upgrade"), "{old}");
+    assert_eq!(store.integrity_check().expect("check"), ["ok"]);
+    assert!(store.foreign_key_check().expect("fk").is_empty());
+    assert_eq!(store.count_orders().expect("orders"), 17_102);
+    assert_eq!(store.count_tasks().expect("tasks"), 74);
+    assert_eq!(store.kpi_values().expect("kpis").len(), 11_846);
+    assert_eq!(
+        months_json(&store, Dimension::Total),
+        expected("v1.months.json")
+    );
+    let tea = store
+        .resolve(Named::Segment, "Người yêu trà")
+        .expect("segment");
+    assert_eq!(
+        months_json(&store, Dimension::Segment(SegmentId(tea))),
+        expected("v1.months.tea_lovers.json")
+    );
+}
+
+#[test]
+fn the_v1_undo_history_still_undoes_and_redoes_its_orders_import() {
+    let (_dir, path) = v1_copy();
+    let mut store = Store::open(&path).expect("open v1 copy");
+    let before = months_json(&store, Dimension::Total);
+    let undone = store.undo().expect("undo the v1 import");
+    assert!(
+        undone.label.starts_with("import orders from"),
+        "{}",
+        undone.label
+    );
+    assert_eq!(store.count_orders().expect("orders"), 17_098);
+    assert_ne!(months_json(&store, Dimension::Total), before);
+    store.redo().expect("redo");
+    assert_eq!(store.count_orders().expect("orders"), 17_102);
+    assert_eq!(months_json(&store, Dimension::Total), before);
+}

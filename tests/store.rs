@@ -8,6 +8,11 @@ use funnel::store::orders::OrderInput;
 use funnel::store::tasks::{NewTask, TaskPatch, TaskQuery};
 use funnel::store::{Store, StoreError};
 
+/// Every day a test's data can hold, for reading whole series.
+const ALL_DAYS: (NaiveDate, NaiveDate) = (
+    NaiveDate::from_ymd_opt(1900, 1, 1).expect("date"),
+    NaiveDate::from_ymd_opt(2999, 12, 31).expect("date"),
+);
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
 }
@@ -392,7 +397,7 @@ mod links {
         assert!(s.tasks(&all).expect("tasks").is_empty());
         assert!(s.campaign(camp).is_err());
         assert!(
-            s.series("spend", Dimension::Campaign(camp))
+            s.series_between("spend", Dimension::Campaign(camp), ALL_DAYS.0, ALL_DAYS.1)
                 .expect("series")
                 .is_empty()
         );
@@ -400,7 +405,7 @@ mod links {
         assert_eq!(s.tasks(&all).expect("tasks").len(), 3);
         assert_eq!(s.links(Linked::Campaign(camp)).expect("links").tasks, 3);
         assert_eq!(
-            s.series("spend", Dimension::Campaign(camp))
+            s.series_between("spend", Dimension::Campaign(camp), ALL_DAYS.0, ALL_DAYS.1)
                 .expect("series")
                 .len(),
             2
@@ -435,7 +440,7 @@ mod links {
         assert_eq!(s.campaign(camp).expect("campaign").segment, Some(seg));
         assert_eq!(s.channel(ch).expect("channel").segments, vec![seg]);
         assert_eq!(
-            s.series("spend", Dimension::Segment(seg))
+            s.series_between("spend", Dimension::Segment(seg), ALL_DAYS.0, ALL_DAYS.1)
                 .expect("series")
                 .len(),
             1

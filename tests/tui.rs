@@ -11,6 +11,11 @@ use funnel::store::Store;
 use funnel::store::tasks::NewTask;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+/// Every day a test's data can hold, for reading whole series.
+const ALL_DAYS: (NaiveDate, NaiveDate) = (
+    NaiveDate::from_ymd_opt(1900, 1, 1).expect("date"),
+    NaiveDate::from_ymd_opt(2999, 12, 31).expect("date"),
+);
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 22).expect("date")
 }
@@ -750,7 +755,12 @@ mod kpis_tab {
 
     fn visits_on(app: &App, day: NaiveDate) -> Option<funnel::domain::Amount> {
         app.store()
-            .series("visits", funnel::domain::Dimension::Total)
+            .series_between(
+                "visits",
+                funnel::domain::Dimension::Total,
+                ALL_DAYS.0,
+                ALL_DAYS.1,
+            )
             .expect("series")
             .into_iter()
             .find(|(d, _)| *d == day)
@@ -819,7 +829,12 @@ mod kpis_tab {
         let day = NaiveDate::from_ymd_opt(2026, 11, 21).expect("date");
         let series = app
             .store()
-            .series("leads", funnel::domain::Dimension::Channel(channel.id))
+            .series_between(
+                "leads",
+                funnel::domain::Dimension::Channel(channel.id),
+                ALL_DAYS.0,
+                ALL_DAYS.1,
+            )
             .expect("series");
         assert_eq!(
             series.iter().find(|(d, _)| *d == day).map(|(_, v)| *v),

@@ -706,6 +706,8 @@ mod kpis_tab {
         typed(&mut app, "c");
         insta::assert_snapshot!("kpis_segments_80x24", screen(&mut app, 80, 24));
         typed(&mut app, "c");
+        insta::assert_snapshot!("kpis_cohorts_80x24", screen(&mut app, 80, 24));
+        typed(&mut app, "c");
         assert!(
             screen(&mut app, 80, 24).contains("Customers at start"),
             "back to figures"
@@ -729,6 +731,27 @@ mod kpis_tab {
             typed(&mut app, "cc");
             screen(&mut app, 80, 24)
         });
+    }
+
+    #[test]
+    fn cohorts_are_the_engines_up_to_the_selected_month() {
+        let mut app = on_kpis(Locale::En, false);
+        typed(&mut app, "[[");
+        let k = app.kpis.as_ref().expect("loaded");
+        let config = Config::default();
+        let all = funnel::analysis::Analysis::new(app.store(), &config, today())
+            .cohorts(funnel::domain::Dimension::Total)
+            .expect("cohorts")
+            .expect("the demo has orders");
+        let shown = k.cohorts.as_ref().expect("cohorts");
+        assert_eq!(
+            shown.last().map(|c| c.month.to_string()),
+            Some("2026-09-01".into())
+        );
+        assert_eq!(shown[..], all[..shown.len()]);
+        // A channel has no orders: the table says where cohorts come from.
+        typed(&mut app, "/channel\n");
+        assert!(app.kpis.as_ref().expect("loaded").cohorts.is_none());
     }
 
     #[test]

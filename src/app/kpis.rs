@@ -11,7 +11,7 @@ use crate::analysis::{Analysis, CustomerSource, ObjectiveState, Timelines};
 use crate::config::Config;
 use crate::domain::{Amount, Dimension, Note};
 use crate::metrics::figures::share;
-use crate::metrics::{Granularity, Period, PeriodFigures};
+use crate::metrics::{Cohort, Granularity, Period, PeriodFigures};
 use crate::report::{Headline, headlines};
 use crate::store::{Result, Store};
 use crate::text::fold::fold;
@@ -32,15 +32,19 @@ pub enum Chart {
     /// Each segment's share of the customers, and its move since the
     /// period before.
     Segments,
+    /// Customers acquired per month and the share still active k months
+    /// later.
+    Cohorts,
 }
 
 impl Chart {
-    pub const ALL: [Chart; 5] = [
+    pub const ALL: [Chart; 6] = [
         Chart::Customers,
         Chart::ChurnRate,
         Chart::ConversionRate,
         Chart::CostPerConversion,
         Chart::Segments,
+        Chart::Cohorts,
     ];
 }
 
@@ -85,6 +89,9 @@ pub struct KpisTab {
     pub notes: Vec<Note>,
     /// The segments' shares of the customers (the whole business only).
     pub segments: Vec<SegmentShare>,
+    /// Monthly cohorts up to the selected period's end, oldest first;
+    /// `None` where the scope has no orders.
+    pub cohorts: Option<Vec<Cohort>>,
     /// Which of the views `c` cycles through: at narrow widths the figures
     /// (0), the notes ([`NOTES_VIEW`]) or a chart; at wide ones it turns
     /// which charts are shown.
@@ -157,6 +164,11 @@ impl KpisTab {
             (Some(a), Some(b)) => store.notes_between(a.start, b.end)?,
             _ => Vec::new(),
         };
+        let cohorts = analysis.cohorts(scope.dimension)?.map(|all| {
+            all.into_iter()
+                .filter(|c| c.month <= period.end)
+                .collect::<Vec<_>>()
+        });
         let segments = match scope.dimension {
             Dimension::Total => segment_shares(store, &analysis, period, &current, &before)?,
             _ => Vec::new(),
@@ -172,6 +184,7 @@ impl KpisTab {
             targets,
             notes,
             segments,
+            cohorts,
             view,
             period_notes: PeriodNotes::load(store, &period)?,
         })

@@ -181,6 +181,10 @@ pub static EN: Words = Words {
             share_vs: "share · vs {}",
             no_segments: "No segments yet.",
             structure_whole_only: "Segment shares are shown for the whole business; Esc goes back to it.",
+            cohorts: "Cohorts: share still active k months later",
+            cohorts_none: "Cohorts come from stored orders (funnel orders import); this scope has none.",
+            cohort_month: "Month",
+            cohort_new: "New",
         },
         plan: PlanWords {
             zooms: ["week", "month"],

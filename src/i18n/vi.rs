@@ -226,6 +226,10 @@ pub static VI: Words = Words {
             share_vs: "tỷ trọng · so với {}",
             no_segments: "Chưa có phân khúc nào.",
             structure_whole_only: "Tỷ trọng phân khúc chỉ xem được cho toàn doanh nghiệp; Esc để quay lại.",
+            cohorts: "Nhóm khách theo tháng: tỷ lệ còn hoạt động sau k tháng",
+            cohorts_none: "Bảng nhóm khách lấy từ đơn hàng (funnel orders import); phạm vi này chưa có.",
+            cohort_month: "Tháng",
+            cohort_new: "Mới",
         },
         plan: PlanWords {
             zooms: ["tuần", "tháng"],

@@ -367,6 +367,10 @@ pub struct KpiWords {
     pub no_segments: &'static str,
     /// Segment shares are of the whole business only.
     pub structure_whole_only: &'static str,
+    pub cohorts: &'static str,
+    pub cohorts_none: &'static str,
+    pub cohort_month: &'static str,
+    pub cohort_new: &'static str,
 }
 
 impl UiWords {

@@ -93,6 +93,15 @@ pub struct Cohort {
     pub active_after: Vec<i64>,
 }
 
+impl Cohort {
+    /// The share of the cohort still active `k` months later (k ≥ 1);
+    /// `None` for a month not reached yet or a cohort of nobody.
+    pub fn retained(&self, k: usize) -> Option<f64> {
+        let active = *self.active_after.get(k.checked_sub(1)?)?;
+        (self.acquired > 0).then(|| active as f64 / self.acquired as f64)
+    }
+}
+
 /// Every customer event derived from a set of orders, ready to count.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CustomerTimeline {
@@ -338,6 +347,26 @@ fn covering(starts: &DayCounts, ends: &DayCounts, d: i64) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cohorts_retention_is_its_active_share_k_months_later() {
+        let c = Cohort {
+            month: NaiveDate::from_ymd_opt(2026, 1, 1).expect("date"),
+            acquired: 8,
+            active_after: vec![8, 6, 2],
+        };
+        assert_eq!(c.retained(1), Some(1.0));
+        assert_eq!(c.retained(2), Some(0.75));
+        assert_eq!(c.retained(3), Some(0.25));
+        assert_eq!(c.retained(4), None, "not reached yet");
+        assert_eq!(c.retained(0), None);
+        let nobody = Cohort {
+            acquired: 0,
+            active_after: vec![0],
+            ..c
+        };
+        assert_eq!(nobody.retained(1), None);
+    }
     use crate::metrics::period::{Granularity, periods_covering};
     use chrono::Weekday::Mon;
     use proptest::prelude::*;

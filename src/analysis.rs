@@ -61,6 +61,9 @@ pub struct Figures {
 pub struct ObjectiveState {
     pub objective: Objective,
     pub unit: Unit,
+    /// The metric's kind: a decreasing counter is a ceiling (see
+    /// `metrics::objective`).
+    pub kind: MetricKind,
     pub current: Option<Amount>,
     pub progress: Progress,
 }
@@ -451,6 +454,7 @@ impl<'a> Analysis<'a> {
         Ok(ObjectiveState {
             objective: o.clone(),
             unit: metric.unit,
+            kind: metric.kind,
             current,
             progress: progress(&aim, current, day),
         })

@@ -230,6 +230,7 @@ pub static EN: Words = Words {
             start: "Start",
             deadline: "Deadline",
             expected: "{} of the time gone; on track means at least as far along",
+            expected_ceiling: "{} of the time gone; on track means no more of the limit used",
             description: "Description",
             demographics: "Demographics",
             needs: "Needs",

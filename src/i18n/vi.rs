@@ -281,6 +281,7 @@ pub static VI: Words = Words {
             start: "Bắt đầu",
             deadline: "Hạn chót",
             expected: "đã qua {} thời gian; đúng tiến độ nghĩa là đã đi được ít nhất chừng ấy",
+            expected_ceiling: "đã qua {} thời gian; đúng tiến độ nghĩa là chưa dùng quá chừng ấy hạn mức",
             description: "Mô tả",
             demographics: "Nhân khẩu học",
             needs: "Nhu cầu",

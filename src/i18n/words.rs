@@ -237,6 +237,8 @@ pub struct StrategyWords {
     pub deadline: &'static str,
     /// "{} of the time gone; on track means at least as far along"
     pub expected: &'static str,
+    /// The same for a ceiling (a decreasing counter such as spend).
+    pub expected_ceiling: &'static str,
     pub description: &'static str,
     pub demographics: &'static str,
     pub needs: &'static str,

@@ -392,7 +392,16 @@ fn render_detail(app: &App, s: &StrategyTab, frame: &mut Frame<'_>, area: Rect, 
                         ),
                     ),
                     Line::styled(
-                        Format::fill(w.expected, fmt.percent(o.progress.elapsed)),
+                        Format::fill(
+                            if o.kind == crate::domain::MetricKind::Counter
+                                && ob.direction == crate::domain::Direction::Decrease
+                            {
+                                w.expected_ceiling
+                            } else {
+                                w.expected
+                            },
+                            fmt.percent(o.progress.elapsed),
+                        ),
                         t.dim(),
                     ),
                 ],

@@ -456,7 +456,7 @@ mod random_keys {
             Just(KeyCode::PageDown),
             Just(KeyCode::PageUp),
             prop::sample::select(
-                " jkgGsp+-aedyn/obhlu?1234qxé#@:\"[]mctrf"
+                " jkgGsp+-aedyn/obhlu?1234qxé#@:\"[]mctrfTw"
                     .chars()
                     .collect::<Vec<_>>()
             )
@@ -1237,6 +1237,9 @@ mod plan_tab {
         );
     }
 }
+
+#[path = "tui/records.rs"]
+mod records;
 
 mod strategy_tab {
     //! The Strategy tab: six sections reached with h and l, each a list

@@ -41,7 +41,7 @@ fn listed(r: &RecordWords, parts: &[String]) -> String {
     }
 }
 
-/// The question before deleting the `kind` of record `name` that `links`
+/// The question before deleting `item`, named `name`, which `links`
 /// link to, ending with how to answer it (`answers`): what loses its
 /// link to it, or (a campaign) how many tasks it has, and how many KPI
 /// values go with it.
@@ -82,18 +82,6 @@ pub fn question(fmt: Format, item: Item, name: &str, links: &Links, answers: &st
     }
     out.push(answers.to_string());
     out.join(" ")
-}
-
-impl Pending {
-    /// The answers the question takes.
-    pub fn answers(&self) -> &'static [Action] {
-        match self {
-            Pending::DeleteCampaign { .. } => {
-                &[Action::KeepTasks, Action::DeleteTasksToo, Action::No]
-            }
-            _ => &[Action::Yes, Action::No],
-        }
-    }
 }
 
 impl App {

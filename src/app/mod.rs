@@ -93,6 +93,20 @@ pub enum Pending {
     },
 }
 
+impl Pending {
+    /// The answers the question takes.
+    pub fn answers(&self) -> &'static [Action] {
+        match self {
+            Pending::DeleteCampaign { .. } => {
+                &[Action::KeepTasks, Action::DeleteTasksToo, Action::No]
+            }
+            Pending::DeleteTask(_) | Pending::DeleteNote(_) | Pending::Delete(_) => {
+                &[Action::Yes, Action::No]
+            }
+        }
+    }
+}
+
 /// What covers the tab, if anything.
 pub enum Overlay {
     None,

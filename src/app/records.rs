@@ -133,8 +133,16 @@ impl App {
         }
     }
 
-    fn choices(&self) -> Option<Choices> {
-        Choices::read(&self.store).ok()
+    /// The names the forms complete to; none (said) where they cannot be
+    /// read.
+    fn choices(&mut self) -> Option<Choices> {
+        match Choices::read(&self.store) {
+            Ok(c) => Some(c),
+            Err(e) => {
+                self.fail(e.to_string());
+                None
+            }
+        }
     }
 
     fn show_form(&mut self, form: super::form::Form) {

@@ -139,7 +139,9 @@ pub fn refused(e: StoreError) -> FieldError {
             ("objective title", Field::Title.into()),
             ("objective", Field::Deadline.into()),
         ],
-        Field::Title.into(),
+        // Objectives may share a title: the store's only conflict is an
+        // unknown metric.
+        Field::Metric.into(),
     )
 }
 

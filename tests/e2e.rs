@@ -261,7 +261,7 @@ fn imports_from_another_shell_reach_the_open_kpis_tab() {
     tmux.keys(&["q"]);
 }
 
-/// `e` on a procedure opens `$EDITOR` on its steps: the dashboard steps
+/// `Enter` on a procedure opens `$EDITOR` on its steps: the dashboard steps
 /// aside, the editor's changes are saved, and the dashboard comes back.
 #[test]
 fn procedure_steps_open_in_the_users_editor() {
@@ -291,7 +291,7 @@ fn procedure_steps_open_in_the_users_editor() {
     // h from the first section wraps to the last: the procedures.
     tmux.keys(&["h"]);
     tmux.wait_for("Owner: Nguyễn Thu Hà", Duration::from_secs(5));
-    tmux.keys(&["e"]);
+    tmux.keys(&["Enter"]);
     tmux.wait_for("Saved:", Duration::from_secs(5));
     let screen = tmux.screen();
     assert!(screen.contains("Bước 1: gọi khách"), "{screen}");
@@ -303,4 +303,98 @@ fn procedure_steps_open_in_the_users_editor() {
     let steps = doc["procedures"][0]["steps"].as_str().expect("steps");
     assert_eq!(steps, "Bước 1: gọi khách\nBước 2: gửi quà");
     tmux.keys(&["q"]);
+}
+
+/// The chain objective → segment → channel → campaign → task made with the
+/// keyboard alone on a new database, the task finished on the Tasks tab
+/// and the campaign's progress following on the Plan tab.
+#[test]
+fn a_strategy_and_a_campaign_with_a_task_made_with_the_keyboard() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("chain.db");
+    let cmd = format!(
+        "env FUNNEL_DB='{}' FUNNEL_TODAY=2026-11-22 XDG_CONFIG_HOME='{}' LANG=C.UTF-8 '{BIN}'",
+        db.display(),
+        dir.path().display()
+    );
+    let tmux = Tmux::start("chain", &cmd, 100, 30, "3 Tasks");
+    let wait = |text: &str| tmux.wait_for(text, Duration::from_secs(5));
+
+    tmux.keys(&["1"]);
+    wait("Nothing here yet.");
+    // The objective: the metric completed with Tab, the direction left
+    // to the values, the start kept.
+    tmux.keys(&["a"]);
+    wait("New objective");
+    tmux.literal("Thêm khách sinh viên");
+    tmux.keys(&["Tab"]);
+    tmux.literal("new_cu");
+    tmux.keys(&["Tab", "Tab"]);
+    tmux.literal("0");
+    tmux.keys(&["Tab"]);
+    tmux.literal("200");
+    tmux.keys(&["Tab", "Tab", "Tab"]);
+    tmux.literal("31/12/2026");
+    tmux.keys(&["Enter"]);
+    wait("Added objective “Thêm khách sinh viên”. u to undo");
+
+    tmux.keys(&["l", "a"]);
+    wait("New segment");
+    tmux.literal("Sinh viên");
+    tmux.keys(&["Enter"]);
+    wait("Added segment “Sinh viên”.");
+
+    tmux.keys(&["l", "a"]);
+    wait("New channel");
+    tmux.literal("TikTok");
+    tmux.keys(&["Tab"]);
+    tmux.literal("soc");
+    tmux.keys(&["Tab", "Tab", "Tab"]);
+    tmux.literal("sinh");
+    tmux.keys(&["Tab", "Enter"]);
+    wait("Added channel “TikTok”.");
+
+    // The campaign on the Plan tab, linked to all three by a few letters.
+    tmux.keys(&["2"]);
+    wait("No campaigns yet.");
+    tmux.keys(&["a"]);
+    wait("New campaign");
+    tmux.literal("Ra mắt TikTok");
+    tmux.keys(&["Tab"]);
+    tmux.literal("them");
+    tmux.keys(&["Tab", "Tab"]);
+    tmux.literal("sinh");
+    tmux.keys(&["Tab", "Tab"]);
+    tmux.literal("tik");
+    tmux.keys(&["Tab", "Enter"]);
+    wait("Added campaign “Ra mắt TikTok”.");
+    wait("0 of 0 tasks done");
+
+    tmux.keys(&["T"]);
+    wait("New task");
+    tmux.literal("Quay video mở hộp");
+    tmux.keys(&["Enter"]);
+    wait("Added task 1.");
+    wait("0 of 1 tasks done");
+
+    tmux.keys(&["3"]);
+    wait("Quay video mở hộp");
+    tmux.keys(&["Space"]);
+    wait("Task 1 done.");
+    tmux.keys(&["2"]);
+    wait("1 of 1 tasks done");
+    tmux.keys(&["q"]);
+
+    let campaigns: serde_json::Value =
+        serde_json::from_str(&funnel(&db, &["campaign", "list", "--json"])).expect("json");
+    let k = &campaigns[0];
+    assert_eq!(k["name"], "Ra mắt TikTok");
+    for (field, id) in [("objective", 1), ("segment", 1), ("channel", 1)] {
+        assert_eq!(k[field], id, "{field}: {k}");
+    }
+    let tasks: serde_json::Value =
+        serde_json::from_str(&funnel(&db, &["task", "list", "--all", "--json"])).expect("json");
+    assert_eq!(tasks[0]["campaign"], 1);
+    assert_eq!(tasks[0]["status"], "done");
+    assert!(funnel(&db, &["check"]).contains(": ok"));
 }

@@ -545,3 +545,159 @@ fn editing_a_note_keeps_its_creation_time() {
     s.undo().expect("undo edit");
     assert_eq!(s.note(id).expect("note"), before);
 }
+
+mod resources {
+    //! Budgets, tools and procedures: added, edited and deleted like the
+    //! other records, each one journaled change.
+    use super::*;
+    use funnel::domain::{
+        Budget, BudgetId, Person, PersonId, Procedure, ProcedureId, Tool, ToolId, validate,
+    };
+
+    #[test]
+    fn a_budget_is_of_one_period_written_as_its_label() {
+        let mut s = Store::open_in_memory().expect("store");
+        let b = Budget {
+            id: BudgetId(0),
+            period: " 2026-q4 ".into(),
+            amount: Amount::from_int(45_000_000),
+            note: "Tết".into(),
+        };
+        let saved = s.save_budget(&b).expect("add");
+        assert_eq!(saved.period, "2026-Q4");
+        let again = s.save_budget(&b).expect_err("one budget per period");
+        assert_eq!(again.to_string(), "a budget for 2026-Q4 already exists");
+        let bad = s
+            .save_budget(&Budget {
+                period: "Q4".into(),
+                ..b.clone()
+            })
+            .expect_err("not a period");
+        assert!(
+            matches!(&bad, StoreError::Invalid(i) if i.field() == Some("budget period")),
+            "{bad}"
+        );
+        let negative = s
+            .save_budget(&Budget {
+                period: "2026-11".into(),
+                amount: Amount::from_int(-1),
+                ..b.clone()
+            })
+            .expect_err("negative");
+        assert_eq!(negative.to_string(), "budget amount: is negative");
+        let moved = s
+            .save_budget(&Budget {
+                period: "2027".into(),
+                ..saved.clone()
+            })
+            .expect("edit");
+        assert_eq!((moved.id, moved.period.as_str()), (saved.id, "2027"));
+        assert_eq!(s.budgets().expect("budgets").len(), 1, "moved, not copied");
+        s.delete_budget(saved.id).expect("delete");
+        assert!(s.budgets().expect("budgets").is_empty());
+        s.undo().expect("undo delete");
+        s.undo().expect("undo edit");
+        assert_eq!(s.budgets().expect("budgets"), [saved]);
+    }
+
+    #[test]
+    fn tools_and_procedures_are_added_edited_and_deleted() {
+        let mut s = Store::open_in_memory().expect("store");
+        let tool = s
+            .save_tool(&Tool {
+                id: ToolId(0),
+                name: "Canva".into(),
+                purpose: "thiết kế".into(),
+            })
+            .expect("tool");
+        let renamed = s
+            .save_tool(&Tool {
+                name: "Canva Pro".into(),
+                ..tool.clone()
+            })
+            .expect("edit");
+        assert_eq!(renamed.id, tool.id);
+        let dup = s.save_tool(&Tool {
+            id: ToolId(0),
+            ..renamed.clone()
+        });
+        assert_eq!(
+            dup.expect_err("duplicate").to_string(),
+            "a tool named 'Canva Pro' already exists"
+        );
+        s.delete_tool(tool.id).expect("delete");
+        assert!(s.tools().expect("tools").is_empty());
+        s.undo().expect("undo");
+        assert_eq!(s.tools().expect("tools"), [renamed]);
+
+        let an = s
+            .save_person(&Person {
+                id: PersonId(0),
+                name: "An".into(),
+                role: String::new(),
+                contact: String::new(),
+            })
+            .expect("person");
+        let p = s
+            .save_procedure(&Procedure {
+                id: ProcedureId(0),
+                title: "Đăng bài".into(),
+                owner: Some(an.id),
+                steps: "1. Viết\n2. Duyệt".into(),
+            })
+            .expect("procedure");
+        let e = s
+            .save_procedure(&Procedure {
+                title: " ".into(),
+                ..p.clone()
+            })
+            .expect_err("empty title");
+        assert!(
+            matches!(
+                &e,
+                StoreError::Invalid(validate::Invalid::Empty {
+                    field: "procedure title"
+                })
+            ),
+            "{e}"
+        );
+        let edited = s
+            .save_procedure(&Procedure {
+                title: "Đăng bài blog".into(),
+                owner: None,
+                ..p.clone()
+            })
+            .expect("edit");
+        assert_eq!(edited.steps, p.steps, "the steps stay");
+        s.delete_procedure(p.id).expect("delete");
+        assert!(s.procedures().expect("procedures").is_empty());
+        s.undo().expect("undo delete");
+        s.undo().expect("undo edit");
+        assert_eq!(s.procedure(p.id).expect("back"), p);
+    }
+
+    #[test]
+    fn an_objective_is_found_by_its_title() {
+        use funnel::domain::{Direction, Objective, ObjectiveId};
+        use funnel::store::strategy::Named;
+        let mut s = Store::open_in_memory().expect("store");
+        let o = s
+            .save_objective(&Objective {
+                id: ObjectiveId(0),
+                title: "Tăng khách hàng mới".into(),
+                metric: "new_customers".into(),
+                baseline: Amount::from_int(100),
+                target: Amount::from_int(150),
+                direction: Direction::Increase,
+                start: day(2026, 10, 1),
+                deadline: day(2026, 12, 31),
+                segment: None,
+                channel: None,
+            })
+            .expect("objective");
+        assert_eq!(
+            s.resolve(Named::Objective, "tang khach").expect("found"),
+            o.id.0
+        );
+    }
+}

@@ -461,7 +461,7 @@ mod random_keys {
             Just(KeyCode::PageDown),
             Just(KeyCode::PageUp),
             prop::sample::select(
-                " jkgGsp+-aedyn/obhlu?1234qxé#@:\"[]mctrf"
+                " jkgGsp+-aedyn/obhlu?1234qxé#@:\"[]mctrfTw"
                     .chars()
                     .collect::<Vec<_>>()
             )
@@ -1275,6 +1275,9 @@ mod plan_tab {
         );
     }
 }
+
+#[path = "tui/records.rs"]
+mod records;
 
 mod strategy_tab {
     //! The Strategy tab: six sections reached with h and l, each a list

@@ -40,6 +40,9 @@ pub enum Action {
     Add,
     /// Edit the selected item.
     Edit,
+    /// Strategy: open the selected item: the message's or a procedure's
+    /// text in the editor, any other item in its form.
+    Open,
     /// Delete the selected item (asks first).
     Delete,
     /// Revert the latest change (again: the one before).
@@ -86,6 +89,8 @@ pub enum Action {
     ToggleWorkload,
     /// Plan: the Tasks tab, filtered to the selected campaign.
     OpenTasks,
+    /// Plan: a new task of the selected campaign.
+    AddTaskToCampaign,
     /// KPIs: record a metric's value for a day.
     Record,
     /// KPIs: a task following up the selected note, due in a week.
@@ -94,6 +99,10 @@ pub enum Action {
     Yes,
     /// Answer no, or close the open overlay.
     No,
+    /// Deleting a campaign: keep its tasks, without a campaign.
+    KeepTasks,
+    /// Deleting a campaign: delete its tasks with it.
+    DeleteTasksToo,
     /// Form: the next field (or accept the completion shown).
     NextField,
     /// Form: the previous field.
@@ -126,6 +135,7 @@ pub const NAMED: &[(Action, &str)] = &[
     (Action::Right, "right"),
     (Action::Add, "add"),
     (Action::Edit, "edit"),
+    (Action::Open, "open"),
     (Action::Delete, "delete"),
     (Action::Undo, "undo"),
     (Action::Redo, "redo"),
@@ -149,10 +159,13 @@ pub const NAMED: &[(Action, &str)] = &[
     (Action::ToggleZoom, "toggle_zoom"),
     (Action::ToggleWorkload, "toggle_workload"),
     (Action::OpenTasks, "open_tasks"),
+    (Action::AddTaskToCampaign, "add_task_to_campaign"),
     (Action::Record, "record"),
     (Action::FollowUp, "follow_up"),
     (Action::Yes, "yes"),
     (Action::No, "no"),
+    (Action::KeepTasks, "keep_tasks"),
+    (Action::DeleteTasksToo, "delete_tasks_too"),
     (Action::NextField, "next_field"),
     (Action::PrevField, "prev_field"),
     (Action::Submit, "submit"),
@@ -175,7 +188,11 @@ impl Action {
             self,
             Action::Add
                 | Action::Edit
+                | Action::Open
                 | Action::Delete
+                | Action::AddTaskToCampaign
+                | Action::KeepTasks
+                | Action::DeleteTasksToo
                 | Action::Undo
                 | Action::Redo
                 | Action::ToggleDone

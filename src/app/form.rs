@@ -24,6 +24,9 @@ pub struct Field {
     /// Holds one value (a name, a date, a number, a choice): selected when
     /// focused, so typing replaces it and an arrow key keeps it to edit.
     whole: bool,
+    /// Holds choices separated by commas: completion works on the one
+    /// being typed, the last.
+    list: bool,
 }
 
 fn input(text: &str) -> TextArea<'static> {
@@ -43,6 +46,7 @@ impl Field {
             choices: Vec::new(),
             hint: None,
             whole: false,
+            list: false,
         }
     }
 
@@ -57,6 +61,15 @@ impl Field {
     /// What the field completes to, in the order offered.
     pub fn choices(self, choices: Vec<String>) -> Field {
         Field { choices, ..self }
+    }
+
+    /// Several of its choices, separated by commas ("Văn phòng, Sinh viên").
+    pub fn list(self) -> Field {
+        Field {
+            list: true,
+            whole: false,
+            ..self
+        }
     }
 
     /// What to type, shown while the field has the focus and nothing to
@@ -77,13 +90,55 @@ impl Field {
         self.input.lines().join("\n").trim().to_string()
     }
 
-    /// The choice the text names exactly (case and accents aside).
-    fn chosen(&self) -> Option<&str> {
-        let typed = fold(&self.typed());
+    /// The choice `text` names exactly (case and accents aside).
+    fn choice(&self, text: &str) -> Option<&str> {
+        let typed = fold(text.trim());
         self.choices
             .iter()
             .find(|c| fold(c) == typed)
             .map(String::as_str)
+    }
+
+    /// The items of a list field, trimmed, empty ones left out.
+    fn items(&self) -> Vec<String> {
+        self.typed()
+            .split(',')
+            .map(|i| i.trim().to_string())
+            .filter(|i| !i.is_empty())
+            .collect()
+    }
+
+    /// What completion works on: the whole text, or a list's last item.
+    fn current(&self) -> String {
+        let typed = self.typed();
+        match typed.rsplit_once(',') {
+            Some((_, last)) if self.list => last.trim().to_string(),
+            _ => typed,
+        }
+    }
+
+    /// The text with what completion works on replaced by `choice`.
+    fn completed(&self, choice: &str) -> String {
+        let typed = self.typed();
+        match typed.rsplit_once(',') {
+            Some((before, _)) if self.list => format!("{}, {choice}", before.trim_end()),
+            _ => choice.to_string(),
+        }
+    }
+
+    /// The text with each choice written as the choice is, where it is
+    /// typed without its accents or capitals.
+    fn as_chosen(&self) -> String {
+        if self.list {
+            let items: Vec<String> = self
+                .items()
+                .iter()
+                .map(|i| self.choice(i).map_or_else(|| i.clone(), str::to_string))
+                .collect();
+            return items.join(", ");
+        }
+        let typed = self.typed();
+        self.choice(&typed).map_or(typed, str::to_string)
     }
 }
 
@@ -188,13 +243,32 @@ impl Form {
         self.fields.get(self.focus)
     }
 
-    /// What the focused field can complete to, best first; nothing once
-    /// it holds one of its choices.
-    pub fn completions(&self) -> Vec<&str> {
-        match self.focused() {
-            Some(f) if f.chosen().is_none() => matching(&f.choices, &f.typed(), COMPLETIONS),
-            _ => Vec::new(),
+    /// Puts `text` in a field, as if typed there.
+    pub fn set(&mut self, field: impl Into<usize>, text: &str) {
+        if let Some(f) = self.fields.get_mut(field.into()) {
+            f.input = input(text);
         }
+    }
+
+    /// What the focused field can complete to, best first; nothing once
+    /// it holds one of its choices (a list: once its last item is one),
+    /// and a list never offers what it already holds.
+    pub fn completions(&self) -> Vec<&str> {
+        let Some(f) = self.focused() else {
+            return Vec::new();
+        };
+        let current = f.current();
+        if f.choice(&current).is_some() {
+            return Vec::new();
+        }
+        if !f.list {
+            return matching(&f.choices, &current, COMPLETIONS);
+        }
+        let listed: Vec<String> = f.items().iter().map(|i| fold(i)).collect();
+        let mut found = matching(&f.choices, &current, usize::MAX);
+        found.retain(|c| !listed.contains(&fold(c)));
+        found.truncate(COMPLETIONS);
+        found
     }
 
     /// The focused field's hint.
@@ -206,16 +280,16 @@ impl Form {
     /// not empty, else moves to the next field (a choice typed without its
     /// accents or capitals is written as the choice is).
     pub fn next(&mut self) {
-        let typed = self.value(self.focus);
         let first = self.completions().first().map(|s| s.to_string());
         let Some(f) = self.fields.get_mut(self.focus) else {
             return;
         };
-        match (first, f.chosen().map(str::to_string)) {
-            (Some(c), _) if !typed.is_empty() => f.input = input(&c),
-            (_, chosen) => {
-                if let Some(c) = chosen.filter(|c| *c != typed) {
-                    f.input = input(&c);
+        match first {
+            Some(c) if !f.current().is_empty() => f.input = input(&f.completed(&c)),
+            _ => {
+                let chosen = f.as_chosen();
+                if chosen != f.typed() {
+                    f.input = input(&chosen);
                 }
                 self.focus_on((self.focus + 1) % self.fields.len());
             }
@@ -354,6 +428,59 @@ mod tests {
         assert_eq!(choose(" cause ", &words), Some(1));
         assert_eq!(choose("ĐÁNH GIÁ", &words), Some(2));
         assert_eq!(choose("other", &words), None);
+    }
+
+    #[test]
+    fn a_list_completes_its_last_item_and_offers_nothing_twice() {
+        let mut f = Form::new(
+            "T",
+            Purpose::Task(None),
+            vec![
+                Field::text("Reaches", "")
+                    .choices(vec![
+                        "Văn phòng".into(),
+                        "Sinh viên".into(),
+                        "Quà tặng".into(),
+                    ])
+                    .list(),
+                Field::text("Next", ""),
+            ],
+        );
+        assert_eq!(f.completions().len(), 3);
+        type_text(&mut f, "van");
+        f.next();
+        assert_eq!(f.value(0usize), "Văn phòng");
+        assert_eq!(f.focus, 0, "Tab took the completion");
+        type_text(&mut f, ", ");
+        assert_eq!(
+            f.completions(),
+            ["Sinh viên", "Quà tặng"],
+            "not Văn phòng again"
+        );
+        type_text(&mut f, "qua");
+        assert_eq!(f.completions(), ["Quà tặng"]);
+        f.next();
+        assert_eq!(f.value(0usize), "Văn phòng, Quà tặng");
+        assert!(f.completions().is_empty());
+        f.next();
+        assert_eq!(f.focus, 1);
+        f.prev();
+        type_text(&mut f, ",sinh vien");
+        f.next();
+        assert_eq!(
+            f.value(0usize),
+            "Văn phòng, Quà tặng, Sinh viên",
+            "an item typed whole is written as the choice is"
+        );
+        assert_eq!(f.focus, 1);
+    }
+
+    #[test]
+    fn set_puts_text_in_a_field() {
+        let mut f = form();
+        f.set(1usize, "Tết");
+        assert_eq!(f.value(1usize), "Tết");
+        assert_eq!(f.focus, 0, "the focus stays");
     }
 
     #[test]

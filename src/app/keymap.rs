@@ -276,8 +276,14 @@ fn defaults() -> Vec<(Context, Key, Action)> {
         (C::Plan, c('m'), A::ToggleZoom),
         (C::Plan, c('w'), A::ToggleWorkload),
         (C::Plan, p(K::Enter), A::OpenTasks),
+        (C::Plan, c('a'), A::Add),
+        (C::Plan, c('e'), A::Edit),
+        (C::Plan, c('d'), A::Delete),
+        (C::Plan, c('T'), A::AddTaskToCampaign),
+        (C::Strategy, c('a'), A::Add),
         (C::Strategy, c('e'), A::Edit),
-        (C::Strategy, p(K::Enter), A::Edit),
+        (C::Strategy, p(K::Enter), A::Open),
+        (C::Strategy, c('d'), A::Delete),
         (C::Editor, Key::ctrl('s'), A::Submit),
         (C::Editor, p(K::Esc), A::Cancel),
         (C::Editor, Key::ctrl('c'), A::Cancel),
@@ -303,6 +309,8 @@ fn defaults() -> Vec<(Context, Key, Action)> {
         (C::Confirm, c('n'), A::No),
         (C::Confirm, p(K::Esc), A::No),
         (C::Confirm, Key::ctrl('c'), A::No),
+        (C::Confirm, c('k'), A::KeepTasks),
+        (C::Confirm, c('d'), A::DeleteTasksToo),
         (C::Help, c('?'), A::No),
         (C::Help, p(K::Esc), A::No),
         (C::Help, c('q'), A::No),
@@ -501,6 +509,29 @@ mod tests {
         ];
         for (ctx, key, want) in cases {
             assert_eq!(m.resolve(ctx, &key), want, "{ctx:?} {key:?}");
+        }
+    }
+
+    #[test]
+    fn no_default_key_does_two_things_in_one_context() {
+        let m = Keymap::default();
+        for (i, (ctx, key, action)) in m.bindings.iter().enumerate() {
+            for (c, k, a) in &m.bindings[i + 1..] {
+                assert!(
+                    !(c == ctx && k == key),
+                    "{key} in {ctx:?}: {action:?} and {a:?}"
+                );
+            }
+        }
+        let none = KeyModifiers::NONE;
+        for (ctx, code, want) in [
+            (Context::Plan, KeyCode::Enter, Action::OpenTasks),
+            (Context::Plan, KeyCode::Char('T'), Action::AddTaskToCampaign),
+            (Context::Strategy, KeyCode::Enter, Action::Open),
+            (Context::Strategy, KeyCode::Char('e'), Action::Edit),
+            (Context::Confirm, KeyCode::Char('k'), Action::KeepTasks),
+        ] {
+            assert_eq!(m.resolve(ctx, &press(code, none)), Some(want), "{ctx:?}");
         }
     }
 

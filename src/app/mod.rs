@@ -2,6 +2,7 @@
 //! carries out an [`Action`]. Rendering (in `ui`) only reads an `App`.
 
 pub mod action;
+pub mod deleting;
 pub mod editor;
 pub mod form;
 pub mod forms;
@@ -9,6 +10,7 @@ pub mod keymap;
 pub mod kpis;
 pub mod notes;
 pub mod plan;
+pub mod records;
 pub mod strategy;
 pub mod tasks;
 
@@ -77,11 +79,32 @@ pub struct Status {
     pub error: bool,
 }
 
-/// A question waiting for y/n.
+/// A question waiting for an answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Pending {
     DeleteTask(TaskId),
     DeleteNote(NoteId),
+    /// A record of the Strategy or Plan tab: y/n.
+    Delete(records::Item),
+    /// A campaign with tasks: keep them (unlinked) or delete them too.
+    DeleteCampaign {
+        id: crate::domain::CampaignId,
+        tasks: i64,
+    },
+}
+
+impl Pending {
+    /// The answers the question takes.
+    pub fn answers(&self) -> &'static [Action] {
+        match self {
+            Pending::DeleteCampaign { .. } => {
+                &[Action::KeepTasks, Action::DeleteTasksToo, Action::No]
+            }
+            Pending::DeleteTask(_) | Pending::DeleteNote(_) | Pending::Delete(_) => {
+                &[Action::Yes, Action::No]
+            }
+        }
+    }
 }
 
 /// What covers the tab, if anything.
@@ -446,6 +469,10 @@ impl App {
             | Action::ToggleZoom
             | Action::ToggleWorkload
             | Action::OpenTasks
+            | Action::Open
+            | Action::AddTaskToCampaign
+            | Action::KeepTasks
+            | Action::DeleteTasksToo
             | Action::NextField
             | Action::PrevField
             | Action::Submit
@@ -561,11 +588,16 @@ impl App {
         }
     }
 
-    /// The Strategy tab's keys: sections, selection, scrolling, and long
-    /// text to edit.
+    /// The Strategy tab's keys: sections, selection, scrolling, and what
+    /// writes (see `records`).
     fn update_strategy(&mut self, action: Action) {
         let rows = self.fit.list_height.max(2) as isize - 1;
-        let w = &self.words().ui.strategy;
+        if matches!(
+            action,
+            Action::Add | Action::Edit | Action::Open | Action::Delete
+        ) {
+            return self.update_strategy_records(action);
+        }
         let Some(s) = &mut self.strategy else {
             return;
         };
@@ -573,31 +605,6 @@ impl App {
         match action {
             Action::PageDown if steps => s.steps_scroll = s.steps_scroll.saturating_add(5),
             Action::PageUp if steps => s.steps_scroll = s.steps_scroll.saturating_sub(5),
-            Action::Edit => {
-                let request = match s.section {
-                    strategy::Section::Message if s.selected() == 0 => Some(editor::EditRequest {
-                        target: editor::EditTarget::BrandMessage,
-                        title: w.brand_message.to_string(),
-                        text: s.message.brand_message.clone(),
-                    }),
-                    strategy::Section::Message => Some(editor::EditRequest {
-                        target: editor::EditTarget::Positioning,
-                        title: w.positioning.to_string(),
-                        text: s.message.positioning.clone(),
-                    }),
-                    strategy::Section::Procedures => {
-                        s.procedures
-                            .get(s.selected())
-                            .map(|(p, _)| editor::EditRequest {
-                                target: editor::EditTarget::Steps(p.id),
-                                title: p.title.clone(),
-                                text: p.steps.clone(),
-                            })
-                    }
-                    _ => None,
-                };
-                self.edit_request = request;
-            }
             Action::Left => s.step_section(-1),
             Action::Right => s.step_section(1),
             Action::Up => s.move_by(-1),
@@ -697,9 +704,15 @@ impl App {
         }
     }
 
-    /// The Plan tab's keys: selection, time, zoom, workload, and the way to
-    /// a campaign's tasks.
+    /// The Plan tab's keys: selection, time, zoom, workload, the way to
+    /// a campaign's tasks, and what writes (see `records`).
     fn update_plan(&mut self, action: Action) {
+        if matches!(
+            action,
+            Action::Add | Action::Edit | Action::Delete | Action::AddTaskToCampaign
+        ) {
+            return self.update_plan_records(action);
+        }
         let cols = self.fit.timeline_cols;
         let rows = self.fit.timeline_rows;
         let today = self.today;
@@ -961,6 +974,7 @@ impl App {
                     Purpose::Task(_) => self.submit_task(),
                     Purpose::Record => self.submit_record(),
                     Purpose::Note(_) => self.submit_note(),
+                    _ => self.submit_item(purpose),
                 }
             }
             _ => {}
@@ -1016,7 +1030,12 @@ impl App {
                 let line = self.line_for(task);
                 self.tasks.put(line, today, true);
                 self.tasks.scroll_into_view(self.fit.list_height);
-                self.after_own_write();
+                if self.tab == Tab::Tasks {
+                    self.after_own_write();
+                } else {
+                    // A task added from the Plan tab: its progress shows.
+                    self.refresh();
+                }
             }
             Err(e) => self.form_failed(e),
         }
@@ -1040,13 +1059,25 @@ impl App {
             return;
         };
         let pending = pending.clone();
+        if !pending.answers().contains(&action) {
+            return;
+        }
         match action {
+            Action::KeepTasks | Action::DeleteTasksToo => {
+                self.overlay = Overlay::None;
+                if let Pending::DeleteCampaign { id, tasks } = pending {
+                    let too = (action == Action::DeleteTasksToo).then_some(tasks);
+                    self.delete_item(records::Item::Campaign(id), too);
+                }
+            }
             Action::Yes => {
                 self.overlay = Overlay::None;
                 if self.read_only {
                     return self.fail(self.words().ui.read_only_refused.into());
                 }
                 match pending {
+                    Pending::Delete(item) => self.delete_item(item, None),
+                    Pending::DeleteCampaign { .. } => {}
                     Pending::DeleteNote(id) => self.delete_note(id),
                     Pending::DeleteTask(id) => match self.store.delete_task(id) {
                         Ok(t) => {
@@ -1061,7 +1092,7 @@ impl App {
                     },
                 }
             }
-            Action::No | Action::Cancel => self.overlay = Overlay::None,
+            Action::No => self.overlay = Overlay::None,
             _ => {}
         }
     }

@@ -242,6 +242,19 @@ impl PlanTab {
         self.selected = visible.get(to).copied();
     }
 
+    /// Selects the campaign `id`, moving the span shown (of `columns`
+    /// columns) to the week it starts in where it runs outside it.
+    pub fn reveal(&mut self, id: CampaignId, columns: usize, week_start: Weekday) {
+        let Some(c) = self.campaigns.iter().find(|c| c.campaign.id == id) else {
+            return;
+        };
+        let (start, end) = (c.campaign.start, c.campaign.end);
+        if start > self.until(columns) || end < self.from {
+            self.from = week_of(start, week_start);
+        }
+        self.selected = Some(id);
+    }
+
     /// Moves the span shown one step back or forward in time.
     pub fn scroll(&mut self, forward: bool) {
         let step = self.zoom.step();

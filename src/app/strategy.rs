@@ -6,6 +6,7 @@
 
 use chrono::NaiveDate;
 
+use super::records::Item;
 use crate::analysis::{Analysis, ObjectiveState};
 use crate::app::kpis::{SegmentShare, segment_shares};
 use crate::config::Config;
@@ -205,6 +206,62 @@ impl StrategyTab {
             self.move_by(0);
         }
         self.section = section;
+    }
+
+    /// The record the selection is on; the message is none.
+    pub fn selected_item(&self) -> Option<Item> {
+        let i = self.selected();
+        match self.section {
+            Section::Objectives => self
+                .objectives
+                .get(i)
+                .map(|o| Item::Objective(o.objective.id)),
+            Section::Segments => self.segments.get(i).map(|l| Item::Segment(l.segment.id)),
+            Section::Channels => self.channels.get(i).map(|l| Item::Channel(l.channel.id)),
+            Section::Message => None,
+            Section::Resources => self.resources().get(i).copied(),
+            Section::Procedures => self.procedures.get(i).map(|(p, _)| Item::Procedure(p.id)),
+        }
+    }
+
+    /// The rows of the resources section: budgets, people, tools.
+    fn resources(&self) -> Vec<Item> {
+        let budgets = self.budgets.iter().map(|b| Item::Budget(b.budget.id));
+        let people = self.people.iter().map(|p| Item::Person(p.id));
+        let tools = self.tools.iter().map(|t| Item::Tool(t.id));
+        budgets.chain(people).chain(tools).collect()
+    }
+
+    /// Shows the section listing `item`, with the selection on it.
+    pub fn select(&mut self, item: Item) {
+        let (section, at) = match item {
+            Item::Objective(id) => (
+                Section::Objectives,
+                self.objectives.iter().position(|o| o.objective.id == id),
+            ),
+            Item::Segment(id) => (
+                Section::Segments,
+                self.segments.iter().position(|l| l.segment.id == id),
+            ),
+            Item::Channel(id) => (
+                Section::Channels,
+                self.channels.iter().position(|l| l.channel.id == id),
+            ),
+            Item::Person(_) | Item::Tool(_) | Item::Budget(_) => (
+                Section::Resources,
+                self.resources().iter().position(|r| *r == item),
+            ),
+            Item::Procedure(id) => (
+                Section::Procedures,
+                self.procedures.iter().position(|(p, _)| p.id == id),
+            ),
+            Item::Campaign(_) => return,
+        };
+        if let Some(at) = at {
+            self.section = section;
+            self.selected[section.index()] = at;
+            self.steps_scroll = 0;
+        }
     }
 
     pub fn step_section(&mut self, delta: isize) {

@@ -199,11 +199,9 @@ fn apply_objective(
     if let Some(t) = &a.target {
         o.target = amount("target", t)?;
     }
-    o.direction = a.direction.unwrap_or(if o.target < o.baseline {
-        Direction::Decrease
-    } else {
-        Direction::Increase
-    });
+    o.direction = a
+        .direction
+        .unwrap_or(Direction::implied(o.baseline, o.target));
     if let Some(s) = &a.start {
         o.start = ctx.parse_date(s)?;
     }

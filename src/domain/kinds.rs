@@ -114,6 +114,18 @@ text_enum!(
     Direction, "direction" { Increase = "increase", Decrease = "decrease" }
 );
 
+impl Direction {
+    /// The direction an objective from `baseline` to `target` implies,
+    /// where none is given: down where the target is lower, else up.
+    pub fn implied(baseline: super::Amount, target: super::Amount) -> Direction {
+        if target < baseline {
+            Direction::Decrease
+        } else {
+            Direction::Increase
+        }
+    }
+}
+
 text_enum!(
     /// A cause note explains a change; a review note says what to refine.
     NoteKind, "note kind" { Cause = "cause", Review = "review" }
@@ -154,6 +166,15 @@ mod tests {
             Ok(CauseCategory::CustomerCare)
         );
         assert_eq!("PPC".parse::<ChannelKind>(), Ok(ChannelKind::Ppc));
+    }
+
+    #[test]
+    fn a_lower_target_implies_a_decrease() {
+        use super::super::Amount;
+        let (a, b) = (Amount::from_int(5), Amount::from_int(3));
+        assert_eq!(Direction::implied(a, b), Direction::Decrease);
+        assert_eq!(Direction::implied(b, a), Direction::Increase);
+        assert_eq!(Direction::implied(a, a), Direction::Increase);
     }
 
     #[test]

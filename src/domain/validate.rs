@@ -33,6 +33,20 @@ pub enum Invalid {
     },
 }
 
+impl Invalid {
+    /// The field the mistake is about, as the rules name it ("segment
+    /// name"), so a form can show it on its own field.
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            Invalid::Empty { field }
+            | Invalid::TooLong { field, .. }
+            | Invalid::ControlCharacter { field }
+            | Invalid::Rule { field, .. } => Some(field),
+            Invalid::BadTag(_) => None,
+        }
+    }
+}
+
 /// Characters that take no room and show nothing: a title of only these
 /// would look empty.
 fn invisible(c: char) -> bool {

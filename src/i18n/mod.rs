@@ -10,7 +10,9 @@ use std::str::FromStr;
 
 pub use en::EN;
 pub use vi::VI;
-pub use words::{CliWords, EntityWords, KpiWords, PlanWords, StrategyWords, UiWords, Words};
+pub use words::{
+    CliWords, EntityWords, KpiWords, PlanWords, RecordWords, StrategyWords, UiWords, Words,
+};
 
 use chrono::NaiveDate;
 

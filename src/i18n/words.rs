@@ -221,6 +221,62 @@ pub struct UiWords {
     pub kpi: KpiWords,
     pub plan: PlanWords,
     pub strategy: StrategyWords,
+    pub records: RecordWords,
+    /// Labels of actions on the Plan tab where they differ from `actions`
+    /// ("add" adds a campaign there).
+    pub plan_actions: &'static [(&'static str, &'static str)],
+}
+
+/// The words of adding, editing and deleting the strategy's and the
+/// plan's records: forms, messages and the questions before a deletion.
+#[derive(Debug)]
+pub struct RecordWords {
+    /// What each record is, inside a sentence: objective, segment,
+    /// channel, campaign, person, tool, budget, procedure.
+    pub items: [&'static str; 8],
+    /// Form titles, in `items` order: "New objective".
+    pub new: [&'static str; 8],
+    /// "Edit objective"
+    pub edit: [&'static str; 8],
+    /// The title of the form asking which resource to add.
+    pub add_resource: &'static str,
+    /// Form labels not found elsewhere.
+    pub name: &'static str,
+    pub target: &'static str,
+    pub direction: &'static str,
+    pub end: &'static str,
+    pub active: &'static str,
+    pub amount: &'static str,
+    pub note: &'static str,
+    /// Form hints.
+    pub direction_hint: &'static str,
+    pub amount_hint: &'static str,
+    pub period_hint: &'static str,
+    pub whole_hint: &'static str,
+    pub list_hint: &'static str,
+    /// "'{}' is not a whole number"
+    pub not_whole: &'static str,
+    /// "Added {item} “{name}”."
+    pub added: &'static str,
+    /// "Saved {item} “{name}”."
+    pub saved: &'static str,
+    /// "Deleted {item} “{name}”."
+    pub deleted: &'static str,
+    /// "Deleted campaign “{name}” and {n tasks}."
+    pub deleted_with_tasks: &'static str,
+    /// "Delete {item} “{name}”?"
+    pub confirm: &'static str,
+    /// "{what} will be unlinked from this {item}."
+    pub unlinked: &'static str,
+    /// "{n KPI values} recorded for this {item} will be deleted."
+    pub values_deleted: &'static str,
+    /// A campaign's tasks: "It has {n tasks}."
+    pub has_tasks: &'static str,
+    /// The last word of a list: "a, b and c".
+    pub and: &'static str,
+    /// "{} task" / "{} tasks" (one, many) for: task, campaign, objective,
+    /// procedure, channel, order, KPI value.
+    pub counts: [(&'static str, &'static str); 7],
 }
 
 /// The words of the Strategy tab.
@@ -407,6 +463,14 @@ impl UiWords {
     /// The label of an action on the KPIs tab.
     pub fn kpis_action<'a>(&self, name: &'a str) -> &'a str {
         self.kpis_actions
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or_else(|| self.action(name), |(_, l)| *l)
+    }
+
+    /// The label of an action on the Plan tab.
+    pub fn plan_action<'a>(&self, name: &'a str) -> &'a str {
+        self.plan_actions
             .iter()
             .find(|(n, _)| *n == name)
             .map_or_else(|| self.action(name), |(_, l)| *l)

@@ -95,7 +95,7 @@ impl Store {
                 .execute("DELETE FROM tasks WHERE campaign_id = ?1", [id.0])?;
             c.tx()
                 .execute("DELETE FROM campaigns WHERE id = ?1", [id.0])?;
-            c.label = format!("delete campaign {} and its tasks", old.name);
+            c.label = format!("delete campaign and its tasks: {}", old.name);
             Ok(())
         })?;
         Ok(old)

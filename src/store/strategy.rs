@@ -10,6 +10,7 @@ use crate::domain::{
     Amount, Budget, BudgetId, Channel, ChannelId, Message, Metric, Person, PersonId, Procedure,
     ProcedureId, Segment, SegmentId, Tool, ToolId,
 };
+use crate::metrics::Period;
 use crate::text::fold::fold;
 
 /// The tables whose rows a user names on the command line.
@@ -21,6 +22,7 @@ pub enum Named {
     Campaign,
     Procedure,
     Tool,
+    Objective,
 }
 
 impl Named {
@@ -32,12 +34,13 @@ impl Named {
             Named::Campaign => "campaigns",
             Named::Procedure => "procedures",
             Named::Tool => "tools",
+            Named::Objective => "objectives",
         }
     }
 
     fn column(self) -> &'static str {
         match self {
-            Named::Procedure => "title",
+            Named::Procedure | Named::Objective => "title",
             _ => "name",
         }
     }
@@ -50,6 +53,7 @@ impl Named {
             Named::Campaign => "campaign",
             Named::Procedure => "procedure",
             Named::Tool => "tool",
+            Named::Objective => "objective",
         }
     }
 }
@@ -351,18 +355,40 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    pub fn add_tool(&mut self, name: &str, purpose: &str) -> Result<ToolId> {
-        let name = validate::name("tool name", name)?;
-        let purpose = validate::text("purpose", purpose)?;
+    pub fn tool(&self, id: ToolId) -> Result<Tool> {
+        self.tools()?
+            .into_iter()
+            .find(|t| t.id == id)
+            .ok_or_else(|| not_found("tool", id.0))
+    }
+
+    /// Adds `t` where its id is 0, else replaces the tool with its id.
+    pub fn save_tool(&mut self, t: &Tool) -> Result<Tool> {
+        let clean = Tool {
+            name: validate::name("tool name", &t.name)?,
+            purpose: validate::text("purpose", &t.purpose)?,
+            ..t.clone()
+        };
+        let exists = t.id.0 > 0;
+        if exists {
+            self.tool(t.id)?;
+        }
+        let id = self.change(|c| {
+            let id = unique(put_tool(c.tx(), &clean), "tool", &clean.name)?;
+            c.label = format!("{} tool {}", verb(exists), clean.name);
+            Ok(ToolId(id))
+        })?;
+        self.tool(id)
+    }
+
+    pub fn delete_tool(&mut self, id: ToolId) -> Result<Tool> {
+        let old = self.tool(id)?;
         self.change(|c| {
-            let r = c.tx().execute(
-                "INSERT INTO tools (name, purpose) VALUES (?1, ?2)",
-                params![name, purpose],
-            );
-            unique(r, "tool", &name)?;
-            c.label = format!("add tool {name}");
-            Ok(ToolId(c.tx().last_insert_rowid()))
-        })
+            c.tx().execute("DELETE FROM tools WHERE id = ?1", [id.0])?;
+            c.label = format!("delete tool {}", old.name);
+            Ok(())
+        })?;
+        Ok(old)
     }
 
     // Budgets.
@@ -382,18 +408,68 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Sets the budget of a period label (`2026-11`, `2026-Q4`, `2026`).
-    pub fn set_budget(&mut self, period: &str, amount: Amount, note: &str) -> Result<()> {
-        let note = validate::text("budget note", note)?;
+    pub fn budget(&self, id: BudgetId) -> Result<Budget> {
+        self.budgets()?
+            .into_iter()
+            .find(|b| b.id == id)
+            .ok_or_else(|| not_found("budget", id.0))
+    }
+
+    /// Adds `b` where its id is 0, else replaces the budget with its id.
+    /// The period is a month, quarter or year label (`2026-11`, `2026-Q4`,
+    /// `2026`; a week too), written as `Period::label` writes it; one
+    /// budget per period.
+    pub fn save_budget(&mut self, b: &Budget) -> Result<Budget> {
+        let period = Period::parse(&b.period, chrono::Weekday::Mon)
+            .map_err(|e| validate::Invalid::Rule {
+                field: "budget period",
+                message: e.to_string(),
+            })?
+            .label();
+        if b.amount < Amount::ZERO {
+            return Err(validate::Invalid::Rule {
+                field: "budget amount",
+                message: "is negative".into(),
+            }
+            .into());
+        }
+        let clean = Budget {
+            period,
+            note: validate::text("budget note", &b.note)?,
+            ..b.clone()
+        };
+        let exists = b.id.0 > 0;
+        if exists {
+            self.budget(b.id)?;
+        }
+        let id = self.change(|c| {
+            let written = put_budget(c.tx(), &clean);
+            let id = match written {
+                Err(rusqlite::Error::SqliteFailure(e, _))
+                    if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE =>
+                {
+                    return Err(StoreError::Conflict(format!(
+                        "a budget for {} already exists",
+                        clean.period
+                    )));
+                }
+                other => other?,
+            };
+            c.label = format!("{} budget {}", verb(exists), clean.period);
+            Ok(BudgetId(id))
+        })?;
+        self.budget(id)
+    }
+
+    pub fn delete_budget(&mut self, id: BudgetId) -> Result<Budget> {
+        let old = self.budget(id)?;
         self.change(|c| {
-            c.tx().execute(
-                "INSERT INTO budgets (period, amount, note) VALUES (?1, ?2, ?3)
-                 ON CONFLICT (period) DO UPDATE SET amount = excluded.amount, note = excluded.note",
-                params![period, amount.raw(), note],
-            )?;
-            c.label = format!("set budget {period}");
+            c.tx()
+                .execute("DELETE FROM budgets WHERE id = ?1", [id.0])?;
+            c.label = format!("delete budget {}", old.period);
             Ok(())
-        })
+        })?;
+        Ok(old)
     }
 
     // Procedures.
@@ -413,23 +489,30 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    pub fn add_procedure(
-        &mut self,
-        title: &str,
-        owner: Option<PersonId>,
-        steps: &str,
-    ) -> Result<ProcedureId> {
-        let title = validate::title("procedure title", title)?;
-        let steps = validate::text("procedure steps", steps)?;
-        self.change(|c| {
-            let r = c.tx().execute(
-                "INSERT INTO procedures (title, owner_id, steps) VALUES (?1, ?2, ?3)",
-                params![title, owner.map(|o| o.0), steps],
-            );
-            unique(r, "procedure", &title)?;
-            c.label = format!("add procedure {title}");
-            Ok(ProcedureId(c.tx().last_insert_rowid()))
-        })
+    pub fn procedure(&self, id: ProcedureId) -> Result<Procedure> {
+        self.procedures()?
+            .into_iter()
+            .find(|p| p.id == id)
+            .ok_or_else(|| not_found("procedure", id.0))
+    }
+
+    /// Adds `p` where its id is 0, else replaces the procedure with its id.
+    pub fn save_procedure(&mut self, p: &Procedure) -> Result<Procedure> {
+        let clean = Procedure {
+            title: validate::title("procedure title", &p.title)?,
+            steps: validate::text("procedure steps", &p.steps)?,
+            ..p.clone()
+        };
+        let exists = p.id.0 > 0;
+        if exists {
+            self.procedure(p.id)?;
+        }
+        let id = self.change(|c| {
+            let id = unique(put_procedure(c.tx(), &clean), "procedure", &clean.title)?;
+            c.label = format!("{} procedure {}", verb(exists), clean.title);
+            Ok(ProcedureId(id))
+        })?;
+        self.procedure(id)
     }
 
     /// Replaces a procedure's steps.
@@ -449,6 +532,17 @@ impl Store {
             c.label = format!("edit procedure {}", id.0);
             Ok(())
         })
+    }
+
+    pub fn delete_procedure(&mut self, id: ProcedureId) -> Result<Procedure> {
+        let old = self.procedure(id)?;
+        self.change(|c| {
+            c.tx()
+                .execute("DELETE FROM procedures WHERE id = ?1", [id.0])?;
+            c.label = format!("delete procedure {}", old.title);
+            Ok(())
+        })?;
+        Ok(old)
     }
 
     // The brand message.
@@ -608,5 +702,42 @@ pub(super) fn put_person(conn: &Connection, p: &Person) -> rusqlite::Result<i64>
             contact = excluded.contact",
     )?
     .execute(params![new_or(p.id.0), p.name, p.role, p.contact])?;
+    Ok(written_id(conn, p.id.0))
+}
+
+/// Writes a tool row as is (see [`put_segment`]).
+pub(super) fn put_tool(conn: &Connection, t: &Tool) -> rusqlite::Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO tools (id, name, purpose) VALUES (?1, ?2, ?3)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, purpose = excluded.purpose",
+    )?
+    .execute(params![new_or(t.id.0), t.name, t.purpose])?;
+    Ok(written_id(conn, t.id.0))
+}
+
+/// Writes a budget row as is (see [`put_segment`]).
+pub(super) fn put_budget(conn: &Connection, b: &Budget) -> rusqlite::Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO budgets (id, period, amount, note) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (id) DO UPDATE SET period = excluded.period, amount = excluded.amount,
+            note = excluded.note",
+    )?
+    .execute(params![new_or(b.id.0), b.period, b.amount.raw(), b.note])?;
+    Ok(written_id(conn, b.id.0))
+}
+
+/// Writes a procedure row as is (see [`put_segment`]).
+pub(super) fn put_procedure(conn: &Connection, p: &Procedure) -> rusqlite::Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO procedures (id, title, owner_id, steps) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (id) DO UPDATE SET title = excluded.title, owner_id = excluded.owner_id,
+            steps = excluded.steps",
+    )?
+    .execute(params![
+        new_or(p.id.0),
+        p.title,
+        p.owner.map(|o| o.0),
+        p.steps
+    ])?;
     Ok(written_id(conn, p.id.0))
 }

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::kpis::insert_kpis;
 use super::orders::{OrderInput, order_key};
 use super::plan::{put_campaign, put_note, put_objective};
-use super::strategy::{put_channel, put_person, put_segment};
+use super::strategy::{put_budget, put_channel, put_person, put_procedure, put_segment, put_tool};
 use super::{Result, Store, StoreError, day_text, now_text};
 use crate::domain::{
     Budget, Campaign, Channel, KpiValue, Message, Metric, Note, Objective, Order, Person,
@@ -137,20 +137,13 @@ fn load(tx: &Transaction<'_>, d: &Export, entry: Option<i64>) -> Result<()> {
         put_person(tx, p)?;
     }
     for t in &d.tools {
-        tx.prepare_cached("INSERT INTO tools (id, name, purpose) VALUES (?1, ?2, ?3)")?
-            .execute(params![t.id.0, t.name, t.purpose])?;
+        put_tool(tx, t)?;
     }
     for b in &d.budgets {
-        tx.prepare_cached(
-            "INSERT INTO budgets (id, period, amount, note) VALUES (?1, ?2, ?3, ?4)",
-        )?
-        .execute(params![b.id.0, b.period, b.amount.raw(), b.note])?;
+        put_budget(tx, b)?;
     }
     for p in &d.procedures {
-        tx.prepare_cached(
-            "INSERT INTO procedures (id, title, owner_id, steps) VALUES (?1, ?2, ?3, ?4)",
-        )?
-        .execute(params![p.id.0, p.title, p.owner.map(|o| o.0), p.steps])?;
+        put_procedure(tx, p)?;
     }
     for o in &d.objectives {
         put_objective(tx, o)?;

@@ -41,6 +41,40 @@ pub fn pad(s: &str, cols: usize) -> String {
     out
 }
 
+/// `s` broken into lines of at most `cols` columns, between words where
+/// it can (a word longer than a line is cut).
+pub fn wrap(s: &str, cols: usize) -> Vec<String> {
+    let cols = cols.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in s.split_whitespace() {
+        let room = if line.is_empty() {
+            cols
+        } else {
+            cols.saturating_sub(line.width() + 1)
+        };
+        if word.width() <= room {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        line = if word.width() > cols {
+            fit(word, cols)
+        } else {
+            word.to_string()
+        };
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -56,5 +90,20 @@ mod tests {
         assert_eq!(width("e\u{302}\u{301}"), 1);
         assert_eq!(pad("Vie\u{302}\u{323}t", 6), "Vie\u{302}\u{323}t  ");
         assert_eq!(width(&pad("🍵 trà", 4)), 4);
+    }
+
+    #[test]
+    fn wrap_breaks_between_words_by_columns() {
+        assert_eq!(
+            wrap("Xóa chiến dịch “Tết 2027”? Chiến dịch này có 12 việc.", 20),
+            [
+                "Xóa chiến dịch “Tết",
+                "2027”? Chiến dịch",
+                "này có 12 việc."
+            ]
+        );
+        assert_eq!(wrap("日本語 テキスト", 7), ["日本語", "テキス…"]);
+        assert_eq!(wrap("", 10), [""]);
+        assert_eq!(wrap("a b", 0), ["a", "b"]);
     }
 }

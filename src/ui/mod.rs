@@ -20,7 +20,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use crate::app::{Action, App, Context, Fit, Overlay, Tab};
 use crate::i18n::Format;
-use crate::text::{fit, width};
+use crate::text::{fit, width, wrap};
 pub use theme::Theme;
 
 /// Below this many columns and rows the screen shows a one-line notice.
@@ -164,6 +164,10 @@ fn hinted(ctx: Context) -> &'static [Action] {
         Context::Plan => &[
             Action::Down,
             Action::OpenTasks,
+            Action::Add,
+            Action::AddTaskToCampaign,
+            Action::Edit,
+            Action::Delete,
             Action::PrevPeriod,
             Action::NextPeriod,
             Action::CurrentPeriod,
@@ -175,7 +179,10 @@ fn hinted(ctx: Context) -> &'static [Action] {
         Context::Strategy => &[
             Action::Right,
             Action::Left,
+            Action::Add,
             Action::Edit,
+            Action::Delete,
+            Action::Open,
             Action::Down,
             Action::Up,
             Action::Help,
@@ -184,7 +191,13 @@ fn hinted(ctx: Context) -> &'static [Action] {
         Context::Global => &[Action::NextTab, Action::Undo, Action::Help, Action::Quit],
         Context::Filter => &[Action::Submit, Action::Cancel],
         Context::Form => &[Action::Submit, Action::Cancel, Action::NextField],
-        Context::Confirm => &[Action::Yes, Action::No],
+        // Only the answers the open question takes are hinted.
+        Context::Confirm => &[
+            Action::Yes,
+            Action::KeepTasks,
+            Action::DeleteTasksToo,
+            Action::No,
+        ],
         Context::Help => &[Action::Down, Action::Up, Action::No],
         // The picker's own last line says how it works.
         Context::Picker => &[],
@@ -200,6 +213,12 @@ pub fn hint_spans(app: &App, ctx: Context, t: Theme, cols: usize) -> Vec<Span<'s
     let mut used = 0;
     for a in hinted(ctx) {
         if app.read_only && a.writes() {
+            continue;
+        }
+        if let Overlay::Confirm { pending, .. } = &app.overlay
+            && ctx == Context::Confirm
+            && !pending.answers().contains(a)
+        {
             continue;
         }
         let Some(key) = app.keymap.key_text(ctx, *a) else {
@@ -221,6 +240,7 @@ pub fn hint_spans(app: &App, ctx: Context, t: Theme, cols: usize) -> Vec<Span<'s
 fn action_label<'a>(ui: &crate::i18n::UiWords, ctx: Context, name: &'a str) -> &'a str {
     match ctx {
         Context::Kpis => ui.kpis_action(name),
+        Context::Plan => ui.plan_action(name),
         _ => ui.action(name),
     }
 }
@@ -278,19 +298,27 @@ fn render_editor(
     frame.render_widget(Span::styled(fit(help, keys.width as usize), t.dim()), keys);
 }
 
+/// Widest a question stands before it wraps.
+const QUESTION_WIDTH: u16 = 72;
+
 fn render_question(question: &str, frame: &mut Frame<'_>, area: Rect, t: Theme) {
-    let w = (width(question) as u16 + 4).clamp(20, area.width);
-    let r = centered(area, w, 3);
+    let w = (width(question) as u16 + 4).clamp(20, QUESTION_WIDTH.min(area.width));
+    let lines: Vec<Line> = wrap(question, w.saturating_sub(4) as usize)
+        .into_iter()
+        .map(Line::raw)
+        .collect();
+    let r = centered(area, w, lines.len() as u16 + 2);
     frame.render_widget(Clear, r);
     let block = Block::bordered()
         .border_set(t.border())
         .border_style(t.warning());
     let inner = block.inner(r);
     frame.render_widget(block, r);
-    frame.render_widget(
-        Paragraph::new(fit(question, inner.width as usize)).style(Style::new()),
-        inner,
-    );
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .map(|l| fit_line(l, inner.width as usize))
+        .collect();
+    frame.render_widget(Paragraph::new(lines).style(Style::new()), inner);
 }
 
 /// A line cut to `cols` display columns, keeping each span's style.

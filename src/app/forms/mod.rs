@@ -1,26 +1,178 @@
 //! The forms of the TUI, each built on the generic [`Form`]: what it
 //! holds, and how its fields turn into what is written. Each module
-//! builds its form and reads it back; `App` writes the result.
+//! builds its form and reads it back; `App` writes the result, and a
+//! rule the store finds broken is shown on the field it is about.
 
+pub mod budget;
+pub mod campaign;
+pub mod channel;
 pub mod note;
+pub mod objective;
+pub mod person;
+pub mod procedure;
 pub mod record;
+pub mod resource;
+pub mod segment;
 pub mod task;
+pub mod tool;
 
 use chrono::NaiveDate;
 
 use super::form::{Field, FieldError, Form};
-use crate::domain::{NoteId, TaskId};
+use crate::domain::{
+    Amount, BudgetId, CampaignId, ChannelId, NoteId, ObjectiveId, PersonId, ProcedureId, SegmentId,
+    TaskId, ToolId,
+};
 use crate::i18n::UiWords;
+use crate::store::strategy::Named;
+use crate::store::{Store, StoreError};
 
-/// What a form is for, so what submitting it writes.
+/// What a form is for, so what submitting it writes: a new record (no
+/// id) or the record with the id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {
-    /// A new task, or the task with this id.
     Task(Option<TaskId>),
     /// KPI values for a day.
     Record,
-    /// A new note, or the note with this id.
     Note(Option<NoteId>),
+    Objective(Option<ObjectiveId>),
+    Segment(Option<SegmentId>),
+    Channel(Option<ChannelId>),
+    Campaign(Option<CampaignId>),
+    Person(Option<PersonId>),
+    Tool(Option<ToolId>),
+    Budget(Option<BudgetId>),
+    /// A procedure's title and owner (its steps are long text, edited
+    /// in the editor).
+    Procedure(Option<ProcedureId>),
+    /// Which resource to add: a budget, a person or a tool.
+    Resource,
+}
+
+/// The kinds of record of the Strategy and Plan tabs, in the order of
+/// the catalog's [`crate::i18n::RecordWords`] arrays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Objective,
+    Segment,
+    Channel,
+    Campaign,
+    Person,
+    Tool,
+    Budget,
+    Procedure,
+}
+
+impl Kind {
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// The form's title: "New segment" or "Edit segment".
+fn title(kind: Kind, editing: bool, ui: &UiWords) -> &'static str {
+    let titles = if editing {
+        &ui.records.edit
+    } else {
+        &ui.records.new
+    };
+    titles[kind.index()]
+}
+
+/// The names the forms complete to, with the ids of the records named.
+#[derive(Debug, Clone, Default)]
+pub struct Choices {
+    pub metrics: Vec<String>,
+    pub objectives: Vec<(ObjectiveId, String)>,
+    pub segments: Vec<(SegmentId, String)>,
+    pub channels: Vec<(ChannelId, String)>,
+    pub people: Vec<(PersonId, String)>,
+}
+
+impl Choices {
+    pub fn read(store: &Store) -> Result<Choices, StoreError> {
+        Ok(Choices {
+            metrics: store.metrics()?.into_iter().map(|m| m.name).collect(),
+            objectives: store
+                .objectives()?
+                .into_iter()
+                .map(|o| (o.id, o.title))
+                .collect(),
+            segments: store
+                .segments()?
+                .into_iter()
+                .map(|s| (s.id, s.name))
+                .collect(),
+            channels: store
+                .channels()?
+                .into_iter()
+                .map(|c| (c.id, c.name))
+                .collect(),
+            people: store
+                .people()?
+                .into_iter()
+                .map(|p| (p.id, p.name))
+                .collect(),
+        })
+    }
+}
+
+/// The names of `records`, for completion.
+fn names<T>(records: &[(T, String)]) -> Vec<String> {
+    records.iter().map(|(_, n)| n.clone()).collect()
+}
+
+/// The name of the record `id`, or nothing.
+fn name_of<T: PartialEq>(records: &[(T, String)], id: Option<T>) -> &str {
+    id.and_then(|id| records.iter().find(|(i, _)| *i == id))
+        .map_or("", |(_, n)| n.as_str())
+}
+
+/// The record named in `field`, found as the command line finds names
+/// (id, name, accents aside, an unambiguous part); none where empty.
+fn named(
+    form: &Form,
+    field: impl Into<usize> + Copy,
+    store: &Store,
+    kind: Named,
+) -> Result<Option<i64>, FieldError> {
+    match form.value(field) {
+        v if v.is_empty() => Ok(None),
+        v => store
+            .resolve(kind, &v)
+            .map(Some)
+            .map_err(|e| FieldError::at(field, e)),
+    }
+}
+
+/// The amount typed in `field`, read as the command line reads amounts;
+/// none where empty.
+fn amount(form: &Form, field: impl Into<usize> + Copy) -> Result<Option<Amount>, FieldError> {
+    match form.value(field) {
+        v if v.is_empty() => Ok(None),
+        v => v
+            .parse::<Amount>()
+            .map(Some)
+            .map_err(|e| FieldError::at(field, e)),
+    }
+}
+
+/// A rule the store found broken, on the field it is about: `fields`
+/// pairs the store's names of fields ("segment name") with the form's;
+/// a duplicate is on `unique` (the name, or a budget's period).
+fn refused(e: StoreError, fields: &[(&str, usize)], unique: usize) -> FieldError {
+    let at = match &e {
+        StoreError::Invalid(i) => i
+            .field()
+            .and_then(|name| fields.iter().find(|(n, _)| *n == name))
+            .map(|(_, f)| *f),
+        StoreError::Conflict(_) => Some(unique),
+        _ => None,
+    };
+    match at {
+        Some(f) => FieldError::at(f, e),
+        None => FieldError::general(e),
+    }
 }
 
 /// A field holding a date, with the hint of the forms people type.

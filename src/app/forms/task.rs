@@ -81,21 +81,14 @@ pub fn read(
     let ui = &fmt.words().ui;
     let title = validate::title("task title", &form.value(Field::Title))
         .map_err(|e| FieldError::at(Field::Title, e))?;
-    let named = |kind: Named, field: Field| -> Result<Option<i64>, FieldError> {
-        match form.value(field) {
-            v if v.is_empty() => Ok(None),
-            v => store
-                .resolve(kind, &v)
-                .map(Some)
-                .map_err(|e| FieldError::at(field, e)),
-        }
-    };
-    let campaign = named(Named::Campaign, Field::Campaign)?.map(crate::domain::CampaignId);
+    let campaign =
+        super::named(form, Field::Campaign, store, Named::Campaign)?.map(crate::domain::CampaignId);
     let due = match form.value(Field::Due) {
         d if d.is_empty() => None,
         _ => Some(super::date(form, Field::Due, today, ui)?),
     };
-    let assignee = named(Named::Person, Field::Assignee)?.map(crate::domain::PersonId);
+    let assignee =
+        super::named(form, Field::Assignee, store, Named::Person)?.map(crate::domain::PersonId);
     // An empty priority is medium.
     let priority = if form.value(Field::Priority).is_empty() {
         Priority::Medium

@@ -1,0 +1,96 @@
+//! The add/edit person form: a name (the one tasks are assigned to and
+//! campaigns owned by), a role and a contact.
+
+use super::{Kind, Purpose};
+use crate::app::form::{Field as Input, FieldError, Form};
+use crate::domain::{Person, PersonId};
+use crate::i18n::Format;
+use crate::store::StoreError;
+
+/// The form's fields, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Name,
+    Role,
+    Contact,
+}
+
+impl From<Field> for usize {
+    fn from(f: Field) -> usize {
+        f as usize
+    }
+}
+
+/// A form for a new person (`p` none) or holding `p`'s values.
+pub fn open(p: Option<&Person>, fmt: Format) -> Form {
+    let ui = &fmt.words().ui;
+    let st = &ui.strategy;
+    let fields = vec![
+        Input::value(ui.records.name, p.map_or("", |p| p.name.as_str())),
+        Input::text(st.role, p.map_or("", |p| p.role.as_str())),
+        Input::text(st.contact, p.map_or("", |p| p.contact.as_str())),
+    ];
+    let editing = p.map(|p| p.id);
+    Form::new(
+        super::title(Kind::Person, editing.is_some(), ui),
+        Purpose::Person(editing),
+        fields,
+    )
+}
+
+/// The person the form describes; the store checks it when it is saved.
+pub fn read(form: &Form) -> Person {
+    let id = match form.purpose {
+        Purpose::Person(Some(id)) => id,
+        _ => PersonId(0),
+    };
+    Person {
+        id,
+        name: form.value(Field::Name),
+        role: form.value(Field::Role),
+        contact: form.value(Field::Contact),
+    }
+}
+
+/// What the store refused, on its field.
+pub fn refused(e: StoreError) -> FieldError {
+    super::refused(
+        e,
+        &[
+            ("person name", Field::Name.into()),
+            ("role", Field::Role.into()),
+            ("contact", Field::Contact.into()),
+        ],
+        Field::Name.into(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Currency, Locale};
+    use crate::store::Store;
+
+    const EN: Format = Format {
+        locale: Locale::En,
+        currency: Currency::Vnd,
+    };
+
+    #[test]
+    fn a_person_reads_back_and_a_taken_name_is_on_its_field() {
+        let mut store = Store::open_in_memory().expect("store");
+        let mut form = open(None, EN);
+        form.set(Field::Name, "An Nguyễn");
+        form.set(Field::Role, "Content");
+        let saved = store.save_person(&read(&form)).expect("saved");
+        assert_eq!(read(&open(Some(&saved), EN)), saved);
+        let e = refused(store.save_person(&read(&form)).expect_err("taken"));
+        assert_eq!(e.field, Some(Field::Name.into()));
+        form.set(Field::Name, "");
+        let e = refused(store.save_person(&read(&form)).expect_err("empty"));
+        assert_eq!(
+            (e.field, e.message.as_str()),
+            (Some(Field::Name.into()), "person name is empty")
+        );
+    }
+}

@@ -73,10 +73,10 @@ pub fn check(ctx: &Context) -> CliResult {
         }
     }
     let points = store.order_points()?;
-    if let Some(first) = points.total.iter().map(|p| p.1).min() {
+    if let Some(first) = points.total.points.iter().map(|p| p.1).min() {
         let today = ctx.today();
         let timeline = CustomerTimeline::build(
-            &points.total,
+            &points.total.points,
             crate::analysis::customer_params(&ctx.config),
             today,
         );
@@ -102,7 +102,7 @@ pub fn check(ctx: &Context) -> CliResult {
             &[
                 &ctx.db_path().display(),
                 &count(fmt, store.count_tasks()?),
-                &count(fmt, points.total.len()),
+                &count(fmt, points.total.points.len()),
                 &count(fmt, points.customers),
             ],
         ))

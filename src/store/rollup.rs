@@ -180,6 +180,17 @@ impl Store {
         Ok(true)
     }
 
+    /// Forgets every stored rollup (`funnel check` found one wrong); the
+    /// next reader builds them again. Not journaled; returns whether they
+    /// were dropped: not on a read-only store.
+    pub fn drop_rollups(&self) -> Result<bool> {
+        if self.conn.is_readonly(rusqlite::MAIN_DB)? {
+            return Ok(false);
+        }
+        self.conn.execute("DELETE FROM customer_rollups", [])?;
+        Ok(true)
+    }
+
     /// Every segment's id, so that segments without orders get a rollup
     /// saying so.
     pub fn segment_ids(&self) -> Result<Vec<SegmentId>> {

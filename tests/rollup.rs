@@ -553,3 +553,53 @@ fn loading_an_export_or_demo_data_invalidates_the_empty_rollup() {
     assert_eq!(source, CustomerSource::Orders);
     assert_fresh(&s, &config, today(), "after the demo fill");
 }
+
+mod random {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        /// Random orders, W, L and as-of days: the first reader builds and
+        /// stores, the next reads the rollup (as of the same day and a
+        /// later one), and all see what a fresh build sees.
+        #[test]
+        fn what_a_rollup_gives_is_what_a_fresh_build_gives(
+            raw in prop::collection::vec((0u32..10, 0u64..700, 0usize..4), 1..60),
+            window in 1u32..120,
+            threshold in 1u32..5,
+            later in 0u64..200,
+        ) {
+            let config = Config {
+                churn_window_days: window,
+                loyalty_threshold: threshold,
+                ..Config::default()
+            };
+            let first = day(2025, 1, 1);
+            let input: Vec<OrderInput> = raw
+                .iter()
+                .enumerate()
+                .map(|(i, &(c, offset, s))| OrderInput {
+                    order_ref: Some(i.to_string()),
+                    customer: format!("c{c}"),
+                    day: first + Days::new(offset),
+                    amount: Amount::from_int(i as i64 + 1),
+                    segment: SEGMENTS.get(s).map(|name| name.to_string()),
+                })
+                .collect();
+            let as_of = first + Days::new(700);
+            let mut s = Store::open_in_memory().expect("store");
+            s.import_orders("r.csv", &input, true).expect("import");
+            for scope in scopes(&s) {
+                prop_assert_eq!(read(&s, &config, as_of, scope), fresh(&s, &config, as_of, scope));
+            }
+            prop_assert!(s.valid_rollup(total_key(&config), as_of).expect("read").is_some());
+            for when in [as_of, as_of + Days::new(later)] {
+                for scope in scopes(&s) {
+                    prop_assert_eq!(read(&s, &config, when, scope), fresh(&s, &config, when, scope));
+                }
+            }
+        }
+    }
+}

@@ -16,12 +16,13 @@
 //! period that starts after the as-of day has no figures yet. Series are
 //! read over the span of the periods asked for, never whole.
 //!
-//! Customer timelines come from the store's rollups while those are valid
-//! (built from the orders as they are, with this W and L, from no order
-//! after the as-of day). Otherwise every scope's timeline is built in one
-//! pass over the orders and, when no order is after the as-of day, stored
-//! for the next reader; a store that cannot take them (read-only, busy)
-//! only costs that reader the time.
+//! What the orders give (customer timelines, order amounts per day) comes
+//! from the store's rollups while those are valid (built from the orders
+//! as they are, with this W and L, from no order after the as-of day).
+//! Otherwise every scope's share is built in one pass over the orders and,
+//! when no order is after the as-of day, stored for the next reader; a
+//! store that cannot take it (read-only, busy) only costs that reader the
+//! time.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -35,9 +36,10 @@ use crate::domain::{Amount, Campaign, Dimension, Metric, MetricKind, Objective, 
 use crate::metrics::objective::{Aim, Progress, progress};
 use crate::metrics::{
     Cohort, CustomerParams, CustomerTimeline, DailyValue, Granularity, Period, PeriodFigures,
-    aggregate, aggregate_all, gauge_on,
+    aggregate, aggregate_all, daily_sums, gauge_on, series,
 };
-use crate::store::rollup::{Rollup, RollupKey};
+use crate::store::orders::ScopeOrders;
+use crate::store::rollup::{EncodedOrders, Rollup, RollupKey};
 use crate::store::{Result, Store};
 
 /// Where a scope's customer figures come from.
@@ -86,15 +88,23 @@ const CUSTOMER_METRICS: [&str; 5] = [
     "loyal_customers",
 ];
 
-/// Customer timelines by segment (`None`: the whole business); `None` for
-/// a scope without orders. Reading them (from a rollup, or worse, from
+/// What the orders of one scope give the figures: its customer timeline
+/// and its order amounts per day.
+#[derive(Debug)]
+pub struct FromOrders {
+    timeline: CustomerTimeline,
+    revenue: Vec<DailyValue>,
+}
+
+/// What the orders give, by segment (`None`: the whole business); `None`
+/// for a scope without orders. Reading it (from a rollup, or worse, from
 /// every order) takes a while, so a caller that reads several times from
 /// unchanged data keeps one of these (see [`Analysis::with_timelines`])
 /// and drops it when the data changes.
-pub type Timelines = Rc<RefCell<HashMap<Option<SegmentId>, Option<Rc<CustomerTimeline>>>>>;
+pub type Timelines = Rc<RefCell<HashMap<Option<SegmentId>, Option<Rc<FromOrders>>>>>;
 
-/// Reads figures from one store as of one day, remembering the customer
-/// timelines it builds.
+/// Reads figures from one store as of one day, remembering what it reads
+/// from the orders.
 pub struct Analysis<'a> {
     store: &'a Store,
     config: &'a Config,
@@ -145,9 +155,9 @@ impl<'a> Analysis<'a> {
             .collect())
     }
 
-    /// The customer timeline of a scope that has orders; `None` for a scope
+    /// What the orders of a scope that has any give; `None` for a scope
     /// without orders (or a channel or campaign).
-    fn timeline(&self, scope: Dimension) -> Result<Option<Rc<CustomerTimeline>>> {
+    fn orders_of(&self, scope: Dimension) -> Result<Option<Rc<FromOrders>>> {
         let segment = match scope {
             Dimension::Total => None,
             Dimension::Segment(s) => Some(s),
@@ -156,11 +166,11 @@ impl<'a> Analysis<'a> {
         if let Some(t) = self.timelines.borrow().get(&segment) {
             return Ok(t.clone());
         }
-        if let Some(t) = self.stored_timeline(segment)? {
+        if let Some(t) = self.stored(segment)? {
             self.timelines.borrow_mut().insert(segment, t.clone());
             return Ok(t);
         }
-        self.build_timelines()?;
+        self.build_all()?;
         // A segment the build did not know (deleted meanwhile) has none.
         Ok(self
             .timelines
@@ -178,57 +188,69 @@ impl<'a> Analysis<'a> {
         }
     }
 
-    /// The scope's timeline from a valid rollup: `Some(None)` for a scope
-    /// the rollup says has no orders, `None` without a usable rollup.
-    fn stored_timeline(
-        &self,
-        segment: Option<SegmentId>,
-    ) -> Result<Option<Option<Rc<CustomerTimeline>>>> {
+    /// The scope's share of a valid rollup: `Some(None)` for a scope the
+    /// rollup says has no orders, `None` without a usable rollup.
+    fn stored(&self, segment: Option<SegmentId>) -> Result<Option<Option<Rc<FromOrders>>>> {
         let Some(rollup) = self
             .store
             .valid_rollup(self.rollup_key(segment), self.as_of)?
         else {
             return Ok(None);
         };
-        let Some(bytes) = rollup.timeline else {
+        let Some(encoded) = rollup.encoded else {
             return Ok(Some(None));
         };
         // Bytes that do not decode, or a timeline that cannot be read as
         // of this day, are built again like a missing rollup.
-        Ok(CustomerTimeline::decode(&bytes)
+        let timeline = CustomerTimeline::decode(&encoded.timeline)
             .ok()
             .filter(|t| t.params() == customer_params(self.config))
-            .and_then(|t| t.read_as_of(self.as_of))
-            .map(|t| Some(Rc::new(t))))
+            .and_then(|t| t.read_as_of(self.as_of));
+        let revenue = series::decode(&encoded.revenue).ok();
+        Ok(timeline
+            .zip(revenue)
+            .map(|(timeline, revenue)| Some(Rc::new(FromOrders { timeline, revenue }))))
     }
 
-    /// Builds every scope's timeline in one pass over the orders, keeps
-    /// them, and stores them as rollups when no order is after the as-of
+    /// Builds what every scope's orders give in one pass over the orders,
+    /// keeps it, and stores it as rollups when no order is after the as-of
     /// day (a rollup must hold every order).
-    fn build_timelines(&self) -> Result<()> {
+    fn build_all(&self) -> Result<()> {
         // Before the orders: see `Store::orders_generation`.
         let generation = self.store.orders_generation()?;
-        let points = self.store.order_points()?;
+        let orders = self.store.order_points()?;
         let params = customer_params(self.config);
-        let build = |p: &[(u32, NaiveDate)]| {
-            (!p.is_empty()).then(|| Rc::new(CustomerTimeline::build(p, params, self.as_of)))
+        let build = |o: &ScopeOrders| {
+            (!o.points.is_empty()).then(|| {
+                Rc::new(FromOrders {
+                    timeline: CustomerTimeline::build(&o.points, params, self.as_of),
+                    revenue: daily_sums(o.amounts.iter().copied()),
+                })
+            })
         };
-        let mut built = vec![(None, build(&points.total))];
+        let mut built = vec![(None, build(&orders.total))];
         let mut segments = self.store.segment_ids()?;
-        segments.extend(points.by_segment.keys());
+        segments.extend(orders.by_segment.keys());
         segments.sort_unstable();
         segments.dedup();
         for s in segments {
-            let t = points.by_segment.get(&s).and_then(|p| build(p));
-            built.push((Some(s), t));
+            built.push((Some(s), orders.by_segment.get(&s).and_then(build)));
         }
-        if points.total.iter().all(|(_, day)| *day <= self.as_of) {
+        if orders
+            .total
+            .points
+            .iter()
+            .all(|(_, day)| *day <= self.as_of)
+        {
             let rollups: Vec<Rollup> = built
                 .iter()
-                .map(|(segment, t)| Rollup {
+                .map(|(segment, o)| Rollup {
                     segment: *segment,
-                    last_order_day: t.as_ref().and_then(|t| t.last_order_day()),
-                    timeline: t.as_ref().map(|t| t.encode()),
+                    last_order_day: o.as_ref().and_then(|o| o.timeline.last_order_day()),
+                    encoded: o.as_ref().map(|o| EncodedOrders {
+                        timeline: o.timeline.encode(),
+                        revenue: series::encode(&o.revenue),
+                    }),
                 })
                 .collect();
             // A rollup only saves time: one that cannot be stored leaves
@@ -250,8 +272,8 @@ impl<'a> Analysis<'a> {
     /// from the orders if they are not: after an orders import, where the
     /// user expects to wait, rather than at the next start.
     pub fn refresh_rollups(&self) -> Result<()> {
-        if self.stored_timeline(None)?.is_none() {
-            self.build_timelines()?;
+        if self.stored(None)?.is_none() {
+            self.build_all()?;
         }
         Ok(())
     }
@@ -259,7 +281,7 @@ impl<'a> Analysis<'a> {
     /// The monthly acquisition cohorts of a scope with orders, oldest
     /// first; `None` for a scope without orders, a channel or a campaign.
     pub fn cohorts(&self, scope: Dimension) -> Result<Option<Vec<Cohort>>> {
-        Ok(self.timeline(scope)?.map(|t| t.cohorts()))
+        Ok(self.orders_of(scope)?.map(|o| o.timeline.cohorts()))
     }
 
     /// Sums each counter metric over every period into its field.
@@ -289,10 +311,11 @@ impl<'a> Analysis<'a> {
         scope: Dimension,
         periods: &[Period],
         out: &mut [PeriodFigures],
+        orders: Option<&FromOrders>,
     ) -> Result<CustomerSource> {
-        if let Some(timeline) = self.timeline(scope)? {
+        if let Some(orders) = orders {
             for (f, p) in out.iter_mut().zip(periods) {
-                f.set_customers(&timeline.figures(p));
+                f.set_customers(&orders.timeline.figures(p));
             }
             return Ok(CustomerSource::Orders);
         }
@@ -324,29 +347,14 @@ impl<'a> Analysis<'a> {
         scope: Dimension,
         periods: &[Period],
         out: &mut [PeriodFigures],
+        orders: &FromOrders,
     ) -> Result<()> {
         if out.iter().any(|f| f.revenue.is_some()) || self.store.has_values("revenue", scope)? {
             return Ok(());
         }
-        let segment = match scope {
-            Dimension::Segment(s) => Some(s),
-            _ => None,
-        };
-        let (Some(from), Some(to)) = (
-            periods.iter().map(|p| p.start).min(),
-            periods.iter().map(|p| p.end).max(),
-        ) else {
-            return Ok(());
-        };
-        let sales: Vec<DailyValue> = self
-            .store
-            .order_revenue(segment, from, to)?
-            .into_iter()
-            .map(|(d, v)| DailyValue::new(d, v))
-            .collect();
-        for (f, v) in out
-            .iter_mut()
-            .zip(aggregate_all(MetricKind::Counter, &sales, periods))
+        for (f, v) in
+            out.iter_mut()
+                .zip(aggregate_all(MetricKind::Counter, &orders.revenue, periods))
         {
             f.revenue = v;
         }
@@ -368,9 +376,10 @@ impl<'a> Analysis<'a> {
                 ("revenue", |f| &mut f.revenue),
             ],
         )?;
-        let customer_source = self.fill_customers(scope, periods, &mut out)?;
-        if customer_source == CustomerSource::Orders {
-            self.fill_order_revenue(scope, periods, &mut out)?;
+        let orders = self.orders_of(scope)?;
+        let customer_source = self.fill_customers(scope, periods, &mut out, orders.as_deref())?;
+        if let Some(orders) = &orders {
+            self.fill_order_revenue(scope, periods, &mut out, orders)?;
         }
         for (f, p) in out.iter_mut().zip(periods) {
             if p.start > self.as_of {
@@ -403,13 +412,14 @@ impl<'a> Analysis<'a> {
             return Ok(None);
         }
         let mut out = [PeriodFigures::default()];
+        let orders = self.orders_of(scope)?;
         if name == "revenue" {
             self.fill_counters(scope, spans, &mut out, &[("revenue", |f| &mut f.revenue)])?;
-            if self.timeline(scope)?.is_some() {
-                self.fill_order_revenue(scope, spans, &mut out)?;
+            if let Some(orders) = &orders {
+                self.fill_order_revenue(scope, spans, &mut out, orders)?;
             }
         } else {
-            self.fill_customers(scope, spans, &mut out)?;
+            self.fill_customers(scope, spans, &mut out, orders.as_deref())?;
         }
         let [f] = out;
         Ok(match name {

@@ -909,3 +909,45 @@ fn orders_import_leaves_the_customer_rollups_built_and_a_dry_run_does_not() {
     assert!(store.valid_rollup(key(30), today).expect("read").is_some());
     assert_eq!(store.valid_rollup(key(60), today).expect("read"), None);
 }
+
+#[test]
+fn check_finds_a_rollup_that_disagrees_with_the_orders_and_drops_it() {
+    use funnel::metrics::{CustomerParams, CustomerTimeline, series};
+    use funnel::store::Store;
+    use funnel::store::rollup::{EncodedOrders, Rollup};
+    let s = Sandbox::new();
+    let csv = s.file(
+        "orders.csv",
+        "order,customer,date,amount\n1,c1,2026-08-01,100\n2,c2,2026-10-05,40\n",
+    );
+    s.ok(&["orders", "import", &csv]);
+    assert!(s.ok(&["check"]).contains(": ok"));
+    // As if the file were edited behind funnel's back: a rollup of other
+    // orders under the current generation.
+    let day = |m, d| chrono::NaiveDate::from_ymd_opt(2026, m, d).expect("date");
+    let other = CustomerTimeline::build(&[(0, day(3, 1))], CustomerParams::default(), day(11, 22));
+    let store = Store::open(&s.db).expect("open");
+    let generation = store.orders_generation().expect("generation");
+    let wrong = Rollup {
+        segment: None,
+        last_order_day: Some(day(3, 1)),
+        encoded: Some(EncodedOrders {
+            timeline: other.encode(),
+            revenue: series::encode(&[]),
+        }),
+    };
+    assert!(
+        store
+            .save_rollups(generation, 90, 3, &[wrong])
+            .expect("save")
+    );
+    drop(store);
+    let err = s.cmd().arg("check").assert().code(1);
+    let out = String::from_utf8(err.get_output().stdout.clone()).expect("utf-8");
+    assert!(
+        out.contains("the stored customer rollup disagrees with the orders"),
+        "{out}"
+    );
+    assert!(out.contains("of the whole business"), "{out}");
+    assert!(s.ok(&["check"]).contains(": ok"), "dropped and built again");
+}

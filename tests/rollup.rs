@@ -15,11 +15,12 @@ use funnel::analysis::{Analysis, CustomerSource};
 use funnel::config::Config;
 use funnel::domain::{Amount, Dimension, SegmentId};
 use funnel::metrics::{
-    Cohort, CustomerParams, CustomerTimeline, Granularity, PeriodFigures, periods_covering,
+    Cohort, CustomerParams, CustomerTimeline, DailyValue, Granularity, PeriodFigures,
+    periods_covering, series,
 };
 use funnel::store::Store;
 use funnel::store::orders::OrderInput;
-use funnel::store::rollup::{Rollup, RollupKey};
+use funnel::store::rollup::{EncodedOrders, Rollup, RollupKey};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
@@ -74,8 +75,9 @@ fn scopes(store: &Store) -> Vec<Dimension> {
     out
 }
 
-/// What a scope's customers look like to a reader: where the figures come
-/// from, the six customer figures of each month, and the cohorts.
+/// What a scope's orders look like to a reader: where the customer figures
+/// come from, the six customer figures and the revenue of each month, and
+/// the cohorts.
 type Customers = (CustomerSource, Vec<PeriodFigures>, Option<Vec<Cohort>>);
 
 fn months(as_of: NaiveDate) -> Vec<funnel::metrics::Period> {
@@ -96,6 +98,7 @@ fn read(store: &Store, config: &Config, as_of: NaiveDate, scope: Dimension) -> C
             churned_customers: f.churned_customers,
             reactivated_customers: f.reactivated_customers,
             loyal_customers: f.loyal_customers,
+            revenue: f.revenue,
             ..PeriodFigures::default()
         })
         .collect();
@@ -103,12 +106,17 @@ fn read(store: &Store, config: &Config, as_of: NaiveDate, scope: Dimension) -> C
     (f.customer_source, customers, cohorts)
 }
 
-/// The same from a timeline built now from every stored order.
+/// The same from a timeline built now from every stored order, and the
+/// revenue summed here from the orders as stored.
 fn fresh(store: &Store, config: &Config, as_of: NaiveDate, scope: Dimension) -> Customers {
     let points = store.order_points().expect("points");
     let of_scope = match scope {
-        Dimension::Segment(s) => points.by_segment.get(&s).cloned().unwrap_or_default(),
-        _ => points.total,
+        Dimension::Segment(s) => points
+            .by_segment
+            .get(&s)
+            .map(|o| o.points.clone())
+            .unwrap_or_default(),
+        _ => points.total.points,
     };
     let periods = months(as_of);
     if of_scope.is_empty() {
@@ -118,12 +126,27 @@ fn fresh(store: &Store, config: &Config, as_of: NaiveDate, scope: Dimension) -> 
             None,
         );
     }
+    let orders: Vec<_> = store
+        .orders()
+        .expect("orders")
+        .into_iter()
+        .filter(|o| match scope {
+            Dimension::Segment(s) => o.segment == Some(s),
+            _ => true,
+        })
+        .collect();
     let t = CustomerTimeline::build(&of_scope, params(config), as_of);
     let customers = periods
         .iter()
         .map(|p| {
             let mut f = PeriodFigures::default();
             f.set_customers(&t.figures(p));
+            let sold: Vec<i64> = orders
+                .iter()
+                .filter(|o| p.contains(o.day))
+                .map(|o| o.amount.raw())
+                .collect();
+            f.revenue = (!sold.is_empty()).then(|| Amount::from_raw(sold.iter().sum()));
             f
         })
         .collect();
@@ -161,7 +184,10 @@ fn plant_also(store: &Store, config: &Config, as_of: NaiveDate, more: &[SegmentI
                 _ => None,
             },
             last_order_day: made_up.last_order_day(),
-            timeline: Some(made_up.encode()),
+            encoded: Some(EncodedOrders {
+                timeline: made_up.encode(),
+                revenue: series::encode(&[DailyValue::new(day(2025, 6, 1), Amount::from_int(1))]),
+            }),
         })
         .collect();
     let generation = store.orders_generation().expect("generation");
@@ -225,7 +251,7 @@ fn a_reader_stores_every_scope_and_the_next_reads_it_back_the_same() {
             .valid_rollup(RollupKey { segment, ..key }, today())
             .expect("read")
             .expect("stored by the first reader");
-        assert!(r.timeline.is_some(), "{scope:?} has orders");
+        assert!(r.encoded.is_some(), "{scope:?} has orders");
     }
     drop(s);
     // Another process, and another day: the stored rollups serve both.
@@ -255,6 +281,7 @@ fn an_import_that_only_updates_orders_invalidates_and_so_do_its_undo_and_redo() 
         .into_iter()
         .map(|o| OrderInput {
             day: o.day + Days::new(20),
+            amount: Amount::from_int(7),
             ..o
         })
         .collect();
@@ -467,7 +494,7 @@ fn a_rollup_of_orders_that_changed_meanwhile_is_not_stored() {
     let rollup = Rollup {
         segment: None,
         last_order_day: None,
-        timeline: None,
+        encoded: None,
     };
     assert!(!s.save_rollups(before, 90, 3, &[rollup]).expect("skipped"));
     assert_eq!(
@@ -483,13 +510,22 @@ fn a_damaged_rollup_is_built_again() {
     let config = Config::default();
     let s = store_with_orders(&path);
     let generation = s.orders_generation().expect("generation");
-    let damaged = Rollup {
+    let good = CustomerTimeline::build(&[(0, day(2025, 6, 1))], params(&config), today());
+    let damaged = |timeline: Vec<u8>, revenue: Vec<u8>| Rollup {
         segment: None,
         last_order_day: Some(day(2026, 1, 1)),
-        timeline: Some(vec![1, 2, 3]),
+        encoded: Some(EncodedOrders { timeline, revenue }),
     };
-    assert!(s.save_rollups(generation, 90, 3, &[damaged]).expect("save"));
-    assert_fresh(&s, &config, today(), "over a damaged rollup");
+    for (timeline, revenue) in [
+        (vec![1, 2, 3], series::encode(&[])),
+        (good.encode(), vec![1, 7]),
+    ] {
+        assert!(
+            s.save_rollups(generation, 90, 3, &[damaged(timeline, revenue)])
+                .expect("save")
+        );
+        assert_fresh(&s, &config, today(), "over a damaged rollup");
+    }
 }
 
 #[test]
@@ -503,7 +539,7 @@ fn loading_an_export_or_demo_data_invalidates_the_empty_rollup() {
     // An empty file: the reader stores that no scope has orders.
     assert_fresh(&s, &config, today(), "empty");
     let r = s.valid_rollup(total_key(&config), today()).expect("read");
-    assert_eq!(r.map(|r| r.timeline), Some(None));
+    assert_eq!(r.map(|r| r.encoded), Some(None));
     s.import(&doc).expect("import");
     assert_fresh(&s, &config, today(), "after import");
     s.undo().expect("undo the import");
@@ -516,4 +552,54 @@ fn loading_an_export_or_demo_data_invalidates_the_empty_rollup() {
     let (source, _, _) = read(&s, &config, today(), Dimension::Total);
     assert_eq!(source, CustomerSource::Orders);
     assert_fresh(&s, &config, today(), "after the demo fill");
+}
+
+mod random {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        /// Random orders, W, L and as-of days: the first reader builds and
+        /// stores, the next reads the rollup (as of the same day and a
+        /// later one), and all see what a fresh build sees.
+        #[test]
+        fn what_a_rollup_gives_is_what_a_fresh_build_gives(
+            raw in prop::collection::vec((0u32..10, 0u64..700, 0usize..4), 1..60),
+            window in 1u32..120,
+            threshold in 1u32..5,
+            later in 0u64..200,
+        ) {
+            let config = Config {
+                churn_window_days: window,
+                loyalty_threshold: threshold,
+                ..Config::default()
+            };
+            let first = day(2025, 1, 1);
+            let input: Vec<OrderInput> = raw
+                .iter()
+                .enumerate()
+                .map(|(i, &(c, offset, s))| OrderInput {
+                    order_ref: Some(i.to_string()),
+                    customer: format!("c{c}"),
+                    day: first + Days::new(offset),
+                    amount: Amount::from_int(i as i64 + 1),
+                    segment: SEGMENTS.get(s).map(|name| name.to_string()),
+                })
+                .collect();
+            let as_of = first + Days::new(700);
+            let mut s = Store::open_in_memory().expect("store");
+            s.import_orders("r.csv", &input, true).expect("import");
+            for scope in scopes(&s) {
+                prop_assert_eq!(read(&s, &config, as_of, scope), fresh(&s, &config, as_of, scope));
+            }
+            prop_assert!(s.valid_rollup(total_key(&config), as_of).expect("read").is_some());
+            for when in [as_of, as_of + Days::new(later)] {
+                for scope in scopes(&s) {
+                    prop_assert_eq!(read(&s, &config, when, scope), fresh(&s, &config, when, scope));
+                }
+            }
+        }
+    }
 }

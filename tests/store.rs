@@ -701,3 +701,53 @@ mod resources {
         );
     }
 }
+
+#[test]
+fn a_series_over_a_span_brings_the_last_value_before_it() {
+    let mut s = Store::open_in_memory().expect("open");
+    let v = |d: NaiveDate, metric: &str, value: i64| KpiInput {
+        day: d,
+        metric: metric.into(),
+        dimension: Dimension::Total,
+        value: Amount::from_int(value),
+    };
+    s.record_kpis(
+        &[
+            v(day(2026, 9, 1), "customers", 1),
+            v(day(2026, 9, 20), "customers", 2),
+            v(day(2026, 10, 3), "customers", 3),
+            v(day(2026, 10, 31), "customers", 4),
+            v(day(2026, 11, 1), "customers", 5),
+            v(day(2026, 10, 5), "visits", 99),
+        ],
+        ValueSource::Recorded,
+        "r",
+        true,
+    )
+    .expect("record");
+    let got = s
+        .series_between(
+            "customers",
+            Dimension::Total,
+            day(2026, 10, 1),
+            day(2026, 10, 31),
+        )
+        .expect("series");
+    let want: Vec<_> = [(9, 20, 2), (10, 3, 3), (10, 31, 4)]
+        .iter()
+        .map(|&(m, d, n)| (day(2026, m, d), Amount::from_int(n)))
+        .collect();
+    assert_eq!(got, want);
+    assert_eq!(
+        s.series_between(
+            "customers",
+            Dimension::Total,
+            day(2026, 8, 1),
+            day(2026, 8, 31)
+        )
+        .expect("series"),
+        []
+    );
+    assert!(s.has_values("visits", Dimension::Total).expect("has"));
+    assert!(!s.has_values("leads", Dimension::Total).expect("has"));
+}

@@ -7,8 +7,9 @@ use clap::Args;
 use super::output::{count, json, line, time};
 use super::{CliError, CliResult, Context};
 use crate::demo::Scale;
+use crate::domain::Dimension;
 use crate::i18n::Format;
-use crate::metrics::{CustomerTimeline, Granularity, periods_covering};
+use crate::metrics::{CustomerTimeline, Granularity, PeriodFigures, periods_covering};
 use crate::store::transfer::Export;
 
 pub fn export(ctx: &Context) -> CliResult {
@@ -73,15 +74,13 @@ pub fn check(ctx: &Context) -> CliResult {
         }
     }
     let points = store.order_points()?;
-    if let Some(first) = points.total.iter().map(|p| p.1).min() {
+    if let Some(first) = points.total.points.iter().map(|p| p.1).min() {
         let today = ctx.today();
-        let timeline = CustomerTimeline::build(
-            &points.total,
-            crate::analysis::customer_params(&ctx.config),
-            today,
-        );
-        for p in periods_covering(Granularity::Month, first, today, ctx.config.week_start) {
-            let f = timeline.figures(&p);
+        let params = crate::analysis::customer_params(&ctx.config);
+        let timeline = CustomerTimeline::build(&points.total.points, params, today);
+        let months = periods_covering(Granularity::Month, first, today, ctx.config.week_start);
+        for p in &months {
+            let f = timeline.figures(p);
             if !f.balances() {
                 problems.push(format!(
                     "customers {}: {} + {} new + {} reactivated − {} churned ≠ {}",
@@ -94,6 +93,41 @@ pub fn check(ctx: &Context) -> CliResult {
                 ));
             }
         }
+        // What a reader gets (from the stored rollup where valid) against
+        // a timeline built here from the orders, for every scope.
+        let analysis = crate::analysis::Analysis::new(&store, &ctx.config, today);
+        let mut scopes = vec![(Dimension::Total, &points.total)];
+        scopes.extend(
+            points
+                .by_segment
+                .iter()
+                .map(|(s, orders)| (Dimension::Segment(*s), orders)),
+        );
+        for (scope, orders) in scopes {
+            let fresh = CustomerTimeline::build(&orders.points, params, today);
+            let read = analysis.figures(&months, scope)?;
+            let differs = months.iter().zip(&read.figures).find(|(p, f)| {
+                let mut want = PeriodFigures::default();
+                want.set_customers(&fresh.figures(p));
+                customers_of(f) != customers_of(&want)
+            });
+            if let Some((p, _)) = differs {
+                let what = match scope {
+                    Dimension::Segment(s) => format!("segment {s}"),
+                    _ => "whole business".to_string(),
+                };
+                let then = if store.drop_rollups()? {
+                    "dropped, the next reader builds it again"
+                } else {
+                    "run funnel check without --read-only to drop it"
+                };
+                problems.push(format!(
+                    "customers {} of the {what}: the stored customer rollup disagrees with the orders (changed outside funnel?); {then}",
+                    p.label()
+                ));
+                break;
+            }
+        }
     }
     if problems.is_empty() {
         let fmt = ctx.format();
@@ -102,7 +136,7 @@ pub fn check(ctx: &Context) -> CliResult {
             &[
                 &ctx.db_path().display(),
                 &count(fmt, store.count_tasks()?),
-                &count(fmt, points.total.len()),
+                &count(fmt, points.total.points.len()),
                 &count(fmt, points.customers),
             ],
         ))
@@ -112,6 +146,18 @@ pub fn check(ctx: &Context) -> CliResult {
         }
         Err(CliError::user(format!("{} problems found", problems.len())))
     }
+}
+
+/// The six customer figures of a period.
+fn customers_of(f: &PeriodFigures) -> [Option<crate::domain::Amount>; 6] {
+    [
+        f.customers_start,
+        f.customers_end,
+        f.new_customers,
+        f.churned_customers,
+        f.reactivated_customers,
+        f.loyal_customers,
+    ]
 }
 
 #[derive(Debug, Args)]

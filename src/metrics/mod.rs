@@ -14,4 +14,4 @@ pub use bytes::DecodeError;
 pub use customers::{Cohort, CustomerFigures, CustomerParams, CustomerTimeline};
 pub use figures::{FigureRow, PeriodFigures};
 pub use period::{Granularity, Period, PeriodError, periods_covering};
-pub use series::{DailyValue, aggregate, aggregate_all, gauge_on};
+pub use series::{DailyValue, aggregate, aggregate_all, daily_sums, gauge_on};

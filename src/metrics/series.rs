@@ -1,14 +1,16 @@
 //! Reading one daily metric series over periods: a counter is summed over
 //! the period, a gauge is the last value on or before the period's last day.
+//! Also: amounts summed per day into a series, and a series as bytes.
 //!
 //! Series are slices of [`DailyValue`] sorted by day with at most one value
 //! per day (the store keeps one per date, metric and dimension). Sums are
 //! taken in `i128` and clamped to the `Amount` range only at the end, so a
 //! long run of large values is exact rather than saturated part-way.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::domain::{Amount, MetricKind};
+use crate::metrics::bytes::{DecodeError, Reader, Writer};
 use crate::metrics::period::Period;
 
 /// One recorded value of a metric on one day.
@@ -97,6 +99,70 @@ fn index_range(values: &[DailyValue], period: &Period) -> (usize, usize) {
 
 fn clamp(raw: i128) -> Amount {
     Amount::from_raw(raw.clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64)
+}
+
+/// Amounts on days, summed per day: a daily series, sorted, one value per
+/// day, each sum exact until it is clamped to the `Amount` range.
+pub fn daily_sums(items: impl IntoIterator<Item = (NaiveDate, Amount)>) -> Vec<DailyValue> {
+    let mut items: Vec<(NaiveDate, Amount)> = items.into_iter().collect();
+    items.sort_unstable_by_key(|(day, _)| *day);
+    let mut out: Vec<DailyValue> = Vec::new();
+    let mut sum = 0i128;
+    for (i, &(day, value)) in items.iter().enumerate() {
+        sum += i128::from(value.raw());
+        if items.get(i + 1).is_none_or(|next| next.0 != day) {
+            out.push(DailyValue::new(day, clamp(sum)));
+            sum = 0;
+        }
+    }
+    out
+}
+
+const FORMAT: u8 = 1;
+
+/// A daily series as bytes (days as deltas, raw amounts), for a store to
+/// keep; [`decode`] reads them back.
+pub fn encode(values: &[DailyValue]) -> Vec<u8> {
+    let mut w = Writer::default();
+    w.byte(FORMAT);
+    w.count(values.len() as i64);
+    let mut previous = 0i64;
+    for v in values {
+        let day = i64::from(v.day.num_days_from_ce());
+        w.signed(day - previous);
+        w.signed(v.value.raw());
+        previous = day;
+    }
+    w.bytes
+}
+
+/// Reads a series written by [`encode`]: days must be valid and strictly
+/// increasing.
+pub fn decode(bytes: &[u8]) -> Result<Vec<DailyValue>, DecodeError> {
+    let mut r = Reader::new(bytes);
+    let format = r.byte()?;
+    if format != FORMAT {
+        return Err(DecodeError::Version(format));
+    }
+    let n = r.len()?;
+    let mut out = Vec::with_capacity(n);
+    let mut day = 0i64;
+    for i in 0..n {
+        let step = r.signed()?;
+        if i > 0 && step < 1 {
+            return Err(DecodeError::Malformed("days out of order"));
+        }
+        day = day
+            .checked_add(step)
+            .ok_or(DecodeError::Malformed("a day out of range"))?;
+        let date = i32::try_from(day)
+            .ok()
+            .and_then(NaiveDate::from_num_days_from_ce_opt)
+            .ok_or(DecodeError::Malformed("a day out of range"))?;
+        out.push(DailyValue::new(date, Amount::from_raw(r.signed()?)));
+    }
+    r.finish()?;
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -213,7 +279,41 @@ mod tests {
         assert_eq!(aggregate_all(MetricKind::Counter, &s, &[p]), [Some(big)]);
     }
 
+    #[test]
+    fn daily_sums_add_up_each_day_in_order() {
+        let sums = daily_sums([
+            (d("2026-10-02"), a("5")),
+            (d("2026-10-01"), a("1.5")),
+            (d("2026-10-02"), a("-2")),
+        ]);
+        assert_eq!(sums, series(&[("2026-10-01", "1.5"), ("2026-10-02", "3")]));
+        assert!(daily_sums([]).is_empty());
+    }
+
+    #[test]
+    fn damaged_series_bytes_are_refused() {
+        let bytes = encode(&series(&[("2026-10-01", "1"), ("2026-10-05", "2")]));
+        for cut in 0..bytes.len() {
+            assert!(decode(&bytes[..cut]).is_err(), "cut at {cut}");
+        }
+        let mut other = bytes.clone();
+        other[0] = 9;
+        assert_eq!(decode(&other), Err(DecodeError::Version(9)));
+    }
+
     proptest! {
+        #[test]
+        fn a_series_reads_back(
+            raw in prop::collection::btree_map(-800i64..800, any::<i64>(), 0..40),
+        ) {
+            let base = d("2026-01-01");
+            let s: Vec<_> = raw
+                .iter()
+                .map(|(off, v)| DailyValue::new(base + chrono::Duration::days(*off), Amount::from_raw(*v)))
+                .collect();
+            prop_assert_eq!(decode(&encode(&s)), Ok(s));
+        }
+
         #[test]
         fn aggregate_all_agrees_with_a_naive_reading(
             raw in prop::collection::btree_map(0i64..400, -1_000_000i64..1_000_000, 0..60),

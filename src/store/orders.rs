@@ -40,13 +40,36 @@ pub fn order_key(o: &OrderInput) -> String {
     }
 }
 
-/// Every order reduced to what the customer metrics need, by scope: a
-/// dense customer index per order (shared by all scopes) and its day.
+/// The orders of one scope reduced to what the KPIs need.
+#[derive(Debug, Clone, Default)]
+pub struct ScopeOrders {
+    /// Each order's customer, as a dense index shared by all scopes, and
+    /// its day.
+    pub points: Vec<(u32, NaiveDate)>,
+    /// The order amounts by day, in stored order; runs of one day come
+    /// added up where the sum fits an amount.
+    pub amounts: Vec<(NaiveDate, Amount)>,
+}
+
+impl ScopeOrders {
+    fn push(&mut self, customer: u32, day: NaiveDate, amount: Amount) {
+        self.points.push((customer, day));
+        if let Some((last_day, sum)) = self.amounts.last_mut()
+            && *last_day == day
+            && let Some(added) = sum.raw().checked_add(amount.raw())
+        {
+            *sum = Amount::from_raw(added);
+            return;
+        }
+        self.amounts.push((day, amount));
+    }
+}
+
+/// Every order, for the whole business and for each segment that has any.
 #[derive(Debug, Clone, Default)]
 pub struct OrderPoints {
-    pub total: Vec<(u32, NaiveDate)>,
-    /// The orders of each segment that has any.
-    pub by_segment: BTreeMap<SegmentId, Vec<(u32, NaiveDate)>>,
+    pub total: ScopeOrders,
+    pub by_segment: BTreeMap<SegmentId, ScopeOrders>,
     pub customers: u32,
 }
 
@@ -132,12 +155,12 @@ impl Store {
         })
     }
 
-    /// Every order as customer points, for the whole business and for each
-    /// segment, in one pass over the orders.
+    /// Every order as customer points and amounts, for the whole business
+    /// and for each segment, in one pass over the orders.
     pub fn order_points(&self) -> Result<OrderPoints> {
         let mut stmt = self
             .conn
-            .prepare_cached("SELECT customer, day, segment_id FROM orders")?;
+            .prepare_cached("SELECT customer, day, segment_id, amount FROM orders")?;
         let mut rows = stmt.query([])?;
         let mut out = OrderPoints::default();
         let mut index: HashMap<Box<[u8]>, u32, BuildHasherDefault<Fnv>> = HashMap::default();
@@ -164,40 +187,16 @@ impl Store {
                     parsed
                 }
             };
-            out.total.push((n, day));
+            let amount = Amount::from_raw(row.get(3)?);
+            out.total.push(n, day, amount);
             if let Some(segment) = row.get::<_, Option<i64>>(2)? {
                 out.by_segment
                     .entry(SegmentId(segment))
                     .or_default()
-                    .push((n, day));
+                    .push(n, day, amount);
             }
         }
         Ok(out)
-    }
-
-    /// Order amounts summed per day over `from..=to`, optionally of one
-    /// segment.
-    pub fn order_revenue(
-        &self,
-        segment: Option<SegmentId>,
-        from: NaiveDate,
-        to: NaiveDate,
-    ) -> Result<Vec<(NaiveDate, Amount)>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT day, sum(amount) FROM orders
-             WHERE (?1 IS NULL OR segment_id = ?1) AND day >= ?2 AND day <= ?3
-             GROUP BY day ORDER BY day",
-        )?;
-        let rows = stmt.query_map(
-            params![segment.map(|s| s.0), day_text(from), day_text(to)],
-            |r| {
-                Ok((
-                    parse_day(&r.get::<_, String>(0)?)?,
-                    Amount::from_raw(r.get(1)?),
-                ))
-            },
-        )?;
-        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     pub fn count_orders(&self) -> Result<i64> {

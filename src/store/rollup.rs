@@ -1,8 +1,8 @@
-//! Customer rollups: each scope's customer timeline as built from the
-//! orders, kept so that a start need not walk every order again. The store
-//! keeps the bytes and when they are valid; what they mean is the metrics'
-//! business (`CustomerTimeline::encode`), and when to build them the
-//! analysis'.
+//! Customer rollups: each scope's customer timeline and daily order
+//! amounts as built from the orders, kept so that a start need not walk
+//! every order again. The store keeps the bytes and when they are valid;
+//! what they mean is the metrics' business (`CustomerTimeline::encode`,
+//! `series::encode`), and when to build them the analysis'.
 //!
 //! Validity rests on the orders generation, a counter in `meta` that every
 //! write changing the orders or an order's segment bumps
@@ -28,13 +28,20 @@ pub struct RollupKey {
     pub loyalty_threshold: u32,
 }
 
-/// A scope's rollup: its encoded timeline, `None` for a scope without
-/// orders.
+/// A scope's rollup: its encoded customer timeline and daily order
+/// amounts, `None` for a scope without orders.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rollup {
     pub segment: Option<SegmentId>,
     pub last_order_day: Option<NaiveDate>,
-    pub timeline: Option<Vec<u8>>,
+    pub encoded: Option<EncodedOrders>,
+}
+
+/// The bytes of what a scope's orders give the KPIs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EncodedOrders {
+    pub timeline: Vec<u8>,
+    pub revenue: Vec<u8>,
 }
 
 /// Marks every stored rollup stale; every write that changes the orders or
@@ -71,7 +78,7 @@ impl Store {
     /// are now and counts no order after `as_of`.
     pub fn valid_rollup(&self, key: RollupKey, as_of: NaiveDate) -> Result<Option<Rollup>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT last_order_day, timeline FROM customer_rollups
+            "SELECT last_order_day, timeline, revenue FROM customer_rollups
              WHERE scope = ?1 AND window_days = ?2 AND loyalty_threshold = ?3
                AND generation = (SELECT CAST(value AS INTEGER) FROM meta
                                  WHERE key = 'orders_generation')
@@ -94,14 +101,20 @@ impl Store {
                         Some(s) => Some(parse_day(s)?),
                         None => None,
                     };
-                    Ok((last, r.get::<_, Option<Vec<u8>>>(1)?))
+                    let encoded = match (r.get(1)?, r.get(2)?) {
+                        (Some(timeline), Some(revenue)) => {
+                            Some(EncodedOrders { timeline, revenue })
+                        }
+                        _ => None,
+                    };
+                    Ok((last, encoded))
                 },
             )
             .optional()?;
-        Ok(row.map(|(last_order_day, timeline)| Rollup {
+        Ok(row.map(|(last_order_day, encoded)| Rollup {
             segment: key.segment,
             last_order_day,
-            timeline,
+            encoded,
         }))
     }
 
@@ -147,8 +160,8 @@ impl Store {
         {
             let mut insert = tx.prepare_cached(
                 "INSERT INTO customer_rollups (scope, window_days, loyalty_threshold, generation,
-                                               last_order_day, timeline, built_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                                               last_order_day, timeline, revenue, built_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?;
             for r in rollups {
                 insert.execute(params![
@@ -157,12 +170,24 @@ impl Store {
                     loyalty_threshold,
                     built_from,
                     r.last_order_day.map(day_text),
-                    r.timeline,
+                    r.encoded.as_ref().map(|e| &e.timeline),
+                    r.encoded.as_ref().map(|e| &e.revenue),
                     at
                 ])?;
             }
         }
         tx.commit()?;
+        Ok(true)
+    }
+
+    /// Forgets every stored rollup (`funnel check` found one wrong); the
+    /// next reader builds them again. Not journaled; returns whether they
+    /// were dropped: not on a read-only store.
+    pub fn drop_rollups(&self) -> Result<bool> {
+        if self.conn.is_readonly(rusqlite::MAIN_DB)? {
+            return Ok(false);
+        }
+        self.conn.execute("DELETE FROM customer_rollups", [])?;
         Ok(true)
     }
 

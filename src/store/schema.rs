@@ -252,9 +252,10 @@ INSERT INTO message (id) VALUES (1);
     Ok(())
 }
 
-/// Customer timelines built from the orders, stored so that opening the
-/// KPIs need not walk every order. Derived data: not journaled, rebuilt
-/// whenever missing or stale.
+/// What the KPIs need from the orders, stored so that opening them need
+/// not walk every order: derived data, not journaled, rebuilt whenever
+/// missing or stale. And an index that answers a KPI series over a span
+/// of days without visiting the table.
 fn m2_customer_rollups(tx: &Transaction<'_>) -> rusqlite::Result<()> {
     tx.execute_batch(
         r#"
@@ -262,10 +263,11 @@ fn m2_customer_rollups(tx: &Transaction<'_>) -> rusqlite::Result<()> {
 -- rollup is used only while the generation it was built from is current.
 INSERT INTO meta (key, value) VALUES ('orders_generation', '1');
 
--- One encoded customer timeline (metrics::CustomerTimeline::encode) per
--- scope (0: the whole business, else a segment id), churn window W and
--- loyalty threshold L. last_order_day and timeline are NULL for a scope
--- without orders.
+-- Per scope (0: the whole business, else a segment id), churn window W
+-- and loyalty threshold L: the encoded customer timeline
+-- (metrics::CustomerTimeline::encode) and the order amounts summed per day
+-- (metrics::series::encode). last_order_day, timeline and revenue are NULL
+-- for a scope without orders.
 CREATE TABLE customer_rollups (
     scope             INTEGER NOT NULL,
     window_days       INTEGER NOT NULL,
@@ -273,10 +275,18 @@ CREATE TABLE customer_rollups (
     generation        INTEGER NOT NULL,
     last_order_day    TEXT,
     timeline          BLOB,
+    revenue           BLOB,
     built_at          TEXT NOT NULL,
     PRIMARY KEY (scope, window_days, loyalty_threshold),
-    CHECK ((last_order_day IS NULL) = (timeline IS NULL))
+    CHECK ((last_order_day IS NULL) = (timeline IS NULL)),
+    CHECK ((timeline IS NULL) = (revenue IS NULL))
 ) WITHOUT ROWID;
+
+-- A series over a span of days (what every KPIs redraw reads) from the
+-- index alone: kpi_values_key has no value, so each of ten years of daily
+-- values would be a lookup in the table.
+CREATE INDEX kpi_values_series ON kpi_values(
+    metric, IFNULL(segment_id, 0), IFNULL(channel_id, 0), IFNULL(campaign_id, 0), day, value);
 "#,
     )
 }

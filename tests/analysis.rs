@@ -226,3 +226,118 @@ fn cohorts_of_the_business_and_a_segment_none_for_a_channel_or_a_scope_without_o
     let channel = Dimension::Channel(funnel::domain::ChannelId(1));
     assert_eq!(analysis.cohorts(channel).expect("cohorts"), None);
 }
+
+/// A small fixed set of recorded values around a new year, read at every
+/// granularity and checked against figures worked out by hand: counters
+/// summed, gauges read on the last day (carried from before where the
+/// period has none), every ratio, an empty period, zero denominators, an
+/// ISO week crossing the year boundary, and the first period's comparison.
+#[test]
+fn derived_figures_by_hand_at_every_granularity() {
+    use funnel::report::{Figure, headlines};
+    let mut s = Store::open_in_memory().expect("store");
+    let config = Config::default();
+    let today = day(2026, 3, 31);
+    let t = Dimension::Total;
+    s.record_kpis(
+        &[
+            // customers (gauge): 100 on 28 Dec, 110 on 3 Jan, 120 on 31 Jan;
+            // nothing in February, so February carries 120.
+            kpi(day(2025, 12, 28), "customers", 100, t),
+            kpi(day(2026, 1, 3), "customers", 110, t),
+            kpi(day(2026, 1, 31), "customers", 120, t),
+            kpi(day(2026, 1, 31), "loyal_customers", 30, t),
+            // counters: Dec 30 and Jan 2 inside ISO week 2026-W01.
+            kpi(day(2025, 12, 30), "visits", 1000, t),
+            kpi(day(2025, 12, 30), "conversions", 20, t),
+            kpi(day(2025, 12, 30), "spend", 400, t),
+            kpi(day(2026, 1, 2), "visits", 500, t),
+            kpi(day(2026, 1, 2), "conversions", 5, t),
+            kpi(day(2026, 1, 2), "spend", 100, t),
+            kpi(day(2026, 1, 2), "revenue", 2000, t),
+            kpi(day(2026, 1, 2), "new_customers", 12, t),
+            kpi(day(2026, 1, 20), "churned_customers", 5, t),
+            // March: visits but no conversions, spend but no new customers.
+            kpi(day(2026, 3, 5), "visits", 300, t),
+            kpi(day(2026, 3, 5), "spend", 50, t),
+        ],
+        ValueSource::Recorded,
+        "r",
+        true,
+    )
+    .expect("record");
+    let a = Analysis::new(&s, &config, today);
+    let n = |v: i64| Some(Amount::from_int(v));
+    let one = |p: Period| {
+        a.figures(&[p], t)
+            .expect("figures")
+            .figures
+            .into_iter()
+            .next()
+            .expect("one")
+    };
+
+    // ISO week 2026-W01: Mon 29 Dec 2025 – Sun 4 Jan 2026.
+    let w01 = Period::containing(Granularity::Week, day(2026, 1, 1), Weekday::Mon);
+    assert_eq!(w01.label(), "2026-W01");
+    let f = one(w01);
+    assert_eq!((f.visits, f.conversions, f.spend), (n(1500), n(25), n(500)));
+    assert_eq!(f.customers_start, n(100), "on 28 Dec, the day before");
+    assert_eq!(f.customers_end, n(110), "on 3 Jan, the last value by 4 Jan");
+    assert_eq!(f.conversion_rate(), Some(25.0 / 1500.0));
+    assert_eq!(f.cost_per_conversion(), n(20));
+    assert_eq!(f.customer_acquisition_cost(), "41.6667".parse().ok());
+    assert_eq!(f.return_on_ad_spend(), Some(4.0));
+    assert_eq!(f.growth_rate(), Some(0.1));
+
+    // January: 5 churned of the 100 at its start (28 Dec's value, the last
+    // on or before 31 Dec).
+    let jan = one(month(2026, 1));
+    assert_eq!(jan.customers_start, n(100));
+    assert_eq!(jan.customers_end, n(120));
+    assert_eq!(jan.churn_rate(), Some(0.05));
+    assert_eq!(jan.retention_rate(), Some(0.95));
+    assert_eq!(jan.loyal_share(), Some(0.25));
+    assert_eq!((jan.visits, jan.spend), (n(500), n(100)));
+
+    // February: nothing recorded. Counters are missing, the gauge carries.
+    let feb = one(month(2026, 2));
+    assert_eq!(feb.visits, None);
+    assert_eq!((feb.customers_start, feb.customers_end), (n(120), n(120)));
+    assert_eq!(feb.growth_rate(), Some(0.0));
+    assert_eq!(feb.churn_rate(), None, "no churned_customers recorded");
+    assert_eq!(feb.conversion_rate(), None);
+
+    // March: zero conversions and no new customers: ratios are undefined.
+    let mar = one(month(2026, 3));
+    assert_eq!(mar.conversion_rate(), None, "no conversions recorded");
+    assert_eq!(mar.cost_per_conversion(), None);
+    assert_eq!(mar.customer_acquisition_cost(), None);
+
+    // Quarter 1 and the year 2026 sum the counters of January to March.
+    let q1 = one(Period::containing(
+        Granularity::Quarter,
+        day(2026, 2, 1),
+        Weekday::Mon,
+    ));
+    assert_eq!(
+        (q1.visits, q1.spend, q1.conversions),
+        (n(800), n(150), n(5))
+    );
+    assert_eq!(q1.customers_end, n(120));
+    let y = one(Period::containing(
+        Granularity::Year,
+        day(2026, 6, 1),
+        Weekday::Mon,
+    ));
+    assert_eq!(y.visits, n(800), "the year so far");
+    assert_eq!(y.customers_start, n(100));
+
+    // The first period with data against the empty one before it: no
+    // change can be computed, and none is made up.
+    let nov = one(month(2025, 11));
+    let heads = headlines(&one(month(2025, 12)), &nov);
+    let visits = heads.iter().find(|h| h.key == "visits").expect("row");
+    assert_eq!(visits.current, Some(Figure::Amount(Amount::from_int(1000))));
+    assert_eq!(visits.previous, None);
+}

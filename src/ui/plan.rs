@@ -20,7 +20,11 @@ use crate::text::{fit, pad};
 
 /// Widths from which the detail stands beside the timeline.
 const SIDE_BY_SIDE: u16 = 120;
-const DETAIL_WIDTH: u16 = 46;
+/// The detail's width beside the timeline: a third of the screen, within
+/// what its lines need.
+fn detail_width(total: u16) -> u16 {
+    (total / 3).clamp(46, 64)
+}
 /// Rows the detail takes under the timeline at narrow widths.
 const DETAIL_ROWS: u16 = 9;
 
@@ -34,8 +38,11 @@ struct Areas {
 fn areas(body: Rect) -> Areas {
     let [_, main] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(body);
     let (timeline, detail) = if body.width >= SIDE_BY_SIDE {
-        let [a, b] =
-            Layout::horizontal([Constraint::Min(40), Constraint::Length(DETAIL_WIDTH)]).areas(main);
+        let [a, b] = Layout::horizontal([
+            Constraint::Min(40),
+            Constraint::Length(detail_width(body.width)),
+        ])
+        .areas(main);
         (a, Some(b))
     } else if main.height >= DETAIL_ROWS + 6 {
         let [a, b] =

@@ -404,6 +404,10 @@ impl<'a> Analysis<'a> {
     ) -> Result<Option<Amount>> {
         let spans = std::slice::from_ref(span);
         let name = metric.name.as_str();
+        if crate::metrics::figures::is_derived(name) {
+            let f = self.figures(spans, scope)?;
+            return Ok(f.figures.first().and_then(|f| f.derived(name)));
+        }
         if !CUSTOMER_METRICS.contains(&name) && name != "revenue" {
             let values = self.series(name, scope, spans)?;
             return Ok(aggregate(metric.kind, &values, span));

@@ -341,3 +341,57 @@ fn derived_figures_by_hand_at_every_granularity() {
     assert_eq!(visits.current, Some(Figure::Amount(Amount::from_int(1000))));
     assert_eq!(visits.previous, None);
 }
+
+/// An objective on a derived figure: churn rate down from 10% to 5% over
+/// January, read over its span like any other gauge-like aim, and never
+/// recorded by hand.
+#[test]
+fn an_objective_can_target_the_churn_rate_and_the_rate_cannot_be_recorded() {
+    let mut s = Store::open_in_memory().expect("store");
+    let config = Config::default();
+    let t = Dimension::Total;
+    s.record_kpis(
+        &[
+            kpi(day(2025, 12, 31), "customers", 200, t),
+            kpi(day(2026, 1, 10), "churned_customers", 6, t),
+            kpi(day(2026, 1, 20), "churned_customers", 2, t),
+        ],
+        ValueSource::Recorded,
+        "r",
+        true,
+    )
+    .expect("record");
+    let o = s
+        .save_objective(&Objective {
+            id: ObjectiveId(0),
+            title: "Churn under 5%".into(),
+            metric: "churn_rate".into(),
+            baseline: Amount::from_int(10),
+            target: Amount::from_int(5),
+            direction: Direction::Decrease,
+            start: day(2026, 1, 1),
+            deadline: day(2026, 1, 31),
+            segment: None,
+            channel: None,
+        })
+        .expect("an objective on a derived figure");
+    let a = Analysis::new(&s, &config, day(2026, 1, 31));
+    let state = a.objective_state(&o, day(2026, 1, 31)).expect("state");
+    // 8 churned of the 200 at the start: 4%, past the 5% target.
+    assert_eq!(state.current, Some(Amount::from_int(4)));
+    assert_eq!(state.progress.status, ObjectiveStatus::Met);
+    assert_eq!(state.progress.done, Some(1.2), "(4 − 10) / (5 − 10)");
+    // Mid-month: 6 churned of 200 is 3% so far.
+    let mid = a.objective_state(&o, day(2026, 1, 15)).expect("state");
+    assert_eq!(mid.current, Some(Amount::from_int(3)));
+
+    let err = s
+        .record_kpis(
+            &[kpi(day(2026, 1, 5), "churn_rate", 3, t)],
+            ValueSource::Recorded,
+            "r",
+            true,
+        )
+        .expect_err("refused");
+    assert!(err.to_string().contains("cannot be recorded"), "{err}");
+}

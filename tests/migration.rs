@@ -71,7 +71,15 @@ fn a_v1_file_opens_with_its_data_and_figures_intact() {
     let (dir, path) = v1_copy();
     assert_eq!(user_version(&path), 1);
     let store = Store::open(&path).expect("open v1 copy");
-    assert_eq!(user_version(&path), 2);
+    // v2: customer rollups; v3: derived figures objectives can target.
+    assert_eq!(user_version(&path), 3);
+    assert!(
+        store
+            .metrics()
+            .expect("metrics")
+            .iter()
+            .any(|m| m.name == "churn_rate")
+    );
     // The file as it was, checked, beside it.
     let backup = dir.path().join("funnel.db.v1.bak");
     assert_eq!(user_version(&backup), 1);

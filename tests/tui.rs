@@ -755,6 +755,45 @@ mod kpis_tab {
     }
 
     #[test]
+    fn a_churn_rate_objective_draws_its_target_on_the_churn_chart() {
+        let mut store = demo_store();
+        store
+            .save_objective(&funnel::domain::Objective {
+                id: funnel::domain::ObjectiveId(0),
+                title: "Churn under 6%".into(),
+                metric: "churn_rate".into(),
+                baseline: funnel::domain::Amount::from_int(10),
+                target: funnel::domain::Amount::from_int(6),
+                direction: funnel::domain::Direction::Decrease,
+                start: NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"),
+                deadline: NaiveDate::from_ymd_opt(2026, 12, 31).expect("date"),
+                segment: None,
+                channel: None,
+            })
+            .expect("objective");
+        let mut app = App::new(store, settings(Locale::En, false, Keymap::default())).expect("app");
+        typed(&mut app, "4");
+        let k = app.kpis.as_ref().expect("loaded");
+        let target = k.target_of("churn_rate").expect("the objective targets it");
+        assert!(target.current.is_some());
+        let figures = screen(&mut app, 80, 24);
+        let row = figures
+            .lines()
+            .find(|l| l.starts_with("Churn rate"))
+            .expect("the churn rate row");
+        assert!(
+            ["met", "on track", "at risk", "missed"]
+                .iter()
+                .any(|w| row.ends_with(w)),
+            "the row shows the objective's status: {row}"
+        );
+        // figures, notes, customers, then the churn rate chart.
+        typed(&mut app, "ccc");
+        let shown = screen(&mut app, 80, 24);
+        assert!(shown.contains("Churn rate ─ target"), "{shown}");
+    }
+
+    #[test]
     fn every_view_draws_at_every_size() {
         let mut app = on_kpis(Locale::Vi, false);
         for _ in 0..funnel::app::kpis::VIEWS {

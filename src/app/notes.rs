@@ -134,10 +134,16 @@ impl App {
         }
     }
 
+    /// The metrics a value can be recorded for (derived figures cannot).
     fn metric_names(&self) -> Vec<String> {
         self.store
             .metrics()
-            .map(|v| v.into_iter().map(|m| m.name).collect())
+            .map(|v| {
+                v.into_iter()
+                    .map(|m| m.name)
+                    .filter(|n| !crate::metrics::figures::is_derived(n))
+                    .collect()
+            })
             .unwrap_or_default()
     }
 

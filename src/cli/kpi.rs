@@ -176,7 +176,12 @@ fn import(ctx: &Context, a: &ImportArgs) -> CliResult {
         .map(|m| split_pair(m))
         .collect::<CliResult<Vec<_>>>()?;
     let metrics = store.metrics()?;
-    let known: Vec<&str> = metrics.iter().map(|m| m.name.as_str()).collect();
+    // Derived figures are worked out, never imported.
+    let known: Vec<&str> = metrics
+        .iter()
+        .map(|m| m.name.as_str())
+        .filter(|n| !crate::metrics::figures::is_derived(n))
+        .collect();
     let cols = KpiColumns {
         date: a.date_column.clone(),
         map,

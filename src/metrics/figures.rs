@@ -93,6 +93,50 @@ fn ratio(numerator: Option<Amount>, denominator: Option<Amount>) -> Option<f64> 
     numerator?.ratio(denominator?).filter(|r| r.is_finite())
 }
 
+/// The figures derived from the stored metrics that an objective may
+/// target, with their unit: rates are read in percent (5 is 5%).
+pub const DERIVED: &[(&str, crate::domain::Unit)] = {
+    use crate::domain::Unit::{Money, Number, Percent};
+    &[
+        ("growth_rate", Percent),
+        ("churn_rate", Percent),
+        ("retention_rate", Percent),
+        ("conversion_rate", Percent),
+        ("loyal_share", Percent),
+        ("cost_per_conversion", Money),
+        ("customer_acquisition_cost", Money),
+        ("return_on_ad_spend", Number),
+    ]
+};
+
+/// Whether `name` is a derived figure (worked out, never recorded).
+pub fn is_derived(name: &str) -> bool {
+    DERIVED.iter().any(|(n, _)| *n == name)
+}
+
+impl PeriodFigures {
+    /// A derived figure by name, as an objective reads it: rates in
+    /// percent rounded to four places, money as is; `None` where undefined
+    /// or `name` is not derived.
+    pub fn derived(&self, name: &str) -> Option<Amount> {
+        let percent = |r: Option<f64>| {
+            Decimal::from_f64(r? * 100.0).and_then(|d| Amount::from_decimal(d.round_dp(4)))
+        };
+        match name {
+            "growth_rate" => percent(self.growth_rate()),
+            "churn_rate" => percent(self.churn_rate()),
+            "retention_rate" => percent(self.retention_rate()),
+            "conversion_rate" => percent(self.conversion_rate()),
+            "loyal_share" => percent(self.loyal_share()),
+            "cost_per_conversion" => self.cost_per_conversion(),
+            "customer_acquisition_cost" => self.customer_acquisition_cost(),
+            "return_on_ad_spend" => Decimal::from_f64(self.return_on_ad_spend()?)
+                .and_then(|d| Amount::from_decimal(d.round_dp(4))),
+            _ => None,
+        }
+    }
+}
+
 /// A part's share of a whole (a segment's customers of all customers);
 /// `None` when either is missing or the whole is zero.
 pub fn share(part: Option<Amount>, whole: Option<Amount>) -> Option<f64> {

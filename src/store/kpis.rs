@@ -60,6 +60,16 @@ impl Store {
     ) -> Result<RecordOutcome> {
         let known = self.metrics()?;
         for v in values {
+            if crate::metrics::figures::is_derived(&v.metric) {
+                return Err(validate::Invalid::Rule {
+                    field: "metric",
+                    message: format!(
+                        "{} is worked out from the other metrics and cannot be recorded",
+                        v.metric
+                    ),
+                }
+                .into());
+            }
             match known.iter().find(|m| m.name == v.metric) {
                 Some(m) => validate::metric_value(&m.name, m.unit, v.value).map_err(|message| {
                     validate::Invalid::Rule {

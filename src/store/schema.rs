@@ -9,7 +9,7 @@ use super::journal;
 pub(super) type Migration = fn(&Transaction<'_>) -> rusqlite::Result<()>;
 
 /// All migrations in order; the schema version is their count.
-pub(super) const MIGRATIONS: &[Migration] = &[m1_initial, m2_customer_rollups];
+pub(super) const MIGRATIONS: &[Migration] = &[m1_initial, m2_customer_rollups, m3_derived_metrics];
 
 fn m1_initial(tx: &Transaction<'_>) -> rusqlite::Result<()> {
     tx.execute_batch(
@@ -289,6 +289,21 @@ CREATE INDEX kpi_values_series ON kpi_values(
     metric, IFNULL(segment_id, 0), IFNULL(channel_id, 0), IFNULL(campaign_id, 0), day, value);
 "#,
     )
+}
+
+/// The figures derived from the stored metrics (churn rate, conversion
+/// rate …) become metrics an objective can target. They read like gauges
+/// (baseline → target) and are never recorded: the store refuses values for
+/// them.
+fn m3_derived_metrics(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    for (name, unit) in crate::metrics::figures::DERIVED {
+        tx.execute(
+            "INSERT OR IGNORE INTO metrics (name, kind, unit, builtin, description)
+             VALUES (?1, 'gauge', ?2, 1, 'derived: worked out from the other metrics')",
+            (name, unit.as_str()),
+        )?;
+    }
+    Ok(())
 }
 
 /// The metrics of SPEC.md: name, kind, unit, meaning.

@@ -319,9 +319,11 @@ fn render_line(app: &App, k: &KpisTab, s: &Series, frame: &mut Frame<'_>, area: 
         frame.render_widget(Paragraph::new("—").style(t.dim()), inner);
         return;
     }
-    let target = k
-        .target_of(s.target_key)
-        .map(|st| st.objective.target.to_f64());
+    // A rate's target is in percent; the chart draws fractions.
+    let target = k.target_of(s.target_key).map(|st| match st.unit {
+        crate::domain::Unit::Percent => st.objective.target.to_f64() / 100.0,
+        _ => st.objective.target.to_f64(),
+    });
     let lo = points
         .iter()
         .map(|p| p.1)

@@ -393,6 +393,25 @@ impl<'a> Analysis<'a> {
         })
     }
 
+    /// Only the customer figures of `periods` for `scope` (customers at
+    /// start and end, new, churned, reactivated, loyal): what segment
+    /// shares need, without reading the other series.
+    pub fn customer_figures(
+        &self,
+        periods: &[Period],
+        scope: Dimension,
+    ) -> Result<Vec<PeriodFigures>> {
+        let mut out: Vec<PeriodFigures> = vec![PeriodFigures::default(); periods.len()];
+        let orders = self.orders_of(scope)?;
+        self.fill_customers(scope, periods, &mut out, orders.as_deref())?;
+        for (f, p) in out.iter_mut().zip(periods) {
+            if p.start > self.as_of {
+                *f = PeriodFigures::default();
+            }
+        }
+        Ok(out)
+    }
+
     /// The value of `metric` over `span` for `scope`: a counter's sum, a
     /// gauge's value on the span's last day. Reads only what that metric
     /// needs.

@@ -224,8 +224,8 @@ pub fn segment_shares(
     let span = [period.prev(), period];
     let mut out = Vec::new();
     for s in store.segments()? {
-        let f = analysis.figures(&span, Dimension::Segment(s.id))?;
-        let end = |i: usize| f.figures.get(i).and_then(|x| x.customers_end);
+        let f = analysis.customer_figures(&span, Dimension::Segment(s.id))?;
+        let end = |i: usize| f.get(i).and_then(|x| x.customers_end);
         out.push(SegmentShare {
             name: s.name,
             customers: end(1),

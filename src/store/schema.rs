@@ -294,8 +294,10 @@ CREATE INDEX kpi_values_series ON kpi_values(
 /// The figures derived from the stored metrics (churn rate, conversion
 /// rate …) become metrics an objective can target. They read like gauges
 /// (baseline → target) and are never recorded: the store refuses values for
-/// them.
+/// them. And the tasks following a note up are found without reading every
+/// task (the KPIs tab lists them for each note of the period).
 fn m3_derived_metrics(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    tx.execute_batch("CREATE INDEX tasks_by_note ON tasks(note_id) WHERE note_id IS NOT NULL;")?;
     for (name, unit) in crate::metrics::figures::DERIVED {
         tx.execute(
             "INSERT OR IGNORE INTO metrics (name, kind, unit, builtin, description)

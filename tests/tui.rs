@@ -1252,6 +1252,8 @@ mod plan_tab {
         insta::assert_snapshot!("plan_vi_ascii_80x24", screen(&mut app, 80, 24));
         typed(&mut app, "w");
         insta::assert_snapshot!("plan_vi_workload_80x24", screen(&mut app, 80, 24));
+        typed(&mut app, "wm");
+        insta::assert_snapshot!("plan_vi_ascii_month_160x48", screen(&mut app, 160, 48));
     }
 
     #[test]
@@ -1354,8 +1356,14 @@ mod strategy_tab {
         insta::assert_snapshot!("strategy_vi_objectives_160x48", screen(&mut app, 160, 48));
         typed(&mut app, "lj");
         insta::assert_snapshot!("strategy_vi_segments_160x48", screen(&mut app, 160, 48));
-        typed(&mut app, "lll");
+        typed(&mut app, "l");
+        insta::assert_snapshot!("strategy_vi_channels_160x48", screen(&mut app, 160, 48));
+        typed(&mut app, "l");
+        insta::assert_snapshot!("strategy_vi_message_160x48", screen(&mut app, 160, 48));
+        typed(&mut app, "l");
         insta::assert_snapshot!("strategy_vi_resources_160x48", screen(&mut app, 160, 48));
+        typed(&mut app, "l");
+        insta::assert_snapshot!("strategy_vi_procedures_160x48", screen(&mut app, 160, 48));
     }
 
     #[test]

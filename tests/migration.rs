@@ -122,3 +122,31 @@ fn the_v1_undo_history_still_undoes_and_redoes_its_orders_import() {
     assert_eq!(store.count_orders().expect("orders"), 17_102);
     assert_eq!(months_json(&store, Dimension::Total), before);
 }
+
+/// `tests/fixtures/v2.db` was made by the funnel of schema version 2
+/// (`FUNNEL_TODAY=2026-11-22 funnel --db tests/fixtures/v2.db demo`, which
+/// also stored the customer rollups); `v2.months.json` is that funnel's
+/// `kpi show --period month --from 2025-06-01 --json`.
+#[test]
+fn a_v2_file_opens_with_its_data_rollups_and_figures_intact() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("funnel.db");
+    std::fs::copy(fixture("v2.db"), &path).expect("copy fixture");
+    assert_eq!(user_version(&path), 2);
+    let store = Store::open(&path).expect("open v2 copy");
+    assert_eq!(user_version(&path), 3);
+    assert_eq!(user_version(&dir.path().join("funnel.db.v2.bak")), 2);
+    assert_eq!(store.integrity_check().expect("check"), ["ok"]);
+    assert!(store.foreign_key_check().expect("fk").is_empty());
+    assert_eq!(store.count_orders().expect("orders"), 17_098);
+    assert_eq!(store.count_tasks().expect("tasks"), 74);
+    assert_eq!(store.kpi_values().expect("kpis").len(), 11_846);
+    // The v2 rollups are still valid after the upgrade, and give what the
+    // v2 funnel printed.
+    assert_eq!(
+        months_json(&store, Dimension::Total),
+        expected("v2.months.json")
+    );
+    let metrics = store.metrics().expect("metrics");
+    assert!(metrics.iter().any(|m| m.name == "conversion_rate"));
+}

@@ -751,3 +751,58 @@ fn a_series_over_a_span_brings_the_last_value_before_it() {
     assert!(s.has_values("visits", Dimension::Total).expect("has"));
     assert!(!s.has_values("leads", Dimension::Total).expect("has"));
 }
+
+/// Every write starts with `BEGIN IMMEDIATE`: a deferred transaction that
+/// reads and then writes can fail with SQLITE_BUSY_SNAPSHOT under another
+/// writer, which no busy timeout cures. This reads the sources and fails on
+/// any way of opening a deferred one.
+#[test]
+fn no_write_path_opens_a_deferred_transaction() {
+    fn sources(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("src dir") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                sources(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    sources(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    assert!(files.len() > 20, "the sources were found");
+    let forbidden = [
+        ".transaction()",
+        "unchecked_transaction(",
+        "TransactionBehavior::Deferred",
+        "BEGIN DEFERRED",
+        "BEGIN TRANSACTION",
+        "\"BEGIN\"",
+        "BEGIN;",
+    ];
+    let mut found = Vec::new();
+    for f in &files {
+        let text = std::fs::read_to_string(f).expect("read");
+        for (n, line) in text.lines().enumerate() {
+            for bad in forbidden {
+                if line.contains(bad) {
+                    found.push(format!("{}:{}: {}", f.display(), n + 1, line.trim()));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "deferred transactions:\n{}",
+        found.join("\n")
+    );
+    let immediate = files
+        .iter()
+        .map(|f| std::fs::read_to_string(f).expect("read"))
+        .filter(|t| t.contains("TransactionBehavior::Immediate"))
+        .count();
+    assert!(immediate > 0, "writes go through BEGIN IMMEDIATE");
+}

@@ -26,7 +26,7 @@ use crate::config::Config;
 use crate::domain::{Clock, NoteId, Priority, TaskId, TaskStatus};
 use crate::i18n::{Format, Words};
 use crate::metrics::{Granularity, Period};
-use crate::store::tasks::{TaskPatch, TaskQuery};
+use crate::store::tasks::TaskPatch;
 use crate::store::{Store, StoreError};
 use crate::taskview::TaskLine;
 use form::{FieldError, Form};
@@ -204,7 +204,7 @@ pub fn load_lines(store: &Store) -> Result<Vec<TaskLine>, StoreError> {
         .map(|p| (p.id, p.name))
         .collect();
     Ok(store
-        .tasks(&TaskQuery::default())?
+        .all_tasks()?
         .into_iter()
         .map(|task| {
             let campaign = task.campaign.and_then(|c| campaigns.get(&c));

@@ -158,6 +158,16 @@ impl Store {
         load_task(&self.conn, id)
     }
 
+    /// Every task, by id: for a caller that orders them itself (the TUI
+    /// sorts in memory; SQLite sorting 50,000 whole rows costs more).
+    pub fn all_tasks(&self) -> Result<Vec<Task>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT {COLUMNS} FROM tasks ORDER BY id"))?;
+        let rows = stmt.query_map([], task_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// Tasks matching `q`, by due day (none last), then id.
     pub fn tasks(&self, q: &TaskQuery) -> Result<Vec<Task>> {
         let mut stmt = self.conn.prepare_cached(&format!(

@@ -1456,3 +1456,36 @@ mod strategy_tab {
         assert_eq!(app.strategy.as_ref().expect("loaded").selected(), 0);
     }
 }
+
+/// Opened on another tab, the dashboard reads the tasks only when a tab
+/// that shows them is first shown, and then shows all of them.
+#[test]
+fn tasks_are_read_when_first_shown() {
+    let app_on = |tab| {
+        App::open_on(
+            demo_store(),
+            settings(Locale::En, false, Keymap::default()),
+            tab,
+        )
+        .expect("app")
+    };
+    let mut app = app_on(Tab::Kpis);
+    assert_eq!(app.tab, Tab::Kpis);
+    assert!(app.kpis.is_some());
+    assert_eq!(
+        app.tasks.lines.lines().len(),
+        0,
+        "not read for the KPIs tab"
+    );
+    typed(&mut app, "3");
+    let all = app.store().count_tasks().expect("count");
+    assert_eq!(app.tasks.lines.lines().len() as i64, all);
+    assert!(all > 0);
+    let mut app = app_on(Tab::Strategy);
+    typed(&mut app, "2");
+    let p = app.plan.as_ref().expect("plan");
+    assert!(
+        p.campaigns.iter().any(|c| c.tasks.total > 0),
+        "the Plan tab counts the campaigns' tasks"
+    );
+}

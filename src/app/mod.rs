@@ -171,6 +171,8 @@ pub struct App {
     pub db_name: String,
     pub tab: Tab,
     pub tasks: TasksTab,
+    /// Whether `tasks` holds every task (see [`App::open_on`]).
+    tasks_loaded: bool,
     pub strategy: Option<StrategyTab>,
     pub kpis: Option<KpisTab>,
     pub plan: Option<PlanTab>,
@@ -219,12 +221,26 @@ pub fn load_lines(store: &Store) -> Result<Vec<TaskLine>, StoreError> {
 }
 
 impl App {
+    /// The dashboard on the Tasks tab.
     pub fn new(store: Store, s: Settings) -> Result<App, StoreError> {
+        App::open_on(store, s, Tab::Tasks)
+    }
+
+    /// The dashboard on `tab`. Tasks are read only for a tab that shows
+    /// them (Tasks, Plan), so a glance at another tab does not pay for
+    /// reading every task; they are read when such a tab is first shown.
+    pub fn open_on(store: Store, s: Settings, tab: Tab) -> Result<App, StoreError> {
         let today = s.clock.today();
-        let lines = load_lines(&store)?;
+        let tasks_loaded = matches!(tab, Tab::Tasks | Tab::Plan);
+        let lines = if tasks_loaded {
+            load_lines(&store)?
+        } else {
+            Vec::new()
+        };
         let seen_version = store.data_version()?;
-        Ok(App {
+        let mut app = App {
             tasks: TasksTab::new(lines, today),
+            tasks_loaded,
             store,
             config: s.config,
             keymap: s.keymap,
@@ -247,7 +263,25 @@ impl App {
             fit: Fit::default(),
             quit: false,
             seen_version,
-        })
+        };
+        if tab != Tab::Tasks {
+            app.show(tab);
+        }
+        Ok(app)
+    }
+
+    /// Reads every task if they were not read yet (see [`App::open_on`]).
+    fn ensure_tasks(&mut self) {
+        if self.tasks_loaded {
+            return;
+        }
+        match load_lines(&self.store) {
+            Ok(lines) => {
+                self.tasks.reload(lines, self.today);
+                self.tasks_loaded = true;
+            }
+            Err(e) => self.fail(e.to_string()),
+        }
     }
 
     /// The store, for reading (tests and snapshots look through it).
@@ -483,6 +517,9 @@ impl App {
 
     fn show(&mut self, tab: Tab) {
         self.tab = tab;
+        if matches!(tab, Tab::Tasks | Tab::Plan) {
+            self.ensure_tasks();
+        }
         match tab {
             Tab::Tasks => {}
             Tab::Kpis => {
@@ -828,7 +865,10 @@ impl App {
     /// Reads everything again (after an undo or a change made elsewhere).
     fn reload(&mut self) {
         match load_lines(&self.store) {
-            Ok(lines) => self.tasks.reload(lines, self.today),
+            Ok(lines) => {
+                self.tasks.reload(lines, self.today);
+                self.tasks_loaded = true;
+            }
             Err(e) => self.fail(e.to_string()),
         }
         self.tasks.scroll_into_view(self.fit.list_height);

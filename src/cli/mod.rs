@@ -281,7 +281,7 @@ pub fn run(cli: Cli) -> CliResult {
         Some(Command::Metric(c)) => entities::metric(&ctx, c),
         Some(Command::Snapshot(a)) => snapshot(&ctx, &a),
         None => {
-            let app = tui_app(&ctx, ctx.open()?)?;
+            let app = tui_app(&ctx, ctx.open()?, crate::app::Tab::Tasks)?;
             crate::tui::run(app).map_err(|e| CliError::user(format!("terminal: {e}")))
         }
     }
@@ -301,7 +301,7 @@ fn utf8_locale() -> bool {
 }
 
 /// The TUI's state on an open store, with the config's key bindings.
-fn tui_app(ctx: &Context, store: Store) -> CliResult<crate::app::App> {
+fn tui_app(ctx: &Context, store: Store, tab: crate::app::Tab) -> CliResult<crate::app::App> {
     let keymap = crate::app::Keymap::with_overrides(&ctx.config.keys)
         .map_err(|e| CliError::user(format!("config: {e}")))?;
     let db_name = if ctx.demo_dir.is_some() {
@@ -320,7 +320,7 @@ fn tui_app(ctx: &Context, store: Store) -> CliResult<crate::app::App> {
         ascii: ctx.ascii,
         db_name,
     };
-    Ok(crate::app::App::new(store, settings)?)
+    Ok(crate::app::App::open_on(store, settings, tab)?)
 }
 
 fn snapshot(ctx: &Context, a: &SnapshotArgs) -> CliResult {
@@ -341,8 +341,7 @@ fn snapshot(ctx: &Context, a: &SnapshotArgs) -> CliResult {
                 a.size
             ))
         })?;
-    let mut app = tui_app(ctx, ctx.open_existing()?)?;
-    app.update(crate::app::Action::Show(tab));
+    let mut app = tui_app(ctx, ctx.open_existing()?, tab)?;
     let text = crate::tui::snapshot(&mut app, w, h)
         .map_err(|e| CliError::user(format!("snapshot: {e}")))?;
     output::line(text.trim_end_matches('\n'))

@@ -209,16 +209,7 @@ impl App {
 mod tests {
     use super::*;
     use crate::domain::{CampaignId, PersonId, SegmentId, ToolId};
-    use crate::i18n::{Currency, Locale};
-
-    const EN: Format = Format {
-        locale: Locale::En,
-        currency: Currency::Vnd,
-    };
-    const VI: Format = Format {
-        locale: Locale::Vi,
-        currency: Currency::Vnd,
-    };
+    use crate::i18n::testing::{EN, VI};
 
     #[test]
     fn a_segment_says_what_loses_it_and_what_goes_with_it() {

@@ -66,6 +66,13 @@ pub struct SegmentShare {
     pub share_before: Option<f64>,
 }
 
+impl SegmentShare {
+    /// How the share moved since the period before, as a fraction.
+    pub fn moved(&self) -> Option<f64> {
+        Some(self.share? - self.share_before?)
+    }
+}
+
 /// At narrow widths `c` shows the figures (view 0), the period's notes
 /// (view 1), then each chart (view 2 on).
 pub const NOTES_VIEW: usize = 1;
@@ -202,6 +209,16 @@ impl KpisTab {
             other => other,
         };
         self.targets.iter().find(|t| t.objective.metric == metric)
+    }
+
+    /// The target of the objective on `key`'s metric as the charts draw
+    /// values: a rate's target is kept in percent, its figures are
+    /// fractions.
+    pub fn chart_target(&self, key: &str) -> Option<f64> {
+        self.target_of(key).map(|st| match st.unit {
+            crate::domain::Unit::Percent => st.objective.target.to_f64() / 100.0,
+            _ => st.objective.target.to_f64(),
+        })
     }
 
     /// The notes overlapping `p`.

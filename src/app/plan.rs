@@ -60,6 +60,36 @@ pub struct CampaignRow {
     pub tasks: TaskProgress,
 }
 
+/// Where a campaign stands in time on a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Ended,
+    /// Starts in this many days.
+    StartsIn(i64),
+    /// Runs `days` days in all (both ends counted), `left` of them from
+    /// today on.
+    Running {
+        days: i64,
+        left: i64,
+    },
+}
+
+impl CampaignRow {
+    pub fn stage(&self, today: NaiveDate) -> Stage {
+        let c = &self.campaign;
+        if today > c.end {
+            Stage::Ended
+        } else if today < c.start {
+            Stage::StartsIn((c.start - today).num_days())
+        } else {
+            Stage::Running {
+                days: (c.end - c.start).num_days() + 1,
+                left: (c.end - today).num_days() + 1,
+            }
+        }
+    }
+}
+
 /// How many weeks the workload looks ahead.
 pub const WORKLOAD_WEEKS: usize = 8;
 
@@ -285,6 +315,41 @@ impl PlanTab {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_campaign_ends_starts_or_runs_with_both_ends_counted() {
+        let d = |s: &str| s.parse::<NaiveDate>().expect("date");
+        let row = CampaignRow {
+            campaign: crate::domain::Campaign {
+                id: CampaignId(1),
+                name: "Tết".into(),
+                objective: None,
+                segment: None,
+                channel: None,
+                start: d("2026-12-01"),
+                end: d("2026-12-10"),
+                budget: Amount::from_int(0),
+                owner: None,
+                status: crate::domain::CampaignStatus::Planned,
+                description: String::new(),
+            },
+            objective: None,
+            segment: None,
+            channel: None,
+            owner: None,
+            tasks: TaskProgress::default(),
+        };
+        assert_eq!(row.stage(d("2026-11-22")), Stage::StartsIn(9));
+        assert_eq!(
+            row.stage(d("2026-12-01")),
+            Stage::Running { days: 10, left: 10 }
+        );
+        assert_eq!(
+            row.stage(d("2026-12-10")),
+            Stage::Running { days: 10, left: 1 }
+        );
+        assert_eq!(row.stage(d("2026-12-11")), Stage::Ended);
+    }
 
     #[test]
     fn weeks_start_on_the_configured_day() {

@@ -49,6 +49,14 @@ pub struct SegmentLine {
     pub share: Option<SegmentShare>,
 }
 
+impl SegmentLine {
+    /// This month's customers as a share of the estimated market size.
+    pub fn of_market(&self) -> Option<f64> {
+        let market = self.segment.market_size.map(Amount::from_int);
+        crate::metrics::figures::share(self.share.as_ref()?.customers, market)
+    }
+}
+
 /// A channel with the segments it reaches and its figures this month.
 #[derive(Debug, Clone)]
 pub struct ChannelLine {

@@ -209,6 +209,21 @@ impl Format {
     }
 }
 
+/// The two formats tests write in: English and Vietnamese, in đồng.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::{Currency, Format, Locale};
+
+    pub const EN: Format = Format {
+        locale: Locale::En,
+        currency: Currency::Vnd,
+    };
+    pub const VI: Format = Format {
+        locale: Locale::Vi,
+        currency: Currency::Vnd,
+    };
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

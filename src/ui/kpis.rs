@@ -319,11 +319,7 @@ fn render_line(app: &App, k: &KpisTab, s: &Series, frame: &mut Frame<'_>, area: 
         frame.render_widget(Paragraph::new("—").style(t.dim()), inner);
         return;
     }
-    // A rate's target is in percent; the chart draws fractions.
-    let target = k.target_of(s.target_key).map(|st| match st.unit {
-        crate::domain::Unit::Percent => st.objective.target.to_f64() / 100.0,
-        _ => st.objective.target.to_f64(),
-    });
+    let target = k.chart_target(s.target_key);
     let lo = points
         .iter()
         .map(|p| p.1)
@@ -577,10 +573,7 @@ fn render_segments(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Rect, t:
             Some(v) if largest > 0.0 => ((v / largest).clamp(0.0, 1.0) * bar_w as f64).round(),
             _ => 0.0,
         } as usize;
-        let moved = match (s.share, s.share_before) {
-            (Some(a), Some(b)) => fmt.points(a - b),
-            _ => "—".to_string(),
-        };
+        let moved = s.moved().map_or_else(|| "—".to_string(), |m| fmt.points(m));
         let moved_style = if moved.starts_with('-') {
             t.soon()
         } else {

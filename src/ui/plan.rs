@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::Theme;
 use crate::app::App;
-use crate::app::plan::{CampaignRow, PlanTab, PlanView, Zoom};
+use crate::app::plan::{CampaignRow, PlanTab, PlanView, Stage, Zoom};
 use crate::domain::CampaignStatus;
 use crate::i18n::Format;
 use crate::metrics::pacing::Pace;
@@ -275,14 +275,10 @@ fn detail_lines(app: &App, p: &PlanTab, row: &CampaignRow, t: Theme) -> Vec<Line
     let w = &app.words().ui.plan;
     let fmt = app.format();
     let c = &row.campaign;
-    let today = app.today;
-    let days = (c.end - c.start).num_days() + 1;
-    let when = if today > c.end {
-        Format::fill(w.ended, fmt.date(c.end))
-    } else if today < c.start {
-        Format::fill(w.starts_in, (c.start - today).num_days())
-    } else {
-        Format::fill_all(w.days_left, &[&days, &((c.end - today).num_days() + 1)])
+    let when = match row.stage(app.today) {
+        Stage::Ended => Format::fill(w.ended, fmt.date(c.end)),
+        Stage::StartsIn(n) => Format::fill(w.starts_in, n),
+        Stage::Running { days, left } => Format::fill_all(w.days_left, &[&days, &left]),
     };
     let named = |label: &str, v: &Option<String>| -> Span<'static> {
         Span::raw(format!("{label}: {}", v.as_deref().unwrap_or("—")))

@@ -164,10 +164,9 @@ fn list_rows(
             ));
             for (i, l) in s.segments.iter().enumerate() {
                 let sh = l.share.as_ref();
-                let moved = match sh.and_then(|x| Some((x.share?, x.share_before?))) {
-                    Some((a, b)) => fmt.points(a - b),
-                    None => dash(),
-                };
+                let moved = sh
+                    .and_then(|x| x.moved())
+                    .map_or_else(dash, |m| fmt.points(m));
                 rows.push((
                     Some(i),
                     Line::from(vec![
@@ -411,13 +410,9 @@ fn render_detail(app: &App, s: &StrategyTab, frame: &mut Frame<'_>, area: Rect, 
             let Some(l) = s.segments.get(i) else { return };
             let g = &l.segment;
             let customers = l.share.as_ref().and_then(|x| x.customers);
-            let reach = match (customers, g.market_size) {
-                (Some(c), Some(m)) if m > 0 => format!(
-                    " ({})",
-                    Format::fill(w.of_market, fmt.percent(c.to_f64() / m as f64))
-                ),
-                _ => String::new(),
-            };
+            let reach = l.of_market().map_or_else(String::new, |r| {
+                format!(" ({})", Format::fill(w.of_market, fmt.percent(r)))
+            });
             (
                 g.name.clone(),
                 vec![

@@ -77,13 +77,8 @@ pub fn refused(e: StoreError) -> FieldError {
 mod tests {
     use super::*;
     use crate::domain::Amount;
-    use crate::i18n::{Currency, Locale};
+    use crate::i18n::testing::EN;
     use crate::store::Store;
-
-    const EN: Format = Format {
-        locale: Locale::En,
-        currency: Currency::Vnd,
-    };
 
     #[test]
     fn a_budget_of_a_period_and_its_mistakes() {

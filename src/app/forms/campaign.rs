@@ -160,16 +160,7 @@ pub fn refused(e: StoreError) -> FieldError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::{Currency, Locale};
-
-    const EN: Format = Format {
-        locale: Locale::En,
-        currency: Currency::Vnd,
-    };
-    const VI: Format = Format {
-        locale: Locale::Vi,
-        currency: Currency::Vnd,
-    };
+    use crate::i18n::testing::{EN, VI};
 
     fn day(m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, m, d).expect("date")

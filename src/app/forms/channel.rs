@@ -125,12 +125,7 @@ pub fn refused(e: StoreError) -> FieldError {
 mod tests {
     use super::*;
     use crate::domain::Segment;
-    use crate::i18n::{Currency, Locale};
-
-    const VI: Format = Format {
-        locale: Locale::Vi,
-        currency: Currency::Vnd,
-    };
+    use crate::i18n::testing::VI;
 
     fn store() -> Store {
         let mut s = Store::open_in_memory().expect("store");

@@ -111,13 +111,8 @@ pub fn read(form: &Form, store: &Store, today: NaiveDate, fmt: Format) -> Result
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::{Currency, Locale};
+    use crate::i18n::testing::VI;
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-    const VI: Format = Format {
-        locale: Locale::Vi,
-        currency: Currency::Vnd,
-    };
 
     fn day(m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, m, d).expect("date")

@@ -149,17 +149,8 @@ pub fn refused(e: StoreError) -> FieldError {
 mod tests {
     use super::*;
     use crate::domain::Amount;
-    use crate::i18n::{Currency, Locale};
+    use crate::i18n::testing::{EN, VI};
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-    const VI: Format = Format {
-        locale: Locale::Vi,
-        currency: Currency::Vnd,
-    };
-    const EN: Format = Format {
-        locale: Locale::En,
-        currency: Currency::Vnd,
-    };
 
     fn day(m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, m, d).expect("date")

@@ -68,13 +68,8 @@ pub fn refused(e: StoreError) -> FieldError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::{Currency, Locale};
+    use crate::i18n::testing::EN;
     use crate::store::Store;
-
-    const EN: Format = Format {
-        locale: Locale::En,
-        currency: Currency::Vnd,
-    };
 
     #[test]
     fn a_person_reads_back_and_a_taken_name_is_on_its_field() {

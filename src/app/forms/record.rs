@@ -171,17 +171,8 @@ fn dimension(store: &Store, typed: &str, fmt: Format) -> Result<Dimension, Strin
 mod tests {
     use super::*;
     use crate::domain::{Amount, Channel, ChannelId, ChannelKind, Segment, SegmentId};
-    use crate::i18n::{Currency, Locale};
+    use crate::i18n::testing::{EN, VI};
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-    const EN: Format = Format {
-        locale: Locale::En,
-        currency: Currency::Vnd,
-    };
-    const VI: Format = Format {
-        locale: Locale::Vi,
-        currency: Currency::Vnd,
-    };
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, d).expect("date")

@@ -98,13 +98,8 @@ pub fn refused(e: StoreError) -> FieldError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::{Currency, Locale};
+    use crate::i18n::testing::VI;
     use crate::store::Store;
-
-    const VI: Format = Format {
-        locale: Locale::Vi,
-        currency: Currency::Vnd,
-    };
 
     fn segment(market_size: Option<i64>) -> Segment {
         Segment {

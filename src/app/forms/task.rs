@@ -129,13 +129,8 @@ pub fn editing(form: &Form) -> Option<TaskId> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::{Currency, Locale};
+    use crate::i18n::testing::VI;
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-    const VI: Format = Format {
-        locale: Locale::Vi,
-        currency: Currency::Vnd,
-    };
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, d).expect("date")

@@ -22,7 +22,8 @@ fn main() -> ExitCode {
     match funnel::cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("funnel: {e}");
+            // A message may quote what was typed or read: never raw.
+            eprintln!("funnel: {}", funnel::text::visible(&e.to_string()));
             ExitCode::from(1)
         }
     }

@@ -135,7 +135,7 @@ pub fn objective(ctx: &Context, cmd: ObjectiveCommand) -> CliResult {
                 target: amount("target", &need(&a.target, "--target")?)?,
                 direction: Direction::Increase,
                 start: ctx.today(),
-                deadline: ctx.parse_date(&need(&a.deadline, "--deadline")?)?,
+                deadline: ctx.parse_date("--deadline", &need(&a.deadline, "--deadline")?)?,
                 segment: None,
                 channel: None,
             };
@@ -203,10 +203,10 @@ fn apply_objective(
         .direction
         .unwrap_or(Direction::implied(o.baseline, o.target));
     if let Some(s) = &a.start {
-        o.start = ctx.parse_date(s)?;
+        o.start = ctx.parse_date("--start", s)?;
     }
     if let Some(d) = &a.deadline {
-        o.deadline = ctx.parse_date(d)?;
+        o.deadline = ctx.parse_date("--deadline", d)?;
     }
     if a.segment.is_some() {
         o.segment = opt_id(store, Named::Segment, a.segment.as_deref(), SegmentId)?;
@@ -452,10 +452,10 @@ pub fn campaign(ctx: &Context, cmd: CampaignCommand) -> CliResult {
     let apply = |store: &Store, mut k: Campaign, a: CampaignArgs| -> CliResult<Campaign> {
         k.name = a.name.unwrap_or(k.name);
         if let Some(s) = &a.start {
-            k.start = ctx.parse_date(s)?;
+            k.start = ctx.parse_date("--start", s)?;
         }
         if let Some(e) = &a.end {
-            k.end = ctx.parse_date(e)?;
+            k.end = ctx.parse_date("--end", e)?;
         }
         if let Some(b) = &a.budget {
             k.budget = amount("budget", b)?;

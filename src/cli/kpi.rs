@@ -9,7 +9,7 @@ use super::{CliError, CliResult, Context};
 use crate::analysis::CustomerSource;
 use crate::domain::ValueSource;
 use crate::i18n::{CliWords, Format};
-use crate::import::{KpiColumns, read_kpis};
+use crate::import::{ImportError, KpiColumns, KpiRow, read_kpis};
 use crate::metrics::{FigureRow, Granularity, Period, PeriodFigures, periods_covering};
 use crate::report::{Headline, headlines};
 use crate::store::kpis::{KpiInput, RecordOutcome};
@@ -98,7 +98,7 @@ fn split_pair(s: &str) -> CliResult<(String, String)> {
 
 fn record(ctx: &Context, a: &RecordArgs) -> CliResult {
     let mut store = ctx.open()?;
-    let day = ctx.parse_date(&a.date)?;
+    let day = ctx.parse_date("DATE", &a.date)?;
     let dimension = store.dimension(
         a.dims.segment.as_deref(),
         a.dims.channel.as_deref(),
@@ -191,10 +191,14 @@ fn import(ctx: &Context, a: &ImportArgs) -> CliResult {
     };
     let file = read_kpis(&label, &bytes, &cols, &known)?;
     let mut values = Vec::with_capacity(file.rows.len());
+    let cell = |r: &KpiRow, column: usize, text: &str, message: String| {
+        let name = file.header.get(column).map_or("", String::as_str);
+        ImportError::cell(&label, r.line, name, column, text, message)
+    };
     for r in &file.rows {
         if let Some(m) = metrics.iter().find(|m| m.name == r.metric) {
             crate::domain::validate::metric_value(&m.name, m.unit, r.value)
-                .map_err(|e| CliError::user(format!("{label}:{}: {e}", r.line)))?;
+                .map_err(|e| cell(r, r.value_column, &r.value.to_string(), e))?;
         }
         let dimension = store
             .dimension(
@@ -202,7 +206,14 @@ fn import(ctx: &Context, a: &ImportArgs) -> CliResult {
                 r.channel.as_deref(),
                 r.campaign.as_deref(),
             )
-            .map_err(|e| CliError::user(format!("{label}:{}: {e}", r.line)))?;
+            .map_err(|e| {
+                let name = [&r.segment, &r.channel, &r.campaign]
+                    .into_iter()
+                    .flatten()
+                    .next()
+                    .map_or("", String::as_str);
+                cell(r, r.dimension_column.unwrap_or(0), name, e.to_string())
+            })?;
         values.push(KpiInput {
             day: r.day,
             metric: r.metric.clone(),
@@ -240,11 +251,11 @@ fn show(ctx: &Context, a: &ShowArgs) -> CliResult {
     let store = ctx.open_existing()?;
     let today = ctx.today();
     let to = match &a.to {
-        Some(d) => ctx.parse_date(d)?,
+        Some(d) => ctx.parse_date("--to", d)?,
         None => today,
     };
     let from = match &a.from {
-        Some(d) => ctx.parse_date(d)?,
+        Some(d) => ctx.parse_date("--from", d)?,
         None => {
             let mut p = Period::containing(a.period, to, ctx.config.week_start);
             for _ in 0..5 {

@@ -19,10 +19,16 @@ pub fn export(ctx: &Context) -> CliResult {
 
 pub fn import(ctx: &Context, file: &Path) -> CliResult {
     let label = file.display().to_string();
-    let text =
-        std::fs::read_to_string(file).map_err(|e| CliError::user(format!("{label}: {e}")))?;
-    let doc: Export = serde_json::from_str(&text)
-        .map_err(|e| CliError::user(format!("{label}:{}:{}: {e}", e.line(), e.column())))?;
+    let bytes = std::fs::read(file).map_err(|e| CliError::user(format!("{label}: {e}")))?;
+    let text = crate::import::decode(&label, &bytes)?;
+    let text = text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&text);
+    let doc: Export = serde_json::from_slice(text).map_err(|e| {
+        // serde_json ends its message with the place; it goes in front.
+        let place = format!(" at line {} column {}", e.line(), e.column());
+        let message = e.to_string();
+        let message = message.strip_suffix(&place).unwrap_or(&message);
+        CliError::user(format!("{label}:{}:{}: {message}", e.line(), e.column()))
+    })?;
     let mut store = ctx.open()?;
     store.import(&doc)?;
     super::orders::refresh_rollups(ctx, &store);

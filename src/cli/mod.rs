@@ -152,6 +152,8 @@ pub struct Context {
     pub config: Config,
     pub clock: Clock,
     db: PathBuf,
+    /// The database is the default one, whose folder funnel makes.
+    default_db: bool,
     read_only: bool,
     ascii: bool,
     /// Keeps a demo database's temporary directory alive.
@@ -174,8 +176,23 @@ impl Context {
         &self.db
     }
 
-    /// Opens the database, read-only when asked.
+    /// Opens the database, read-only when asked; warns on stderr where
+    /// it is on a network filesystem.
     pub fn open(&self) -> CliResult<Store> {
+        if let Some(kind) = crate::store::network_filesystem(&self.db) {
+            eprintln!(
+                "funnel: warning: {} is on a network filesystem ({kind}): SQLite's file locking is unreliable there, and two processes writing at once can corrupt the database; keep it on a local disk",
+                self.db.display()
+            );
+        }
+        if self.default_db
+            && !self.read_only
+            && let Some(dir) = self.db.parent()
+        {
+            std::fs::create_dir_all(dir).map_err(|e| {
+                CliError::user(format!("cannot create the folder {}: {e}", dir.display()))
+            })?;
+        }
         if self.read_only {
             Ok(Store::open_read_only(&self.db)?)
         } else {
@@ -196,8 +213,10 @@ impl Context {
         self.open()
     }
 
-    pub fn parse_date(&self, s: &str) -> CliResult<chrono::NaiveDate> {
-        Ok(crate::domain::parse_date(s, self.today())?)
+    /// Reads the date given to `arg`; the error names the argument.
+    pub fn parse_date(&self, arg: &str, s: &str) -> CliResult<chrono::NaiveDate> {
+        crate::domain::parse_date(s, self.today())
+            .map_err(|e| CliError::user(format!("{arg}: {e}")))
     }
 }
 
@@ -238,6 +257,7 @@ fn settings(cli: &Cli) -> CliResult<Config> {
 pub fn run(cli: Cli) -> CliResult {
     let config = settings(&cli)?;
     let clock = Clock::from_env()?;
+    let is_default = !cli.demo && cli.db.is_none();
     let (db, demo_dir) = if cli.demo {
         let dir = tempfile::Builder::new()
             .prefix("funnel-demo-")
@@ -258,6 +278,7 @@ pub fn run(cli: Cli) -> CliResult {
         config,
         clock,
         db,
+        default_db: is_default,
         read_only: cli.read_only,
         demo_dir,
     };

@@ -9,15 +9,35 @@ use super::{CliError, CliResult};
 use crate::domain::Amount;
 use crate::i18n::{Format, Locale};
 
-/// Prints `value` as pretty JSON followed by a newline.
+/// Prints `value` as pretty JSON followed by a newline. serde_json
+/// escapes C0 controls; DEL, C1 controls and bidirectional overrides (only
+/// ever inside strings) are escaped here too, so the data stays exact and
+/// a terminal showing it obeys none of them.
 pub fn json<T: Serialize + ?Sized>(value: &T) -> CliResult {
     let text = serde_json::to_string_pretty(value)
         .map_err(|e| CliError::user(format!("cannot write JSON: {e}")))?;
-    line(&text)
+    if !text.chars().any(crate::text::is_hostile) {
+        return write(&text);
+    }
+    let mut escaped = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if crate::text::is_hostile(c) && c != '\n' {
+            escaped.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            escaped.push(c);
+        }
+    }
+    write(&escaped)
 }
 
-/// Prints one line; a closed pipe (`funnel task list | head`) is not an error.
+/// Prints one line; a closed pipe (`funnel task list | head`) is not an
+/// error. Control characters and bidirectional overrides (in a title
+/// written by some other tool, say) are shown, never obeyed.
 pub fn line(text: &str) -> CliResult {
+    write(&crate::text::visible(text))
+}
+
+fn write(text: &str) -> CliResult {
     let mut out = std::io::stdout().lock();
     match writeln!(out, "{text}") {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {

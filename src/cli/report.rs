@@ -32,7 +32,7 @@ pub struct ReportArgs {
 pub fn run(ctx: &Context, a: &ReportArgs) -> CliResult {
     let store = ctx.open_existing()?;
     let at = match &a.at {
-        Some(d) => ctx.parse_date(d)?,
+        Some(d) => ctx.parse_date("--at", d)?,
         None => ctx.today(),
     };
     let g = a.period.unwrap_or(Granularity::Month);

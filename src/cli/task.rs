@@ -134,7 +134,11 @@ pub fn run(ctx: &Context, cmd: TaskCommand) -> CliResult {
             let new = NewTask {
                 campaign: campaign(&store, a.campaign.as_deref())?,
                 assignee: person(&store, a.assignee.as_deref())?,
-                due: a.due.as_deref().map(|d| ctx.parse_date(d)).transpose()?,
+                due: a
+                    .due
+                    .as_deref()
+                    .map(|d| ctx.parse_date("--due", d))
+                    .transpose()?,
                 priority: a.priority,
                 tags: a.tags,
                 notes: a.notes,
@@ -195,7 +199,7 @@ pub fn run(ctx: &Context, cmd: TaskCommand) -> CliResult {
                 patch.due = Some(if is_none(d) {
                     None
                 } else {
-                    Some(ctx.parse_date(d)?)
+                    Some(ctx.parse_date("--due", d)?)
                 });
             }
             if !a.tags.is_empty() {
@@ -220,7 +224,7 @@ fn list(ctx: &Context, store: &Store, a: &ListArgs) -> CliResult {
         due_before: a
             .due_before
             .as_deref()
-            .map(|d| ctx.parse_date(d))
+            .map(|d| ctx.parse_date("--due-before", d))
             .transpose()?,
     };
     let tasks = store.tasks(&q)?;

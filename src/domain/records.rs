@@ -4,6 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::validate::from_file;
 use super::{
     Amount, CampaignStatus, CauseCategory, ChannelKind, Direction, MetricKind, NoteKind, Priority,
     TaskStatus, Unit,
@@ -38,71 +39,97 @@ id_type!(
 );
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Segment {
     pub id: SegmentId,
+    #[serde(deserialize_with = "from_file::segment_name")]
     pub name: String,
+    #[serde(deserialize_with = "from_file::description")]
     pub description: String,
+    #[serde(deserialize_with = "from_file::free_text")]
     pub demographics: String,
+    #[serde(deserialize_with = "from_file::free_text")]
     pub needs: String,
+    #[serde(deserialize_with = "from_file::free_text")]
     pub habits: String,
     /// Estimated number of potential customers in the market.
     pub market_size: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Channel {
     pub id: ChannelId,
+    #[serde(deserialize_with = "from_file::channel_name")]
     pub name: String,
     pub kind: ChannelKind,
     pub active: bool,
+    #[serde(deserialize_with = "from_file::description")]
     pub description: String,
     /// The segments this channel reaches.
     pub segments: Vec<SegmentId>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Message {
+    #[serde(deserialize_with = "from_file::free_text")]
     pub brand_message: String,
+    #[serde(deserialize_with = "from_file::free_text")]
     pub positioning: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Person {
     pub id: PersonId,
+    #[serde(deserialize_with = "from_file::person_name")]
     pub name: String,
+    #[serde(deserialize_with = "from_file::role")]
     pub role: String,
+    #[serde(deserialize_with = "from_file::contact")]
     pub contact: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Tool {
     pub id: ToolId,
+    #[serde(deserialize_with = "from_file::tool_name")]
     pub name: String,
+    #[serde(deserialize_with = "from_file::free_text")]
     pub purpose: String,
 }
 
 /// The marketing budget of one period (`2026-11`, `2026-Q4`, `2026`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Budget {
     pub id: BudgetId,
     pub period: String,
     pub amount: Amount,
+    #[serde(deserialize_with = "from_file::free_text")]
     pub note: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Procedure {
     pub id: ProcedureId,
+    #[serde(deserialize_with = "from_file::procedure_title")]
     pub title: String,
     pub owner: Option<PersonId>,
+    #[serde(deserialize_with = "from_file::procedure_steps")]
     pub steps: String,
 }
 
 /// A SMART objective: a metric to move from a baseline to a target by a
 /// deadline, optionally for one segment or channel.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Objective {
     pub id: ObjectiveId,
+    #[serde(deserialize_with = "from_file::objective_title")]
     pub title: String,
     pub metric: String,
     pub baseline: Amount,
@@ -115,8 +142,10 @@ pub struct Objective {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Campaign {
     pub id: CampaignId,
+    #[serde(deserialize_with = "from_file::campaign_name")]
     pub name: String,
     pub objective: Option<ObjectiveId>,
     pub segment: Option<SegmentId>,
@@ -126,19 +155,24 @@ pub struct Campaign {
     pub budget: Amount,
     pub owner: Option<PersonId>,
     pub status: CampaignStatus,
+    #[serde(deserialize_with = "from_file::description")]
     pub description: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Task {
     pub id: TaskId,
+    #[serde(deserialize_with = "from_file::task_title")]
     pub title: String,
     pub campaign: Option<CampaignId>,
     pub assignee: Option<PersonId>,
     pub status: TaskStatus,
     pub priority: Priority,
     pub due: Option<NaiveDate>,
+    #[serde(deserialize_with = "from_file::tags")]
     pub tags: Vec<String>,
+    #[serde(deserialize_with = "from_file::task_notes")]
     pub notes: String,
     /// The cause or review note this task follows up, if any.
     pub follows_note: Option<NoteId>,
@@ -149,11 +183,13 @@ pub struct Task {
 
 /// A metric's definition: the built-ins of SPEC.md and the user's own.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Metric {
     pub name: String,
     pub kind: MetricKind,
     pub unit: Unit,
     pub builtin: bool,
+    #[serde(deserialize_with = "from_file::description")]
     pub description: String,
 }
 
@@ -179,6 +215,7 @@ pub enum ValueSource {
 
 /// One metric's value on one day for one dimension.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct KpiValue {
     pub day: NaiveDate,
     pub metric: String,
@@ -189,6 +226,7 @@ pub struct KpiValue {
 
 /// One order from a shop or CRM export.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Order {
     /// The shop's order id; `None` where the export has none, in which
     /// case customer, day and amount identify the order.
@@ -201,6 +239,7 @@ pub struct Order {
 
 /// A note on a period: the cause of a change, or a review of what to refine.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Note {
     pub id: NoteId,
     pub kind: NoteKind,
@@ -209,6 +248,7 @@ pub struct Note {
     pub start: NaiveDate,
     pub end: NaiveDate,
     pub metric: Option<String>,
+    #[serde(deserialize_with = "from_file::note")]
     pub text: String,
     pub created_at: DateTime<Utc>,
 }

@@ -22,8 +22,10 @@ pub enum Invalid {
         len: usize,
         max: usize,
     },
-    #[error("{field} contains a control character")]
-    ControlCharacter { field: &'static str },
+    #[error(
+        "{field} contains a control character (U+{code:04X}); escape sequences, bells, carriage returns, NUL and bidirectional overrides are not allowed"
+    )]
+    ControlCharacter { field: &'static str, code: u32 },
     #[error("tag '{0}' may hold only letters, digits, '-' and '_'")]
     BadTag(String),
     #[error("{field}: {message}")]
@@ -40,7 +42,7 @@ impl Invalid {
         match self {
             Invalid::Empty { field }
             | Invalid::TooLong { field, .. }
-            | Invalid::ControlCharacter { field }
+            | Invalid::ControlCharacter { field, .. }
             | Invalid::Rule { field, .. } => Some(field),
             Invalid::BadTag(_) => None,
         }
@@ -62,9 +64,12 @@ fn checked(field: &'static str, s: &str, max: usize, multiline: bool) -> Result<
     if len > max {
         return Err(Invalid::TooLong { field, len, max });
     }
-    let bad = |c: char| c.is_control() && !(multiline && (c == '\n' || c == '\t'));
-    if t.chars().any(bad) {
-        return Err(Invalid::ControlCharacter { field });
+    let bad = |c: &char| crate::text::is_hostile(*c) && !(multiline && (*c == '\n' || *c == '\t'));
+    if let Some(c) = t.chars().find(bad) {
+        return Err(Invalid::ControlCharacter {
+            field,
+            code: c as u32,
+        });
     }
     Ok(t.to_string())
 }
@@ -134,6 +139,50 @@ pub fn metric_input(metric: &str, unit: Unit, typed: &str) -> Result<Amount, Str
     Ok(value)
 }
 
+/// Deserializers that hold a record read from a file (an export given to
+/// `funnel import`) to the rules of one typed: a bad value is refused
+/// where it stands, and serde_json's error names its line and column.
+pub mod from_file {
+    use serde::de::Error;
+    use serde::{Deserialize, Deserializer};
+
+    macro_rules! rules {
+        ($($name:ident: $check:ident($field:literal)),+ $(,)?) => {$(
+            #[doc = concat!("The ", $field, " as [`super::", stringify!($check), "`] takes it.")]
+            pub fn $name<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+                let s = String::deserialize(d)?;
+                super::$check($field, &s).map_err(D::Error::custom)
+            }
+        )+};
+    }
+
+    rules!(
+        task_title: title("task title"),
+        task_notes: text("task notes"),
+        objective_title: title("objective title"),
+        procedure_title: title("procedure title"),
+        procedure_steps: text("procedure steps"),
+        segment_name: name("segment name"),
+        channel_name: name("channel name"),
+        person_name: name("person name"),
+        tool_name: name("tool name"),
+        campaign_name: name("campaign name"),
+        role: name_or_empty("role"),
+        contact: name_or_empty("contact"),
+        description: text("description"),
+        note: text("note"),
+        free_text: text("text"),
+    );
+
+    /// Tags as [`super::tag`] takes each.
+    pub fn tags<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+        Vec::<String>::deserialize(d)?
+            .iter()
+            .map(|t| super::tag(t).map_err(D::Error::custom))
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,8 +208,16 @@ mod tests {
         );
         assert_eq!(
             title("title", "a\u{7}b"),
-            Err(Invalid::ControlCharacter { field: "title" })
+            Err(Invalid::ControlCharacter {
+                field: "title",
+                code: 7
+            })
         );
+        assert_eq!(
+            text("notes", "abc\u{202e}cba").map_err(|e| e.to_string()),
+            Err("notes contains a control character (U+202E); escape sequences, bells, carriage returns, NUL and bidirectional overrides are not allowed".into())
+        );
+        assert!(text("notes", "x\u{1b}[2J").is_err());
         assert!(title("title", "two\nlines").is_err());
         assert_eq!(
             title("title", "\u{200b}\u{200b}"),

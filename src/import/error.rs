@@ -38,7 +38,7 @@ impl ImportError {
     }
 
     /// A problem with one cell.
-    pub(crate) fn cell(
+    pub fn cell(
         file: &str,
         line: usize,
         column: &str,
@@ -77,7 +77,9 @@ impl fmt::Display for ImportError {
 impl std::error::Error for ImportError {}
 
 /// A text quoted for a one-line message: `'…'`, with line breaks and tabs
-/// shown as `\n`, `\t`, and anything past 60 characters cut.
+/// shown as `\n`, `\t`, other control characters as visible marks (an
+/// escape sequence in a file never reaches the terminal), and anything
+/// past 60 characters cut.
 pub(crate) fn quoted(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('\'');
@@ -90,7 +92,7 @@ pub(crate) fn quoted(text: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c => out.push(c),
+            c => out.push_str(&crate::text::visible(c.encode_utf8(&mut [0; 4]))),
         }
     }
     out.push('\'');
@@ -129,6 +131,7 @@ mod tests {
     #[test]
     fn quoting_keeps_one_line() {
         assert_eq!(quoted("a\nb"), "'a\\nb'");
+        assert_eq!(quoted("\u{1b}[2J\u{7}"), "'␛[2J␇'");
         assert_eq!(quoted(&"x".repeat(70)), format!("'{}…'", "x".repeat(60)));
     }
 }

@@ -26,6 +26,10 @@ pub struct KpiColumns {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KpiRow {
     pub line: usize,
+    /// The 0-based column of the value, and of the dimension if any: a
+    /// check made later (a count below 0) can name the cell.
+    pub value_column: usize,
+    pub dimension_column: Option<usize>,
     pub day: NaiveDate,
     pub metric: String,
     pub value: Amount,
@@ -42,6 +46,8 @@ pub struct KpiFile {
     pub mapped: Vec<(String, String)>,
     /// Columns neither mapped nor recognised (nor date or dimension).
     pub ignored_columns: Vec<String>,
+    /// The header names, in file order (`column N` where blank).
+    pub header: Vec<String>,
 }
 
 const DATE_ALIASES: &[&str] = &["Date", "Day", "Ngày"];
@@ -88,6 +94,8 @@ pub fn read_kpis(
     known_metrics: &[&str],
 ) -> Result<KpiFile, ImportError> {
     let file = file_label;
+    let decoded = table::decode(file, bytes)?;
+    let bytes = &decoded[..];
     let header = table::read_header(file, bytes)?;
     let layout = Layout::resolve(file, &header, cols, known_metrics)?;
     let mut wanted = vec![layout.date];
@@ -178,6 +186,8 @@ pub fn read_kpis(
             seen.insert((day, m, dim_kind, dim_text), rows.len());
             rows.push(KpiRow {
                 line: cells.lines[row],
+                value_column: wanted[k],
+                dimension_column: dimension.map(|(_, k)| wanted[k]),
                 day,
                 metric: metric.clone(),
                 value,
@@ -195,6 +205,7 @@ pub fn read_kpis(
             .map(|(i, m)| (header.name(*i), m.clone()))
             .collect(),
         ignored_columns: layout.ignored.iter().map(|i| header.name(*i)).collect(),
+        header: (0..header.names.len()).map(|i| header.name(i)).collect(),
     })
 }
 

@@ -8,8 +8,13 @@
 //!
 //! # The file
 //!
-//! - CSV with a header row. A UTF-8 BOM is stripped. The whole file must be
-//!   UTF-8 (else an error names the first bad line; "save as CSV UTF-8").
+//! - CSV with a header row. A UTF-8 BOM is stripped; UTF-16 (little or
+//!   big endian) with its BOM is decoded. Otherwise the whole file must be
+//!   UTF-8: else the error names the line and column (in characters) of
+//!   the first bad byte and suggests converting a legacy Vietnamese
+//!   encoding (Windows-1258, TCVN3, VNI) with iconv. There is no
+//!   `--encoding` option: those code pages cannot be told apart from each
+//!   other reliably, and one conversion by iconv is explicit.
 //! - Leading blank lines and lines starting with `#` (Google Analytics'
 //!   preamble) are skipped before the header; later `#` lines are data
 //!   (Shopify order names are `#1001`). Excel's `sep=;` first line is
@@ -50,7 +55,11 @@
 //!
 //! A missing customer, date or amount column is an error listing the
 //! columns found and the flag that names it. Customer, date and amount
-//! must not be empty on any row. An order id seen twice: where every
+//! must not be empty on any row. An amount below 0 (a refund) is an
+//! error: it is no order, and counted as one it would make a customer
+//! active. Order ids, customers and segments must hold no control
+//! character or bidirectional override, and a segment name at most 80
+//! characters. An order id seen twice: where every
 //! non-empty cell of the later row agrees with the first, the later row is
 //! dropped (an identical repeat, or a Shopify line-item row, which leaves
 //! the total empty); otherwise an error names both lines.
@@ -72,6 +81,10 @@
 //!   `ignored_columns`. No metric column at all is an error.
 //! - an empty metric cell gives no row; the same day, metric and dimension
 //!   twice in a file is dropped if equal, an error naming both lines if not.
+//! - each value must fit its metric's unit (`funnel kpi import` checks):
+//!   a count is a whole number, 0 or more; money is 0 or more (a refund
+//!   of ad spend is not a negative spend: record the day's net spend);
+//!   the error names the line and column. `NaN` and `inf` are no number.
 //!
 //! # Numbers
 //!
@@ -109,6 +122,7 @@ mod table;
 pub use error::ImportError;
 pub use kpis::{KpiColumns, KpiFile, KpiRow, read_kpis};
 pub use orders::{OrderColumns, OrderFile, OrderRow, read_orders};
+pub use table::decode;
 
 #[cfg(test)]
 mod tests {

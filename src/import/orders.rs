@@ -142,6 +142,8 @@ pub fn read_orders(
     cols: &OrderColumns,
 ) -> Result<OrderFile, ImportError> {
     let file = file_label;
+    let decoded = table::decode(file, bytes)?;
+    let bytes = &decoded[..];
     let header = table::read_header(file, bytes)?;
     let mut index = resolve(file, &header, cols)?;
     let wanted: Vec<usize> = index.iter().flatten().copied().collect();
@@ -209,6 +211,20 @@ pub fn read_orders(
         };
         let customer = required(CUSTOMER)?;
         let date = required(DATE)?;
+        // Ids and names are kept and shown: nothing that would act on a
+        // terminal (an escape sequence, a bidirectional override).
+        for r in [ORDER, CUSTOMER, SEGMENT] {
+            let text = get(r);
+            if let Some(c) = text.chars().find(|c| crate::text::is_hostile(*c)) {
+                let message = format!(
+                    "the {} {} contains a control character (U+{:04X})",
+                    ROLES[r].noun,
+                    quoted(text),
+                    c as u32
+                );
+                return Err(cell_error(row, r, text, message));
+            }
+        }
         // Exports are mostly in date order: many rows repeat the last date.
         let day = match last_date {
             Some((text, day)) if text == date => day,
@@ -220,7 +236,22 @@ pub fn read_orders(
         let amount = reader
             .amount(required(AMOUNT)?)
             .map_err(|m| cell_error(row, AMOUNT, get(AMOUNT), m))?;
+        if amount < Amount::ZERO {
+            let message = format!(
+                "{} is below 0: a refund is not an order (leave refunds out of the export, or net them into the order's total)",
+                quoted(get(AMOUNT))
+            );
+            return Err(cell_error(row, AMOUNT, get(AMOUNT), message));
+        }
         let segment = get(SEGMENT);
+        if segment.chars().count() > crate::domain::validate::MAX_NAME {
+            let message = format!(
+                "the segment name is too long: {} characters, at most {}",
+                segment.chars().count(),
+                crate::domain::validate::MAX_NAME
+            );
+            return Err(cell_error(row, SEGMENT, segment, message));
+        }
         rows.push(OrderRow {
             line: cells.lines[row],
             order_ref: (!order_ref.is_empty()).then(|| order_ref.to_string()),

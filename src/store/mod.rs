@@ -85,6 +85,9 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// False where the file itself cannot be written (no permission):
+    /// reading works, a write is refused up front with a clear message.
+    writable: bool,
 }
 
 /// A change being written: its transaction, and the label its journal
@@ -115,18 +118,75 @@ impl Store {
         if path.is_dir() {
             return Err(file_err("is a directory, not a database file".into()));
         }
+        let dir = folder(path);
+        if !dir.is_dir() {
+            return Err(file_err(format!(
+                "the folder {} does not exist; create it first, or check --db",
+                dir.display()
+            )));
+        }
+        // 0 bytes (`touch`) counts as no database yet: it is initialised.
         let existed = check_header(path)?;
         if !existed {
-            create_private(path).map_err(|e| file_err(e.to_string()))?;
+            create_private(path).map_err(|e| {
+                let why = if e.kind() == std::io::ErrorKind::PermissionDenied {
+                    format!("the folder {} is not writable", dir.display())
+                } else {
+                    e.to_string()
+                };
+                file_err(format!("cannot create the database: {why}"))
+            })?;
+        } else if !writable(&dir) && !sidecar(path, "-shm").exists() {
+            return Err(file_err(format!(
+                "the folder {} is not writable, and SQLite must create {} and {} beside the database while it is open; make the folder writable or move the database",
+                dir.display(),
+                sidecar(path, "-wal").display(),
+                sidecar(path, "-shm").display()
+            )));
         }
         let conn = Connection::open(path).map_err(|e| file_err(e.to_string()))?;
+        let writable = !conn.is_readonly(rusqlite::MAIN_DB)?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            writable,
         };
+        store.conn.busy_timeout(BUSY_TIMEOUT)?;
+        // A newer funnel's file is refused before anything (even the
+        // journal mode) is set on it: it is left exactly as it was.
+        let version = store.schema_version().map_err(|e| match e {
+            StoreError::Sqlite(e) if e.sqlite_error_code() == Some(ErrorCode::NotADatabase) => {
+                StoreError::NotADatabase {
+                    path: path.display().to_string(),
+                    reason: "an SQLite header, but damaged or encrypted: SQLite cannot read it"
+                        .into(),
+                }
+            }
+            e => e,
+        })?;
+        if version > schema::MIGRATIONS.len() as i64 {
+            return Err(store.too_new(version));
+        }
+        if !writable && version < schema::MIGRATIONS.len() as i64 {
+            return Err(file_err(format!(
+                "the file is read-only and needs an upgrade to schema version {}; make it writable once (chmod u+w)",
+                schema::MIGRATIONS.len()
+            )));
+        }
         store.configure()?;
         store.migrate(existed)?;
         Ok(store)
+    }
+
+    /// Refuses a write up front where the file cannot be written.
+    fn check_writable(&self) -> Result<()> {
+        if self.writable {
+            return Ok(());
+        }
+        Err(StoreError::File {
+            path: self.path.display().to_string(),
+            message: "the file is read-only (no write permission); nothing was written".into(),
+        })
     }
 
     /// Opens an existing database for reading only: no migration, and
@@ -146,6 +206,7 @@ impl Store {
         let store = Store {
             conn,
             path: path.to_path_buf(),
+            writable: false,
         };
         let version = store.schema_version()?;
         let known = schema::MIGRATIONS.len() as i64;
@@ -166,6 +227,7 @@ impl Store {
         let mut store = Store {
             conn: Connection::open_in_memory()?,
             path: PathBuf::from(":memory:"),
+            writable: true,
         };
         store.configure()?;
         store.migrate(false)?;
@@ -335,6 +397,7 @@ impl Store {
         f: impl FnOnce(&mut Connection) -> Result<T>,
     ) -> Result<T> {
         const BULK_CACHE_KIB: i64 = 256 * 1024;
+        self.check_writable()?;
         let normal: i64 = self.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
         self.conn
             .pragma_update(None, "cache_size", -BULK_CACHE_KIB)?;
@@ -345,6 +408,7 @@ impl Store {
 
     /// Reverts the latest change, whoever made it.
     pub fn undo(&mut self) -> Result<Reverted> {
+        self.check_writable()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -355,6 +419,7 @@ impl Store {
 
     /// Repeats the change undone most recently.
     pub fn redo(&mut self) -> Result<Reverted> {
+        self.check_writable()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -445,10 +510,79 @@ fn check_header(path: &Path) -> Result<bool> {
     Ok(true)
 }
 
-fn create_private(path: &Path) -> std::io::Result<()> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)?;
+/// The folder holding `path` (`.` for a bare file name).
+fn folder(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
     }
+}
+
+/// `funnel.db-wal` for `funnel.db`.
+fn sidecar(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_os_string();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// Whether this process may create files in `dir`.
+fn writable(dir: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        rustix::fs::access(dir, rustix::fs::Access::WRITE_OK).is_ok()
+    }
+    #[cfg(not(unix))]
+    {
+        !std::fs::metadata(dir).is_ok_and(|m| m.permissions().readonly())
+    }
+}
+
+/// The kind of network filesystem `path` (or its folder, for a file not
+/// made yet) is on, if it is one: SQLite's locks are unreliable there, so
+/// two writers may corrupt the file.
+pub fn network_filesystem(path: &Path) -> Option<&'static str> {
+    #[cfg(target_os = "linux")]
+    {
+        let target = if path.exists() {
+            path.to_path_buf()
+        } else {
+            folder(path)
+        };
+        let fs = rustix::fs::statfs(&target).ok()?;
+        // `f_type` is a signed word of platform width; the magic numbers
+        // are 32 bits.
+        #[allow(clippy::unnecessary_cast)]
+        network_kind(fs.f_type as i64 as u32)
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = path;
+        None
+    }
+}
+
+/// The network filesystem a statfs `f_type` magic number (linux/magic.h)
+/// stands for.
+pub fn network_kind(f_type: u32) -> Option<&'static str> {
+    Some(match f_type {
+        0x6969 => "NFS",
+        0x517B => "SMB",
+        0xFF53_4D42 => "CIFS",
+        0xFE53_4D42 => "SMB2",
+        0x6573_5546 => "FUSE (such as sshfs)",
+        0x0102_1997 => "9P",
+        0x5346_414F => "AFS",
+        0x00C3_6400 => "Ceph",
+        0x7375_7245 => "Coda",
+        0x564C => "NCP",
+        0x0116_1970 => "GFS2",
+        0x7461_636F => "OCFS2",
+        0x0BD0_0BD0 => "Lustre",
+        _ => return None,
+    })
+}
+
+fn create_private(path: &Path) -> std::io::Result<()> {
     let mut options = OpenOptions::new();
     options.write(true).create(true).truncate(false);
     #[cfg(unix)]
@@ -505,4 +639,27 @@ pub(super) fn new_or(id: i64) -> Option<i64> {
 
 pub(super) fn written_id(conn: &Connection, id: i64) -> i64 {
     if id > 0 { id } else { conn.last_insert_rowid() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn network_filesystems_are_told_by_their_magic_number() {
+        // linux/magic.h: NFS, SMB, CIFS, SMB2, FUSE (sshfs), 9P (WSL).
+        assert_eq!(network_kind(0x6969), Some("NFS"));
+        assert_eq!(network_kind(0x517B), Some("SMB"));
+        assert_eq!(network_kind(0xFF53_4D42), Some("CIFS"));
+        assert_eq!(network_kind(0xFE53_4D42), Some("SMB2"));
+        assert_eq!(network_kind(0x6573_5546), Some("FUSE (such as sshfs)"));
+        assert_eq!(network_kind(0x0102_1997), Some("9P"));
+        // ext4, btrfs, xfs, tmpfs, overlayfs: local.
+        for local in [0xEF53, 0x9123_683E, 0x5846_5342, 0x0102_1994, 0x794C_7630] {
+            assert_eq!(network_kind(local), None, "{local:#x}");
+        }
+        // Here (a local disk) nothing is reported.
+        let dir = tempfile::tempdir().expect("temp dir");
+        assert_eq!(network_filesystem(&dir.path().join("new.db")), None);
+    }
 }

@@ -4,7 +4,38 @@
 
 pub mod fold;
 
+use std::borrow::Cow;
+
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Whether `c` would act on a terminal instead of showing: a C0 or C1
+/// control (ESC starts escape sequences, BEL rings, CR returns the
+/// cursor, NUL …), DEL, or a bidirectional embedding, override or
+/// isolate (U+202A–U+202E, U+2066–U+2069), which reorders what follows.
+pub fn is_hostile(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `s` safe to print on a terminal: line breaks and tabs kept, every other
+/// [hostile](is_hostile) character shown instead of obeyed, a C0 control
+/// as its picture (ESC `␛`, BEL `␇`, CR `␍`, NUL `␀`), DEL as `␡`, the
+/// rest as `�`.
+pub fn visible(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| is_hostile(c) && c != '\n' && c != '\t') {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| match c {
+                '\n' | '\t' => c,
+                '\0'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+                '\u{7f}' => '\u{2421}',
+                c if is_hostile(c) => '\u{fffd}',
+                c => c,
+            })
+            .collect(),
+    )
+}
 
 /// Columns `s` takes on screen.
 pub fn width(s: &str) -> usize {
@@ -78,6 +109,16 @@ pub fn wrap(s: &str, cols: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hostile_characters_are_shown_not_obeyed() {
+        assert_eq!(visible("plain\tViệt\n"), "plain\tViệt\n");
+        assert!(matches!(visible("plain"), Cow::Borrowed(_)));
+        assert_eq!(
+            visible("a\u{1b}[2Jb\u{7}c\rd\0e\u{7f}f\u{202e}g\u{85}"),
+            "a␛[2Jb␇c␍d␀e␡f\u{fffd}g\u{fffd}"
+        );
+    }
 
     #[test]
     fn fit_and_pad_count_columns() {

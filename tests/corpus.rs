@@ -543,6 +543,11 @@ fn foreign_files_given_as_db_get_a_clear_message_and_are_left_alone() {
         std::fs::read(dir.join("readonly.db")).expect("read"),
         before
     );
+    // Asked for: --read-only says so.
+    fails_with(
+        &at("new.db", &["--read-only", "task", "add", "y"]),
+        &["the database was opened read-only; nothing was written"],
+    );
 
     // Read-only folder: no new database in it, and an existing one cannot
     // get its -wal and -shm files.
@@ -568,4 +573,74 @@ fn foreign_files_given_as_db_get_a_clear_message_and_are_left_alone() {
         ],
     );
     mode(&locked, 0o755);
+}
+
+/// A 100 MB order export (made here, never committed): imported whole,
+/// then again adding nothing; the same file with one bad last line is
+/// refused naming that line, and nothing is written. Slow in a debug
+/// build: `cargo test --release --test corpus -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn a_100_mb_order_file_imports_once_and_a_bad_last_line_writes_nothing() {
+    use std::io::Write;
+    let s = Sandbox::new();
+    let path = s.dir.path().join("big.csv");
+    let mut out = std::io::BufWriter::new(std::fs::File::create(&path).expect("create"));
+    writeln!(out, "Order ID,Email,Date,Total").expect("write");
+    let (mut size, mut rows) = (0usize, 0usize);
+    while size < 100 * 1024 * 1024 {
+        let line = format!(
+            "DH{rows:08},khach{}@example.vn,{:02}/{:02}/2025,{}.{:03}\n",
+            rows % 250_000,
+            1 + rows % 28,
+            1 + rows / 28 % 12,
+            1 + rows % 900,
+            rows % 1000
+        );
+        out.write_all(line.as_bytes()).expect("write");
+        size += line.len();
+        rows += 1;
+    }
+    out.flush().expect("flush");
+    drop(out);
+    let path_text = path.display().to_string();
+
+    s.ok(&["task", "add", "seed"]);
+    let started = std::time::Instant::now();
+    let first = s.ok(&["orders", "import", &path_text]);
+    let import_time = started.elapsed();
+    assert!(first.contains(&format!("Imported: {rows} new")), "{first}");
+    let started = std::time::Instant::now();
+    let again = s.ok(&["orders", "import", &path_text]);
+    let again_time = started.elapsed();
+    assert!(
+        again.contains(&format!("0 new, 0 updated, {rows} unchanged")),
+        "{again}"
+    );
+
+    let db_before = std::fs::read(&s.db).expect("db");
+    let mut f = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&path)
+        .expect("append");
+    writeln!(f, "DH99999999,late@example.vn,31/02/2025,10").expect("write");
+    drop(f);
+    let started = std::time::Instant::now();
+    let r = s.run(["orders", "import", &path_text]);
+    let bad_time = started.elapsed();
+    fails_with(
+        &r,
+        &[
+            &format!("big.csv:{}:3 (Date)", rows + 2),
+            "'31/02/2025' is not a valid date",
+        ],
+    );
+    assert_eq!(
+        std::fs::read(&s.db).expect("db"),
+        db_before,
+        "nothing written"
+    );
+    println!(
+        "100 MB file: {size} bytes, {rows} orders; import {import_time:.1?}, again {again_time:.1?}, with a bad last line refused in {bad_time:.1?}"
+    );
 }

@@ -85,9 +85,10 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
-    /// False where the file itself cannot be written (no permission):
-    /// reading works, a write is refused up front with a clear message.
-    writable: bool,
+    /// The file itself cannot be written (no permission): reading works,
+    /// a write is refused up front with the reason. (A store opened with
+    /// `open_read_only` is refused by SQLite: [`StoreError::ReadOnly`].)
+    no_write_permission: bool,
 }
 
 /// A change being written: its transaction, and the label its journal
@@ -145,11 +146,11 @@ impl Store {
             )));
         }
         let conn = Connection::open(path).map_err(|e| file_err(e.to_string()))?;
-        let writable = !conn.is_readonly(rusqlite::MAIN_DB)?;
+        let no_write_permission = conn.is_readonly(rusqlite::MAIN_DB)?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
-            writable,
+            no_write_permission,
         };
         store.conn.busy_timeout(BUSY_TIMEOUT)?;
         // A newer funnel's file is refused before anything (even the
@@ -167,7 +168,7 @@ impl Store {
         if version > schema::MIGRATIONS.len() as i64 {
             return Err(store.too_new(version));
         }
-        if !writable && version < schema::MIGRATIONS.len() as i64 {
+        if no_write_permission && version < schema::MIGRATIONS.len() as i64 {
             return Err(file_err(format!(
                 "the file is read-only and needs an upgrade to schema version {}; make it writable once (chmod u+w)",
                 schema::MIGRATIONS.len()
@@ -180,7 +181,7 @@ impl Store {
 
     /// Refuses a write up front where the file cannot be written.
     fn check_writable(&self) -> Result<()> {
-        if self.writable {
+        if !self.no_write_permission {
             return Ok(());
         }
         Err(StoreError::File {
@@ -206,7 +207,7 @@ impl Store {
         let store = Store {
             conn,
             path: path.to_path_buf(),
-            writable: false,
+            no_write_permission: false,
         };
         let version = store.schema_version()?;
         let known = schema::MIGRATIONS.len() as i64;
@@ -227,7 +228,7 @@ impl Store {
         let mut store = Store {
             conn: Connection::open_in_memory()?,
             path: PathBuf::from(":memory:"),
-            writable: true,
+            no_write_permission: false,
         };
         store.configure()?;
         store.migrate(false)?;

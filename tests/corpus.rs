@@ -543,6 +543,14 @@ fn foreign_files_given_as_db_get_a_clear_message_and_are_left_alone() {
         std::fs::read(dir.join("readonly.db")).expect("read"),
         before
     );
+    std::fs::write(dir.join("touched-readonly.db"), "").expect("touch");
+    hand_over(&s, &dir.join("touched-readonly.db"));
+    mode(&dir.join("touched-readonly.db"), 0o444);
+    let path = db("touched-readonly.db");
+    fails_with(
+        &bound_by_permissions(&s, &["--db", &path, "task", "add", "y"]),
+        &["cannot create the database: the file is read-only (no write permission)"],
+    );
     // Asked for: --read-only says so.
     fails_with(
         &at("new.db", &["--read-only", "task", "add", "y"]),

@@ -130,10 +130,15 @@ impl Store {
         let existed = check_header(path)?;
         if !existed {
             create_private(path).map_err(|e| {
-                let why = if e.kind() == std::io::ErrorKind::PermissionDenied {
-                    format!("the folder {} is not writable", dir.display())
-                } else {
-                    e.to_string()
+                let why = match e.kind() {
+                    // An empty file (`touch`) without write permission.
+                    std::io::ErrorKind::PermissionDenied if path.exists() => {
+                        "the file is read-only (no write permission)".to_string()
+                    }
+                    std::io::ErrorKind::PermissionDenied => {
+                        format!("the folder {} is not writable", dir.display())
+                    }
+                    _ => e.to_string(),
                 };
                 file_err(format!("cannot create the database: {why}"))
             })?;

@@ -53,7 +53,7 @@ while ((SECONDS < end)); do
     wal=$(stat -c %s "$db-wal" 2>/dev/null || echo 0)
     ((wal > wal_max)) && wal_max=$wal
     if ((n % 60 == 0)); then
-        echo "soak: ${n}s, wal max $((wal_max / 1024)) KiB, TUI RSS $(rss) KiB"
+        echo "soak: $n writes, wal max $((wal_max / 1024)) KiB, TUI RSS $(rss) KiB"
     fi
     sleep 1
 done

@@ -764,7 +764,8 @@ fn task_messages_speak_vietnamese_with_locale_vi() {
     );
     let undo = s.ok(&["--locale", "vi", "undo"]);
     assert!(
-        undo.starts_with("Đã hoàn tác: xóa việc 2 (thực hiện lúc ") && undo.ends_with(" UTC)\n"),
+        undo.starts_with("Đã hoàn tác: xóa việc 2 (thực hiện từ dòng lệnh, lúc ")
+            && undo.ends_with(" UTC)\n"),
         "{undo}"
     );
     assert_eq!(

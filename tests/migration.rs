@@ -71,8 +71,9 @@ fn a_v1_file_opens_with_its_data_and_figures_intact() {
     let (dir, path) = v1_copy();
     assert_eq!(user_version(&path), 1);
     let store = Store::open(&path).expect("open v1 copy");
-    // v2: customer rollups; v3: derived figures objectives can target.
-    assert_eq!(user_version(&path), 3);
+    // v2: customer rollups; v3: derived figures objectives can target; v4:
+    // who made each journaled change.
+    assert_eq!(user_version(&path), 4);
     assert!(
         store
             .metrics()
@@ -134,7 +135,7 @@ fn a_v2_file_opens_with_its_data_rollups_and_figures_intact() {
     std::fs::copy(fixture("v2.db"), &path).expect("copy fixture");
     assert_eq!(user_version(&path), 2);
     let store = Store::open(&path).expect("open v2 copy");
-    assert_eq!(user_version(&path), 3);
+    assert_eq!(user_version(&path), 4);
     assert_eq!(user_version(&dir.path().join("funnel.db.v2.bak")), 2);
     assert_eq!(store.integrity_check().expect("check"), ["ok"]);
     assert!(store.foreign_key_check().expect("fk").is_empty());
@@ -149,4 +150,38 @@ fn a_v2_file_opens_with_its_data_rollups_and_figures_intact() {
     );
     let metrics = store.metrics().expect("metrics");
     assert!(metrics.iter().any(|m| m.name == "conversion_rate"));
+}
+
+/// `tests/fixtures/v3.db` was made by the funnel of schema version 3
+/// (`FUNNEL_TODAY=2026-11-22 funnel --db tests/fixtures/v3.db demo`, then
+/// `funnel task add "Gọi lại cho khách sỉ" --due 2026-11-25` and
+/// `funnel task done 1`, then checkpointed), so its journal holds two
+/// changes made before changes recorded who made them.
+#[test]
+fn a_v3_file_opens_with_its_data_and_its_undo_history() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("funnel.db");
+    std::fs::copy(fixture("v3.db"), &path).expect("copy fixture");
+    assert_eq!(user_version(&path), 3);
+    let mut store = Store::open(&path).expect("open v3 copy");
+    assert_eq!(user_version(&path), 4);
+    assert_eq!(user_version(&dir.path().join("funnel.db.v3.bak")), 3);
+    assert_eq!(store.integrity_check().expect("check"), ["ok"]);
+    assert!(store.foreign_key_check().expect("fk").is_empty());
+    assert_eq!(store.count_orders().expect("orders"), 17_098);
+    assert_eq!(store.count_tasks().expect("tasks"), 75);
+    assert_eq!(store.kpi_values().expect("kpis").len(), 11_846);
+    // The changes from before count as the command line's: its undo
+    // reverts them, newest first, and says so.
+    // (Task 1 was done already: marking it done again only touched it.)
+    let first = funnel::domain::TaskId(1);
+    let touched = store.task(first).expect("task 1").updated_at;
+    let undone = store.undo().expect("undo the v3 change");
+    assert_eq!(undone.label, "set task 1 done");
+    assert_eq!(undone.by, funnel::store::Origin::CommandLine);
+    assert!(store.task(first).expect("task 1").updated_at < touched);
+    assert_eq!(store.undo().expect("undo the add").label, "add task 75");
+    assert_eq!(store.count_tasks().expect("tasks"), 74);
+    assert_eq!(store.redo().expect("redo the add").label, "add task 75");
+    assert_eq!(store.count_tasks().expect("tasks"), 75);
 }

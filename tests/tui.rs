@@ -324,9 +324,17 @@ fn a_change_by_another_process_shows_and_keeps_the_selection() {
     assert_eq!(app.tasks.lines.len(), 4);
     assert_eq!(selected(&app).0, id, "the selection is kept");
     assert_eq!(status(&app), "Changed elsewhere: reloaded.");
-    // An undo in the TUI reverts the other process's latest change too.
+    // The dashboard's undo never reverts the other process's change: it
+    // says whose the latest change is instead.
     typed(&mut app, "u");
-    assert_eq!(app.tasks.lines.len(), 3);
+    assert_eq!(app.tasks.lines.len(), 4);
+    let said = status(&app);
+    assert!(
+        said.starts_with(
+            "Nothing made from this dashboard to undo; the latest change is add task 4 (made from the command line, 20"
+        ),
+        "{said}"
+    );
 }
 
 #[test]

@@ -27,7 +27,7 @@ use crate::domain::{Clock, NoteId, Priority, TaskId, TaskStatus};
 use crate::i18n::{Format, Words};
 use crate::metrics::{Granularity, Period};
 use crate::store::tasks::TaskPatch;
-use crate::store::{Store, StoreError};
+use crate::store::{Origin, Store, StoreError};
 use crate::taskview::TaskLine;
 use form::{FieldError, Form};
 use forms::Purpose;
@@ -229,15 +229,21 @@ impl App {
     /// The dashboard on `tab`. Tasks are read only for a tab that shows
     /// them (Tasks, Plan), so a glance at another tab does not pay for
     /// reading every task; they are read when such a tab is first shown.
-    pub fn open_on(store: Store, s: Settings, tab: Tab) -> Result<App, StoreError> {
+    ///
+    /// Its changes are journaled as this dashboard session's own, so `u`
+    /// undoes them and never silently another process's.
+    pub fn open_on(mut store: Store, s: Settings, tab: Tab) -> Result<App, StoreError> {
+        store.set_origin(Origin::new_dashboard());
         let today = s.clock.today();
         let tasks_loaded = matches!(tab, Tab::Tasks | Tab::Plan);
+        // Before reading: a change committed while reading is seen at the
+        // next poll, not taken as already shown.
+        let seen_version = store.data_version()?;
         let lines = if tasks_loaded {
             load_lines(&store)?
         } else {
             Vec::new()
         };
-        let seen_version = store.data_version()?;
         let mut app = App {
             tasks: TasksTab::new(lines, today),
             tasks_loaded,
@@ -832,7 +838,9 @@ impl App {
         }
     }
 
-    /// Our own commits do not change `data_version`; other processes' do.
+    /// Our own commits do not change `data_version`, other processes' do:
+    /// `seen_version` stays, so a change made elsewhere since the last poll
+    /// is still seen at the next.
     fn after_own_write(&mut self) {
         self.strategy = None;
         self.plan = None;
@@ -840,11 +848,10 @@ impl App {
         if self.tab != Tab::Kpis {
             self.kpis = None;
         }
-        if let Ok(v) = self.store.data_version() {
-            self.seen_version = v;
-        }
     }
 
+    /// Undoes or redoes this dashboard's own latest change; one made since
+    /// elsewhere to the same records makes it refuse, saying which.
     fn undo(&mut self, redo: bool) {
         let r = if redo {
             self.store.redo()
@@ -858,12 +865,22 @@ impl App {
                 self.say(Format::fill(t, ui.change(&r.label)));
                 self.reload();
             }
-            Err(e) => self.fail(e.to_string()),
+            Err(e) => {
+                let msg = self
+                    .format()
+                    .journal_refusal(&e, self.store.origin())
+                    .unwrap_or_else(|| e.to_string());
+                self.fail(msg);
+            }
         }
     }
 
     /// Reads everything again (after an undo or a change made elsewhere).
     fn reload(&mut self) {
+        // Before reading, as in `open_on`.
+        if let Ok(v) = self.store.data_version() {
+            self.seen_version = v;
+        }
         match load_lines(&self.store) {
             Ok(lines) => {
                 self.tasks.reload(lines, self.today);
@@ -906,9 +923,6 @@ impl App {
         self.reload_strategy(strategy_kept);
         if self.tab != Tab::Tasks {
             self.show(self.tab);
-        }
-        if let Ok(v) = self.store.data_version() {
-            self.seen_version = v;
         }
     }
 

@@ -4,12 +4,13 @@ use std::path::Path;
 
 use clap::Args;
 
-use super::output::{count, json, line, time};
+use super::output::{count, json, line};
 use super::{CliError, CliResult, Context};
 use crate::demo::Scale;
 use crate::domain::Dimension;
 use crate::i18n::Format;
 use crate::metrics::{CustomerTimeline, Granularity, PeriodFigures, periods_covering};
+use crate::store::Store;
 use crate::store::transfer::Export;
 
 pub fn export(ctx: &Context) -> CliResult {
@@ -46,20 +47,57 @@ pub fn import(ctx: &Context, file: &Path) -> CliResult {
     ))
 }
 
-pub fn undo(ctx: &Context, redo: bool) -> CliResult {
+/// `funnel undo` / `funnel redo`: the latest change made from the command
+/// line (never silently a dashboard's), or with `any` the latest whoever
+/// made it; either way says what it reverted, from where and when.
+pub fn undo(ctx: &Context, redo: bool, any: bool) -> CliResult {
     let mut store = ctx.open()?;
-    let r = if redo { store.redo()? } else { store.undo()? };
+    let r = match (redo, any) {
+        (false, false) => store.undo(),
+        (false, true) => store.undo_any(),
+        (true, false) => store.redo(),
+        (true, true) => store.redo_any(),
+    };
     let fmt = ctx.format();
     let w = &fmt.words().cli;
+    let r = match r {
+        Ok(r) => r,
+        Err(e) => {
+            return Err(match fmt.journal_refusal(&e, store.origin()) {
+                Some(why) => {
+                    let hint = if redo {
+                        w.redo_any_hint
+                    } else {
+                        w.undo_any_hint
+                    };
+                    CliError::user(format!("{why} {hint}"))
+                }
+                None => e.into(),
+            });
+        }
+    };
     let done = if redo { w.redid } else { w.undid };
     let label = fmt.words().ui.change(&r.label);
-    line(&Format::fill_all(done, &[&label, &time(fmt, &r.at)]))
+    line(&Format::fill_all(
+        done,
+        &[&label, &fmt.who(&r.by, store.origin()), &fmt.stamp(&r.at)],
+    ))
 }
 
-/// SQLite's integrity and foreign-key checks, then the product's own
+/// The file's schema version and write-ahead log size, then SQLite's
+/// integrity check, links that point nowhere and the product's own
 /// invariants; any problem makes the command fail.
 pub fn check(ctx: &Context) -> CliResult {
     let store = ctx.open_existing()?;
+    let fmt = ctx.format();
+    line(&Format::fill_all(
+        fmt.words().cli.check_file,
+        &[
+            &store.schema_version()?,
+            &Store::known_schema_version(),
+            &count(fmt, store.wal_size().div_ceil(1024)),
+        ],
+    ))?;
     let mut problems: Vec<String> = Vec::new();
     let integrity = store.integrity_check()?;
     if integrity != ["ok"] {
@@ -67,10 +105,11 @@ pub fn check(ctx: &Context) -> CliResult {
     }
     problems.extend(
         store
-            .foreign_key_check()?
+            .dangling_links()?
             .into_iter()
-            .map(|p| format!("foreign key: {p}")),
+            .map(|p| format!("dangling link: {p}")),
     );
+    problems.extend(store.order_key_mismatches()?);
     for t in store.tasks(&Default::default())? {
         if (t.status == crate::domain::TaskStatus::Done) != t.done_at.is_some() {
             problems.push(format!(
@@ -136,7 +175,6 @@ pub fn check(ctx: &Context) -> CliResult {
         }
     }
     if problems.is_empty() {
-        let fmt = ctx.format();
         line(&Format::fill_all(
             fmt.words().cli.check_ok,
             &[

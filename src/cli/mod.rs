@@ -80,10 +80,19 @@ pub enum Command {
         /// The export file.
         file: PathBuf,
     },
-    /// Revert the latest change (again: the one before).
-    Undo,
-    /// Repeat the change undone most recently.
-    Redo,
+    /// Revert the latest change made from the command line (again: the
+    /// one before); a dashboard's changes are its own to undo.
+    Undo {
+        /// Revert the latest change whoever made it (a dashboard too).
+        #[arg(long)]
+        any: bool,
+    },
+    /// Repeat the change undone most recently from the command line.
+    Redo {
+        /// Repeat the latest undone change whoever made it.
+        #[arg(long)]
+        any: bool,
+    },
     /// Check the file's integrity and the product's own invariants.
     Check,
     /// Fill a new database with demo data.
@@ -289,8 +298,8 @@ pub fn run(cli: Cli) -> CliResult {
         Some(Command::Report(a)) => report::run(&ctx, &a),
         Some(Command::Export) => maintenance::export(&ctx),
         Some(Command::Import { file }) => maintenance::import(&ctx, &file),
-        Some(Command::Undo) => maintenance::undo(&ctx, false),
-        Some(Command::Redo) => maintenance::undo(&ctx, true),
+        Some(Command::Undo { any }) => maintenance::undo(&ctx, false, any),
+        Some(Command::Redo { any }) => maintenance::undo(&ctx, true, any),
         Some(Command::Check) => maintenance::check(&ctx),
         Some(Command::Demo(a)) => maintenance::demo(&ctx, &a),
         Some(Command::Objective(c)) => entities::objective(&ctx, c),

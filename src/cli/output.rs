@@ -74,18 +74,6 @@ pub fn amount(fmt: Format, a: Amount) -> String {
     }
 }
 
-/// A journal time (RFC 3339, UTC) in a message: as stored in English,
-/// `22/11/2026 09:30:00 UTC` in Vietnamese.
-pub fn time(fmt: Format, at: &str) -> String {
-    match (fmt.locale, chrono::DateTime::parse_from_rfc3339(at)) {
-        (Locale::Vi, Ok(t)) => {
-            let t = t.with_timezone(&chrono::Utc);
-            format!("{} {} UTC", fmt.date(t.date_naive()), t.format("%H:%M:%S"))
-        }
-        _ => at.to_string(),
-    }
-}
-
 /// Columns aligned by terminal width (Vietnamese, CJK and emoji stay
 /// aligned); the last column is not padded.
 pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
@@ -138,9 +126,9 @@ mod tests {
         assert_eq!(amount(EN, a), "1234.5");
         assert_eq!(amount(VI, a), "1.234,5");
         assert_eq!(amount(VI, Amount::from_int(-1200)), "-1.200");
-        assert_eq!(time(EN, "2026-11-22T09:30:00Z"), "2026-11-22T09:30:00Z");
-        assert_eq!(time(VI, "2026-11-22T09:30:00Z"), "22/11/2026 09:30:00 UTC");
-        assert_eq!(time(VI, "garbled"), "garbled");
+        assert_eq!(EN.stamp("2026-11-22T09:30:00Z"), "2026-11-22T09:30:00Z");
+        assert_eq!(VI.stamp("2026-11-22T09:30:00Z"), "22/11/2026 09:30:00 UTC");
+        assert_eq!(VI.stamp("garbled"), "garbled");
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub use words::{
 use chrono::NaiveDate;
 
 use crate::domain::Amount;
+use crate::store::{Origin, StoreError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Locale {
@@ -198,6 +199,76 @@ impl Format {
         match self.locale {
             Locale::En => d.format("%Y-%m-%d").to_string(),
             Locale::Vi => d.format("%d/%m/%Y").to_string(),
+        }
+    }
+
+    /// A journal time (RFC 3339, UTC) in a message: as stored in English,
+    /// `22/11/2026 09:30:00 UTC` in Vietnamese.
+    pub fn stamp(self, at: &str) -> String {
+        match (self.locale, chrono::DateTime::parse_from_rfc3339(at)) {
+            (Locale::Vi, Ok(t)) => {
+                let t = t.with_timezone(&chrono::Utc);
+                format!("{} {} UTC", self.date(t.date_naive()), t.format("%H:%M:%S"))
+            }
+            _ => at.to_string(),
+        }
+    }
+
+    /// Who made a journaled change, as seen by `me`.
+    pub fn who(self, by: &Origin, me: &Origin) -> &'static str {
+        let ui = &self.words().ui;
+        match by {
+            Origin::CommandLine => ui.who_cli,
+            Origin::Dashboard(_) if by == me => ui.who_this_dashboard,
+            Origin::Dashboard(_) => ui.who_dashboard,
+        }
+    }
+
+    /// An undo or redo refused for `me`, in the reader's words: what would
+    /// have been overwritten, or whose change is the latest instead. `None`
+    /// for any other error.
+    pub fn journal_refusal(self, e: &StoreError, me: &Origin) -> Option<String> {
+        let ui = &self.words().ui;
+        match e {
+            StoreError::UndoConflict {
+                what,
+                change,
+                later,
+            } => {
+                let t = if *what == "redo" {
+                    ui.redo_conflict
+                } else {
+                    ui.undo_conflict
+                };
+                Some(Format::fill_all(
+                    t,
+                    &[
+                        &ui.change(&change.label),
+                        &self.who(&change.by, me),
+                        &self.stamp(&change.at),
+                        &ui.change(&later.label),
+                        &self.who(&later.by, me),
+                        &self.stamp(&later.at),
+                    ],
+                ))
+            }
+            StoreError::NothingOwn { what, other } => {
+                let t = if *what == "redo" {
+                    ui.nothing_own_redo
+                } else {
+                    ui.nothing_own_undo
+                };
+                Some(Format::fill_all(
+                    t,
+                    &[
+                        &self.who(me, me),
+                        &ui.change(&other.label),
+                        &self.who(&other.by, me),
+                        &self.stamp(&other.at),
+                    ],
+                ))
+            }
+            _ => None,
         }
     }
 

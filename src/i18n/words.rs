@@ -151,6 +151,21 @@ pub struct UiWords {
     /// "Redid: {}"
     pub msg_redid: &'static str,
     pub msg_reloaded: &'static str,
+    /// Who made a journaled change, after "from": the command line, this
+    /// dashboard, another dashboard.
+    pub who_cli: &'static str,
+    pub who_this_dashboard: &'static str,
+    pub who_dashboard: &'static str,
+    /// "Cannot undo {label} (made from {who}, {time}): {later label} (made
+    /// from {who}, {time}) changed the same records since. …"
+    pub undo_conflict: &'static str,
+    /// The same for redo.
+    pub redo_conflict: &'static str,
+    /// "Nothing made from {who} to undo; the latest change is {label}
+    /// (made from {who}, {time})."
+    pub nothing_own_undo: &'static str,
+    /// The same for redo.
+    pub nothing_own_redo: &'static str,
     pub due: &'static str,
     pub no_due: &'static str,
     pub objectives: &'static str,
@@ -583,10 +598,16 @@ pub struct CliWords {
     pub segments_would_create: &'static str,
     /// "Imported {file}: {} tasks, {} campaigns, {} objectives, {} KPI values, {} orders."
     pub imported: &'static str,
-    /// "Undid: {label} (made {time})"
+    /// "Undid: {label} (made from {who}, {time})"
     pub undid: &'static str,
-    /// "Redid: {label} (made {time})"
+    /// "Redid: {label} (made from {who}, {time})"
     pub redid: &'static str,
+    /// After a refused `funnel undo`: how to revert someone else's change.
+    pub undo_any_hint: &'static str,
+    /// The same for `funnel redo`.
+    pub redo_any_hint: &'static str,
+    /// "schema version {found} (this funnel knows up to {known}), write-ahead log {KiB} KiB"
+    pub check_file: &'static str,
     /// "{db}: ok ({} tasks, {} orders from {} customers)"
     pub check_ok: &'static str,
     /// "{db}: demo data: {} tasks, {} campaigns, {} orders from {} customers, {} KPI values."
@@ -643,6 +664,9 @@ impl CliWords {
             imported,
             undid,
             redid,
+            undo_any_hint,
+            redo_any_hint,
+            check_file,
             check_ok,
             demo_filled,
         } = self;
@@ -677,6 +701,9 @@ impl CliWords {
             ("imported", imported),
             ("undid", undid),
             ("redid", redid),
+            ("undo_any_hint", undo_any_hint),
+            ("redo_any_hint", redo_any_hint),
+            ("check_file", check_file),
             ("check_ok", check_ok),
             ("demo_filled", demo_filled),
         ]

@@ -81,19 +81,24 @@ pub(super) fn create_triggers(
 /// How many entries the journal keeps; older ones can no longer be undone.
 const KEEP_ENTRIES: i64 = 1000;
 
-/// Opens a journal entry for a change about to be written in `tx`: from
-/// now until [`close`], the triggers record into it. A new change makes
-/// the undone entries unreachable, so they are dropped.
-pub(super) fn open(tx: &Transaction<'_>, label: &str) -> rusqlite::Result<i64> {
+/// Opens a journal entry for a change about to be written in `tx` by
+/// `origin`: from now until [`close`], the triggers record into it. A new
+/// change makes its maker's undone entries unreachable, so they are
+/// dropped; other makers keep theirs.
+pub(super) fn open(tx: &Transaction<'_>, label: &str, origin: &Origin) -> rusqlite::Result<i64> {
+    let origin = origin.stored();
     tx.execute(
         "DELETE FROM orders_undone WHERE batch_id IN
-           (SELECT batch_id FROM journal_entry WHERE state = 'undone')",
-        [],
+           (SELECT batch_id FROM journal_entry WHERE state = 'undone' AND origin = ?1)",
+        [&origin],
     )?;
-    tx.execute("DELETE FROM journal_entry WHERE state = 'undone'", [])?;
     tx.execute(
-        "INSERT INTO journal_entry (at, label, state) VALUES (?1, ?2, 'done')",
-        params![now_text(), label],
+        "DELETE FROM journal_entry WHERE state = 'undone' AND origin = ?1",
+        [&origin],
+    )?;
+    tx.execute(
+        "INSERT INTO journal_entry (at, label, state, origin) VALUES (?1, ?2, 'done', ?3)",
+        params![now_text(), label, origin],
     )?;
     let entry = tx.last_insert_rowid();
     tx.execute("UPDATE journal_state SET entry = ?1", [entry])?;
@@ -144,61 +149,288 @@ pub(super) fn close(tx: &Transaction<'_>, entry: i64) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// What an undo or redo did.
+/// Who made a change: the command line, or one dashboard session (each
+/// running dashboard has its own, so its `u` undoes only its own changes).
+/// Changes made before funnel recorded this count as the command line's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    CommandLine,
+    Dashboard(String),
+}
+
+impl Origin {
+    /// A new dashboard session, different from every other running one.
+    pub fn new_dashboard() -> Origin {
+        Origin::Dashboard(format!("{:08x}", fastrand::u32(..)))
+    }
+
+    fn stored(&self) -> String {
+        match self {
+            Origin::CommandLine => "cli".into(),
+            Origin::Dashboard(id) => format!("tui:{id}"),
+        }
+    }
+
+    fn from_stored(s: &str) -> Origin {
+        match s.strip_prefix("tui:") {
+            Some(id) => Origin::Dashboard(id.into()),
+            None => Origin::CommandLine,
+        }
+    }
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Origin::CommandLine => f.write_str("the command line"),
+            Origin::Dashboard(id) => write!(f, "dashboard session {id}"),
+        }
+    }
+}
+
+/// A journaled change: what an undo or redo did, or would do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reverted {
     pub label: String,
     pub at: String,
+    pub by: Origin,
 }
 
-/// Reverts the latest change still done.
-pub(super) fn undo(tx: &Transaction<'_>) -> Result<Reverted, StoreError> {
-    let entry: Option<(i64, String, String)> = tx
+/// Whose changes an undo or redo may pick.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Whose<'a> {
+    Mine(&'a Origin),
+    Anyone,
+}
+
+impl Whose<'_> {
+    fn origin(self) -> Option<String> {
+        match self {
+            Whose::Mine(o) => Some(o.stored()),
+            Whose::Anyone => None,
+        }
+    }
+}
+
+struct Entry {
+    id: i64,
+    change: Reverted,
+}
+
+fn read_entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<Entry> {
+    Ok(Entry {
+        id: r.get(0)?,
+        change: Reverted {
+            label: r.get(1)?,
+            at: r.get(2)?,
+            by: Origin::from_stored(&r.get::<_, String>(3)?),
+        },
+    })
+}
+
+/// Reverts the latest change still done that `whose` may pick. Where
+/// changes made later by others touched the same records (directly or by
+/// a cascade), nothing is reverted: [`StoreError::UndoConflict`] names the
+/// later change.
+pub(super) fn undo(tx: &Transaction<'_>, whose: Whose<'_>) -> Result<Reverted, StoreError> {
+    let picked = tx
         .query_row(
-            "SELECT id, label, at FROM journal_entry WHERE state = 'done' ORDER BY id DESC LIMIT 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            "SELECT id, label, at, origin FROM journal_entry
+             WHERE state = 'done' AND (?1 IS NULL OR origin = ?1)
+             ORDER BY id DESC LIMIT 1",
+            [whose.origin()],
+            read_entry,
         )
         .optional()?;
-    let (id, label, at) = entry.ok_or(StoreError::NothingTo("undo"))?;
-    run_ops(
+    let e = match picked {
+        Some(e) => e,
+        None => return Err(nothing_to(tx, "undo", whose)?),
+    };
+    apply(
         tx,
-        id,
+        &e,
+        "undo",
         "SELECT undo_sql FROM journal_op WHERE entry_id = ?1 ORDER BY id DESC",
     )?;
-    if touches_orders(tx, id)? {
-        super::rollup::orders_changed(tx)?;
-    }
     tx.execute(
-        "UPDATE journal_entry SET state = 'undone' WHERE id = ?1",
-        [id],
+        "UPDATE journal_entry SET state = 'undone',
+           undo_seq = (SELECT IFNULL(max(undo_seq), 0) + 1 FROM journal_entry)
+         WHERE id = ?1",
+        [e.id],
     )?;
-    Ok(Reverted { label, at })
+    Ok(e.change)
 }
 
-/// Repeats the change undone most recently.
-pub(super) fn redo(tx: &Transaction<'_>) -> Result<Reverted, StoreError> {
-    let entry: Option<(i64, String, String)> = tx
+/// Repeats the change undone most recently that `whose` may pick, unless a
+/// later change still done touched the same records.
+pub(super) fn redo(tx: &Transaction<'_>, whose: Whose<'_>) -> Result<Reverted, StoreError> {
+    let picked = tx
         .query_row(
-            "SELECT id, label, at FROM journal_entry WHERE state = 'undone' ORDER BY id ASC LIMIT 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            "SELECT id, label, at, origin FROM journal_entry
+             WHERE state = 'undone' AND (?1 IS NULL OR origin = ?1)
+             ORDER BY undo_seq DESC LIMIT 1",
+            [whose.origin()],
+            read_entry,
         )
         .optional()?;
-    let (id, label, at) = entry.ok_or(StoreError::NothingTo("redo"))?;
-    run_ops(
+    let e = match picked {
+        Some(e) => e,
+        None => return Err(nothing_to(tx, "redo", whose)?),
+    };
+    apply(
         tx,
-        id,
+        &e,
+        "redo",
         "SELECT redo_sql FROM journal_op WHERE entry_id = ?1 ORDER BY id ASC",
     )?;
-    if touches_orders(tx, id)? {
+    tx.execute(
+        "UPDATE journal_entry SET state = 'done', undo_seq = NULL WHERE id = ?1",
+        [e.id],
+    )?;
+    Ok(e.change)
+}
+
+/// Why there is nothing to undo or redo: nothing at all, or nothing of
+/// the caller's while someone else's change could be (named, so the caller
+/// can say what `--any` would revert).
+fn nothing_to(
+    tx: &Transaction<'_>,
+    what: &'static str,
+    whose: Whose<'_>,
+) -> Result<StoreError, StoreError> {
+    if whose == Whose::Anyone {
+        return Ok(StoreError::NothingTo(what));
+    }
+    let query = if what == "undo" {
+        "SELECT id, label, at, origin FROM journal_entry WHERE state = 'done'
+         ORDER BY id DESC LIMIT 1"
+    } else {
+        "SELECT id, label, at, origin FROM journal_entry WHERE state = 'undone'
+         ORDER BY undo_seq DESC LIMIT 1"
+    };
+    Ok(match tx.query_row(query, [], read_entry).optional()? {
+        Some(other) => StoreError::NothingOwn {
+            what,
+            other: Box::new(other.change),
+        },
+        None => StoreError::NothingTo(what),
+    })
+}
+
+/// Runs the ops of `e` that `query` selects. Where changes still done were
+/// made after `e`, the run is recorded under a probe entry (so the rows a
+/// cascade changes count too) and compared with the rows those changes
+/// touched: any in common, and the whole transaction is refused.
+fn apply(
+    tx: &Transaction<'_>,
+    e: &Entry,
+    what: &'static str,
+    query: &str,
+) -> Result<(), StoreError> {
+    let later = later_rows(tx, e.id)?;
+    if later.is_empty() {
+        run_ops(tx, e.id, query)?;
+    } else {
+        tx.execute(
+            "INSERT INTO journal_entry (at, label, state, origin) VALUES (?1, 'probe', 'done', '')",
+            [now_text()],
+        )?;
+        let probe = tx.last_insert_rowid();
+        tx.execute("UPDATE journal_state SET entry = ?1", [probe])?;
+        run_ops(tx, e.id, query)?;
+        tx.execute("UPDATE journal_state SET entry = NULL", [])?;
+        let touched = entry_rows(tx, probe)?;
+        tx.execute("DELETE FROM journal_entry WHERE id = ?1", [probe])?;
+        if let Some((_, by)) = later.iter().find(|(row, _)| touched.contains(row)) {
+            return Err(StoreError::UndoConflict {
+                what,
+                change: Box::new(e.change.clone()),
+                later: Box::new(by.clone()),
+            });
+        }
+    }
+    if touches_orders(tx, e.id)? {
         super::rollup::orders_changed(tx)?;
     }
-    tx.execute(
-        "UPDATE journal_entry SET state = 'done' WHERE id = ?1",
-        [id],
+    Ok(())
+}
+
+/// A row of a user table: the table's name and the row's rowid.
+type Row = (String, i64);
+
+/// The rows touched by the changes still done that were made after
+/// `entry`, each with its change.
+fn later_rows(tx: &Transaction<'_>, entry: i64) -> rusqlite::Result<Vec<(Row, Reverted)>> {
+    let mut stmt = tx.prepare(
+        "SELECT e.id, e.label, e.at, e.origin, o.undo_sql, o.redo_sql
+         FROM journal_entry e JOIN journal_op o ON o.entry_id = e.id
+         WHERE e.id > ?1 AND e.state = 'done' ORDER BY e.id, o.id",
     )?;
-    Ok(Reverted { label, at })
+    let ops = stmt
+        .query_map([entry], |r| {
+            Ok((
+                read_entry(r)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, String>(5)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut rows = Vec::new();
+    for (e, undo_sql, redo_sql) in ops {
+        if let Some(row) = op_row(&undo_sql).or_else(|| op_row(&redo_sql)) {
+            rows.push((row, e.change.clone()));
+        }
+    }
+    // A later orders import moves its whole batch: its rows are the
+    // batch's orders.
+    let mut stmt = tx.prepare(
+        "SELECT e.id, e.label, e.at, e.origin, o.id
+         FROM journal_entry e JOIN orders o ON o.batch_id = e.batch_id
+         WHERE e.id > ?1 AND e.state = 'done' ORDER BY e.id",
+    )?;
+    let batch = stmt.query_map([entry], |r| Ok((read_entry(r)?, r.get::<_, i64>(4)?)))?;
+    for b in batch {
+        let (e, order) = b?;
+        rows.push((("orders".to_string(), order), e.change));
+    }
+    Ok(rows)
+}
+
+/// The rows the triggers recorded into `entry`.
+fn entry_rows(
+    tx: &Transaction<'_>,
+    entry: i64,
+) -> rusqlite::Result<std::collections::HashSet<Row>> {
+    let mut stmt = tx.prepare("SELECT undo_sql, redo_sql FROM journal_op WHERE entry_id = ?1")?;
+    let rows = stmt
+        .query_map([entry], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows
+        .iter()
+        .filter_map(|(u, r)| op_row(u).or_else(|| op_row(r)))
+        .collect())
+}
+
+/// The row a recorded op changes, read from its SQL as
+/// [`create_triggers`] writes it: `DELETE FROM "t" WHERE rowid = N`,
+/// `UPDATE "t" SET … WHERE rowid = N` (the last such clause: values come
+/// before it) or `INSERT INTO "t" (rowid, …) VALUES (N, …)`. An orders
+/// batch move is not such an op.
+fn op_row(sql: &str) -> Option<Row> {
+    let rest = sql
+        .strip_prefix("DELETE FROM \"")
+        .or_else(|| sql.strip_prefix("UPDATE \""))
+        .or_else(|| sql.strip_prefix("INSERT INTO \""))?;
+    let (table, rest) = rest.split_once('"')?;
+    let rowid = if sql.starts_with("INSERT") {
+        let (_, values) = rest.split_once(" VALUES (")?;
+        values.split_once(',')?.0
+    } else {
+        rest.rsplit_once(" WHERE rowid = ")?.1
+    };
+    Some((table.to_string(), rowid.trim().parse().ok()?))
 }
 
 /// Whether undoing or redoing `entry` changes the orders: it loaded a

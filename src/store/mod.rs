@@ -2,6 +2,7 @@
 //! product runs. Nothing outside this module writes SQL; every value is a
 //! bound parameter.
 
+mod check;
 mod journal;
 mod schema;
 
@@ -23,7 +24,7 @@ use chrono::{NaiveDate, Utc};
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
-pub use journal::Reverted;
+pub use journal::{Origin, Reverted};
 pub use schema::builtin_metric_names;
 
 use crate::domain::validate::Invalid;
@@ -49,7 +50,7 @@ pub enum StoreError {
     NeedsUpgrade { path: String, known: i64 },
     #[error("{path}: {message}")]
     File { path: String, message: String },
-    #[error("the database is busy: another funnel process held the write lock for {}s; nothing was written, try again", BUSY_TIMEOUT.as_secs())]
+    #[error("the database is busy: another process has held its write lock for over {}s; nothing was written, try again", BUSY_TIMEOUT.as_secs())]
     Busy,
     #[error("the database was opened read-only; nothing was written")]
     ReadOnly,
@@ -59,6 +60,21 @@ pub enum StoreError {
     Conflict(String),
     #[error("nothing to {0}")]
     NothingTo(&'static str),
+    /// Nothing of the caller's to undo or redo, while `other` (made by
+    /// someone else) could be.
+    #[error("nothing of yours to {what}; the latest change that could be is {} (made {} from {})", other.label, other.at, other.by)]
+    NothingOwn {
+        what: &'static str,
+        other: Box<Reverted>,
+    },
+    /// Undoing or redoing `change` would overwrite records that `later`,
+    /// made since by someone else, changed; nothing was changed.
+    #[error("cannot {what} {} (made {} from {}): {} (made {} from {}) changed the same records since; nothing was changed", change.label, change.at, change.by, later.label, later.at, later.by)]
+    UndoConflict {
+        what: &'static str,
+        change: Box<Reverted>,
+        later: Box<Reverted>,
+    },
     #[error(transparent)]
     Invalid(#[from] Invalid),
     #[error(transparent)]
@@ -89,6 +105,8 @@ pub struct Store {
     /// a write is refused up front with the reason. (A store opened with
     /// `open_read_only` is refused by SQLite: [`StoreError::ReadOnly`].)
     no_write_permission: bool,
+    /// Who this store's changes are journaled as made by.
+    origin: Origin,
 }
 
 /// A change being written: its transaction, and the label its journal
@@ -156,6 +174,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             no_write_permission,
+            origin: Origin::CommandLine,
         };
         store.conn.busy_timeout(BUSY_TIMEOUT)?;
         // A newer funnel's file is refused before anything (even the
@@ -213,6 +232,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             no_write_permission: false,
+            origin: Origin::CommandLine,
         };
         let version = store.schema_version()?;
         let known = schema::MIGRATIONS.len() as i64;
@@ -234,6 +254,7 @@ impl Store {
             conn: Connection::open_in_memory()?,
             path: PathBuf::from(":memory:"),
             no_write_permission: false,
+            origin: Origin::CommandLine,
         };
         store.configure()?;
         store.migrate(false)?;
@@ -242,6 +263,16 @@ impl Store {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Who the changes made through this store are journaled as made by
+    /// (the command line unless set): undo and redo pick that maker's own.
+    pub fn set_origin(&mut self, origin: Origin) {
+        self.origin = origin;
+    }
+
+    pub fn origin(&self) -> &Origin {
+        &self.origin
     }
 
     /// Changes whenever another connection commits to the file: the TUI
@@ -269,12 +300,6 @@ impl Store {
              PRAGMA foreign_keys = ON;",
         )?;
         Ok(())
-    }
-
-    fn schema_version(&self) -> Result<i64> {
-        Ok(self
-            .conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
     fn too_new(&self, found: i64) -> StoreError {
@@ -309,40 +334,69 @@ impl Store {
         } else if existed {
             self.backup(version)?;
         }
-        for (i, migration) in schema::MIGRATIONS.iter().enumerate().skip(version as usize) {
-            let tx = self
-                .conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)?;
-            migration(&tx)?;
-            tx.pragma_update(None, "user_version", i as i64 + 1)?;
-            tx.commit()?;
+        // Every step in one transaction: a migration killed half way
+        // leaves the file at its old version, never at one between. The
+        // version is read again under the lock: another process may have
+        // migrated the file meanwhile.
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version > known {
+            return Err(StoreError::TooNew {
+                path: self.path.display().to_string(),
+                found: version,
+                known,
+            });
         }
+        for migration in schema::MIGRATIONS.iter().skip(version.max(0) as usize) {
+            migration(&tx)?;
+        }
+        tx.pragma_update(None, "user_version", known)?;
+        tx.commit()?;
         Ok(())
     }
 
     /// Writes `<file>.v<version>.bak` beside the database before a
-    /// migration, and checks the copy.
+    /// migration: the copy is written under a temporary name, checked
+    /// (`quick_check`), synced to disk and only then renamed (the
+    /// directory synced too), so a `.bak` file is always whole, even after
+    /// a crash or power loss during the backup or the migration.
     fn backup(&self, version: i64) -> Result<()> {
-        let mut target = self.path.clone().into_os_string();
-        target.push(format!(".v{version}.bak"));
-        let target = PathBuf::from(target);
-        if target.exists() {
-            std::fs::remove_file(&target).map_err(|e| StoreError::File {
-                path: target.display().to_string(),
-                message: e.to_string(),
-            })?;
+        let named = |suffix: &str| {
+            let mut p = self.path.clone().into_os_string();
+            p.push(format!(".v{version}.{suffix}"));
+            PathBuf::from(p)
+        };
+        let (partial, target) = (named("bak-partial"), named("bak"));
+        let file_err = |p: &Path, message: String| StoreError::File {
+            path: p.display().to_string(),
+            message,
+        };
+        if partial.exists() {
+            std::fs::remove_file(&partial).map_err(|e| file_err(&partial, e.to_string()))?;
         }
         self.conn
-            .execute("VACUUM INTO ?1", [target.to_string_lossy().as_ref()])?;
-        let copy = Connection::open_with_flags(&target, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+            .execute("VACUUM INTO ?1", [partial.to_string_lossy().as_ref()])?;
+        let copy = Connection::open_with_flags(&partial, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
         let check: String = copy.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+        drop(copy);
         if check != "ok" {
-            return Err(StoreError::File {
-                path: target.display().to_string(),
-                message: format!("backup failed its check ({check}); not migrating"),
-            });
+            return Err(file_err(
+                &partial,
+                format!("backup failed its check ({check}); not migrating"),
+            ));
         }
-        Ok(())
+        let synced = std::fs::File::open(&partial)
+            .and_then(|f| f.sync_all())
+            .and_then(|()| std::fs::rename(&partial, &target))
+            .and_then(|()| sync_dir(&target));
+        synced.map_err(|e| {
+            file_err(
+                &target,
+                format!("cannot write the backup to disk ({e}); not migrating"),
+            )
+        })
     }
 
     /// Runs `f` as one change: a write transaction that takes the lock up
@@ -359,9 +413,10 @@ impl Store {
         commit: bool,
         f: impl FnOnce(&mut Change<'_>) -> Result<T>,
     ) -> Result<T> {
+        let origin = self.origin.clone();
         self.with_bulk_cache(|conn| {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let entry = journal::open(&tx, "change")?;
+            let entry = journal::open(&tx, "change", &origin)?;
             let mut change = Change {
                 tx,
                 entry,
@@ -412,24 +467,41 @@ impl Store {
         out
     }
 
-    /// Reverts the latest change, whoever made it.
+    /// Reverts this store's latest change (see [`Store::set_origin`]).
+    /// Changes made since by others are left alone; where one of them
+    /// changed the same records, nothing is reverted and
+    /// [`StoreError::UndoConflict`] names it.
     pub fn undo(&mut self) -> Result<Reverted> {
-        self.check_writable()?;
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let r = journal::undo(&tx)?;
-        tx.commit()?;
-        Ok(r)
+        let origin = self.origin.clone();
+        self.journal_step(|tx| journal::undo(tx, journal::Whose::Mine(&origin)))
     }
 
-    /// Repeats the change undone most recently.
+    /// Reverts the latest change, whoever made it.
+    pub fn undo_any(&mut self) -> Result<Reverted> {
+        self.journal_step(|tx| journal::undo(tx, journal::Whose::Anyone))
+    }
+
+    /// Repeats this store's change undone most recently, unless a change
+    /// made since changed the same records.
     pub fn redo(&mut self) -> Result<Reverted> {
+        let origin = self.origin.clone();
+        self.journal_step(|tx| journal::redo(tx, journal::Whose::Mine(&origin)))
+    }
+
+    /// Repeats the change undone most recently, whoever made it.
+    pub fn redo_any(&mut self) -> Result<Reverted> {
+        self.journal_step(|tx| journal::redo(tx, journal::Whose::Anyone))
+    }
+
+    fn journal_step(
+        &mut self,
+        f: impl FnOnce(&Transaction<'_>) -> Result<Reverted>,
+    ) -> Result<Reverted> {
         self.check_writable()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let r = journal::redo(&tx)?;
+        let r = f(&tx)?;
         tx.commit()?;
         Ok(r)
     }
@@ -522,6 +594,14 @@ fn folder(path: &Path) -> PathBuf {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     }
+}
+
+/// Flushes the directory holding `path` to the disk, so that a file
+/// created or renamed there stays after a power loss.
+fn sync_dir(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    std::fs::File::open(folder(path))?.sync_all()?;
+    Ok(())
 }
 
 /// `funnel.db-wal` for `funnel.db`.

@@ -9,7 +9,12 @@ use super::journal;
 pub(super) type Migration = fn(&Transaction<'_>) -> rusqlite::Result<()>;
 
 /// All migrations in order; the schema version is their count.
-pub(super) const MIGRATIONS: &[Migration] = &[m1_initial, m2_customer_rollups, m3_derived_metrics];
+pub(super) const MIGRATIONS: &[Migration] = &[
+    m1_initial,
+    m2_customer_rollups,
+    m3_derived_metrics,
+    m4_journal_origin,
+];
 
 fn m1_initial(tx: &Transaction<'_>) -> rusqlite::Result<()> {
     tx.execute_batch(
@@ -306,6 +311,21 @@ fn m3_derived_metrics(tx: &Transaction<'_>) -> rusqlite::Result<()> {
         )?;
     }
     Ok(())
+}
+
+/// Who made each journaled change ('cli', or 'tui:<session>' for one
+/// dashboard session), so undo reverts the caller's own change and never
+/// silently someone else's; changes from before count as the command
+/// line's. And the order in which entries were undone, so redo repeats
+/// the most recently undone one when several makers' entries are undone
+/// (those from before were undone newest first: the lowest id last).
+fn m4_journal_origin(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "ALTER TABLE journal_entry ADD COLUMN origin TEXT NOT NULL DEFAULT 'cli';
+         ALTER TABLE journal_entry ADD COLUMN undo_seq INTEGER;
+         UPDATE journal_entry SET undo_seq = -id WHERE state = 'undone';
+         CREATE INDEX journal_entry_by_origin ON journal_entry(origin, state, id);",
+    )
 }
 
 /// The metrics of SPEC.md: name, kind, unit, meaning.

@@ -92,14 +92,13 @@ import csv, json, sys
 ours = {r["period"]: r for r in json.load(open(sys.argv[1]))}
 fields = ["new_customers", "churned_customers", "reactivated_customers", "customers_end"]
 bad = 0
+theirs = {}
 for row in csv.DictReader(open(sys.argv[2])):
-    got = [ours[row["month"]][f] for f in fields]
-    want = [int(row[f]) for f in fields]
-    bad += got != want
+    theirs[row["month"]] = [int(row[f]) for f in fields]
+    bad += [ours[row["month"]][f] for f in fields] != theirs[row["month"]]
 print(f"{int(sys.argv[3]):,} orders, 2026-10 (new, churned, reactivated, customers at end): "
-      f"funnel {[ours['2026-10'][f] for f in fields]}, "
-      f"pandas {[int(r[f]) for r in csv.DictReader(open(sys.argv[2])) if r['month'] == '2026-10'][0]}; "
-      f"months that differ: {bad} of {len(ours)}")
+      f"funnel {[ours['2026-10'][f] for f in fields]}, pandas {theirs['2026-10']}; "
+      f"months that differ: {bad} of {len(theirs)}")
 PY
     runs=$((n > 100000 ? 5 : RUNS))
     pair "orders-$n" "$runs" \
@@ -140,7 +139,7 @@ for tab in tasks plan kpis strategy; do
 done
 
 if [[ -x $ROOT/bench/term-bytes.sh ]]; then
-    "$ROOT/bench/term-bytes.sh" >"$WORK/term-bytes.txt" 2>&1 || echo "term-bytes.sh failed" >>"$WORK/term-bytes.txt"
+    "$ROOT/bench/term-bytes.sh" "$big" >"$WORK/term-bytes.txt" 2>&1 || echo "term-bytes.sh failed" >>"$WORK/term-bytes.txt"
 fi
 
 python3 "$ROOT/bench/summary.py" "$OUT/raw" "$WORK" "${BASE:+base}" | tee "$OUT/latest.md"

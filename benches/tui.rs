@@ -110,6 +110,26 @@ fn tails(_: &mut Criterion) {
     app.resize(fit);
     let updown = |i: usize| key(if (i / 20).is_multiple_of(2) { 'j' } else { 'k' });
     tail("Tasks, j/k and redraw", &mut app, 1000, updown);
+    tail(
+        "Tasks, s (change status, commit) and redraw",
+        &mut app,
+        300,
+        |_| key('s'),
+    );
+    app.on_key(&key('/'));
+    tail(
+        "Tasks, a filter key (filter 50k) and redraw",
+        &mut app,
+        300,
+        |i| {
+            if i.is_multiple_of(2) {
+                key('t')
+            } else {
+                KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE)
+            }
+        },
+    );
+    app.on_key(&KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
     app.on_key(&key('4'));
     tail("KPIs, j/k and redraw", &mut app, 1000, updown);
     tail(

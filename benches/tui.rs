@@ -1,14 +1,18 @@
-//! One keystroke's update and redraw on the large data set (50,000 tasks,
-//! ten years of KPIs, a million orders):
-//! `cargo bench --bench tui`. The data set is made once in a temporary
+//! Start to first frame of each tab, and one keystroke's update and redraw,
+//! on the large data set (50,000 tasks, ten years of KPIs, a million
+//! orders): `cargo bench --bench tui`. Criterion reports means and
+//! medians; the tail (p50, p99 over 1,000 keystrokes) is printed by
+//! `tails`, the last group. The data set is made once in a temporary
 //! file, or taken from FUNNEL_BENCH_DB (a copy of a `funnel demo --scale
 //! large` file) to skip the ~10 s it takes to make.
 
 use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
-use funnel::app::{App, Keymap, Settings};
+use funnel::app::{App, Keymap, Settings, Tab};
 use funnel::config::Config;
 use funnel::domain::Clock;
 use funnel::store::Store;
@@ -16,8 +20,11 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-fn large_app(dir: &tempfile::TempDir) -> App {
-    let today = NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).expect("date")
+}
+
+fn large_db(dir: &tempfile::TempDir) -> PathBuf {
     let path = dir.path().join("large.db");
     match std::env::var_os("FUNNEL_BENCH_DB") {
         Some(p) => {
@@ -25,18 +32,112 @@ fn large_app(dir: &tempfile::TempDir) -> App {
         }
         None => {
             let mut store = Store::open(&path).expect("store");
-            funnel::demo::fill(&mut store, funnel::demo::Scale::Large, today, 1).expect("demo");
+            funnel::demo::fill(&mut store, funnel::demo::Scale::Large, today(), 1).expect("demo");
         }
     }
+    path
+}
+
+fn open_on(path: &Path, tab: Tab) -> App {
     let settings = Settings {
         config: Config::default(),
         keymap: Keymap::default(),
-        clock: Clock::Fixed(today),
+        clock: Clock::Fixed(today()),
         read_only: false,
         ascii: false,
         db_name: "large.db".into(),
     };
-    App::new(Store::open(&path).expect("open"), settings).expect("app")
+    App::open_on(Store::open(path).expect("open"), settings, tab).expect("app")
+}
+
+fn large_app(dir: &tempfile::TempDir) -> App {
+    open_on(&large_db(dir), Tab::Tasks)
+}
+
+/// What `funnel snapshot --tab X` does in process: open the file, read
+/// what the tab shows, lay it out and draw it.
+fn first_frames(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = large_db(&dir);
+    let mut group = c.benchmark_group("first frame, large set, 120x40");
+    group.sample_size(10);
+    for (name, tab) in [
+        ("Strategy", Tab::Strategy),
+        ("Plan", Tab::Plan),
+        ("Tasks", Tab::Tasks),
+        ("KPIs", Tab::Kpis),
+    ] {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let mut app = open_on(&path, tab);
+                funnel::tui::snapshot(black_box(&mut app), 120, 40).expect("frame")
+            })
+        });
+    }
+    group.finish();
+}
+
+/// p50 and p99 of `n` keystrokes (update and redraw), printed.
+fn tail(label: &str, app: &mut App, n: usize, mut keys: impl FnMut(usize) -> KeyEvent) {
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    let mut took: Vec<Duration> = (0..n)
+        .map(|i| {
+            let k = keys(i);
+            let t = Instant::now();
+            app.on_key(&k);
+            app.settle();
+            terminal
+                .draw(|f| funnel::ui::render(black_box(app), f))
+                .expect("draw");
+            t.elapsed()
+        })
+        .collect();
+    took.sort();
+    let at = |q: f64| took[((n as f64 * q) as usize).min(n - 1)];
+    println!(
+        "{label}: p50 {:.3} ms, p99 {:.3} ms, max {:.3} ms over {n}",
+        at(0.50).as_secs_f64() * 1e3,
+        at(0.99).as_secs_f64() * 1e3,
+        took[n - 1].as_secs_f64() * 1e3,
+    );
+}
+
+/// The tail latency the issue asks for (criterion gives none).
+fn tails(_: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = large_app(&dir);
+    let fit = funnel::ui::screen_fit(&app, ratatui::layout::Rect::new(0, 0, 120, 40));
+    app.resize(fit);
+    let updown = |i: usize| key(if (i / 20).is_multiple_of(2) { 'j' } else { 'k' });
+    tail("Tasks, j/k and redraw", &mut app, 1000, updown);
+    tail(
+        "Tasks, s (change status, commit) and redraw",
+        &mut app,
+        300,
+        |_| key('s'),
+    );
+    app.on_key(&key('/'));
+    tail(
+        "Tasks, a filter key (filter 50k) and redraw",
+        &mut app,
+        300,
+        |i| {
+            if i.is_multiple_of(2) {
+                key('t')
+            } else {
+                KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE)
+            }
+        },
+    );
+    app.on_key(&KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    app.on_key(&key('4'));
+    tail("KPIs, j/k and redraw", &mut app, 1000, updown);
+    tail(
+        "KPIs, period change ([ or ]) and redraw",
+        &mut app,
+        200,
+        |i| key(if (i / 5).is_multiple_of(2) { '[' } else { ']' }),
+    );
 }
 
 fn key(c: char) -> KeyEvent {
@@ -98,5 +199,5 @@ fn keystrokes(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, keystrokes);
+criterion_group!(benches, first_frames, keystrokes, tails);
 criterion_main!(benches);

@@ -806,3 +806,23 @@ fn no_write_path_opens_a_deferred_transaction() {
         .count();
     assert!(immediate > 0, "writes go through BEGIN IMMEDIATE");
 }
+
+/// One-shot commands each open the file alone, write once and close. The
+/// WAL they leave stays small instead of growing with every command (each
+/// later command reads all of it back before its first query).
+#[test]
+fn one_shot_writes_do_not_grow_the_wal_without_end() {
+    let (_dir, path) = temp();
+    let wal = path.with_file_name("funnel.db-wal");
+    let mut largest = 0;
+    for i in 0..300 {
+        let mut s = Store::open(&path).expect("open");
+        s.add_task(&NewTask::titled(&format!("Task {i} of a long day")))
+            .expect("add");
+        drop(s);
+        largest = largest.max(std::fs::metadata(&wal).map_or(0, |m| m.len()));
+    }
+    assert!(largest < 2 * 1024 * 1024, "the WAL grew to {largest} bytes");
+    let s = Store::open(&path).expect("open");
+    assert_eq!(s.tasks(&TaskQuery::default()).expect("tasks").len(), 300);
+}

@@ -77,31 +77,37 @@ pub fn amount(fmt: Format, a: Amount) -> String {
 /// Columns aligned by terminal width (Vietnamese, CJK and emoji stay
 /// aligned); the last column is not padded.
 pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
-    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
-    for row in rows {
-        for (i, cell) in row.iter().enumerate() {
-            if let Some(w) = widths.get_mut(i) {
-                *w = (*w).max(cell.width());
-            }
+    let cells = |row: &[String]| -> Vec<usize> { row.iter().map(|c| c.width()).collect() };
+    let header_widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
+    let row_widths: Vec<Vec<usize>> = rows.iter().map(|r| cells(r)).collect();
+    let mut widths = header_widths.clone();
+    for row in &row_widths {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(*cell);
         }
     }
-    let render = |cells: Vec<&str>| {
-        let last = cells.len().saturating_sub(1);
-        let mut s = String::new();
-        for (i, cell) in cells.into_iter().enumerate() {
-            s.push_str(cell);
-            if i < last {
-                let pad = widths[i].saturating_sub(cell.width()) + 2;
-                s.extend(std::iter::repeat_n(' ', pad));
+    let mut out = String::with_capacity(rows.len() * (widths.iter().sum::<usize>() + 16));
+    let mut render = |cells: &mut dyn Iterator<Item = (&str, usize)>| {
+        let start = out.len();
+        let mut cells = cells.peekable();
+        let mut i = 0;
+        while let Some((cell, width)) = cells.next() {
+            out.push_str(cell);
+            if cells.peek().is_some() {
+                let pad = widths.get(i).map_or(0, |w| w.saturating_sub(width)) + 2;
+                out.extend(std::iter::repeat_n(' ', pad));
             }
+            i += 1;
         }
-        s.trim_end().to_string()
+        out.truncate(start + out[start..].trim_end().len());
+        out.push('\n');
     };
-    let mut lines = vec![render(header.to_vec())];
-    for row in rows {
-        lines.push(render(row.iter().map(String::as_str).collect()));
+    render(&mut header.iter().copied().zip(header_widths.iter().copied()));
+    for (row, w) in rows.iter().zip(&row_widths) {
+        render(&mut row.iter().map(String::as_str).zip(w.iter().copied()));
     }
-    lines.join("\n")
+    out.pop();
+    out
 }
 
 #[cfg(test)]

@@ -34,6 +34,13 @@ use crate::domain::{DateError, kinds::UnknownValue};
 /// gives up with [`StoreError::Busy`].
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// Past this size, a closing store copies the WAL into the file and
+/// empties it (see `Drop for Store`).
+const WAL_TRUNCATE_BYTES: u64 = 1024 * 1024;
+
+/// Reads through a memory map instead of a copy per page read.
+const MMAP_BYTES: i64 = 256 * 1024 * 1024;
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("{path}: not a funnel database ({reason})")]
@@ -107,6 +114,28 @@ pub struct Store {
     no_write_permission: bool,
     /// Who this store's changes are journaled as made by.
     origin: Origin,
+}
+
+/// SQLite empties the WAL only when a writer finds it wholly copied into
+/// the file, which never happens to a process that opens the file alone:
+/// its shared index is rebuilt from the WAL, forgetting what was copied.
+/// One-shot commands would grow the WAL without end (33 KB per `task
+/// done` on the large data set), and each of them reads all of it back
+/// before its first query. So a store closing over a WAL past
+/// [`WAL_TRUNCATE_BYTES`] copies and empties it, without waiting: while
+/// another process reads, the checkpoint gives up and a later close tries
+/// again. Nothing committed depends on it.
+impl Drop for Store {
+    fn drop(&mut self) {
+        let mut wal = self.path.clone().into_os_string();
+        wal.push("-wal");
+        let big = std::fs::metadata(&wal).is_ok_and(|m| m.len() > WAL_TRUNCATE_BYTES);
+        if big && self.conn.busy_timeout(Duration::ZERO).is_ok() {
+            let _ = self
+                .conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+        }
+    }
 }
 
 /// A change being written: its transaction, and the label its journal
@@ -228,6 +257,7 @@ impl Store {
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.pragma_update(None, "mmap_size", MMAP_BYTES)?;
         let store = Store {
             conn,
             path: path.to_path_buf(),
@@ -299,6 +329,7 @@ impl Store {
             "PRAGMA synchronous = NORMAL;
              PRAGMA foreign_keys = ON;",
         )?;
+        self.conn.pragma_update(None, "mmap_size", MMAP_BYTES)?;
         Ok(())
     }
 

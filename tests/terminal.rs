@@ -192,7 +192,7 @@ const ALT_OFF: &[u8] = b"\x1b[?1049l";
 const CURSOR_OFF: &[u8] = b"\x1b[?25l";
 const CURSOR_ON: &[u8] = b"\x1b[?25h";
 
-/// A panic, an error and SIGTERM, each `FUNNEL_RESTORE_RUNS` times (10
+/// A panic, an error and SIGTERM, each `FUNNEL_RESTORE_RUNS` times (7
 /// unless set): every time funnel leaves the terminal cooked (`icanon`,
 /// `echo`), on the main screen, with the cursor shown.
 #[test]
@@ -200,7 +200,7 @@ fn a_panic_an_error_and_sigterm_always_give_the_terminal_back() {
     let runs: usize = std::env::var("FUNNEL_RESTORE_RUNS")
         .ok()
         .and_then(|n| n.parse().ok())
-        .unwrap_or(10);
+        .unwrap_or(7);
     let base = tempfile::tempdir().expect("dir");
     let db = database(base.path());
     let mut checked = 0;

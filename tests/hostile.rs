@@ -78,11 +78,30 @@ fn screen(app: &mut App, w: u16, h: u16) -> String {
     funnel::tui::snapshot(app, w, h).expect("frame")
 }
 
-/// The product's invariants on the file against what `app` shows.
+/// SQLite's checks, `funnel check` and [`assert_tasks_agree`].
 fn assert_sound(app: &App, db: &Path) {
     let store = app.store();
     assert_eq!(store.integrity_check().expect("check"), ["ok"]);
     assert!(store.foreign_key_check().expect("fk").is_empty());
+    assert_tasks_agree(app);
+    let out = Command::new(BIN)
+        .args(["check", "--db"])
+        .arg(db)
+        .env("FUNNEL_TODAY", "2026-11-22")
+        .output()
+        .expect("funnel check");
+    assert!(
+        out.status.success(),
+        "funnel check: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Every done task has a done time and no other has one; the app holds
+/// every task in the file, as the file holds it.
+fn assert_tasks_agree(app: &App) {
+    let store = app.store();
     let tasks = store.tasks(&Default::default()).expect("tasks");
     for t in &tasks {
         assert_eq!(
@@ -111,18 +130,6 @@ fn assert_sound(app: &App, db: &Path) {
             t.id
         );
     }
-    let out = Command::new(BIN)
-        .args(["check", "--db"])
-        .arg(db)
-        .env("FUNNEL_TODAY", "2026-11-22")
-        .output()
-        .expect("funnel check");
-    assert!(
-        out.status.success(),
-        "funnel check: {}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
 
 mod fuzz {
@@ -298,6 +305,33 @@ mod fuzz {
         key(code)
     }
 
+    /// A key bound where the focus is (quitting aside): most keys do
+    /// something, so forms, pickers, questions and writes come often.
+    fn bound(app: &App, rng: &mut fastrand::Rng) -> Option<KeyEvent> {
+        use funnel::app::keymap::Key;
+        use funnel::app::{Action, Context};
+        let ctx = app.context();
+        let mut list = app.keymap.listing(ctx);
+        if matches!(
+            ctx,
+            Context::Tasks | Context::Kpis | Context::Plan | Context::Strategy
+        ) {
+            list.extend(app.keymap.listing(Context::Global));
+        }
+        list.retain(|(_, a)| *a != Action::Quit);
+        let (keys, _) = list.get(rng.usize(..list.len().max(1)))?;
+        let names: Vec<&str> = keys.split_whitespace().collect();
+        let k = Key::parse(names.get(rng.usize(..names.len().max(1)))?).ok()?;
+        let mut m = KeyModifiers::NONE;
+        if k.ctrl {
+            m |= KeyModifiers::CONTROL;
+        }
+        if k.alt {
+            m |= KeyModifiers::ALT;
+        }
+        Some(KeyEvent::new(k.code, m))
+    }
+
     /// What a run did.
     #[derive(Debug, Default)]
     struct Figures {
@@ -307,13 +341,16 @@ mod fuzz {
         frames: usize,
         panics: Vec<String>,
         checks: usize,
+        seconds: f64,
     }
 
     /// `keys` random keys, with a random resize (0x0 to 300x100) before
     /// about one key in 25 and a frame drawn after every key, on the demo
-    /// set in a file; the invariants checked every `check_every` keys and
-    /// at the end.
+    /// set in a file; the tasks checked after every key (an undo could
+    /// hide a bad write before a later check), the whole file every
+    /// `check_every` keys and at the end.
     fn run(keys: usize, seed: u64, check_every: usize) -> Figures {
+        let started = std::time::Instant::now();
         let dir = tempfile::tempdir().expect("dir");
         let db = demo_file(dir.path());
         let mut rng = fastrand::Rng::with_seed(seed);
@@ -329,7 +366,8 @@ mod fuzz {
             match rng.u8(..100) {
                 // Leaving is rare, or little else would be tried.
                 0 if rng.bool() => events.push(command(if rng.bool() { "q" } else { "^c" })),
-                0..=59 => events.push(command(COMMANDS[rng.usize(..COMMANDS.len())])),
+                0..=44 => events.extend(bound(&app, &mut rng)),
+                45..=64 => events.push(command(COMMANDS[rng.usize(..COMMANDS.len())])),
                 _ => {
                     let text = TEXT[rng.usize(..TEXT.len())];
                     events.extend(text.chars().map(|c| key(KeyCode::Char(c))));
@@ -350,6 +388,7 @@ mod fuzz {
                     app = open(&db, Locale::Vi);
                 }
                 f.frames += 1;
+                assert_tasks_agree(&app);
                 if app.quit {
                     f.quits += 1;
                     app = open(&db, if rng.bool() { Locale::Vi } else { Locale::En });
@@ -366,31 +405,38 @@ mod fuzz {
         }
         assert_sound(&app, &db);
         f.checks += 1;
+        f.seconds = started.elapsed().as_secs_f64();
         f
     }
 
     fn report(f: &Figures, seed: u64) {
         println!(
-            "fuzz seed {seed}: {} keys, {} resizes, {} frames, {} quits and reopens, {} invariant checks, {} panics",
+            "fuzz seed {seed}: {} keys, {} resizes, {} frames, {} quits and reopens, {} invariant checks, {} panics in {:.0} s",
             f.keys,
             f.resizes,
             f.frames,
             f.quits,
             f.checks,
-            f.panics.len()
+            f.panics.len(),
+            f.seconds
         );
         assert!(f.panics.is_empty(), "panics: {:#?}", f.panics);
     }
 
-    /// A short run in every `cargo test`; `FUNNEL_FUZZ_SEED` replays
-    /// another seed.
-    #[test]
-    fn random_keys_and_sizes_never_panic_and_keep_the_store_sound() {
-        let seed = std::env::var("FUNNEL_FUZZ_SEED")
+    fn env(name: &str, default: u64) -> u64 {
+        std::env::var(name)
             .ok()
             .and_then(|s| s.parse().ok())
-            .unwrap_or(20261122);
-        report(&run(1_000, seed, 500), seed);
+            .unwrap_or(default)
+    }
+
+    /// A short run in every `cargo test`; `FUNNEL_FUZZ_SEED` replays
+    /// another seed, `FUNNEL_FUZZ_KEYS` sends more keys.
+    #[test]
+    fn random_keys_and_sizes_never_panic_and_keep_the_store_sound() {
+        let seed = env("FUNNEL_FUZZ_SEED", 20261122);
+        let keys = env("FUNNEL_FUZZ_KEYS", 1_000) as usize;
+        report(&run(keys, seed, 500), seed);
     }
 
     /// 1,000,000 keys over 20 seeds.
@@ -406,6 +452,7 @@ mod fuzz {
             total.frames += f.frames;
             total.quits += f.quits;
             total.checks += f.checks;
+            total.seconds += f.seconds;
         }
         println!("fuzz total: {total:?}");
     }

@@ -7,7 +7,7 @@
 //! key typed end the dashboard with a panic (or an error), so tests in a
 //! pseudo-terminal can see the terminal put back either way.
 
-use std::io::stdout;
+use std::io::{Write, stdout};
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -72,7 +72,12 @@ fn restore() {
     let raw = disable_raw_mode();
     let screen = execute!(stdout(), LeaveAlternateScreen, Show);
     if let Err(e) = raw.and(screen) {
-        eprintln!("funnel: cannot restore the terminal: {e}");
+        // Not `eprintln!`: with the terminal gone (SIGHUP) it would panic,
+        // and the panic's report would hold up the exit for seconds.
+        let _ = writeln!(
+            std::io::stderr(),
+            "funnel: cannot restore the terminal: {e}"
+        );
     }
 }
 

@@ -214,6 +214,8 @@ fn a_panic_an_error_and_sigterm_always_give_the_terminal_back() {
             };
             let pane = Pane::start(&format!("{how}{run}"), &dir, &db, &crash, 100, 30);
             pane.wait_for("3 Tasks", Duration::from_secs(20));
+            // The first frame is whole (the cursor hidden) before the crash.
+            pane.settled(Duration::from_millis(200));
             if how == "sigterm" {
                 let pid = pane.funnel_pid();
                 let killed = Command::new("kill").args(["-TERM", &pid]).status();
@@ -222,6 +224,8 @@ fn a_panic_an_error_and_sigterm_always_give_the_terminal_back() {
                 pane.keys(&["j"]);
             }
             let (status, stty) = pane.ended(Duration::from_secs(10));
+            // pipe-pane hands the last bytes on a moment later.
+            pane.settled(Duration::from_millis(200));
             assert_eq!(status, code, "{how} run {run}: exit status");
             let settings: Vec<&str> = stty.split_whitespace().collect();
             for on in ["icanon", "echo", "isig", "icrnl", "opost"] {
@@ -272,6 +276,7 @@ fn every_screen(name: &str, env: &str) -> Vec<u8> {
     }
     let (status, _) = pane.ended(Duration::from_secs(10));
     assert_eq!(status, "0", "funnel quit with q");
+    pane.settled(Duration::from_millis(200));
     pane.bytes()
 }
 

@@ -19,6 +19,10 @@ pub struct Config {
     pub loyalty_threshold: u32,
     /// Plain ASCII instead of box drawing and braille.
     pub ascii: bool,
+    /// Chart lines in braille dots: only where colour is on and the
+    /// terminal announces a modern emulator (`COLORTERM`); elsewhere the
+    /// font may lack braille, and lines are drawn with `•`.
+    pub braille: bool,
     /// Key rebindings: action name → keys (see `app::keymap`).
     pub keys: BTreeMap<String, Vec<String>>,
 }
@@ -39,6 +43,7 @@ impl Default for Config {
             churn_window_days: 90,
             loyalty_threshold: 3,
             ascii: false,
+            braille: true,
             keys: BTreeMap::new(),
         }
     }

@@ -315,7 +315,7 @@ impl Form {
     /// A key typed into the focused field.
     pub fn type_key(&mut self, key: KeyEvent) {
         if let Some(f) = self.fields.get_mut(self.focus) {
-            f.input.input(key);
+            super::typing::type_key(&mut f.input, key);
         }
         self.error = None;
         self.error_field = None;

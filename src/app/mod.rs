@@ -13,6 +13,7 @@ pub mod plan;
 pub mod records;
 pub mod strategy;
 pub mod tasks;
+pub mod typing;
 
 use std::collections::HashMap;
 
@@ -716,9 +717,7 @@ impl App {
         };
         match action {
             Action::Cancel => self.overlay = Overlay::None,
-            Action::Type(k) => {
-                ed.area.input(k);
-            }
+            Action::Type(k) => typing::type_key(&mut ed.area, k),
             Action::Submit => {
                 let request = ed.request.clone();
                 let text = ed.text();
@@ -1164,7 +1163,7 @@ impl App {
             Action::PageUp => picker.move_by(-10),
             Action::PageDown => picker.move_by(10),
             Action::Type(k) => {
-                picker.input.input(k);
+                typing::type_key(&mut picker.input, k);
                 picker.narrow();
             }
             Action::Submit => {
@@ -1211,7 +1210,7 @@ impl App {
             }
             Action::Type(k) => {
                 if let Some(t) = &mut self.filter_input {
-                    t.input(k);
+                    typing::type_key(t, k);
                     self.filter_pending = true;
                 }
             }

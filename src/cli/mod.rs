@@ -259,6 +259,8 @@ fn settings(cli: &Cli) -> CliResult<Config> {
     if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
         config.theme = crate::config::Theme::Mono;
     }
+    config.braille = config.theme == crate::config::Theme::Default
+        && std::env::var_os("COLORTERM").is_some_and(|v| !v.is_empty());
     Ok(config)
 }
 

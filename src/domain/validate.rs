@@ -104,7 +104,8 @@ pub fn text(field: &'static str, s: &str) -> Result<String, Invalid> {
 
 /// A tag: `#` stripped, lower-cased, letters (any script), digits, `-`, `_`.
 pub fn tag(s: &str) -> Result<String, Invalid> {
-    let t = s.trim().trim_start_matches('#').to_lowercase();
+    let composed: String = s.nfc().collect();
+    let t = composed.trim().trim_start_matches('#').to_lowercase();
     let ok = !t.is_empty()
         && t.chars().count() <= 40
         && t.chars()
@@ -235,6 +236,11 @@ mod tests {
     fn tags_accept_vietnamese_and_reject_spaces() {
         assert_eq!(tag("#SEO"), Ok("seo".into()));
         assert_eq!(tag("khuyến_mãi"), Ok("khuyến_mãi".into()));
+        // Typed decomposed (NFD), stored as the same composed tag.
+        assert_eq!(
+            tag("khuye\u{302}\u{301}n_ma\u{303}i"),
+            Ok("khuyến_mãi".into())
+        );
         assert!(tag("two words").is_err());
         assert!(tag("#").is_err());
     }

@@ -6,7 +6,8 @@ pub mod fold;
 
 use std::borrow::Cow;
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 /// Whether `c` would act on a terminal instead of showing: a C0 or C1
 /// control (ESC starts escape sequences, BEL rings, CR returns the
@@ -42,7 +43,10 @@ pub fn width(s: &str) -> usize {
     s.width()
 }
 
-/// `s` cut to at most `cols` columns, ending with `…` where cut.
+/// `s` cut to at most `cols` columns, ending with `…` where cut. A cut
+/// falls between characters as they show (grapheme clusters): never
+/// inside a flag, an emoji sequence or a letter with its marks, whose
+/// halves a terminal would draw at widths of its own.
 pub fn fit(s: &str, cols: usize) -> String {
     if s.width() <= cols {
         return s.to_string();
@@ -52,12 +56,12 @@ pub fn fit(s: &str, cols: usize) -> String {
     }
     let mut out = String::new();
     let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
+    for g in s.graphemes(true) {
+        let w = g.width();
         if used + w + 1 > cols {
             break;
         }
-        out.push(c);
+        out.push_str(g);
         used += w;
     }
     out.push('…');
@@ -131,6 +135,13 @@ mod tests {
         assert_eq!(width("e\u{302}\u{301}"), 1);
         assert_eq!(pad("Vie\u{302}\u{323}t", 6), "Vie\u{302}\u{323}t  ");
         assert_eq!(width(&pad("🍵 trà", 4)), 4);
+        // Flags, emoji sequences and decomposed letters are kept whole.
+        assert_eq!(fit("🇻🇳🇯🇵🇺🇸", 5), "🇻🇳🇯🇵…");
+        assert_eq!(fit("🇻🇳🇯🇵🇺🇸", 4), "🇻🇳…");
+        let family = "👨\u{200d}👩\u{200d}👧\u{200d}👦";
+        assert_eq!(fit(&format!("{family}{family}"), 3), format!("{family}…"));
+        assert_eq!(fit("👍🏽👍🏽", 3), "👍🏽…");
+        assert_eq!(fit("Vie\u{302}\u{323}t Nam", 4), "Vie\u{302}\u{323}…");
     }
 
     #[test]

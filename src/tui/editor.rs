@@ -26,7 +26,7 @@ pub fn edit(terminal: &mut DefaultTerminal, editor: &str, text: &str) -> Result<
         .tempfile()
         .map_err(|e| e.to_string())?;
     std::fs::write(file.path(), text).map_err(|e| e.to_string())?;
-    ratatui::restore();
+    super::restore();
     let status = Command::new("sh")
         .arg("-c")
         .arg(format!("{editor} \"$1\""))
@@ -34,7 +34,7 @@ pub fn edit(terminal: &mut DefaultTerminal, editor: &str, text: &str) -> Result<
         .arg(file.path())
         .status();
     // Take the terminal back before anything else can fail.
-    let back = ratatui::try_init().map(|t| *terminal = t);
+    let back = super::enter().map(|t| *terminal = t);
     let _ = terminal.clear();
     back.map_err(|e| e.to_string())?;
     match status {

@@ -2,12 +2,25 @@
 //! for as long as it runs, restored however it ends (quit, error, panic,
 //! SIGTERM or SIGHUP from a dropped SSH connection); an event loop that
 //! draws only when something changed.
+//!
+//! A test hook: `FUNNEL_TEST_CRASH=panic` (or `=error`) makes the first
+//! key typed end the dashboard with a panic (or an error), so tests in a
+//! pseudo-terminal can see the terminal put back either way.
 
+use std::io::{Write, stdout};
+use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use ratatui::DefaultTerminal;
+use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
 use ratatui::layout::Rect;
+use ratatui::prelude::CrosstermBackend;
+use ratatui::{DefaultTerminal, Terminal};
 
 use crate::app::App;
 use crate::ui;
@@ -23,7 +36,76 @@ struct Restore;
 
 impl Drop for Restore {
     fn drop(&mut self) {
-        ratatui::restore();
+        restore();
+    }
+}
+
+/// Raw mode and the alternate screen; a panic from here on puts the
+/// terminal back before its message is printed.
+fn enter() -> std::io::Result<DefaultTerminal> {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let report = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            report(info);
+        }));
+    });
+    ENTERED.store(true, Ordering::SeqCst);
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen)?;
+    Terminal::new(CrosstermBackend::new(stdout()))
+}
+
+/// Whether the terminal is in raw mode on the alternate screen.
+static ENTERED: AtomicBool = AtomicBool::new(false);
+
+/// The terminal as the shell had it: raw mode off, the main screen back
+/// and the cursor shown (drawing hides it). Only once per `enter`: a
+/// second "leave the alternate screen" would move the cursor back to where
+/// the dashboard started, and the shell would then write over a panic's
+/// message.
+fn restore() {
+    if !ENTERED.swap(false, Ordering::SeqCst) {
+        return;
+    }
+    let raw = disable_raw_mode();
+    let screen = execute!(stdout(), LeaveAlternateScreen, Show);
+    if let Err(e) = raw.and(screen) {
+        // Not `eprintln!`: with the terminal gone (SIGHUP) it would panic,
+        // and the panic's report would hold up the exit for seconds.
+        let _ = writeln!(
+            std::io::stderr(),
+            "funnel: cannot restore the terminal: {e}"
+        );
+    }
+}
+
+/// What `FUNNEL_TEST_CRASH` asks the first key to do.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Crash {
+    Off,
+    Panic,
+    Error,
+}
+
+impl Crash {
+    fn from_env() -> Crash {
+        match std::env::var("FUNNEL_TEST_CRASH").as_deref() {
+            Ok("panic") => Crash::Panic,
+            Ok("error") => Crash::Error,
+            _ => Crash::Off,
+        }
+    }
+
+    fn on_key(self) -> std::io::Result<()> {
+        match self {
+            Crash::Off => Ok(()),
+            Crash::Panic => panic!("FUNNEL_TEST_CRASH=panic: a panic on purpose"),
+            Crash::Error => Err(std::io::Error::other(
+                "FUNNEL_TEST_CRASH=error: an error on purpose",
+            )),
+        }
     }
 }
 
@@ -37,9 +119,10 @@ pub fn run(mut app: App) -> std::io::Result<()> {
         ));
     }
     stop_on_signals()?;
-    let mut terminal = ratatui::try_init()?;
+    let crash = Crash::from_env();
+    let mut terminal = enter()?;
     let _restore = Restore;
-    event_loop(&mut terminal, &mut app)
+    event_loop(&mut terminal, &mut app, crash)
 }
 
 /// SIGTERM or SIGHUP (a dropped SSH connection, a closed tmux) end the
@@ -54,14 +137,14 @@ fn stop_on_signals() -> std::io::Result<()> {
         .name("signals".into())
         .spawn(move || {
             if let Some(signal) = signals.forever().next() {
-                ratatui::restore();
+                restore();
                 std::process::exit(128 + signal);
             }
         })?;
     Ok(())
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<()> {
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, crash: Crash) -> std::io::Result<()> {
     let mut dirty = true;
     let mut last_check = Instant::now();
     loop {
@@ -79,6 +162,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<
         if event::poll(POLL)? {
             match event::read()? {
                 Event::Key(k) if k.kind != KeyEventKind::Release => {
+                    crash.on_key()?;
                     app.on_key(&k);
                     if let Some(request) = app.take_edit_request() {
                         match editor::configured() {

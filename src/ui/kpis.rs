@@ -293,13 +293,21 @@ fn markers(app: &App) -> Markers {
             line_sample: "*",
             point_sample: "o",
         }
-    } else {
+    } else if app.config.braille {
         Markers {
             line: Marker::Braille,
             point: Marker::Dot,
             note: Marker::Custom('!'),
             line_sample: "─",
             point_sample: "•",
+        }
+    } else {
+        Markers {
+            line: Marker::Dot,
+            point: Marker::Block,
+            note: Marker::Custom('!'),
+            line_sample: "•",
+            point_sample: "█",
         }
     }
 }

@@ -127,8 +127,7 @@ pub struct Store {
 /// again. Nothing committed depends on it.
 impl Drop for Store {
     fn drop(&mut self) {
-        let mut wal = self.path.clone().into_os_string();
-        wal.push("-wal");
+        let wal = sidecar(&self.path, "-wal");
         let big = std::fs::metadata(&wal).is_ok_and(|m| m.len() > WAL_TRUNCATE_BYTES);
         if big && self.conn.busy_timeout(Duration::ZERO).is_ok() {
             let _ = self
@@ -318,7 +317,8 @@ impl Store {
     /// which saves an fsync per commit on every quick task update. For the
     /// same reason a closing connection leaves the WAL to be checkpointed
     /// by SQLite's automatic checkpoint instead of syncing it into the file
-    /// at every exit of a one-shot command.
+    /// at every exit of a one-shot command (unless it has grown past
+    /// [`WAL_TRUNCATE_BYTES`]: see `Drop for Store`).
     fn configure(&self) -> Result<()> {
         self.conn.busy_timeout(BUSY_TIMEOUT)?;
         self.conn

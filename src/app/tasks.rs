@@ -4,9 +4,10 @@
 use chrono::NaiveDate;
 
 use crate::domain::TaskId;
+use crate::domain::TaskStatus;
 use crate::taskview::{
     GroupKey, Grouping, Sort, TaskFilter, TaskLine, TaskLines, group, parse_filter, sort_rows,
-    sorted_position, status_counts,
+    sorted_position,
 };
 
 /// A list with a row per task, or a board with a column per status.
@@ -54,6 +55,9 @@ pub struct TasksTab {
     sorted_for: Option<(Sort, NaiveDate)>,
     /// The lines the filter keeps, in the same order.
     visible: Vec<usize>,
+    /// Each line's status, to lay out rows and columns without reading
+    /// 50,000 lines scattered in memory.
+    status_of: Vec<TaskStatus>,
 }
 
 impl TasksTab {
@@ -77,6 +81,7 @@ impl TasksTab {
             order: Vec::new(),
             sorted_for: None,
             visible: Vec::new(),
+            status_of: Vec::new(),
         };
         tab.refresh(today);
         tab
@@ -138,7 +143,9 @@ impl TasksTab {
 
     /// Whether `order` holds every line in the order of `sort` on `today`.
     fn in_order(&self, today: NaiveDate) -> bool {
-        self.sorted_for == Some((self.sort, today)) && self.order.len() == self.lines.len()
+        self.sorted_for == Some((self.sort, today))
+            && self.order.len() == self.lines.len()
+            && self.status_of.len() == self.lines.len()
     }
 
     fn sort_all(&mut self, today: NaiveDate) {
@@ -148,14 +155,16 @@ impl TasksTab {
         self.order = (0..self.lines.len()).collect();
         sort_rows(self.lines.lines(), &mut self.order, self.sort, today);
         self.sorted_for = Some((self.sort, today));
+        self.status_of = self.lines.lines().iter().map(|l| l.task.status).collect();
     }
 
     /// Moves line `row`, just changed or added, into its place in the
     /// order and among the lines shown, where the filter keeps it.
     fn place(&mut self, row: usize, today: NaiveDate) {
         // A line just added is not in the order yet.
-        let known = self.order.len() == self.lines.len()
-            || (self.order.len() + 1 == self.lines.len() && row + 1 == self.lines.len());
+        let n = self.lines.len();
+        let known = (self.order.len() == n && self.status_of.len() == n)
+            || (self.order.len() + 1 == n && self.status_of.len() + 1 == n && row + 1 == n);
         if self.sorted_for != Some((self.sort, today)) || !known {
             return self.refresh_in_place(today);
         }
@@ -173,6 +182,10 @@ impl TasksTab {
                 rows.insert(at, row);
             }
         }
+        match self.status_of.get_mut(row) {
+            Some(s) => *s = line.task.status,
+            None => self.status_of.push(line.task.status),
+        }
         self.lay_out(today);
     }
 
@@ -180,25 +193,38 @@ impl TasksTab {
     fn lay_out(&mut self, today: NaiveDate) {
         let visible = &self.visible;
         self.shown = visible.len();
-        self.counts = status_counts(self.lines.lines(), visible);
         self.columns = Default::default();
         for &i in visible {
-            if let Some(l) = self.lines.get(i) {
-                self.columns[l.task.status.index()].push(i);
+            let status = self.status_of.get(i).copied();
+            if let Some(column) = status.and_then(|s| self.columns.get_mut(s.index())) {
+                column.push(i);
             }
         }
+        self.counts = self.columns.each_ref().map(Vec::len);
         self.rows.clear();
-        for g in group(self.lines.lines(), visible, self.grouping, today) {
-            if self.grouping != Grouping::None {
-                self.rows.push(Row::Heading(g.key, g.rows.len()));
+        match self.grouping {
+            Grouping::None => self.rows.extend(visible.iter().map(|&i| Row::Task(i))),
+            // The board's columns are the groups by status.
+            Grouping::Status => {
+                for (status, column) in TaskStatus::ALL.iter().zip(&self.columns) {
+                    let key = GroupKey::Status(*status);
+                    self.rows.push(Row::Heading(key, column.len()));
+                    self.rows.extend(column.iter().map(|&i| Row::Task(i)));
+                }
             }
-            self.rows.extend(g.rows.iter().map(|i| Row::Task(*i)));
+            Grouping::Due => {
+                for g in group(self.lines.lines(), visible, self.grouping, today) {
+                    self.rows.push(Row::Heading(g.key, g.rows.len()));
+                    self.rows.extend(g.rows.iter().map(|&i| Row::Task(i)));
+                }
+            }
         }
     }
 
     /// Selects the task with `id` if it is shown.
     pub fn select(&mut self, id: TaskId) {
-        let is = |i: &usize| self.lines.get(*i).is_some_and(|l| l.task.id == id);
+        let line = self.lines.lines().iter().position(|l| l.task.id == id);
+        let is = |i: &usize| Some(*i) == line;
         if let Some(pos) = self
             .rows
             .iter()
@@ -355,6 +381,9 @@ impl TasksTab {
     pub fn drop_task(&mut self, id: TaskId, today: NaiveDate) {
         if let Some(r) = self.lines.lines().iter().position(|l| l.task.id == id) {
             self.lines.remove(r);
+            if r < self.status_of.len() {
+                self.status_of.remove(r);
+            }
             // The lines after it moved up by one; the order stays.
             for rows in [&mut self.order, &mut self.visible] {
                 rows.retain(|&i| i != r);
@@ -577,7 +606,7 @@ mod tests {
         sort_rows(lines, &mut all, tab.sort, today);
         assert_eq!(tab.order, all, "order of every line");
         assert_eq!(tab.shown, want.len());
-        assert_eq!(tab.counts, status_counts(lines, &want));
+        assert_eq!(tab.counts, crate::taskview::status_counts(lines, &want));
         let mut rows = Vec::new();
         for g in group(lines, &want, tab.grouping, today) {
             if tab.grouping != Grouping::None {

@@ -16,6 +16,7 @@ use funnel::app::{App, Keymap, Settings, Tab};
 use funnel::config::Config;
 use funnel::domain::Clock;
 use funnel::store::Store;
+use funnel::store::tasks::TaskPatch;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -92,7 +93,12 @@ fn tail(label: &str, app: &mut App, n: usize, mut keys: impl FnMut(usize) -> Key
             t.elapsed()
         })
         .collect();
+    print_tail(label, &mut took);
+}
+
+fn print_tail(label: &str, took: &mut [Duration]) {
     took.sort();
+    let n = took.len();
     let at = |q: f64| took[((n as f64 * q) as usize).min(n - 1)];
     println!(
         "{label}: p50 {:.3} ms, p99 {:.3} ms, max {:.3} ms over {n}",
@@ -116,6 +122,13 @@ fn tails(_: &mut Criterion) {
         300,
         |_| key('s'),
     );
+    commit_tail(&dir, &app);
+    tail(
+        "Tasks, Space (done or not, commit) and redraw",
+        &mut app,
+        300,
+        |_| key(' '),
+    );
     app.on_key(&key('/'));
     tail(
         "Tasks, a filter key (filter 50k) and redraw",
@@ -138,6 +151,30 @@ fn tails(_: &mut Criterion) {
         200,
         |i| key(if (i / 5).is_multiple_of(2) { '[' } else { ']' }),
     );
+}
+
+/// What `s` costs in the store alone: one status change committed (a
+/// BEGIN IMMEDIATE, the row, its journal entry), through a second
+/// connection to the same file, with no screen.
+fn commit_tail(dir: &tempfile::TempDir, app: &App) {
+    let Some(task) = app.tasks.selected().map(|l| l.task.clone()) else {
+        return;
+    };
+    let mut store = Store::open(&dir.path().join("large.db")).expect("open");
+    let mut status = task.status;
+    let mut took: Vec<Duration> = (0..300)
+        .map(|_| {
+            status = status.cycled();
+            let patch = TaskPatch {
+                status: Some(status),
+                ..TaskPatch::default()
+            };
+            let t = Instant::now();
+            store.edit_task(task.id, black_box(&patch)).expect("edit");
+            t.elapsed()
+        })
+        .collect();
+    print_tail("Tasks, s: the commit alone (store.edit_task)", &mut took);
 }
 
 fn key(c: char) -> KeyEvent {

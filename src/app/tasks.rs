@@ -4,9 +4,10 @@
 use chrono::NaiveDate;
 
 use crate::domain::TaskId;
+use crate::domain::TaskStatus;
 use crate::taskview::{
     GroupKey, Grouping, Sort, TaskFilter, TaskLine, TaskLines, group, parse_filter, sort_rows,
-    status_counts,
+    sorted_position,
 };
 
 /// A list with a row per task, or a board with a column per status.
@@ -47,6 +48,16 @@ pub struct TasksTab {
     /// The board's selected column and the selected row in each column.
     pub board_column: usize,
     pub board_rows: [usize; 4],
+    /// Every line in the order `sort` gives it, seen from the day in
+    /// `sorted_for`; kept in order as lines change, so neither a change to
+    /// one task nor a filter sorts them all again.
+    order: Vec<usize>,
+    sorted_for: Option<(Sort, NaiveDate)>,
+    /// The lines the filter keeps, in the same order.
+    visible: Vec<usize>,
+    /// Each line's status, to lay out rows and columns without reading
+    /// 50,000 lines scattered in memory.
+    status_of: Vec<TaskStatus>,
 }
 
 impl TasksTab {
@@ -67,6 +78,10 @@ impl TasksTab {
             offset: 0,
             board_column: 0,
             board_rows: [0; 4],
+            order: Vec::new(),
+            sorted_for: None,
+            visible: Vec::new(),
+            status_of: Vec::new(),
         };
         tab.refresh(today);
         tab
@@ -94,37 +109,122 @@ impl TasksTab {
     /// Recomputes rows, columns and counts from the lines, keeping the
     /// selected task selected where it is still shown.
     pub fn refresh(&mut self, today: NaiveDate) {
+        self.keeping_selection(today, Self::refresh_in_place);
+    }
+
+    fn keeping_selection(
+        &mut self,
+        today: NaiveDate,
+        recompute: impl FnOnce(&mut Self, NaiveDate),
+    ) {
         let keep = self.selected().map(|l| l.task.id);
-        self.refresh_in_place(today);
+        recompute(self, today);
         match keep {
             Some(id) => self.select(id),
             None => self.clamp(),
         }
     }
 
+    /// Sorts every line unless they are already in this order for this
+    /// day, then filters them (which keeps them in order) and lays them out.
     fn refresh_in_place(&mut self, today: NaiveDate) {
-        let mut visible = self.lines.filter(&self.filter);
-        sort_rows(self.lines.lines(), &mut visible, self.sort, today);
-        self.shown = visible.len();
-        self.counts = status_counts(self.lines.lines(), &visible);
-        self.columns = Default::default();
-        for &i in &visible {
-            if let Some(l) = self.lines.get(i) {
-                self.columns[l.task.status.index()].push(i);
+        self.sort_all(today);
+        self.visible = match self.lines.matching(&self.filter) {
+            None => self.order.clone(),
+            Some(keep) => self
+                .order
+                .iter()
+                .copied()
+                .filter(|&i| keep.get(i).copied().unwrap_or(false))
+                .collect(),
+        };
+        self.lay_out(today);
+    }
+
+    /// Whether `order` holds every line in the order of `sort` on `today`.
+    fn in_order(&self, today: NaiveDate) -> bool {
+        self.sorted_for == Some((self.sort, today))
+            && self.order.len() == self.lines.len()
+            && self.status_of.len() == self.lines.len()
+    }
+
+    fn sort_all(&mut self, today: NaiveDate) {
+        if self.in_order(today) {
+            return;
+        }
+        self.order = (0..self.lines.len()).collect();
+        sort_rows(self.lines.lines(), &mut self.order, self.sort, today);
+        self.sorted_for = Some((self.sort, today));
+        self.status_of = self.lines.lines().iter().map(|l| l.task.status).collect();
+    }
+
+    /// Moves line `row`, just changed or added, into its place in the
+    /// order and among the lines shown, where the filter keeps it.
+    fn place(&mut self, row: usize, today: NaiveDate) {
+        // A line just added is not in the order yet.
+        let n = self.lines.len();
+        let known = (self.order.len() == n && self.status_of.len() == n)
+            || (self.order.len() + 1 == n && self.status_of.len() + 1 == n && row + 1 == n);
+        if self.sorted_for != Some((self.sort, today)) || !known {
+            return self.refresh_in_place(today);
+        }
+        let (sort, lines) = (self.sort, self.lines.lines());
+        let Some(line) = lines.get(row) else {
+            return self.refresh_in_place(today);
+        };
+        let shown = self.filter.matches(line);
+        for (rows, keep) in [(&mut self.order, true), (&mut self.visible, shown)] {
+            if let Some(at) = rows.iter().position(|&i| i == row) {
+                rows.remove(at);
+            }
+            if keep {
+                let at = sorted_position(lines, rows, row, sort, today);
+                rows.insert(at, row);
             }
         }
-        self.rows.clear();
-        for g in group(self.lines.lines(), &visible, self.grouping, today) {
-            if self.grouping != Grouping::None {
-                self.rows.push(Row::Heading(g.key, g.rows.len()));
+        match self.status_of.get_mut(row) {
+            Some(s) => *s = line.task.status,
+            None => self.status_of.push(line.task.status),
+        }
+        self.lay_out(today);
+    }
+
+    /// Rows, columns and counts from the lines shown, in order.
+    fn lay_out(&mut self, today: NaiveDate) {
+        let visible = &self.visible;
+        self.shown = visible.len();
+        self.columns = Default::default();
+        for &i in visible {
+            let status = self.status_of.get(i).copied();
+            if let Some(column) = status.and_then(|s| self.columns.get_mut(s.index())) {
+                column.push(i);
             }
-            self.rows.extend(g.rows.iter().map(|i| Row::Task(*i)));
+        }
+        self.counts = self.columns.each_ref().map(Vec::len);
+        self.rows.clear();
+        match self.grouping {
+            Grouping::None => self.rows.extend(visible.iter().map(|&i| Row::Task(i))),
+            // The board's columns are the groups by status.
+            Grouping::Status => {
+                for (status, column) in TaskStatus::ALL.iter().zip(&self.columns) {
+                    let key = GroupKey::Status(*status);
+                    self.rows.push(Row::Heading(key, column.len()));
+                    self.rows.extend(column.iter().map(|&i| Row::Task(i)));
+                }
+            }
+            Grouping::Due => {
+                for g in group(self.lines.lines(), visible, self.grouping, today) {
+                    self.rows.push(Row::Heading(g.key, g.rows.len()));
+                    self.rows.extend(g.rows.iter().map(|&i| Row::Task(i)));
+                }
+            }
         }
     }
 
     /// Selects the task with `id` if it is shown.
     pub fn select(&mut self, id: TaskId) {
-        let is = |i: &usize| self.lines.get(*i).is_some_and(|l| l.task.id == id);
+        let line = self.lines.lines().iter().position(|l| l.task.id == id);
+        let is = |i: &usize| Some(*i) == line;
         if let Some(pos) = self
             .rows
             .iter()
@@ -257,20 +357,19 @@ impl TasksTab {
     pub fn put(&mut self, line: TaskLine, today: NaiveDate, follow: bool) {
         let id = line.task.id;
         let row = self.lines.lines().iter().position(|l| l.task.id == id);
-        match row {
+        let row = match row {
             Some(r) => {
                 self.lines.update(r, |l| *l = line);
+                r
             }
-            None => {
-                self.lines.push(line);
-            }
-        }
+            None => self.lines.push(line),
+        };
         if follow {
-            self.refresh(today);
+            self.keeping_selection(today, |tab, today| tab.place(row, today));
             self.select(id);
         } else {
             let (cursor, board) = (self.cursor, self.board_rows);
-            self.refresh_in_place(today);
+            self.place(row, today);
             self.cursor = cursor;
             self.board_rows = board;
             self.clamp();
@@ -282,9 +381,23 @@ impl TasksTab {
     pub fn drop_task(&mut self, id: TaskId, today: NaiveDate) {
         if let Some(r) = self.lines.lines().iter().position(|l| l.task.id == id) {
             self.lines.remove(r);
+            if r < self.status_of.len() {
+                self.status_of.remove(r);
+            }
+            // The lines after it moved up by one; the order stays.
+            for rows in [&mut self.order, &mut self.visible] {
+                rows.retain(|&i| i != r);
+                for i in rows.iter_mut().filter(|i| **i > r) {
+                    *i -= 1;
+                }
+            }
         }
         let (cursor, board) = (self.cursor, self.board_rows);
-        self.refresh_in_place(today);
+        if self.in_order(today) {
+            self.lay_out(today);
+        } else {
+            self.refresh_in_place(today);
+        }
         self.cursor = cursor;
         self.board_rows = board;
         self.clamp();
@@ -294,9 +407,253 @@ impl TasksTab {
     pub fn reload(&mut self, lines: Vec<TaskLine>, today: NaiveDate) {
         let keep = self.selected().map(|l| l.task.id);
         self.lines = TaskLines::new(lines);
+        self.sorted_for = None;
         self.refresh(today);
         if let Some(id) = keep {
             self.select(id);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{Days, Duration};
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::domain::{Priority, TaskStatus};
+    use crate::taskview::testdata::{line, sunday};
+
+    const WORDS: [&str; 4] = ["viết bài", "gửi email", "seo", "tet"];
+    const FILTERS: [&str; 8] = [
+        "",
+        "t",
+        "te",
+        "is:open",
+        "-status:done seo",
+        "p:high,low",
+        "due:<+3d",
+        "stauts:done",
+    ];
+
+    /// A task from numbers a test generated: `n` picks every field.
+    fn random_line(id: i64, n: u64) -> TaskLine {
+        let mut l = line(id, WORDS[(n % 4) as usize]);
+        let pick = |shift: u32, of: u64| (n >> shift) % of;
+        l.task.status = TaskStatus::ALL[pick(2, 4) as usize];
+        l.task.priority = [Priority::High, Priority::Medium, Priority::Low][pick(4, 3) as usize];
+        l.task.due = (pick(6, 5) > 0).then(|| sunday() + Duration::days(pick(9, 30) as i64 - 10));
+        l.campaign_end =
+            (pick(14, 3) == 0).then(|| sunday() + Duration::days(pick(16, 14) as i64 - 3));
+        l.campaign = l.campaign_end.map(|_| "Tết 2027".into());
+        // Few distinct creation times and done times, so ties are common.
+        l.task.created_at =
+            l.task.created_at - Duration::minutes(id) + Duration::minutes(pick(20, 3) as i64);
+        l.task.done_at = (l.task.status == TaskStatus::Done && pick(22, 3) > 0)
+            .then(|| l.task.created_at + Duration::hours(pick(24, 2) as i64));
+        l
+    }
+
+    #[derive(Debug, Clone)]
+    enum Op {
+        /// `s`, Space, `+`, `-`, `p`: a quick change to one task.
+        Status(usize),
+        Done(usize),
+        Later(usize),
+        Earlier(usize),
+        Priority(usize),
+        /// The form: a new title, or a campaign that ends soon.
+        Edit(usize, u64),
+        Add(u64),
+        Delete(usize),
+        /// Another process changed a task; everything is read again.
+        Outside(usize, u64),
+        Filter(usize),
+        Sort,
+        Grouping,
+        NextDay,
+    }
+
+    fn op() -> impl Strategy<Value = Op> {
+        prop_oneof![
+            3 => any::<usize>().prop_map(Op::Status),
+            3 => any::<usize>().prop_map(Op::Done),
+            2 => any::<usize>().prop_map(Op::Later),
+            2 => any::<usize>().prop_map(Op::Earlier),
+            2 => any::<usize>().prop_map(Op::Priority),
+            2 => (any::<usize>(), any::<u64>()).prop_map(|(i, n)| Op::Edit(i, n)),
+            1 => any::<u64>().prop_map(Op::Add),
+            1 => any::<usize>().prop_map(Op::Delete),
+            1 => (any::<usize>(), any::<u64>()).prop_map(|(i, n)| Op::Outside(i, n)),
+            1 => (0..FILTERS.len()).prop_map(Op::Filter),
+            1 => Just(Op::Sort),
+            1 => Just(Op::Grouping),
+            1 => Just(Op::NextDay),
+        ]
+    }
+
+    /// The line at `i` (any number, wrapped), changed by `change`.
+    fn changed(tab: &TasksTab, i: usize, change: impl FnOnce(&mut TaskLine)) -> Option<TaskLine> {
+        let lines = tab.lines.lines();
+        let mut l = lines.get(i % lines.len().max(1))?.clone();
+        change(&mut l);
+        Some(l)
+    }
+
+    fn apply(tab: &mut TasksTab, op: &Op, today: &mut NaiveDate, next_id: &mut i64) {
+        let day = *today;
+        let put = |tab: &mut TasksTab, l: Option<TaskLine>, follow: bool| {
+            if let Some(l) = l {
+                tab.put(l, day, follow);
+            }
+        };
+        match *op {
+            Op::Status(i) => {
+                let l = changed(tab, i, |l| {
+                    l.task.status = l.task.status.cycled();
+                    l.task.done_at = (l.task.status == TaskStatus::Done)
+                        .then(|| l.task.created_at + Duration::hours(1));
+                });
+                let follow = l
+                    .as_ref()
+                    .is_some_and(|l| l.task.status != TaskStatus::Done);
+                put(tab, l, follow);
+            }
+            Op::Done(i) => {
+                let l = changed(tab, i, |l| {
+                    let done = l.task.status != TaskStatus::Done;
+                    l.task.status = if done {
+                        TaskStatus::Done
+                    } else {
+                        TaskStatus::Todo
+                    };
+                    l.task.done_at = done.then(|| l.task.created_at + Duration::hours(2));
+                });
+                put(tab, l, false);
+            }
+            Op::Later(i) | Op::Earlier(i) => {
+                let later = matches!(op, Op::Later(_));
+                let l = changed(tab, i, |l| {
+                    l.task.due = Some(match l.task.due {
+                        None => day,
+                        Some(d) if later => d + Days::new(1),
+                        Some(d) => d - Days::new(1),
+                    });
+                });
+                put(tab, l, true);
+            }
+            Op::Priority(i) => {
+                let l = changed(tab, i, |l| {
+                    l.task.priority = match l.task.priority {
+                        Priority::High => Priority::Medium,
+                        Priority::Medium => Priority::Low,
+                        Priority::Low => Priority::High,
+                    };
+                });
+                put(tab, l, true);
+            }
+            Op::Edit(i, n) => {
+                let l = changed(tab, i, |l| {
+                    let other = random_line(l.task.id.0, n);
+                    l.task.title = other.task.title;
+                    l.campaign = other.campaign;
+                    l.campaign_end = other.campaign_end;
+                });
+                put(tab, l, true);
+            }
+            Op::Add(n) => {
+                *next_id += 1;
+                put(tab, Some(random_line(*next_id, n)), true);
+            }
+            Op::Delete(i) => {
+                if let Some(l) = changed(tab, i, |_| {}) {
+                    tab.drop_task(l.task.id, day);
+                }
+            }
+            Op::Outside(i, n) => {
+                let mut lines = tab.lines.lines().to_vec();
+                let len = lines.len().max(1);
+                if let Some(l) = lines.get_mut(i % len) {
+                    *l = random_line(l.task.id.0, n);
+                }
+                tab.reload(lines, day);
+            }
+            Op::Filter(f) => tab.set_filter(FILTERS[f], day),
+            Op::Sort => {
+                tab.sort = tab.sort.cycled();
+                tab.refresh(day);
+            }
+            Op::Grouping => {
+                tab.grouping = tab.grouping.cycled();
+                tab.refresh(day);
+            }
+            Op::NextDay => {
+                // The "next" order and the due groups move with the day.
+                *today = day + Days::new(1);
+                tab.refresh(*today);
+            }
+        }
+    }
+
+    /// What the tab must show: every line filtered, sorted and grouped
+    /// from scratch.
+    fn assert_as_if_sorted_anew(tab: &TasksTab, today: NaiveDate) {
+        let lines = tab.lines.lines();
+        let mut want = tab.lines.filter(&tab.filter);
+        sort_rows(lines, &mut want, tab.sort, today);
+        assert_eq!(tab.visible, want, "order after the filter");
+        let mut all: Vec<usize> = (0..lines.len()).collect();
+        sort_rows(lines, &mut all, tab.sort, today);
+        assert_eq!(tab.order, all, "order of every line");
+        assert_eq!(tab.shown, want.len());
+        assert_eq!(tab.counts, crate::taskview::status_counts(lines, &want));
+        let mut rows = Vec::new();
+        for g in group(lines, &want, tab.grouping, today) {
+            if tab.grouping != Grouping::None {
+                rows.push(Row::Heading(g.key, g.rows.len()));
+            }
+            rows.extend(g.rows.iter().map(|i| Row::Task(*i)));
+        }
+        assert_eq!(tab.rows, rows, "rows");
+        for (c, col) in tab.columns.iter().enumerate() {
+            let want_col: Vec<usize> = want
+                .iter()
+                .copied()
+                .filter(|&i| lines[i].task.status.index() == c)
+                .collect();
+            assert_eq!(*col, want_col, "column {c}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Moving one changed row into place, filtering the sorted lines
+        /// and dropping a deleted one give the tab exactly what sorting and
+        /// grouping everything again gives, whatever the keys pressed.
+        #[test]
+        fn incremental_order_equals_a_full_sort(
+            seeds in prop::collection::vec(any::<u64>(), 0..40),
+            ops in prop::collection::vec(op(), 1..40),
+        ) {
+            let lines: Vec<TaskLine> = seeds
+                .iter()
+                .enumerate()
+                // Ids out of line order, as after edits in a real file.
+                .map(|(k, &n)| random_line(((k as i64) * 7919) % 1000 + 1000 * (k as i64 % 2), n))
+                .collect();
+            let mut ids: Vec<i64> = lines.iter().map(|l| l.task.id.0).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            prop_assume!(ids.len() == lines.len());
+            let mut today = sunday();
+            let mut next_id = 5000;
+            let mut tab = TasksTab::new(lines, today);
+            assert_as_if_sorted_anew(&tab, today);
+            for op in &ops {
+                apply(&mut tab, op, &mut today, &mut next_id);
+                assert_as_if_sorted_anew(&tab, today);
+            }
         }
     }
 }

@@ -149,6 +149,16 @@ impl TaskFilter {
     /// The rows of `lines` matching every term, in order. `index` holds
     /// the search text of `lines` (it may be empty when no term needs it).
     pub(crate) fn select(&self, lines: &[TaskLine], index: &SearchIndex) -> Vec<usize> {
+        self.keep(lines, index)
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| **k)
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// For each of `lines`, whether it matches every term.
+    pub(crate) fn keep(&self, lines: &[TaskLine], index: &SearchIndex) -> Vec<bool> {
         let mut keep = vec![true; lines.len()];
         // Terms on fields first: they are cheap, and the text terms then
         // look only at the lines left when few are.
@@ -168,11 +178,7 @@ impl TaskFilter {
                 }
             }
         }
-        keep.iter()
-            .enumerate()
-            .filter(|(_, k)| **k)
-            .map(|(i, _)| i)
-            .collect()
+        keep
     }
 }
 

@@ -83,13 +83,27 @@ impl TaskLines {
         self.lines
     }
 
-    /// The rows matching `filter`, in line order.
-    pub fn filter(&self, filter: &TaskFilter) -> Vec<usize> {
+    /// For each row, whether it matches `filter`; `None` when the filter
+    /// is empty and so every row does.
+    pub fn matching(&self, filter: &TaskFilter) -> Option<Vec<bool>> {
         if filter.is_empty() {
-            return (0..self.lines.len()).collect();
+            return None;
         }
         let index = self.index.get_or_init(|| SearchIndex::new(&self.lines));
-        filter.select(&self.lines, index)
+        Some(filter.keep(&self.lines, index))
+    }
+
+    /// The rows matching `filter`, in line order.
+    pub fn filter(&self, filter: &TaskFilter) -> Vec<usize> {
+        match self.matching(filter) {
+            None => (0..self.lines.len()).collect(),
+            Some(keep) => keep
+                .iter()
+                .enumerate()
+                .filter(|(_, k)| **k)
+                .map(|(i, _)| i)
+                .collect(),
+        }
     }
 }
 

@@ -56,12 +56,12 @@ pub mod workload;
 #[cfg(test)]
 mod filter_tests;
 #[cfg(test)]
-mod testdata;
+pub(crate) mod testdata;
 
 pub use filter::{FilterError, TaskFilter, parse_filter};
 pub use group::{DueBucket, Group, GroupKey, Grouping, due_bucket, group, status_counts};
 pub use lines::TaskLines;
-pub use order::{Sort, next_order, sort_rows, urgency_cmp};
+pub use order::{Sort, next_order, sort_rows, sorted_position, urgency_cmp};
 
 use chrono::{Datelike, Days, NaiveDate};
 

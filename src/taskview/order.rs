@@ -151,29 +151,71 @@ pub fn next_order(lines: &[TaskLine], today: NaiveDate) -> Vec<usize> {
     rows
 }
 
-/// Sorts `rows` (indices into `lines`, e.g. a filter's result) in place.
-/// The sort is stable; a row not in `lines` goes last.
-pub fn sort_rows(lines: &[TaskLine], rows: &mut [usize], sort: Sort, today: NaiveDate) {
-    match sort {
-        Sort::Next => {
-            let horizon = week_ahead(today);
-            sort_by(lines, rows, |l| urgency(l, today, horizon));
+/// A line's place in one of the orders, as one comparable value. Values
+/// of different sorts are never compared with each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum SortKey {
+    Next(Urgency),
+    Due(DueLast, TaskId),
+    Priority(Priority, DueLast, TaskId),
+    Created(Reverse<DateTime<Utc>>, Reverse<TaskId>),
+}
+
+/// The key of `sort` for any line seen from one day.
+struct Keyer {
+    sort: Sort,
+    today: NaiveDate,
+    horizon: NaiveDate,
+}
+
+impl Keyer {
+    fn new(sort: Sort, today: NaiveDate) -> Keyer {
+        Keyer {
+            sort,
+            today,
+            horizon: week_ahead(today),
         }
-        Sort::Due => sort_by(lines, rows, |l| (due_last(l.task.due), l.task.id)),
-        Sort::Priority => sort_by(lines, rows, |l| {
-            (l.task.priority, due_last(l.task.due), l.task.id)
-        }),
-        Sort::Created => sort_by(lines, rows, |l| {
-            (Reverse(l.task.created_at), Reverse(l.task.id))
-        }),
+    }
+
+    fn key(&self, line: &TaskLine) -> SortKey {
+        let task = &line.task;
+        match self.sort {
+            Sort::Next => SortKey::Next(urgency(line, self.today, self.horizon)),
+            Sort::Due => SortKey::Due(due_last(task.due), task.id),
+            Sort::Priority => SortKey::Priority(task.priority, due_last(task.due), task.id),
+            Sort::Created => SortKey::Created(Reverse(task.created_at), Reverse(task.id)),
+        }
+    }
+
+    /// Row `i`'s key; a row not in `lines` goes last.
+    fn row_key(&self, lines: &[TaskLine], i: usize) -> (bool, Option<SortKey>) {
+        let line = lines.get(i);
+        (line.is_none(), line.map(|l| self.key(l)))
     }
 }
 
-fn sort_by<K: Ord>(lines: &[TaskLine], rows: &mut [usize], key: impl Fn(&TaskLine) -> K) {
-    rows.sort_by_cached_key(|&i| {
-        let line = lines.get(i);
-        (line.is_none(), line.map(&key))
-    });
+/// Sorts `rows` (indices into `lines`, e.g. a filter's result) in place.
+/// The sort is stable; a row not in `lines` goes last.
+pub fn sort_rows(lines: &[TaskLine], rows: &mut [usize], sort: Sort, today: NaiveDate) {
+    let keyer = Keyer::new(sort, today);
+    rows.sort_by_cached_key(|&i| keyer.row_key(lines, i));
+}
+
+/// Where row `row` belongs in `rows`, which are in ascending line order
+/// sorted by [`sort_rows`] (or kept so): the place a full sort of `rows`
+/// with `row` among them would give it. A binary search, so one changed
+/// line moves into place without sorting the rest again.
+pub fn sorted_position(
+    lines: &[TaskLine],
+    rows: &[usize],
+    row: usize,
+    sort: Sort,
+    today: NaiveDate,
+) -> usize {
+    let keyer = Keyer::new(sort, today);
+    // The stable sort of rows taken in line order breaks ties by row.
+    let target = (keyer.row_key(lines, row), row);
+    rows.partition_point(|&i| (keyer.row_key(lines, i), i) < target)
 }
 
 #[cfg(test)]

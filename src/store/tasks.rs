@@ -332,7 +332,7 @@ impl Store {
     pub fn task_counts_by_campaign(&self, today: NaiveDate) -> Result<Vec<CampaignTaskCounts>> {
         let mut totals = self.conn.prepare_cached(
             "SELECT campaign_id, count(*) FROM tasks
-             WHERE campaign_id IS NOT NULL GROUP BY campaign_id",
+             WHERE campaign_id IS NOT NULL GROUP BY campaign_id ORDER BY campaign_id",
         )?;
         let mut out: Vec<CampaignTaskCounts> = totals
             .query_map([], |r| {
@@ -347,14 +347,14 @@ impl Store {
         let mut open = self.conn.prepare_cached(&format!(
             "SELECT campaign_id, count(*), count(CASE WHEN due < ?1 THEN 1 END)
              FROM tasks WHERE {OPEN} AND campaign_id IS NOT NULL
-             GROUP BY campaign_id"
+             GROUP BY campaign_id ORDER BY campaign_id"
         ))?;
         let rows = open.query_map([day_text(today)], |r| {
             Ok((CampaignId(r.get(0)?), count_col(r, 1)?, count_col(r, 2)?))
         })?;
         for row in rows {
             let (campaign, n, overdue) = row?;
-            // Both lists are by campaign id.
+            // Both lists are ordered by campaign id.
             if let Ok(i) = out.binary_search_by_key(&campaign, |c| c.campaign) {
                 out[i].open = n;
                 out[i].overdue = overdue;

@@ -826,3 +826,134 @@ fn one_shot_writes_do_not_grow_the_wal_without_end() {
     let s = Store::open(&path).expect("open");
     assert_eq!(s.tasks(&TaskQuery::default()).expect("tasks").len(), 300);
 }
+
+mod plan_counts {
+    //! The Plan tab counts tasks in SQL (progress per campaign, open tasks
+    //! per person and week) instead of reading every task; the Rust
+    //! functions over every task are the reference the counts must equal.
+    use super::*;
+    use funnel::app::load_lines;
+    use funnel::domain::{Campaign, CampaignId, CampaignStatus, Person, PersonId};
+    use funnel::taskview::workload::{
+        progress_by_campaign, progress_from_counts, workload, workload_from_counts,
+    };
+
+    /// Checks both counts on `today` for weeks from `week_start`, and
+    /// returns how many campaigns and people they found.
+    fn same_as_reference(
+        s: &Store,
+        today: NaiveDate,
+        week_start: NaiveDate,
+        weeks: usize,
+    ) -> (usize, usize) {
+        let lines = load_lines(s).expect("lines");
+        let counts = s.task_counts_by_campaign(today).expect("progress");
+        let progress = progress_from_counts(&counts);
+        assert_eq!(
+            progress,
+            progress_by_campaign(&lines, today),
+            "progress on {today}"
+        );
+        let open = s
+            .open_tasks_by_assignee(today, week_start, weeks)
+            .expect("workload");
+        let load = workload_from_counts(&open, weeks);
+        assert_eq!(
+            load,
+            workload(&lines, today, week_start, weeks),
+            "workload on {today} for {weeks} weeks from {week_start}"
+        );
+        (progress.len(), load.len())
+    }
+
+    #[test]
+    fn the_demo_sets_counts_equal_the_reference() {
+        let mut s = Store::open_in_memory().expect("store");
+        let today = day(2026, 11, 22);
+        funnel::demo::fill(&mut s, funnel::demo::Scale::Small, today, 1).expect("demo");
+        for (today, monday) in [
+            (today, day(2026, 11, 16)),
+            (day(2026, 9, 2), day(2026, 8, 31)),
+            (day(2027, 1, 4), day(2027, 1, 4)),
+        ] {
+            let (campaigns, people) = same_as_reference(&s, today, monday, 8);
+            assert!(campaigns > 0 && people > 0, "the demo has tasks to count");
+        }
+    }
+
+    /// One of `of`, or none a quarter of the time.
+    fn pick<T: Copy>(rng: &mut fastrand::Rng, of: &[T]) -> Option<T> {
+        (rng.u8(0..4) > 0).then(|| of[rng.usize(0..of.len())])
+    }
+
+    #[test]
+    fn random_tasks_counts_equal_the_reference() {
+        let base = day(2026, 11, 22);
+        for seed in 0..6 {
+            let mut rng = fastrand::Rng::with_seed(seed);
+            let mut s = Store::open_in_memory().expect("store");
+            let people: Vec<PersonId> = ["An", "Bình", "Chi"]
+                .iter()
+                .map(|name| {
+                    s.save_person(&Person {
+                        id: PersonId(0),
+                        name: (*name).into(),
+                        role: String::new(),
+                        contact: String::new(),
+                    })
+                    .expect("person")
+                    .id
+                })
+                .collect();
+            let campaigns: Vec<CampaignId> = (0..4)
+                .map(|i| {
+                    s.save_campaign(&Campaign {
+                        id: CampaignId(0),
+                        name: format!("c{i}"),
+                        objective: None,
+                        segment: None,
+                        channel: None,
+                        start: day(2026, 10, 1),
+                        end: day(2027, 1, 31),
+                        budget: Amount::from_int(0),
+                        owner: None,
+                        status: CampaignStatus::Planned,
+                        description: String::new(),
+                    })
+                    .expect("campaign")
+                    .id
+                })
+                .collect();
+            for i in 0..200 {
+                let task = NewTask {
+                    campaign: pick(&mut rng, &campaigns),
+                    assignee: pick(&mut rng, &people),
+                    status: TaskStatus::ALL[rng.usize(0..TaskStatus::ALL.len())],
+                    due: (rng.u8(0..5) > 0).then(|| {
+                        let days = rng.i64(-40..=80);
+                        base.checked_add_signed(chrono::Duration::days(days))
+                            .expect("day")
+                    }),
+                    ..NewTask::titled(&format!("t{i}"))
+                };
+                s.add_task(&task).expect("task");
+            }
+            // Tasks of someone no longer there, and of a campaign gone.
+            s.delete_person(people[2]).expect("delete person");
+            s.delete_campaign(campaigns[3]).expect("delete campaign");
+            for (today, week_start, weeks) in [
+                (base, day(2026, 11, 16), 8),
+                (base, day(2026, 11, 22), 3),
+                (base, day(2026, 12, 1), 5),
+                (day(2026, 12, 31), day(2026, 12, 28), 1),
+                (base, day(2026, 11, 16), 0),
+            ] {
+                let (campaigns, people) = same_as_reference(&s, today, week_start, weeks);
+                assert!(
+                    campaigns == 3 && people > 0,
+                    "seed {seed}: {campaigns} campaigns, {people} people"
+                );
+            }
+        }
+    }
+}

@@ -1465,8 +1465,9 @@ mod strategy_tab {
     }
 }
 
-/// Opened on another tab, the dashboard reads the tasks only when a tab
-/// that shows them is first shown, and then shows all of them.
+/// Opened on another tab, the dashboard reads the tasks only when the
+/// Tasks tab is first shown, and then shows all of them; the Plan tab
+/// counts them without reading them.
 #[test]
 fn tasks_are_read_when_first_shown() {
     let app_on = |tab| {
@@ -1495,5 +1496,31 @@ fn tasks_are_read_when_first_shown() {
     assert!(
         p.campaigns.iter().any(|c| c.tasks.total > 0),
         "the Plan tab counts the campaigns' tasks"
+    );
+    assert!(!p.workload.is_empty(), "and the people's open ones");
+    assert_eq!(
+        app.tasks.lines.lines().len(),
+        0,
+        "not read for the Plan tab"
+    );
+    // Enter on a campaign with tasks reads them, to list its own.
+    let mut app = app_on(Tab::Plan);
+    assert_eq!(app.tasks.lines.lines().len(), 0);
+    let mut total = 0;
+    for _ in 0..50 {
+        let p = app.plan.as_ref().expect("plan");
+        total = p.selected_row().map_or(0, |r| r.tasks.total);
+        if total > 0 {
+            break;
+        }
+        typed(&mut app, "j");
+    }
+    assert!(total > 0, "a campaign shown has tasks");
+    app.on_key(&key(KeyCode::Enter));
+    assert_eq!(app.tab, Tab::Tasks);
+    assert_eq!(app.tasks.lines.lines().len() as i64, all);
+    assert_eq!(
+        app.tasks.shown, total,
+        "the campaign's tasks, and only them"
     );
 }

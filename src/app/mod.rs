@@ -227,16 +227,17 @@ impl App {
         App::open_on(store, s, Tab::Tasks)
     }
 
-    /// The dashboard on `tab`. Tasks are read only for a tab that shows
-    /// them (Tasks, Plan), so a glance at another tab does not pay for
-    /// reading every task; they are read when such a tab is first shown.
+    /// The dashboard on `tab`. Tasks are read only for the Tasks tab, so
+    /// a glance at another tab does not pay for reading every task (the
+    /// Plan tab counts them in SQL); they are read when the Tasks tab is
+    /// first shown.
     ///
     /// Its changes are journaled as this dashboard session's own, so `u`
     /// undoes them and never silently another process's.
     pub fn open_on(mut store: Store, s: Settings, tab: Tab) -> Result<App, StoreError> {
         store.set_origin(Origin::new_dashboard());
         let today = s.clock.today();
-        let tasks_loaded = matches!(tab, Tab::Tasks | Tab::Plan);
+        let tasks_loaded = tab == Tab::Tasks;
         // Before reading: a change committed while reading is seen at the
         // next poll, not taken as already shown.
         let seen_version = store.data_version()?;
@@ -524,7 +525,7 @@ impl App {
 
     fn show(&mut self, tab: Tab) {
         self.tab = tab;
-        if matches!(tab, Tab::Tasks | Tab::Plan) {
+        if tab == Tab::Tasks {
             self.ensure_tasks();
         }
         match tab {
@@ -537,12 +538,7 @@ impl App {
             }
             Tab::Plan => {
                 if self.plan.is_none() {
-                    match PlanTab::load(
-                        &self.store,
-                        &self.config,
-                        self.today,
-                        self.tasks.lines.lines(),
-                    ) {
+                    match PlanTab::load(&self.store, &self.config, self.today) {
                         Ok(p) => self.plan = Some(p),
                         Err(e) => self.fail(e.to_string()),
                     }
@@ -783,6 +779,7 @@ impl App {
                 if let Some(name) = p.selected_row().map(|r| r.campaign.name.clone()) {
                     let quoted = name.replace('"', "");
                     self.tab = Tab::Tasks;
+                    self.ensure_tasks();
                     self.tasks
                         .set_filter(&format!("campaign:\"{quoted}\""), today);
                     self.tasks.scroll_into_view(self.fit.list_height);
@@ -880,12 +877,12 @@ impl App {
         if let Ok(v) = self.store.data_version() {
             self.seen_version = v;
         }
-        match load_lines(&self.store) {
-            Ok(lines) => {
-                self.tasks.reload(lines, self.today);
-                self.tasks_loaded = true;
+        // Tasks not read yet are read when the Tasks tab is first shown.
+        if self.tasks_loaded {
+            match load_lines(&self.store) {
+                Ok(lines) => self.tasks.reload(lines, self.today),
+                Err(e) => self.fail(e.to_string()),
             }
-            Err(e) => self.fail(e.to_string()),
         }
         self.tasks.scroll_into_view(self.fit.list_height);
         // The Strategy tab keeps its section and selections.
@@ -897,12 +894,7 @@ impl App {
             .take()
             .map(|p| (p.zoom, p.from, p.selected, p.view, p.offset));
         if let Some((zoom, from, selected, view, offset)) = kept
-            && let Ok(mut p) = PlanTab::load(
-                &self.store,
-                &self.config,
-                self.today,
-                self.tasks.lines.lines(),
-            )
+            && let Ok(mut p) = PlanTab::load(&self.store, &self.config, self.today)
         {
             p.zoom = zoom;
             p.from = from;

@@ -11,9 +11,8 @@ use crate::config::Config;
 use crate::domain::{Amount, Campaign, CampaignId};
 use crate::metrics::pacing::{Pacing, pacing};
 use crate::store::{Result, Store};
-use crate::taskview::TaskLine;
 use crate::taskview::workload::{
-    TaskProgress, Workload, progress_by_campaign, week_starts, workload,
+    TaskProgress, Workload, progress_from_counts, week_starts, workload_from_counts,
 };
 
 /// How much time a column of the timeline holds.
@@ -116,12 +115,9 @@ fn week_of(day: NaiveDate, start: Weekday) -> NaiveDate {
 }
 
 impl PlanTab {
-    pub fn load(
-        store: &Store,
-        config: &Config,
-        today: NaiveDate,
-        lines: &[TaskLine],
-    ) -> Result<PlanTab> {
+    /// Reads the campaigns, and counts their tasks and the people's open
+    /// ones in SQL: the tab never reads every task.
+    pub fn load(store: &Store, config: &Config, today: NaiveDate) -> Result<PlanTab> {
         let names = |v: Vec<(i64, String)>| v.into_iter().collect::<HashMap<_, _>>();
         let objectives = names(
             store
@@ -151,7 +147,7 @@ impl PlanTab {
                 .map(|p| (p.id.0, p.name))
                 .collect(),
         );
-        let progress = progress_by_campaign(lines, today);
+        let progress = progress_from_counts(&store.task_counts_by_campaign(today)?);
         let mut campaigns: Vec<CampaignRow> = store
             .campaigns()?
             .into_iter()
@@ -183,7 +179,10 @@ impl PlanTab {
             selected: None,
             pacing: None,
             view: PlanView::Timeline,
-            workload: workload(lines, today, this_week, WORKLOAD_WEEKS),
+            workload: workload_from_counts(
+                &store.open_tasks_by_assignee(today, this_week, WORKLOAD_WEEKS)?,
+                WORKLOAD_WEEKS,
+            ),
             weeks: week_starts(this_week, WORKLOAD_WEEKS),
             offset: 0,
         })

@@ -8,6 +8,7 @@ use chrono::{Days, NaiveDate};
 
 use super::{TaskLine, is_overdue};
 use crate::domain::{CampaignId, TaskStatus};
+use crate::store::tasks::{CampaignTaskCounts, DueBucket, OpenTaskCount};
 
 /// A campaign's tasks: done of all, and the open ones past their due day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -17,7 +18,8 @@ pub struct TaskProgress {
     pub overdue: usize,
 }
 
-/// Every campaign's task progress on `today`.
+/// Every campaign's task progress on `today`, from every task: the
+/// reference for [`progress_from_counts`], which the Plan tab uses.
 pub fn progress_by_campaign(
     lines: &[TaskLine],
     today: NaiveDate,
@@ -59,6 +61,8 @@ impl Workload {
 /// Open tasks per person over `weeks` weeks from `week_start` (the first
 /// day of the week holding today), busiest first; tasks due after those
 /// weeks are left out, and so are people with nothing open in the span.
+/// From every task: the reference for [`workload_from_counts`], which the
+/// Plan tab uses.
 pub fn workload(
     lines: &[TaskLine],
     today: NaiveDate,
@@ -86,7 +90,53 @@ pub fn workload(
             }
         }
     }
-    let mut out: Vec<Workload> = by.into_values().filter(|w| w.open() > 0).collect();
+    busiest_first(by.into_values())
+}
+
+/// Every campaign's task progress from the counts the store makes in
+/// SQL (the same as [`progress_by_campaign`] over every task).
+pub fn progress_from_counts(counts: &[CampaignTaskCounts]) -> HashMap<CampaignId, TaskProgress> {
+    counts
+        .iter()
+        .map(|c| {
+            let p = TaskProgress {
+                done: c.total.saturating_sub(c.open),
+                total: c.total,
+                overdue: c.overdue,
+            };
+            (c.campaign, p)
+        })
+        .collect()
+}
+
+/// The workload from the counts the store makes in SQL (the same as
+/// [`workload`] over every task).
+pub fn workload_from_counts(counts: &[OpenTaskCount], weeks: usize) -> Vec<Workload> {
+    let mut by: HashMap<Option<&str>, Workload> = HashMap::new();
+    for c in counts {
+        let w = by.entry(c.assignee.as_deref()).or_insert_with(|| Workload {
+            person: c.assignee.clone(),
+            overdue: 0,
+            weeks: vec![0; weeks],
+            undated: 0,
+        });
+        match c.bucket {
+            DueBucket::Undated => w.undated += c.count,
+            DueBucket::Overdue => w.overdue += c.count,
+            DueBucket::Week(n) => {
+                if let Some(slot) = w.weeks.get_mut(n) {
+                    *slot += c.count;
+                }
+            }
+        }
+    }
+    busiest_first(by.into_values())
+}
+
+/// The people with something open, busiest first, the unassigned after
+/// the named, then by name.
+fn busiest_first(loads: impl Iterator<Item = Workload>) -> Vec<Workload> {
+    let mut out: Vec<Workload> = loads.filter(|w| w.open() > 0).collect();
     out.sort_by(|a, b| {
         b.open()
             .cmp(&a.open())

@@ -6,8 +6,7 @@ use std::collections::HashMap;
 
 use chrono::{Days, NaiveDate};
 
-use super::{TaskLine, is_overdue};
-use crate::domain::{CampaignId, TaskStatus};
+use crate::domain::CampaignId;
 use crate::store::tasks::{CampaignTaskCounts, DueBucket, OpenTaskCount};
 
 /// A campaign's tasks: done of all, and the open ones past their due day.
@@ -16,28 +15,6 @@ pub struct TaskProgress {
     pub done: usize,
     pub total: usize,
     pub overdue: usize,
-}
-
-/// Every campaign's task progress on `today`, from every task: the
-/// reference for [`progress_from_counts`], which the Plan tab uses.
-pub fn progress_by_campaign(
-    lines: &[TaskLine],
-    today: NaiveDate,
-) -> HashMap<CampaignId, TaskProgress> {
-    let mut out: HashMap<CampaignId, TaskProgress> = HashMap::new();
-    for l in lines {
-        let Some(c) = l.task.campaign else {
-            continue;
-        };
-        let p = out.entry(c).or_default();
-        p.total += 1;
-        if l.task.status == TaskStatus::Done {
-            p.done += 1;
-        } else if is_overdue(&l.task, today) {
-            p.overdue += 1;
-        }
-    }
-    out
 }
 
 /// One person's open tasks: overdue ones, then those due in each of the
@@ -58,43 +35,8 @@ impl Workload {
     }
 }
 
-/// Open tasks per person over `weeks` weeks from `week_start` (the first
-/// day of the week holding today), busiest first; tasks due after those
-/// weeks are left out, and so are people with nothing open in the span.
-/// From every task: the reference for [`workload_from_counts`], which the
-/// Plan tab uses.
-pub fn workload(
-    lines: &[TaskLine],
-    today: NaiveDate,
-    week_start: NaiveDate,
-    weeks: usize,
-) -> Vec<Workload> {
-    let mut by: HashMap<Option<&str>, Workload> = HashMap::new();
-    for l in lines.iter().filter(|l| l.task.status != TaskStatus::Done) {
-        let w = by.entry(l.assignee.as_deref()).or_insert_with(|| Workload {
-            person: l.assignee.clone(),
-            overdue: 0,
-            weeks: vec![0; weeks],
-            undated: 0,
-        });
-        match l.task.due {
-            None => w.undated += 1,
-            Some(_) if is_overdue(&l.task, today) => w.overdue += 1,
-            Some(due) => {
-                let days = (due - week_start).num_days();
-                if let Some(n) = usize::try_from(days / 7).ok().filter(|_| days >= 0)
-                    && let Some(slot) = w.weeks.get_mut(n)
-                {
-                    *slot += 1;
-                }
-            }
-        }
-    }
-    busiest_first(by.into_values())
-}
-
 /// Every campaign's task progress from the counts the store makes in
-/// SQL (the same as [`progress_by_campaign`] over every task).
+/// SQL (the same as `reference::progress_by_campaign` over every task).
 pub fn progress_from_counts(counts: &[CampaignTaskCounts]) -> HashMap<CampaignId, TaskProgress> {
     counts
         .iter()
@@ -110,7 +52,7 @@ pub fn progress_from_counts(counts: &[CampaignTaskCounts]) -> HashMap<CampaignId
 }
 
 /// The workload from the counts the store makes in SQL (the same as
-/// [`workload`] over every task).
+/// `reference::workload` over every task).
 pub fn workload_from_counts(counts: &[OpenTaskCount], weeks: usize) -> Vec<Workload> {
     let mut by: HashMap<Option<&str>, Workload> = HashMap::new();
     for c in counts {
@@ -167,9 +109,82 @@ pub fn week_starts(week_start: NaiveDate, weeks: usize) -> Vec<NaiveDate> {
         .collect()
 }
 
+/// The rules over every task, which the store's counts must equal: the
+/// tests' reference.
+#[cfg(test)]
+pub(crate) mod reference {
+    use std::collections::HashMap;
+
+    use chrono::NaiveDate;
+
+    use super::{TaskProgress, Workload, busiest_first};
+    use crate::domain::{CampaignId, TaskStatus};
+    use crate::taskview::{TaskLine, is_overdue};
+
+    /// Every campaign's task progress on `today`, from every task: the
+    /// reference for [`super::progress_from_counts`], which the Plan tab uses.
+    pub fn progress_by_campaign(
+        lines: &[TaskLine],
+        today: NaiveDate,
+    ) -> HashMap<CampaignId, TaskProgress> {
+        let mut out: HashMap<CampaignId, TaskProgress> = HashMap::new();
+        for l in lines {
+            let Some(c) = l.task.campaign else {
+                continue;
+            };
+            let p = out.entry(c).or_default();
+            p.total += 1;
+            if l.task.status == TaskStatus::Done {
+                p.done += 1;
+            } else if is_overdue(&l.task, today) {
+                p.overdue += 1;
+            }
+        }
+        out
+    }
+
+    /// Open tasks per person over `weeks` weeks from `week_start` (the first
+    /// day of the week holding today), busiest first; tasks due after those
+    /// weeks are left out, and so are people with nothing open in the span.
+    /// From every task: the reference for [`super::workload_from_counts`], which the
+    /// Plan tab uses.
+    pub fn workload(
+        lines: &[TaskLine],
+        today: NaiveDate,
+        week_start: NaiveDate,
+        weeks: usize,
+    ) -> Vec<Workload> {
+        let mut by: HashMap<Option<&str>, Workload> = HashMap::new();
+        for l in lines.iter().filter(|l| l.task.status != TaskStatus::Done) {
+            let w = by.entry(l.assignee.as_deref()).or_insert_with(|| Workload {
+                person: l.assignee.clone(),
+                overdue: 0,
+                weeks: vec![0; weeks],
+                undated: 0,
+            });
+            match l.task.due {
+                None => w.undated += 1,
+                Some(_) if is_overdue(&l.task, today) => w.overdue += 1,
+                Some(due) => {
+                    let days = (due - week_start).num_days();
+                    if let Some(n) = usize::try_from(days / 7).ok().filter(|_| days >= 0)
+                        && let Some(slot) = w.weeks.get_mut(n)
+                    {
+                        *slot += 1;
+                    }
+                }
+            }
+        }
+        busiest_first(by.into_values())
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::reference::{progress_by_campaign, workload};
     use super::*;
+    use crate::domain::TaskStatus;
+    use crate::taskview::TaskLine;
     use crate::taskview::testdata::line;
 
     fn d(s: &str) -> NaiveDate {
@@ -273,5 +288,139 @@ mod tests {
             week_starts(d("2026-12-28"), 2),
             vec![d("2026-12-28"), d("2027-01-04")]
         );
+    }
+
+    mod plan_counts {
+        //! The Plan tab counts tasks in SQL (progress per campaign, open tasks
+        //! per person and week) instead of reading every task; the Rust
+        //! functions over every task are the reference the counts must equal.
+        use super::*;
+        use crate::app::load_lines;
+        use crate::domain::{Amount, Campaign, CampaignStatus, Person, PersonId};
+        use crate::store::Store;
+        use crate::store::tasks::NewTask;
+
+        fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+            NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
+        }
+
+        /// Checks both counts on `today` for weeks from `week_start`, and
+        /// returns how many campaigns and people they found.
+        fn same_as_reference(
+            s: &Store,
+            today: NaiveDate,
+            week_start: NaiveDate,
+            weeks: usize,
+        ) -> (usize, usize) {
+            let lines = load_lines(s).expect("lines");
+            let counts = s.task_counts_by_campaign(today).expect("progress");
+            let progress = progress_from_counts(&counts);
+            assert_eq!(
+                progress,
+                progress_by_campaign(&lines, today),
+                "progress on {today}"
+            );
+            let open = s
+                .open_tasks_by_assignee(today, week_start, weeks)
+                .expect("workload");
+            let load = workload_from_counts(&open, weeks);
+            assert_eq!(
+                load,
+                workload(&lines, today, week_start, weeks),
+                "workload on {today} for {weeks} weeks from {week_start}"
+            );
+            (progress.len(), load.len())
+        }
+
+        #[test]
+        fn the_demo_sets_counts_equal_the_reference() {
+            let mut s = Store::open_in_memory().expect("store");
+            let today = day(2026, 11, 22);
+            crate::demo::fill(&mut s, crate::demo::Scale::Small, today, 1).expect("demo");
+            for (today, monday) in [
+                (today, day(2026, 11, 16)),
+                (day(2026, 9, 2), day(2026, 8, 31)),
+                (day(2027, 1, 4), day(2027, 1, 4)),
+            ] {
+                let (campaigns, people) = same_as_reference(&s, today, monday, 8);
+                assert!(campaigns > 0 && people > 0, "the demo has tasks to count");
+            }
+        }
+
+        /// One of `of`, or none a quarter of the time.
+        fn pick<T: Copy>(rng: &mut fastrand::Rng, of: &[T]) -> Option<T> {
+            (rng.u8(0..4) > 0).then(|| of[rng.usize(0..of.len())])
+        }
+
+        #[test]
+        fn random_tasks_counts_equal_the_reference() {
+            let base = day(2026, 11, 22);
+            for seed in 0..6 {
+                let mut rng = fastrand::Rng::with_seed(seed);
+                let mut s = Store::open_in_memory().expect("store");
+                let people: Vec<PersonId> = ["An", "Bình", "Chi"]
+                    .iter()
+                    .map(|name| {
+                        s.save_person(&Person {
+                            id: PersonId(0),
+                            name: (*name).into(),
+                            role: String::new(),
+                            contact: String::new(),
+                        })
+                        .expect("person")
+                        .id
+                    })
+                    .collect();
+                let campaigns: Vec<CampaignId> = (0..4)
+                    .map(|i| {
+                        s.save_campaign(&Campaign {
+                            id: CampaignId(0),
+                            name: format!("c{i}"),
+                            objective: None,
+                            segment: None,
+                            channel: None,
+                            start: day(2026, 10, 1),
+                            end: day(2027, 1, 31),
+                            budget: Amount::from_int(0),
+                            owner: None,
+                            status: CampaignStatus::Planned,
+                            description: String::new(),
+                        })
+                        .expect("campaign")
+                        .id
+                    })
+                    .collect();
+                for i in 0..200 {
+                    let task = NewTask {
+                        campaign: pick(&mut rng, &campaigns),
+                        assignee: pick(&mut rng, &people),
+                        status: TaskStatus::ALL[rng.usize(0..TaskStatus::ALL.len())],
+                        due: (rng.u8(0..5) > 0).then(|| {
+                            let days = rng.i64(-40..=80);
+                            base.checked_add_signed(chrono::Duration::days(days))
+                                .expect("day")
+                        }),
+                        ..NewTask::titled(&format!("t{i}"))
+                    };
+                    s.add_task(&task).expect("task");
+                }
+                // Tasks of someone no longer there, and of a campaign gone.
+                s.delete_person(people[2]).expect("delete person");
+                s.delete_campaign(campaigns[3]).expect("delete campaign");
+                for (today, week_start, weeks) in [
+                    (base, day(2026, 11, 16), 8),
+                    (base, day(2026, 11, 22), 3),
+                    (base, day(2026, 12, 1), 5),
+                    (day(2026, 12, 31), day(2026, 12, 28), 1),
+                    (base, day(2026, 11, 16), 0),
+                ] {
+                    let (campaigns, people) = same_as_reference(&s, today, week_start, weeks);
+                    assert!(
+                        campaigns == 3 && people > 0,
+                        "seed {seed}: {campaigns} campaigns, {people} people"
+                    );
+                }
+            }
+        }
     }
 }

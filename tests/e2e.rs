@@ -4,82 +4,28 @@
 //! `.ci/run` installs tmux where it is missing.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 const BIN: &str = env!("CARGO_BIN_EXE_funnel");
 
-struct Tmux {
-    socket: String,
+#[path = "support/tmux.rs"]
+mod support;
+use support::Tmux;
+
+/// `cmd` in a terminal of `w` x `h`, once its screen shows `ready`.
+fn start(name: &str, cmd: &str, w: u16, h: u16, ready: &str) -> Tmux {
+    let tmux = Tmux::start(name, cmd, w, h);
+    tmux.wait_for(ready, Duration::from_secs(10));
+    tmux
 }
 
-impl Tmux {
-    /// A tmux server of this test's own, running `cmd` in a session "e2e"
-    /// of `w` x `h`, once the screen shows `ready`.
-    fn start(name: &str, cmd: &str, w: u16, h: u16, ready: &str) -> Tmux {
-        let tmux = Tmux {
-            socket: format!("funnel-{name}-{}", std::process::id()),
-        };
-        let (w, h) = (w.to_string(), h.to_string());
-        let started = tmux.run(&["new-session", "-d", "-s", "e2e", "-x", &w, "-y", &h, cmd]);
-        assert!(
-            started.status.success(),
-            "tmux: {}",
-            String::from_utf8_lossy(&started.stderr)
-        );
-        tmux.wait_for(ready, Duration::from_secs(10));
-        tmux
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .args(["-L", &self.socket])
-            .args(args)
-            .output()
-            .expect("tmux runs (install it: apt-get install tmux)")
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "e2e"]).stdout).into_owned()
-    }
-
-    /// Waits up to `limit` for the screen to contain `text`.
-    fn wait_for(&self, text: &str, limit: Duration) -> Duration {
-        let start = Instant::now();
-        loop {
-            if self.screen().contains(text) {
-                return start.elapsed();
-            }
-            assert!(
-                start.elapsed() < limit,
-                "'{text}' did not appear within {limit:?}; the screen:\n{}",
-                self.screen()
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "e2e"];
-        args.extend_from_slice(keys);
-        self.run(&args);
-    }
-
-    fn literal(&self, text: &str) {
-        self.run(&["send-keys", "-t", "e2e", "-l", text]);
-    }
-
-    fn alive(&self) -> bool {
-        self.run(&["has-session", "-t", "e2e"]).status.success()
-    }
+fn literal(tmux: &Tmux, text: &str) {
+    tmux.run(&["send-keys", "-t", "t", "-l", text]);
 }
 
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .output();
-    }
+fn alive(tmux: &Tmux) -> bool {
+    tmux.run(&["has-session", "-t", "t"]).status.success()
 }
 
 fn funnel(db: &Path, args: &[&str]) -> String {
@@ -108,14 +54,14 @@ fn add_finish_see_outside_changes_and_quit_in_a_real_terminal() {
         db.display(),
         dir.path().display()
     );
-    let tmux = Tmux::start("e2e", &cmd, 100, 30, "3 Tasks");
+    let tmux = start("e2e", &cmd, 100, 30, "3 Tasks");
     tmux.wait_for("No tasks yet.", Duration::from_secs(5));
 
     tmux.keys(&["a"]);
     tmux.wait_for("New task", Duration::from_secs(5));
-    tmux.literal("Viết bài Tết 🍵");
+    literal(&tmux, "Viết bài Tết 🍵");
     tmux.keys(&["Tab", "Tab", "Tab"]);
-    tmux.literal("an");
+    literal(&tmux, "an");
     tmux.keys(&["Tab", "Enter"]);
     tmux.wait_for("Added task 1.", Duration::from_secs(5));
     let screen = tmux.screen();
@@ -135,7 +81,7 @@ fn add_finish_see_outside_changes_and_quit_in_a_real_terminal() {
 
     tmux.keys(&["q"]);
     let start = Instant::now();
-    while tmux.alive() {
+    while alive(&tmux) {
         assert!(
             start.elapsed() < Duration::from_secs(5),
             "funnel did not quit"
@@ -165,7 +111,7 @@ fn a_vanished_terminal_ends_the_tui() {
         db.display(),
         dir.path().display()
     );
-    let tmux = Tmux::start("gone", &cmd, 80, 24, "3 Tasks");
+    let tmux = start("gone", &cmd, 80, 24, "3 Tasks");
     let pid = std::fs::read_to_string(&pidfile)
         .expect("pid")
         .trim()
@@ -209,7 +155,7 @@ fn imports_from_another_shell_reach_the_open_kpis_tab() {
         db.display(),
         dir.path().display()
     );
-    let tmux = Tmux::start("kpis", &cmd, 100, 30, "3 Tasks");
+    let tmux = start("kpis", &cmd, 100, 30, "3 Tasks");
     tmux.keys(&["4"]);
     tmux.wait_for("Period 2026-11 (month)", Duration::from_secs(5));
     assert!(
@@ -285,7 +231,7 @@ fn procedure_steps_open_in_the_users_editor() {
         dir.path().display(),
         editor.display()
     );
-    let tmux = Tmux::start("editor", &cmd, 100, 30, "3 Tasks");
+    let tmux = start("editor", &cmd, 100, 30, "3 Tasks");
     tmux.keys(&["1"]);
     tmux.wait_for("Objectives", Duration::from_secs(5));
     // h from the first section wraps to the last: the procedures.
@@ -317,7 +263,7 @@ fn a_strategy_and_a_campaign_with_a_task_made_with_the_keyboard() {
         db.display(),
         dir.path().display()
     );
-    let tmux = Tmux::start("chain", &cmd, 100, 30, "3 Tasks");
+    let tmux = start("chain", &cmd, 100, 30, "3 Tasks");
     let wait = |text: &str| tmux.wait_for(text, Duration::from_secs(5));
 
     tmux.keys(&["1"]);
@@ -326,31 +272,31 @@ fn a_strategy_and_a_campaign_with_a_task_made_with_the_keyboard() {
     // to the values, the start kept.
     tmux.keys(&["a"]);
     wait("New objective");
-    tmux.literal("Thêm khách sinh viên");
+    literal(&tmux, "Thêm khách sinh viên");
     tmux.keys(&["Tab"]);
-    tmux.literal("new_cu");
+    literal(&tmux, "new_cu");
     tmux.keys(&["Tab", "Tab"]);
-    tmux.literal("0");
+    literal(&tmux, "0");
     tmux.keys(&["Tab"]);
-    tmux.literal("200");
+    literal(&tmux, "200");
     tmux.keys(&["Tab", "Tab", "Tab"]);
-    tmux.literal("31/12/2026");
+    literal(&tmux, "31/12/2026");
     tmux.keys(&["Enter"]);
     wait("Added objective “Thêm khách sinh viên”. u to undo");
 
     tmux.keys(&["l", "a"]);
     wait("New segment");
-    tmux.literal("Sinh viên");
+    literal(&tmux, "Sinh viên");
     tmux.keys(&["Enter"]);
     wait("Added segment “Sinh viên”.");
 
     tmux.keys(&["l", "a"]);
     wait("New channel");
-    tmux.literal("TikTok");
+    literal(&tmux, "TikTok");
     tmux.keys(&["Tab"]);
-    tmux.literal("soc");
+    literal(&tmux, "soc");
     tmux.keys(&["Tab", "Tab", "Tab"]);
-    tmux.literal("sinh");
+    literal(&tmux, "sinh");
     tmux.keys(&["Tab", "Enter"]);
     wait("Added channel “TikTok”.");
 
@@ -359,20 +305,20 @@ fn a_strategy_and_a_campaign_with_a_task_made_with_the_keyboard() {
     wait("No campaigns yet.");
     tmux.keys(&["a"]);
     wait("New campaign");
-    tmux.literal("Ra mắt TikTok");
+    literal(&tmux, "Ra mắt TikTok");
     tmux.keys(&["Tab"]);
-    tmux.literal("them");
+    literal(&tmux, "them");
     tmux.keys(&["Tab", "Tab"]);
-    tmux.literal("sinh");
+    literal(&tmux, "sinh");
     tmux.keys(&["Tab", "Tab"]);
-    tmux.literal("tik");
+    literal(&tmux, "tik");
     tmux.keys(&["Tab", "Enter"]);
     wait("Added campaign “Ra mắt TikTok”.");
     wait("0 of 0 tasks done");
 
     tmux.keys(&["T"]);
     wait("New task");
-    tmux.literal("Quay video mở hộp");
+    literal(&tmux, "Quay video mở hộp");
     tmux.keys(&["Enter"]);
     wait("Added task 1.");
     wait("0 of 1 tasks done");

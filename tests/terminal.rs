@@ -8,15 +8,19 @@
 //! runs them longer and on a large database.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 const BIN: &str = env!("CARGO_BIN_EXE_funnel");
 
+#[path = "support/tmux.rs"]
+mod support;
+use support::Tmux;
+
 /// A tmux server of the test's own with one pane running funnel, its
 /// output appended to `out` from the first byte.
 struct Pane {
-    socket: String,
+    tmux: Tmux,
     dir: PathBuf,
 }
 
@@ -26,10 +30,6 @@ impl Pane {
     /// ends the pane's shell writes its exit status to `status` and the
     /// terminal's settings (`stty -a`) to `stty`.
     fn start(name: &str, dir: &Path, db: &Path, env: &str, w: u16, h: u16) -> Pane {
-        let pane = Pane {
-            socket: format!("funnel-term-{name}-{}", std::process::id()),
-            dir: dir.to_path_buf(),
-        };
         let d = dir.display();
         let script = format!(
             "cd '{d}'; while [ ! -e go ]; do sleep 0.01; done; \
@@ -38,51 +38,19 @@ impl Pane {
              echo $? > status.tmp; stty -a > stty; mv status.tmp status; sleep 600",
             db.display()
         );
-        let (w, h) = (w.to_string(), h.to_string());
-        let started = pane.tmux(&["new-session", "-d", "-s", "t", "-x", &w, "-y", &h, &script]);
-        assert!(
-            started.status.success(),
-            "tmux: {}",
-            String::from_utf8_lossy(&started.stderr)
-        );
+        let pane = Pane {
+            tmux: Tmux::start(&format!("term-{name}"), &script, w, h),
+            dir: dir.to_path_buf(),
+        };
         let out = format!("cat >> '{d}/out'");
         assert!(
-            pane.tmux(&["pipe-pane", "-O", "-t", "t", &out])
+            pane.tmux
+                .run(&["pipe-pane", "-O", "-t", "t", &out])
                 .status
                 .success()
         );
         std::fs::write(dir.join("go"), "").expect("go");
         pane
-    }
-
-    fn tmux(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .args(["-L", &self.socket])
-            .args(args)
-            .output()
-            .expect("tmux runs (install it: apt-get install tmux)")
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
-    }
-
-    fn wait_for(&self, text: &str, limit: Duration) {
-        let start = Instant::now();
-        while !self.screen().contains(text) {
-            assert!(
-                start.elapsed() < limit,
-                "'{text}' did not appear within {limit:?}; the screen:\n{}",
-                self.screen()
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "t"];
-        args.extend_from_slice(keys);
-        self.tmux(&args);
     }
 
     /// Everything funnel wrote so far.
@@ -122,7 +90,7 @@ impl Pane {
             assert!(
                 start.elapsed() < limit,
                 "funnel did not end within {limit:?}; the screen:\n{}",
-                self.screen()
+                self.tmux.screen()
             );
             std::thread::sleep(Duration::from_millis(20));
         }
@@ -132,7 +100,9 @@ impl Pane {
 
     /// The pid of funnel: the only child of the pane's shell.
     fn funnel_pid(&self) -> String {
-        let out = self.tmux(&["list-panes", "-t", "t", "-F", "#{pane_pid}"]);
+        let out = self
+            .tmux
+            .run(&["list-panes", "-t", "t", "-F", "#{pane_pid}"]);
         let shell = String::from_utf8_lossy(&out.stdout).trim().to_string();
         let children = format!("/proc/{shell}/task/{shell}/children");
         let start = Instant::now();
@@ -147,14 +117,6 @@ impl Pane {
             );
             std::thread::sleep(Duration::from_millis(20));
         }
-    }
-}
-
-impl Drop for Pane {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .output();
     }
 }
 
@@ -213,7 +175,7 @@ fn a_panic_an_error_and_sigterm_always_give_the_terminal_back() {
                 h => format!("FUNNEL_TEST_CRASH={h}"),
             };
             let pane = Pane::start(&format!("{how}{run}"), &dir, &db, &crash, 100, 30);
-            pane.wait_for("3 Tasks", Duration::from_secs(20));
+            pane.tmux.wait_for("3 Tasks", Duration::from_secs(20));
             // The first frame is whole (the cursor hidden) before the crash.
             pane.settled(Duration::from_millis(200));
             if how == "sigterm" {
@@ -221,7 +183,7 @@ fn a_panic_an_error_and_sigterm_always_give_the_terminal_back() {
                 let killed = Command::new("kill").args(["-TERM", &pid]).status();
                 assert!(killed.is_ok_and(|s| s.success()), "kill {pid}");
             } else {
-                pane.keys(&["j"]);
+                pane.tmux.keys(&["j"]);
             }
             let (status, stty) = pane.ended(Duration::from_secs(10));
             // pipe-pane hands the last bytes on a moment later.
@@ -266,12 +228,12 @@ fn every_screen(name: &str, env: &str) -> Vec<u8> {
     let dir = tempfile::tempdir().expect("dir");
     let db = database(dir.path());
     let pane = Pane::start(name, dir.path(), &db, env, 120, 40);
-    pane.wait_for("3 Tasks", Duration::from_secs(20));
+    pane.tmux.wait_for("3 Tasks", Duration::from_secs(20));
     let mut keys: Vec<&str> = vec!["b", "b", "?", "Escape", "1", "2", "m", "w", "w", "m", "4"];
     keys.extend(std::iter::repeat_n("c", funnel::app::kpis::VIEWS));
     keys.extend(["[", "m", "m", "]", "/", "Escape", "3", "q"]);
     for k in keys {
-        pane.keys(&[k]);
+        pane.tmux.keys(&[k]);
         pane.settled(Duration::from_millis(150));
     }
     let (status, _) = pane.ended(Duration::from_secs(10));
@@ -330,7 +292,7 @@ fn idle_writes_nothing_and_a_cursor_move_is_under_4_kb() {
     let dir = tempfile::tempdir().expect("dir");
     let db = database(dir.path());
     let pane = Pane::start("bytes", dir.path(), &db, "TERM=xterm-256color", 120, 40);
-    pane.wait_for("3 Tasks", Duration::from_secs(120));
+    pane.tmux.wait_for("3 Tasks", Duration::from_secs(120));
     let first = pane.settled(Duration::from_millis(1500));
     std::thread::sleep(Duration::from_secs(idle_secs));
     let idle = pane.written() - first;
@@ -338,16 +300,16 @@ fn idle_writes_nothing_and_a_cursor_move_is_under_4_kb() {
     let mut moves = Vec::new();
     for k in ["j", "j", "j", "k", "j"] {
         let before = pane.settled(Duration::from_millis(300));
-        pane.keys(&[k]);
+        pane.tmux.keys(&[k]);
         moves.push(pane.settled(Duration::from_millis(300)) - before);
     }
 
-    pane.keys(&["4"]);
-    pane.wait_for("KPIs", Duration::from_secs(60));
+    pane.tmux.keys(&["4"]);
+    pane.tmux.wait_for("KPIs", Duration::from_secs(60));
     let mut periods = Vec::new();
     for k in ["[", "[", "]", "[", "["] {
         let before = pane.settled(Duration::from_millis(1000));
-        pane.keys(&[k]);
+        pane.tmux.keys(&[k]);
         periods.push(pane.settled(Duration::from_millis(1000)) - before);
     }
     println!(

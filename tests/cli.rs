@@ -2,34 +2,15 @@
 //! user types, its output, its exit status, and that bad input changes
 //! nothing.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
-/// A scratch directory with a database path, and `funnel` pinned to a day.
-struct Sandbox {
-    dir: tempfile::TempDir,
-    db: PathBuf,
-}
+#[path = "support/sandbox.rs"]
+mod sandbox;
+use sandbox::Sandbox;
 
 impl Sandbox {
-    fn new() -> Sandbox {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let db = dir.path().join("funnel.db");
-        Sandbox { dir, db }
-    }
-
-    fn cmd(&self) -> Command {
-        let mut c = Command::cargo_bin("funnel").expect("binary");
-        c.env("FUNNEL_DB", &self.db)
-            .env("FUNNEL_TODAY", "2026-11-22")
-            .env("XDG_CONFIG_HOME", self.dir.path())
-            .env_remove("FUNNEL_CONFIG")
-            .env_remove("NO_COLOR");
-        c
-    }
-
     fn ok(&self, args: &[&str]) -> String {
         let out = self.cmd().args(args).assert().success();
         String::from_utf8(out.get_output().stdout.clone()).expect("utf-8 output")

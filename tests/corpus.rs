@@ -9,7 +9,6 @@ use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -56,11 +55,9 @@ struct Case {
     same_as: Option<String>,
 }
 
-/// A scratch directory with a database path, and `funnel` pinned to a day.
-struct Sandbox {
-    dir: tempfile::TempDir,
-    db: PathBuf,
-}
+#[path = "support/sandbox.rs"]
+mod sandbox;
+use sandbox::Sandbox;
 
 struct Run {
     code: Option<i32>,
@@ -69,22 +66,6 @@ struct Run {
 }
 
 impl Sandbox {
-    fn new() -> Sandbox {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let db = dir.path().join("funnel.db");
-        Sandbox { dir, db }
-    }
-
-    fn cmd(&self) -> Command {
-        let mut c = Command::cargo_bin("funnel").expect("binary");
-        c.env("FUNNEL_DB", &self.db)
-            .env("FUNNEL_TODAY", "2026-11-22")
-            .env("XDG_CONFIG_HOME", self.dir.path())
-            .env_remove("FUNNEL_CONFIG")
-            .env_remove("NO_COLOR");
-        c
-    }
-
     fn run<I: AsRef<std::ffi::OsStr>>(&self, args: impl IntoIterator<Item = I>) -> Run {
         let out = self.cmd().args(args).output().expect("run funnel");
         Run {

@@ -4,40 +4,30 @@
 //! file, or copied from FUNNEL_BENCH_DB (a `funnel demo --scale large`
 //! file made with FUNNEL_TODAY=2026-11-22) to skip the ~10 s it takes.
 
+#[path = "support/large.rs"]
+mod large;
+use large::{key, large_db, settings, today};
+
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 
-use chrono::{Days, NaiveDate, Weekday};
+use chrono::{Days, Weekday};
 use criterion::{Criterion, criterion_group, criterion_main};
 use funnel::analysis::{Analysis, Timelines};
 use funnel::app::kpis::{KpisTab, Scope};
-use funnel::app::{App, Keymap, Settings, Tab};
+use funnel::app::{App, Tab};
 use funnel::config::Config;
-use funnel::domain::{Clock, Dimension};
+use funnel::domain::Dimension;
 use funnel::metrics::{CustomerParams, CustomerTimeline, Granularity, Period, periods_covering};
 use funnel::store::Store;
 use funnel::store::rollup::RollupKey;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 22).expect("date")
-}
 
 /// The large data set in `dir`, opened once (migrated) with its customer
 /// rollups stored, as after `funnel orders import`.
-fn large_db(dir: &tempfile::TempDir) -> PathBuf {
-    let path = dir.path().join("large.db");
-    match std::env::var_os("FUNNEL_BENCH_DB") {
-        Some(p) => {
-            std::fs::copy(p, &path).expect("copy FUNNEL_BENCH_DB");
-        }
-        None => {
-            let mut store = Store::open(&path).expect("store");
-            funnel::demo::fill(&mut store, funnel::demo::Scale::Large, today(), 1).expect("demo");
-        }
-    }
+fn large_db_with_rollups(dir: &tempfile::TempDir) -> PathBuf {
+    let path = large_db(dir);
     let store = Store::open(&path).expect("open");
     Analysis::new(&store, &Config::default(), today())
         .refresh_rollups()
@@ -46,24 +36,12 @@ fn large_db(dir: &tempfile::TempDir) -> PathBuf {
 }
 
 fn app(path: &Path) -> App {
-    let settings = Settings {
-        config: Config::default(),
-        keymap: Keymap::default(),
-        clock: Clock::Fixed(today()),
-        read_only: false,
-        ascii: false,
-        db_name: "large.db".into(),
-    };
-    App::new(Store::open(path).expect("open"), settings).expect("app")
-}
-
-fn key(c: char) -> KeyEvent {
-    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+    App::new(Store::open(path).expect("open"), settings()).expect("app")
 }
 
 fn kpis_tab(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("dir");
-    let path = large_db(&dir);
+    let path = large_db_with_rollups(&dir);
     let config = Config::default();
     let month = Period::containing(Granularity::Month, today(), Weekday::Mon);
     let mut app = app(&path);
@@ -118,7 +96,7 @@ fn kpis_tab(c: &mut Criterion) {
 
 fn figures(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("dir");
-    let path = large_db(&dir);
+    let path = large_db_with_rollups(&dir);
     let store = Store::open(&path).expect("open");
     let config = Config::default();
     let timelines = Timelines::default();
@@ -147,7 +125,7 @@ fn figures(c: &mut Criterion) {
 
 fn timeline(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("dir");
-    let path = large_db(&dir);
+    let path = large_db_with_rollups(&dir);
     let store = Store::open(&path).expect("open");
     let config = Config::default();
     let points = store.order_points().expect("points").total.points;

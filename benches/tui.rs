@@ -6,49 +6,24 @@
 //! file, or taken from FUNNEL_BENCH_DB (a copy of a `funnel demo --scale
 //! large` file) to skip the ~10 s it takes to make.
 
+#[path = "support/large.rs"]
+mod large;
+use large::{key, large_db, settings};
+
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
-use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
-use funnel::app::{App, Keymap, Settings, Tab};
-use funnel::config::Config;
-use funnel::domain::Clock;
+use funnel::app::{App, Tab};
 use funnel::store::Store;
 use funnel::store::tasks::TaskPatch;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 22).expect("date")
-}
-
-fn large_db(dir: &tempfile::TempDir) -> PathBuf {
-    let path = dir.path().join("large.db");
-    match std::env::var_os("FUNNEL_BENCH_DB") {
-        Some(p) => {
-            std::fs::copy(p, &path).expect("copy FUNNEL_BENCH_DB");
-        }
-        None => {
-            let mut store = Store::open(&path).expect("store");
-            funnel::demo::fill(&mut store, funnel::demo::Scale::Large, today(), 1).expect("demo");
-        }
-    }
-    path
-}
-
 fn open_on(path: &Path, tab: Tab) -> App {
-    let settings = Settings {
-        config: Config::default(),
-        keymap: Keymap::default(),
-        clock: Clock::Fixed(today()),
-        read_only: false,
-        ascii: false,
-        db_name: "large.db".into(),
-    };
-    App::open_on(Store::open(path).expect("open"), settings, tab).expect("app")
+    App::open_on(Store::open(path).expect("open"), settings(), tab).expect("app")
 }
 
 fn large_app(dir: &tempfile::TempDir) -> App {
@@ -175,10 +150,6 @@ fn commit_tail(dir: &tempfile::TempDir, app: &App) {
         })
         .collect();
     print_tail("Tasks, s: the commit alone (store.edit_task)", &mut took);
-}
-
-fn key(c: char) -> KeyEvent {
-    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
 }
 
 fn keystrokes(c: &mut Criterion) {

@@ -72,8 +72,8 @@ fn a_v1_file_opens_with_its_data_and_figures_intact() {
     assert_eq!(user_version(&path), 1);
     let store = Store::open(&path).expect("open v1 copy");
     // v2: customer rollups; v3: derived figures objectives can target; v4:
-    // who made each journaled change.
-    assert_eq!(user_version(&path), 4);
+    // who made each journaled change; v5: ids never given twice.
+    assert_eq!(user_version(&path), 5);
     assert!(
         store
             .metrics()
@@ -135,7 +135,7 @@ fn a_v2_file_opens_with_its_data_rollups_and_figures_intact() {
     std::fs::copy(fixture("v2.db"), &path).expect("copy fixture");
     assert_eq!(user_version(&path), 2);
     let store = Store::open(&path).expect("open v2 copy");
-    assert_eq!(user_version(&path), 4);
+    assert_eq!(user_version(&path), 5);
     assert_eq!(user_version(&dir.path().join("funnel.db.v2.bak")), 2);
     assert_eq!(store.integrity_check().expect("check"), ["ok"]);
     assert!(store.foreign_key_check().expect("fk").is_empty());
@@ -164,7 +164,7 @@ fn a_v3_file_opens_with_its_data_and_its_undo_history() {
     std::fs::copy(fixture("v3.db"), &path).expect("copy fixture");
     assert_eq!(user_version(&path), 3);
     let mut store = Store::open(&path).expect("open v3 copy");
-    assert_eq!(user_version(&path), 4);
+    assert_eq!(user_version(&path), 5);
     assert_eq!(user_version(&dir.path().join("funnel.db.v3.bak")), 3);
     assert_eq!(store.integrity_check().expect("check"), ["ok"]);
     assert!(store.foreign_key_check().expect("fk").is_empty());
@@ -184,4 +184,45 @@ fn a_v3_file_opens_with_its_data_and_its_undo_history() {
     assert_eq!(store.count_tasks().expect("tasks"), 74);
     assert_eq!(store.redo().expect("redo the add").label, "add task 75");
     assert_eq!(store.count_tasks().expect("tasks"), 75);
+}
+
+/// `tests/fixtures/v4.db` was made by the funnel of schema version 4
+/// (`FUNNEL_TODAY=2026-11-22 funnel --db tests/fixtures/v4.db demo`, then
+/// `funnel task add "Gọi lại cho khách sỉ" --due 2026-11-25`, `funnel task
+/// add "Xoá sau"` and `funnel task rm 76`, then checkpointed): its newest
+/// task was deleted, so version 4 would give id 76 again, and the undo of
+/// the delete would then collide with the new task.
+#[test]
+fn a_v4_file_opens_with_its_data_and_never_gives_a_deleted_id_again() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("funnel.db");
+    std::fs::copy(fixture("v4.db"), &path).expect("copy fixture");
+    assert_eq!(user_version(&path), 4);
+    let mut store = Store::open(&path).expect("open v4 copy");
+    assert_eq!(user_version(&path), 5);
+    assert_eq!(user_version(&dir.path().join("funnel.db.v4.bak")), 4);
+    assert_eq!(store.integrity_check().expect("check"), ["ok"]);
+    assert!(store.foreign_key_check().expect("fk").is_empty());
+    assert!(store.dangling_links().expect("links").is_empty());
+    assert_eq!(store.count_orders().expect("orders"), 17_098);
+    assert_eq!(store.count_tasks().expect("tasks"), 75);
+    assert_eq!(store.kpi_values().expect("kpis").len(), 11_846);
+    let added = store
+        .add_task(&funnel::store::tasks::NewTask::titled("sau khi nâng cấp"))
+        .expect("add");
+    assert_eq!(
+        added.id,
+        funnel::domain::TaskId(77),
+        "id 76 is the deleted task's"
+    );
+    // Undo takes the add back, then the delete: task 76 returns.
+    let mut cli = Store::open(&path).expect("open");
+    assert_eq!(cli.undo().expect("undo the add").label, "add task 77");
+    assert_eq!(cli.undo().expect("undo the delete").label, "delete task 76");
+    assert_eq!(
+        cli.task(funnel::domain::TaskId(76)).expect("back").title,
+        "Xoá sau"
+    );
+    // The journal's triggers were made again on the rebuilt tables.
+    assert_eq!(cli.redo().expect("redo").label, "delete task 76");
 }

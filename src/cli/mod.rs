@@ -1,6 +1,7 @@
 //! The command line: argument definitions, the context every command
 //! runs in, and dispatch to one module per subcommand group.
 
+mod copies;
 mod entities;
 mod kpi;
 mod maintenance;
@@ -95,6 +96,16 @@ pub enum Command {
     },
     /// Check the file's integrity and the product's own invariants.
     Check,
+    /// Write a whole, checked copy of the database to PATH (private to
+    /// you), while others keep working: a plain copy of the file may miss
+    /// changes still in its write-ahead log.
+    Backup {
+        /// The backup file (an earlier backup there is replaced).
+        path: PathBuf,
+    },
+    /// Put a backup in place of the database (refused while another
+    /// process has it open; the database as it is now is kept beside it).
+    Restore(copies::RestoreArgs),
     /// Fill a new database with demo data.
     Demo(maintenance::DemoArgs),
     /// SMART objectives.
@@ -303,6 +314,8 @@ pub fn run(cli: Cli) -> CliResult {
         Some(Command::Undo { any }) => maintenance::undo(&ctx, false, any),
         Some(Command::Redo { any }) => maintenance::undo(&ctx, true, any),
         Some(Command::Check) => maintenance::check(&ctx),
+        Some(Command::Backup { path }) => copies::backup(&ctx, &path),
+        Some(Command::Restore(a)) => copies::restore(&ctx, &a),
         Some(Command::Demo(a)) => maintenance::demo(&ctx, &a),
         Some(Command::Objective(c)) => entities::objective(&ctx, c),
         Some(Command::Segment(c)) => entities::segment(&ctx, c),

@@ -467,5 +467,11 @@ pub static EN: Words = Words {
         check_file: "schema version {} (this funnel knows up to {}), write-ahead log {} KiB",
         check_ok: "{}: ok ({} tasks, {} orders from {} customers)",
         demo_filled: "{}: demo data: {} tasks, {} campaigns, {} orders from {} customers, {} KPI values.",
+        backed_up: "Backed up {} to {}: {} tasks, {} orders, {} KiB, checked.",
+        restore_confirm: "Replace {} ({} tasks, {} orders) with {} ({} tasks, {} orders)? The database as it is now is kept as {}. [y/N] ",
+        restore_needs_yes: "restore replaces {}: add --yes to confirm (the database as it is now is kept as {})",
+        restored: "Restored {} from {}: {} tasks, {} orders.",
+        restore_kept: "The database as it was is kept at {}: `funnel restore {}` puts it back.",
+        restore_declined: "Nothing was changed.",
     },
 };

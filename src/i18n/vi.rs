@@ -549,5 +549,11 @@ pub static VI: Words = Words {
         check_file: "phiên bản lược đồ {} (funnel này hiểu đến {}), nhật ký ghi trước (WAL) {} KiB",
         check_ok: "{}: ổn ({} việc, {} đơn hàng từ {} khách hàng)",
         demo_filled: "{}: dữ liệu mẫu: {} việc, {} chiến dịch, {} đơn hàng từ {} khách hàng, {} giá trị KPI.",
+        backed_up: "Đã sao lưu {} vào {}: {} việc, {} đơn hàng, {} KiB, đã kiểm tra.",
+        restore_confirm: "Thay {} ({} việc, {} đơn hàng) bằng {} ({} việc, {} đơn hàng)? Cơ sở dữ liệu hiện tại được giữ lại ở {}. [y/N] ",
+        restore_needs_yes: "khôi phục sẽ thay {}: thêm --yes để xác nhận (cơ sở dữ liệu hiện tại được giữ lại ở {})",
+        restored: "Đã khôi phục {} từ {}: {} việc, {} đơn hàng.",
+        restore_kept: "Cơ sở dữ liệu trước đó được giữ ở {}: `funnel restore {}` sẽ đưa nó trở lại.",
+        restore_declined: "Không có gì thay đổi.",
     },
 };

@@ -612,6 +612,18 @@ pub struct CliWords {
     pub check_ok: &'static str,
     /// "{db}: demo data: {} tasks, {} campaigns, {} orders from {} customers, {} KPI values."
     pub demo_filled: &'static str,
+    /// "Backed up {db} to {path}: {} tasks, {} orders, {} KiB, checked."
+    pub backed_up: &'static str,
+    /// "Replace {db} ({} tasks, {} orders) with {backup} ({} tasks, {} orders)? … [y/N] "
+    pub restore_confirm: &'static str,
+    /// Refusing a restore without a terminal to ask on and without --yes.
+    pub restore_needs_yes: &'static str,
+    /// "Restored {db} from {backup}: {} tasks, {} orders."
+    pub restored: &'static str,
+    /// "The database as it was is kept at {kept}: `funnel restore {kept}` puts it back."
+    pub restore_kept: &'static str,
+    /// A restore the user declined at the prompt.
+    pub restore_declined: &'static str,
 }
 
 impl CliWords {
@@ -669,6 +681,12 @@ impl CliWords {
             check_file,
             check_ok,
             demo_filled,
+            backed_up,
+            restore_confirm,
+            restore_needs_yes,
+            restored,
+            restore_kept,
+            restore_declined,
         } = self;
         let mut out: Vec<(String, &'static str)> = [
             ("task_done", task_done),
@@ -706,6 +724,12 @@ impl CliWords {
             ("check_file", check_file),
             ("check_ok", check_ok),
             ("demo_filled", demo_filled),
+            ("backed_up", backed_up),
+            ("restore_confirm", restore_confirm),
+            ("restore_needs_yes", restore_needs_yes),
+            ("restored", restored),
+            ("restore_kept", restore_kept),
+            ("restore_declined", restore_declined),
         ]
         .into_iter()
         .map(|(n, t)| (n.to_string(), *t))

@@ -78,6 +78,63 @@ pub(super) fn create_triggers(
     Ok(())
 }
 
+/// Drops every journal trigger, and says which tables had them and what
+/// they recorded, so that a migration rebuilding tables can make them
+/// again with [`create_triggers`].
+pub(super) fn drop_all_triggers(tx: &Transaction<'_>) -> rusqlite::Result<Vec<(String, Record)>> {
+    let triggers: Vec<(String, String)> = {
+        let mut stmt = tx.prepare(
+            r"SELECT name, tbl_name FROM sqlite_master
+              WHERE type = 'trigger' AND name LIKE 'journal\_%' ESCAPE '\'
+              ORDER BY rowid",
+        )?;
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?
+    };
+    let mut tables: Vec<(String, Record)> = Vec::new();
+    for (name, table) in &triggers {
+        if !tables.iter().any(|(t, _)| t == table) {
+            let inserts = format!("journal_{table}_INSERT");
+            let record = if triggers.iter().any(|(n, _)| *n == inserts) {
+                Record::All
+            } else {
+                Record::UpdatesAndDeletes
+            };
+            tables.push((table.clone(), record));
+        }
+        tx.execute_batch(&format!("DROP TRIGGER \"{name}\""))?;
+    }
+    Ok(tables)
+}
+
+/// Per table, the highest id the journal can still put back: a row whose
+/// recorded undo or redo inserts it again, and the parked orders of an
+/// undone import.
+pub(super) fn highest_restorable_ids(tx: &Transaction<'_>) -> rusqlite::Result<Vec<(String, i64)>> {
+    let mut highest: std::collections::BTreeMap<String, i64> = Default::default();
+    {
+        let mut stmt = tx.prepare(
+            r#"SELECT undo_sql FROM journal_op WHERE undo_sql LIKE 'INSERT INTO "%'
+               UNION ALL
+               SELECT redo_sql FROM journal_op WHERE redo_sql LIKE 'INSERT INTO "%'"#,
+        )?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        for sql in rows {
+            if let Some((table, id)) = op_row(&sql?) {
+                let h = highest.entry(table).or_insert(id);
+                *h = (*h).max(id);
+            }
+        }
+    }
+    let parked: Option<i64> =
+        tx.query_row("SELECT max(id) FROM orders_undone", [], |r| r.get(0))?;
+    if let Some(id) = parked {
+        let h = highest.entry("orders".into()).or_insert(id);
+        *h = (*h).max(id);
+    }
+    Ok(highest.into_iter().collect())
+}
+
 /// How many entries the journal keeps; older ones can no longer be undone.
 const KEEP_ENTRIES: i64 = 1000;
 
@@ -102,6 +159,13 @@ pub(super) fn open(tx: &Transaction<'_>, label: &str, origin: &Origin) -> rusqli
     )?;
     let entry = tx.last_insert_rowid();
     tx.execute("UPDATE journal_state SET entry = ?1", [entry])?;
+    // Orders parked by an undone import go with the entry that could
+    // bring them back.
+    tx.execute(
+        "DELETE FROM orders_undone WHERE batch_id IN
+           (SELECT batch_id FROM journal_entry WHERE id <= ?1 AND batch_id IS NOT NULL)",
+        [entry - KEEP_ENTRIES],
+    )?;
     tx.execute(
         "DELETE FROM journal_entry WHERE id <= ?1",
         [entry - KEEP_ENTRIES],

@@ -3,6 +3,7 @@
 //! bound parameter.
 
 mod check;
+mod copies;
 mod journal;
 mod schema;
 
@@ -24,6 +25,7 @@ use chrono::{NaiveDate, Utc};
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
+pub use copies::{Copied, Restored, count_tasks_and_orders, restore};
 pub use journal::{Origin, Reverted};
 pub use schema::builtin_metric_names;
 
@@ -116,15 +118,17 @@ pub struct Store {
     origin: Origin,
 }
 
-/// SQLite empties the WAL only when a writer finds it wholly copied into
-/// the file, which never happens to a process that opens the file alone:
-/// its shared index is rebuilt from the WAL, forgetting what was copied.
-/// One-shot commands would grow the WAL without end (33 KB per `task
-/// done` on the large data set), and each of them reads all of it back
-/// before its first query. So a store closing over a WAL past
-/// [`WAL_TRUNCATE_BYTES`] copies and empties it, without waiting: while
-/// another process reads, the checkpoint gives up and a later close tries
-/// again. Nothing committed depends on it.
+/// The last connection to close folds the WAL into the file and deletes
+/// it (SQLite's own close), so a closed database is one file that a plain
+/// copy takes whole. While others keep the file open (a dashboard), a
+/// closing one-shot command cannot: SQLite empties the WAL only when a
+/// writer finds it wholly copied into the file, so commands beside an open
+/// dashboard would grow it without end (33 KB per `task done` on the large
+/// data set), and each of them reads all of it back before its first
+/// query. So a store closing over a WAL past [`WAL_TRUNCATE_BYTES`] copies
+/// and empties it, without waiting: while another process reads, the
+/// checkpoint gives up and a later close tries again. Nothing committed
+/// depends on it.
 impl Drop for Store {
     fn drop(&mut self) {
         let wal = sidecar(&self.path, "-wal");
@@ -315,15 +319,11 @@ impl Store {
 
     /// `synchronous = NORMAL` in WAL mode: a process crash or kill loses
     /// nothing committed; only a power loss may lose the last commits,
-    /// which saves an fsync per commit on every quick task update. For the
-    /// same reason a closing connection leaves the WAL to be checkpointed
-    /// by SQLite's automatic checkpoint instead of syncing it into the file
-    /// at every exit of a one-shot command (unless it has grown past
-    /// [`WAL_TRUNCATE_BYTES`]: see `Drop for Store`).
+    /// which saves an fsync per commit on every quick task update. The
+    /// last connection to close checkpoints the WAL into the file (see
+    /// `Drop for Store`): one sync per command, not one per commit.
     fn configure(&self) -> Result<()> {
         self.conn.busy_timeout(BUSY_TIMEOUT)?;
-        self.conn
-            .set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
         stable_plans(&self.conn)?;
         self.conn
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0))?;
@@ -365,12 +365,23 @@ impl Store {
                 });
             }
         } else if existed {
-            self.backup(version)?;
+            self.backup_before_migration(version)?;
         }
-        // Every step in one transaction: a migration killed half way
-        // leaves the file at its old version, never at one between. The
-        // version is read again under the lock: another process may have
-        // migrated the file meanwhile.
+        // Foreign keys are off while tables are rebuilt (a dropped parent
+        // table would otherwise empty its children's links), which SQLite
+        // allows only outside a transaction; the links are checked before
+        // the commit instead.
+        self.conn.pragma_update(None, "foreign_keys", false)?;
+        let migrated = self.run_migrations(known);
+        self.conn.pragma_update(None, "foreign_keys", true)?;
+        migrated
+    }
+
+    /// Every step in one transaction: a migration killed half way leaves
+    /// the file at its old version, never at one between. The version is
+    /// read again under the lock: another process may have migrated the
+    /// file meanwhile.
+    fn run_migrations(&mut self, known: i64) -> Result<()> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -382,54 +393,28 @@ impl Store {
                 known,
             });
         }
+        let dangling = |tx: &Transaction<'_>| {
+            tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                r.get::<_, i64>(0)
+            })
+        };
+        let before = dangling(&tx)?;
         for migration in schema::MIGRATIONS.iter().skip(version.max(0) as usize) {
             migration(&tx)?;
+        }
+        let after = dangling(&tx)?;
+        if after > before {
+            return Err(StoreError::File {
+                path: self.path.display().to_string(),
+                message: format!(
+                    "the upgrade to schema version {known} would leave {} links pointing nowhere; nothing was changed",
+                    after - before
+                ),
+            });
         }
         tx.pragma_update(None, "user_version", known)?;
         tx.commit()?;
         Ok(())
-    }
-
-    /// Writes `<file>.v<version>.bak` beside the database before a
-    /// migration: the copy is written under a temporary name, checked
-    /// (`quick_check`), synced to disk and only then renamed (the
-    /// directory synced too), so a `.bak` file is always whole, even after
-    /// a crash or power loss during the backup or the migration.
-    fn backup(&self, version: i64) -> Result<()> {
-        let named = |suffix: &str| {
-            let mut p = self.path.clone().into_os_string();
-            p.push(format!(".v{version}.{suffix}"));
-            PathBuf::from(p)
-        };
-        let (partial, target) = (named("bak-partial"), named("bak"));
-        let file_err = |p: &Path, message: String| StoreError::File {
-            path: p.display().to_string(),
-            message,
-        };
-        if partial.exists() {
-            std::fs::remove_file(&partial).map_err(|e| file_err(&partial, e.to_string()))?;
-        }
-        self.conn
-            .execute("VACUUM INTO ?1", [partial.to_string_lossy().as_ref()])?;
-        let copy = Connection::open_with_flags(&partial, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-        let check: String = copy.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
-        drop(copy);
-        if check != "ok" {
-            return Err(file_err(
-                &partial,
-                format!("backup failed its check ({check}); not migrating"),
-            ));
-        }
-        let synced = std::fs::File::open(&partial)
-            .and_then(|f| f.sync_all())
-            .and_then(|()| std::fs::rename(&partial, &target))
-            .and_then(|()| sync_dir(&target));
-        synced.map_err(|e| {
-            file_err(
-                &target,
-                format!("cannot write the backup to disk ({e}); not migrating"),
-            )
-        })
     }
 
     /// Runs `f` as one change: a write transaction that takes the lock up

@@ -14,6 +14,7 @@ pub(super) const MIGRATIONS: &[Migration] = &[
     m2_customer_rollups,
     m3_derived_metrics,
     m4_journal_origin,
+    m5_ids_never_reused,
 ];
 
 fn m1_initial(tx: &Transaction<'_>) -> rusqlite::Result<()> {
@@ -326,6 +327,95 @@ fn m4_journal_origin(tx: &Transaction<'_>) -> rusqlite::Result<()> {
          UPDATE journal_entry SET undo_seq = -id WHERE state = 'undone';
          CREATE INDEX journal_entry_by_origin ON journal_entry(origin, state, id);",
     )
+}
+
+/// An id is never given twice: every table whose rows have an id is
+/// rebuilt with AUTOINCREMENT. Without it SQLite gives the newest row's id
+/// again once that row is deleted, so a script that kept the id acts on
+/// another record, and undoing the delete collides with the new row. The
+/// counters start above every id the undo journal can still put back (a
+/// deleted row's id, parked orders), not only above the rows present.
+///
+/// Runs with foreign keys off (see `Store::migrate`): dropping a parent
+/// table with them on would empty its children's links. The journal's
+/// triggers name other tables, so all of them are dropped first and made
+/// again from the rebuilt tables' columns.
+fn m5_ids_never_reused(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    let journaled = journal::drop_all_triggers(tx)?;
+    let tables: Vec<(String, String)> = {
+        let mut stmt = tx.prepare(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'table'
+             AND name NOT IN ('message', 'journal_state') AND name NOT LIKE 'sqlite_%'
+             AND sql LIKE '%INTEGER PRIMARY KEY%' AND sql NOT LIKE '%AUTOINCREMENT%'",
+        )?;
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?
+    };
+    for (table, sql) in &tables {
+        rebuild_with_autoincrement(tx, table, sql)?;
+    }
+    for (table, record) in journaled {
+        journal::create_triggers(tx, &table, record)?;
+    }
+    for (table, highest) in journal::highest_restorable_ids(tx)? {
+        tx.execute(
+            "UPDATE sqlite_sequence SET seq = max(seq, ?2) WHERE name = ?1",
+            (&table, highest),
+        )?;
+        tx.execute(
+            "INSERT INTO sqlite_sequence (name, seq)
+             SELECT ?1, ?2 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = ?1)",
+            (&table, highest),
+        )?;
+    }
+    Ok(())
+}
+
+/// SQLite's way to change a table's definition: a new table with the same
+/// columns, every row copied with its id, the old one dropped and the new
+/// one renamed, its indexes made again.
+fn rebuild_with_autoincrement(
+    tx: &Transaction<'_>,
+    table: &str,
+    sql: &str,
+) -> rusqlite::Result<()> {
+    let definition = |what: &str| {
+        rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_ERROR),
+            Some(format!("{table}: cannot rebuild its definition ({what})")),
+        )
+    };
+    let (_, columns) = sql
+        .split_once('(')
+        .ok_or_else(|| definition("no columns"))?;
+    let key = "INTEGER PRIMARY KEY";
+    let at = columns
+        .find(key)
+        .ok_or_else(|| definition("no integer key"))?
+        + key.len();
+    let temporary = format!("{table}_m5");
+    let create = format!(
+        "CREATE TABLE \"{temporary}\" ({} AUTOINCREMENT{}",
+        &columns[..at],
+        &columns[at..]
+    );
+    let indexes: Vec<String> = {
+        let mut stmt = tx.prepare(
+            "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?1 AND sql IS NOT NULL",
+        )?;
+        stmt.query_map([table], |r| r.get(0))?
+            .collect::<Result<_, _>>()?
+    };
+    tx.execute_batch(&create)?;
+    tx.execute_batch(&format!(
+        "INSERT INTO \"{temporary}\" SELECT * FROM \"{table}\";
+         DROP TABLE \"{table}\";
+         ALTER TABLE \"{temporary}\" RENAME TO \"{table}\";"
+    ))?;
+    for index in indexes {
+        tx.execute_batch(&index)?;
+    }
+    Ok(())
 }
 
 /// The metrics of SPEC.md: name, kind, unit, meaning.

@@ -344,3 +344,101 @@ fn a_strategy_and_a_campaign_with_a_task_made_with_the_keyboard() {
     assert_eq!(tasks[0]["status"], "done");
     assert!(funnel(&db, &["check"]).contains(": ok"));
 }
+
+/// An edit form open while `funnel task edit` changes the same task in
+/// another shell: the form writes only what was typed in it, and a field
+/// changed on both sides is shown with both values to choose from.
+#[test]
+fn an_edit_form_keeps_what_the_command_line_changed_meanwhile() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("forms.db");
+    funnel(&db, &["person", "add", "An"]);
+    funnel(&db, &["person", "add", "Bình"]);
+    funnel(
+        &db,
+        &[
+            "task",
+            "add",
+            "Viết bài",
+            "--due",
+            "2026-12-01",
+            "--assignee",
+            "An",
+            "--tag",
+            "seo",
+        ],
+    );
+    let cmd = format!(
+        "env FUNNEL_DB='{}' FUNNEL_TODAY=2026-11-22 XDG_CONFIG_HOME='{}' LANG=C.UTF-8 '{BIN}'",
+        db.display(),
+        dir.path().display()
+    );
+    let tmux = start("forms", &cmd, 100, 30, "3 Tasks");
+    let wait = |text: &str| tmux.wait_for(text, Duration::from_secs(5));
+    wait("Viết bài");
+    let task = || -> serde_json::Value {
+        let list = funnel(&db, &["task", "list", "--all", "--json"]);
+        let tasks: serde_json::Value = serde_json::from_str(&list).expect("json");
+        tasks[0].clone()
+    };
+
+    tmux.keys(&["e"]);
+    wait("Edit task");
+    funnel(
+        &db,
+        &[
+            "task",
+            "edit",
+            "1",
+            "--due",
+            "2026-12-15",
+            "--priority",
+            "high",
+            "--tag",
+            "ads",
+            "--assignee",
+            "Bình",
+        ],
+    );
+    literal(&tmux, " v2");
+    tmux.keys(&["Enter"]);
+    wait("Saved task 1.");
+    let t = task();
+    assert_eq!(t["title"], "Viết bài v2");
+    assert_eq!(
+        (&t["due"], &t["priority"], &t["tags"], &t["assignee_name"]),
+        (
+            &serde_json::json!("2026-12-15"),
+            &serde_json::json!("high"),
+            &serde_json::json!(["ads"]),
+            &serde_json::json!("Bình")
+        ),
+        "what the command line changed stays: {t}"
+    );
+
+    tmux.keys(&["e"]);
+    wait("Edit task");
+    funnel(&db, &["task", "edit", "1", "--due", "2026-12-20"]);
+    tmux.keys(&["Tab", "Tab"]);
+    literal(&tmux, "2026-12-24");
+    tmux.keys(&["Enter"]);
+    wait("Due: yours 2026-12-24, now 2026-12-20");
+    assert_eq!(
+        task()["due"],
+        "2026-12-20",
+        "nothing written before the choice"
+    );
+    tmux.keys(&["m"]);
+    let start = Instant::now();
+    while task()["due"] != "2026-12-24" {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "not kept: {}",
+            tmux.screen()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    wait("Saved task 1.");
+    tmux.keys(&["q"]);
+    assert!(funnel(&db, &["check"]).contains(": ok"));
+}

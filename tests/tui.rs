@@ -1328,6 +1328,9 @@ mod plan_tab {
 #[path = "tui/records.rs"]
 mod records;
 
+#[path = "tui/elsewhere.rs"]
+mod elsewhere;
+
 mod strategy_tab {
     //! The Strategy tab: six sections reached with h and l, each a list
     //! with the selected item's detail, figures from the engine.

@@ -103,6 +103,12 @@ pub enum Action {
     KeepTasks,
     /// Deleting a campaign: delete its tasks with it.
     DeleteTasksToo,
+    /// A form's field changed both in the form and elsewhere since it
+    /// opened: write what was typed in the form.
+    KeepMine,
+    /// The same: keep the value it was changed to elsewhere (the form's
+    /// other changes are still written).
+    TakeTheirs,
     /// Form: the next field (or accept the completion shown).
     NextField,
     /// Form: the previous field.
@@ -166,6 +172,8 @@ pub const NAMED: &[(Action, &str)] = &[
     (Action::No, "no"),
     (Action::KeepTasks, "keep_tasks"),
     (Action::DeleteTasksToo, "delete_tasks_too"),
+    (Action::KeepMine, "keep_mine"),
+    (Action::TakeTheirs, "take_theirs"),
     (Action::NextField, "next_field"),
     (Action::PrevField, "prev_field"),
     (Action::Submit, "submit"),
@@ -193,6 +201,8 @@ impl Action {
                 | Action::AddTaskToCampaign
                 | Action::KeepTasks
                 | Action::DeleteTasksToo
+                | Action::KeepMine
+                | Action::TakeTheirs
                 | Action::Undo
                 | Action::Redo
                 | Action::ToggleDone

@@ -116,7 +116,7 @@ impl App {
 
     /// The keys of `action` in a question, as text: "y", or "Esc" for
     /// no where it is bound (the key that closes everything).
-    fn answer_key(&self, action: Action) -> String {
+    pub fn answer_key(&self, action: Action) -> String {
         let keys = self.keymap.keys(Context::Confirm, action);
         let esc = keys
             .iter()

@@ -21,7 +21,11 @@ pub struct EditRequest {
     pub target: EditTarget,
     /// What is being edited, for the built-in editor's title.
     pub title: String,
+    /// What the editor starts with.
     pub text: String,
+    /// The text as stored when the editing began: what changed elsewhere
+    /// since is told from it.
+    pub stored: String,
 }
 
 /// The built-in editor: several lines, saved with Ctrl-s.

@@ -172,11 +172,27 @@ pub struct Form {
     /// What submitting writes.
     pub purpose: Purpose,
     fields: Vec<Field>,
+    /// What each field held when the form opened (or last caught up with
+    /// its record, see [`Form::catch_up`]): what the user changed is what
+    /// differs from it.
+    base: Vec<String>,
     pub focus: usize,
     /// The last mistake, until the next key typed.
     pub error: Option<String>,
     /// The field the mistake is about.
     pub error_field: Option<usize>,
+}
+
+/// A field changed both in the form and elsewhere since the form
+/// opened, to different values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clash {
+    pub field: usize,
+    pub label: &'static str,
+    /// What was typed in the form.
+    pub mine: String,
+    /// What it was changed to elsewhere.
+    pub theirs: String,
 }
 
 /// Names containing what was typed (case and accents aside), best first:
@@ -215,10 +231,12 @@ pub fn choose<T: Copy>(typed: &str, words: &[(&str, T)]) -> Option<T> {
 impl Form {
     /// A form with the focus on its first field.
     pub fn new(title: &'static str, purpose: Purpose, fields: Vec<Field>) -> Form {
+        let base = fields.iter().map(Field::typed).collect();
         let mut form = Form {
             title,
             purpose,
             fields,
+            base,
             focus: 0,
             error: None,
             error_field: None,
@@ -237,6 +255,45 @@ impl Form {
             .get(field.into())
             .map(Field::typed)
             .unwrap_or_default()
+    }
+
+    /// Whether the user changed a field.
+    pub fn changed(&self, field: impl Into<usize>) -> bool {
+        let i = field.into();
+        self.base.get(i).is_some_and(|b| *b != self.value(i))
+    }
+
+    /// Whether the user changed any field.
+    pub fn edited(&self) -> bool {
+        (0..self.fields.len()).any(|i| self.changed(i))
+    }
+
+    /// Brings the form up to its record as it is now, `now` being the
+    /// same form opened on it afresh: a field the user left takes now's
+    /// text, one only the user changed keeps what was typed, and one
+    /// changed on both sides, differently, keeps what was typed and is
+    /// returned. What the form holds from now on counts as changed only
+    /// where it differs from now's.
+    pub fn catch_up(&mut self, now: &Form) -> Vec<Clash> {
+        let mut clashes = Vec::new();
+        for (i, (field, theirs)) in self.fields.iter_mut().zip(now.fields()).enumerate() {
+            let (mine, theirs) = (field.typed(), theirs.typed());
+            let base = self.base.get(i).map(String::as_str).unwrap_or_default();
+            if mine == base {
+                if theirs != mine {
+                    field.input = input(&theirs);
+                }
+            } else if theirs != base && theirs != mine {
+                clashes.push(Clash {
+                    field: i,
+                    label: field.label,
+                    mine,
+                    theirs,
+                });
+            }
+        }
+        self.base = now.fields().iter().map(Field::typed).collect();
+        clashes
     }
 
     fn focused(&self) -> Option<&Field> {
@@ -481,6 +538,55 @@ mod tests {
         f.set(1usize, "Tết");
         assert_eq!(f.value(1usize), "Tết");
         assert_eq!(f.focus, 0, "the focus stays");
+    }
+
+    #[test]
+    fn catching_up_takes_what_changed_elsewhere_and_returns_clashes() {
+        let opened = |title: &str, campaign: &str, due: &str| {
+            Form::new(
+                "T",
+                Purpose::Task(None),
+                vec![
+                    Field::text("Title", title),
+                    Field::value("Campaign", campaign),
+                    Field::value("Due", due),
+                ],
+            )
+        };
+        let mut f = opened("Post", "Tết", "2026-12-12");
+        assert!(!f.edited());
+        f.set(0usize, "Post v2");
+        f.set(2usize, "2026-12-24");
+        assert!(f.changed(0usize) && !f.changed(1usize) && f.edited());
+        let now = opened("Post", "Black Friday", "2026-12-15");
+        let clashes = f.catch_up(&now);
+        assert_eq!(
+            clashes,
+            [Clash {
+                field: 2,
+                label: "Due",
+                mine: "2026-12-24".into(),
+                theirs: "2026-12-15".into(),
+            }]
+        );
+        assert_eq!(f.value(0usize), "Post v2", "changed here only: kept");
+        assert_eq!(f.value(1usize), "Black Friday", "elsewhere only: taken");
+        assert_eq!(
+            f.value(2usize),
+            "2026-12-24",
+            "both: what was typed, for now"
+        );
+        assert!(f.changed(0usize) && !f.changed(1usize) && f.changed(2usize));
+        assert!(
+            f.catch_up(&now).is_empty(),
+            "once caught up, what was typed is a change like any other"
+        );
+        let mut same = opened("Post", "", "");
+        same.set(2usize, "2026-12-15");
+        assert!(
+            same.catch_up(&opened("Post", "", "2026-12-15")).is_empty(),
+            "changed to the same value on both sides"
+        );
     }
 
     #[test]

@@ -311,6 +311,8 @@ fn defaults() -> Vec<(Context, Key, Action)> {
         (C::Confirm, Key::ctrl('c'), A::No),
         (C::Confirm, c('k'), A::KeepTasks),
         (C::Confirm, c('d'), A::DeleteTasksToo),
+        (C::Confirm, c('m'), A::KeepMine),
+        (C::Confirm, c('t'), A::TakeTheirs),
         (C::Help, c('?'), A::No),
         (C::Help, p(K::Esc), A::No),
         (C::Help, c('q'), A::No),

@@ -4,6 +4,7 @@
 pub mod action;
 pub mod deleting;
 pub mod editor;
+pub mod edits;
 pub mod form;
 pub mod forms;
 pub mod keymap;
@@ -28,10 +29,9 @@ use crate::domain::{Clock, NoteId, Priority, TaskId, TaskStatus};
 use crate::i18n::{Format, Words};
 use crate::metrics::{Granularity, Period};
 use crate::store::tasks::TaskPatch;
-use crate::store::{Origin, Store, StoreError};
+use crate::store::{self, Origin, Store, StoreError};
 use crate::taskview::TaskLine;
 use form::{FieldError, Form};
-use forms::Purpose;
 use kpis::KpisTab;
 use plan::PlanTab;
 use strategy::StrategyTab;
@@ -119,10 +119,23 @@ pub enum Overlay {
         pending: Pending,
     },
     Form(Box<Form>),
+    /// An edit form's fields changed elsewhere too: which to keep.
+    Conflict(Box<edits::Conflict>),
     /// The KPIs tab's choice of segment, channel or campaign.
     Picker(Box<kpis::Picker>),
     /// The built-in editor of long text.
     Editor(Box<editor::TextEditor>),
+}
+
+impl Overlay {
+    /// The answers the question shown takes, if any.
+    pub fn answers(&self) -> &'static [Action] {
+        match self {
+            Overlay::Confirm { pending, .. } => pending.answers(),
+            Overlay::Conflict(_) => edits::ANSWERS,
+            _ => &[],
+        }
+    }
 }
 
 /// What fits on the screen, from the last resize: the update logic keeps
@@ -221,6 +234,20 @@ pub fn load_lines(store: &Store) -> Result<Vec<TaskLine>, StoreError> {
         .collect())
 }
 
+/// A task with its campaign's and assignee's names.
+fn line_of(store: &Store, task: crate::domain::Task) -> TaskLine {
+    let campaign = task.campaign.and_then(|c| store.campaign(c).ok());
+    TaskLine {
+        campaign: campaign.as_ref().map(|c| c.name.clone()),
+        campaign_end: campaign.map(|c| c.end),
+        assignee: task
+            .assignee
+            .and_then(|p| store.person(p).ok())
+            .map(|p| p.name),
+        task,
+    }
+}
+
 impl App {
     /// The dashboard on the Tasks tab.
     pub fn new(store: Store, s: Settings) -> Result<App, StoreError> {
@@ -312,7 +339,7 @@ impl App {
     pub fn context(&self) -> Context {
         match &self.overlay {
             Overlay::Form(_) => Context::Form,
-            Overlay::Confirm { .. } => Context::Confirm,
+            Overlay::Confirm { .. } | Overlay::Conflict(_) => Context::Confirm,
             Overlay::Help { .. } => Context::Help,
             Overlay::Picker(_) => Context::Picker,
             Overlay::Editor(_) => Context::Editor,
@@ -515,6 +542,8 @@ impl App {
             | Action::AddTaskToCampaign
             | Action::KeepTasks
             | Action::DeleteTasksToo
+            | Action::KeepMine
+            | Action::TakeTheirs
             | Action::NextField
             | Action::PrevField
             | Action::Submit
@@ -668,43 +697,21 @@ impl App {
         self.overlay = Overlay::Editor(Box::new(editor::TextEditor::new(request)));
     }
 
-    /// Writes what the editor left; an error (the editor failed) is shown.
+    /// Writes what the editor left (see `edits` for text changed
+    /// elsewhere meanwhile); an error (the editor failed) is shown.
     pub fn finish_edit(&mut self, request: &editor::EditRequest, edited: Result<String, String>) {
         let w = &self.words().ui.strategy;
         let text = match edited {
             Ok(t) => t.trim_end().to_string(),
             Err(e) => return self.fail(Format::fill(w.editor_failed, e)),
         };
-        if text == request.text.trim_end() {
+        if text == request.stored.trim_end() {
             return self.say(w.unchanged.into());
         }
         if self.read_only {
             return self.fail(self.words().ui.read_only_refused.into());
         }
-        let r = match request.target {
-            editor::EditTarget::BrandMessage | editor::EditTarget::Positioning => {
-                self.store.message().and_then(|mut m| {
-                    if request.target == editor::EditTarget::BrandMessage {
-                        m.brand_message = text;
-                    } else {
-                        m.positioning = text;
-                    }
-                    self.store.set_message(&m)
-                })
-            }
-            editor::EditTarget::Steps(id) => self.store.set_procedure_steps(id, &text),
-        };
-        match r {
-            Ok(()) => {
-                let said = Format::fill(w.saved, &request.title);
-                let hint = self.undo_hint();
-                self.say(format!("{said} {hint}"));
-                let kept = self.strategy.as_ref().map(|s| (s.section, s.selected));
-                self.after_own_write();
-                self.reload_strategy(kept);
-            }
-            Err(e) => self.fail(e.to_string()),
-        }
+        self.write_text(request, text);
     }
 
     fn update_editor(&mut self, action: Action) {
@@ -1013,15 +1020,7 @@ impl App {
             Action::NextField => form.next(),
             Action::PrevField => form.prev(),
             Action::Type(k) => form.type_key(k),
-            Action::Submit => {
-                let purpose = form.purpose;
-                match purpose {
-                    Purpose::Task(_) => self.submit_task(),
-                    Purpose::Record => self.submit_record(),
-                    Purpose::Note(_) => self.submit_note(),
-                    _ => self.submit_item(purpose),
-                }
-            }
+            Action::Submit => self.submit(),
             _ => {}
         }
     }
@@ -1033,33 +1032,28 @@ impl App {
         }
     }
 
-    /// Validates the task form and writes the task; on a mistake the form
-    /// stays open with the message.
-    fn submit_task(&mut self) {
+    /// Validates the task form and writes the task, an edit only the
+    /// fields changed in the form (where the task is still as `seen`); on
+    /// a mistake the form stays open with the message.
+    fn submit_task(&mut self, seen: Option<&store::seen::Seen>) -> edits::Attempt {
         let Overlay::Form(form) = &self.overlay else {
-            return;
+            return edits::Attempt::Done;
         };
         let today = self.today;
         let fmt = self.format();
         let editing = forms::task::editing(form);
-        let result = forms::task::read(form, &self.store, today, fmt).and_then(|new| {
-            let written = match editing {
-                None => self.store.add_task(&new),
-                Some(id) => self.store.edit_task(
-                    id,
-                    &TaskPatch {
-                        title: Some(new.title.clone()),
-                        campaign: Some(new.campaign),
-                        assignee: Some(new.assignee),
-                        priority: Some(new.priority),
-                        due: Some(new.due),
-                        tags: Some(new.tags.clone()),
-                        ..TaskPatch::default()
-                    },
-                ),
-            };
-            written.map_err(FieldError::general)
-        });
+        let result = forms::task::read(form, &self.store, today, fmt)
+            .map_err(edits::Failure::from)
+            .and_then(|new| {
+                let written = match editing {
+                    None => self.store.add_task(&new),
+                    Some(id) => {
+                        let patch = forms::task::patch(form, &new);
+                        edits::checked(&mut self.store, seen, |s| s.edit_task(id, &patch))
+                    }
+                };
+                written.map_err(edits::refusal(FieldError::general))
+            });
         match result {
             Ok(task) => {
                 let ui = &fmt.words().ui;
@@ -1081,25 +1075,20 @@ impl App {
                     // A task added from the Plan tab: its progress shows.
                     self.refresh();
                 }
+                edits::Attempt::Done
             }
-            Err(e) => self.form_failed(e),
+            Err(e) => e.shown(self),
         }
     }
 
     fn line_for(&self, task: crate::domain::Task) -> TaskLine {
-        let campaign = task.campaign.and_then(|c| self.store.campaign(c).ok());
-        TaskLine {
-            campaign: campaign.as_ref().map(|c| c.name.clone()),
-            campaign_end: campaign.map(|c| c.end),
-            assignee: task
-                .assignee
-                .and_then(|p| self.store.person(p).ok())
-                .map(|p| p.name),
-            task,
-        }
+        line_of(&self.store, task)
     }
 
     fn update_confirm(&mut self, action: Action) {
+        if let Overlay::Conflict(_) = &self.overlay {
+            return self.update_conflict(action);
+        }
         let Overlay::Confirm { pending, .. } = &self.overlay else {
             return;
         };

@@ -4,12 +4,15 @@
 
 use chrono::Days;
 
+use super::edits::{self, Attempt, Failure};
+use super::form::FieldError;
 use super::forms::{note, record};
 use super::kpis::NOTES_VIEW;
 use super::{Action, App, Overlay, Pending};
 use crate::domain::{CauseCategory, Dimension, Note, NoteId, NoteKind, TaskId, ValueSource};
 use crate::i18n::Format;
 use crate::metrics::Period;
+use crate::store::seen::Seen;
 use crate::store::tasks::NewTask;
 use crate::store::{Result, Store};
 
@@ -135,7 +138,7 @@ impl App {
     }
 
     /// The metrics a value can be recorded for (derived figures cannot).
-    fn metric_names(&self) -> Vec<String> {
+    pub(super) fn metric_names(&self) -> Vec<String> {
         self.store
             .metrics()
             .map(|v| {
@@ -192,7 +195,7 @@ impl App {
             true,
         ) {
             Ok(o) => o,
-            Err(e) => return self.form_failed(super::form::FieldError::general(e)),
+            Err(e) => return self.form_failed(FieldError::general(e)),
         };
         self.overlay = Overlay::None;
         let ui = &fmt.words().ui;
@@ -248,18 +251,20 @@ impl App {
         }
     }
 
-    /// Writes the note of the note form; a mistake keeps it open.
-    pub(super) fn submit_note(&mut self) {
+    /// Writes the note of the note form, an edit where the note is still
+    /// as `seen`; a mistake keeps the form open.
+    pub(super) fn submit_note(&mut self, seen: Option<&Seen>) -> Attempt {
         let Overlay::Form(form) = &self.overlay else {
-            return;
+            return Attempt::Done;
         };
         let fmt = self.format();
-        let written = note::read(form, &self.store, self.today, fmt).and_then(|n| {
-            self.store
-                .save_note(&n)
-                .map(|id| (id, n.id.0 > 0))
-                .map_err(super::form::FieldError::general)
-        });
+        let written = note::read(form, &self.store, self.today, fmt)
+            .map_err(Failure::from)
+            .and_then(|n| {
+                edits::checked(&mut self.store, seen, |s| s.save_note(&n))
+                    .map(|id| (id, n.id.0 > 0))
+                    .map_err(edits::refusal(FieldError::general))
+            });
         match written {
             Ok((id, edited)) => {
                 self.overlay = Overlay::None;
@@ -281,8 +286,9 @@ impl App {
                 {
                     k.view = NOTES_VIEW;
                 }
+                Attempt::Done
             }
-            Err(e) => self.form_failed(e),
+            Err(e) => e.shown(self),
         }
     }
 

@@ -7,7 +7,7 @@
 use chrono::Days;
 
 use super::editor::{EditRequest, EditTarget};
-use super::form::FieldError;
+use super::edits::{Attempt, Failure, checked, refusal};
 use super::forms::{self, Choices, Kind, Purpose};
 use super::strategy::Section;
 use super::{Action, App, Overlay};
@@ -16,7 +16,7 @@ use crate::domain::{
 };
 use crate::i18n::Format;
 use crate::metrics::{Granularity, Period};
-use crate::store::Result;
+use crate::store::seen::Seen;
 
 /// One record of the Strategy or Plan tab.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,16 +118,19 @@ impl App {
                 target: EditTarget::BrandMessage,
                 title: w.brand_message.to_string(),
                 text: s.message.brand_message.clone(),
+                stored: s.message.brand_message.clone(),
             }),
             Section::Message => Some(EditRequest {
                 target: EditTarget::Positioning,
                 title: w.positioning.to_string(),
                 text: s.message.positioning.clone(),
+                stored: s.message.positioning.clone(),
             }),
             Section::Procedures => s.procedures.get(s.selected()).map(|(p, _)| EditRequest {
                 target: EditTarget::Steps(p.id),
                 title: p.title.clone(),
                 text: p.steps.clone(),
+                stored: p.steps.clone(),
             }),
             _ => None,
         }
@@ -178,85 +181,100 @@ impl App {
 
     /// The form holding `item` as the store has it now.
     fn open_edit(&mut self, item: Item) {
-        let fmt = self.format();
-        let Some(choices) = self.choices() else {
-            return;
+        let purpose = match item {
+            Item::Objective(id) => Purpose::Objective(Some(id)),
+            Item::Segment(id) => Purpose::Segment(Some(id)),
+            Item::Channel(id) => Purpose::Channel(Some(id)),
+            Item::Campaign(id) => Purpose::Campaign(Some(id)),
+            Item::Person(id) => Purpose::Person(Some(id)),
+            Item::Tool(id) => Purpose::Tool(Some(id)),
+            Item::Budget(id) => Purpose::Budget(Some(id)),
+            Item::Procedure(id) => Purpose::Procedure(Some(id)),
         };
-        let store = &self.store;
-        let form: Result<_> = match item {
-            Item::Objective(id) => store
-                .objective(id)
-                .map(|o| forms::objective::open(Some(&o), &choices, self.today, fmt)),
-            Item::Segment(id) => store
-                .segment(id)
-                .map(|s| forms::segment::open(Some(&s), fmt)),
-            Item::Channel(id) => store
-                .channel(id)
-                .map(|c| forms::channel::open(Some(&c), &choices, fmt)),
-            Item::Campaign(id) => store
-                .campaign(id)
-                .map(|c| forms::campaign::open(Some(&c), (c.start, c.end), &choices, fmt)),
-            Item::Person(id) => store.person(id).map(|p| forms::person::open(Some(&p), fmt)),
-            Item::Tool(id) => store.tool(id).map(|t| forms::tool::open(Some(&t), fmt)),
-            Item::Budget(id) => store
-                .budget(id)
-                .map(|b| forms::budget::open(Some(&b), &b.period, fmt)),
-            Item::Procedure(id) => store
-                .procedure(id)
-                .map(|p| forms::procedure::open(Some(&p), &choices, fmt)),
-        };
-        match form {
-            Ok(f) => self.show_form(f),
+        match self.reopen(purpose) {
+            Ok(Some((form, _))) => self.show_form(form),
+            Ok(None) => {}
             Err(e) => self.fail(e.to_string()),
         }
     }
 
-    /// Writes what a strategy or plan form holds; a mistake keeps the
-    /// form open on its field. The resource question opens the form of
-    /// the kind chosen.
-    pub(super) fn submit_item(&mut self, purpose: Purpose) {
+    /// Writes what a strategy or plan form holds, an edit where its
+    /// record is still as `seen`; a mistake keeps the form open on its
+    /// field. The resource question opens the form of the kind chosen.
+    pub(super) fn submit_item(&mut self, purpose: Purpose, seen: Option<&Seen>) -> Attempt {
         let Overlay::Form(form) = &self.overlay else {
-            return;
+            return Attempt::Done;
         };
         let fmt = self.format();
         let today = self.today;
         let store = &mut self.store;
-        let saved: std::result::Result<(Item, String), FieldError> = match purpose {
+        let saved: std::result::Result<(Item, String), Failure> = match purpose {
             Purpose::Objective(_) => forms::objective::read(form, store, today, fmt)
-                .and_then(|o| store.save_objective(&o).map_err(forms::objective::refused))
+                .map_err(Failure::from)
+                .and_then(|o| {
+                    checked(store, seen, |s| s.save_objective(&o))
+                        .map_err(refusal(forms::objective::refused))
+                })
                 .map(|o| (Item::Objective(o.id), o.title)),
             Purpose::Segment(_) => forms::segment::read(form, fmt)
-                .and_then(|s| store.save_segment(&s).map_err(forms::segment::refused))
+                .map_err(Failure::from)
+                .and_then(|x| {
+                    checked(store, seen, |s| s.save_segment(&x))
+                        .map_err(refusal(forms::segment::refused))
+                })
                 .map(|s| (Item::Segment(s.id), s.name)),
             Purpose::Channel(_) => forms::channel::read(form, store, fmt)
-                .and_then(|c| store.save_channel(&c).map_err(forms::channel::refused))
+                .map_err(Failure::from)
+                .and_then(|c| {
+                    checked(store, seen, |s| s.save_channel(&c))
+                        .map_err(refusal(forms::channel::refused))
+                })
                 .map(|c| (Item::Channel(c.id), c.name)),
             Purpose::Campaign(_) => forms::campaign::read(form, store, today, fmt)
-                .and_then(|c| store.save_campaign(&c).map_err(forms::campaign::refused))
+                .map_err(Failure::from)
+                .and_then(|c| {
+                    checked(store, seen, |s| s.save_campaign(&c))
+                        .map_err(refusal(forms::campaign::refused))
+                })
                 .map(|c| (Item::Campaign(c.id), c.name)),
-            Purpose::Person(_) => store
-                .save_person(&forms::person::read(form))
-                .map_err(forms::person::refused)
-                .map(|p| (Item::Person(p.id), p.name)),
-            Purpose::Tool(_) => store
-                .save_tool(&forms::tool::read(form))
-                .map_err(forms::tool::refused)
-                .map(|t| (Item::Tool(t.id), t.name)),
+            Purpose::Person(_) => {
+                let p = forms::person::read(form);
+                checked(store, seen, |s| s.save_person(&p))
+                    .map_err(refusal(forms::person::refused))
+                    .map(|p| (Item::Person(p.id), p.name))
+            }
+            Purpose::Tool(_) => {
+                let t = forms::tool::read(form);
+                checked(store, seen, |s| s.save_tool(&t))
+                    .map_err(refusal(forms::tool::refused))
+                    .map(|t| (Item::Tool(t.id), t.name))
+            }
             Purpose::Budget(_) => forms::budget::read(form, fmt)
-                .and_then(|b| store.save_budget(&b).map_err(forms::budget::refused))
+                .map_err(Failure::from)
+                .and_then(|b| {
+                    checked(store, seen, |s| s.save_budget(&b))
+                        .map_err(refusal(forms::budget::refused))
+                })
                 .map(|b| (Item::Budget(b.id), b.period)),
             Purpose::Procedure(_) => forms::procedure::read(form, store)
-                .and_then(|p| store.save_procedure(&p).map_err(forms::procedure::refused))
+                .map_err(Failure::from)
+                .and_then(|p| {
+                    checked(store, seen, |s| s.save_procedure(&p))
+                        .map_err(refusal(forms::procedure::refused))
+                })
                 .map(|p| (Item::Procedure(p.id), p.title)),
             Purpose::Resource => match forms::resource::read(form, fmt) {
-                Ok(kind) => return self.open_new(kind),
-                Err(e) => Err(e),
+                Ok(kind) => {
+                    self.open_new(kind);
+                    return Attempt::Done;
+                }
+                Err(e) => Err(Failure::from(e)),
             },
-            Purpose::Task(_) | Purpose::Record | Purpose::Note(_) => return,
+            Purpose::Task(_) | Purpose::Record | Purpose::Note(_) => return Attempt::Done,
         };
         let (item, name) = match saved {
             Ok(s) => s,
-            Err(e) => return self.form_failed(e),
+            Err(e) => return e.shown(self),
         };
         self.overlay = Overlay::None;
         let r = &fmt.words().ui.records;
@@ -281,6 +299,7 @@ impl App {
         if let (Item::Procedure(_), false) = (item, edited) {
             self.edit_request = self.long_text();
         }
+        Attempt::Done
     }
 
     /// Reads everything again after a write of ours: the task lines (a

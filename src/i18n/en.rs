@@ -1,7 +1,8 @@
 //! The English catalog.
 
 use super::{
-    CliWords, EntityWords, KpiWords, PlanWords, RecordWords, StrategyWords, UiWords, Words,
+    CliWords, ElsewhereWords, EntityWords, KpiWords, PlanWords, RecordWords, StrategyWords,
+    UiWords, Words,
 };
 
 pub static EN: Words = Words {
@@ -128,6 +129,8 @@ pub static EN: Words = Words {
             ("add_task_to_campaign", "add task to campaign"),
             ("keep_tasks", "keep the tasks (unlinked)"),
             ("delete_tasks_too", "delete the tasks too"),
+            ("keep_mine", "keep mine"),
+            ("take_theirs", "take theirs"),
             ("yes", "yes"),
             ("no", "no / close"),
             ("next_field", "next field / complete"),
@@ -170,6 +173,16 @@ pub static EN: Words = Words {
         redo_conflict: "Cannot redo {} (made from {}, {}): {} (made since from {}, {}) changed the same records. Nothing was changed.",
         nothing_own_undo: "Nothing made from {} to undo; the latest change is {} (made from {}, {}).",
         nothing_own_redo: "Nothing made from {} to redo; the latest undone change is {} (made from {}, {}).",
+        elsewhere: ElsewhereWords {
+            changed: "Changed elsewhere since you opened this form",
+            field: "{}: yours {}, now {}",
+            empty: "(empty)",
+            answers: "{} keep mine · {} take theirs · {} back to the form",
+            gone: "Deleted elsewhere since you opened this form: nothing was written. Esc closes the form.",
+            unchanged: "Nothing changed: nothing was written.",
+            gone_text: "Deleted elsewhere since the editor opened: nothing was written.",
+            again: "Changed elsewhere again while saving: nothing was written; try again.",
+        },
         due: "Due",
         no_due: "no due date",
         objectives: "Objectives",

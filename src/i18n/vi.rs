@@ -1,7 +1,8 @@
 //! The Vietnamese catalog.
 
 use super::{
-    CliWords, EntityWords, KpiWords, PlanWords, RecordWords, StrategyWords, UiWords, Words,
+    CliWords, ElsewhereWords, EntityWords, KpiWords, PlanWords, RecordWords, StrategyWords,
+    UiWords, Words,
 };
 
 pub static VI: Words = Words {
@@ -141,6 +142,8 @@ pub static VI: Words = Words {
             ("add_task_to_campaign", "thêm việc cho chiến dịch"),
             ("keep_tasks", "giữ các việc (bỏ liên kết)"),
             ("delete_tasks_too", "xóa luôn các việc"),
+            ("keep_mine", "giữ của bạn"),
+            ("take_theirs", "lấy bản hiện tại"),
             ("yes", "có"),
             ("no", "không / đóng"),
             ("next_field", "ô sau / gợi ý"),
@@ -225,6 +228,16 @@ pub static VI: Words = Words {
         redo_conflict: "Không thể làm lại {} (thực hiện từ {}, {}): {} (thực hiện sau đó từ {}, {}) đã sửa chính những bản ghi này. Không có gì bị thay đổi.",
         nothing_own_undo: "Không có thay đổi nào từ {} để hoàn tác; thay đổi gần nhất là {} (thực hiện từ {}, {}).",
         nothing_own_redo: "Không có thay đổi nào từ {} để làm lại; thay đổi được hoàn tác gần nhất là {} (thực hiện từ {}, {}).",
+        elsewhere: ElsewhereWords {
+            changed: "Đã được sửa ở nơi khác từ lúc bạn mở biểu mẫu này",
+            field: "{}: của bạn {}, hiện tại {}",
+            empty: "(trống)",
+            answers: "{} giữ của bạn · {} lấy bản hiện tại · {} quay lại biểu mẫu",
+            gone: "Đã bị xóa ở nơi khác từ lúc bạn mở biểu mẫu này: chưa ghi gì. Esc để đóng biểu mẫu.",
+            unchanged: "Không có gì thay đổi: chưa ghi gì.",
+            gone_text: "Đã bị xóa ở nơi khác từ lúc mở trình soạn thảo: chưa ghi gì.",
+            again: "Lại được sửa ở nơi khác trong lúc lưu: chưa ghi gì; hãy thử lại.",
+        },
         due: "Hạn",
         no_due: "không có hạn",
         objectives: "Mục tiêu",

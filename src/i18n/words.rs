@@ -166,6 +166,8 @@ pub struct UiWords {
     pub nothing_own_undo: &'static str,
     /// The same for redo.
     pub nothing_own_redo: &'static str,
+    /// An edit form meeting changes made elsewhere since it opened.
+    pub elsewhere: ElsewhereWords,
     pub due: &'static str,
     pub no_due: &'static str,
     pub objectives: &'static str,
@@ -292,6 +294,28 @@ pub struct RecordWords {
     /// "{} task" / "{} tasks" (one, many) for: task, campaign, objective,
     /// procedure, channel, order, KPI value.
     pub counts: [(&'static str, &'static str); 7],
+}
+
+/// What an edit form says of changes made elsewhere since it opened.
+#[derive(Debug)]
+pub struct ElsewhereWords {
+    /// Heads the fields changed both here and elsewhere.
+    pub changed: &'static str,
+    /// One of them: "{label}: yours {value}, now {value}".
+    pub field: &'static str,
+    /// A value that is empty, in `field`.
+    pub empty: &'static str,
+    /// The answers: "{key} keep mine · {key} take theirs · {key} back to
+    /// the form".
+    pub answers: &'static str,
+    /// The record went while its form was open.
+    pub gone: &'static str,
+    /// The same for long text while its editor was open.
+    pub gone_text: &'static str,
+    /// Nothing to write: no field differs from the record as it is.
+    pub unchanged: &'static str,
+    /// The record kept changing between reading it and writing.
+    pub again: &'static str,
 }
 
 /// The words of the Strategy tab.

@@ -12,6 +12,7 @@ pub mod links;
 pub mod orders;
 pub mod plan;
 pub mod rollup;
+pub mod seen;
 pub mod strategy;
 pub mod tasks;
 pub mod transfer;
@@ -67,6 +68,10 @@ pub enum StoreError {
     NotFound { what: &'static str, key: String },
     #[error("{0}")]
     Conflict(String),
+    /// An edit's record changed or went since the edit read it (see
+    /// [`Store::write_unchanged`]); nothing was written.
+    #[error("{what} {key} was changed elsewhere since it was read; nothing was written")]
+    Changed { what: &'static str, key: String },
     #[error("nothing to {0}")]
     NothingTo(&'static str),
     /// Nothing of the caller's to undo or redo, while `other` (made by
@@ -116,6 +121,9 @@ pub struct Store {
     no_write_permission: bool,
     /// Who this store's changes are journaled as made by.
     origin: Origin,
+    /// What the next change's record must still be once it holds the
+    /// write lock (see [`Store::write_unchanged`]).
+    expect: Option<seen::Seen>,
 }
 
 /// The last connection to close folds the WAL into the file and deletes
@@ -207,6 +215,7 @@ impl Store {
             path: path.to_path_buf(),
             no_write_permission,
             origin: Origin::CommandLine,
+            expect: None,
         };
         store.conn.busy_timeout(BUSY_TIMEOUT)?;
         // A newer funnel's file is refused before anything (even the
@@ -267,6 +276,7 @@ impl Store {
             path: path.to_path_buf(),
             no_write_permission: false,
             origin: Origin::CommandLine,
+            expect: None,
         };
         let version = store.schema_version()?;
         let known = schema::MIGRATIONS.len() as i64;
@@ -289,6 +299,7 @@ impl Store {
             path: PathBuf::from(":memory:"),
             no_write_permission: false,
             origin: Origin::CommandLine,
+            expect: None,
         };
         store.configure()?;
         store.migrate(false)?;
@@ -432,8 +443,12 @@ impl Store {
         f: impl FnOnce(&mut Change<'_>) -> Result<T>,
     ) -> Result<T> {
         let origin = self.origin.clone();
+        let expect = self.expect.take();
         self.with_bulk_cache(|conn| {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            if let Some(seen) = &expect {
+                seen.still(&tx)?;
+            }
             let entry = journal::open(&tx, "change", &origin)?;
             let mut change = Change {
                 tx,

@@ -2,6 +2,7 @@
 //! tabs, the tab's body, a footer with key hints and the status line, and
 //! any overlay on top.
 
+mod conflict;
 mod form;
 mod help;
 mod kpis;
@@ -92,6 +93,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         Overlay::Help { scroll } => help::render(app, *scroll, frame, area, t),
         Overlay::Confirm { question, .. } => render_question(question, frame, area, t),
         Overlay::Form(form) => form::render(app, form, frame, area, t),
+        Overlay::Conflict(c) => conflict::render(app, c, frame, area, t),
         Overlay::Picker(p) => picker::render(app, p, frame, area, t),
         Overlay::Editor(ed) => render_editor(app, ed, frame, area, t),
     }
@@ -196,6 +198,8 @@ fn hinted(ctx: Context) -> &'static [Action] {
             Action::Yes,
             Action::KeepTasks,
             Action::DeleteTasksToo,
+            Action::KeepMine,
+            Action::TakeTheirs,
             Action::No,
         ],
         Context::Help => &[Action::Down, Action::Up, Action::No],
@@ -215,10 +219,7 @@ pub fn hint_spans(app: &App, ctx: Context, t: Theme, cols: usize) -> Vec<Span<'s
         if app.read_only && a.writes() {
             continue;
         }
-        if let Overlay::Confirm { pending, .. } = &app.overlay
-            && ctx == Context::Confirm
-            && !pending.answers().contains(a)
-        {
+        if ctx == Context::Confirm && !app.overlay.answers().contains(a) {
             continue;
         }
         let Some(key) = app.keymap.key_text(ctx, *a) else {

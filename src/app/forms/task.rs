@@ -9,7 +9,7 @@ use crate::domain::{Priority, TaskId, validate};
 use crate::i18n::Format;
 use crate::store::Store;
 use crate::store::strategy::Named;
-use crate::store::tasks::NewTask;
+use crate::store::tasks::{NewTask, TaskPatch};
 use crate::taskview::TaskLine;
 
 /// The form's fields, in order.
@@ -116,6 +116,21 @@ pub fn read(
         tags,
         ..NewTask::titled(&title)
     })
+}
+
+/// The change an edit writes: the fields changed in the form only, so
+/// what another process changed meanwhile in the others stays.
+pub fn patch(form: &Form, new: &NewTask) -> TaskPatch {
+    let changed = |f: Field| form.changed(f);
+    TaskPatch {
+        title: changed(Field::Title).then(|| new.title.clone()),
+        campaign: changed(Field::Campaign).then_some(new.campaign),
+        due: changed(Field::Due).then_some(new.due),
+        assignee: changed(Field::Assignee).then_some(new.assignee),
+        priority: changed(Field::Priority).then_some(new.priority),
+        tags: changed(Field::Tags).then(|| new.tags.clone()),
+        ..TaskPatch::default()
+    }
 }
 
 /// The task being edited, if any.

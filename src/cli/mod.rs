@@ -146,11 +146,25 @@ pub enum CliError {
     Date(#[from] DateError),
     #[error("{0}")]
     User(String),
+    /// Standard output is a pipe whose reader has gone: the command ends
+    /// quietly, with the status of a process stopped by SIGPIPE.
+    #[error("standard output is closed")]
+    ClosedPipe,
 }
 
 impl CliError {
     pub(crate) fn user(msg: impl Into<String>) -> CliError {
         CliError::User(msg.into())
+    }
+
+    /// What a failed write to standard output means: a reader that has
+    /// gone (`funnel task list | head`) ends the command quietly; any
+    /// other failure (a full disk) is an error.
+    pub fn from_write(e: std::io::Error) -> CliError {
+        match e.kind() {
+            std::io::ErrorKind::BrokenPipe => CliError::ClosedPipe,
+            _ => CliError::user(format!("cannot write to standard output: {e}")),
+        }
     }
 }
 
@@ -189,10 +203,10 @@ impl Context {
     /// it is on a network filesystem.
     pub fn open(&self) -> CliResult<Store> {
         if let Some(kind) = crate::store::network_filesystem(&self.db) {
-            eprintln!(
-                "funnel: warning: {} is on a network filesystem ({kind}): SQLite's file locking is unreliable there, and two processes writing at once can corrupt the database; keep it on a local disk",
+            output::warn(&format!(
+                "{} is on a network filesystem ({kind}): SQLite's file locking is unreliable there, and two processes writing at once can corrupt the database; keep it on a local disk",
                 self.db.display()
-            );
+            ));
         }
         if self.default_db
             && !self.read_only

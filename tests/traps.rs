@@ -3,7 +3,9 @@
 //! closed under a command, a full disk under `funnel demo`, the `--demo`
 //! folder left behind by a signal, temporary files others can read.
 
+use std::path::Path;
 use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 #[path = "support/sandbox.rs"]
 mod sandbox;
@@ -11,8 +13,16 @@ use sandbox::Sandbox;
 
 const BIN: &str = env!("CARGO_BIN_EXE_funnel");
 
+/// Long enough for a loaded machine, short against "for ever".
+const PATIENCE: Duration = Duration::from_secs(20);
+
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn mkfifo(path: &Path) {
+    let made = Command::new("mkfifo").arg(path).status().expect("mkfifo");
+    assert!(made.success(), "mkfifo {}", path.display());
 }
 
 /// `program` with the sandbox's environment, as `Sandbox::cmd` sets it,
@@ -26,6 +36,129 @@ fn plain(s: &Sandbox, program: &str) -> Command {
         .env_remove("NO_COLOR")
         .stdin(Stdio::null());
     c
+}
+
+// 2. Paths that are not regular files.
+
+#[test]
+fn a_database_that_is_not_a_regular_file_is_refused_at_once() {
+    let s = Sandbox::new();
+    let fifo = s.dir.path().join("fifo.db");
+    mkfifo(&fifo);
+    let link = s.dir.path().join("link.db");
+    std::os::unix::fs::symlink(&fifo, &link).expect("symlink");
+    for (db, what) in [
+        (fifo.as_path(), "is a FIFO"),
+        (link.as_path(), "is a FIFO"),
+        (Path::new("/dev/null"), "is a character device"),
+        (Path::new("/dev/zero"), "is a character device"),
+    ] {
+        for args in [
+            &["task", "add", "x"][..],
+            &["task", "list"],
+            &["--read-only", "report"],
+        ] {
+            let started = Instant::now();
+            let out = s
+                .cmd()
+                .env("FUNNEL_DB", db)
+                .args(args)
+                .timeout(PATIENCE)
+                .output()
+                .expect("runs");
+            let err = text(&out.stderr);
+            assert_eq!(
+                out.status.code(),
+                Some(1),
+                "{} {args:?} after {:?}: {err}",
+                db.display(),
+                started.elapsed()
+            );
+            assert!(
+                err.contains(&format!("{}: {what}, not a regular file", db.display())),
+                "{args:?}: {err}"
+            );
+        }
+    }
+    // A symlink to a database works; a path with nothing yet is created.
+    let real = s.dir.path().join("real.db");
+    s.cmd()
+        .env("FUNNEL_DB", &real)
+        .args(["task", "add", "one"])
+        .assert()
+        .success();
+    let alias = s.dir.path().join("alias.db");
+    std::os::unix::fs::symlink(&real, &alias).expect("symlink");
+    s.cmd()
+        .env("FUNNEL_DB", &alias)
+        .args(["task", "done", "1"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn a_config_that_is_not_a_regular_file_or_over_1_mb_is_refused() {
+    let s = Sandbox::new();
+    let fifo = s.dir.path().join("config.fifo");
+    mkfifo(&fifo);
+    let big = s.dir.path().join("big.toml");
+    let mut comments = "# a comment line of a config file grown far too big\n".repeat(20_200);
+    comments.push_str("locale = \"vi\"\n");
+    assert!(comments.len() > 1024 * 1024);
+    std::fs::write(&big, &comments).expect("big config");
+    let under = s.dir.path().join("under.toml");
+    let mut fits = "# a comment line of a config file grown far too big\n".repeat(20_000);
+    fits.push_str("locale = \"vi\"\n");
+    assert!(fits.len() < 1024 * 1024);
+    std::fs::write(&under, &fits).expect("config");
+    for (config, what) in [
+        (fifo.as_path(), "is a FIFO, not a regular file"),
+        (
+            Path::new("/dev/zero"),
+            "is a character device, not a regular file",
+        ),
+        (s.dir.path(), "is a folder, not a regular file"),
+        (
+            big.as_path(),
+            "is over 1 MB (1,048,576 bytes): too big for a config file",
+        ),
+    ] {
+        for how in ["--config", "FUNNEL_CONFIG"] {
+            // Memory capped at 2 GB and time at 20 s: reading /dev/zero or a
+            // FIFO whole fails here
+            // instead of taking the machine's memory or hanging.
+            let mut cmd = plain(&s, "sh");
+            let mut sh = format!("ulimit -v 2000000; exec timeout 20 '{BIN}' ");
+            if how == "--config" {
+                sh.push_str(&format!("--config '{}' ", config.display()));
+            } else {
+                cmd.env("FUNNEL_CONFIG", config);
+            }
+            sh.push_str("task list");
+            let out = cmd.arg("-c").arg(&sh).output().expect("runs");
+            let err = text(&out.stderr);
+            assert_eq!(
+                out.status.code(),
+                Some(1),
+                "{how} {}: {err}",
+                config.display()
+            );
+            assert_eq!(
+                err.trim_end(),
+                format!("funnel: {}: {what}", config.display()),
+                "{how}"
+            );
+        }
+    }
+    // Just under the limit reads as before.
+    let out = s
+        .cmd()
+        .arg("--config")
+        .arg(&under)
+        .args(["task", "add", "một"])
+        .assert()
+        .success();
+    assert_eq!(text(&out.get_output().stdout), "Đã thêm việc 1: một\n");
 }
 
 // 3. Closed pipes and an unwritable output.

@@ -226,7 +226,8 @@ impl Context {
     /// Opens the database for a command that only reads: a path with no
     /// database yet is a mistake (a typo in --db), not a new empty file.
     pub fn open_existing(&self) -> CliResult<Store> {
-        let exists = std::fs::metadata(&self.db).is_ok_and(|m| m.len() > 0);
+        // A FIFO or a device is not "no database yet": `open` says what it is.
+        let exists = std::fs::metadata(&self.db).is_ok_and(|m| m.len() > 0 || !m.is_file());
         if !exists {
             return Err(CliError::user(format!(
                 "{}: no database here yet (check --db or FUNNEL_DB; `funnel demo` fills a new one, any add creates one)",

@@ -583,11 +583,13 @@ impl Store {
 }
 
 /// `Ok(true)` for an SQLite file, `Ok(false)` for a missing or empty one,
-/// an error for anything else.
+/// an error for anything else (a FIFO or a device too).
 fn check_header(path: &Path) -> Result<bool> {
-    let mut file = match std::fs::File::open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+    // Not a plain open: a FIFO would block it, and SQLite would leave a
+    // `/dev/null-journal` beside a device.
+    let mut file = match crate::files::open_regular(path) {
+        Ok(Some(f)) => f,
+        Ok(None) => return Ok(false),
         Err(e) => {
             return Err(StoreError::File {
                 path: path.display().to_string(),

@@ -3,9 +3,16 @@
 //! closed under a command, a full disk under `funnel demo`, the `--demo`
 //! folder left behind by a signal, temporary files others can read.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use funnel::app::{App, Keymap, Overlay, Settings};
+use funnel::config::Config;
+use funnel::domain::Clock;
+use funnel::store::Store;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 #[path = "support/sandbox.rs"]
 mod sandbox;
@@ -15,6 +22,10 @@ const BIN: &str = env!("CARGO_BIN_EXE_funnel");
 
 /// Long enough for a loaded machine, short against "for ever".
 const PATIENCE: Duration = Duration::from_secs(20);
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).expect("date")
+}
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
@@ -36,6 +47,129 @@ fn plain(s: &Sandbox, program: &str) -> Command {
         .env_remove("NO_COLOR")
         .stdin(Stdio::null());
     c
+}
+
+// 1. A key set that leaves no way to quit; Ctrl-c always quits.
+
+fn demo_file(dir: &Path) -> PathBuf {
+    let db = dir.join("keys.db");
+    let mut store = Store::open(&db).expect("store");
+    funnel::demo::fill(&mut store, funnel::demo::Scale::Small, today(), 1).expect("demo");
+    db
+}
+
+fn app_on(db: &Path, keymap: Keymap) -> App {
+    let settings = Settings {
+        config: Config::default(),
+        keymap,
+        clock: Clock::Fixed(today()),
+        read_only: false,
+        ascii: false,
+        db_name: "keys.db".into(),
+    };
+    App::new(Store::open(db).expect("store"), settings).expect("app")
+}
+
+/// A key as the event loop hands it on: an edit of long text goes to the
+/// built-in editor.
+fn press(app: &mut App, k: KeyEvent) {
+    app.on_key(&k);
+    if let Some(request) = app.take_edit_request() {
+        app.edit_inside(request);
+    }
+}
+
+fn typed(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        let code = match c {
+            '\n' => KeyCode::Enter,
+            '\x1b' => KeyCode::Esc,
+            c => KeyCode::Char(c),
+        };
+        press(app, KeyEvent::new(code, KeyModifiers::NONE));
+    }
+}
+
+/// Whether the overlay a context needs is open.
+type Opened = fn(&Overlay) -> bool;
+
+#[test]
+fn ctrl_c_quits_from_every_context_whatever_the_config_says() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = demo_file(dir.path());
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    // The keys that reach each context from a fresh dashboard on Tasks.
+    let places: [(&str, &str, Opened); 11] = [
+        ("Tasks", "", |o| matches!(o, Overlay::None)),
+        ("filter line", "/", |o| matches!(o, Overlay::None)),
+        ("task form", "a", |o| matches!(o, Overlay::Form(_))),
+        ("delete question", "d", |o| {
+            matches!(o, Overlay::Confirm { .. })
+        }),
+        ("help", "?", |o| matches!(o, Overlay::Help { .. })),
+        ("Strategy", "1", |o| matches!(o, Overlay::None)),
+        ("built-in editor", "1lll\n", |o| {
+            matches!(o, Overlay::Editor(_))
+        }),
+        ("Plan", "2", |o| matches!(o, Overlay::None)),
+        ("KPIs", "4", |o| matches!(o, Overlay::None)),
+        ("scope picker", "4/", |o| matches!(o, Overlay::Picker(_))),
+        ("KPI form", "4r", |o| matches!(o, Overlay::Form(_))),
+    ];
+    let mut rebound = std::collections::BTreeMap::new();
+    rebound.insert("quit".to_string(), vec!["x".to_string()]);
+    rebound.insert("cancel".to_string(), vec!["esc".to_string()]);
+    for (config, keymap) in [
+        ("defaults", Keymap::default()),
+        (
+            "quit = [\"x\"]",
+            Keymap::with_overrides(&rebound).expect("keys"),
+        ),
+    ] {
+        for (place, keys, there) in places {
+            let mut app = app_on(&db, keymap.clone());
+            typed(&mut app, keys);
+            assert!(there(&app.overlay), "{place}: not open ({:?})", app.status);
+            assert!(!app.quit, "{place}: still open before Ctrl-c");
+            press(&mut app, ctrl_c);
+            assert!(app.quit, "{config}: Ctrl-c in the {place} did not quit");
+        }
+    }
+}
+
+#[test]
+fn a_key_set_that_leaves_no_way_to_quit_is_refused_naming_the_file_and_the_key() {
+    let s = Sandbox::new();
+    s.cmd().arg("demo").assert().success();
+    let config = s.dir.path().join("keys.toml");
+    for (keys, why) in [
+        ("quit = []", "quit = [] leaves no key to quit"),
+        ("quit = [\"a\"]", "a is add on the Tasks tab"),
+        ("toggle_done = [\"ctrl-c\"]", "Ctrl-c always quits"),
+    ] {
+        std::fs::write(&config, format!("[keys]\n{keys}\n")).expect("config");
+        let out = s
+            .cmd()
+            .args(["snapshot", "--config"])
+            .arg(&config)
+            .timeout(PATIENCE)
+            .output()
+            .expect("runs");
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{keys}: {err}");
+        assert!(
+            err.starts_with(&format!("funnel: {}: [keys] ", config.display())),
+            "{keys}: names the file: {err}"
+        );
+        assert!(err.contains(why), "{keys}: {err}");
+    }
+    // Ctrl-c alone is a way out.
+    std::fs::write(&config, "[keys]\nquit = [\"ctrl-c\"]\n").expect("config");
+    s.cmd()
+        .args(["snapshot", "--config"])
+        .arg(&config)
+        .assert()
+        .success();
 }
 
 // 2. Paths that are not regular files.

@@ -349,8 +349,15 @@ fn utf8_locale() -> bool {
 
 /// The TUI's state on an open store, with the config's key bindings.
 fn tui_app(ctx: &Context, store: Store, tab: crate::app::Tab) -> CliResult<crate::app::App> {
-    let keymap = crate::app::Keymap::with_overrides(&ctx.config.keys)
-        .map_err(|e| CliError::user(format!("config: {e}")))?;
+    let keymap =
+        crate::app::Keymap::with_overrides(&ctx.config.keys).map_err(|message| ConfigError {
+            path: ctx
+                .config
+                .path
+                .as_ref()
+                .map_or_else(|| "config".to_string(), |p| p.display().to_string()),
+            message,
+        })?;
     let db_name = if ctx.demo_dir.is_some() {
         "demo".to_string()
     } else {

@@ -405,3 +405,125 @@ fn an_unwritable_output_is_an_error_and_an_unwritable_stderr_no_abort() {
         );
     }
 }
+
+// 4. `funnel demo` on a full disk.
+
+/// A tmpfs of `size` at `dir`, or why it cannot be had (no root, no
+/// mount in a container).
+fn tmpfs(dir: &Path, size: &str) -> Result<(), String> {
+    let out = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+        .arg(dir)
+        .output()
+        .map_err(|e| format!("mount: {e}"))?;
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(text(&out.stderr).trim().to_string())
+    }
+}
+
+struct Mounted(PathBuf);
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.0).status();
+    }
+}
+
+/// Every size of disk from too small for anything to big enough: `demo`
+/// either says it filled the file (and the file holds the whole demo)
+/// or says the disk is full and leaves the file empty, so that with room
+/// made the next `demo` works.
+#[test]
+fn demo_on_a_full_disk_writes_all_or_nothing() {
+    let s = Sandbox::new();
+    let whole = s.ok_tasks(&s.db, true);
+    let mut seen = Vec::new();
+    for kib in (512..=6144).step_by(512).chain([8192]) {
+        let mnt = s.dir.path().join(format!("disk{kib}"));
+        std::fs::create_dir(&mnt).expect("dir");
+        if let Err(why) = tmpfs(&mnt, &format!("{kib}k")) {
+            println!(
+                "SKIPPED demo_on_a_full_disk_writes_all_or_nothing: cannot mount a tmpfs ({why})"
+            );
+            return;
+        }
+        let _mounted = Mounted(mnt.clone());
+        let db = mnt.join("demo.db");
+        let out = s
+            .cmd()
+            .env("FUNNEL_DB", &db)
+            .arg("demo")
+            .output()
+            .expect("runs");
+        let err = text(&out.stderr);
+        match out.status.code() {
+            Some(0) => {
+                assert_eq!(s.ok_tasks(&db, false), whole, "{kib} KiB: the whole demo");
+                seen.push(format!("{kib} KiB filled"));
+            }
+            Some(1) => {
+                assert_eq!(
+                    err, "funnel: the disk is full: nothing was written; make room and try again\n",
+                    "{kib} KiB"
+                );
+                let remount = Command::new("mount")
+                    .args(["-o", "remount,size=64m"])
+                    .arg(&mnt)
+                    .status()
+                    .expect("remount");
+                assert!(remount.success());
+                assert_eq!(s.ok_tasks(&db, false), 0, "{kib} KiB: nothing written");
+                let again = s
+                    .cmd()
+                    .env("FUNNEL_DB", &db)
+                    .arg("demo")
+                    .output()
+                    .expect("runs");
+                assert!(
+                    again.status.success(),
+                    "{kib} KiB, then room made: the next demo works: {}",
+                    text(&again.stderr)
+                );
+                assert_eq!(s.ok_tasks(&db, false), whole, "{kib} KiB then 64 MiB");
+                seen.push(format!("{kib} KiB refused"));
+            }
+            other => panic!("{kib} KiB: {other:?} {err}"),
+        }
+    }
+    println!("demo on a full disk: {}", seen.join(", "));
+}
+
+impl Sandbox {
+    /// How many tasks `db` holds, after `funnel check` passes on it
+    /// (`fill`: run `demo` on it first).
+    fn ok_tasks(&self, db: &Path, fill: bool) -> usize {
+        if fill {
+            self.cmd()
+                .env("FUNNEL_DB", db)
+                .arg("demo")
+                .assert()
+                .success();
+        }
+        if std::fs::metadata(db).map_or(0, |m| m.len()) == 0 {
+            return 0;
+        }
+        let run = |args: &[&str]| {
+            let out = self
+                .cmd()
+                .env("FUNNEL_DB", db)
+                .args(args)
+                .output()
+                .expect("runs");
+            assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+            text(&out.stdout)
+        };
+        let doc: serde_json::Value = serde_json::from_str(&run(&["export"])).expect("json");
+        let tasks = doc["tasks"].as_array().map_or(0, Vec::len);
+        if tasks > 0 {
+            assert!(run(&["check"]).contains(": ok"));
+        }
+        tasks
+    }
+}

@@ -61,6 +61,9 @@ pub enum StoreError {
     Busy,
     #[error("the database was opened read-only; nothing was written")]
     ReadOnly,
+    /// SQLite rolls the whole transaction back: the file is as it was.
+    #[error("the disk is full: nothing was written; make room and try again")]
+    DiskFull,
     #[error("{what} '{key}' not found")]
     NotFound { what: &'static str, key: String },
     #[error("{0}")]
@@ -97,6 +100,7 @@ impl From<rusqlite::Error> for StoreError {
         match e.sqlite_error_code() {
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy,
             Some(ErrorCode::ReadOnly) => StoreError::ReadOnly,
+            Some(ErrorCode::DiskFull) => StoreError::DiskFull,
             _ => StoreError::Sqlite(e),
         }
     }

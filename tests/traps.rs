@@ -3,6 +3,8 @@
 //! closed under a command, a full disk under `funnel demo`, the `--demo`
 //! folder left behind by a signal, temporary files others can read.
 
+use std::io::Read;
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -17,6 +19,10 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 #[path = "support/sandbox.rs"]
 mod sandbox;
 use sandbox::Sandbox;
+
+#[path = "support/tmux.rs"]
+mod tmux;
+use tmux::Tmux;
 
 const BIN: &str = env!("CARGO_BIN_EXE_funnel");
 
@@ -34,6 +40,14 @@ fn text(bytes: &[u8]) -> String {
 fn mkfifo(path: &Path) {
     let made = Command::new("mkfifo").arg(path).status().expect("mkfifo");
     assert!(made.success(), "mkfifo {}", path.display());
+}
+
+fn mode(path: &Path) -> u32 {
+    std::fs::metadata(path)
+        .expect("metadata")
+        .permissions()
+        .mode()
+        & 0o777
 }
 
 /// `program` with the sandbox's environment, as `Sandbox::cmd` sets it,
@@ -526,4 +540,173 @@ impl Sandbox {
         }
         tasks
     }
+}
+
+// 5 and 6. The `--demo` folder and the editor's file: private, and gone
+// on every way out.
+
+/// `funnel --demo` in a tmux pane under umask 000, its temporary files
+/// in a folder of the test's own; the pane's shell records how it ended.
+struct Demo {
+    tmux: Tmux,
+    tmp: PathBuf,
+    dir: PathBuf,
+}
+
+impl Demo {
+    fn start(name: &str, dir: &Path, env: &str) -> Demo {
+        let tmp = dir.join(format!("tmp-{name}"));
+        std::fs::create_dir(&tmp).expect("tmp");
+        let d = dir.display();
+        let script = format!(
+            "cd '{d}'; umask 000; env TMPDIR='{}' FUNNEL_TODAY=2026-11-22 \
+             XDG_CONFIG_HOME='{d}' LANG=C.UTF-8 {env} '{BIN}' --demo; \
+             echo $? > status-{name}; sleep 600",
+            tmp.display()
+        );
+        let demo = Demo {
+            tmux: Tmux::start(&format!("traps-{name}"), &script, 100, 30),
+            tmp,
+            dir: dir.to_path_buf(),
+        };
+        demo.tmux.wait_for("3 Tasks", PATIENCE);
+        demo
+    }
+
+    /// The pid of funnel: the only child of the pane's shell.
+    fn pid(&self) -> String {
+        let out = self
+            .tmux
+            .run(&["list-panes", "-t", "t", "-F", "#{pane_pid}"]);
+        let shell = text(&out.stdout).trim().to_string();
+        let kids = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children"))
+            .unwrap_or_default();
+        kids.split_whitespace()
+            .next()
+            .expect("funnel runs")
+            .to_string()
+    }
+
+    /// The one `funnel-demo-*` folder, private, with a private database.
+    fn private_folder(&self) -> PathBuf {
+        let entries: Vec<PathBuf> = std::fs::read_dir(&self.tmp)
+            .expect("tmp")
+            .map(|e| e.expect("entry").path())
+            .collect();
+        assert_eq!(entries.len(), 1, "{entries:?}");
+        let folder = entries[0].clone();
+        assert_eq!(mode(&folder), 0o700, "{}", folder.display());
+        assert_eq!(mode(&folder.join("demo.db")), 0o600);
+        folder
+    }
+
+    /// Waits for funnel to end; its exit status.
+    fn ended(&self, name: &str) -> String {
+        let status = self.dir.join(format!("status-{name}"));
+        let start = Instant::now();
+        while !status.exists() {
+            assert!(
+                start.elapsed() < PATIENCE,
+                "{name}: funnel did not end; the screen:\n{}",
+                self.tmux.screen()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        std::fs::read_to_string(&status)
+            .expect("status")
+            .trim()
+            .to_string()
+    }
+
+    fn left_behind(&self) -> Vec<PathBuf> {
+        std::fs::read_dir(&self.tmp)
+            .expect("tmp")
+            .map(|e| e.expect("entry").path())
+            .collect()
+    }
+}
+
+fn signal(name: &str, pid: &str) {
+    let sent = Command::new("kill")
+        .args([&format!("-{name}"), pid])
+        .status();
+    assert!(sent.is_ok_and(|s| s.success()), "kill -{name} {pid}");
+}
+
+#[test]
+fn the_demo_folder_is_private_and_goes_on_every_way_out() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut figures = Vec::new();
+    for way in ["quit", "error", "panic", "TERM", "HUP", "INT"] {
+        let env = match way {
+            "error" => "FUNNEL_TEST_CRASH=error",
+            "panic" => "FUNNEL_TEST_CRASH=panic",
+            _ => "",
+        };
+        let demo = Demo::start(way, dir.path(), env);
+        let folder = demo.private_folder();
+        match way {
+            "quit" => demo.tmux.keys(&["q"]),
+            "error" | "panic" => demo.tmux.keys(&["j"]),
+            signal_name => signal(signal_name, &demo.pid()),
+        }
+        let status = demo.ended(way);
+        assert!(
+            demo.left_behind().is_empty(),
+            "{way} (exit {status}) left {} behind",
+            folder.display()
+        );
+        figures.push(format!("{way}: exit {status}, removed"));
+    }
+    println!(
+        "--demo folder 0700, demo.db 0600 under umask 000; {}",
+        figures.join("; ")
+    );
+}
+
+#[test]
+fn the_editors_file_is_private_and_goes_with_a_hangup() {
+    let dir = tempfile::tempdir().expect("dir");
+    let editor = dir.path().join("slow-editor");
+    let seen = dir.path().join("seen");
+    std::fs::write(
+        &editor,
+        format!(
+            "#!/bin/sh\nstat -c '%a %n' \"$1\" > '{}.tmp'; mv '{0}.tmp' '{0}'; sleep 600\n",
+            seen.display()
+        ),
+    )
+    .expect("editor");
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let demo = Demo::start(
+        "editor",
+        dir.path(),
+        &format!("VISUAL= EDITOR='{}'", editor.display()),
+    );
+    // The first procedure's steps, in the editor.
+    demo.tmux.keys(&["1"]);
+    demo.tmux.wait_for("Objectives", PATIENCE);
+    demo.tmux.keys(&["h"]);
+    demo.tmux.wait_for("Owner: Nguyễn Thu Hà", PATIENCE);
+    demo.tmux.keys(&["Enter"]);
+    let start = Instant::now();
+    while !seen.exists() {
+        assert!(start.elapsed() < PATIENCE, "the editor did not start");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let mut line = String::new();
+    std::fs::File::open(&seen)
+        .expect("seen")
+        .read_to_string(&mut line)
+        .expect("read");
+    let (file_mode, file) = line.trim().split_once(' ').expect("mode and name");
+    assert_eq!(file_mode, "600", "the editor's file {file}");
+    assert!(Path::new(file).starts_with(&demo.tmp), "{file}");
+    signal("HUP", &demo.pid());
+    let status = demo.ended("editor");
+    assert!(
+        demo.left_behind().is_empty(),
+        "a hangup (exit {status}) left {:?}",
+        demo.left_behind()
+    );
 }

@@ -180,7 +180,7 @@ pub struct Context {
     read_only: bool,
     ascii: bool,
     /// Keeps a demo database's temporary directory alive.
-    demo_dir: Option<tempfile::TempDir>,
+    demo_dir: Option<crate::files::ScratchDir>,
 }
 
 impl Context {
@@ -285,10 +285,12 @@ pub fn run(cli: Cli) -> CliResult {
     let clock = Clock::from_env()?;
     let is_default = !cli.demo && cli.db.is_none();
     let (db, demo_dir) = if cli.demo {
-        let dir = tempfile::Builder::new()
-            .prefix("funnel-demo-")
-            .tempdir()
+        let dir = crate::files::ScratchDir::new("funnel-demo-")
             .map_err(|e| CliError::user(format!("cannot make a temporary directory: {e}")))?;
+        // A signal from here on ends the process without unwinding; the
+        // watcher removes the folder first.
+        crate::tui::stop_on_signals()
+            .map_err(|e| CliError::user(format!("cannot watch for signals: {e}")))?;
         let db = dir.path().join("demo.db");
         let mut store = Store::open(&db)?;
         crate::demo::fill(&mut store, crate::demo::Scale::Small, clock.today(), 1)?;

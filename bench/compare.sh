@@ -24,7 +24,10 @@ WORK=$(mktemp -d /tmp/funnel-bench.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 ROUNDS=${ROUNDS:-3}
 RUNS=${RUNS:-10}
-export FUNNEL_TODAY=2026-11-22 FUNNEL_CONFIG=/dev/null
+# An empty config: funnel refuses a config that is not a regular file
+# (/dev/null included).
+: >"$WORK/config.toml"
+export FUNNEL_TODAY=2026-11-22 FUNNEL_CONFIG=$WORK/config.toml
 mkdir -p "$OUT/raw"
 rm -f "$OUT"/raw/*.json
 

@@ -25,6 +25,8 @@ pub struct Config {
     pub braille: bool,
     /// Key rebindings: action name → keys (see `app::keymap`).
     pub keys: BTreeMap<String, Vec<String>>,
+    /// The file these settings were read from, for messages about them.
+    pub path: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,8 +47,32 @@ impl Default for Config {
             ascii: false,
             braille: true,
             keys: BTreeMap::new(),
+            path: None,
         }
     }
+}
+
+/// The most a config file may hold: a few lines are the norm, and a path
+/// at a device such as `/dev/zero` must not be read without end.
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
+/// The text of the config file at `path`, `None` where there is none; a
+/// FIFO, a device, a folder or a file over [`MAX_CONFIG_BYTES`] is refused.
+fn read_capped(path: &Path) -> Result<Option<String>, String> {
+    use std::io::Read;
+    let Some(file) = crate::files::open_regular(path).map_err(|e| e.to_string())? else {
+        return Ok(None);
+    };
+    let mut bytes = Vec::new();
+    file.take(MAX_CONFIG_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > MAX_CONFIG_BYTES {
+        return Err("is over 1 MB (1,048,576 bytes): too big for a config file".into());
+    }
+    String::from_utf8(bytes)
+        .map(Some)
+        .map_err(|_| "is not UTF-8 text".into())
 }
 
 /// The file's shape: every key optional.
@@ -90,14 +116,15 @@ impl Config {
             path: path.display().to_string(),
             message,
         };
-        let text = match std::fs::read_to_string(&path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
-                return Ok(Config::default());
-            }
-            Err(e) => return Err(err(e.to_string())),
+        let text = match read_capped(&path) {
+            Ok(Some(t)) => t,
+            Ok(None) if !required => return Ok(Config::default()),
+            Ok(None) => return Err(err("no such file".into())),
+            Err(e) => return Err(err(e)),
         };
-        Config::parse(&text).map_err(err)
+        let mut c = Config::parse(&text).map_err(err)?;
+        c.path = Some(path);
+        Ok(c)
     }
 
     /// Parses the text of a config file.

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod domain;
+pub mod files;
 pub mod i18n;
 pub mod import;
 pub mod metrics;

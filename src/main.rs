@@ -1,10 +1,16 @@
 //! The `funnel` binary: parse the command line, run it, and turn errors
 //! into one line on stderr with exit status 1 (2 for usage errors, by clap).
+//! A pipe closed under a command ends it quietly with 141, the status a
+//! shell shows for a process stopped by SIGPIPE.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
+use funnel::cli::CliError;
+
+/// 128 + SIGPIPE.
+const CLOSED_PIPE: u8 = 141;
 
 fn main() -> ExitCode {
     // A crash report in colour only where colour is welcome.
@@ -16,15 +22,40 @@ fn main() -> ExitCode {
         color_eyre::config::HookBuilder::default()
     };
     if let Err(e) = hooks.install() {
-        eprintln!("funnel: {e}");
+        say(&e.to_string());
     }
-    let cli = funnel::cli::Cli::parse();
+    let cli = match funnel::cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        // Help, the version or a usage error. clap's own `exit` would take
+        // help or the version written to a full or closed output for
+        // success; a usage error keeps its status even where its message
+        // cannot be written.
+        Err(e) => {
+            let code = ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+            return match e.print() {
+                Err(w) if !e.use_stderr() => failed(CliError::from_write(w)),
+                _ => code,
+            };
+        }
+    };
     match funnel::cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            // A message may quote what was typed or read: never raw.
-            eprintln!("funnel: {}", funnel::text::visible(&e.to_string()));
-            ExitCode::from(1)
-        }
+        Err(e) => failed(e),
     }
+}
+
+fn failed(e: CliError) -> ExitCode {
+    if let CliError::ClosedPipe = e {
+        return ExitCode::from(CLOSED_PIPE);
+    }
+    // A message may quote what was typed or read: never raw.
+    say(&funnel::text::visible(&e.to_string()));
+    ExitCode::from(1)
+}
+
+/// One line on stderr. Not `eprintln!`, which panics where stderr cannot
+/// be written (a closed pipe, a full disk), and the panic's own report
+/// then aborts: with nowhere to say it, the exit status says it.
+fn say(text: &str) {
+    let _ = writeln!(std::io::stderr(), "funnel: {text}");
 }

@@ -99,6 +99,10 @@ impl Key {
         }
     }
 
+    /// Quits from everywhere, whatever the config file says: a way out
+    /// that no key set can take away.
+    pub const CTRL_C: Key = Key::ctrl('c');
+
     /// The key of a terminal event; shift is part of the character.
     pub fn of(e: &KeyEvent) -> Key {
         let code = match e.code {
@@ -218,7 +222,7 @@ fn defaults() -> Vec<(Context, Key, Action)> {
     let c = Key::ch;
     vec![
         (C::Global, c('q'), A::Quit),
-        (C::Global, Key::ctrl('c'), A::Quit),
+        (C::Global, Key::CTRL_C, A::Quit),
         (C::Global, c('1'), A::Show(Tab::Strategy)),
         (C::Global, c('2'), A::Show(Tab::Plan)),
         (C::Global, c('3'), A::Show(Tab::Tasks)),
@@ -286,20 +290,16 @@ fn defaults() -> Vec<(Context, Key, Action)> {
         (C::Strategy, c('d'), A::Delete),
         (C::Editor, Key::ctrl('s'), A::Submit),
         (C::Editor, p(K::Esc), A::Cancel),
-        (C::Editor, Key::ctrl('c'), A::Cancel),
         (C::Picker, p(K::Enter), A::Submit),
         (C::Picker, p(K::Esc), A::Cancel),
-        (C::Picker, Key::ctrl('c'), A::Cancel),
         (C::Picker, p(K::Down), A::Down),
         (C::Picker, p(K::Up), A::Up),
         (C::Picker, p(K::PageDown), A::PageDown),
         (C::Picker, p(K::PageUp), A::PageUp),
         (C::Filter, p(K::Enter), A::Submit),
         (C::Filter, p(K::Esc), A::Cancel),
-        (C::Filter, Key::ctrl('c'), A::Cancel),
         (C::Form, p(K::Enter), A::Submit),
         (C::Form, p(K::Esc), A::Cancel),
-        (C::Form, Key::ctrl('c'), A::Cancel),
         (C::Form, p(K::Tab), A::NextField),
         (C::Form, p(K::Down), A::NextField),
         (C::Form, p(K::BackTab), A::PrevField),
@@ -308,7 +308,6 @@ fn defaults() -> Vec<(Context, Key, Action)> {
         (C::Confirm, p(K::Enter), A::Yes),
         (C::Confirm, c('n'), A::No),
         (C::Confirm, p(K::Esc), A::No),
-        (C::Confirm, Key::ctrl('c'), A::No),
         (C::Confirm, c('k'), A::KeepTasks),
         (C::Confirm, c('d'), A::DeleteTasksToo),
         (C::Confirm, c('m'), A::KeepMine),
@@ -316,7 +315,6 @@ fn defaults() -> Vec<(Context, Key, Action)> {
         (C::Help, c('?'), A::No),
         (C::Help, p(K::Esc), A::No),
         (C::Help, c('q'), A::No),
-        (C::Help, Key::ctrl('c'), A::No),
         (C::Help, c('j'), A::Down),
         (C::Help, p(K::Down), A::Down),
         (C::Help, c('k'), A::Up),
@@ -337,7 +335,8 @@ impl Default for Keymap {
 impl Keymap {
     /// The defaults with the config file's `[keys]` table applied: each
     /// named action gets exactly the keys listed, in the contexts where it
-    /// is bound by default.
+    /// is bound by default. Ctrl-c stays with quit; a table that leaves a
+    /// tab without a key of its own to quit is refused.
     pub fn with_overrides(keys: &BTreeMap<String, Vec<String>>) -> Result<Keymap, String> {
         let mut map = Keymap::default();
         let mut given: Vec<(&str, (Context, Key))> = Vec::new();
@@ -357,6 +356,14 @@ impl Keymap {
                 .iter()
                 .map(|k| Key::parse(k).map_err(|e| format!("[keys] {name}: {e}")))
                 .collect::<Result<Vec<_>, _>>()?;
+            if action == Action::Quit && parsed.is_empty() {
+                return Err("[keys] quit = [] leaves no key to quit; list one, such as quit = [\"q\"] (Ctrl-c quits too, whatever the config)".into());
+            }
+            if action != Action::Quit && parsed.contains(&Key::CTRL_C) {
+                return Err(format!(
+                    "[keys] {name}: Ctrl-c always quits; choose another key"
+                ));
+            }
             let mut contexts: Vec<Context> = map
                 .bindings
                 .iter()
@@ -379,7 +386,50 @@ impl Keymap {
                 }
             }
         }
+        map.check_quit()?;
+        if !map
+            .keys(Context::Global, Action::Quit)
+            .contains(&Key::CTRL_C)
+        {
+            map.bindings
+                .push((Context::Global, Key::CTRL_C, Action::Quit));
+        }
         Ok(map)
+    }
+
+    /// Every tab keeps a key of `quit` that quits there: one its own
+    /// bindings do not take for something else (Ctrl-c, when listed, is
+    /// one everywhere).
+    fn check_quit(&self) -> Result<(), String> {
+        let quits = self.keys(Context::Global, Action::Quit);
+        for (tab, ctx) in [
+            ("Tasks", Context::Tasks),
+            ("KPIs", Context::Kpis),
+            ("Plan", Context::Plan),
+            ("Strategy", Context::Strategy),
+        ] {
+            let taken = |k: &Key| {
+                self.bindings
+                    .iter()
+                    .find(|(c, bk, _)| *c == ctx && bk == k)
+                    .map(|(_, _, a)| *a)
+            };
+            if quits
+                .iter()
+                .any(|k| *k == Key::CTRL_C || taken(k).is_none())
+            {
+                continue;
+            }
+            let uses = quits
+                .iter()
+                .filter_map(|k| Some(format!("{k} is {}", taken(k)?.name()?)))
+                .collect::<Vec<_>>()
+                .join(", ");
+            return Err(format!(
+                "[keys] quit: {uses} on the {tab} tab, so no key of quit works there; give quit a key that tab leaves free (Ctrl-c quits too, whatever the config)"
+            ));
+        }
+        Ok(())
     }
 
     /// The action of a key in a context: the context's own bindings first,
@@ -390,6 +440,9 @@ impl Keymap {
             return None;
         }
         let key = Key::of(event);
+        if key == Key::CTRL_C {
+            return Some(Action::Quit);
+        }
         let find = |c: Context| {
             self.bindings
                 .iter()
@@ -580,6 +633,70 @@ mod tests {
         keys.insert("delete".to_string(), vec!["x".to_string()]);
         let e = Keymap::with_overrides(&keys).expect_err("one key, two actions");
         assert_eq!(e, "[keys] x is given to both delete and toggle_done");
+    }
+
+    #[test]
+    fn ctrl_c_quits_everywhere_and_stays_with_quit() {
+        let mut keys = BTreeMap::new();
+        keys.insert("quit".to_string(), vec!["x".to_string()]);
+        keys.insert("cancel".to_string(), vec!["esc".to_string()]);
+        let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        for m in [
+            Keymap::default(),
+            Keymap::with_overrides(&keys).expect("valid"),
+        ] {
+            for ctx in Context::ALL {
+                assert_eq!(m.resolve(ctx, &ctrl_c), Some(Action::Quit), "{ctx:?}");
+            }
+        }
+        let m = Keymap::with_overrides(&keys).expect("valid");
+        assert_eq!(
+            m.key_text(Context::Tasks, Action::Quit).as_deref(),
+            Some("x")
+        );
+        assert!(
+            m.listing(Context::Global)
+                .contains(&("x Ctrl-c".to_string(), Action::Quit)),
+            "the help overlay shows Ctrl-c"
+        );
+    }
+
+    #[test]
+    fn a_key_set_without_a_way_to_quit_is_refused() {
+        let refused = |pairs: &[(&str, &[&str])]| {
+            let keys = pairs
+                .iter()
+                .map(|(a, ks)| (a.to_string(), ks.iter().map(|k| k.to_string()).collect()))
+                .collect();
+            Keymap::with_overrides(&keys).expect_err("refused")
+        };
+        let e = refused(&[("quit", &[])]);
+        assert!(
+            e.starts_with("[keys] quit = [] leaves no key to quit"),
+            "{e}"
+        );
+        let e = refused(&[("quit", &["a"])]);
+        assert!(
+            e.starts_with("[keys] quit: a is add on the Tasks tab"),
+            "{e}"
+        );
+        let e = refused(&[("quit", &["x"]), ("toggle_done", &["x"])]);
+        assert!(e.contains("x is toggle_done on the Tasks tab"), "{e}");
+        let e = refused(&[("record", &["Q"]), ("quit", &["Q"])]);
+        assert!(e.contains("Q is record on the KPIs tab"), "{e}");
+        let e = refused(&[("cancel", &["esc", "ctrl-c"])]);
+        assert_eq!(e, "[keys] cancel: Ctrl-c always quits; choose another key");
+        for fine in [
+            &[("quit", &["ctrl-c"][..])][..],
+            &[("toggle_done", &["q"])],
+            &[("quit", &["a", "Z"])],
+        ] {
+            let keys = fine
+                .iter()
+                .map(|(a, ks)| (a.to_string(), ks.iter().map(|k| k.to_string()).collect()))
+                .collect();
+            assert!(Keymap::with_overrides(&keys).is_ok(), "{fine:?}");
+        }
     }
 
     #[test]

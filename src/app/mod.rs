@@ -386,7 +386,12 @@ impl App {
             self.fail(self.words().ui.read_only_refused.into());
             return;
         }
-        match self.context() {
+        // Quit quits from a form, an overlay or the filter line too (Ctrl-c).
+        let context = match action {
+            Action::Quit => Context::Global,
+            _ => self.context(),
+        };
+        match context {
             Context::Form => return self.update_form(action),
             Context::Confirm => return self.update_confirm(action),
             Context::Help => return self.update_help(action),
@@ -1169,9 +1174,7 @@ impl App {
             Action::Up => *scroll = scroll.saturating_sub(1),
             Action::PageDown => *scroll += 10,
             Action::PageUp => *scroll = scroll.saturating_sub(10),
-            Action::No | Action::Help | Action::Quit | Action::Cancel => {
-                self.overlay = Overlay::None
-            }
+            Action::No | Action::Help | Action::Cancel => self.overlay = Overlay::None,
             _ => {}
         }
     }

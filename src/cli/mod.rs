@@ -157,11 +157,25 @@ pub enum CliError {
     Date(#[from] DateError),
     #[error("{0}")]
     User(String),
+    /// Standard output is a pipe whose reader has gone: the command ends
+    /// quietly, with the status of a process stopped by SIGPIPE.
+    #[error("standard output is closed")]
+    ClosedPipe,
 }
 
 impl CliError {
     pub(crate) fn user(msg: impl Into<String>) -> CliError {
         CliError::User(msg.into())
+    }
+
+    /// What a failed write to standard output means: a reader that has
+    /// gone (`funnel task list | head`) ends the command quietly; any
+    /// other failure (a full disk) is an error.
+    pub fn from_write(e: std::io::Error) -> CliError {
+        match e.kind() {
+            std::io::ErrorKind::BrokenPipe => CliError::ClosedPipe,
+            _ => CliError::user(format!("cannot write to standard output: {e}")),
+        }
     }
 }
 
@@ -177,7 +191,7 @@ pub struct Context {
     read_only: bool,
     ascii: bool,
     /// Keeps a demo database's temporary directory alive.
-    demo_dir: Option<tempfile::TempDir>,
+    demo_dir: Option<crate::files::ScratchDir>,
 }
 
 impl Context {
@@ -200,10 +214,10 @@ impl Context {
     /// it is on a network filesystem.
     pub fn open(&self) -> CliResult<Store> {
         if let Some(kind) = crate::store::network_filesystem(&self.db) {
-            eprintln!(
-                "funnel: warning: {} is on a network filesystem ({kind}): SQLite's file locking is unreliable there, and two processes writing at once can corrupt the database; keep it on a local disk",
+            output::warn(&format!(
+                "{} is on a network filesystem ({kind}): SQLite's file locking is unreliable there, and two processes writing at once can corrupt the database; keep it on a local disk",
                 self.db.display()
-            );
+            ));
         }
         if self.default_db
             && !self.read_only
@@ -223,7 +237,8 @@ impl Context {
     /// Opens the database for a command that only reads: a path with no
     /// database yet is a mistake (a typo in --db), not a new empty file.
     pub fn open_existing(&self) -> CliResult<Store> {
-        let exists = std::fs::metadata(&self.db).is_ok_and(|m| m.len() > 0);
+        // A FIFO or a device is not "no database yet": `open` says what it is.
+        let exists = std::fs::metadata(&self.db).is_ok_and(|m| m.len() > 0 || !m.is_file());
         if !exists {
             return Err(CliError::user(format!(
                 "{}: no database here yet (check --db or FUNNEL_DB; `funnel demo` fills a new one, any add creates one)",
@@ -281,10 +296,12 @@ pub fn run(cli: Cli) -> CliResult {
     let clock = Clock::from_env()?;
     let is_default = !cli.demo && cli.db.is_none();
     let (db, demo_dir) = if cli.demo {
-        let dir = tempfile::Builder::new()
-            .prefix("funnel-demo-")
-            .tempdir()
+        let dir = crate::files::ScratchDir::new("funnel-demo-")
             .map_err(|e| CliError::user(format!("cannot make a temporary directory: {e}")))?;
+        // A signal from here on ends the process without unwinding; the
+        // watcher removes the folder first.
+        crate::tui::stop_on_signals()
+            .map_err(|e| CliError::user(format!("cannot watch for signals: {e}")))?;
         let db = dir.path().join("demo.db");
         let mut store = Store::open(&db)?;
         crate::demo::fill(&mut store, crate::demo::Scale::Small, clock.today(), 1)?;
@@ -347,8 +364,15 @@ fn utf8_locale() -> bool {
 
 /// The TUI's state on an open store, with the config's key bindings.
 fn tui_app(ctx: &Context, store: Store, tab: crate::app::Tab) -> CliResult<crate::app::App> {
-    let keymap = crate::app::Keymap::with_overrides(&ctx.config.keys)
-        .map_err(|e| CliError::user(format!("config: {e}")))?;
+    let keymap =
+        crate::app::Keymap::with_overrides(&ctx.config.keys).map_err(|message| ConfigError {
+            path: ctx
+                .config
+                .path
+                .as_ref()
+                .map_or_else(|| "config".to_string(), |p| p.display().to_string()),
+            message,
+        })?;
     let db_name = if ctx.demo_dir.is_some() {
         "demo".to_string()
     } else {

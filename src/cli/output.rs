@@ -30,21 +30,25 @@ pub fn json<T: Serialize + ?Sized>(value: &T) -> CliResult {
     write(&escaped)
 }
 
-/// Prints one line; a closed pipe (`funnel task list | head`) is not an
-/// error. Control characters and bidirectional overrides (in a title
-/// written by some other tool, say) are shown, never obeyed.
+/// Prints one line. Control characters and bidirectional overrides (in a
+/// title written by some other tool, say) are shown, never obeyed.
 pub fn line(text: &str) -> CliResult {
     write(&crate::text::visible(text))
 }
 
+/// Writes `text` and a newline to standard output and flushes it; see
+/// [`CliError::from_write`] for a write that fails.
 fn write(text: &str) -> CliResult {
     let mut out = std::io::stdout().lock();
-    match writeln!(out, "{text}") {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(CliError::user(format!("cannot write output: {e}")))
-        }
-        _ => Ok(()),
-    }
+    writeln!(out, "{text}")
+        .and_then(|()| out.flush())
+        .map_err(CliError::from_write)
+}
+
+/// A line on standard error for a command that goes on (a warning): where
+/// stderr cannot be written, there is no one to tell.
+pub fn warn(text: &str) {
+    let _ = writeln!(std::io::stderr(), "funnel: warning: {text}");
 }
 
 pub use crate::text::fit;

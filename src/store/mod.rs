@@ -64,6 +64,9 @@ pub enum StoreError {
     Busy,
     #[error("the database was opened read-only; nothing was written")]
     ReadOnly,
+    /// SQLite rolls the whole transaction back: the file is as it was.
+    #[error("the disk is full: nothing was written; make room and try again")]
+    DiskFull,
     #[error("{what} '{key}' not found")]
     NotFound { what: &'static str, key: String },
     #[error("{0}")]
@@ -104,6 +107,7 @@ impl From<rusqlite::Error> for StoreError {
         match e.sqlite_error_code() {
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy,
             Some(ErrorCode::ReadOnly) => StoreError::ReadOnly,
+            Some(ErrorCode::DiskFull) => StoreError::DiskFull,
             _ => StoreError::Sqlite(e),
         }
     }
@@ -583,11 +587,13 @@ impl Store {
 }
 
 /// `Ok(true)` for an SQLite file, `Ok(false)` for a missing or empty one,
-/// an error for anything else.
+/// an error for anything else (a FIFO or a device too).
 fn check_header(path: &Path) -> Result<bool> {
-    let mut file = match std::fs::File::open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+    // Not a plain open: a FIFO would block it, and SQLite would leave a
+    // `/dev/null-journal` beside a device.
+    let mut file = match crate::files::open_regular(path) {
+        Ok(Some(f)) => f,
+        Ok(None) => return Ok(false),
         Err(e) => {
             return Err(StoreError::File {
                 path: path.display().to_string(),

@@ -20,11 +20,14 @@ pub fn configured() -> Option<String> {
 /// run by the shell with the file as its last argument) and returns what
 /// the file holds after; an error says why nothing came back.
 pub fn edit(terminal: &mut DefaultTerminal, editor: &str, text: &str) -> Result<String, String> {
+    // Private (0600, as tempfile makes it), and removed by the signal
+    // watcher should the dashboard be stopped while the editor runs.
     let file = tempfile::Builder::new()
         .prefix("funnel-")
         .suffix(".txt")
         .tempfile()
         .map_err(|e| e.to_string())?;
+    let _gone = crate::files::Scratch::register(file.path());
     std::fs::write(file.path(), text).map_err(|e| e.to_string())?;
     super::restore();
     let status = Command::new("sh")

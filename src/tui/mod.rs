@@ -125,22 +125,31 @@ pub fn run(mut app: App) -> std::io::Result<()> {
     event_loop(&mut terminal, &mut app, crash)
 }
 
-/// SIGTERM or SIGHUP (a dropped SSH connection, a closed tmux) end the
-/// process from a watcher thread: the main thread may be blocked reading a
-/// terminal that is gone, where it would never see a flag. The terminal is
-/// restored first where it still exists; an unfinished write is rolled
-/// back by SQLite, a finished one is already committed.
-fn stop_on_signals() -> std::io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+/// SIGTERM, SIGHUP (a dropped SSH connection, a closed tmux) or SIGINT
+/// end the process from a watcher thread: the main thread may be blocked
+/// reading a terminal that is gone, where it would never see a flag. The
+/// terminal is restored first where it still exists and temporary files
+/// are removed (`exit` runs no destructor); an unfinished write is rolled
+/// back by SQLite, a finished one is already committed. One watcher per
+/// process, however often this is called.
+pub fn stop_on_signals() -> std::io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    static WATCHING: std::sync::Mutex<bool> = std::sync::Mutex::new(false);
+    let mut watching = WATCHING.lock().unwrap_or_else(|p| p.into_inner());
+    if *watching {
+        return Ok(());
+    }
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
             if let Some(signal) = signals.forever().next() {
                 restore();
+                crate::files::remove_scratch();
                 std::process::exit(128 + signal);
             }
         })?;
+    *watching = true;
     Ok(())
 }
 

@@ -3,6 +3,7 @@
 //! bound parameter.
 
 mod check;
+mod identity;
 mod journal;
 mod schema;
 
@@ -15,6 +16,7 @@ pub mod strategy;
 pub mod tasks;
 pub mod transfer;
 
+use std::cell::Cell;
 use std::fs::OpenOptions;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -24,6 +26,7 @@ use chrono::{NaiveDate, Utc};
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
+pub use identity::Detachment;
 pub use journal::{Origin, Reverted};
 pub use schema::builtin_metric_names;
 
@@ -61,6 +64,9 @@ pub enum StoreError {
     Busy,
     #[error("the database was opened read-only; nothing was written")]
     ReadOnly,
+    /// The path no longer names the file the store opened.
+    #[error("{path}: {how}; nothing was written")]
+    Detached { path: String, how: Detachment },
     #[error("{what} '{key}' not found")]
     NotFound { what: &'static str, key: String },
     #[error("{0}")]
@@ -114,6 +120,12 @@ pub struct Store {
     no_write_permission: bool,
     /// Who this store's changes are journaled as made by.
     origin: Origin,
+    /// The file the store opened, to tell whether the path still names it.
+    identity: identity::Identity,
+    /// How long a write waits for another process's write lock.
+    write_wait: Duration,
+    /// The last write gave up on another process's write lock.
+    write_busy: Cell<bool>,
 }
 
 /// SQLite empties the WAL only when a writer finds it wholly copied into
@@ -127,6 +139,11 @@ pub struct Store {
 /// again. Nothing committed depends on it.
 impl Drop for Store {
     fn drop(&mut self) {
+        // A store whose path names another file now (or none) closes
+        // without touching the path: see `identity`.
+        if self.check_file().is_some() {
+            return;
+        }
         let wal = sidecar(&self.path, "-wal");
         let big = std::fs::metadata(&wal).is_ok_and(|m| m.len() > WAL_TRUNCATE_BYTES);
         if big && self.conn.busy_timeout(Duration::ZERO).is_ok() {
@@ -203,6 +220,9 @@ impl Store {
             path: path.to_path_buf(),
             no_write_permission,
             origin: Origin::CommandLine,
+            identity: identity::Identity::of(path),
+            write_wait: BUSY_TIMEOUT,
+            write_busy: Cell::new(false),
         };
         store.conn.busy_timeout(BUSY_TIMEOUT)?;
         // A newer funnel's file is refused before anything (even the
@@ -228,11 +248,14 @@ impl Store {
         }
         store.configure()?;
         store.migrate(existed)?;
+        store.note_sidecars();
         Ok(store)
     }
 
-    /// Refuses a write up front where the file cannot be written.
+    /// Refuses a write up front where the file cannot be written, or
+    /// where the path no longer names the file.
     fn check_writable(&self) -> Result<()> {
+        self.check_attached()?;
         if !self.no_write_permission {
             return Ok(());
         }
@@ -263,6 +286,9 @@ impl Store {
             path: path.to_path_buf(),
             no_write_permission: false,
             origin: Origin::CommandLine,
+            identity: identity::Identity::of(path),
+            write_wait: BUSY_TIMEOUT,
+            write_busy: Cell::new(false),
         };
         let version = store.schema_version()?;
         let known = schema::MIGRATIONS.len() as i64;
@@ -275,6 +301,7 @@ impl Store {
                 known,
             });
         }
+        store.note_sidecars();
         Ok(store)
     }
 
@@ -285,6 +312,9 @@ impl Store {
             path: PathBuf::from(":memory:"),
             no_write_permission: false,
             origin: Origin::CommandLine,
+            identity: identity::Identity::default(),
+            write_wait: BUSY_TIMEOUT,
+            write_busy: Cell::new(false),
         };
         store.configure()?;
         store.migrate(false)?;
@@ -447,6 +477,7 @@ impl Store {
         f: impl FnOnce(&mut Change<'_>) -> Result<T>,
     ) -> Result<T> {
         let origin = self.origin.clone();
+        let probe = self.identity.probe(&self.path);
         self.with_bulk_cache(|conn| {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let entry = journal::open(&tx, "change", &origin)?;
@@ -462,6 +493,7 @@ impl Store {
             )?;
             journal::close(&change.tx, entry)?;
             if commit {
+                probe.still_here()?;
                 change.tx.commit()?;
             }
             Ok(out)
@@ -474,9 +506,11 @@ impl Store {
         &mut self,
         f: impl FnOnce(&Transaction<'_>) -> Result<T>,
     ) -> Result<T> {
+        let probe = self.identity.probe(&self.path);
         self.with_bulk_cache(|conn| {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let out = f(&tx)?;
+            probe.still_here()?;
             tx.commit()?;
             Ok(out)
         })
@@ -495,8 +529,36 @@ impl Store {
         let normal: i64 = self.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
         self.conn
             .pragma_update(None, "cache_size", -BULK_CACHE_KIB)?;
-        let out = f(&mut self.conn);
+        let out = self.waiting_as_set(f);
         self.conn.pragma_update(None, "cache_size", normal)?;
+        out
+    }
+
+    /// How long this store's writes wait for another process's write
+    /// lock ([`BUSY_TIMEOUT`] unless set): the dashboard waits not at all
+    /// and tries again itself, so that its screen never freezes.
+    pub fn set_write_wait(&mut self, wait: Duration) {
+        self.write_wait = wait;
+    }
+
+    /// Whether the last write gave up on another process's write lock
+    /// ([`StoreError::Busy`]), whichever call made it; asking clears it.
+    pub fn take_write_busy(&self) -> bool {
+        self.write_busy.replace(false)
+    }
+
+    /// Runs a write waiting [`Store::set_write_wait`] for the lock, and
+    /// notes whether it gave up.
+    fn waiting_as_set<T>(&mut self, f: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T> {
+        let own = self.write_wait != BUSY_TIMEOUT;
+        if own {
+            self.conn.busy_timeout(self.write_wait)?;
+        }
+        let out = f(&mut self.conn);
+        if own {
+            self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        }
+        self.write_busy.set(matches!(out, Err(StoreError::Busy)));
         out
     }
 
@@ -531,16 +593,19 @@ impl Store {
         f: impl FnOnce(&Transaction<'_>) -> Result<Reverted>,
     ) -> Result<Reverted> {
         self.check_writable()?;
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let r = f(&tx)?;
-        tx.commit()?;
-        Ok(r)
+        let probe = self.identity.probe(&self.path);
+        self.waiting_as_set(|conn| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let r = f(&tx)?;
+            probe.still_here()?;
+            tx.commit()?;
+            Ok(r)
+        })
     }
 
     /// Copies the WAL into the database file and empties it.
     pub fn checkpoint(&self) -> Result<()> {
+        self.check_attached()?;
         self.conn
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         Ok(())

@@ -1,7 +1,10 @@
 //! The database file under an open store: moved away, replaced by another
 //! database or deleted while a store (a dashboard, a long command) holds
 //! it. The store writes nothing more once its path names another file or
-//! none, and leaves the file now at the path exactly as it was.
+//! none, and leaves the file now at the path exactly as it was; the
+//! dashboard says so and reopens what is at the path on `R`. And the
+//! dashboard's writes while another process holds the write lock: they
+//! wait on screen instead of freezing it.
 
 use std::path::{Path, PathBuf};
 
@@ -190,4 +193,373 @@ fn a_replacement_that_brought_its_own_log_keeps_it() {
     assert_eq!(std::fs::read(sidecar(&db, "-wal")).expect("wal"), wal);
     assert_sound(&db);
     assert_eq!(titles(&db), ["changed in the log"]);
+}
+
+/// The dashboard on the file: moved, replaced or deleted under it, it
+/// notices at its next poll, writes nothing, says so in a line that stays,
+/// and reopens what is at the path on `R`.
+mod dashboard {
+    use super::*;
+    use chrono::NaiveDate;
+    use funnel::app::{App, Keymap, Overlay, Settings};
+    use funnel::config::Config;
+    use funnel::domain::{Clock, TaskId, TaskStatus};
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    pub fn app_on(db: &Path) -> App {
+        let settings = Settings {
+            config: Config::default(),
+            keymap: Keymap::default(),
+            clock: Clock::Fixed(NaiveDate::from_ymd_opt(2026, 11, 22).expect("date")),
+            read_only: false,
+            ascii: false,
+            db_name: "funnel.db".into(),
+        };
+        App::new(Store::open(db).expect("open"), settings).expect("app")
+    }
+
+    pub fn keys(app: &mut App, text: &str) {
+        for c in text.chars() {
+            let code = match c {
+                '\n' => KeyCode::Enter,
+                '\x1b' => KeyCode::Esc,
+                c => KeyCode::Char(c),
+            };
+            app.on_key(&KeyEvent::new(code, KeyModifiers::NONE));
+        }
+    }
+
+    pub fn screen(app: &mut App) -> String {
+        funnel::tui::snapshot(app, 100, 30).expect("frame")
+    }
+
+    pub fn status(app: &App) -> String {
+        app.status
+            .as_ref()
+            .map(|s| s.text.clone())
+            .unwrap_or_default()
+    }
+
+    pub fn selected(app: &App) -> TaskId {
+        app.tasks.selected().expect("a selected task").task.id
+    }
+
+    const REPLACED: &str = "funnel.db was replaced by another file: nothing more is written. R opens the file at its path now.";
+    const MISSING: &str = "funnel.db was moved or deleted: nothing more is written. R opens the file at its path now.";
+    const REFUSED: &str =
+        "Nothing was written: funnel.db is no longer the file this dashboard opened.";
+
+    #[test]
+    fn a_replaced_file_is_noticed_at_the_next_poll_written_to_no_more_and_reopened() {
+        let dir = tempfile::tempdir().expect("dir");
+        let db = dir.path().join("funnel.db");
+        let other = dir.path().join("other.db");
+        drop(open_with_tasks(&db));
+        let mut app = app_on(&db);
+        assert!(screen(&mut app).contains("one"));
+        database_with(&other, &["the other file's task"]);
+        std::fs::rename(&other, &db).expect("mv other.db funnel.db");
+        let before = std::fs::read(&db).expect("read");
+
+        assert!(app.poll_external(), "noticed at the first poll");
+        assert!(screen(&mut app).contains(REPLACED), "{}", screen(&mut app));
+        keys(&mut app, " ");
+        assert_eq!(status(&app), REFUSED);
+        keys(&mut app, "a");
+        assert!(
+            matches!(app.overlay, Overlay::None),
+            "no form to write from"
+        );
+        keys(&mut app, "j");
+        let shown = screen(&mut app);
+        assert!(shown.contains(REPLACED), "the line stays: {shown}");
+        assert!(
+            !shown.contains("Space done"),
+            "no write is offered: {shown}"
+        );
+        assert!(shown.contains("R reopen the file at its path"), "{shown}");
+        assert!(!app.poll_external(), "said once");
+        assert_eq!(std::fs::read(&db).expect("read"), before, "the new file");
+
+        keys(&mut app, "R");
+        assert_eq!(
+            status(&app),
+            "Opened funnel.db again: this is what it holds now."
+        );
+        let shown = screen(&mut app);
+        assert!(
+            shown.contains("the other file's task") && !shown.contains(REPLACED),
+            "{shown}"
+        );
+        keys(&mut app, " ");
+        assert_eq!(
+            app.store().task(selected(&app)).expect("task").status,
+            TaskStatus::Done,
+            "{}",
+            status(&app)
+        );
+        drop(app);
+        assert_sound(&db);
+        assert_eq!(titles(&db), ["the other file's task"]);
+    }
+
+    #[test]
+    fn a_deleted_file_is_not_made_again_by_the_reopen_key_and_a_file_put_back_opens() {
+        let dir = tempfile::tempdir().expect("dir");
+        let db = dir.path().join("funnel.db");
+        drop(open_with_tasks(&db));
+        let mut app = app_on(&db);
+        std::fs::remove_file(&db).expect("rm funnel.db");
+
+        assert!(app.poll_external());
+        assert!(screen(&mut app).contains(MISSING), "{}", screen(&mut app));
+        keys(&mut app, "u");
+        assert_eq!(status(&app), REFUSED);
+        keys(&mut app, "R");
+        assert_eq!(
+            status(&app),
+            "No database is at funnel.db now: nothing was opened or made. Put it back and press R again."
+        );
+        assert!(!db.exists(), "no empty database was made");
+        assert!(screen(&mut app).contains(MISSING));
+
+        database_with(&db, &["put back"]);
+        assert!(app.poll_external(), "something is at the path now");
+        assert!(screen(&mut app).contains(REPLACED));
+        keys(&mut app, "R");
+        assert!(screen(&mut app).contains("put back"));
+    }
+
+    #[test]
+    fn a_foreign_file_at_the_path_is_refused_by_the_reopen_key_with_its_reason() {
+        let dir = tempfile::tempdir().expect("dir");
+        let db = dir.path().join("funnel.db");
+        drop(open_with_tasks(&db));
+        let mut app = app_on(&db);
+        std::fs::remove_file(&db).expect("rm");
+        std::fs::write(&db, "name,amount\nAn,3\n").expect("a CSV file");
+        keys(&mut app, "R");
+        let said = status(&app);
+        assert!(
+            said.starts_with("Could not open funnel.db: ")
+                && said.contains("not a funnel database (not an SQLite file)")
+                && said.ends_with("Nothing was written; this dashboard still shows what it had."),
+            "{said}"
+        );
+        assert!(screen(&mut app).contains(REPLACED));
+        assert_eq!(
+            std::fs::read_to_string(&db).expect("read"),
+            "name,amount\nAn,3\n"
+        );
+    }
+
+    #[test]
+    fn a_read_only_dashboard_notices_too_and_reopens_read_only() {
+        let dir = tempfile::tempdir().expect("dir");
+        let db = dir.path().join("funnel.db");
+        let other = dir.path().join("other.db");
+        drop(open_with_tasks(&db));
+        let settings = Settings {
+            config: Config {
+                locale: funnel::i18n::Locale::Vi,
+                ..Config::default()
+            },
+            keymap: Keymap::default(),
+            clock: Clock::Fixed(NaiveDate::from_ymd_opt(2026, 11, 22).expect("date")),
+            read_only: true,
+            ascii: false,
+            db_name: "funnel.db".into(),
+        };
+        let store = Store::open_read_only(&db).expect("open");
+        let mut app = App::new(store, settings).expect("app");
+        database_with(&other, &["the other file's task"]);
+        std::fs::rename(&other, &db).expect("mv other.db funnel.db");
+        assert!(app.poll_external());
+        let shown = screen(&mut app);
+        assert!(
+            shown.contains("funnel.db đã bị một tệp khác thay thế: không ghi thêm gì nữa."),
+            "{shown}"
+        );
+        keys(&mut app, "R");
+        assert_eq!(
+            status(&app),
+            "Đã mở lại funnel.db: đây là dữ liệu hiện có trong tệp."
+        );
+        assert!(screen(&mut app).contains("the other file's task"));
+        keys(&mut app, " ");
+        assert_eq!(status(&app), "Chế độ chỉ đọc: không thể thay đổi.");
+        drop(app);
+        assert_sound(&db);
+        assert_eq!(titles(&db), ["the other file's task"]);
+    }
+
+    #[test]
+    fn a_form_open_when_the_file_goes_keeps_its_text_and_saves_nothing() {
+        let dir = tempfile::tempdir().expect("dir");
+        let db = dir.path().join("funnel.db");
+        let moved = dir.path().join("moved.db");
+        drop(open_with_tasks(&db));
+        let mut app = app_on(&db);
+        keys(&mut app, "aWritten nowhere");
+        std::fs::rename(&db, &moved).expect("mv");
+        keys(&mut app, "\n");
+        let Overlay::Form(form) = &app.overlay else {
+            panic!("the form stays open");
+        };
+        assert_eq!(form.error.as_deref(), Some(REFUSED));
+        assert_eq!(form.value(0usize), "Written nowhere");
+        drop(app);
+        assert_eq!(titles(&moved), ["one", "two"]);
+    }
+}
+
+/// Another process holds the write lock: a write key does not freeze the
+/// dashboard; it says it waits, keeps moving, and writes what the key
+/// asked for once the lock is free.
+mod waiting {
+    use super::dashboard::{app_on, keys, screen, selected, status};
+    use super::*;
+    use funnel::app::{App, Overlay};
+    use funnel::domain::TaskStatus;
+    use std::time::{Duration, Instant};
+
+    const WAITING: &str = "Waiting for another process to finish writing… Esc stops waiting.";
+
+    /// Another process's write transaction on `db`, until dropped.
+    struct Holder(rusqlite::Connection);
+
+    impl Holder {
+        fn take(db: &Path) -> Holder {
+            let conn = rusqlite::Connection::open(db).expect("sqlite");
+            conn.execute_batch("BEGIN IMMEDIATE")
+                .expect("hold the lock");
+            Holder(conn)
+        }
+
+        fn release(self) {
+            self.0.execute_batch("ROLLBACK").expect("release");
+        }
+    }
+
+    /// What the terminal loop does while a write waits, until it is over.
+    fn until_done(app: &mut App) {
+        let start = Instant::now();
+        while app.is_waiting() {
+            assert!(start.elapsed() < Duration::from_secs(30), "still waiting");
+            app.retry_write();
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn status_of(app: &App, title: &str) -> TaskStatus {
+        let tasks = app.store().all_tasks().expect("tasks");
+        tasks
+            .into_iter()
+            .find(|t| t.title == title)
+            .expect("the task")
+            .status
+    }
+
+    #[test]
+    fn a_quick_key_waits_keeps_moving_and_changes_the_task_it_was_pressed_on() {
+        let dir = tempfile::tempdir().expect("dir");
+        let db = dir.path().join("funnel.db");
+        drop(open_with_tasks(&db));
+        let mut app = app_on(&db);
+        let pressed_on = selected(&app);
+        let holder = Holder::take(&db);
+
+        keys(&mut app, " ");
+        assert!(app.is_waiting());
+        assert!(screen(&mut app).contains(WAITING), "{}", screen(&mut app));
+        keys(&mut app, "j");
+        assert_ne!(selected(&app), pressed_on, "moving works while waiting");
+        keys(&mut app, " ");
+        assert!(
+            screen(&mut app).contains(
+                "Still waiting for another process: that key was not carried out. Esc stops waiting."
+            ),
+            "{}",
+            screen(&mut app)
+        );
+        holder.release();
+        until_done(&mut app);
+
+        let done = app.store().task(pressed_on).expect("task");
+        assert_eq!(done.status, TaskStatus::Done, "{}", status(&app));
+        assert_eq!(
+            status(&app),
+            format!("Task {} done. u to undo", pressed_on.0)
+        );
+        let other = app.store().task(selected(&app)).expect("task");
+        assert_ne!(other.id, pressed_on);
+        assert_eq!(
+            other.status,
+            TaskStatus::Todo,
+            "the key pressed meanwhile did nothing"
+        );
+    }
+
+    #[test]
+    fn esc_stops_waiting_and_nothing_is_written() {
+        let dir = tempfile::tempdir().expect("dir");
+        let db = dir.path().join("funnel.db");
+        drop(open_with_tasks(&db));
+        let mut app = app_on(&db);
+        let holder = Holder::take(&db);
+        keys(&mut app, " ");
+        assert!(app.is_waiting());
+        keys(&mut app, "\x1b");
+        assert!(!app.is_waiting());
+        assert_eq!(status(&app), "Stopped waiting: nothing was written.");
+        holder.release();
+        assert_eq!(status_of(&app, "one"), TaskStatus::Todo);
+        assert_eq!(status_of(&app, "two"), TaskStatus::Todo);
+    }
+
+    #[test]
+    fn past_the_wait_the_dashboard_gives_up_and_says_nothing_was_written() {
+        let dir = tempfile::tempdir().expect("dir");
+        let db = dir.path().join("funnel.db");
+        drop(open_with_tasks(&db));
+        let mut app = app_on(&db);
+        app.write_wait = Duration::from_millis(300);
+        let holder = Holder::take(&db);
+        keys(&mut app, "u");
+        until_done(&mut app);
+        assert_eq!(
+            status(&app),
+            "Another process held the database's write lock for over 0 s: nothing was written. Try again."
+        );
+        holder.release();
+        assert_eq!(app.store().count_tasks().expect("count"), 2, "no undo");
+    }
+
+    #[test]
+    fn a_form_waits_with_its_text_kept_and_saves_once_the_lock_is_free() {
+        let dir = tempfile::tempdir().expect("dir");
+        let db = dir.path().join("funnel.db");
+        drop(open_with_tasks(&db));
+        let mut app = app_on(&db);
+        let holder = Holder::take(&db);
+        keys(&mut app, "aSaved after the wait\n");
+        let Overlay::Form(form) = &app.overlay else {
+            panic!("the form stays while it waits");
+        };
+        assert_eq!(form.error.as_deref(), Some(WAITING));
+        keys(&mut app, "x");
+        let Overlay::Form(form) = &app.overlay else {
+            panic!("the form stays");
+        };
+        assert_eq!(
+            form.value(0usize),
+            "Saved after the wait",
+            "typing waits too"
+        );
+        holder.release();
+        until_done(&mut app);
+        assert!(matches!(app.overlay, Overlay::None), "{}", status(&app));
+        assert_eq!(status_of(&app, "Saved after the wait"), TaskStatus::Todo);
+        assert_eq!(app.store().count_tasks().expect("count"), 3);
+    }
 }

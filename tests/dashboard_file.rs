@@ -277,7 +277,7 @@ mod dashboard {
             !shown.contains("Space done"),
             "no write is offered: {shown}"
         );
-        assert!(shown.contains("R reopen the file at its path"), "{shown}");
+        assert!(shown.contains("R reopen the file "), "{shown}");
         assert!(!app.poll_external(), "said once");
         assert_eq!(std::fs::read(&db).expect("read"), before, "the new file");
 

@@ -135,7 +135,7 @@ pub static EN: Words = Words {
             ("prev_field", "previous field"),
             ("submit", "save"),
             ("cancel", "cancel"),
-            ("reopen", "reopen the file at its path"),
+            ("reopen", "reopen the file"),
         ],
         changes: &[],
         title: "Title",

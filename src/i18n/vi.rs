@@ -148,7 +148,7 @@ pub static VI: Words = Words {
             ("prev_field", "ô trước"),
             ("submit", "lưu"),
             ("cancel", "hủy"),
-            ("reopen", "mở lại tệp tại đường dẫn"),
+            ("reopen", "mở lại tệp"),
         ],
         changes: &[
             ("import orders from ", "nhập đơn hàng từ "),

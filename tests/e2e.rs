@@ -442,3 +442,173 @@ fn an_edit_form_keeps_what_the_command_line_changed_meanwhile() {
     tmux.keys(&["q"]);
     assert!(funnel(&db, &["check"]).contains(": ok"));
 }
+/// The titles of every task in `db`, read by another process.
+fn titles(db: &Path) -> Vec<String> {
+    let tasks: serde_json::Value =
+        serde_json::from_str(&funnel(db, &["task", "list", "--all", "--json"])).expect("json");
+    tasks
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|t| t["title"].as_str().expect("title").to_string())
+        .collect()
+}
+
+/// A whole database at `path` (no `-wal` beside it) holding one task.
+fn whole_database(path: &Path, title: &str) {
+    let mut store = funnel::store::Store::open(path).expect("open");
+    store
+        .add_task(&funnel::store::tasks::NewTask::titled(title))
+        .expect("add");
+    store.checkpoint().expect("checkpoint");
+    drop(store);
+    for s in ["-wal", "-shm"] {
+        let mut p = path.as_os_str().to_os_string();
+        p.push(s);
+        let _ = std::fs::remove_file(p);
+    }
+}
+
+fn dashboard_cmd(db: &Path) -> String {
+    format!(
+        "env FUNNEL_DB='{}' FUNNEL_TODAY=2026-11-22 XDG_CONFIG_HOME='{}' LANG=C.UTF-8 '{BIN}'",
+        db.display(),
+        db.parent().expect("dir").display()
+    )
+}
+
+/// `mv funnel.db archive.db` and then `mv other.db funnel.db` beside the
+/// open dashboard: it says so at its next poll, writes nothing more, the
+/// moved file keeps the dashboard's last change, the new file stays
+/// sound and untouched, and `R` opens it.
+#[test]
+fn a_database_moved_then_replaced_under_the_dashboard_is_written_no_more_and_reopened() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("funnel.db");
+    let archive = dir.path().join("archive.db");
+    let other = dir.path().join("other.db");
+    funnel(&db, &["task", "add", "one"]);
+    let tmux = start("moved", &dashboard_cmd(&db), 100, 30, "3 Tasks");
+    let wait = |text: &str| tmux.wait_for(text, Duration::from_secs(10));
+    wait("one");
+    tmux.keys(&["a"]);
+    wait("New task");
+    literal(&tmux, "Added in the dashboard");
+    tmux.keys(&["Enter"]);
+    wait("Added task 2.");
+
+    std::fs::rename(&db, &archive).expect("mv funnel.db archive.db");
+    let moved = wait(
+        "funnel.db was moved or deleted: nothing more is written. R opens the file at its path now.",
+    );
+    assert!(funnel(&archive, &["check"]).contains(": ok"));
+    assert_eq!(titles(&archive), ["one", "Added in the dashboard"]);
+
+    whole_database(&other, "the other file's task");
+    std::fs::rename(&other, &db).expect("mv other.db funnel.db");
+    let replaced = wait("funnel.db was replaced by another file: nothing more is written.");
+    println!(
+        "noticed {} ms after the move, {} ms after the replacement (polling every 500 ms)",
+        moved.as_millis(),
+        replaced.as_millis()
+    );
+    let before = std::fs::read(&db).expect("read");
+    tmux.keys(&["Space"]);
+    wait("Nothing was written: funnel.db is no longer the file this dashboard opened.");
+    assert_eq!(std::fs::read(&db).expect("read"), before);
+    assert!(funnel(&db, &["check"]).contains(": ok"));
+    assert_eq!(titles(&db), ["the other file's task"]);
+    assert_eq!(titles(&archive), ["one", "Added in the dashboard"]);
+
+    tmux.keys(&["R"]);
+    wait("Opened funnel.db again");
+    wait("the other file's task");
+    tmux.keys(&["Space"]);
+    wait("Task 1 done.");
+    tmux.keys(&["q"]);
+    let tasks: serde_json::Value =
+        serde_json::from_str(&funnel(&db, &["task", "list", "--all", "--json"])).expect("json");
+    assert_eq!(tasks[0]["status"], "done");
+    assert!(funnel(&db, &["check"]).contains(": ok"));
+    assert_eq!(titles(&archive), ["one", "Added in the dashboard"]);
+}
+
+/// `rm funnel.db` beside the open dashboard: it says so, writes nothing,
+/// and `R` does not make a new empty database there.
+#[test]
+fn a_database_deleted_under_the_dashboard_is_not_made_again() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("funnel.db");
+    funnel(&db, &["task", "add", "one"]);
+    let tmux = start("deleted", &dashboard_cmd(&db), 100, 30, "3 Tasks");
+    let wait = |text: &str| tmux.wait_for(text, Duration::from_secs(10));
+    wait("one");
+    std::fs::remove_file(&db).expect("rm funnel.db");
+    wait("funnel.db was moved or deleted: nothing more is written.");
+    tmux.keys(&["Space"]);
+    wait("Nothing was written: funnel.db is no longer the file this dashboard opened.");
+    tmux.keys(&["R"]);
+    wait(
+        "No database is at funnel.db now: nothing was opened or made. Put it back and press R again.",
+    );
+    tmux.keys(&["q"]);
+    let start = Instant::now();
+    while alive(&tmux) {
+        assert!(start.elapsed() < Duration::from_secs(10), "did not quit");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    for s in ["", "-wal", "-shm"] {
+        let mut p = db.as_os_str().to_os_string();
+        p.push(s);
+        assert!(!Path::new(&p).exists(), "funnel.db{s} at the path");
+    }
+}
+
+/// Another process holds the write lock: `Space` does not freeze the
+/// screen; it says it waits, a tab key still works, and the task it was
+/// pressed on is done once the lock is free.
+#[test]
+fn a_write_key_while_another_process_holds_the_lock_waits_on_screen_and_goes_through() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("funnel.db");
+    funnel(&db, &["task", "add", "one"]);
+    funnel(&db, &["task", "add", "two"]);
+    let tmux = start("busy", &dashboard_cmd(&db), 100, 30, "3 Tasks");
+    let wait = |text: &str| tmux.wait_for(text, Duration::from_secs(10));
+    wait("two");
+    let holder = rusqlite::Connection::open(&db).expect("sqlite");
+    holder
+        .execute_batch("BEGIN IMMEDIATE")
+        .expect("hold the lock");
+
+    tmux.keys(&["Space"]);
+    let shown = wait("Waiting for another process to finish writing… Esc stops waiting.");
+    tmux.keys(&["2"]);
+    wait("No campaigns yet.");
+    assert!(tmux.screen().contains("Waiting for another process"));
+    tmux.keys(&["3"]);
+    wait("one");
+    assert_eq!(done(&db), 0, "nothing written while the lock is held");
+    holder.execute_batch("ROLLBACK").expect("release");
+    let written = wait("done. u to undo");
+    println!(
+        "waiting shown {} ms after the key; written {} ms after the lock was released",
+        shown.as_millis(),
+        written.as_millis()
+    );
+    tmux.keys(&["q"]);
+    assert_eq!(done(&db), 1);
+    assert!(funnel(&db, &["check"]).contains(": ok"));
+}
+
+/// How many tasks of `db` are done.
+fn done(db: &Path) -> usize {
+    let tasks: serde_json::Value =
+        serde_json::from_str(&funnel(db, &["task", "list", "--all", "--json"])).expect("json");
+    tasks
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter(|t| t["status"] == "done")
+        .count()
+}

@@ -115,8 +115,12 @@ pub enum Action {
     PrevField,
     /// Form or filter: accept.
     Submit,
-    /// Form or filter: give up.
+    /// Form or filter: give up; a change waiting for another process:
+    /// stop waiting.
     Cancel,
+    /// Open the database file now at the path, once the one opened was
+    /// moved, replaced or deleted.
+    Reopen,
     /// A key typed into the text field being edited.
     Type(KeyEvent),
 }
@@ -178,6 +182,7 @@ pub const NAMED: &[(Action, &str)] = &[
     (Action::PrevField, "prev_field"),
     (Action::Submit, "submit"),
     (Action::Cancel, "cancel"),
+    (Action::Reopen, "reopen"),
 ];
 
 impl Action {

@@ -169,7 +169,7 @@ impl App {
 
     /// The record `purpose` edits as the store has it now, in the form
     /// `e` opens on it, with what its write checks; none for a new record.
-    pub(super) fn reopen(&self, purpose: Purpose) -> Result<Option<(Form, Seen)>> {
+    pub(super) fn form_as_stored(&self, purpose: Purpose) -> Result<Option<(Form, Seen)>> {
         let (store, fmt, today) = (&self.store, self.format(), self.today);
         // Each record is read with the names its form shows, in one
         // snapshot: a name changed elsewhere is no change of the record.
@@ -233,7 +233,7 @@ impl App {
         let Overlay::Form(form) = &self.overlay else {
             return CaughtUp::Stop;
         };
-        let (now, seen) = match self.reopen(form.purpose) {
+        let (now, seen) = match self.form_as_stored(form.purpose) {
             Ok(Some(now)) => now,
             Ok(None) => return CaughtUp::New,
             Err(StoreError::NotFound { .. }) => {

@@ -35,10 +35,13 @@ pub enum Context {
     Picker,
     /// The built-in editor of long text.
     Editor,
+    /// A change waiting for another process's write lock: its keys come
+    /// before those of where the focus is.
+    Waiting,
 }
 
 impl Context {
-    pub const ALL: [Context; 11] = [
+    pub const ALL: [Context; 12] = [
         Context::Global,
         Context::Tasks,
         Context::Kpis,
@@ -50,6 +53,7 @@ impl Context {
         Context::Help,
         Context::Picker,
         Context::Editor,
+        Context::Waiting,
     ];
 
     /// Whether unbound keys are typed into a text field.
@@ -61,7 +65,7 @@ impl Context {
     }
 
     /// Whether global bindings (tabs, quit, undo) apply here too.
-    fn inherits_global(self) -> bool {
+    pub fn inherits_global(self) -> bool {
         matches!(
             self,
             Context::Tasks | Context::Kpis | Context::Plan | Context::Strategy
@@ -230,6 +234,7 @@ fn defaults() -> Vec<(Context, Key, Action)> {
         (C::Global, p(K::Tab), A::NextTab),
         (C::Global, p(K::BackTab), A::PrevTab),
         (C::Global, c('?'), A::Help),
+        (C::Global, c('R'), A::Reopen),
         (C::Global, c('u'), A::Undo),
         (C::Global, Key::ctrl('r'), A::Redo),
         (C::Global, c('j'), A::Down),
@@ -321,6 +326,7 @@ fn defaults() -> Vec<(Context, Key, Action)> {
         (C::Help, p(K::Up), A::Up),
         (C::Help, p(K::PageDown), A::PageDown),
         (C::Help, p(K::PageUp), A::PageUp),
+        (C::Waiting, p(K::Esc), A::Cancel),
     ]
 }
 

@@ -12,17 +12,21 @@ pub mod kpis;
 pub mod notes;
 pub mod plan;
 pub mod records;
+mod reopen;
 pub mod strategy;
 pub mod tasks;
 pub mod typing;
+mod waiting;
 
 use std::collections::HashMap;
+use std::time::Duration;
 
 use chrono::{Days, NaiveDate};
 use ratatui_textarea::TextArea;
 
 pub use action::Action;
 pub use keymap::{Context, Keymap};
+pub use waiting::RETRY_EVERY;
 
 use crate::config::Config;
 use crate::domain::{Clock, NoteId, Priority, TaskId, TaskStatus};
@@ -205,6 +209,12 @@ pub struct App {
     pub fit: Fit,
     pub quit: bool,
     seen_version: i64,
+    /// A write that met another process's write lock, tried again until
+    /// it goes through (see `waiting`).
+    waiting: Option<waiting::Waiting>,
+    /// How long such a write is tried again before the dashboard gives
+    /// up and says nothing was written.
+    pub write_wait: Duration,
 }
 
 /// Every task with its campaign's and assignee's names.
@@ -263,6 +273,8 @@ impl App {
     /// undoes them and never silently another process's.
     pub fn open_on(mut store: Store, s: Settings, tab: Tab) -> Result<App, StoreError> {
         store.set_origin(Origin::new_dashboard());
+        // A write never blocks the screen: the dashboard waits itself.
+        store.set_write_wait(Duration::ZERO);
         let today = s.clock.today();
         let tasks_loaded = tab == Tab::Tasks;
         // Before reading: a change committed while reading is seen at the
@@ -298,6 +310,8 @@ impl App {
             fit: Fit::default(),
             quit: false,
             seen_version,
+            waiting: None,
+            write_wait: crate::store::BUSY_TIMEOUT,
         };
         if tab != Tab::Tasks {
             app.show(tab);
@@ -353,7 +367,14 @@ impl App {
     }
 
     /// A key from the terminal: resolved by the keymap, then carried out.
+    /// While a write waits for another process, that wait's keys come
+    /// first.
     pub fn on_key(&mut self, key: &ratatui::crossterm::event::KeyEvent) {
+        if self.waiting.is_some()
+            && let Some(action) = self.keymap.resolve(Context::Waiting, key)
+        {
+            return self.update(action);
+        }
         if let Some(action) = self.keymap.resolve(self.context(), key) {
             if !matches!(action, Action::Type(_)) {
                 self.status = None;
@@ -381,11 +402,29 @@ impl App {
 
     /// Carries out one action. Errors become the status line; nothing here
     /// panics or leaves the store half-written (each write is one change).
+    /// A write that meets another process's write lock waits without
+    /// blocking (see `waiting`); none is tried once the file is gone from
+    /// its path (see `reopen`).
     pub fn update(&mut self, action: Action) {
         if action.writes() && self.read_only {
             self.fail(self.words().ui.read_only_refused.into());
             return;
         }
+        let writes = self.writes_now(action);
+        if self.waiting.is_some() && self.while_waiting(action, writes) {
+            return;
+        }
+        if writes && self.store.check_file().is_some() {
+            return self.refuse_write(self.detached_refused());
+        }
+        let retry = if writes { self.retry_for(action) } else { None };
+        self.carry_out(action);
+        if self.store.take_write_busy() {
+            self.wait(retry);
+        }
+    }
+
+    fn carry_out(&mut self, action: Action) {
         // Quit quits from a form, an overlay or the filter line too (Ctrl-c).
         let context = match action {
             Action::Quit => Context::Global,
@@ -402,7 +441,8 @@ impl App {
             | Context::Kpis
             | Context::Plan
             | Context::Strategy
-            | Context::Global => {}
+            | Context::Global
+            | Context::Waiting => {}
         }
         let today = self.today;
         let height = self.fit.list_height;
@@ -412,6 +452,7 @@ impl App {
             Action::PrevTab => self.show(self.tab.step(-1)),
             Action::Show(t) => self.show(t),
             Action::Help => self.overlay = Overlay::Help { scroll: 0 },
+            Action::Reopen => self.reopen(),
             Action::Undo | Action::Redo => self.undo(action == Action::Redo),
             _ if self.tab == Tab::Plan => self.update_plan(action),
             _ if self.tab == Tab::Strategy => self.update_strategy(action),
@@ -446,46 +487,15 @@ impl App {
             Action::Bottom => self.tasks.jump(true, height),
             Action::Left => self.tasks.move_column(-1),
             Action::Right => self.tasks.move_column(1),
-            Action::ToggleDone => self.with_selected(false, |t| {
-                let to = if t.status == TaskStatus::Done {
-                    TaskStatus::Todo
-                } else {
-                    TaskStatus::Done
-                };
-                TaskPatch {
-                    status: Some(to),
-                    ..TaskPatch::default()
+            Action::ToggleDone
+            | Action::CycleStatus
+            | Action::DueLater
+            | Action::DueEarlier
+            | Action::CyclePriority => {
+                if let Some((line, patch, follow)) = self.quick_change(action) {
+                    self.write_task(line, &patch, follow);
                 }
-            }),
-            Action::CycleStatus => self.with_selected(true, |t| TaskPatch {
-                status: Some(t.status.cycled()),
-                ..TaskPatch::default()
-            }),
-            Action::DueLater | Action::DueEarlier => {
-                let later = action == Action::DueLater;
-                self.with_selected(true, move |t| {
-                    let base = t.due.unwrap_or(today);
-                    let due = if t.due.is_none() {
-                        Some(today)
-                    } else if later {
-                        base.checked_add_days(Days::new(1))
-                    } else {
-                        base.checked_sub_days(Days::new(1))
-                    };
-                    TaskPatch {
-                        due: Some(due.or(t.due)),
-                        ..TaskPatch::default()
-                    }
-                })
             }
-            Action::CyclePriority => self.with_selected(true, |t| TaskPatch {
-                priority: Some(match t.priority {
-                    Priority::High => Priority::Medium,
-                    Priority::Medium => Priority::Low,
-                    Priority::Low => Priority::High,
-                }),
-                ..TaskPatch::default()
-            }),
             Action::Add => self.open_form(None),
             Action::Edit => {
                 if let Some(id) = self.tasks.selected().map(|l| l.task.id) {
@@ -716,7 +726,14 @@ impl App {
         if self.read_only {
             return self.fail(self.words().ui.read_only_refused.into());
         }
-        self.write_text(request, text);
+        if self.store.check_file().is_some() {
+            return self.fail(self.detached_refused());
+        }
+        self.write_text(request, text.clone());
+        if self.store.take_write_busy() {
+            let request = request.clone();
+            self.wait(Some(waiting::Retry::Edit { request, text }));
+        }
     }
 
     fn update_editor(&mut self, action: Action) {
@@ -803,17 +820,72 @@ impl App {
         self.settle_plan();
     }
 
-    /// Applies a change to the selected task and puts the result back.
-    fn with_selected(
-        &mut self,
-        follow: bool,
-        patch: impl FnOnce(&crate::domain::Task) -> TaskPatch,
-    ) {
-        let Some(line) = self.tasks.selected().cloned() else {
-            return;
+    /// The change a quick key (Space, s, +, -, p) makes to the selected
+    /// task, worked out from the task as shown: the task, the change, and
+    /// whether the selection follows the task.
+    fn quick_change(&self, action: Action) -> Option<(TaskLine, TaskPatch, bool)> {
+        let line = self.tasks.selected()?.clone();
+        let t = &line.task;
+        let today = self.today;
+        let (follow, patch) = match action {
+            Action::ToggleDone => {
+                let to = if t.status == TaskStatus::Done {
+                    TaskStatus::Todo
+                } else {
+                    TaskStatus::Done
+                };
+                (
+                    false,
+                    TaskPatch {
+                        status: Some(to),
+                        ..TaskPatch::default()
+                    },
+                )
+            }
+            Action::CycleStatus => (
+                true,
+                TaskPatch {
+                    status: Some(t.status.cycled()),
+                    ..TaskPatch::default()
+                },
+            ),
+            Action::DueLater | Action::DueEarlier => {
+                let base = t.due.unwrap_or(today);
+                let due = if t.due.is_none() {
+                    Some(today)
+                } else if action == Action::DueLater {
+                    base.checked_add_days(Days::new(1))
+                } else {
+                    base.checked_sub_days(Days::new(1))
+                };
+                (
+                    true,
+                    TaskPatch {
+                        due: Some(due.or(t.due)),
+                        ..TaskPatch::default()
+                    },
+                )
+            }
+            Action::CyclePriority => (
+                true,
+                TaskPatch {
+                    priority: Some(match t.priority {
+                        Priority::High => Priority::Medium,
+                        Priority::Medium => Priority::Low,
+                        Priority::Low => Priority::High,
+                    }),
+                    ..TaskPatch::default()
+                },
+            ),
+            _ => return None,
         };
-        let p = patch(&line.task);
-        match self.store.edit_task(line.task.id, &p) {
+        Some((line, patch, follow))
+    }
+
+    /// Writes a quick change to the task of `line` and puts the result
+    /// back.
+    fn write_task(&mut self, line: TaskLine, p: &TaskPatch, follow: bool) {
+        match self.store.edit_task(line.task.id, p) {
             Ok(task) => {
                 let ui = &self.words().ui;
                 let text =
@@ -946,7 +1018,14 @@ impl App {
 
     /// Whether another process changed the database; if so, reloads what
     /// is shown, keeping the selection. Cheap: one `PRAGMA data_version`.
+    /// First, whether the path still names the file (one `stat`): once it
+    /// does not, nothing more is written and a line says so (see
+    /// `reopen`).
     pub fn poll_external(&mut self) -> bool {
+        let before = self.store.detached();
+        if let Some(now) = self.store.check_file() {
+            return before != Some(now);
+        }
         match self.store.data_version() {
             Ok(v) if v != self.seen_version => {
                 self.reload();
@@ -1101,16 +1180,20 @@ impl App {
         if !pending.answers().contains(&action) {
             return;
         }
+        self.overlay = Overlay::None;
+        self.answer(pending, action);
+    }
+
+    /// Carries out the answer `action` to the question `pending`.
+    fn answer(&mut self, pending: Pending, action: Action) {
         match action {
             Action::KeepTasks | Action::DeleteTasksToo => {
-                self.overlay = Overlay::None;
                 if let Pending::DeleteCampaign { id, tasks } = pending {
                     let too = (action == Action::DeleteTasksToo).then_some(tasks);
                     self.delete_item(records::Item::Campaign(id), too);
                 }
             }
             Action::Yes => {
-                self.overlay = Overlay::None;
                 if self.read_only {
                     return self.fail(self.words().ui.read_only_refused.into());
                 }
@@ -1131,7 +1214,6 @@ impl App {
                     },
                 }
             }
-            Action::No => self.overlay = Overlay::None,
             _ => {}
         }
     }

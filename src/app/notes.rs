@@ -306,16 +306,23 @@ impl App {
         }
     }
 
-    /// A task following up the selected note, due a week from today.
-    fn follow_up(&mut self) {
-        let Some(note) = self
-            .kpis
+    /// The note selected on the KPIs tab.
+    pub(super) fn selected_note(&self) -> Option<Note> {
+        self.kpis
             .as_ref()
             .and_then(|k| k.period_notes.selected())
             .map(|l| l.note.clone())
-        else {
-            return;
-        };
+    }
+
+    /// A task following up the selected note, due a week from today.
+    fn follow_up(&mut self) {
+        if let Some(note) = self.selected_note() {
+            self.follow_up_note(note);
+        }
+    }
+
+    /// A task following up `note`, due a week from today.
+    pub(super) fn follow_up_note(&mut self, note: Note) {
         let ui = &self.words().ui;
         let new = NewTask {
             due: self.today.checked_add_days(Days::new(7)),

@@ -191,7 +191,7 @@ impl App {
             Item::Budget(id) => Purpose::Budget(Some(id)),
             Item::Procedure(id) => Purpose::Procedure(Some(id)),
         };
-        match self.reopen(purpose) {
+        match self.form_as_stored(purpose) {
             Ok(Some((form, _))) => self.show_form(form),
             Ok(None) => {}
             Err(e) => self.fail(e.to_string()),

@@ -102,8 +102,8 @@ pub struct UiWords {
     pub due_groups: [&'static str; 6],
     /// Help sections, in `Context::ALL` order: everywhere, tasks, KPIs,
     /// plan, strategy, filter line, forms, questions, help, scope picker,
-    /// text editor.
-    pub contexts: [&'static str; 11],
+    /// text editor, a change waiting for another process.
+    pub contexts: [&'static str; 12],
     /// Week, month, quarter, year.
     pub granularities: [&'static str; 4],
     /// "vs target"
@@ -151,6 +151,33 @@ pub struct UiWords {
     /// "Redid: {}"
     pub msg_redid: &'static str,
     pub msg_reloaded: &'static str,
+    /// The line that stays once the database file is gone from its path:
+    /// "{file} was moved or deleted: …"
+    pub detached_missing: &'static str,
+    /// "{file} was replaced by another file: …"
+    pub detached_replaced: &'static str,
+    /// "{key} opens the file at its path now."
+    pub detached_reopen: &'static str,
+    /// The same where no key reopens.
+    pub detached_restart: &'static str,
+    /// A write key once the file is gone: "Nothing was written: {file} …"
+    pub detached_refused: &'static str,
+    /// Reopening with nothing (or an empty file) at the path: "No
+    /// database is at {file} now … press {key} again."
+    pub reopen_nothing: &'static str,
+    /// "Opened {file} again: …"
+    pub reopened: &'static str,
+    /// "Could not open {file}: {reason}. …"
+    pub reopen_failed: &'static str,
+    /// The reopen key while the file is where it was: "{file} is …"
+    pub reopen_not_needed: &'static str,
+    /// A write waiting for another process's lock: "… {key} stops waiting."
+    pub waiting: &'static str,
+    /// A key refused while a write waits: "… {key} stops waiting."
+    pub waiting_refused: &'static str,
+    pub waiting_stopped: &'static str,
+    /// "… write lock for over {seconds} s: nothing was written. …"
+    pub busy_gave_up: &'static str,
     /// Who made a journaled change, after "from": the command line, this
     /// dashboard, another dashboard.
     pub who_cli: &'static str,

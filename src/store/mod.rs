@@ -4,6 +4,7 @@
 
 mod check;
 mod copies;
+mod identity;
 mod journal;
 mod schema;
 
@@ -17,6 +18,7 @@ pub mod strategy;
 pub mod tasks;
 pub mod transfer;
 
+use std::cell::Cell;
 use std::fs::OpenOptions;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -27,6 +29,7 @@ use rusqlite::config::DbConfig;
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
 pub use copies::{Copied, Restored, count_tasks_and_orders, restore};
+pub use identity::Detachment;
 pub use journal::{Origin, Reverted};
 pub use schema::builtin_metric_names;
 
@@ -67,6 +70,9 @@ pub enum StoreError {
     /// SQLite rolls the whole transaction back: the file is as it was.
     #[error("the disk is full: nothing was written; make room and try again")]
     DiskFull,
+    /// The path no longer names the file the store opened.
+    #[error("{path}: {how}; nothing was written")]
+    Detached { path: String, how: Detachment },
     #[error("{what} '{key}' not found")]
     NotFound { what: &'static str, key: String },
     #[error("{0}")]
@@ -128,6 +134,12 @@ pub struct Store {
     /// What the next change's record must still be once it holds the
     /// write lock (see [`Store::write_unchanged`]).
     expect: Option<seen::Seen>,
+    /// The file the store opened, to tell whether the path still names it.
+    identity: identity::Identity,
+    /// How long a write waits for another process's write lock.
+    write_wait: Duration,
+    /// The last write gave up on another process's write lock.
+    write_busy: Cell<bool>,
 }
 
 /// The last connection to close folds the WAL into the file and deletes
@@ -143,6 +155,11 @@ pub struct Store {
 /// depends on it.
 impl Drop for Store {
     fn drop(&mut self) {
+        // A store whose path names another file now (or none) closes
+        // without touching the path: see `identity`.
+        if self.check_file().is_some() {
+            return;
+        }
         let wal = sidecar(&self.path, "-wal");
         let big = std::fs::metadata(&wal).is_ok_and(|m| m.len() > WAL_TRUNCATE_BYTES);
         if big && self.conn.busy_timeout(Duration::ZERO).is_ok() {
@@ -220,6 +237,9 @@ impl Store {
             no_write_permission,
             origin: Origin::CommandLine,
             expect: None,
+            identity: identity::Identity::of(path),
+            write_wait: BUSY_TIMEOUT,
+            write_busy: Cell::new(false),
         };
         store.conn.busy_timeout(BUSY_TIMEOUT)?;
         // A newer funnel's file is refused before anything (even the
@@ -245,11 +265,14 @@ impl Store {
         }
         store.configure()?;
         store.migrate(existed)?;
+        store.note_sidecars();
         Ok(store)
     }
 
-    /// Refuses a write up front where the file cannot be written.
+    /// Refuses a write up front where the file cannot be written, or
+    /// where the path no longer names the file.
     fn check_writable(&self) -> Result<()> {
+        self.check_attached()?;
         if !self.no_write_permission {
             return Ok(());
         }
@@ -281,6 +304,9 @@ impl Store {
             no_write_permission: false,
             origin: Origin::CommandLine,
             expect: None,
+            identity: identity::Identity::of(path),
+            write_wait: BUSY_TIMEOUT,
+            write_busy: Cell::new(false),
         };
         let version = store.schema_version()?;
         let known = schema::MIGRATIONS.len() as i64;
@@ -293,6 +319,7 @@ impl Store {
                 known,
             });
         }
+        store.note_sidecars();
         Ok(store)
     }
 
@@ -304,6 +331,9 @@ impl Store {
             no_write_permission: false,
             origin: Origin::CommandLine,
             expect: None,
+            identity: identity::Identity::default(),
+            write_wait: BUSY_TIMEOUT,
+            write_busy: Cell::new(false),
         };
         store.configure()?;
         store.migrate(false)?;
@@ -448,6 +478,7 @@ impl Store {
     ) -> Result<T> {
         let origin = self.origin.clone();
         let expect = self.expect.take();
+        let probe = self.identity.probe(&self.path);
         self.with_bulk_cache(|conn| {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             if let Some(seen) = &expect {
@@ -466,6 +497,7 @@ impl Store {
             )?;
             journal::close(&change.tx, entry)?;
             if commit {
+                probe.still_here()?;
                 change.tx.commit()?;
             }
             Ok(out)
@@ -478,9 +510,11 @@ impl Store {
         &mut self,
         f: impl FnOnce(&Transaction<'_>) -> Result<T>,
     ) -> Result<T> {
+        let probe = self.identity.probe(&self.path);
         self.with_bulk_cache(|conn| {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let out = f(&tx)?;
+            probe.still_here()?;
             tx.commit()?;
             Ok(out)
         })
@@ -499,8 +533,36 @@ impl Store {
         let normal: i64 = self.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
         self.conn
             .pragma_update(None, "cache_size", -BULK_CACHE_KIB)?;
-        let out = f(&mut self.conn);
+        let out = self.waiting_as_set(f);
         self.conn.pragma_update(None, "cache_size", normal)?;
+        out
+    }
+
+    /// How long this store's writes wait for another process's write
+    /// lock ([`BUSY_TIMEOUT`] unless set): the dashboard waits not at all
+    /// and tries again itself, so that its screen never freezes.
+    pub fn set_write_wait(&mut self, wait: Duration) {
+        self.write_wait = wait;
+    }
+
+    /// Whether the last write gave up on another process's write lock
+    /// ([`StoreError::Busy`]), whichever call made it; asking clears it.
+    pub fn take_write_busy(&self) -> bool {
+        self.write_busy.replace(false)
+    }
+
+    /// Runs a write waiting [`Store::set_write_wait`] for the lock, and
+    /// notes whether it gave up.
+    fn waiting_as_set<T>(&mut self, f: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T> {
+        let own = self.write_wait != BUSY_TIMEOUT;
+        if own {
+            self.conn.busy_timeout(self.write_wait)?;
+        }
+        let out = f(&mut self.conn);
+        if own {
+            self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        }
+        self.write_busy.set(matches!(out, Err(StoreError::Busy)));
         out
     }
 
@@ -535,16 +597,19 @@ impl Store {
         f: impl FnOnce(&Transaction<'_>) -> Result<Reverted>,
     ) -> Result<Reverted> {
         self.check_writable()?;
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let r = f(&tx)?;
-        tx.commit()?;
-        Ok(r)
+        let probe = self.identity.probe(&self.path);
+        self.waiting_as_set(|conn| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let r = f(&tx)?;
+            probe.still_here()?;
+            tx.commit()?;
+            Ok(r)
+        })
     }
 
     /// Copies the WAL into the database file and empties it.
     pub fn checkpoint(&self) -> Result<()> {
+        self.check_attached()?;
         self.conn
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         Ok(())

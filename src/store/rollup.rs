@@ -120,7 +120,8 @@ impl Store {
 
     /// Stores the rollups of every scope, built with `window_days` and
     /// `loyalty_threshold` from the orders of `generation`, replacing older
-    /// ones. Returns whether they were written: not on a read-only store,
+    /// ones. Returns whether they were written: not on a read-only store
+    /// or one whose file was moved away (see `Store::check_file`),
     /// not when another process holds the write lock (a rollup is never
     /// worth waiting for), not when the orders changed since `generation`.
     /// Not journaled: undo never sees it.
@@ -131,7 +132,7 @@ impl Store {
         loyalty_threshold: u32,
         rollups: &[Rollup],
     ) -> Result<bool> {
-        if self.conn.is_readonly(rusqlite::MAIN_DB)? {
+        if self.conn.is_readonly(rusqlite::MAIN_DB)? || self.check_file().is_some() {
             return Ok(false);
         }
         self.conn.busy_timeout(Duration::ZERO)?;
@@ -182,9 +183,9 @@ impl Store {
 
     /// Forgets every stored rollup (`funnel check` found one wrong); the
     /// next reader builds them again. Not journaled; returns whether they
-    /// were dropped: not on a read-only store.
+    /// were dropped: not on a read-only store or a moved one.
     pub fn drop_rollups(&self) -> Result<bool> {
-        if self.conn.is_readonly(rusqlite::MAIN_DB)? {
+        if self.conn.is_readonly(rusqlite::MAIN_DB)? || self.check_file().is_some() {
             return Ok(false);
         }
         self.conn.execute("DELETE FROM customer_rollups", [])?;

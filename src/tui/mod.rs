@@ -28,7 +28,8 @@ use crate::ui;
 mod editor;
 
 /// How long the loop sleeps waiting for a key before it looks for changes
-/// made by other processes and for a new day: twice a second.
+/// made by other processes, for the database file gone from its path, and
+/// for a new day: twice a second.
 const POLL: Duration = Duration::from_millis(500);
 
 /// Puts the terminal back when dropped, whatever path leaves `run`.
@@ -168,7 +169,14 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, crash: Crash) -> st
         if app.quit {
             return Ok(());
         }
-        if event::poll(POLL)? {
+        // A write waiting for another process's lock is tried again more
+        // often than the poll.
+        let sleep = if app.is_waiting() {
+            crate::app::RETRY_EVERY
+        } else {
+            POLL
+        };
+        if event::poll(sleep)? {
             match event::read()? {
                 Event::Key(k) if k.kind != KeyEventKind::Release => {
                     crash.on_key()?;
@@ -187,6 +195,9 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, crash: Crash) -> st
                 Event::Resize(..) => dirty = true,
                 _ => {}
             }
+        }
+        if app.is_waiting() {
+            dirty |= app.retry_write();
         }
         if last_check.elapsed() >= POLL {
             last_check = Instant::now();

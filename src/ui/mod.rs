@@ -28,12 +28,22 @@ pub use theme::Theme;
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 10;
 
+/// The footer's rows: key hints and the status line, and above them the
+/// line that stays while the database file is gone from its path.
+fn footer_rows(app: &App) -> u16 {
+    if app.store().detached().is_some() {
+        3
+    } else {
+        2
+    }
+}
+
 /// The rows left for the body between the header and the footer.
-fn body(area: Rect) -> Rect {
+fn body(app: &App, area: Rect) -> Rect {
     let [_, body, _] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
-        Constraint::Length(2),
+        Constraint::Length(footer_rows(app)),
     ])
     .areas(area);
     body
@@ -44,7 +54,7 @@ fn body(area: Rect) -> Rect {
 /// KPIs tab shows its notes beside the figures, and the Plan tab's
 /// timeline columns and rows (to keep its selection among what is shown).
 pub fn screen_fit(app: &App, area: Rect) -> Fit {
-    let body = body(area);
+    let body = body(app, area);
     let (timeline_cols, timeline_rows) = plan::timeline_fit(body);
     Fit {
         list_height: tasks::list_rows(body),
@@ -77,7 +87,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
     let [header, body, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
-        Constraint::Length(2),
+        Constraint::Length(footer_rows(app)),
     ])
     .areas(area);
     render_header(app, frame, header, t);
@@ -206,17 +216,26 @@ fn hinted(ctx: Context) -> &'static [Action] {
         // The picker's own last line says how it works.
         Context::Picker => &[],
         Context::Editor => &[Action::Submit, Action::Cancel],
+        Context::Waiting => &[Action::Cancel],
     }
 }
 
 /// "key label" pairs for the footer, from the keys really bound, as many
-/// whole pairs as fit in `cols`; changes are not offered when read-only.
+/// whole pairs as fit in `cols`; changes are not offered when read-only,
+/// nor once the file is gone from its path, when reopening comes first.
 pub fn hint_spans(app: &App, ctx: Context, t: Theme, cols: usize) -> Vec<Span<'static>> {
     let ui = &app.words().ui;
     let mut spans = Vec::new();
     let mut used = 0;
-    for a in hinted(ctx) {
-        if app.read_only && a.writes() {
+    let detached = app.store().detached().is_some();
+    let reopen = [Action::Reopen];
+    let first: &[Action] = if detached && ctx.inherits_global() {
+        &reopen
+    } else {
+        &[]
+    };
+    for a in first.iter().chain(hinted(ctx)) {
+        if (app.read_only || detached) && a.writes() {
             continue;
         }
         if ctx == Context::Confirm && !app.overlay.answers().contains(a) {
@@ -247,17 +266,25 @@ fn action_label<'a>(ui: &crate::i18n::UiWords, ctx: Context, name: &'a str) -> &
 }
 
 fn render_footer(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
-    let [hints, status] =
-        Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
+    let [notice, hints, status] = Layout::vertical([
+        Constraint::Length(area.height.saturating_sub(2)),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
     let cols = area.width as usize;
+    if let Some(text) = app.notice() {
+        frame.render_widget(Line::styled(fit(&text, cols), t.warning()), notice);
+    }
     frame.render_widget(Line::from(hint_spans(app, app.context(), t, cols)), hints);
-    let line = match &app.status {
-        Some(s) => Line::styled(
+    let line = match (app.waiting_line(), &app.status) {
+        (Some(text), _) => Line::styled(fit(&text, cols), t.warning()),
+        (None, Some(s)) => Line::styled(
             fit(&s.text, cols),
             if s.error { t.warning() } else { t.base() },
         ),
-        None if app.tab == Tab::Tasks => tasks::summary(app, t, cols),
-        None => Line::default(),
+        (None, None) if app.tab == Tab::Tasks => tasks::summary(app, t, cols),
+        (None, None) => Line::default(),
     };
     frame.render_widget(line, status);
 }

@@ -10,8 +10,8 @@ use crate::demo::Scale;
 use crate::domain::Dimension;
 use crate::i18n::Format;
 use crate::metrics::{CustomerTimeline, Granularity, PeriodFigures, periods_covering};
-use crate::store::Store;
-use crate::store::transfer::Export;
+use crate::store::transfer::{Export, value_start};
+use crate::store::{Store, StoreError};
 
 pub fn export(ctx: &Context) -> CliResult {
     let store = ctx.open_existing()?;
@@ -24,14 +24,38 @@ pub fn import(ctx: &Context, file: &Path) -> CliResult {
     let text = crate::import::decode(&label, &bytes)?;
     let text = text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&text);
     let doc: Export = serde_json::from_slice(text).map_err(|e| {
-        // serde_json ends its message with the place; it goes in front.
+        // serde_json ends its message with the place; it goes in front,
+        // at the start of the value as for the rules' refusals below.
         let place = format!(" at line {} column {}", e.line(), e.column());
         let message = e.to_string();
         let message = message.strip_suffix(&place).unwrap_or(&message);
-        CliError::user(format!("{label}:{}:{}: {message}", e.line(), e.column()))
+        let column = value_start(&String::from_utf8_lossy(text), e.line(), e.column());
+        CliError::user(format!(
+            "{label}:{}:{column}: {message}; nothing was written",
+            e.line()
+        ))
     })?;
     let mut store = ctx.open()?;
-    store.import(&doc)?;
+    store.import(&doc).map_err(|e| match e {
+        // A rule broken by one value: where it is in the file, as for a
+        // value the parser refuses.
+        StoreError::Document {
+            place,
+            message,
+            also,
+        } => {
+            let json = String::from_utf8_lossy(text);
+            let at = place
+                .locate(&json)
+                .map_or_else(|| format!(": {place}"), |(l, c)| format!(":{l}:{c}"));
+            let also = also
+                .and_then(|a| a.locate(&json))
+                .map(|(l, _)| format!(" (also on line {l})"))
+                .unwrap_or_default();
+            CliError::user(format!("{label}{at}: {message}{also}; nothing was written"))
+        }
+        e => e.into(),
+    })?;
     super::orders::refresh_rollups(ctx, &store);
     let fmt = ctx.format();
     line(&Format::fill_all(

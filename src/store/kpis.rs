@@ -315,28 +315,7 @@ pub(super) fn record_in(
     Ok(out)
 }
 
-/// Inserts values known to be new (a load into an empty database).
-pub(super) fn insert_kpis(tx: &rusqlite::Transaction<'_>, values: &[KpiValue]) -> Result<()> {
-    let mut insert = tx.prepare_cached(
-        "INSERT INTO kpi_values (day, metric, segment_id, channel_id, campaign_id, value, source)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?;
-    for v in values {
-        let (s, ch, k) = dimension_ids(v.dimension);
-        insert.execute(params![
-            day_text(v.day),
-            v.metric,
-            s,
-            ch,
-            k,
-            v.value.raw(),
-            source_text(v.source)
-        ])?;
-    }
-    Ok(())
-}
-
-fn source_text(s: ValueSource) -> &'static str {
+pub(super) fn source_text(s: ValueSource) -> &'static str {
     match s {
         ValueSource::Recorded => "recorded",
         ValueSource::Imported => "imported",

@@ -88,6 +88,14 @@ pub enum StoreError {
     Unknown(#[from] UnknownValue),
     #[error(transparent)]
     Date(#[from] DateError),
+    /// A value of an export document given to `import` that breaks a
+    /// rule, at `place` (and, for a duplicate, the other at `also`).
+    #[error("{place}: {message}{}", also.as_ref().map(|a| format!(" (also at {a})")).unwrap_or_default())]
+    Document {
+        place: transfer::Place,
+        message: String,
+        also: Option<transfer::Place>,
+    },
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
 }

@@ -1053,4 +1053,96 @@ mod values {
             &["budget amount", "too large"],
         );
     }
+
+    /// Values another tool planted with raw SQL, past every rule and the
+    /// schema's CHECK constraints: `bad_values` names each by table, row,
+    /// column and value; the export writes each as stored; a reader that
+    /// meets one says what to do.
+    #[test]
+    fn check_names_every_bad_value_and_the_export_writes_it_as_stored() {
+        let (_dir, path) = temp();
+        let mut s = Store::open(&path).expect("open");
+        s.add_task(&NewTask::titled("Post")).expect("task");
+        let ok = Amount::from_int(5);
+        s.save_campaign(&campaign(day(2026, 12, 1), day(2027, 1, 31), ok))
+            .expect("campaign");
+        s.save_objective(&objective(day(2026, 1, 1), day(2026, 12, 31), ok))
+            .expect("objective");
+        s.save_budget(&Budget {
+            id: BudgetId(0),
+            period: "2026-11".into(),
+            amount: ok,
+            note: String::new(),
+        })
+        .expect("budget");
+        s.record_kpis(
+            &[spend(day(2026, 11, 1), ok)],
+            ValueSource::Recorded,
+            "r",
+            true,
+        )
+        .expect("kpi");
+        let two = [
+            order("A", "a", day(2026, 1, 1), 1),
+            order("B", "b", day(2026, 1, 2), 1),
+        ];
+        s.import_orders("o.csv", &two, true).expect("orders");
+        drop(s);
+        let conn = rusqlite::Connection::open(&path).expect("sqlite");
+        conn.execute_batch(
+            "PRAGMA ignore_check_constraints = ON;
+             UPDATE tasks SET title = 'x' || char(27) || '[2J', tags = 'seo bad!tag',
+                 done_at = '2026-11-01T00:00:00Z', created_at = '+10000-01-01T00:00:00Z';
+             UPDATE campaigns SET budget = -50000, end_day = '2026-01-01';
+             UPDATE objectives SET target = 9223372036854775807, direction = 'sideways';
+             UPDATE budgets SET period = '2026-13', amount = 'lots';
+             UPDATE kpi_values SET day = '0500-01-01';
+             UPDATE orders SET amount = 600000000000000000;
+             UPDATE orders SET customer = '' WHERE order_ref = 'B';",
+        )
+        .expect("plant");
+        drop(conn);
+
+        let s = Store::open(&path).expect("open");
+        let found = s.bad_values().expect("every value read raw");
+        for want in [
+            "tasks 1 title: 'x␛[2J' breaks a rule: task title contains a control character (U+001B)",
+            "tasks 1 tags: 'seo bad!tag' breaks a rule: tag 'bad!tag'",
+            "tasks 1 created_at: '+10000-01-01T00:00:00Z' is not a time funnel keeps",
+            "tasks 1 done_at: '2026-11-01T00:00:00Z' with status 'todo'",
+            "campaigns 1 budget: '-50000' (an amount of -5) is negative",
+            "campaigns 1 end_day: '2026-01-01' is before its start_day '2026-12-01'",
+            "objectives 1 target: '9223372036854775807' (an amount of 922337203685477.5807) is too large",
+            "objectives 1 direction: 'sideways' breaks a rule",
+            "budgets 1 period: '2026-13' breaks a rule: budget period",
+            "budgets 1 amount: 'lots' is not an amount",
+            "kpi_values 1 day: '0500-01-01' is not a day funnel keeps (YYYY-MM-DD, years 1900 to 2999)",
+            "orders 2 customer: '' breaks a rule: customer is empty",
+            "orders: all amounts: these values would add up to 120000000000000, past 100000000000000",
+        ] {
+            assert!(
+                found.iter().any(|f| f.contains(want)),
+                "{want:?} in:\n{}",
+                found.join("\n")
+            );
+        }
+        assert_eq!(found.len(), 13, "{}", found.join("\n"));
+
+        let text = serde_json::to_string(&s.dump()).expect("the export never fails");
+        for stored in [
+            "\"2026-13\"",
+            "\"lots\"",
+            "\"sideways\"",
+            "\"+10000-01-01T00:00:00Z\"",
+            "\"0500-01-01\"",
+            "-5,",
+        ] {
+            assert!(text.contains(stored), "{stored} in {text}");
+        }
+        let e = s.budgets().expect_err("a reader meets 'lots'");
+        assert!(
+            e.to_string().contains("`funnel check` names its row"),
+            "{e}"
+        );
+    }
 }

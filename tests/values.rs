@@ -1,7 +1,8 @@
 //! What gets into the file can be read back, through the real binary on
 //! temporary files: every way in (a JSON import, the command line, CSV
 //! imports) refuses a value the store could not read or sum, naming where
-//! it is.
+//! it is; `funnel check` names a bad value planted by another tool instead
+//! of failing on it; `funnel export` still writes such a file out.
 
 use serde_json::{Value, json};
 
@@ -168,6 +169,79 @@ fn a_date_typed_far_ahead_is_refused_not_stored() {
     );
     s.ok(&["task", "add", "near", "--due", "+1m"]);
     assert_eq!(s.json(&["task", "list", "--json"])[0]["due"], "2026-12-22");
+}
+
+#[test]
+fn check_names_a_value_it_cannot_read_and_export_still_writes_the_file_out() {
+    let s = Sandbox::new();
+    s.small();
+    // Planted by another tool with raw SQL, past every rule of funnel's
+    // (and, with the pragma, past the schema's CHECK constraints).
+    let conn = rusqlite::Connection::open(&s.db).expect("sqlite");
+    conn.execute_batch(
+        "PRAGMA ignore_check_constraints = ON;
+         UPDATE tasks SET due = '10000-01-01', priority = 'urgent' WHERE id = 1;
+         UPDATE campaigns SET start_day = '2026-02-30';
+         UPDATE notes SET created_at = 'yesterday';
+         UPDATE kpi_values SET value = 'lots' WHERE metric = 'visits';
+         UPDATE orders SET day = '2026-13-01';",
+    )
+    .expect("plant");
+    drop(conn);
+
+    let out = s.cmd().arg("check").assert().code(1);
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).expect("utf-8");
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).expect("utf-8");
+    for want in [
+        "tasks 1 due: '10000-01-01'",
+        "tasks 1 priority: 'urgent'",
+        "campaigns 1 start_day: '2026-02-30'",
+        "notes 1 created_at: 'yesterday'",
+        "kpi_values 1 value: 'lots'",
+        "orders 1 day: '2026-13-01'",
+    ] {
+        assert!(stdout.contains(want), "{want:?} in:\n{stdout}");
+    }
+    // SQLite's integrity check finds the broken CHECK constraint too.
+    assert!(stderr.contains("7 problems found"), "{stderr}\n{stdout}");
+
+    // What reads the rows says what is wrong and what to do.
+    let err = s.fails(&["task", "list"]);
+    assert!(err.contains("funnel check"), "{err}");
+    let frame = s.ok(&["snapshot", "--tab", "tasks", "--size", "120x20"]);
+    assert!(frame.contains("funnel check"), "{frame}");
+
+    // The export writes what is stored; the import refuses the first bad
+    // value at its place until it is fixed, then takes the file.
+    let text = s.ok(&["export"]);
+    for stored in [
+        "\"10000-01-01\"",
+        "\"urgent\"",
+        "\"2026-02-30\"",
+        "\"lots\"",
+    ] {
+        assert!(text.contains(stored), "{stored} in the export");
+    }
+    let file = s.file("backup.json", &text);
+    let copy = s.other("copy.db");
+    let err = s.fails(&["--db", &copy, "import", &file]);
+    let at = place_of(&text, "\"2026-02-30\"");
+    assert!(err.contains(&format!("backup.json:{at}: ")), "{err}");
+    let fixed = text
+        .replace("\"2026-02-30\"", "\"2026-12-01\"")
+        .replace("\"yesterday\"", "\"2026-11-01T08:00:00Z\"")
+        .replace("\"10000-01-01\"", "\"2026-12-02\"")
+        .replace("\"urgent\"", "\"high\"")
+        .replace("\"lots\"", "10")
+        .replace("\"2026-13-01\"", "\"2026-11-01\"");
+    let file = s.file("fixed.json", &fixed);
+    s.ok(&["--db", &copy, "import", &file]);
+    assert!(s.ok(&["--db", &copy, "check"]).contains(": ok"));
+    let t = &s.json(&["--db", &copy, "task", "list", "--json"])[0];
+    assert_eq!(
+        (t["due"].as_str(), t["priority"].as_str()),
+        (Some("2026-12-02"), Some("high"))
+    );
 }
 
 #[test]

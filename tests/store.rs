@@ -1098,7 +1098,8 @@ mod values {
              UPDATE budgets SET period = '2026-13', amount = 'lots';
              UPDATE kpi_values SET day = '0500-01-01';
              UPDATE orders SET amount = 600000000000000000;
-             UPDATE orders SET customer = '' WHERE order_ref = 'B';",
+             UPDATE orders SET customer = '' WHERE order_ref = 'B';
+             DELETE FROM message;",
         )
         .expect("plant");
         drop(conn);
@@ -1119,6 +1120,7 @@ mod values {
             "kpi_values 1 day: '0500-01-01' is not a day funnel keeps (YYYY-MM-DD, years 1900 to 2999)",
             "orders 2 customer: '' breaks a rule: customer is empty",
             "orders: all amounts: these values would add up to 120000000000000, past 100000000000000",
+            "message 1: the row of the brand message is missing",
         ] {
             assert!(
                 found.iter().any(|f| f.contains(want)),
@@ -1126,7 +1128,7 @@ mod values {
                 found.join("\n")
             );
         }
-        assert_eq!(found.len(), 13, "{}", found.join("\n"));
+        assert_eq!(found.len(), 14, "{}", found.join("\n"));
 
         let text = serde_json::to_string(&s.dump()).expect("the export never fails");
         for stored in [
@@ -1136,6 +1138,7 @@ mod values {
             "\"+10000-01-01T00:00:00Z\"",
             "\"0500-01-01\"",
             "-5,",
+            "\"message\":{\"brand_message\":\"\",\"positioning\":\"\"}",
         ] {
             assert!(text.contains(stored), "{stored} in {text}");
         }

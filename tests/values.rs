@@ -437,4 +437,21 @@ fn amounts_that_would_overflow_are_refused_not_clamped() {
         err.contains(&format!("bad.json:{at}: ")) && err.contains("too large"),
         "{err}"
     );
+    // Orders within the limit each, past it together: at the amount of
+    // the order that goes past.
+    let mut doc = doc;
+    let order = |r: &str, amount: u64| json!({"order_ref": r, "customer": r, "day": "2026-11-02", "amount": amount, "segment": null});
+    let orders = doc["orders"].as_array_mut().expect("orders");
+    orders.push(order("B1", 60000000000000));
+    orders.push(order("B2", 50000000000000));
+    let text = serde_json::to_string_pretty(&doc).expect("json");
+    let file = s.file("sum.json", &text);
+    let err = s.fails(&["--db", &s.other("copy.db"), "import", &file]);
+    let at = place_of(&text, "50000000000000");
+    assert!(
+        err.contains(&format!("sum.json:{at}: the amounts of all orders"))
+            && err.contains("would add up to 110000000000000"),
+        "{err}"
+    );
+    assert_eq!(err.matches("nothing was written").count(), 1, "{err}");
 }

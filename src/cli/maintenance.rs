@@ -52,7 +52,12 @@ pub fn import(ctx: &Context, file: &Path) -> CliResult {
                 .and_then(|a| a.locate(&json))
                 .map(|(l, _)| format!(" (also on line {l})"))
                 .unwrap_or_default();
-            CliError::user(format!("{label}{at}: {message}{also}; nothing was written"))
+            let written = if message.ends_with("nothing was written") {
+                ""
+            } else {
+                "; nothing was written"
+            };
+            CliError::user(format!("{label}{at}: {message}{also}{written}"))
         }
         e => e.into(),
     })?;

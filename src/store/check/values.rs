@@ -419,6 +419,14 @@ impl Store {
                 }
             }
         }
+        let message: i64 =
+            self.conn
+                .query_row("SELECT count(*) FROM message WHERE id = 1", [], |r| {
+                    r.get(0)
+                })?;
+        if message == 0 {
+            out.push("message 1: the row of the brand message is missing".into());
+        }
         self.spans(&mut out)?;
         self.done_times(&mut out)?;
         self.kpi_units(&mut out)?;

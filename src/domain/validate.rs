@@ -212,12 +212,22 @@ pub fn total(what: impl FnOnce() -> String, total: i128) -> Result<(), Invalid> 
     }
 }
 
-/// An order's customer or shop id, kept as given and shown: nothing that
-/// acts on a terminal; a customer is never empty.
-pub fn order_text(field: &'static str, s: &str) -> Result<(), Invalid> {
-    if field == "customer" && s.trim().is_empty() {
-        return Err(Invalid::Empty { field });
+/// An order's customer, kept as given and shown: not empty, nothing that
+/// acts on a terminal.
+pub fn customer(s: &str) -> Result<(), Invalid> {
+    if s.trim().is_empty() {
+        return Err(Invalid::Empty { field: "customer" });
     }
+    shown_as_given("customer", s)
+}
+
+/// A shop's order id, kept as given and shown: nothing that acts on a
+/// terminal.
+pub fn order_id(s: &str) -> Result<(), Invalid> {
+    shown_as_given("order id", s)
+}
+
+fn shown_as_given(field: &'static str, s: &str) -> Result<(), Invalid> {
     match s.chars().find(|c| crate::text::is_hostile(*c)) {
         Some(c) => Err(Invalid::ControlCharacter {
             field,

@@ -44,9 +44,9 @@ pub fn order_key(o: &OrderInput) -> String {
 /// that show as given, a day funnel keeps, an amount of 0 or more (a
 /// refund is no order) within the limit.
 pub(super) fn check_order(o: &OrderInput) -> Result<(), validate::Invalid> {
-    validate::order_text("customer", &o.customer)?;
+    validate::customer(&o.customer)?;
     if let Some(r) = &o.order_ref {
-        validate::order_text("order id", r)?;
+        validate::order_id(r)?;
     }
     validate::day("order day", o.day)?;
     validate::non_negative("order amount", o.amount)?;

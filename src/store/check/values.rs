@@ -362,14 +362,8 @@ fn tables() -> Vec<Table> {
             "orders",
             vec![
                 ("id", id),
-                (
-                    "order_ref",
-                    OptionalText(|s| rule(validate::order_text("order id", s))),
-                ),
-                (
-                    "customer",
-                    Text(|s| rule(validate::order_text("customer", s))),
-                ),
+                ("order_ref", OptionalText(|s| rule(validate::order_id(s)))),
+                ("customer", Text(|s| rule(validate::customer(s)))),
                 ("day", day),
                 ("amount", Amount { non_negative: true }),
                 ("segment_id", link),

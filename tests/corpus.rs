@@ -382,7 +382,18 @@ fn bound_by_permissions(s: &Sandbox, args: &[&str]) -> Run {
         .env("XDG_CONFIG_HOME", s.dir.path())
         .env_remove("FUNNEL_DB")
         .env_remove("FUNNEL_CONFIG");
-    let out = c.output().expect("run funnel");
+    // A copy just written can be "busy" for a moment: a process forked
+    // meanwhile by another test thread holds its write descriptor until it
+    // execs (ETXTBSY). That is the test's own race, not funnel's: retry.
+    let mut tries = 0;
+    let out = loop {
+        let out = c.output().expect("run funnel");
+        tries += 1;
+        if tries == 20 || !String::from_utf8_lossy(&out.stderr).contains("Text file busy") {
+            break out;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
     Run {
         code: out.status.code(),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),

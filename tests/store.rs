@@ -826,3 +826,326 @@ fn one_shot_writes_do_not_grow_the_wal_without_end() {
     let s = Store::open(&path).expect("open");
     assert_eq!(s.tasks(&TaskQuery::default()).expect("tasks").len(), 300);
 }
+
+mod values {
+    //! Every value a way in accepts can be read back: the store refuses a
+    //! day it could not read (years outside 1900 to 2999) and an amount
+    //! past its limit wherever it comes from, and refuses values whose sum
+    //! would overflow instead of clamping the sum.
+    use super::*;
+    use funnel::domain::{
+        Budget, BudgetId, Campaign, CampaignId, CampaignStatus, CauseCategory, Direction, Note,
+        NoteId, NoteKind, Objective, ObjectiveId,
+    };
+
+    fn refused<T: std::fmt::Debug>(r: Result<T, StoreError>, words: &[&str]) {
+        let e = r.expect_err("refused");
+        for w in words {
+            assert!(e.to_string().contains(w), "{w:?} in: {e}");
+        }
+    }
+
+    fn campaign(start: NaiveDate, end: NaiveDate, budget: Amount) -> Campaign {
+        Campaign {
+            id: CampaignId(0),
+            name: "Tết".into(),
+            objective: None,
+            segment: None,
+            channel: None,
+            start,
+            end,
+            budget,
+            owner: None,
+            status: CampaignStatus::Planned,
+            description: String::new(),
+        }
+    }
+
+    fn objective(start: NaiveDate, deadline: NaiveDate, target: Amount) -> Objective {
+        Objective {
+            id: ObjectiveId(0),
+            title: "More".into(),
+            metric: "visits".into(),
+            baseline: Amount::ZERO,
+            target,
+            direction: Direction::Increase,
+            start,
+            deadline,
+            segment: None,
+            channel: None,
+        }
+    }
+
+    fn spend(d: NaiveDate, value: Amount) -> KpiInput {
+        KpiInput {
+            day: d,
+            metric: "spend".into(),
+            dimension: Dimension::Total,
+            value,
+        }
+    }
+
+    #[test]
+    fn a_day_the_store_could_not_read_back_is_refused_on_every_way_in() {
+        let (_dir, path) = temp();
+        let mut s = Store::open(&path).expect("open");
+        let year_10000 = day(10000, 1, 1);
+        let years = ["1900 to 2999"];
+        refused(
+            s.add_task(&NewTask {
+                due: Some(year_10000),
+                ..NewTask::titled("far")
+            }),
+            &["task due", "10000-01-01"],
+        );
+        let t = s.add_task(&NewTask::titled("near")).expect("add");
+        refused(
+            s.edit_task(
+                t.id,
+                &TaskPatch {
+                    due: Some(Some(day(-1, 1, 1))),
+                    ..TaskPatch::default()
+                },
+            ),
+            &years,
+        );
+        let ok = Amount::from_int(1);
+        refused(
+            s.save_campaign(&campaign(day(1899, 12, 31), day(2026, 1, 1), ok)),
+            &["campaign start", "1899-12-31"],
+        );
+        refused(
+            s.save_campaign(&campaign(day(2026, 1, 1), year_10000, ok)),
+            &years,
+        );
+        refused(
+            s.save_objective(&objective(day(2026, 1, 1), day(3000, 1, 1), ok)),
+            &["objective deadline", "3000-01-01"],
+        );
+        refused(
+            s.save_note(&Note {
+                id: NoteId(0),
+                kind: NoteKind::Cause,
+                category: CauseCategory::Other,
+                start: day(2026, 1, 1),
+                end: year_10000,
+                metric: None,
+                text: "far".into(),
+                created_at: chrono::Utc::now(),
+            }),
+            &["note end"],
+        );
+        refused(
+            s.record_kpis(
+                &[spend(day(500, 1, 1), ok)],
+                ValueSource::Recorded,
+                "r",
+                true,
+            ),
+            &["0500-01-01", "1900 to 2999"],
+        );
+        refused(
+            s.import_orders("o.csv", &[order("X", "c", year_10000, 5)], true),
+            &years,
+        );
+        refused(
+            s.save_budget(&Budget {
+                id: BudgetId(0),
+                period: "0999-01".into(),
+                amount: ok,
+                note: String::new(),
+            }),
+            &["budget period", "1900 to 2999"],
+        );
+        // Nothing got in: every reader reads the file whole.
+        assert_eq!(s.tasks(&TaskQuery::default()).expect("tasks").len(), 1);
+        let doc = s.export().expect("export");
+        assert!(doc.campaigns.is_empty() && doc.notes.is_empty() && doc.orders.is_empty());
+        assert!(doc.kpi_values.is_empty() && doc.budgets.is_empty());
+    }
+
+    #[test]
+    fn amounts_past_the_limit_and_sums_that_would_overflow_are_refused_not_clamped() {
+        let mut s = Store::open_in_memory().expect("open");
+        let limit: Amount = "100000000000000".parse().expect("the limit");
+        let past = Amount::from_raw(limit.raw() + 1);
+        let largest = Amount::from_raw(i64::MAX);
+        let too_large = ["too large", "100000000000000"];
+        // One value at the limit is taken; a second would bring the
+        // series' total past it, which a period's sum could not hold.
+        s.record_kpis(
+            &[spend(day(2026, 11, 1), limit)],
+            ValueSource::Recorded,
+            "r",
+            true,
+        )
+        .expect("at the limit");
+        refused(
+            s.record_kpis(
+                &[spend(day(2026, 11, 2), Amount::from_int(1))],
+                ValueSource::Recorded,
+                "r",
+                true,
+            ),
+            &["spend", "add up", "100000000000000"],
+        );
+        refused(
+            s.record_kpis(
+                &[spend(day(2026, 10, 1), largest)],
+                ValueSource::Recorded,
+                "r",
+                true,
+            ),
+            &too_large,
+        );
+        let series = s
+            .series_between("spend", Dimension::Total, ALL_DAYS.0, ALL_DAYS.1)
+            .expect("series");
+        assert_eq!(
+            series,
+            vec![(day(2026, 11, 1), limit)],
+            "nothing clamped in"
+        );
+        // Orders: each amount, and all of them together.
+        refused(
+            s.import_orders(
+                "o.csv",
+                &[OrderInput {
+                    amount: past,
+                    ..order("A", "a", day(2026, 1, 1), 0)
+                }],
+                true,
+            ),
+            &too_large,
+        );
+        let half: Amount = "60000000000000".parse().expect("amount");
+        let two = [
+            OrderInput {
+                amount: half,
+                ..order("A", "a", day(2026, 1, 1), 0)
+            },
+            OrderInput {
+                amount: half,
+                ..order("B", "b", day(2026, 1, 1), 0)
+            },
+        ];
+        refused(
+            s.import_orders("o.csv", &two, true),
+            &["o.csv", "add up", "100000000000000"],
+        );
+        assert_eq!(s.count_orders().expect("count"), 0);
+        // Budgets and targets are held to the same limit.
+        refused(
+            s.save_campaign(&campaign(day(2026, 1, 1), day(2026, 2, 1), past)),
+            &["campaign budget", "too large"],
+        );
+        refused(
+            s.save_objective(&objective(day(2026, 1, 1), day(2026, 2, 1), largest)),
+            &["objective target", "too large"],
+        );
+        refused(
+            s.save_budget(&Budget {
+                id: BudgetId(0),
+                period: "2026-11".into(),
+                amount: largest,
+                note: String::new(),
+            }),
+            &["budget amount", "too large"],
+        );
+    }
+
+    /// Values another tool planted with raw SQL, past every rule and the
+    /// schema's CHECK constraints: `bad_values` names each by table, row,
+    /// column and value; the export writes each as stored; a reader that
+    /// meets one says what to do.
+    #[test]
+    fn check_names_every_bad_value_and_the_export_writes_it_as_stored() {
+        let (_dir, path) = temp();
+        let mut s = Store::open(&path).expect("open");
+        s.add_task(&NewTask::titled("Post")).expect("task");
+        let ok = Amount::from_int(5);
+        s.save_campaign(&campaign(day(2026, 12, 1), day(2027, 1, 31), ok))
+            .expect("campaign");
+        s.save_objective(&objective(day(2026, 1, 1), day(2026, 12, 31), ok))
+            .expect("objective");
+        s.save_budget(&Budget {
+            id: BudgetId(0),
+            period: "2026-11".into(),
+            amount: ok,
+            note: String::new(),
+        })
+        .expect("budget");
+        s.record_kpis(
+            &[spend(day(2026, 11, 1), ok)],
+            ValueSource::Recorded,
+            "r",
+            true,
+        )
+        .expect("kpi");
+        let two = [
+            order("A", "a", day(2026, 1, 1), 1),
+            order("B", "b", day(2026, 1, 2), 1),
+        ];
+        s.import_orders("o.csv", &two, true).expect("orders");
+        drop(s);
+        let conn = rusqlite::Connection::open(&path).expect("sqlite");
+        conn.execute_batch(
+            "PRAGMA ignore_check_constraints = ON;
+             UPDATE tasks SET title = 'x' || char(27) || '[2J', tags = 'seo bad!tag',
+                 done_at = '2026-11-01T00:00:00Z', created_at = '+10000-01-01T00:00:00Z';
+             UPDATE campaigns SET budget = -50000, end_day = '2026-01-01';
+             UPDATE objectives SET target = 9223372036854775807, direction = 'sideways';
+             UPDATE budgets SET period = '2026-13', amount = 'lots';
+             UPDATE kpi_values SET day = '0500-01-01';
+             UPDATE orders SET amount = 600000000000000000;
+             UPDATE orders SET customer = '' WHERE order_ref = 'B';
+             DELETE FROM message;",
+        )
+        .expect("plant");
+        drop(conn);
+
+        let s = Store::open(&path).expect("open");
+        let found = s.bad_values().expect("every value read raw");
+        for want in [
+            "tasks 1 title: 'x␛[2J' breaks a rule: task title contains a control character (U+001B)",
+            "tasks 1 tags: 'seo bad!tag' breaks a rule: tag 'bad!tag'",
+            "tasks 1 created_at: '+10000-01-01T00:00:00Z' is not a time funnel keeps",
+            "tasks 1 done_at: '2026-11-01T00:00:00Z' with status 'todo'",
+            "campaigns 1 budget: '-50000' (an amount of -5) is negative",
+            "campaigns 1 end_day: '2026-01-01' is before its start_day '2026-12-01'",
+            "objectives 1 target: '9223372036854775807' (an amount of 922337203685477.5807) is too large",
+            "objectives 1 direction: 'sideways' breaks a rule",
+            "budgets 1 period: '2026-13' breaks a rule: budget period",
+            "budgets 1 amount: 'lots' is not an amount",
+            "kpi_values 1 day: '0500-01-01' is not a day funnel keeps (YYYY-MM-DD, years 1900 to 2999)",
+            "orders 2 customer: '' breaks a rule: customer is empty",
+            "orders: all amounts: these values would add up to 120000000000000, past 100000000000000",
+            "message 1: the row of the brand message is missing",
+        ] {
+            assert!(
+                found.iter().any(|f| f.contains(want)),
+                "{want:?} in:\n{}",
+                found.join("\n")
+            );
+        }
+        assert_eq!(found.len(), 14, "{}", found.join("\n"));
+
+        let text = serde_json::to_string(&s.dump()).expect("the export never fails");
+        for stored in [
+            "\"2026-13\"",
+            "\"lots\"",
+            "\"sideways\"",
+            "\"+10000-01-01T00:00:00Z\"",
+            "\"0500-01-01\"",
+            "-5,",
+            "\"message\":{\"brand_message\":\"\",\"positioning\":\"\"}",
+        ] {
+            assert!(text.contains(stored), "{stored} in {text}");
+        }
+        let e = s.budgets().expect_err("a reader meets 'lots'");
+        assert!(
+            e.to_string().contains("`funnel check` names its row"),
+            "{e}"
+        );
+    }
+}

@@ -276,15 +276,18 @@ impl App {
         // A write never blocks the screen: the dashboard waits itself.
         store.set_write_wait(Duration::ZERO);
         let today = s.clock.today();
-        let tasks_loaded = tab == Tab::Tasks;
         // Before reading: a change committed while reading is seen at the
         // next poll, not taken as already shown.
         let seen_version = store.data_version()?;
-        let lines = if tasks_loaded {
-            load_lines(&store)?
-        } else {
-            Vec::new()
+        // Tasks that cannot be read (a value planted by another tool) do
+        // not keep the dashboard from opening: the status line says why,
+        // and they are read again when the Tasks tab is next shown.
+        let (lines, unread) = match (tab == Tab::Tasks).then(|| load_lines(&store)) {
+            Some(Ok(lines)) => (lines, None),
+            Some(Err(e)) => (Vec::new(), Some(e)),
+            None => (Vec::new(), None),
         };
+        let tasks_loaded = tab == Tab::Tasks && unread.is_none();
         let mut app = App {
             tasks: TasksTab::new(lines, today),
             tasks_loaded,
@@ -313,6 +316,9 @@ impl App {
             waiting: None,
             write_wait: crate::store::BUSY_TIMEOUT,
         };
+        if let Some(e) = unread {
+            app.fail(e.to_string());
+        }
         if tab != Tab::Tasks {
             app.show(tab);
         }

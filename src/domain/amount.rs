@@ -13,6 +13,15 @@ use rust_decimal::prelude::ToPrimitive;
 pub const SCALE: u32 = 4;
 const ONE: i64 = 10_000;
 
+/// The largest amount funnel takes in, either way: a hundred trillion
+/// (10^14, a ten-thousandth of what an `i64` of four places holds). The
+/// store holds what it adds up to the same limit (all values of one
+/// counter for one scope, all order amounts together), so every figure
+/// worked out from stored amounts (a sum, a sum less a target, the
+/// difference of two periods) fits with room to spare and is never
+/// clamped.
+pub const LIMIT: Amount = Amount(100_000_000_000_000 * ONE);
+
 /// A fixed-point decimal with four places (`Amount(12_345)` is 1.2345).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Amount(i64);
@@ -83,6 +92,11 @@ impl Amount {
     pub fn checked_add(self, other: Amount) -> Option<Amount> {
         self.0.checked_add(other.0).map(Amount)
     }
+
+    /// Whether this is within [`LIMIT`] either way.
+    pub fn within_limit(self) -> bool {
+        self.0.unsigned_abs() <= LIMIT.0.unsigned_abs()
+    }
 }
 
 impl Add for Amount {
@@ -130,7 +144,7 @@ impl fmt::Display for Amount {
 pub enum AmountError {
     #[error("'{0}' is not a number")]
     NotANumber(String),
-    #[error("'{0}' is too large")]
+    #[error("'{0}' is too large (the largest amount is {LIMIT})")]
     TooLarge(String),
     #[error("'{0}' has more than {SCALE} decimal places")]
     TooPrecise(String),
@@ -140,8 +154,8 @@ impl FromStr for Amount {
     type Err = AmountError;
 
     /// Parses the plain form: an optional sign, digits, an optional `.`
-    /// and up to four decimals (`1234.5`, `-3`, `0.25`). Locale forms such
-    /// as `1.234,5` are the importer's business.
+    /// and up to four decimals (`1234.5`, `-3`, `0.25`), within [`LIMIT`].
+    /// Locale forms such as `1.234,5` are the importer's business.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let t = s.trim();
         let valid = !t.is_empty()
@@ -161,7 +175,9 @@ impl FromStr for Amount {
         if d.scale() > SCALE && d.round_dp(SCALE) != d {
             return Err(AmountError::TooPrecise(s.to_string()));
         }
-        Amount::from_decimal(d).ok_or_else(|| AmountError::TooLarge(s.to_string()))
+        Amount::from_decimal(d)
+            .filter(|a| a.within_limit())
+            .ok_or_else(|| AmountError::TooLarge(s.to_string()))
     }
 }
 
@@ -208,7 +224,18 @@ mod tests {
             "1.23456".parse::<Amount>(),
             Err(AmountError::TooPrecise(_))
         ));
+        assert_eq!(a("100000000000000"), LIMIT);
+        assert_eq!(a("-100000000000000"), -LIMIT);
+        assert_eq!(
+            "100000000000000.0001".parse::<Amount>(),
+            Err(AmountError::TooLarge("100000000000000.0001".into()))
+        );
+        assert_eq!(
+            AmountError::TooLarge("1e15".into()).to_string(),
+            "'1e15' is too large (the largest amount is 100000000000000)"
+        );
         for huge in [
+            "922337203685477",
             "99999999999999999999",
             "99999999999999999999999999",
             "-99999999999999999999999999",

@@ -3,6 +3,8 @@
 
 use chrono::{Datelike, Days, Local, NaiveDate, Weekday};
 
+use super::validate::{FIRST_YEAR, LAST_YEAR};
+
 /// Where "today" comes from. The real program uses the local date; tests
 /// pin a day.
 #[derive(Debug, Clone, Copy)]
@@ -26,7 +28,7 @@ impl Clock {
             Ok(s) if !s.trim().is_empty() => {
                 let d = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
                     .map_err(|_| DateError::Invalid(s.clone()))?;
-                Ok(Clock::Fixed(d))
+                kept(d, &s).map(Clock::Fixed)
             }
             _ => Ok(Clock::System),
         }
@@ -39,13 +41,29 @@ pub enum DateError {
         "'{0}' is not a date (use 2026-11-22, 22/11/2026, today, tomorrow, yesterday, mon..sun, +3d, -1w)"
     )]
     Invalid(String),
+    #[error("'{0}' is outside the years funnel keeps ({FIRST_YEAR} to {LAST_YEAR})")]
+    OutOfRange(String),
+}
+
+/// `d`, read from `input`, where it is a day funnel keeps.
+fn kept(d: NaiveDate, input: &str) -> Result<NaiveDate, DateError> {
+    if super::validate::in_years(d) {
+        Ok(d)
+    } else {
+        Err(DateError::OutOfRange(input.to_string()))
+    }
 }
 
 /// Parses a date as SPEC.md allows: ISO `2026-11-22`, day-first
 /// `22/11/2026` (also with `-` or `.`), `today`, `tomorrow`, `yesterday`,
 /// a weekday name (`mon`, `monday`: the next one, never today), and offsets
 /// `+3d`, `-2d`, `+2w`, `+1m` (months, clamped to the month's last day).
+/// A day outside the years funnel keeps (an offset far ahead) is refused.
 pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
+    parse_any(input, today).and_then(|d| kept(d, input))
+}
+
+fn parse_any(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
     let s = input.trim().to_lowercase();
     let err = || DateError::Invalid(input.to_string());
     match s.as_str() {
@@ -191,6 +209,14 @@ mod tests {
 
     #[test]
     fn rejects_nonsense_with_the_text_in_the_message() {
+        for far in ["+100000m", "-100000w", "+100000w"] {
+            assert_eq!(p(far), Err(DateError::OutOfRange(far.into())));
+        }
+        assert_eq!(
+            DateError::OutOfRange("+100000m".into()).to_string(),
+            "'+100000m' is outside the years funnel keeps (1900 to 2999)"
+        );
+        assert_eq!(p("+900m"), Ok(day(2101, 11, 22)), "within the years");
         for bad in [
             "",
             "31/02/2026",

@@ -1,8 +1,13 @@
-//! Rules for text a user types: titles, names and tags. Each failure says
-//! which field and what is wrong with it.
+//! Rules for what a user gives funnel: titles, names and tags, days and
+//! times, amounts. Every way in (the command line, the dashboard's forms,
+//! CSV and JSON imports) holds values to these, and `funnel check` holds
+//! what is stored to them, so whatever gets in can be read back. Each
+//! failure says which field and what is wrong with it.
 
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use unicode_normalization::UnicodeNormalization;
 
+use super::amount::LIMIT;
 use super::{Amount, Unit};
 
 /// Longest title, in characters (a task, an objective, a procedure).
@@ -11,6 +16,14 @@ pub const MAX_TITLE: usize = 200;
 pub const MAX_NAME: usize = 80;
 /// Longest free text, in characters (notes, descriptions, procedure steps).
 pub const MAX_TEXT: usize = 100_000;
+
+/// The first and last year of a day or time funnel keeps. The store
+/// writes a day as `YYYY-MM-DD` and reads no other form (no fifth digit,
+/// no sign), and a year typed outside these is taken for a mistake; the
+/// margin on both sides lets a period, a week or a churn window around
+/// any stored day be worked out and written in the same form.
+pub const FIRST_YEAR: i32 = 1900;
+pub const LAST_YEAR: i32 = 2999;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Invalid {
@@ -33,6 +46,18 @@ pub enum Invalid {
         field: &'static str,
         message: String,
     },
+    /// Values whose magnitudes would add up past [`LIMIT`]: `what` names
+    /// them ("spend of the whole business"), `total` is the raw sum.
+    #[error("{what}: these values would add up to {}, past {LIMIT}, the most funnel adds up; nothing was written", shown_total(*total))]
+    TooMuch { what: String, total: i128 },
+}
+
+/// A raw sum of amounts as an amount is written (it may not fit one).
+fn shown_total(raw: i128) -> String {
+    rust_decimal::Decimal::try_from_i128_with_scale(raw, super::amount::SCALE).map_or_else(
+        |_| format!("more than {LIMIT}"),
+        |d| d.normalize().to_string(),
+    )
 }
 
 impl Invalid {
@@ -44,7 +69,7 @@ impl Invalid {
             | Invalid::TooLong { field, .. }
             | Invalid::ControlCharacter { field, .. }
             | Invalid::Rule { field, .. } => Some(field),
-            Invalid::BadTag(_) => None,
+            Invalid::BadTag(_) | Invalid::TooMuch { .. } => None,
         }
     }
 }
@@ -117,9 +142,128 @@ pub fn tag(s: &str) -> Result<String, Invalid> {
     }
 }
 
+/// Why a day or time is refused: outside [`FIRST_YEAR`]..=[`LAST_YEAR`].
+pub fn outside_years(shown: impl std::fmt::Display) -> String {
+    format!("{shown} is outside the years funnel keeps ({FIRST_YEAR} to {LAST_YEAR})")
+}
+
+/// Whether a day is one funnel keeps.
+pub fn in_years(d: NaiveDate) -> bool {
+    (FIRST_YEAR..=LAST_YEAR).contains(&d.year())
+}
+
+/// A day within the years funnel keeps.
+pub fn day(field: &'static str, d: NaiveDate) -> Result<NaiveDate, Invalid> {
+    if in_years(d) {
+        Ok(d)
+    } else {
+        Err(Invalid::Rule {
+            field,
+            message: outside_years(d),
+        })
+    }
+}
+
+/// A moment (a creation or done time) within the years funnel keeps.
+pub fn time(field: &'static str, t: DateTime<Utc>) -> Result<DateTime<Utc>, Invalid> {
+    if in_years(t.date_naive()) {
+        Ok(t)
+    } else {
+        Err(Invalid::Rule {
+            field,
+            message: outside_years(t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+        })
+    }
+}
+
+/// An amount within [`LIMIT`] either way.
+pub fn amount(field: &'static str, a: Amount) -> Result<Amount, Invalid> {
+    if a.within_limit() {
+        Ok(a)
+    } else {
+        Err(Invalid::Rule {
+            field,
+            message: format!("{a} is too large (the largest amount is {LIMIT})"),
+        })
+    }
+}
+
+/// An amount that is 0 or more, within [`LIMIT`] (a budget).
+pub fn non_negative(field: &'static str, a: Amount) -> Result<Amount, Invalid> {
+    if a < Amount::ZERO {
+        return Err(Invalid::Rule {
+            field,
+            message: "is negative".into(),
+        });
+    }
+    amount(field, a)
+}
+
+/// Whether values whose magnitudes add up to `total` (raw) can be kept:
+/// at most [`LIMIT`], so that no figure made from them overflows.
+pub fn total(what: impl FnOnce() -> String, total: i128) -> Result<(), Invalid> {
+    if total <= i128::from(LIMIT.raw()) {
+        Ok(())
+    } else {
+        Err(Invalid::TooMuch {
+            what: what(),
+            total,
+        })
+    }
+}
+
+/// An order's customer, kept as given and shown: not empty, nothing that
+/// acts on a terminal.
+pub fn customer(s: &str) -> Result<(), Invalid> {
+    if s.trim().is_empty() {
+        return Err(Invalid::Empty { field: "customer" });
+    }
+    shown_as_given("customer", s)
+}
+
+/// A shop's order id, kept as given and shown: nothing that acts on a
+/// terminal.
+pub fn order_id(s: &str) -> Result<(), Invalid> {
+    shown_as_given("order id", s)
+}
+
+fn shown_as_given(field: &'static str, s: &str) -> Result<(), Invalid> {
+    match s.chars().find(|c| crate::text::is_hostile(*c)) {
+        Some(c) => Err(Invalid::ControlCharacter {
+            field,
+            code: c as u32,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// A user metric's name: snake_case, a-z, 0-9 and `_`, starting with a
+/// letter, at most 40 characters.
+pub fn metric_name(name: &str) -> Result<(), Invalid> {
+    let ok = !name.is_empty()
+        && name.len() <= 40
+        && name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if ok {
+        Ok(())
+    } else {
+        Err(Invalid::Rule {
+            field: "metric name",
+            message: format!("'{name}' must be snake_case: a-z, 0-9 and _, starting with a letter"),
+        })
+    }
+}
+
 /// A value a metric of `unit` can take: a count is a whole number ≥ 0,
 /// money is ≥ 0; percentages and plain numbers may be anything.
 pub fn metric_value(metric: &str, unit: Unit, value: Amount) -> Result<(), String> {
+    if !value.within_limit() {
+        return Err(format!(
+            "{metric}: '{value}' is too large (the largest amount is {LIMIT})"
+        ));
+    }
     let whole = value.raw() % Amount::from_int(1).raw() == 0;
     match unit {
         Unit::Count if !whole || value < Amount::ZERO => Err(format!(

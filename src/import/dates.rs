@@ -68,13 +68,18 @@ impl DateFormat {
             Order::DayFirst => (parts.p[2], parts.p[1], parts.p[0]),
             Order::MonthFirst => (parts.p[2], parts.p[0], parts.p[1]),
         };
-        NaiveDate::from_ymd_opt(y as i32, m, d).ok_or_else(|| {
+        let day = NaiveDate::from_ymd_opt(y as i32, m, d).ok_or_else(|| {
             format!(
                 "{} is not a valid date (read as {})",
                 quoted(text),
                 self.describe()
             )
-        })
+        })?;
+        if crate::domain::validate::in_years(day) {
+            Ok(day)
+        } else {
+            Err(crate::domain::validate::outside_years(quoted(text)))
+        }
     }
 }
 
@@ -281,6 +286,10 @@ mod tests {
             Err("'soon' is not a date (use 2026-11-22, 22/11/2026 or 11/22/2026, optionally with a time)".into())
         );
         assert!(f.parse("22/11/26").is_err());
+        assert_eq!(
+            f.parse("01/01/0200"),
+            Err("'01/01/0200' is outside the years funnel keeps (1900 to 2999)".into())
+        );
         assert!(f.parse("22/11/2026 noon").is_err());
     }
 

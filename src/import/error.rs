@@ -76,28 +76,7 @@ impl fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
-/// A text quoted for a one-line message: `'…'`, with line breaks and tabs
-/// shown as `\n`, `\t`, other control characters as visible marks (an
-/// escape sequence in a file never reaches the terminal), and anything
-/// past 60 characters cut.
-pub(crate) fn quoted(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('\'');
-    for (i, c) in text.chars().enumerate() {
-        if i == 60 {
-            out.push('…');
-            break;
-        }
-        match c {
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c => out.push_str(&crate::text::visible(c.encode_utf8(&mut [0; 4]))),
-        }
-    }
-    out.push('\'');
-    out
-}
+pub(crate) use crate::text::quoted;
 
 #[cfg(test)]
 mod tests {
@@ -126,12 +105,5 @@ mod tests {
         assert_eq!(e.to_string(), "kpi.csv: the file is empty");
         let e = ImportError::line("kpi.csv", 3, "", "no header");
         assert_eq!(e.to_string(), "kpi.csv:3: no header");
-    }
-
-    #[test]
-    fn quoting_keeps_one_line() {
-        assert_eq!(quoted("a\nb"), "'a\\nb'");
-        assert_eq!(quoted("\u{1b}[2J\u{7}"), "'␛[2J␇'");
-        assert_eq!(quoted(&"x".repeat(70)), format!("'{}…'", "x".repeat(60)));
     }
 }

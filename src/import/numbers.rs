@@ -248,7 +248,10 @@ pub(crate) fn parse(text: &str, mark: DecimalMark, noun: &str) -> Result<Amount,
             let q = q();
             return Err(match problem {
                 Problem::TooPrecise => format!("{q} has more than 4 decimal places"),
-                Problem::TooLarge => format!("{q} is too large"),
+                Problem::TooLarge => format!(
+                    "{q} is too large (the largest amount is {})",
+                    crate::domain::amount::LIMIT
+                ),
                 Problem::Shape if accepts(s.body, mark.other()) => format!(
                     "{q} is not {noun} in this column's format (it uses {})",
                     mark.example()
@@ -257,7 +260,15 @@ pub(crate) fn parse(text: &str, mark: DecimalMark, noun: &str) -> Result<Amount,
             });
         }
     };
-    Ok(Amount::from_raw(if s.negative { -raw } else { raw }))
+    let amount = Amount::from_raw(if s.negative { -raw } else { raw });
+    if !amount.within_limit() {
+        return Err(format!(
+            "{} is too large (the largest amount is {})",
+            q(),
+            crate::domain::amount::LIMIT
+        ));
+    }
+    Ok(amount)
 }
 
 #[cfg(test)]
@@ -312,7 +323,21 @@ mod tests {
         );
         assert_eq!(
             p("99999999999999999999", Point),
-            Err("'99999999999999999999' is too large".into())
+            Err(
+                "'99999999999999999999' is too large (the largest amount is 100000000000000)"
+                    .into()
+            )
+        );
+        assert_eq!(
+            p("100,000,000,000,000", Point),
+            Ok("100000000000000".into())
+        );
+        assert_eq!(
+            p("-100 000 000 000 000,0001", Comma),
+            Err(
+                "'-100 000 000 000 000,0001' is too large (the largest amount is 100000000000000)"
+                    .into()
+            )
         );
         assert_eq!(
             p("12,5", Point),

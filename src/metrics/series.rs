@@ -5,7 +5,11 @@
 //! Series are slices of [`DailyValue`] sorted by day with at most one value
 //! per day (the store keeps one per date, metric and dimension). Sums are
 //! taken in `i128` and clamped to the `Amount` range only at the end, so a
-//! long run of large values is exact rather than saturated part-way.
+//! long run of large values is exact rather than saturated part-way. The
+//! store refuses values whose magnitudes would add up past
+//! `amount::LIMIT`, so the clamp never acts on what funnel let in: it only
+//! keeps a file written by another tool readable (`funnel check` names
+//! the values that break the limit).
 
 use chrono::{Datelike, NaiveDate};
 

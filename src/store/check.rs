@@ -1,6 +1,9 @@
 //! What `funnel check` asks of the file beyond SQLite's integrity check:
 //! its schema version, the size of its write-ahead log, links that point
-//! nowhere (named by column) and the invariants no constraint states.
+//! nowhere (named by column), stored values that break their rule
+//! (`values`) and the invariants no constraint states.
+
+mod values;
 
 use rusqlite::OptionalExtension;
 
@@ -118,13 +121,20 @@ impl Store {
         let mut out = Vec::new();
         let mut more = 0usize;
         while let Some(r) = rows.next()? {
-            let stored: String = r.get(1)?;
-            let input = OrderInput {
-                order_ref: r.get(2)?,
-                customer: r.get(3)?,
-                day: parse_day(&r.get::<_, String>(4)?)?,
-                amount: Amount::from_raw(r.get(5)?),
-                segment: None,
+            // A row with a value no reader takes is named by `bad_values`.
+            let read = || -> rusqlite::Result<(String, OrderInput)> {
+                let day: String = r.get(4)?;
+                let input = OrderInput {
+                    order_ref: r.get(2)?,
+                    customer: r.get(3)?,
+                    day: parse_day(&day)?,
+                    amount: Amount::from_raw(r.get(5)?),
+                    segment: None,
+                };
+                Ok((r.get(1)?, input))
+            };
+            let Ok((stored, input)) = read() else {
+                continue;
             };
             let key = order_key(&input);
             if key != stored {

@@ -6,7 +6,9 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::strategy::{Named, resolve};
 use super::{Change, Result, Store, day_text, parse_day};
 use crate::domain::validate;
-use crate::domain::{Amount, CampaignId, ChannelId, Dimension, KpiValue, SegmentId, ValueSource};
+use crate::domain::{
+    Amount, CampaignId, ChannelId, Dimension, KpiValue, MetricKind, SegmentId, ValueSource,
+};
 
 /// One value to record.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,7 +30,7 @@ pub struct RecordOutcome {
 }
 
 /// The three dimension columns of a dimension, as stored.
-fn dimension_ids(d: Dimension) -> (Option<i64>, Option<i64>, Option<i64>) {
+pub(super) fn dimension_ids(d: Dimension) -> (Option<i64>, Option<i64>, Option<i64>) {
     match d {
         Dimension::Total => (None, None, None),
         Dimension::Segment(s) => (Some(s.0), None, None),
@@ -60,6 +62,7 @@ impl Store {
     ) -> Result<RecordOutcome> {
         let known = self.metrics()?;
         for v in values {
+            validate::day("KPI day", v.day)?;
             if crate::metrics::figures::is_derived(&v.metric) {
                 return Err(validate::Invalid::Rule {
                     field: "metric",
@@ -84,6 +87,20 @@ impl Store {
         }
         self.change_or_preview(commit, |c| {
             let out = record_in(c, values, source)?;
+            let mut summed: Vec<(&str, Dimension)> = values
+                .iter()
+                .filter(|v| {
+                    known
+                        .iter()
+                        .any(|m| m.name == v.metric && m.kind == MetricKind::Counter)
+                })
+                .map(|v| (v.metric.as_str(), v.dimension))
+                .collect();
+            summed.sort_unstable_by_key(|(m, d)| (*m, dimension_ids(*d)));
+            summed.dedup();
+            for (metric, dimension) in summed {
+                series_total(c.tx(), metric, dimension)?;
+            }
             c.label = label.to_string();
             Ok(out)
         })
@@ -187,6 +204,43 @@ impl Store {
     }
 }
 
+/// Refuses a counter's values for one dimension whose magnitudes add up
+/// past [`crate::domain::amount::LIMIT`]: a period's sum of them could
+/// otherwise not be held (SQLite's `sum` fails on an overflow of its own).
+pub(super) fn series_total(conn: &Connection, metric: &str, dimension: Dimension) -> Result<()> {
+    let (s, ch, k) = dimension_ids(dimension);
+    let total = conn
+        .prepare_cached(
+            "SELECT sum(abs(value)) FROM kpi_values
+             WHERE metric = ?1 AND IFNULL(segment_id, 0) = IFNULL(?2, 0)
+               AND IFNULL(channel_id, 0) = IFNULL(?3, 0) AND IFNULL(campaign_id, 0) = IFNULL(?4, 0)",
+        )?
+        .query_row(params![metric, s, ch, k], |r| r.get::<_, Option<i64>>(0));
+    let what = || format!("{metric} of {}", dimension_words(dimension));
+    Ok(validate::total(what, sum_or_overflow(total)?)?)
+}
+
+/// A sum from SQLite, or past any `i64` where SQLite found it overflow.
+pub(super) fn sum_or_overflow(sum: rusqlite::Result<Option<i64>>) -> Result<i128> {
+    match sum {
+        Ok(n) => Ok(i128::from(n.unwrap_or(0))),
+        Err(rusqlite::Error::SqliteFailure(_, Some(m))) if m == "integer overflow" => {
+            Ok(i128::from(i64::MAX) + 1)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// "the whole business", "segment 3": a dimension in a message.
+pub(super) fn dimension_words(d: Dimension) -> String {
+    match d {
+        Dimension::Total => "the whole business".into(),
+        Dimension::Segment(id) => format!("segment {id}"),
+        Dimension::Channel(id) => format!("channel {id}"),
+        Dimension::Campaign(id) => format!("campaign {id}"),
+    }
+}
+
 pub(super) fn dimension_in(
     conn: &Connection,
     segment: Option<&str>,
@@ -261,28 +315,7 @@ pub(super) fn record_in(
     Ok(out)
 }
 
-/// Inserts values known to be new (a load into an empty database).
-pub(super) fn insert_kpis(tx: &rusqlite::Transaction<'_>, values: &[KpiValue]) -> Result<()> {
-    let mut insert = tx.prepare_cached(
-        "INSERT INTO kpi_values (day, metric, segment_id, channel_id, campaign_id, value, source)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?;
-    for v in values {
-        let (s, ch, k) = dimension_ids(v.dimension);
-        insert.execute(params![
-            day_text(v.day),
-            v.metric,
-            s,
-            ch,
-            k,
-            v.value.raw(),
-            source_text(v.source)
-        ])?;
-    }
-    Ok(())
-}
-
-fn source_text(s: ValueSource) -> &'static str {
+pub(super) fn source_text(s: ValueSource) -> &'static str {
     match s {
         ValueSource::Recorded => "recorded",
         ValueSource::Imported => "imported",

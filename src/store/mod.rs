@@ -4,6 +4,7 @@
 
 mod check;
 mod copies;
+mod dump;
 mod identity;
 mod journal;
 mod schema;
@@ -29,6 +30,7 @@ use rusqlite::config::DbConfig;
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
 pub use copies::{Copied, Restored, count_tasks_and_orders, restore};
+pub use dump::Dump;
 pub use identity::Detachment;
 pub use journal::{Origin, Reverted};
 pub use schema::builtin_metric_names;
@@ -104,17 +106,42 @@ pub enum StoreError {
     Unknown(#[from] UnknownValue),
     #[error(transparent)]
     Date(#[from] DateError),
+    /// A value of an export document given to `import` that breaks a
+    /// rule, at `place` (and, for a duplicate, the other at `also`).
+    #[error("{place}: {message}{}", also.as_ref().map(|a| format!(" (also at {a})")).unwrap_or_default())]
+    Document {
+        place: transfer::Place,
+        message: String,
+        also: Option<transfer::Place>,
+    },
+    /// A stored value no reader can take: written by another tool, or by
+    /// an older funnel that let it in.
+    #[error(
+        "the file holds a value funnel cannot read ({0}); `funnel check` names its row, and `funnel export` writes the file out with the value as stored, to be fixed and imported into a new file"
+    )]
+    Unreadable(String),
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
 }
 
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::Error as E;
         match e.sqlite_error_code() {
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy,
             Some(ErrorCode::ReadOnly) => StoreError::ReadOnly,
             Some(ErrorCode::DiskFull) => StoreError::DiskFull,
-            _ => StoreError::Sqlite(e),
+            _ => match e {
+                E::FromSqlConversionFailure(_, _, why) => StoreError::Unreadable(why.to_string()),
+                E::InvalidColumnType(_, column, kind) => {
+                    StoreError::Unreadable(format!("{kind} in column {column}"))
+                }
+                E::IntegralValueOutOfRange(_, n) => {
+                    StoreError::Unreadable(format!("{n} is out of range"))
+                }
+                E::Utf8Error(..) => StoreError::Unreadable("text that is not UTF-8".into()),
+                e => StoreError::Sqlite(e),
+            },
         }
     }
 }

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use rusqlite::params;
 
 use super::{Result, Store, StoreError, day_text, journal, now_text, parse_day, rollup};
-use crate::domain::{Amount, Order, SegmentId};
+use crate::domain::{Amount, Order, SegmentId, validate};
 
 /// One order as read from a file, with the segment by name.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,6 +38,31 @@ pub fn order_key(o: &OrderInput) -> String {
         Some(r) => format!("id:{r}"),
         None => format!("cda:{}|{}|{}", o.customer, day_text(o.day), o.amount),
     }
+}
+
+/// What every order must be, however it comes in: a customer and shop id
+/// that show as given, a day funnel keeps, an amount of 0 or more (a
+/// refund is no order) within the limit.
+pub(super) fn check_order(o: &OrderInput) -> Result<(), validate::Invalid> {
+    validate::customer(&o.customer)?;
+    if let Some(r) = &o.order_ref {
+        validate::order_id(r)?;
+    }
+    validate::day("order day", o.day)?;
+    validate::non_negative("order amount", o.amount)?;
+    Ok(())
+}
+
+/// Refuses orders whose amounts add up past the limit: a period's revenue
+/// could otherwise not be held. `what` names them in the message.
+pub(super) fn orders_total(
+    conn: &rusqlite::Connection,
+    what: impl FnOnce() -> String,
+) -> Result<()> {
+    let total = conn
+        .prepare_cached("SELECT sum(abs(amount)) FROM orders")?
+        .query_row([], |r| r.get::<_, Option<i64>>(0));
+    Ok(validate::total(what, super::kpis::sum_or_overflow(total)?)?)
 }
 
 /// The orders of one scope reduced to what the KPIs need.
@@ -82,6 +107,9 @@ impl Store {
         orders: &[OrderInput],
         commit: bool,
     ) -> Result<OrderOutcome> {
+        for o in orders {
+            check_order(o)?;
+        }
         self.change_or_preview(commit, |c| {
             let tx = c.tx();
             let mut out = OrderOutcome::default();
@@ -148,6 +176,7 @@ impl Store {
                 journal::add_order_batch(tx, c.entry, batch)?;
             }
             if out.added + out.updated > 0 {
+                orders_total(tx, || format!("{file}: the amounts of all orders"))?;
                 rollup::orders_changed(tx)?;
             }
             c.label = format!("import orders from {file}");

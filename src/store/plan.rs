@@ -80,13 +80,16 @@ const CAMPAIGN: &str = "SELECT id, name, objective_id, segment_id, channel_id, s
 const NOTE: &str =
     "SELECT id, kind, category, start_day, end_day, metric, text, created_at FROM notes";
 
-fn check_span(field: &'static str, start: NaiveDate, end: NaiveDate) -> Result<()> {
+pub(super) fn check_span(
+    field: &'static str,
+    start: NaiveDate,
+    end: NaiveDate,
+) -> Result<(), validate::Invalid> {
     if end < start {
         return Err(validate::Invalid::Rule {
             field,
             message: format!("ends ({end}) before it starts ({start})"),
-        }
-        .into());
+        });
     }
     Ok(())
 }
@@ -117,6 +120,10 @@ impl Store {
         let clean = Objective {
             title: validate::title("objective title", &o.title)?,
             metric: self.metric(&o.metric)?.name,
+            baseline: validate::amount("objective baseline", o.baseline)?,
+            target: validate::amount("objective target", o.target)?,
+            start: validate::day("objective start", o.start)?,
+            deadline: validate::day("objective deadline", o.deadline)?,
             ..o.clone()
         };
         check_span("objective", o.start, o.deadline)?;
@@ -168,16 +175,12 @@ impl Store {
         let clean = Campaign {
             name: validate::name("campaign name", &k.name)?,
             description: validate::text("campaign description", &k.description)?,
+            start: validate::day("campaign start", k.start)?,
+            end: validate::day("campaign end", k.end)?,
+            budget: validate::non_negative("campaign budget", k.budget)?,
             ..k.clone()
         };
         check_span("campaign", k.start, k.end)?;
-        if k.budget < Amount::ZERO {
-            return Err(validate::Invalid::Rule {
-                field: "campaign budget",
-                message: "is negative".into(),
-            }
-            .into());
-        }
         let exists = k.id.0 > 0;
         if exists {
             self.campaign(k.id)?;
@@ -256,6 +259,8 @@ impl Store {
         if text.is_empty() {
             return Err(validate::Invalid::Empty { field: "note" }.into());
         }
+        validate::day("note start", n.start)?;
+        validate::day("note end", n.end)?;
         check_span("note", n.start, n.end)?;
         let metric = n
             .metric

@@ -420,21 +420,9 @@ impl Store {
     /// `2026`; a week too), written as `Period::label` writes it; one
     /// budget per period.
     pub fn save_budget(&mut self, b: &Budget) -> Result<Budget> {
-        let period = Period::parse(&b.period, chrono::Weekday::Mon)
-            .map_err(|e| validate::Invalid::Rule {
-                field: "budget period",
-                message: e.to_string(),
-            })?
-            .label();
-        if b.amount < Amount::ZERO {
-            return Err(validate::Invalid::Rule {
-                field: "budget amount",
-                message: "is negative".into(),
-            }
-            .into());
-        }
         let clean = Budget {
-            period,
+            period: budget_period(&b.period)?,
+            amount: validate::non_negative("budget amount", b.amount)?,
             note: validate::text("budget note", &b.note)?,
             ..b.clone()
         };
@@ -612,22 +600,7 @@ impl Store {
 
     /// Adds a user metric: a snake_case name, its kind and unit.
     pub fn add_metric(&mut self, m: &Metric) -> Result<()> {
-        let ok = !m.name.is_empty()
-            && m.name.len() <= 40
-            && m.name.starts_with(|c: char| c.is_ascii_lowercase())
-            && m.name
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-        if !ok {
-            return Err(validate::Invalid::Rule {
-                field: "metric name",
-                message: format!(
-                    "'{}' must be snake_case: a-z, 0-9 and _, starting with a letter",
-                    m.name
-                ),
-            }
-            .into());
-        }
+        validate::metric_name(&m.name)?;
         let description = validate::text("metric description", &m.description)?;
         self.change(|c| {
             let r = c.tx().execute(
@@ -639,6 +612,21 @@ impl Store {
             Ok(())
         })
     }
+}
+
+/// A budget's period as it is stored: a month, quarter, year or week
+/// label within the years funnel keeps, written as `Period::label` writes
+/// it (`2026-q4` becomes `2026-Q4`).
+pub(super) fn budget_period(text: &str) -> Result<String, validate::Invalid> {
+    let rule = |message: String| validate::Invalid::Rule {
+        field: "budget period",
+        message,
+    };
+    let period = Period::parse(text, chrono::Weekday::Mon).map_err(|e| rule(e.to_string()))?;
+    if !(validate::in_years(period.start) && validate::in_years(period.end)) {
+        return Err(rule(validate::outside_years(text.trim())));
+    }
+    Ok(period.label())
 }
 
 fn verb(exists: bool) -> &'static str {

@@ -169,6 +169,7 @@ impl Store {
         let title = validate::title("task title", &new.title)?;
         let notes = validate::text("task notes", &new.notes)?;
         let tags = clean_tags(&new.tags)?;
+        new.due.map(|d| validate::day("task due", d)).transpose()?;
         self.change(|c| {
             let now = now_text();
             let done_at = (new.status == TaskStatus::Done).then(|| now.clone());
@@ -250,6 +251,11 @@ impl Store {
             .map(|t| validate::text("task notes", t))
             .transpose()?;
         let tags = patch.tags.as_deref().map(clean_tags).transpose()?;
+        patch
+            .due
+            .flatten()
+            .map(|d| validate::day("task due", d))
+            .transpose()?;
         self.change(|c| {
             let old = task_in(c, id)?;
             let status = patch.status.unwrap_or(old.status);

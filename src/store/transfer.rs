@@ -1,14 +1,23 @@
 //! The whole database as one JSON document (`funnel export`), and back
 //! into an empty database (`funnel import`), keeping every id so that
-//! export → import → export gives the same document.
+//! export → import → export gives the same document. An import holds the
+//! document to every rule first ([`rules`]) and writes nothing where one
+//! is broken; the error names the value's [`Place`].
+
+mod place;
+mod rules;
+
+pub use place::{Place, value_start};
 
 use rusqlite::{Transaction, params};
 use serde::{Deserialize, Serialize};
 
-use super::kpis::insert_kpis;
+use super::kpis::{dimension_ids, source_text};
 use super::orders::{OrderInput, order_key};
 use super::plan::{put_campaign, put_note, put_objective};
-use super::strategy::{put_budget, put_channel, put_person, put_procedure, put_segment, put_tool};
+use super::strategy::{
+    budget_period, put_budget, put_channel, put_person, put_procedure, put_segment, put_tool,
+};
 use super::{Result, Store, StoreError, day_text, now_text};
 use crate::domain::{
     Budget, Campaign, Channel, KpiValue, Message, Metric, Note, Objective, Order, Person,
@@ -91,6 +100,7 @@ impl Store {
                 "import needs an empty database; give a new file with --db".into(),
             ));
         }
+        rules::check(doc, &self.metrics()?)?;
         self.change(|c| {
             load(c.tx(), doc, Some(c.entry))?;
             c.label = "import an export".into();
@@ -116,6 +126,23 @@ impl Store {
     }
 }
 
+/// Runs `put` on every record of the list `section`; a failure names the
+/// record's place (the rules let none through that they know of).
+fn each<T, R>(
+    section: &'static str,
+    items: &[T],
+    mut put: impl FnMut(&T) -> Result<R>,
+) -> Result<()> {
+    for (i, item) in items.iter().enumerate() {
+        put(item).map_err(|e| StoreError::Document {
+            place: Place::record(section, i),
+            message: e.to_string(),
+            also: None,
+        })?;
+    }
+    Ok(())
+}
+
 /// Inserts every record of `d`, keeping ids; journaled into `entry` when
 /// there is one.
 fn load(tx: &Transaction<'_>, d: &Export, entry: Option<i64>) -> Result<()> {
@@ -123,66 +150,72 @@ fn load(tx: &Transaction<'_>, d: &Export, entry: Option<i64>) -> Result<()> {
         "UPDATE message SET brand_message = ?1, positioning = ?2 WHERE id = 1",
         params![d.message.brand_message, d.message.positioning],
     )?;
-    for m in &d.metrics {
-        tx.prepare_cached(
-            "INSERT INTO metrics (name, kind, unit, builtin, description) VALUES (?1, ?2, ?3, 0, ?4)",
-        )?
-        .execute(
-                        params![m.name, m.kind.as_str(), m.unit.as_str(), m.description],
-        )?;
-    }
-    for s in &d.segments {
-        put_segment(tx, s)?;
-    }
-    for ch in &d.channels {
-        put_channel(tx, ch)?;
-    }
-    for p in &d.people {
-        put_person(tx, p)?;
-    }
-    for t in &d.tools {
-        put_tool(tx, t)?;
-    }
-    for b in &d.budgets {
-        put_budget(tx, b)?;
-    }
-    for p in &d.procedures {
-        put_procedure(tx, p)?;
-    }
-    for o in &d.objectives {
-        put_objective(tx, o)?;
-    }
-    for k in &d.campaigns {
-        put_campaign(tx, k)?;
-    }
-    for n in &d.notes {
-        put_note(tx, n)?;
-    }
+    each("metrics", &d.metrics, |m| {
+        Ok(tx
+            .prepare_cached(
+                "INSERT INTO metrics (name, kind, unit, builtin, description) VALUES (?1, ?2, ?3, 0, ?4)",
+            )?
+            .execute(params![m.name, m.kind.as_str(), m.unit.as_str(), m.description])?)
+    })?;
+    each("segments", &d.segments, |s| Ok(put_segment(tx, s)?))?;
+    each("channels", &d.channels, |ch| Ok(put_channel(tx, ch)?))?;
+    each("people", &d.people, |p| Ok(put_person(tx, p)?))?;
+    each("tools", &d.tools, |t| Ok(put_tool(tx, t)?))?;
+    each("budgets", &d.budgets, |b| {
+        let period = budget_period(&b.period)?;
+        Ok(put_budget(
+            tx,
+            &Budget {
+                period,
+                ..b.clone()
+            },
+        )?)
+    })?;
+    each("procedures", &d.procedures, |p| Ok(put_procedure(tx, p)?))?;
+    each("objectives", &d.objectives, |o| Ok(put_objective(tx, o)?))?;
+    each("campaigns", &d.campaigns, |k| Ok(put_campaign(tx, k)?))?;
+    each("notes", &d.notes, |n| Ok(put_note(tx, n)?))?;
     let ts =
         |t: &chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-    for t in &d.tasks {
-        tx.prepare_cached(
-            "INSERT INTO tasks (id, title, campaign_id, assignee_id, status, priority, due, tags,
-                                notes, note_id, created_at, updated_at, done_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-        )?
-        .execute(params![
-            t.id.0,
-            t.title,
-            t.campaign.map(|x| x.0),
-            t.assignee.map(|x| x.0),
-            t.status.as_str(),
-            t.priority.as_str(),
-            t.due.map(day_text),
-            t.tags.join(" "),
-            t.notes,
-            t.follows_note.map(|x| x.0),
-            ts(&t.created_at),
-            ts(&t.updated_at),
-            t.done_at.as_ref().map(ts)
-        ])?;
-    }
-    insert_kpis(tx, &d.kpi_values)?;
+    each("tasks", &d.tasks, |t| {
+        Ok(tx
+            .prepare_cached(
+                "INSERT INTO tasks (id, title, campaign_id, assignee_id, status, priority, due, tags,
+                                    notes, note_id, created_at, updated_at, done_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            )?
+            .execute(params![
+                t.id.0,
+                t.title,
+                t.campaign.map(|x| x.0),
+                t.assignee.map(|x| x.0),
+                t.status.as_str(),
+                t.priority.as_str(),
+                t.due.map(day_text),
+                t.tags.join(" "),
+                t.notes,
+                t.follows_note.map(|x| x.0),
+                ts(&t.created_at),
+                ts(&t.updated_at),
+                t.done_at.as_ref().map(ts)
+            ])?)
+    })?;
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO kpi_values (day, metric, segment_id, channel_id, campaign_id, value, source)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    each("kpi_values", &d.kpi_values, |v| {
+        let (s, ch, k) = dimension_ids(v.dimension);
+        Ok(insert.execute(params![
+            day_text(v.day),
+            v.metric,
+            s,
+            ch,
+            k,
+            v.value.raw(),
+            source_text(v.source)
+        ])?)
+    })?;
     if !d.orders.is_empty() {
         tx.execute(
             "INSERT INTO import_batches (kind, file, at, rows) VALUES ('orders', 'export', ?1, ?2)",
@@ -193,7 +226,7 @@ fn load(tx: &Transaction<'_>, d: &Export, entry: Option<i64>) -> Result<()> {
             "INSERT INTO orders (order_key, order_ref, customer, day, amount, segment_id, batch_id)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?;
-        for o in &d.orders {
+        each("orders", &d.orders, |o| {
             let key = order_key(&OrderInput {
                 order_ref: o.order_ref.clone(),
                 customer: o.customer.clone(),
@@ -201,7 +234,7 @@ fn load(tx: &Transaction<'_>, d: &Export, entry: Option<i64>) -> Result<()> {
                 amount: o.amount,
                 segment: None,
             });
-            insert.execute(params![
+            Ok(insert.execute(params![
                 key,
                 o.order_ref,
                 o.customer,
@@ -209,8 +242,8 @@ fn load(tx: &Transaction<'_>, d: &Export, entry: Option<i64>) -> Result<()> {
                 o.amount.raw(),
                 o.segment.map(|s| s.0),
                 batch
-            ])?;
-        }
+            ])?)
+        })?;
         if let Some(entry) = entry {
             super::journal::add_order_batch(tx, entry, batch)?;
         }

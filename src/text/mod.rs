@@ -38,6 +38,29 @@ pub fn visible(s: &str) -> Cow<'_, str> {
     )
 }
 
+/// A text quoted for a one-line message: `'…'`, with line breaks and tabs
+/// shown as `\n`, `\t`, other control characters as visible marks (an
+/// escape sequence in a file never reaches the terminal), and anything
+/// past 60 characters cut.
+pub fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('\'');
+    for (i, c) in text.chars().enumerate() {
+        if i == 60 {
+            out.push('…');
+            break;
+        }
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c => out.push_str(&visible(c.encode_utf8(&mut [0; 4]))),
+        }
+    }
+    out.push('\'');
+    out
+}
+
 /// Columns `s` takes on screen.
 pub fn width(s: &str) -> usize {
     s.width()
@@ -113,6 +136,13 @@ pub fn wrap(s: &str, cols: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoting_keeps_one_line() {
+        assert_eq!(quoted("a\nb"), "'a\\nb'");
+        assert_eq!(quoted("\u{1b}[2J\u{7}"), "'␛[2J␇'");
+        assert_eq!(quoted(&"x".repeat(70)), format!("'{}…'", "x".repeat(60)));
+    }
 
     #[test]
     fn hostile_characters_are_shown_not_obeyed() {

@@ -9,30 +9,10 @@ use serde_json::Value;
 #[path = "support/sandbox.rs"]
 mod sandbox;
 use sandbox::Sandbox;
+#[path = "support/commands.rs"]
+mod commands;
 
 impl Sandbox {
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.cmd().args(args).assert().success();
-        String::from_utf8(out.get_output().stdout.clone()).expect("utf-8 output")
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        serde_json::from_str(&self.ok(args)).expect("valid JSON")
-    }
-
-    fn fails(&self, args: &[&str]) -> String {
-        let out = self.cmd().args(args).assert().code(1);
-        let err = String::from_utf8(out.get_output().stderr.clone()).expect("utf-8");
-        assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
-        err
-    }
-
-    fn file(&self, name: &str, text: &str) -> String {
-        let p = self.dir.path().join(name);
-        std::fs::write(&p, text).expect("write file");
-        p.display().to_string()
-    }
-
     fn export(&self) -> Value {
         self.json(&["export"])
     }

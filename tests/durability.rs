@@ -276,6 +276,26 @@ mod backup_and_restore {
         }
     }
 
+    /// The copies restores kept beside `funnel.db`, oldest first (their
+    /// names end with the time, to the second).
+    fn kept_copies(dir: &Path) -> Vec<PathBuf> {
+        let mut kept: Vec<PathBuf> = std::fs::read_dir(dir)
+            .expect("folder")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| {
+                let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
+                name.is_some_and(|n| {
+                    n.starts_with("funnel.db.before-restore-")
+                        && !n.ends_with(".partial")
+                        && !n.ends_with("-wal")
+                        && !n.ends_with("-shm")
+                })
+            })
+            .collect();
+        kept.sort();
+        kept
+    }
+
     fn quick_check(path: &Path) -> String {
         let conn =
             rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
@@ -307,21 +327,52 @@ mod backup_and_restore {
         #[cfg(unix)]
         assert_eq!(mode(&backup), 0o600, "a backup holds every customer id");
         assert!(!sidecar(&backup, "-wal").exists(), "the backup is one file");
-        // Again onto the same name: the earlier backup is replaced.
+        // Again onto the same name: only when asked.
         drop(writer);
-        ok(&path, &["backup", backup.to_str().expect("utf-8")]);
+        let name = backup.to_str().expect("utf-8");
+        let err = fails(&path, &["backup", name]);
+        assert!(err.contains("--replace"), "{err}");
+        assert_eq!(titles(&backup), ["Gọi xưởng in", "Viết bài Tết"]);
+        ok(&path, &["backup", "--replace", name]);
         assert_eq!(
             titles(&backup),
             ["Gọi xưởng in", "Viết bài Tết", "not committed yet"]
         );
-        // Never over the database itself, nor over a file that is not one.
-        let err = fails(&path, &["backup", path.to_str().expect("utf-8")]);
-        assert!(err.contains("is the database itself"), "{err}");
+        // Never over the database itself or its log, a file that is not
+        // a funnel database, a link, or a database open elsewhere.
+        let refused = |target: &Path, why: &str| {
+            let err = fails(
+                &path,
+                &["backup", "--replace", target.to_str().expect("utf-8")],
+            );
+            assert!(err.contains(why), "{err}");
+        };
+        refused(&path, "is the database itself");
+        refused(&sidecar(&path, "-wal"), "is the database itself or its log");
         let notes = dir.path().join("notes.txt");
         std::fs::write(&notes, "ghi chú").expect("write");
-        let err = fails(&path, &["backup", notes.to_str().expect("utf-8")]);
-        assert!(err.contains("not a funnel backup"), "{err}");
+        refused(&notes, "not a funnel backup");
         assert_eq!(std::fs::read_to_string(&notes).expect("read"), "ghi chú");
+        let app = dir.path().join("notes.sqlite");
+        rusqlite::Connection::open(&app)
+            .expect("sqlite")
+            .execute_batch("CREATE TABLE notes (x); INSERT INTO notes VALUES ('giữ lại');")
+            .expect("another app's file");
+        let before = std::fs::read(&app).expect("read");
+        refused(&app, "not a funnel backup");
+        assert_eq!(std::fs::read(&app).expect("read"), before);
+        #[cfg(unix)]
+        {
+            let link = dir.path().join("link.db");
+            std::os::unix::fs::symlink(&backup, &link).expect("ln -s");
+            refused(&link, "symbolic link");
+        }
+        let live = dir.path().join("live.db");
+        with_tasks(&live, &["đang mở"]);
+        let open = Store::open(&live).expect("a dashboard has it open");
+        refused(&live, "open in another process");
+        drop(open);
+        assert_eq!(titles(&live), ["đang mở"]);
     }
 
     #[test]
@@ -351,10 +402,23 @@ mod backup_and_restore {
         );
         assert!(out.contains("before-restore"), "{out}");
         assert_eq!(titles(&path), ["a", "b"]);
-        let kept = sidecar(&path, ".before-restore");
-        assert_eq!(titles(&kept), ["a", "b", "c"]);
+        let kept = kept_copies(dir.path());
+        assert_eq!(kept.len(), 1, "{kept:?}");
+        assert_eq!(titles(&kept[0]), ["a", "b", "c"]);
         #[cfg(unix)]
-        assert_eq!(mode(&kept), 0o600);
+        assert_eq!(mode(&kept[0]), 0o600);
+        // A restore leaves nothing beside the backup it read.
+        assert!(!sidecar(&backup, "-wal").exists() && !sidecar(&backup, "-shm").exists());
+        // A second restore keeps its own copy: the first is not written over.
+        with_tasks(&path, &["c2"]);
+        ok(
+            &path,
+            &["restore", "--yes", backup.to_str().expect("utf-8")],
+        );
+        let kept = kept_copies(dir.path());
+        assert_eq!(kept.len(), 2, "{kept:?}");
+        assert_eq!(titles(&kept[0]), ["a", "b", "c"]);
+        assert_eq!(titles(&kept[1]), ["a", "b", "c2"]);
         let check = ok(&path, &["check"]);
         assert!(check.contains("ok"), "{check}");
         // An id given before the restore is not given again after it.
@@ -388,6 +452,7 @@ mod backup_and_restore {
         ] {
             let err = fails(&path, &["restore", "--yes", file.to_str().expect("utf-8")]);
             assert!(err.contains(why), "{err}");
+            assert!(err.len() < 400, "one short line: {err}");
             assert!(err.contains("funnel:"), "{err}");
             assert_eq!(
                 titles(&path),
@@ -523,5 +588,55 @@ mod backup_and_restore {
             "backup killed {runs} times ({finished} had finished): {backups_whole} whole, {backups_absent} absent, 0 partial; \
              restore killed {runs} times ({restores_finished} had finished): {old} left the old database, {new} the backup, 0 between"
         );
+    }
+}
+
+mod foreign_logs {
+    use super::*;
+
+    fn add(path: &Path, titles: &[&str]) {
+        let mut s = Store::open(path).expect("open");
+        for t in titles {
+            s.add_task(&NewTask::titled(t)).expect("add");
+        }
+    }
+
+    /// A process (a dashboard) still has the old file open with its log
+    /// beside the path when a command opens the path: the command must not
+    /// take that log as the new file's own.
+    #[test]
+    fn a_command_never_takes_the_log_of_a_replaced_file_still_open_elsewhere() {
+        let (dir, path) = temp();
+        add(&path, &["a", "b"]);
+        let mut held = Store::open(&path).expect("a dashboard");
+        held.add_task(&NewTask::titled("c")).expect("add");
+        let other = dir.path().join("other.db");
+        add(&other, &["x"]);
+        std::fs::rename(&other, &path).expect("mv other.db funnel.db");
+
+        let err = fails(&path, &["task", "add", "new"]);
+        assert!(err.contains("belong to another database file"), "{err}");
+        drop(held);
+        assert_eq!(titles(&path), ["x"], "the replacing file as it came");
+        ok(&path, &["task", "add", "new"]);
+        assert_eq!(titles(&path), ["x", "new"]);
+        assert!(ok(&path, &["check"]).contains(": ok"));
+    }
+
+    #[test]
+    fn a_command_never_takes_the_log_of_a_deleted_file_still_open_elsewhere() {
+        let (_dir, path) = temp();
+        add(&path, &["a", "b"]);
+        let mut held = Store::open(&path).expect("a dashboard");
+        held.add_task(&NewTask::titled("c")).expect("add");
+        std::fs::remove_file(&path).expect("rm funnel.db");
+
+        let err = fails(&path, &["task", "add", "new"]);
+        assert!(err.contains("belong to another database file"), "{err}");
+        assert!(!path.exists(), "nothing made at the path meanwhile");
+        drop(held);
+        ok(&path, &["task", "add", "new"]);
+        assert_eq!(titles(&path), ["new"]);
+        assert!(ok(&path, &["check"]).contains(": ok"));
     }
 }

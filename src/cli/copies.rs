@@ -2,25 +2,35 @@
 //! database, and putting one back in its place.
 
 use std::io::{BufRead, IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use super::output::{count, line};
 use super::{CliError, CliResult, Context};
 use crate::i18n::Format;
 
 #[derive(Debug, clap::Args)]
+pub struct BackupArgs {
+    /// The backup file to write.
+    pub path: PathBuf,
+    /// Write over a funnel database already at PATH (an earlier backup);
+    /// one that a process has open is still refused.
+    #[arg(long)]
+    pub replace: bool,
+}
+
+#[derive(Debug, clap::Args)]
 pub struct RestoreArgs {
     /// The backup to put in place of the database.
     pub file: PathBuf,
     /// Replace without asking (the database as it is now is still kept
-    /// beside it as `<file>.before-restore`).
+    /// beside it as `<file>.before-restore-<time>`).
     #[arg(long)]
     pub yes: bool,
 }
 
-pub fn backup(ctx: &Context, target: &Path) -> CliResult {
+pub fn backup(ctx: &Context, a: &BackupArgs) -> CliResult {
     let store = ctx.open_existing()?;
-    let copied = store.backup_to(target)?;
+    let copied = store.backup_to(&a.path, a.replace)?;
     let fmt = ctx.format();
     line(&Format::fill_all(
         fmt.words().cli.backed_up,
@@ -42,7 +52,7 @@ pub fn restore(ctx: &Context, a: &RestoreArgs) -> CliResult {
     let w = &fmt.words().cli;
     let db = ctx.db_path();
     let mut kept = db.as_os_str().to_os_string();
-    kept.push(".before-restore");
+    kept.push(".before-restore-<time>");
     let kept = PathBuf::from(kept);
     let has_data = std::fs::metadata(db).is_ok_and(|m| m.len() > 0);
     if has_data && !a.yes {

@@ -99,10 +99,7 @@ pub enum Command {
     /// Write a whole, checked copy of the database to PATH (private to
     /// you), while others keep working: a plain copy of the file may miss
     /// changes still in its write-ahead log.
-    Backup {
-        /// The backup file (an earlier backup there is replaced).
-        path: PathBuf,
-    },
+    Backup(copies::BackupArgs),
     /// Put a backup in place of the database (refused while another
     /// process has it open; the database as it is now is kept beside it).
     Restore(copies::RestoreArgs),
@@ -331,7 +328,7 @@ pub fn run(cli: Cli) -> CliResult {
         Some(Command::Undo { any }) => maintenance::undo(&ctx, false, any),
         Some(Command::Redo { any }) => maintenance::undo(&ctx, true, any),
         Some(Command::Check) => maintenance::check(&ctx),
-        Some(Command::Backup { path }) => copies::backup(&ctx, &path),
+        Some(Command::Backup(a)) => copies::backup(&ctx, &a),
         Some(Command::Restore(a)) => copies::restore(&ctx, &a),
         Some(Command::Demo(a)) => maintenance::demo(&ctx, &a),
         Some(Command::Objective(c)) => entities::objective(&ctx, c),

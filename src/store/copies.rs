@@ -41,20 +41,31 @@ fn file_err(path: &Path, message: impl Into<String>) -> StoreError {
 
 impl Store {
     /// Writes a consistent copy of the database to `target` while other
-    /// processes keep reading and writing (it reads one snapshot). An
-    /// earlier backup at `target` is replaced; the database itself, a
-    /// folder or a file that is not a database are refused.
-    pub fn backup_to(&self, target: &Path) -> Result<Copied> {
+    /// processes keep reading and writing (it reads one snapshot). A file
+    /// already at `target` is written over only when `replace` is given
+    /// and it is a funnel database no process has open; the database
+    /// itself (or its `-wal`), a folder, a symbolic link and a file that is
+    /// not a database are refused.
+    pub fn backup_to(&self, target: &Path, replace: bool) -> Result<Copied> {
         if target.is_dir() {
             return Err(file_err(
                 target,
                 "is a folder; give the backup file's name (such as backups/funnel-2026-12-07.db)",
             ));
         }
-        if same_file(&self.path, target) {
+        let is_sidecar = ["-wal", "-shm", "-journal"]
+            .iter()
+            .any(|s| sidecar(&self.path, s) == target || target.to_string_lossy().ends_with(s));
+        if same_file(&self.path, target) || is_sidecar {
             return Err(file_err(
                 target,
-                "is the database itself; give another name",
+                "is the database itself or its log; give another name",
+            ));
+        }
+        if target.is_symlink() {
+            return Err(file_err(
+                target,
+                "is a symbolic link; give the file's own name",
             ));
         }
         if !folder(target).is_dir() {
@@ -63,12 +74,35 @@ impl Store {
                 format!("the folder {} does not exist", folder(target).display()),
             ));
         }
-        check_header(target).map_err(|_| {
+        let exists = check_header(target).map_err(|_| {
             file_err(
                 target,
                 "exists and is not a funnel backup; it was left as it is (give another name)",
             )
         })?;
+        if exists {
+            let funnel_file = open_copy(target)
+                .and_then(|c| checked_version(&c, target))
+                .is_ok();
+            if !funnel_file {
+                return Err(file_err(
+                    target,
+                    "exists and is not a funnel backup; it was left as it is (give another name)",
+                ));
+            }
+            if super::sidecars::in_use(target) {
+                return Err(file_err(
+                    target,
+                    "is a database open in another process (a dashboard?); it was left as it is (give another name)",
+                ));
+            }
+            if !replace {
+                return Err(file_err(
+                    target,
+                    "already holds a funnel database; it was left as it is: give a new name, or add --replace to write over it",
+                ));
+            }
+        }
         write_copy(&self.conn, target)?;
         let copy = open_copy(target)?;
         Ok(Copied {
@@ -100,7 +134,10 @@ impl Store {
 /// made by this funnel or an older one). While any other process has `db`
 /// open, nothing is done: the copy is made under an exclusive lock that
 /// an open connection prevents. The database as it was is first copied to
-/// `<db>.before-restore`, so a restore can itself be undone with another.
+/// `<db>.before-restore-<time>`, so a restore can itself be undone with
+/// another.
+/// It is never written over: each restore keeps its own (a time in the
+/// name, see [`unused_name`]).
 /// The pages are then copied through SQLite in one transaction, so a kill
 /// leaves the old database or the new one, and its own write-ahead log
 /// stays consistent with it. A missing (or empty) `db` is written as a new
@@ -108,6 +145,7 @@ impl Store {
 /// beside the path by a database that is no longer there: applied to the
 /// new file, they would corrupt it.
 pub fn restore(db: &Path, source: &Path) -> Result<Restored> {
+    super::sidecars::refuse_foreign(db)?;
     if same_file(db, source) {
         return Err(file_err(
             source,
@@ -134,9 +172,7 @@ pub fn restore(db: &Path, source: &Path) -> Result<Restored> {
         None
     } else {
         let mut dest = lock_exclusively(db)?;
-        let mut kept = db.as_os_str().to_os_string();
-        kept.push(".before-restore");
-        let kept = PathBuf::from(kept);
+        let kept = unused_name(db, ".before-restore");
         write_copy(&dest, &kept)?;
         let backup = rusqlite::backup::Backup::new(&src, &mut dest)?;
         let step = backup.step(-1);
@@ -199,8 +235,40 @@ fn lock_exclusively(db: &Path) -> Result<Connection> {
     locked.map(|()| conn)
 }
 
-/// A backup opened for reading only, refused unless it is an SQLite file.
-fn open_copy(path: &Path) -> Result<Connection> {
+/// A backup (or a database) opened for reading only. Reading a file in
+/// WAL mode makes SQLite create its `-wal` and `-shm`, which a read-only
+/// connection cannot take away again: those it made are removed when the
+/// copy is closed, so a look leaves the folder as it was.
+struct ReadCopy {
+    conn: Option<Connection>,
+    made: Vec<PathBuf>,
+}
+
+impl std::ops::Deref for ReadCopy {
+    type Target = Connection;
+
+    fn deref(&self) -> &Connection {
+        // Only `Drop` takes the connection out.
+        self.conn
+            .as_ref()
+            .unwrap_or_else(|| unreachable!("a closed copy is never read"))
+    }
+}
+
+impl Drop for ReadCopy {
+    fn drop(&mut self) {
+        drop(self.conn.take());
+        for made in &self.made {
+            // Not one that another process has opened meanwhile.
+            if !super::sidecars::in_use(made) {
+                let _ = std::fs::remove_file(made);
+            }
+        }
+    }
+}
+
+/// Opens `path` for reading only, refused unless it is an SQLite file.
+fn open_copy(path: &Path) -> Result<ReadCopy> {
     let meta = std::fs::metadata(path).map_err(|e| file_err(path, e.to_string()))?;
     if !meta.is_file() {
         return Err(file_err(path, "is not a regular file"));
@@ -208,10 +276,16 @@ fn open_copy(path: &Path) -> Result<Connection> {
     if !check_header(path)? {
         return Err(file_err(path, "is empty: not a backup"));
     }
-    Ok(Connection::open_with_flags(
+    let sidecars = [sidecar(path, "-wal"), sidecar(path, "-shm")];
+    let absent: Vec<PathBuf> = sidecars.into_iter().filter(|p| !p.exists()).collect();
+    let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?)
+    )?;
+    Ok(ReadCopy {
+        conn: Some(conn),
+        made: absent,
+    })
 }
 
 /// The schema version of a backup that is whole and funnel's own.
@@ -222,7 +296,10 @@ fn checked_version(conn: &Connection, path: &Path) -> Result<i64> {
     if check != "ok" {
         return Err(file_err(
             path,
-            format!("is damaged ({check}); nothing was changed"),
+            format!(
+                "is damaged ({}); nothing was changed",
+                first_problem(&check)
+            ),
         ));
     }
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
@@ -274,7 +351,7 @@ fn write_copy(conn: &Connection, target: &Path) -> Result<()> {
             } else {
                 Err(file_err(
                     target,
-                    format!("the copy failed its check ({check})"),
+                    format!("the copy failed its check ({})", first_problem(&check)),
                 ))
             }
         })
@@ -304,6 +381,38 @@ fn write_copy(conn: &Connection, target: &Path) -> Result<()> {
 pub fn count_tasks_and_orders(path: &Path) -> Result<(i64, i64)> {
     let conn = open_copy(path)?;
     Ok((count(&conn, "tasks")?, count(&conn, "orders")?))
+}
+
+/// The first line of SQLite's list of problems, and how many more: a
+/// damaged file lists hundreds.
+fn first_problem(check: &str) -> String {
+    let mut lines = check
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("***"));
+    let first = lines.next().unwrap_or(check);
+    match lines.count() {
+        0 => first.to_string(),
+        n => format!("{first}, and {n} more problems"),
+    }
+}
+
+/// `<path><suffix>-<UTC time>` for a file that must never be written
+/// over: with `-2`, `-3` … where one of that second exists already.
+fn unused_name(path: &Path, suffix: &str) -> PathBuf {
+    let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S");
+    let named = |n: u32| {
+        let mut p = path.as_os_str().to_os_string();
+        p.push(format!("{suffix}-{stamp}"));
+        if n > 1 {
+            p.push(format!("-{n}"));
+        }
+        PathBuf::from(p)
+    };
+    (1..)
+        .map(named)
+        .find(|p| !p.exists() && !sidecar(p, ".partial").exists())
+        .unwrap_or_else(|| named(0))
 }
 
 fn count(conn: &Connection, table: &str) -> Result<i64> {

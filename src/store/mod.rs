@@ -8,6 +8,7 @@ mod dump;
 mod identity;
 mod journal;
 mod schema;
+mod sidecars;
 
 pub mod kpis;
 pub mod links;
@@ -233,6 +234,12 @@ impl Store {
             )));
         }
         // 0 bytes (`touch`) counts as no database yet: it is initialised.
+        // Before anything is made at the path (an empty file there would
+        // be taken with the other file's log too), and before the header
+        // is read: closing a descriptor of the file drops every lock this
+        // process holds on it, another store's too, which would make its
+        // log look like another file's.
+        sidecars::refuse_foreign(path)?;
         let existed = check_header(path)?;
         if !existed {
             create_private(path).map_err(|e| {
@@ -312,6 +319,7 @@ impl Store {
     /// Opens an existing database for reading only: no migration, and
     /// every write fails with [`StoreError::ReadOnly`].
     pub fn open_read_only(path: &Path) -> Result<Store> {
+        sidecars::refuse_foreign(path)?;
         if !check_header(path)? {
             return Err(StoreError::File {
                 path: path.display().to_string(),
@@ -681,6 +689,11 @@ impl Store {
 /// `Ok(true)` for an SQLite file, `Ok(false)` for a missing or empty one,
 /// an error for anything else (a FIFO or a device too).
 fn check_header(path: &Path) -> Result<bool> {
+    // A file SQLite has open in this process is one, and is not opened
+    // here: closing the descriptor would drop SQLite's locks on it.
+    if sidecars::held_here(path) {
+        return Ok(true);
+    }
     // Not a plain open: a FIFO would block it, and SQLite would leave a
     // `/dev/null-journal` beside a device.
     let mut file = match crate::files::open_regular(path) {

@@ -932,6 +932,237 @@ mod undo {
         assert_eq!(titles(&cli), ["c"]);
     }
 
+    /// The conflict `e` must be: what was refused, and the change named.
+    fn refused(e: &StoreError, what: &str, later_label: &str, later_by: &Origin) {
+        assert!(
+            matches!(e, StoreError::UndoConflict { what: w, later, .. }
+                if *w == what && later.label == later_label && &later.by == later_by),
+            "expected a refusal of the {what} naming {later_label} by {later_by}, got: {e}"
+        );
+    }
+
+    fn campaign(name: &str) -> Campaign {
+        let day = |d| NaiveDate::from_ymd_opt(2026, 12, d).expect("date");
+        Campaign {
+            id: CampaignId(0),
+            name: name.into(),
+            objective: None,
+            segment: None,
+            channel: None,
+            start: day(1),
+            end: day(31),
+            budget: Amount::from_int(0),
+            owner: None,
+            status: CampaignStatus::Planned,
+            description: String::new(),
+        }
+    }
+
+    #[test]
+    fn undoing_an_add_someone_else_deleted_since_is_refused_and_redo_never_collides() {
+        let (_dir, mut dashboard, mut cli) = two_makers();
+        let id = dashboard
+            .add_task(&NewTask::titled("mine"))
+            .expect("dashboard adds")
+            .id;
+        cli.delete_task(id).expect("the command line deletes it");
+        let before = cli.export().expect("export");
+        let e = dashboard.undo().expect_err("refused");
+        refused(&e, "undo", "delete task 1", &Origin::CommandLine);
+        assert_eq!(cli.export().expect("export"), before, "nothing changed");
+        let me = dashboard.origin().clone();
+        let en = EN.journal_refusal(&e, &me).expect("words");
+        assert!(
+            en.starts_with("Cannot undo add task 1 (made from this dashboard, 20")
+                && en.contains("): delete task 1 (made since from the command line, 20"),
+            "{en}"
+        );
+        // The command line brings the task back; the dashboard's add is
+        // still done, so there is nothing of its own to redo.
+        assert_eq!(cli.undo().expect("cli undoes").label, "delete task 1");
+        assert_eq!(titles(&cli), ["mine"]);
+        let e = dashboard.redo().expect_err("nothing to redo");
+        assert!(
+            matches!(e, StoreError::NothingTo(_) | StoreError::NothingOwn { .. }),
+            "{e}"
+        );
+        dashboard.undo().expect("now its add can be undone");
+        assert!(titles(&cli).is_empty());
+    }
+
+    #[test]
+    fn undoing_an_add_the_dashboard_deleted_since_is_refused_and_redo_never_collides() {
+        let (_dir, mut dashboard, mut cli) = two_makers();
+        let id = cli.add_task(&NewTask::titled("theirs")).expect("add").id;
+        dashboard.delete_task(id).expect("the dashboard deletes it");
+        let e = cli.undo().expect_err("refused");
+        refused(&e, "undo", "delete task 1", dashboard.origin());
+        assert!(titles(&cli).is_empty(), "nothing changed");
+        assert_eq!(dashboard.undo().expect("undo").label, "delete task 1");
+        assert_eq!(titles(&cli), ["theirs"]);
+        let e = cli.redo().expect_err("nothing to redo");
+        assert!(
+            matches!(e, StoreError::NothingTo(_) | StoreError::NothingOwn { .. }),
+            "{e}"
+        );
+        assert_eq!(titles(&cli), ["theirs"]);
+    }
+
+    #[test]
+    fn a_redo_of_a_delete_whose_record_someone_else_took_away_is_refused() {
+        let (_dir, mut dashboard, mut cli) = two_makers();
+        let id = dashboard
+            .add_task(&NewTask::titled("mine"))
+            .expect("add")
+            .id;
+        cli.delete_task(id).expect("cli deletes");
+        cli.undo().expect("cli brings it back");
+        dashboard.undo().expect("the dashboard undoes its add");
+        // Redoing the delete would delete nothing: the task is gone by the
+        // dashboard's undo, and the delete's undo would bring it back
+        // beside a redone add.
+        let e = cli.redo().expect_err("refused");
+        refused(&e, "redo", "add task 1", dashboard.origin());
+        assert_eq!(dashboard.redo().expect("redo the add").label, "add task 1");
+        assert_eq!(titles(&cli), ["mine"]);
+    }
+
+    #[test]
+    fn undoing_a_delete_whose_name_someone_else_took_since_is_refused() {
+        let (_dir, mut dashboard, mut cli) = two_makers();
+        let old = dashboard.save_campaign(&campaign("Tết")).expect("add");
+        dashboard.delete_campaign(old.id).expect("delete");
+        cli.save_campaign(&campaign("tết"))
+            .expect("a new one, same name");
+        let before = cli.export().expect("export");
+        let e = dashboard.undo().expect_err("refused");
+        refused(&e, "undo", "add campaign tết", &Origin::CommandLine);
+        assert_eq!(cli.export().expect("export"), before, "nothing changed");
+        // A rename back onto a name taken since, likewise.
+        let other = dashboard.save_campaign(&campaign("Hè")).expect("add");
+        dashboard
+            .save_campaign(&Campaign {
+                name: "Thu".into(),
+                ..other.clone()
+            })
+            .expect("rename");
+        cli.save_campaign(&campaign("hè"))
+            .expect("takes the old name");
+        let e = dashboard.undo().expect_err("refused");
+        refused(&e, "undo", "add campaign hè", &Origin::CommandLine);
+    }
+
+    #[test]
+    fn a_clash_with_a_change_the_journal_forgot_is_refused_without_naming_it() {
+        let (dir, mut dashboard, mut cli) = two_makers();
+        let old = dashboard.save_campaign(&campaign("Tết")).expect("add");
+        dashboard.delete_campaign(old.id).expect("delete");
+        cli.save_campaign(&campaign("tết"))
+            .expect("a new one, same name");
+        // As the journal does after a thousand changes: the command line's
+        // add is forgotten.
+        rusqlite::Connection::open(dir.path().join("funnel.db"))
+            .expect("open")
+            .execute(
+                "DELETE FROM journal_entry WHERE label = 'add campaign tết'",
+                [],
+            )
+            .expect("forget");
+        let before = cli.export().expect("export");
+        let e = dashboard.undo().expect_err("refused");
+        assert!(
+            matches!(&e, StoreError::UndoBlocked { what: "undo", change } if change.label == "delete campaign Tết"),
+            "{e}"
+        );
+        assert_eq!(cli.export().expect("export"), before, "nothing changed");
+        let me = dashboard.origin().clone();
+        let en = EN.journal_refusal(&e, &me).expect("words");
+        assert!(
+            en.starts_with("Cannot undo delete campaign Tết (made from this dashboard, 20")
+                && en.ends_with("no longer in the undo history. Nothing was changed."),
+            "{en}"
+        );
+        let vi = VI.journal_refusal(&e, &me).expect("words");
+        assert!(
+            vi.starts_with("Không thể hoàn tác xóa chiến dịch Tết")
+                && vi.ends_with("Không có gì bị thay đổi."),
+            "{vi}"
+        );
+    }
+
+    /// Random adds, deletes and renames by two makers, each followed by
+    /// undos and redos of either: an undo or redo does what it says or is
+    /// refused, leaving the file as it was; never a database error.
+    #[test]
+    fn no_mix_of_changes_undos_and_redos_ends_in_a_database_error() {
+        let mut rng = fastrand::Rng::with_seed(12);
+        let (mut steps, mut refusals) = (0, 0);
+        for _ in 0..40 {
+            let (_dir, dashboard, cli) = two_makers();
+            let mut makers = [dashboard, cli];
+            for _ in 0..25 {
+                let s = &mut makers[rng.usize(..2)];
+                let task = TaskId(rng.i64(1..5));
+                let names = ["A", "B", "C"];
+                let name = names[rng.usize(..names.len())];
+                let outcome = match rng.u8(..10) {
+                    0 => s.add_task(&NewTask::titled(name)).map(drop),
+                    1 => s.delete_task(task).map(drop),
+                    2 => s
+                        .edit_task(
+                            task,
+                            &TaskPatch {
+                                title: Some(name.into()),
+                                ..TaskPatch::default()
+                            },
+                        )
+                        .map(drop),
+                    3 => s.save_campaign(&campaign(name)).map(drop),
+                    4 => match s.campaigns().expect("campaigns").first() {
+                        Some(k) if rng.bool() => s.delete_campaign(k.id).map(drop),
+                        Some(k) => s
+                            .save_campaign(&Campaign {
+                                name: name.into(),
+                                ..k.clone()
+                            })
+                            .map(drop),
+                        None => Ok(()),
+                    },
+                    n => {
+                        steps += 1;
+                        let before = s.export().expect("export");
+                        let r = match n {
+                            5 | 6 => s.undo(),
+                            7 => s.redo(),
+                            8 => s.undo_any(),
+                            _ => s.redo_any(),
+                        };
+                        match r {
+                            Ok(_) => Ok(()),
+                            Err(
+                                e @ (StoreError::UndoConflict { .. }
+                                | StoreError::NothingTo(_)
+                                | StoreError::NothingOwn { .. }),
+                            ) => {
+                                if matches!(e, StoreError::UndoConflict { .. }) {
+                                    refusals += 1;
+                                }
+                                assert_eq!(s.export().expect("export"), before, "{e}");
+                                Ok(())
+                            }
+                            Err(e) => panic!("undo or redo: {e}"),
+                        }
+                    }
+                };
+                if let Err(e) = outcome {
+                    assert!(!matches!(e, StoreError::Sqlite(_)), "a change: {e}");
+                }
+            }
+            assert!(makers[0].foreign_key_check().expect("fk").is_empty());
+        }
+        println!("{steps} undos and redos, {refusals} refused, no database error");
+    }
+
     #[test]
     fn with_nothing_of_its_own_an_undo_names_whose_change_is_latest() {
         let (_dir, mut dashboard, mut cli) = two_makers();

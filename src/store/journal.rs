@@ -449,11 +449,10 @@ fn apply(
 }
 
 fn row_exists(tx: &Transaction<'_>, (table, rowid): &Row) -> rusqlite::Result<bool> {
-    tx.query_row(
-        &format!("SELECT EXISTS (SELECT 1 FROM \"{table}\" WHERE rowid = ?1)"),
-        [rowid],
-        |r| r.get(0),
-    )
+    tx.prepare_cached(&format!(
+        "SELECT EXISTS (SELECT 1 FROM \"{table}\" WHERE rowid = ?1)"
+    ))?
+    .query_row([rowid], |r| r.get(0))
 }
 
 /// The refusal of an undo or redo of `e` that found `rows` not as `e`

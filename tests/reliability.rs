@@ -1073,6 +1073,28 @@ mod undo {
     }
 
     #[test]
+    fn undoing_a_delete_whose_campaign_someone_else_deleted_since_is_refused() {
+        let (_dir, mut dashboard, mut cli) = two_makers();
+        let camp = cli.save_campaign(&campaign("Tết")).expect("campaign").id;
+        let task = dashboard
+            .add_task(&NewTask {
+                campaign: Some(camp),
+                ..NewTask::titled("mine")
+            })
+            .expect("task")
+            .id;
+        dashboard
+            .delete_task(task)
+            .expect("the dashboard deletes it");
+        cli.delete_campaign(camp)
+            .expect("the command line deletes the campaign");
+        let before = cli.export().expect("export");
+        let e = dashboard.undo().expect_err("refused");
+        refused(&e, "undo", "delete campaign Tết", &Origin::CommandLine);
+        assert_eq!(cli.export().expect("export"), before, "nothing changed");
+    }
+
+    #[test]
     fn a_clash_with_a_change_the_journal_forgot_is_refused_without_naming_it() {
         let (dir, mut dashboard, mut cli) = two_makers();
         let old = dashboard.save_campaign(&campaign("Tết")).expect("add");

@@ -430,7 +430,7 @@ fn apply(
             if err.sqlite_error_code() != Some(rusqlite::ErrorCode::ConstraintViolation) {
                 return Err(err.into());
             }
-            let rows = clashing_rows(tx, sql)?;
+            let rows = rows_in_the_way(tx, sql)?;
             return Err(blocked(tx, e, what, &rows)?);
         }
     }
@@ -528,12 +528,92 @@ fn last_toucher(tx: &Transaction<'_>, row: &Row, not: i64) -> rusqlite::Result<O
     Ok(latest)
 }
 
-/// The rows of other records that the op `sql`, refused by a constraint,
-/// clashes with. SQLite does not say which row a UNIQUE constraint met, so
-/// the op runs again with REPLACE, which deletes the rows in its way; with
-/// recursive triggers on, the journal triggers record those deletes under
-/// a scratch entry. Everything is then rolled back.
-fn clashing_rows(tx: &Transaction<'_>, sql: &str) -> rusqlite::Result<Vec<Row>> {
+/// The rows of other records in the way of the op `sql`, refused by a
+/// constraint. SQLite does not say which, so the op is tried again inside
+/// a savepoint that is then rolled back: with foreign keys checked only at
+/// the end, where it then goes through, the rows its links break (a
+/// missing parent, or children left pointing at a deleted row); else run
+/// with REPLACE, which deletes the rows a UNIQUE constraint meets, and,
+/// with recursive triggers on, the journal triggers record those deletes
+/// under a scratch entry.
+fn rows_in_the_way(tx: &Transaction<'_>, sql: &str) -> rusqlite::Result<Vec<Row>> {
+    let own = op_row(sql);
+    let table = own.as_ref().map(|(t, _)| t.clone()).or_else(|| {
+        sql.strip_prefix("INSERT INTO ")
+            .and_then(|r| r.split([' ', '(']).next())
+            .map(|t| t.trim_matches('"').to_string())
+    });
+    let pragma = |name: &str| tx.query_row(&format!("PRAGMA {name}"), [], |r| r.get::<_, bool>(0));
+    let (recursive, deferred) = (pragma("recursive_triggers")?, pragma("defer_foreign_keys")?);
+    tx.execute_batch(
+        "SAVEPOINT in_the_way; PRAGMA defer_foreign_keys = ON; PRAGMA recursive_triggers = ON;",
+    )?;
+    let found = if tx.execute_batch(sql).is_ok() {
+        broken_links(tx, own.as_ref(), table.as_deref())
+    } else {
+        replaced(tx, sql, own.as_ref(), table.as_deref())
+    };
+    let on = |b: bool| if b { "ON" } else { "OFF" };
+    tx.execute_batch(&format!(
+        "ROLLBACK TO in_the_way; RELEASE in_the_way;
+         PRAGMA recursive_triggers = {}; PRAGMA defer_foreign_keys = {};",
+        on(recursive),
+        on(deferred)
+    ))?;
+    found
+}
+
+/// The rows whose links the op just run (foreign keys deferred) broke:
+/// the parent its own row points at and that is gone, or the rows left
+/// pointing at a row of `table` it deleted.
+fn broken_links(
+    tx: &Transaction<'_>,
+    own: Option<&Row>,
+    table: Option<&str>,
+) -> rusqlite::Result<Vec<Row>> {
+    let broken: Vec<(String, i64, String, i64)> = {
+        let mut stmt =
+            tx.prepare("SELECT \"table\", rowid, parent, fkid FROM pragma_foreign_key_check")?;
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .collect::<rusqlite::Result<_>>()?
+    };
+    let mut rows = Vec::new();
+    for (child, rowid, parent, fk) in broken {
+        if own == Some(&(child.clone(), rowid)) {
+            let link: Option<(String, Option<String>)> = tx
+                .query_row(
+                    "SELECT \"from\", \"to\" FROM pragma_foreign_key_list(?1) WHERE id = ?2",
+                    params![child, fk],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            // A link to a parent's id names the parent's row; one to
+            // another column (a metric's name) names no row left.
+            let named = link.filter(|(_, to)| to.as_deref().is_none_or(|to| to == "id"));
+            if let Some((from, _)) = named {
+                // A value that is no id (stored by another tool) names no row.
+                let id: Option<i64> = tx.query_row(
+                    &format!("SELECT \"{from}\" FROM \"{child}\" WHERE rowid = ?1"),
+                    [rowid],
+                    |r| Ok(r.get::<_, Option<i64>>(0).ok().flatten()),
+                )?;
+                rows.extend(id.map(|id| (parent, id)));
+            }
+        } else if Some(parent.as_str()) == table {
+            rows.push((child, rowid));
+        }
+    }
+    Ok(rows)
+}
+
+/// The rows of `table` that the op `sql`, run with REPLACE, deletes as in
+/// its way, other than its own.
+fn replaced(
+    tx: &Transaction<'_>,
+    sql: &str,
+    own: Option<&Row>,
+    table: Option<&str>,
+) -> rusqlite::Result<Vec<Row>> {
     let replacing = if let Some(rest) = sql.strip_prefix("INSERT INTO ") {
         format!("INSERT OR REPLACE INTO {rest}")
     } else if let Some(rest) = sql.strip_prefix("UPDATE ") {
@@ -541,40 +621,25 @@ fn clashing_rows(tx: &Transaction<'_>, sql: &str) -> rusqlite::Result<Vec<Row>> 
     } else {
         return Ok(Vec::new());
     };
-    let own = op_row(sql);
-    let table = own.as_ref().map(|(t, _)| t.clone()).or_else(|| {
-        sql.strip_prefix("INSERT INTO ")
-            .and_then(|r| r.split([' ', '(']).next())
-            .map(|t| t.trim_matches('"').to_string())
-    });
-    let recursive: bool = tx.query_row("PRAGMA recursive_triggers", [], |r| r.get(0))?;
-    tx.execute_batch("SAVEPOINT clash; PRAGMA recursive_triggers = ON;")?;
-    let found = (|| {
-        tx.execute(
-            "INSERT INTO journal_entry (at, label, state, origin) VALUES (?1, 'probe', 'done', '')",
-            [now_text()],
-        )?;
-        let scratch = tx.last_insert_rowid();
-        tx.execute("UPDATE journal_state SET entry = ?1", [scratch])?;
-        if tx.execute_batch(&replacing).is_err() {
-            return Ok(Vec::new());
-        }
-        let mut stmt = tx.prepare("SELECT redo_sql FROM journal_op WHERE entry_id = ?1")?;
-        let deleted = stmt
-            .query_map([scratch], |r| r.get::<_, String>(0))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(deleted
-            .iter()
-            .filter(|redo| redo.starts_with("DELETE FROM "))
-            .filter_map(|redo| op_row(redo))
-            .filter(|row| Some(&row.0) == table.as_ref() && Some(row) != own.as_ref())
-            .collect())
-    })();
-    tx.execute_batch(&format!(
-        "ROLLBACK TO clash; RELEASE clash; PRAGMA recursive_triggers = {};",
-        if recursive { "ON" } else { "OFF" }
-    ))?;
-    found
+    tx.execute(
+        "INSERT INTO journal_entry (at, label, state, origin) VALUES (?1, 'probe', 'done', '')",
+        [now_text()],
+    )?;
+    let scratch = tx.last_insert_rowid();
+    tx.execute("UPDATE journal_state SET entry = ?1", [scratch])?;
+    if tx.execute_batch(&replacing).is_err() {
+        return Ok(Vec::new());
+    }
+    let mut stmt = tx.prepare("SELECT redo_sql FROM journal_op WHERE entry_id = ?1")?;
+    let deleted = stmt
+        .query_map([scratch], |r| r.get::<_, String>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(deleted
+        .iter()
+        .filter(|redo| redo.starts_with("DELETE FROM "))
+        .filter_map(|redo| op_row(redo))
+        .filter(|row| Some(row.0.as_str()) == table && Some(row) != own)
+        .collect())
 }
 
 /// A row of a user table: the table's name and the row's rowid.

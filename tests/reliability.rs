@@ -1333,6 +1333,38 @@ mod cli {
         );
     }
 
+    /// QA's mirror case as typed: `task add` in the shell, a delete in a
+    /// dashboard, then `funnel undo`, the dashboard's undo, `funnel redo`.
+    #[test]
+    fn funnel_undo_of_an_add_a_dashboard_deleted_since_is_refused_and_redo_never_collides() {
+        let dir = tempfile::tempdir().expect("dir");
+        let db = dir.path().join("funnel.db");
+        assert_eq!(funnel(&db, &["task", "add", "from the shell"]).0, 0);
+        let mut dashboard = Store::open(&db).expect("open");
+        dashboard.set_origin(Origin::new_dashboard());
+        dashboard.delete_task(TaskId(1)).expect("delete");
+        let (code, out, err) = funnel(&db, &["undo"]);
+        assert_eq!(code, 1, "{out}");
+        assert!(
+            err.starts_with("funnel: Cannot undo add task 1 (made from the command line, ")
+                && err.contains("): delete task 1 (made since from another dashboard, ")
+                && err.contains("changed the same records. Nothing was changed."),
+            "{err}"
+        );
+        assert_eq!(
+            dashboard.undo().expect("the dashboard undoes").label,
+            "delete task 1"
+        );
+        let (code, _, err) = funnel(&db, &["redo"]);
+        assert_eq!(code, 1);
+        assert!(
+            err.starts_with("funnel: Nothing made from the command line to redo")
+                && !err.contains("database error"),
+            "{err}"
+        );
+        assert_eq!(dashboard.count_tasks().expect("tasks"), 1);
+    }
+
     #[test]
     fn check_lists_the_schema_version_and_wal_size_of_a_sound_file() {
         let dir = tempfile::tempdir().expect("dir");

@@ -135,7 +135,9 @@ pub struct Objective {
     pub baseline: Amount,
     pub target: Amount,
     pub direction: Direction,
+    #[serde(deserialize_with = "from_file::objective_start")]
     pub start: NaiveDate,
+    #[serde(deserialize_with = "from_file::objective_deadline")]
     pub deadline: NaiveDate,
     pub segment: Option<SegmentId>,
     pub channel: Option<ChannelId>,
@@ -150,7 +152,9 @@ pub struct Campaign {
     pub objective: Option<ObjectiveId>,
     pub segment: Option<SegmentId>,
     pub channel: Option<ChannelId>,
+    #[serde(deserialize_with = "from_file::campaign_start")]
     pub start: NaiveDate,
+    #[serde(deserialize_with = "from_file::campaign_end")]
     pub end: NaiveDate,
     pub budget: Amount,
     pub owner: Option<PersonId>,
@@ -169,6 +173,7 @@ pub struct Task {
     pub assignee: Option<PersonId>,
     pub status: TaskStatus,
     pub priority: Priority,
+    #[serde(default, deserialize_with = "from_file::task_due")]
     pub due: Option<NaiveDate>,
     #[serde(deserialize_with = "from_file::tags")]
     pub tags: Vec<String>,
@@ -217,6 +222,7 @@ pub enum ValueSource {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct KpiValue {
+    #[serde(deserialize_with = "from_file::kpi_day")]
     pub day: NaiveDate,
     pub metric: String,
     pub dimension: Dimension,
@@ -232,6 +238,7 @@ pub struct Order {
     /// case customer, day and amount identify the order.
     pub order_ref: Option<String>,
     pub customer: String,
+    #[serde(deserialize_with = "from_file::order_day")]
     pub day: NaiveDate,
     pub amount: Amount,
     pub segment: Option<SegmentId>,
@@ -245,7 +252,9 @@ pub struct Note {
     pub kind: NoteKind,
     pub category: CauseCategory,
     /// First and last day of the period the note is about.
+    #[serde(deserialize_with = "from_file::note_start")]
     pub start: NaiveDate,
+    #[serde(deserialize_with = "from_file::note_end")]
     pub end: NaiveDate,
     pub metric: Option<String>,
     #[serde(deserialize_with = "from_file::note")]

@@ -164,6 +164,40 @@ pub fn day(field: &'static str, d: NaiveDate) -> Result<NaiveDate, Invalid> {
     }
 }
 
+/// A day written as the store writes it, `YYYY-MM-DD`, within the years
+/// funnel keeps. A year of more digits or with a sign is named as outside
+/// those years; anything else is no day.
+pub fn day_text(field: &'static str, s: &str) -> Result<NaiveDate, Invalid> {
+    let rule = |message| Invalid::Rule { field, message };
+    let not_a_day = || rule(format!("'{s}' is not a day (YYYY-MM-DD)"));
+    let digits = |p: &str, n: usize| p.len() >= n && p.bytes().all(|b| b.is_ascii_digit());
+    let unsigned = s.strip_prefix(['+', '-']).unwrap_or(s);
+    let mut parts = unsigned.split('-');
+    let (Some(y), Some(m), Some(d), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(not_a_day());
+    };
+    if !(digits(y, 4) && digits(m, 2) && m.len() == 2 && digits(d, 2) && d.len() == 2) {
+        return Err(not_a_day());
+    }
+    let year = y
+        .parse::<i32>()
+        .ok()
+        .map(|y| if s.starts_with('-') { -y } else { y });
+    let year = match year {
+        Some(y) if (FIRST_YEAR..=LAST_YEAR).contains(&y) => y,
+        _ => return Err(rule(outside_years(format!("'{s}'")))),
+    };
+    if unsigned.len() != s.len() || y.len() != 4 {
+        return Err(not_a_day());
+    }
+    let (Ok(m), Ok(d)) = (m.parse(), d.parse()) else {
+        return Err(not_a_day());
+    };
+    NaiveDate::from_ymd_opt(year, m, d).ok_or_else(not_a_day)
+}
+
 /// A moment (a creation or done time) within the years funnel keeps.
 pub fn time(field: &'static str, t: DateTime<Utc>) -> Result<DateTime<Utc>, Invalid> {
     if in_years(t.date_naive()) {
@@ -288,6 +322,7 @@ pub fn metric_input(metric: &str, unit: Unit, typed: &str) -> Result<Amount, Str
 /// `funnel import`) to the rules of one typed: a bad value is refused
 /// where it stands, and serde_json's error names its line and column.
 pub mod from_file {
+    use chrono::NaiveDate;
     use serde::de::Error;
     use serde::{Deserialize, Deserializer};
 
@@ -318,6 +353,35 @@ pub mod from_file {
         note: text("note"),
         free_text: text("text"),
     );
+
+    macro_rules! days {
+        ($($name:ident($field:literal)),+ $(,)?) => {$(
+            #[doc = concat!("The ", $field, " as [`super::day_text`] reads it.")]
+            pub fn $name<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+                let s = String::deserialize(d)?;
+                super::day_text($field, &s).map_err(D::Error::custom)
+            }
+        )+};
+    }
+
+    days!(
+        objective_start("objective start"),
+        objective_deadline("objective deadline"),
+        campaign_start("campaign start"),
+        campaign_end("campaign end"),
+        note_start("note start"),
+        note_end("note end"),
+        kpi_day("KPI day"),
+        order_day("order day"),
+    );
+
+    /// A task's due day, or none, as [`super::day_text`] reads it.
+    pub fn task_due<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        Option::<String>::deserialize(d)?
+            .map(|s| super::day_text("task due", &s))
+            .transpose()
+            .map_err(D::Error::custom)
+    }
 
     /// Tags as [`super::tag`] takes each.
     pub fn tags<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
@@ -374,6 +438,42 @@ mod tests {
             "NFC"
         );
         assert_eq!(text("notes", "two\nlines"), Ok("two\nlines".into()));
+    }
+
+    #[test]
+    fn a_day_from_a_file_is_written_as_the_store_writes_it() {
+        let read = |s: &str| day_text("due", s).map_err(|e| e.to_string());
+        assert_eq!(
+            read("2026-11-22"),
+            Ok(NaiveDate::from_ymd_opt(2026, 11, 22).expect("day"))
+        );
+        let outside = |s: &str| {
+            Err(format!(
+                "due: '{s}' is outside the years funnel keeps (1900 to 2999)"
+            ))
+        };
+        for s in [
+            "10000-11-19",
+            "+10000-12-01",
+            "-0001-01-01",
+            "0200-01-06",
+            "3000-01-01",
+        ] {
+            assert_eq!(read(s), outside(s), "{s}");
+        }
+        let no_day = |s: &str| Err(format!("due: '{s}' is not a day (YYYY-MM-DD)"));
+        for s in [
+            "",
+            "2026-02-31",
+            "2026-1-5",
+            "+2026-01-05",
+            "2026-11-22T00:00:00",
+            "22/11/2026",
+            "2026-11",
+            "x",
+        ] {
+            assert_eq!(read(s), no_day(s), "{s}");
+        }
     }
 
     #[test]

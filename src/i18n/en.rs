@@ -186,6 +186,8 @@ pub static EN: Words = Words {
         who_dashboard: "another dashboard",
         undo_conflict: "Cannot undo {} (made from {}, {}): {} (made since from {}, {}) changed the same records. Nothing was changed.",
         redo_conflict: "Cannot redo {} (made from {}, {}): {} (made since from {}, {}) changed the same records. Nothing was changed.",
+        undo_blocked: "Cannot undo {} (made from {}, {}): the records it would change are no longer as it left them, changed by something no longer in the undo history. Nothing was changed.",
+        redo_blocked: "Cannot redo {} (made from {}, {}): the records it would change are no longer as it left them, changed by something no longer in the undo history. Nothing was changed.",
         nothing_own_undo: "Nothing made from {} to undo; the latest change is {} (made from {}, {}).",
         nothing_own_redo: "Nothing made from {} to redo; the latest undone change is {} (made from {}, {}).",
         elsewhere: ElsewhereWords {

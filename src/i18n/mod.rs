@@ -253,6 +253,21 @@ impl Format {
                     ],
                 ))
             }
+            StoreError::UndoBlocked { what, change } => {
+                let t = if *what == "redo" {
+                    ui.redo_blocked
+                } else {
+                    ui.undo_blocked
+                };
+                Some(Format::fill_all(
+                    t,
+                    &[
+                        &ui.change(&change.label),
+                        &self.who(&change.by, me),
+                        &self.stamp(&change.at),
+                    ],
+                ))
+            }
             StoreError::NothingOwn { what, other } => {
                 let t = if *what == "redo" {
                     ui.nothing_own_redo

@@ -241,6 +241,8 @@ pub static VI: Words = Words {
         who_dashboard: "một bảng điều khiển khác",
         undo_conflict: "Không thể hoàn tác {} (thực hiện từ {}, {}): {} (thực hiện sau đó từ {}, {}) đã sửa chính những bản ghi này. Không có gì bị thay đổi.",
         redo_conflict: "Không thể làm lại {} (thực hiện từ {}, {}): {} (thực hiện sau đó từ {}, {}) đã sửa chính những bản ghi này. Không có gì bị thay đổi.",
+        undo_blocked: "Không thể hoàn tác {} (thực hiện từ {}, {}): những bản ghi nó sẽ sửa không còn như lúc nó để lại, đã bị thay đổi bởi một thao tác không còn trong lịch sử hoàn tác. Không có gì bị thay đổi.",
+        redo_blocked: "Không thể làm lại {} (thực hiện từ {}, {}): những bản ghi nó sẽ sửa không còn như lúc nó để lại, đã bị thay đổi bởi một thao tác không còn trong lịch sử hoàn tác. Không có gì bị thay đổi.",
         nothing_own_undo: "Không có thay đổi nào từ {} để hoàn tác; thay đổi gần nhất là {} (thực hiện từ {}, {}).",
         nothing_own_redo: "Không có thay đổi nào từ {} để làm lại; thay đổi được hoàn tác gần nhất là {} (thực hiện từ {}, {}).",
         elsewhere: ElsewhereWords {

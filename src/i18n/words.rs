@@ -188,6 +188,12 @@ pub struct UiWords {
     pub undo_conflict: &'static str,
     /// The same for redo.
     pub redo_conflict: &'static str,
+    /// "Cannot undo {label} (made from {who}, {time}): the records it
+    /// would change were changed by something no longer in the undo
+    /// history. …"
+    pub undo_blocked: &'static str,
+    /// The same for redo.
+    pub redo_blocked: &'static str,
     /// "Nothing made from {who} to undo; the latest change is {label}
     /// (made from {who}, {time})."
     pub nothing_own_undo: &'static str,

@@ -381,19 +381,36 @@ fn nothing_to(
     })
 }
 
-/// Runs the ops of `e` that `query` selects. Where changes still done were
-/// made after `e`, the run is recorded under a probe entry (so the rows a
-/// cascade changes count too) and compared with the rows those changes
-/// touched: any in common, and the whole transaction is refused.
+/// Runs the ops of `e` that `query` selects, or refuses and leaves the
+/// transaction to be rolled back. Refused where a change still done made
+/// after `e` touched a row an op of `e` is for (even one the op would now
+/// find gone), or a row the run changes by a cascade (the run is recorded
+/// under a probe entry to see those); where a row is not as `e` left it
+/// (an insert's row is there, a delete's or update's is gone); and where
+/// the run would clash with another record (a name taken since).
 fn apply(
     tx: &Transaction<'_>,
     e: &Entry,
     what: &'static str,
     query: &str,
 ) -> Result<(), StoreError> {
+    let ops: Vec<String> = {
+        let mut stmt = tx.prepare(query)?;
+        stmt.query_map([e.id], |r| r.get(0))?
+            .collect::<Result<_, _>>()?
+    };
+    let refuse = |later: &Reverted| StoreError::UndoConflict {
+        what,
+        change: Box::new(e.change.clone()),
+        later: Box::new(later.clone()),
+    };
     let later = later_rows(tx, e.id)?;
-    if later.is_empty() {
-        run_ops(tx, e.id, query)?;
+    let own: std::collections::HashSet<Row> = ops.iter().filter_map(|sql| op_row(sql)).collect();
+    if let Some((_, by)) = later.iter().find(|(row, _)| own.contains(row)) {
+        return Err(refuse(by));
+    }
+    let probe = if later.is_empty() {
+        None
     } else {
         tx.execute(
             "INSERT INTO journal_entry (at, label, state, origin) VALUES (?1, 'probe', 'done', '')",
@@ -401,22 +418,228 @@ fn apply(
         )?;
         let probe = tx.last_insert_rowid();
         tx.execute("UPDATE journal_state SET entry = ?1", [probe])?;
-        run_ops(tx, e.id, query)?;
+        Some(probe)
+    };
+    for sql in &ops {
+        if let Some(row) = op_row(sql)
+            && row_exists(tx, &row)? == sql.starts_with("INSERT")
+        {
+            return Err(blocked(tx, e, what, &[row])?);
+        }
+        if let Err(err) = tx.execute_batch(sql) {
+            if err.sqlite_error_code() != Some(rusqlite::ErrorCode::ConstraintViolation) {
+                return Err(err.into());
+            }
+            let rows = rows_in_the_way(tx, sql)?;
+            return Err(blocked(tx, e, what, &rows)?);
+        }
+    }
+    if let Some(probe) = probe {
         tx.execute("UPDATE journal_state SET entry = NULL", [])?;
         let touched = entry_rows(tx, probe)?;
         tx.execute("DELETE FROM journal_entry WHERE id = ?1", [probe])?;
         if let Some((_, by)) = later.iter().find(|(row, _)| touched.contains(row)) {
-            return Err(StoreError::UndoConflict {
-                what,
-                change: Box::new(e.change.clone()),
-                later: Box::new(by.clone()),
-            });
+            return Err(refuse(by));
         }
     }
     if touches_orders(tx, e.id)? {
         super::rollup::orders_changed(tx)?;
     }
     Ok(())
+}
+
+fn row_exists(tx: &Transaction<'_>, (table, rowid): &Row) -> rusqlite::Result<bool> {
+    tx.prepare_cached(&format!(
+        "SELECT EXISTS (SELECT 1 FROM \"{table}\" WHERE rowid = ?1)"
+    ))?
+    .query_row([rowid], |r| r.get(0))
+}
+
+/// The refusal of an undo or redo of `e` that found `rows` not as `e`
+/// left them: it names the latest other change that touched one of them,
+/// or, where the journal holds none any more, says only that.
+fn blocked(
+    tx: &Transaction<'_>,
+    e: &Entry,
+    what: &'static str,
+    rows: &[Row],
+) -> Result<StoreError, StoreError> {
+    let mut latest: Option<Entry> = None;
+    for row in rows {
+        if let Some(t) = last_toucher(tx, row, e.id)?
+            && latest.as_ref().is_none_or(|l| t.id > l.id)
+        {
+            latest = Some(t);
+        }
+    }
+    let change = Box::new(e.change.clone());
+    Ok(match latest {
+        Some(later) => StoreError::UndoConflict {
+            what,
+            change,
+            later: Box::new(later.change),
+        },
+        None => StoreError::UndoBlocked { what, change },
+    })
+}
+
+/// The latest journaled change other than `not` that touched `row`: by a
+/// recorded op, or, for an order, by importing its batch.
+fn last_toucher(tx: &Transaction<'_>, row: &Row, not: i64) -> rusqlite::Result<Option<Entry>> {
+    let (table, rowid) = row;
+    let mut stmt = tx.prepare(
+        "SELECT e.id, e.label, e.at, e.origin, o.undo_sql, o.redo_sql
+         FROM journal_entry e JOIN journal_op o ON o.entry_id = e.id
+         WHERE e.id <> ?1 AND e.origin <> '' AND (o.undo_sql LIKE ?2 OR o.redo_sql LIKE ?2)
+         ORDER BY e.id DESC",
+    )?;
+    let ops = stmt.query_map(params![not, format!("%\"{table}\"%")], |r| {
+        Ok((
+            read_entry(r)?,
+            r.get::<_, String>(4)?,
+            r.get::<_, String>(5)?,
+        ))
+    })?;
+    let mut latest = None;
+    for op in ops {
+        let (e, undo_sql, redo_sql) = op?;
+        if op_row(&undo_sql).or_else(|| op_row(&redo_sql)).as_ref() == Some(row) {
+            latest = Some(e);
+            break;
+        }
+    }
+    if table == "orders" {
+        let batch = tx
+            .query_row(
+                "SELECT e.id, e.label, e.at, e.origin FROM journal_entry e
+                 WHERE e.id <> ?1 AND e.batch_id IN
+                   (SELECT batch_id FROM orders WHERE id = ?2
+                    UNION SELECT batch_id FROM orders_undone WHERE id = ?2)",
+                [not, *rowid],
+                read_entry,
+            )
+            .optional()?;
+        if let Some(b) = batch
+            && latest.as_ref().is_none_or(|l: &Entry| b.id > l.id)
+        {
+            latest = Some(b);
+        }
+    }
+    Ok(latest)
+}
+
+/// The rows of other records in the way of the op `sql`, refused by a
+/// constraint. SQLite does not say which, so the op is tried again inside
+/// a savepoint that is then rolled back: with foreign keys checked only at
+/// the end, where it then goes through, the rows its links break (a
+/// missing parent, or children left pointing at a deleted row); else run
+/// with REPLACE, which deletes the rows a UNIQUE constraint meets, and,
+/// with recursive triggers on, the journal triggers record those deletes
+/// under a scratch entry.
+fn rows_in_the_way(tx: &Transaction<'_>, sql: &str) -> rusqlite::Result<Vec<Row>> {
+    let own = op_row(sql);
+    let table = own.as_ref().map(|(t, _)| t.clone()).or_else(|| {
+        sql.strip_prefix("INSERT INTO ")
+            .and_then(|r| r.split([' ', '(']).next())
+            .map(|t| t.trim_matches('"').to_string())
+    });
+    let pragma = |name: &str| tx.query_row(&format!("PRAGMA {name}"), [], |r| r.get::<_, bool>(0));
+    let (recursive, deferred) = (pragma("recursive_triggers")?, pragma("defer_foreign_keys")?);
+    tx.execute_batch(
+        "SAVEPOINT in_the_way; PRAGMA defer_foreign_keys = ON; PRAGMA recursive_triggers = ON;",
+    )?;
+    let found = if tx.execute_batch(sql).is_ok() {
+        broken_links(tx, own.as_ref(), table.as_deref())
+    } else {
+        replaced(tx, sql, own.as_ref(), table.as_deref())
+    };
+    let on = |b: bool| if b { "ON" } else { "OFF" };
+    tx.execute_batch(&format!(
+        "ROLLBACK TO in_the_way; RELEASE in_the_way;
+         PRAGMA recursive_triggers = {}; PRAGMA defer_foreign_keys = {};",
+        on(recursive),
+        on(deferred)
+    ))?;
+    found
+}
+
+/// The rows whose links the op just run (foreign keys deferred) broke:
+/// the parent its own row points at and that is gone, or the rows left
+/// pointing at a row of `table` it deleted.
+fn broken_links(
+    tx: &Transaction<'_>,
+    own: Option<&Row>,
+    table: Option<&str>,
+) -> rusqlite::Result<Vec<Row>> {
+    let broken: Vec<(String, i64, String, i64)> = {
+        let mut stmt =
+            tx.prepare("SELECT \"table\", rowid, parent, fkid FROM pragma_foreign_key_check")?;
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .collect::<rusqlite::Result<_>>()?
+    };
+    let mut rows = Vec::new();
+    for (child, rowid, parent, fk) in broken {
+        if own == Some(&(child.clone(), rowid)) {
+            let link: Option<(String, Option<String>)> = tx
+                .query_row(
+                    "SELECT \"from\", \"to\" FROM pragma_foreign_key_list(?1) WHERE id = ?2",
+                    params![child, fk],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            // A link to a parent's id names the parent's row; one to
+            // another column (a metric's name) names no row left.
+            let named = link.filter(|(_, to)| to.as_deref().is_none_or(|to| to == "id"));
+            if let Some((from, _)) = named {
+                // A value that is no id (stored by another tool) names no row.
+                let id: Option<i64> = tx.query_row(
+                    &format!("SELECT \"{from}\" FROM \"{child}\" WHERE rowid = ?1"),
+                    [rowid],
+                    |r| Ok(r.get::<_, Option<i64>>(0).ok().flatten()),
+                )?;
+                rows.extend(id.map(|id| (parent, id)));
+            }
+        } else if Some(parent.as_str()) == table {
+            rows.push((child, rowid));
+        }
+    }
+    Ok(rows)
+}
+
+/// The rows of `table` that the op `sql`, run with REPLACE, deletes as in
+/// its way, other than its own.
+fn replaced(
+    tx: &Transaction<'_>,
+    sql: &str,
+    own: Option<&Row>,
+    table: Option<&str>,
+) -> rusqlite::Result<Vec<Row>> {
+    let replacing = if let Some(rest) = sql.strip_prefix("INSERT INTO ") {
+        format!("INSERT OR REPLACE INTO {rest}")
+    } else if let Some(rest) = sql.strip_prefix("UPDATE ") {
+        format!("UPDATE OR REPLACE {rest}")
+    } else {
+        return Ok(Vec::new());
+    };
+    tx.execute(
+        "INSERT INTO journal_entry (at, label, state, origin) VALUES (?1, 'probe', 'done', '')",
+        [now_text()],
+    )?;
+    let scratch = tx.last_insert_rowid();
+    tx.execute("UPDATE journal_state SET entry = ?1", [scratch])?;
+    if tx.execute_batch(&replacing).is_err() {
+        return Ok(Vec::new());
+    }
+    let mut stmt = tx.prepare("SELECT redo_sql FROM journal_op WHERE entry_id = ?1")?;
+    let deleted = stmt
+        .query_map([scratch], |r| r.get::<_, String>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(deleted
+        .iter()
+        .filter(|redo| redo.starts_with("DELETE FROM "))
+        .filter_map(|redo| op_row(redo))
+        .filter(|row| Some(row.0.as_str()) == table && Some(row) != own)
+        .collect())
 }
 
 /// A row of a user table: the table's name and the row's rowid.
@@ -511,16 +734,4 @@ fn touches_orders(tx: &Transaction<'_>, entry: i64) -> rusqlite::Result<bool> {
         [entry],
         |r| r.get(0),
     )
-}
-
-fn run_ops(tx: &Transaction<'_>, entry: i64, query: &str) -> rusqlite::Result<()> {
-    let ops: Vec<String> = {
-        let mut stmt = tx.prepare(query)?;
-        stmt.query_map([entry], |r| r.get(0))?
-            .collect::<Result<_, _>>()?
-    };
-    for sql in ops {
-        tx.execute_batch(&sql)?;
-    }
-    Ok(())
 }

@@ -101,6 +101,14 @@ pub enum StoreError {
         change: Box<Reverted>,
         later: Box<Reverted>,
     },
+    /// Undoing or redoing `change` would meet records not as it left
+    /// them, changed by something the journal no longer holds; nothing was
+    /// changed.
+    #[error("cannot {what} {} (made {} from {}): the records it would change are no longer as it left them, changed by something no longer in the undo history; nothing was changed", change.label, change.at, change.by)]
+    UndoBlocked {
+        what: &'static str,
+        change: Box<Reverted>,
+    },
     #[error(transparent)]
     Invalid(#[from] Invalid),
     #[error(transparent)]

@@ -43,7 +43,8 @@
 //!   `Mã đơn hàng`, `Mã đơn`, `Name` (Shopify's; only when its first value
 //!   starts with `#`, since elsewhere `Name` is a person's name). Optional:
 //!   without it `order_ref` is `None` and the store keys orders by customer,
-//!   day and amount.
+//!   day, amount and occurrence: rows alike in all three are as many
+//!   orders, and importing the file again finds each one.
 //! - customer: `Customer ID`, `Mã khách hàng`, `Email`, `Customer Email`,
 //!   `Phone`, `Số điện thoại`, `Customer`, `Khách hàng` (an email address is
 //!   compared ignoring case; ids before emails

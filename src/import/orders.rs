@@ -26,7 +26,8 @@ pub struct OrderColumns {
 pub struct OrderRow {
     pub line: usize,
     /// `None` where the file has no order id column (or the cell is empty):
-    /// the store then keys the order by customer, day and amount.
+    /// the store then keys the order by customer, day, amount and how many
+    /// such rows came before it in the file.
     pub order_ref: Option<String>,
     pub customer: String,
     pub day: NaiveDate,

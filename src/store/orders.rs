@@ -32,11 +32,65 @@ pub struct OrderOutcome {
 }
 
 /// The key that makes importing the same order twice a no-op: the shop's
-/// order id, or customer, day and amount where the export has none.
-pub fn order_key(o: &OrderInput) -> String {
+/// order id, or customer, day and amount where the export has none. Two
+/// such orders alike in all three are two orders (the same customer
+/// buying the same thing twice in a day): the `n`-th of a file from the
+/// second on is keyed `#n`, so importing the file again finds each one.
+/// The first keeps the bare key, the one stored before repeats were told
+/// apart, so stored orders and the undo journal's copies of them stay
+/// valid as they are.
+pub fn order_key(o: &OrderInput, occurrence: u32) -> String {
     match &o.order_ref {
         Some(r) => format!("id:{r}"),
-        None => format!("cda:{}|{}|{}", o.customer, day_text(o.day), o.amount),
+        None if occurrence <= 1 => content_key(o),
+        None => format!("{}#{occurrence}", content_key(o)),
+    }
+}
+
+fn content_key(o: &OrderInput) -> String {
+    format!("cda:{}|{}|{}", o.customer, day_text(o.day), o.amount)
+}
+
+/// Whether `stored` is a key [`order_key`] gives `o` (any occurrence).
+pub(super) fn key_fits(o: &OrderInput, stored: &str) -> bool {
+    if o.order_ref.is_some() {
+        return stored == order_key(o, 1);
+    }
+    let bare = content_key(o);
+    match stored.strip_prefix(bare.as_str()) {
+        Some("") => true,
+        Some(rest) => rest
+            .strip_prefix('#')
+            .filter(|n| !n.starts_with('0'))
+            .and_then(|n| n.parse::<u32>().ok())
+            .is_some_and(|n| n >= 2),
+        None => false,
+    }
+}
+
+/// Counts, over the orders of one file in file order, how often each
+/// order without an id has been seen, for [`order_key`].
+#[derive(Default)]
+pub(super) struct Occurrences(HashMap<String, u32, BuildHasherDefault<Fnv>>);
+
+impl Occurrences {
+    /// The key of `o`, the next of its content.
+    pub fn key(&mut self, o: &OrderInput) -> String {
+        if o.order_ref.is_some() {
+            return order_key(o, 1);
+        }
+        let bare = content_key(o);
+        let n = match self.0.get_mut(&bare) {
+            Some(n) => {
+                *n += 1;
+                *n
+            }
+            None => {
+                self.0.insert(bare.clone(), 1);
+                1
+            }
+        };
+        if n == 1 { bare } else { format!("{bare}#{n}") }
     }
 }
 
@@ -131,6 +185,7 @@ impl Store {
                 "INSERT INTO orders (order_key, order_ref, customer, day, amount, segment_id, batch_id)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (order_key) DO NOTHING",
             )?;
+            let mut keys = Occurrences::default();
             let mut update = tx.prepare_cached(
                 "UPDATE orders SET customer = ?2, day = ?3, amount = ?4, segment_id = ?5
                  WHERE order_key = ?1 AND (customer IS NOT ?2 OR day IS NOT ?3
@@ -151,7 +206,7 @@ impl Store {
                         }
                     }),
                 };
-                let key = order_key(o);
+                let key = keys.key(o);
                 let day = day_text(o.day);
                 let added = insert.execute(params![
                     key,

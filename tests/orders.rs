@@ -157,3 +157,166 @@ fn identical_orders_survive_an_export_and_import_and_check_names_a_bad_occurrenc
         "{text}"
     );
 }
+
+impl Sandbox {
+    /// The customer of each stored order, by day.
+    fn customers(&self) -> Vec<String> {
+        let export: Value = serde_json::from_str(&self.ok(&["export"])).expect("JSON");
+        export["orders"]
+            .as_array()
+            .expect("orders")
+            .iter()
+            .map(|o| o["customer"].as_str().unwrap_or_default().to_string())
+            .collect()
+    }
+
+    fn month(&self, month: &str) -> Value {
+        let (y, m) = month.split_once('-').expect("yyyy-mm");
+        let from = format!("{y}-{m}-01");
+        let out = self.ok(&[
+            "kpi", "show", "--period", "month", "--from", &from, "--to", &from, "--json",
+        ]);
+        let months: Value = serde_json::from_str(&out).expect("JSON");
+        months[0].clone()
+    }
+}
+
+#[test]
+fn cancelled_and_refunded_orders_are_no_revenue_partial_refunds_are_netted_and_a_pos_sale_is_no_customer()
+ {
+    let s = Sandbox::new();
+    // #1002 voided, #1003 refunded in full, #1007 cancelled (`Cancelled
+    // at`): left out. #1004 partly refunded: 200 − 30. #1005 a POS sale
+    // without an email: an order of no customer. #1006 pending: counted.
+    let csv = s.file(
+        "orders_export.csv",
+        "Name,Email,Financial Status,Created at,Total,Refunded Amount,Cancelled at\n\
+         #1001,an@example.com,paid,2026-10-01 10:00:00 +0700,100.00,0.00,\n\
+         #1002,binh@example.com,voided,2026-10-02 10:00:00 +0700,50.00,0.00,\n\
+         #1003,chi@example.com,refunded,2026-10-03 10:00:00 +0700,80.00,80.00,\n\
+         #1004,dung@example.com,partially_refunded,2026-10-04 10:00:00 +0700,200.00,30.00,\n\
+         #1005,,paid,2026-10-05 10:00:00 +0700,40.00,0.00,\n\
+         #1006,em@example.com,pending,2026-10-06 10:00:00 +0700,60.00,0.00,\n\
+         #1007,gia@example.com,paid,2026-10-07 10:00:00 +0700,70.00,0.00,2026-10-08 09:00:00 +0700\n",
+    );
+    let out = s.ok(&["orders", "import", &csv]);
+    assert!(out.contains(": 4 orders (7 rows); "), "{out}");
+    assert!(
+        out.contains(
+            "\nskipped 2 cancelled or voided; 1 refunded (skipped: no revenue); 1 partly refunded: 30 ₫ netted; 1 without a customer (counted as orders and revenue, not as customers)\n"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("Imported: 4 new, 0 updated, 0 unchanged."),
+        "{out}"
+    );
+    assert_eq!(
+        s.months("2026-10-01", "2026-10-31"),
+        [("2026-10".to_string(), "370".to_string(), 4, 3)]
+    );
+    assert!(s.ok(&["check"]).contains("4 orders from 3 customers"));
+    let again = s.ok(&["orders", "import", &csv]);
+    assert!(again.contains("0 new, 0 updated, 4 unchanged"), "{again}");
+
+    // The next export shows #1006 cancelled: the stored copy goes, and
+    // undo puts it back.
+    let later = s.file(
+        "later.csv",
+        "Name,Email,Financial Status,Created at,Total\n\
+         #1006,em@example.com,voided,2026-10-06 10:00:00 +0700,60.00\n",
+    );
+    let out = s.ok(&["orders", "import", &later]);
+    assert!(
+        out.contains("Removed 1 stored orders that this file shows cancelled or refunded."),
+        "{out}"
+    );
+    assert_eq!(s.month("2026-10")["revenue"], 310);
+    s.ok(&["undo"]);
+    assert_eq!(s.month("2026-10")["revenue"], 370);
+}
+
+#[test]
+fn walk_in_sales_are_orders_and_revenue_but_never_one_loyal_customer() {
+    let s = Sandbox::new();
+    // Five walk-in sales (`Khách lẻ`, or no customer at all) and one
+    // known customer; the loyalty threshold is 3 orders.
+    let csv = s.file(
+        "hoa_don.csv",
+        "Mã hóa đơn,Thời gian,Mã khách hàng,Khách hàng,Khách cần trả,Trạng thái\n\
+         HD000001,01/10/2026 09:15,,Khách lẻ,\"120,000\",Hoàn thành\n\
+         HD000002,02/10/2026 10:20,,Khách lẻ,\"80,000\",Hoàn thành\n\
+         HD000003,03/10/2026 11:30,KH000001,Nguyễn Văn An,\"200,000\",Hoàn thành\n\
+         HD000004,04/10/2026 12:40,,Khách lẻ,\"50,000\",Đã hủy\n\
+         HD000005,05/10/2026 13:50,,,\"30,000\",Hoàn thành\n\
+         HD000006,06/10/2026 14:00,,khách lẻ,\"10,000\",Hoàn thành\n",
+    );
+    let out = s.ok(&["--locale", "vi", "orders", "import", &csv]);
+    assert!(out.contains(": 5 đơn hàng (6 dòng); "), "{out}");
+    assert!(
+        out.contains("bỏ qua 1 đơn đã hủy; 4 đơn không có khách hàng"),
+        "{out}"
+    );
+    let oct = s.month("2026-10");
+    assert_eq!(oct["revenue"], 440_000);
+    assert_eq!(oct["new_customers"], 1);
+    assert_eq!(oct["customers_end"], 1);
+    assert_eq!(oct["loyal_customers"], 0);
+    // A walk-in sale survives an export and an import into a new file.
+    let t = Sandbox::new();
+    t.ok(&["import", &t.file("backup.json", &s.ok(&["export"]))]);
+    assert_eq!(t.month("2026-10")["revenue"], 440_000);
+    assert!(t.ok(&["check"]).contains("5 orders from 1 customers"));
+}
+
+#[test]
+fn the_customer_is_the_best_key_a_row_has_and_a_name_only_is_said() {
+    let s = Sandbox::new();
+    let csv = s.file(
+        "don_hang.csv",
+        "Mã đơn hàng,Ngày đặt hàng,Khách hàng,Số điện thoại,Email,Mã khách hàng,Tổng tiền\n\
+         DH1,01/10/2026,An,0901000001,AN@example.com,KH01,100\n\
+         DH2,02/10/2026,An,0901000001,an@example.com,,100\n\
+         DH3,03/10/2026,Bình,0901000002,,,100\n\
+         DH4,04/10/2026,Chi,,,,100\n\
+         DH5,05/10/2026,Khách lẻ,,,,100\n",
+    );
+    let out = s.ok(&["orders", "import", &csv]);
+    assert!(
+        out.contains("customer ← Mã khách hàng, then Email, then Số điện thoại, then Khách hàng"),
+        "{out}"
+    );
+    assert!(
+        out.contains("1 without a customer (counted as orders and revenue, not as customers); 1 with a customer known by name only"),
+        "{out}"
+    );
+    assert_eq!(
+        s.customers(),
+        ["KH01", "an@example.com", "0901000002", "Chi", ""]
+    );
+}
+
+#[test]
+fn refund_rows_under_an_order_number_are_netted_into_it() {
+    let s = Sandbox::new();
+    // A report newest first: A2's refund row comes before A2. A1 is
+    // refunded 30 of 100; A2 all of its 50; A0's order is not in the file.
+    let csv = s.file(
+        "orders.csv",
+        "Order ID,Customer,Date,Amount\n\
+         A2,binh,2026-10-16,-50\n\
+         A1,an,2026-10-15,-30\n\
+         A0,chi,2026-10-14,-10\n\
+         A2,binh,2026-10-02,50\n\
+         A1,an,2026-10-01,100\n",
+    );
+    let out = s.ok(&["orders", "import", &csv]);
+    assert!(
+        out.contains("1 refunded (skipped: no revenue); 1 refund rows of orders not in this file (not netted); 1 partly refunded: 30 ₫ netted"),
+        "{out}"
+    );
+    assert_eq!(
+        s.months("2026-10-01", "2026-10-31"),
+        [("2026-10".to_string(), "70".to_string(), 1, 1)]
+    );
+}

@@ -29,10 +29,38 @@ pub struct OrderRow {
     /// the store then keys the order by customer, day, amount and how many
     /// such rows came before it in the file.
     pub order_ref: Option<String>,
+    /// The best key the row has for its customer; empty for a sale without
+    /// one (a walk-in or point-of-sale sale): an order, but no customer.
     pub customer: String,
     pub day: NaiveDate,
+    /// What the order brought in: its total less what was refunded.
     pub amount: Amount,
     pub segment: Option<String>,
+}
+
+/// What the import left out or changed, by reason, for the summary.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OrderSummary {
+    /// Data rows read (line items and refund rows included).
+    pub rows: usize,
+    /// Cancelled or voided orders, left out: no sale happened.
+    pub voided: usize,
+    /// Fully refunded (or returned) orders, left out: no revenue.
+    pub refunded: usize,
+    /// Orders counted less what was refunded of them.
+    pub partly_refunded: usize,
+    /// What was taken off those orders in all.
+    pub netted: Amount,
+    /// Refund rows of orders that are not in the file: not netted.
+    pub orphan_refunds: usize,
+    /// Orders without a customer: counted, but as no customer.
+    pub walk_in: usize,
+    /// Orders whose customer is known by name only (no code, email or
+    /// phone): two people of one name are one customer.
+    pub by_name: usize,
+    /// The order ids of the orders left out: an earlier import of the
+    /// shop's export may hold them from before they were cancelled.
+    pub withdrawn: Vec<String>,
 }
 
 /// A whole order file, read and checked.
@@ -45,12 +73,13 @@ pub struct OrderFile {
     pub date_format: String,
     /// Whether the amount column uses a decimal comma (`1.234,5`).
     pub decimal_comma: bool,
+    pub summary: OrderSummary,
 }
 
 struct Role {
     name: &'static str,
     noun: &'static str,
-    flag: &'static str,
+    flag: Option<&'static str>,
     /// Recognised headers, by priority (see [`super`] for the rules).
     aliases: &'static [&'static str],
 }
@@ -60,59 +89,90 @@ const CUSTOMER: usize = 1;
 const DATE: usize = 2;
 const AMOUNT: usize = 3;
 const SEGMENT: usize = 4;
+const STATUS: usize = 5;
+const PAYMENT: usize = 6;
+const CANCELLED: usize = 7;
+const REFUNDED: usize = 8;
+const ROLE_COUNT: usize = 9;
 
-const ROLES: [Role; 5] = [
+/// The customer columns by how well they tell one customer from another:
+/// the shop's customer code, then an email, then a phone, then a column
+/// that may hold an id or a name (`Customer`), then a name.
+const CUSTOMER_TIERS: [&[&str]; 5] = [
+    &["Customer ID", "Customer Code", "Mã khách hàng", "Mã KH"],
+    &["Email", "Customer Email", "Billing Email", "E-mail"],
+    &[
+        "Phone",
+        "Customer Phone",
+        "Billing Phone",
+        "Số điện thoại",
+        "Điện thoại",
+        "SĐT",
+    ],
+    &["Customer"],
+    &[
+        "Customer Name",
+        "Khách hàng",
+        "Tên khách hàng",
+        "Billing Name",
+    ],
+];
+const NAME_TIER: usize = 4;
+
+/// Names shops give a sale without a customer (folded, see [`table::fold`]).
+const WALK_IN: [&str; 4] = ["khachle", "khachvanglai", "walkin", "walkincustomer"];
+
+const ROLES: [Role; ROLE_COUNT] = [
     Role {
         name: "order",
         noun: "order id",
-        flag: "--order-column",
+        flag: Some("--order-column"),
         aliases: &[
             "Order ID",
             "Order Number",
             "Order No",
+            "Order #",
             "Order",
             "Mã đơn hàng",
             "Mã đơn",
+            "Mã hóa đơn",
             "Name",
         ],
     },
     Role {
         name: "customer",
         noun: "customer",
-        flag: "--customer-column",
-        aliases: &[
-            "Customer ID",
-            "Mã khách hàng",
-            "Email",
-            "Customer Email",
-            "Phone",
-            "Số điện thoại",
-            "Customer",
-            "Khách hàng",
-        ],
+        flag: Some("--customer-column"),
+        aliases: &[],
     },
     Role {
         name: "date",
         noun: "date",
-        flag: "--date-column",
+        flag: Some("--date-column"),
         aliases: &[
             "Order Date",
             "Created at",
             "Date",
             "Ngày đặt",
+            "Ngày đặt hàng",
             "Ngày tạo",
+            "Ngày tạo đơn",
+            "Thời gian",
             "Ngày",
         ],
     },
     Role {
         name: "amount",
         noun: "amount",
-        flag: "--amount-column",
+        flag: Some("--amount-column"),
         aliases: &[
             "Total",
             "Order Total",
             "Total Price",
             "Amount",
+            "Net sales",
+            "Khách cần trả",
+            "Khách phải trả",
             "Tổng tiền",
             "Thành tiền",
             "Revenue",
@@ -121,10 +181,85 @@ const ROLES: [Role; 5] = [
     Role {
         name: "segment",
         noun: "segment",
-        flag: "--segment-column",
+        flag: Some("--segment-column"),
         aliases: &["Segment", "Phân khúc"],
     },
+    Role {
+        name: "status",
+        noun: "status",
+        flag: None,
+        aliases: &[
+            "Status",
+            "Order Status",
+            "Trạng thái",
+            "Trạng thái đơn hàng",
+        ],
+    },
+    Role {
+        name: "payment status",
+        noun: "payment status",
+        flag: None,
+        aliases: &[
+            "Financial Status",
+            "Payment Status",
+            "Trạng thái thanh toán",
+        ],
+    },
+    Role {
+        name: "cancelled",
+        noun: "cancellation",
+        flag: None,
+        aliases: &["Cancelled at", "Ngày hủy"],
+    },
+    Role {
+        name: "refunded",
+        noun: "refunded amount",
+        flag: None,
+        aliases: &[
+            "Refunded Amount",
+            "Refund Amount",
+            "Số tiền hoàn trả",
+            "Tiền hoàn trả",
+        ],
+    },
 ];
+
+/// What an order's status says of it, least to most final.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Status {
+    /// Paid, pending, processing, completed, or a status funnel does not
+    /// know: an order placed counts (most Vietnamese orders are paid on
+    /// delivery, so unpaid is not unsold; a later export that shows it
+    /// cancelled takes it out again).
+    Counted,
+    /// Partly refunded: counted less the refunded amount.
+    PartlyRefunded,
+    /// Refunded in full or returned: no revenue, left out.
+    Refunded,
+    /// Cancelled, voided or failed: no sale, left out.
+    Voided,
+}
+
+/// The status a cell names (any case, accents optional).
+fn status(text: &str) -> Status {
+    match table::fold(text).as_str() {
+        "voided" | "void" | "cancelled" | "canceled" | "failed" | "dahuy" | "huy" | "huydon"
+        | "dahuydon" => Status::Voided,
+        "refunded" | "returned" | "dahoantien" | "hoantien" | "dahoantra" | "hoantra"
+        | "trahang" | "datrahang" => Status::Refunded,
+        "partiallyrefunded" | "partlyrefunded" | "hoantienmotphan" | "dahoantienmotphan"
+        | "hoantramotphan" => Status::PartlyRefunded,
+        _ => Status::Counted,
+    }
+}
+
+/// Whether a customer cell names a sale without a customer. Most cells
+/// are ids: only a short one starting as a walk-in name is folded.
+fn is_walk_in(text: &str) -> bool {
+    text.len() <= 24
+        && text.starts_with(['K', 'k', 'W', 'w'])
+        && WALK_IN.contains(&table::fold(text).as_str())
+}
 
 /// A customer as the metrics count them: an email address ignores case
 /// (`AN@example.com` is `an@example.com`); other ids are kept as written.
@@ -133,6 +268,63 @@ fn customer_key(customer: &str) -> String {
         customer.to_lowercase()
     } else {
         customer.to_string()
+    }
+}
+
+/// Where the cells of each role are among the wanted columns.
+struct Layout {
+    /// The column of each role, if any.
+    index: [Option<usize>; ROLE_COUNT],
+    /// `(tier, column)` of the customer columns, best first; one
+    /// `(0, column)` where a flag named the column.
+    customers: Vec<(usize, usize)>,
+}
+
+impl Layout {
+    /// The wanted columns: the roles', then the customer columns.
+    fn wanted(&self) -> Vec<usize> {
+        let roles = self
+            .index
+            .iter()
+            .enumerate()
+            .filter(|(r, _)| *r != CUSTOMER)
+            .filter_map(|(_, i)| *i);
+        roles.chain(self.customers.iter().map(|c| c.1)).collect()
+    }
+
+    /// The slot (among the wanted) of role `r`; the customer's are in
+    /// [`Layout::customers`].
+    fn slot(&self, r: usize) -> Option<usize> {
+        if r == CUSTOMER {
+            return None;
+        }
+        self.index[r]?;
+        Some(
+            (0..r)
+                .filter(|k| *k != CUSTOMER && self.index[*k].is_some())
+                .count(),
+        )
+    }
+}
+
+/// An order being read: its own row, then what later rows add.
+struct Extra {
+    status: Status,
+    /// The `Refunded Amount` column of its row.
+    refunded: Amount,
+    /// Refund rows (negative amounts) under its order id, added up.
+    refund_rows: Amount,
+    by_name: bool,
+}
+
+impl Default for Extra {
+    fn default() -> Self {
+        Extra {
+            status: Status::Counted,
+            refunded: Amount::ZERO,
+            refund_rows: Amount::ZERO,
+            by_name: false,
+        }
     }
 }
 
@@ -146,23 +338,32 @@ pub fn read_orders(
     let decoded = table::decode(file, bytes)?;
     let bytes = &decoded[..];
     let header = table::read_header(file, bytes)?;
-    let mut index = resolve(file, &header, cols)?;
-    let wanted: Vec<usize> = index.iter().flatten().copied().collect();
-    // Where each role's cells are among the wanted ones.
-    let slots: [usize; 5] = std::array::from_fn(|r| index[..r].iter().flatten().count());
+    let mut layout = resolve(file, &header, cols)?;
+    let wanted = layout.wanted();
     let cells = table::read_cells(file, bytes, &header, &wanted)?;
+    let customer_slots: Vec<(usize, usize)> = {
+        let first = wanted.len() - layout.customers.len();
+        layout
+            .customers
+            .iter()
+            .enumerate()
+            .map(|(k, (tier, _))| (*tier, first + k))
+            .collect()
+    };
 
+    let mut slots: [Option<usize>; ROLE_COUNT] = std::array::from_fn(|r| layout.slot(r));
     // Shopify's `Name` holds `#1001`; elsewhere `Name` is a person's name.
     if cols.order.is_none()
-        && let Some(i) = index[ORDER]
+        && let Some(i) = layout.index[ORDER]
         && table::fold(&header.names[i]) == "name"
         // The order column is the first wanted one.
         && !cells.column(0).find(|v| !v.is_empty()).is_some_and(|v| v.starts_with('#'))
     {
-        index[ORDER] = None;
+        layout.index[ORDER] = None;
+        slots[ORDER] = None;
     }
-    let cell_error = |row: usize, r: usize, text: &str, message: String| {
-        let col = index[r].unwrap_or(0);
+    let index = layout.index;
+    let cell_error = |row: usize, col: usize, text: &str, message: String| {
         ImportError::cell(
             file,
             cells.lines[row],
@@ -172,27 +373,86 @@ pub fn read_orders(
             message,
         )
     };
+    let role_error = |row: usize, r: usize, text: &str, message: String| {
+        cell_error(row, index[r].unwrap_or(0), text, message)
+    };
 
-    let format = dates::detect(cells.column(slots[DATE])).map_err(|row| {
-        let text = cells.get(row, slots[DATE]);
-        cell_error(row, DATE, text, dates::not_a_date_message(text))
+    let date_slot = slots[DATE].unwrap_or(0);
+    let amount_slot = slots[AMOUNT].unwrap_or(0);
+    let format = dates::detect(cells.column(date_slot)).map_err(|row| {
+        let text = cells.get(row, date_slot);
+        role_error(row, DATE, text, dates::not_a_date_message(text))
     })?;
-    let mark = numbers::detect(cells.column(slots[AMOUNT]), header.delimiter == b';');
+    let semicolon = header.delimiter == b';';
+    let mark = numbers::detect(cells.column(amount_slot), semicolon);
+    let refund_mark = slots[REFUNDED].map(|k| numbers::detect(cells.column(k), semicolon));
 
     let reader = RowReader { format, mark };
     let mut rows: Vec<OrderRow> = Vec::with_capacity(cells.len());
-    let ids = |row: usize| index[ORDER].map_or("", |_| cells.get(row, slots[ORDER]));
+    let mut extras: Vec<(usize, Extra)> = Vec::new();
+    let ids = |row: usize| slots[ORDER].map_or("", |k| cells.get(row, k));
     let repeats = repeats(cells.len(), ids);
     let mut next_repeat = repeats.iter().peekable();
+    // The order each group's first row belongs to, once its own row is read.
+    const NONE: u32 = u32::MAX;
+    let mut order_of_first: Vec<u32> = Vec::new();
+    let mut orphan_refunds: Vec<(usize, usize, Amount)> = Vec::new();
+    let mut summary = OrderSummary {
+        rows: cells.len(),
+        ..OrderSummary::default()
+    };
+    // The best customer key of a row, and whether it is a name only.
+    let customer_of = |row: usize| -> Result<(&str, bool), ImportError> {
+        let mut found = ("", false);
+        for (k, &(tier, slot)) in customer_slots.iter().enumerate() {
+            let text = cells.get(row, slot);
+            if let Some(c) = text.chars().find(|c| crate::text::is_hostile(*c)) {
+                let col = layout.customers[k].1;
+                return Err(cell_error(
+                    row,
+                    col,
+                    text,
+                    control_message("customer", text, c),
+                ));
+            }
+            if found.0.is_empty() && !text.is_empty() && !is_walk_in(text) {
+                found = (text, tier == NAME_TIER && cols.customer.is_none());
+            }
+        }
+        Ok(found)
+    };
     let mut last_date: Option<(&str, NaiveDate)> = None;
     for row in 0..cells.len() {
-        let get = |r: usize| index[r].map_or("", |_| cells.get(row, slots[r]));
+        let get = |r: usize| slots[r].map_or("", |k| cells.get(row, k));
         let order_ref = get(ORDER);
-        if let Some(&(_, first)) = next_repeat.next_if(|(r, _)| *r == row) {
-            // The first row is in `rows`, after the repeats before it.
-            let prev = &rows[first - repeats.partition_point(|(r, _)| *r < first)];
+        let first = match next_repeat.next_if(|(r, _)| *r == row) {
+            Some(&(_, first)) => first,
+            None => row,
+        };
+        let amount_text = get(AMOUNT);
+        // A refund row: a negative amount under the order's number.
+        if amount_text.starts_with('-') && !order_ref.is_empty() {
+            let refund = reader
+                .amount(amount_text)
+                .map_err(|m| role_error(row, AMOUNT, amount_text, m))?;
+            if refund < Amount::ZERO {
+                orphan_refunds.push((row, first, Amount::from_raw(-refund.raw())));
+                continue;
+            }
+        }
+        let own = order_of_first.get(first).copied().unwrap_or(NONE);
+        if own != NONE {
+            let prev = &rows[own as usize];
+            let (customer, _) = customer_of(row)?;
+            let customer = customer_key(customer);
+            if !customer.is_empty() && customer != prev.customer {
+                let message =
+                    reader.differ_message(prev, CUSTOMER, &quoted(&prev.customer), &customer);
+                let col = layout.customers.first().map_or(0, |c| c.1);
+                return Err(cell_error(row, col, &customer, message));
+            }
             if let Some((r, message)) = reader.differs(prev, &get) {
-                return Err(cell_error(row, r, get(r), message));
+                return Err(role_error(row, r, get(r), message));
             }
             continue;
         }
@@ -200,7 +460,7 @@ pub fn read_orders(
             let text = get(r);
             if text.is_empty() {
                 let noun = ROLES[r].noun;
-                Err(cell_error(
+                Err(role_error(
                     row,
                     r,
                     text,
@@ -210,39 +470,39 @@ pub fn read_orders(
                 Ok(text)
             }
         };
-        let customer = required(CUSTOMER)?;
         let date = required(DATE)?;
         // Ids and names are kept and shown: nothing that would act on a
         // terminal (an escape sequence, a bidirectional override).
-        for r in [ORDER, CUSTOMER, SEGMENT] {
+        let hostile = |text: &str| text.chars().find(|c| crate::text::is_hostile(*c));
+        for r in [ORDER, SEGMENT] {
             let text = get(r);
-            if let Some(c) = text.chars().find(|c| crate::text::is_hostile(*c)) {
-                let message = format!(
-                    "the {} {} contains a control character (U+{:04X})",
-                    ROLES[r].noun,
-                    quoted(text),
-                    c as u32
-                );
-                return Err(cell_error(row, r, text, message));
+            if let Some(c) = hostile(text) {
+                return Err(role_error(
+                    row,
+                    r,
+                    text,
+                    control_message(ROLES[r].noun, text, c),
+                ));
             }
         }
+        let (customer, by_name) = customer_of(row)?;
         // Exports are mostly in date order: many rows repeat the last date.
         let day = match last_date {
             Some((text, day)) if text == date => day,
             _ => reader
                 .day(date)
-                .map_err(|m| cell_error(row, DATE, date, m))?,
+                .map_err(|m| role_error(row, DATE, date, m))?,
         };
         last_date = Some((date, day));
         let amount = reader
             .amount(required(AMOUNT)?)
-            .map_err(|m| cell_error(row, AMOUNT, get(AMOUNT), m))?;
+            .map_err(|m| role_error(row, AMOUNT, amount_text, m))?;
         if amount < Amount::ZERO {
             let message = format!(
-                "{} is below 0: a refund is not an order (leave refunds out of the export, or net them into the order's total)",
-                quoted(get(AMOUNT))
+                "{} is below 0: a refund is netted into its order only under the order's id (this row has none)",
+                quoted(amount_text)
             );
-            return Err(cell_error(row, AMOUNT, get(AMOUNT), message));
+            return Err(role_error(row, AMOUNT, amount_text, message));
         }
         let segment = get(SEGMENT);
         if segment.chars().count() > crate::domain::validate::MAX_NAME {
@@ -251,7 +511,38 @@ pub fn read_orders(
                 segment.chars().count(),
                 crate::domain::validate::MAX_NAME
             );
-            return Err(cell_error(row, SEGMENT, segment, message));
+            return Err(role_error(row, SEGMENT, segment, message));
+        }
+        let mut extra = Extra::default();
+        for r in [STATUS, PAYMENT] {
+            extra.status = extra.status.max(status(get(r)));
+        }
+        if !get(CANCELLED).is_empty() {
+            extra.status = Status::Voided;
+        }
+        if let (Some(mark), text) = (refund_mark, get(REFUNDED))
+            && !text.is_empty()
+        {
+            let refunded = numbers::parse(text, mark, "an amount")
+                .map_err(|m| role_error(row, REFUNDED, text, m))?;
+            if refunded < Amount::ZERO {
+                let message = format!(
+                    "{} is below 0: a refunded amount is 0 or more",
+                    quoted(text)
+                );
+                return Err(role_error(row, REFUNDED, text, message));
+            }
+            extra.refunded = refunded;
+        }
+        if !order_ref.is_empty() {
+            if order_of_first.len() <= row {
+                order_of_first.resize(row + 1, NONE);
+            }
+            order_of_first[first] = rows.len() as u32;
+        }
+        extra.by_name = by_name;
+        if extra.status != Status::Counted || extra.refunded > Amount::ZERO || by_name {
+            extras.push((rows.len(), extra));
         }
         rows.push(OrderRow {
             line: cells.lines[row],
@@ -262,15 +553,98 @@ pub fn read_orders(
             segment: (!segment.is_empty()).then(|| segment.to_string()),
         });
     }
-    let columns_used = (0..5)
-        .filter_map(|r| index[r].map(|i| (ROLES[r].name.to_string(), header.name(i))))
-        .collect();
+    // Refund rows may come before their order (a report newest first).
+    for (_, first, refund) in orphan_refunds {
+        match order_of_first.get(first).copied().unwrap_or(NONE) {
+            NONE => summary.orphan_refunds += 1,
+            own => {
+                let own = own as usize;
+                match extras.iter_mut().find(|(o, _)| *o == own) {
+                    Some((_, e)) => e.refund_rows = plus(e.refund_rows, refund),
+                    None => extras.push((
+                        own,
+                        Extra {
+                            refund_rows: refund,
+                            ..Extra::default()
+                        },
+                    )),
+                }
+            }
+        }
+    }
+    let mut left_out = vec![false; if extras.is_empty() { 0 } else { rows.len() }];
+    for (own, e) in &extras {
+        let row = &mut rows[*own];
+        let refunds = plus(e.refunded, e.refund_rows);
+        let mut status = e.status;
+        if status < Status::Refunded && refunds > Amount::ZERO {
+            status = if refunds >= row.amount {
+                Status::Refunded
+            } else {
+                Status::PartlyRefunded
+            };
+        }
+        match status {
+            Status::Voided | Status::Refunded => {
+                if status == Status::Voided {
+                    summary.voided += 1;
+                } else {
+                    summary.refunded += 1;
+                }
+                left_out[*own] = true;
+                summary.withdrawn.extend(row.order_ref.clone());
+            }
+            Status::PartlyRefunded if refunds > Amount::ZERO => {
+                summary.partly_refunded += 1;
+                summary.netted = plus(summary.netted, refunds);
+                row.amount = Amount::from_raw(row.amount.raw() - refunds.raw());
+            }
+            Status::PartlyRefunded | Status::Counted => {}
+        }
+        summary.by_name += usize::from(e.by_name && !left_out[*own]);
+    }
+    if !left_out.is_empty() {
+        let mut k = 0;
+        rows.retain(|_| {
+            k += 1;
+            !left_out[k - 1]
+        });
+    }
+    summary.walk_in = rows.iter().filter(|r| r.customer.is_empty()).count();
+    let mut columns_used: Vec<(String, String)> = Vec::new();
+    for r in 0..ROLE_COUNT {
+        if r == CUSTOMER {
+            let names: Vec<String> = layout
+                .customers
+                .iter()
+                .map(|(_, i)| header.name(*i))
+                .collect();
+            columns_used.push((ROLES[r].name.to_string(), names.join(", then ")));
+        } else if let Some(i) = index[r] {
+            columns_used.push((ROLES[r].name.to_string(), header.name(i)));
+        }
+    }
     Ok(OrderFile {
         rows,
         columns_used,
         date_format: format.map_or_else(|| "none (no rows)".to_string(), |f| f.describe()),
         decimal_comma: mark == DecimalMark::Comma,
+        summary,
     })
+}
+
+/// A sum of refunds; each is within the amount limit, and a sum past what
+/// an i64 holds is past every order's amount anyway.
+fn plus(a: Amount, b: Amount) -> Amount {
+    Amount::from_raw(a.raw().saturating_add(b.raw()))
+}
+
+fn control_message(noun: &str, text: &str, c: char) -> String {
+    format!(
+        "the {noun} {} contains a control character (U+{:04X})",
+        quoted(text),
+        c as u32
+    )
 }
 
 /// `(row, first row)` for each row whose order id is on an earlier row,
@@ -323,12 +697,9 @@ impl Hasher for FastHash {
     }
 }
 
-/// Finds the column of each role: flags first, then recognised headers.
-fn resolve(
-    file: &str,
-    header: &Header,
-    cols: &OrderColumns,
-) -> Result<[Option<usize>; 5], ImportError> {
+/// Finds the column of each role: flags first, then recognised headers;
+/// for the customer, every recognised customer column, best first.
+fn resolve(file: &str, header: &Header, cols: &OrderColumns) -> Result<Layout, ImportError> {
     let given = [
         &cols.order,
         &cols.customer,
@@ -336,7 +707,7 @@ fn resolve(
         &cols.amount,
         &cols.segment,
     ];
-    let mut index = [None; 5];
+    let mut index = [None; ROLE_COUNT];
     for (r, name) in given.iter().enumerate() {
         if let Some(name) = name {
             let i = header.find(name).ok_or_else(|| {
@@ -346,7 +717,7 @@ fn resolve(
                     name,
                     format!(
                         "{} names the column {}, which is not in the header (columns: {})",
-                        ROLES[r].flag,
+                        ROLES[r].flag.unwrap_or_default(),
                         quoted(name),
                         header.list()
                     ),
@@ -355,10 +726,25 @@ fn resolve(
             index[r] = Some(i);
         }
     }
-    for r in 0..5 {
-        if index[r].is_none() {
-            let taken: Vec<usize> = index.iter().flatten().copied().collect();
-            index[r] = header.find_alias(ROLES[r].aliases, &taken);
+    let mut customers: Vec<(usize, usize)> = index[CUSTOMER].map(|i| (0, i)).into_iter().collect();
+    let taken = |index: &[Option<usize>], customers: &[(usize, usize)]| -> Vec<usize> {
+        index
+            .iter()
+            .flatten()
+            .copied()
+            .chain(customers.iter().map(|c| c.1))
+            .collect()
+    };
+    for r in 0..ROLE_COUNT {
+        if r == CUSTOMER && customers.is_empty() {
+            for (tier, aliases) in CUSTOMER_TIERS.iter().enumerate() {
+                if let Some(i) = header.find_alias(aliases, &taken(&index, &customers)) {
+                    customers.push((tier, i));
+                }
+            }
+            index[CUSTOMER] = customers.first().map(|c| c.1);
+        } else if index[r].is_none() && r != CUSTOMER {
+            index[r] = header.find_alias(ROLES[r].aliases, &taken(&index, &customers));
         }
     }
     if let Some(r) = [CUSTOMER, DATE, AMOUNT]
@@ -373,11 +759,11 @@ fn resolve(
                 "no {} column found (columns: {}); name it with {} COLUMN",
                 ROLES[r].noun,
                 header.list(),
-                ROLES[r].flag
+                ROLES[r].flag.unwrap_or_default()
             ),
         ));
     }
-    Ok(index)
+    Ok(Layout { index, customers })
 }
 
 /// Reads dates and amounts in the formats decided for their columns.
@@ -398,30 +784,30 @@ impl RowReader {
         numbers::parse(text, self.mark, "an amount")
     }
 
+    /// The message for a row repeating order `prev`'s id with another
+    /// value of role `r`.
+    fn differ_message(&self, prev: &OrderRow, r: usize, before: &str, here: &str) -> String {
+        format!(
+            "order {} is also on line {} with a different {} ({} there, {} here)",
+            quoted(prev.order_ref.as_deref().unwrap_or("")),
+            prev.line,
+            ROLES[r].noun,
+            before,
+            quoted(here)
+        )
+    }
+
     /// For a row repeating an order id: `Some((role, message))` where a
-    /// non-empty cell cannot be read or disagrees with the earlier row.
-    /// Empty cells agree, so the extra line-item rows of a Shopify export
-    /// (which leave the order's total empty) are accepted.
+    /// non-empty date, amount or segment cannot be read or disagrees with
+    /// the earlier row. Empty cells agree, so the extra line-item rows of
+    /// a Shopify export (which leave the order's total empty) are accepted.
     fn differs<'a>(
         &self,
         prev: &OrderRow,
         get: &dyn Fn(usize) -> &'a str,
     ) -> Option<(usize, String)> {
-        let differ = |r: usize, before: String| {
-            let message = format!(
-                "order {} is also on line {} with a different {} ({} there, {} here)",
-                quoted(prev.order_ref.as_deref().unwrap_or("")),
-                prev.line,
-                ROLES[r].noun,
-                before,
-                quoted(get(r))
-            );
-            Some((r, message))
-        };
-        let customer = get(CUSTOMER);
-        if !customer.is_empty() && customer != prev.customer {
-            return differ(CUSTOMER, quoted(&prev.customer));
-        }
+        let differ =
+            |r: usize, before: String| Some((r, self.differ_message(prev, r, &before, get(r))));
         let date = get(DATE);
         if !date.is_empty() {
             match self.day(date) {
@@ -505,9 +891,10 @@ mod tests {
         );
         let used = [
             ("order", "Name"),
-            ("customer", "Email"),
+            ("customer", "Email, then Billing Name"),
             ("date", "Created at"),
             ("amount", "Total"),
+            ("payment status", "Financial Status"),
         ];
         assert_eq!(f.columns_used, pairs(&used));
         assert_eq!(f.date_format, "yyyy-mm-dd (time ignored)");
@@ -539,7 +926,7 @@ mod tests {
         assert_eq!(f.date_format, "dd/mm/yyyy");
         let used = [
             ("order", "Mã đơn hàng"),
-            ("customer", "Số điện thoại"),
+            ("customer", "Số điện thoại, then Khách hàng"),
             ("date", "Ngày đặt"),
             ("amount", "Tổng tiền"),
             ("segment", "Phân khúc"),
@@ -589,11 +976,10 @@ mod tests {
             fails(first_date),
             "orders.csv:2:3 (Date): 'soon' is not a date (use 2026-11-22, 22/11/2026 or 11/22/2026, optionally with a time)"
         );
-        let empty_customer = "Order,Customer,Date,Amount\n1,a,2026-01-05,10\n2, ,2026-01-06,5\n";
-        assert_eq!(
-            fails(empty_customer),
-            "orders.csv:3:2 (Customer): the customer is empty (every order needs one)"
-        );
+        let no_customer = "Order,Customer,Date,Amount\n1,a,2026-01-05,10\n2, ,2026-01-06,5\n";
+        let f = read(no_customer).expect("a sale without a customer");
+        assert_eq!(f.rows[1].customer, "", "a walk-in sale");
+        assert_eq!(f.summary.walk_in, 1);
         let precise = "Customer;Date;Amount\na;2026-01-05;1,23456\n";
         assert_eq!(
             fails(precise),

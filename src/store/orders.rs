@@ -13,6 +13,7 @@ use crate::domain::{Amount, Order, SegmentId, validate};
 #[derive(Debug, Clone, PartialEq)]
 pub struct OrderInput {
     pub order_ref: Option<String>,
+    /// Empty for a sale without a customer (walk-in, point of sale).
     pub customer: String,
     pub day: NaiveDate,
     pub amount: Amount,
@@ -27,6 +28,9 @@ pub struct OrderOutcome {
     /// replaced by the file's version.
     pub updated: usize,
     pub unchanged: usize,
+    /// Orders stored by an earlier import that the file now shows
+    /// cancelled or refunded, taken out.
+    pub removed: usize,
     /// Segments named in the file that did not exist and were created.
     pub new_segments: Vec<String>,
 }
@@ -41,10 +45,14 @@ pub struct OrderOutcome {
 /// valid as they are.
 pub fn order_key(o: &OrderInput, occurrence: u32) -> String {
     match &o.order_ref {
-        Some(r) => format!("id:{r}"),
+        Some(r) => id_key(r),
         None if occurrence <= 1 => content_key(o),
         None => format!("{}#{occurrence}", content_key(o)),
     }
+}
+
+fn id_key(order_ref: &str) -> String {
+    format!("id:{order_ref}")
 }
 
 fn content_key(o: &OrderInput) -> String {
@@ -94,17 +102,27 @@ impl Occurrences {
     }
 }
 
-/// What every order must be, however it comes in: a customer and shop id
-/// that show as given, a day funnel keeps, an amount of 0 or more (a
-/// refund is no order) within the limit.
+/// What every order must be, however it comes in: a customer (or none, for
+/// a walk-in sale) and shop id that show as given, a day funnel keeps, an
+/// amount of 0 or more (a refund is no order) within the limit.
 pub(super) fn check_order(o: &OrderInput) -> Result<(), validate::Invalid> {
-    validate::customer(&o.customer)?;
+    order_customer(&o.customer)?;
     if let Some(r) = &o.order_ref {
         validate::order_id(r)?;
     }
     validate::day("order day", o.day)?;
     validate::non_negative("order amount", o.amount)?;
     Ok(())
+}
+
+/// An order's customer: empty for a sale without one, else a customer id
+/// as [`validate::customer`] wants it (not blank).
+pub(crate) fn order_customer(s: &str) -> Result<(), validate::Invalid> {
+    if s.is_empty() {
+        Ok(())
+    } else {
+        validate::customer(s)
+    }
 }
 
 /// Refuses orders whose amounts add up past the limit: a period's revenue
@@ -123,7 +141,7 @@ pub(super) fn orders_total(
 #[derive(Debug, Clone, Default)]
 pub struct ScopeOrders {
     /// Each order's customer, as a dense index shared by all scopes, and
-    /// its day.
+    /// its day; an order without a customer has none.
     pub points: Vec<(u32, NaiveDate)>,
     /// The order amounts by day, in stored order; runs of one day come
     /// added up where the sum fits an amount.
@@ -131,8 +149,18 @@ pub struct ScopeOrders {
 }
 
 impl ScopeOrders {
-    fn push(&mut self, customer: u32, day: NaiveDate, amount: Amount) {
-        self.points.push((customer, day));
+    /// Whether the scope has any order, with a customer or without.
+    pub fn is_empty(&self) -> bool {
+        self.amounts.is_empty()
+    }
+
+    /// The day of the latest order, with a customer or without.
+    pub fn last_day(&self) -> Option<NaiveDate> {
+        self.amounts.iter().map(|(day, _)| *day).max()
+    }
+
+    fn push(&mut self, customer: Option<u32>, day: NaiveDate, amount: Amount) {
+        self.points.extend(customer.map(|c| (c, day)));
         if let Some((last_day, sum)) = self.amounts.last_mut()
             && *last_day == day
             && let Some(added) = sum.raw().checked_add(amount.raw())
@@ -150,6 +178,8 @@ pub struct OrderPoints {
     pub total: ScopeOrders,
     pub by_segment: BTreeMap<SegmentId, ScopeOrders>,
     pub customers: u32,
+    /// Every order, those without a customer included.
+    pub orders: usize,
 }
 
 impl Store {
@@ -159,6 +189,19 @@ impl Store {
         &mut self,
         file: &str,
         orders: &[OrderInput],
+        commit: bool,
+    ) -> Result<OrderOutcome> {
+        self.import_orders_withdrawing(file, orders, &[], commit)
+    }
+
+    /// [`Store::import_orders`], also taking out, in the same change, the
+    /// stored orders whose ids are `withdrawn` (the file shows them
+    /// cancelled or refunded now).
+    pub fn import_orders_withdrawing(
+        &mut self,
+        file: &str,
+        orders: &[OrderInput],
+        withdrawn: &[String],
         commit: bool,
     ) -> Result<OrderOutcome> {
         for o in orders {
@@ -227,10 +270,16 @@ impl Store {
             }
             drop(insert);
             drop(update);
+            {
+                let mut remove = tx.prepare_cached("DELETE FROM orders WHERE order_key = ?1")?;
+                for order_ref in withdrawn {
+                    out.removed += remove.execute([id_key(order_ref)])?;
+                }
+            }
             if out.added > 0 {
                 journal::add_order_batch(tx, c.entry, batch)?;
             }
-            if out.added + out.updated > 0 {
+            if out.added + out.updated + out.removed > 0 {
                 orders_total(tx, || format!("{file}: the amounts of all orders"))?;
                 rollup::orders_changed(tx)?;
             }
@@ -252,15 +301,18 @@ impl Store {
         let mut last_day: Option<(Vec<u8>, NaiveDate)> = None;
         while let Some(row) = rows.next()? {
             let customer = row.get_ref(0)?.as_bytes().map_err(rusqlite::Error::from)?;
+            // A walk-in sale is an order of no customer.
             let n = match index.get(customer) {
-                Some(n) => *n,
+                _ if customer.is_empty() => None,
+                Some(n) => Some(*n),
                 None => {
                     let n = out.customers;
                     index.insert(customer.into(), n);
                     out.customers += 1;
-                    n
+                    Some(n)
                 }
             };
+            out.orders += 1;
             let text = row.get_ref(1)?.as_bytes().map_err(rusqlite::Error::from)?;
             let day = match &mut last_day {
                 Some((seen, day)) if seen.as_slice() == text => *day,

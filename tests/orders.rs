@@ -320,3 +320,119 @@ fn refund_rows_under_an_order_number_are_netted_into_it() {
         [("2026-10".to_string(), "70".to_string(), 1, 1)]
     );
 }
+
+/// `(month, revenue, orders, new customers)` of November and December
+/// 2026, read on a day after both.
+fn nov_dec(s: &Sandbox) -> Vec<(String, String, usize, i64)> {
+    let out = s
+        .cmd()
+        .env("FUNNEL_TODAY", "2027-01-15")
+        .args([
+            "kpi",
+            "show",
+            "--period",
+            "month",
+            "--from",
+            "2026-11-01",
+            "--to",
+            "2026-12-31",
+            "--json",
+        ])
+        .assert()
+        .success();
+    let months: Value = serde_json::from_slice(&out.get_output().stdout).expect("JSON");
+    let export: Value = serde_json::from_str(&s.ok(&["export"])).expect("JSON");
+    let days: Vec<String> = export["orders"]
+        .as_array()
+        .expect("orders")
+        .iter()
+        .map(|o| o["day"].as_str().unwrap_or_default().to_string())
+        .collect();
+    months
+        .as_array()
+        .expect("months")
+        .iter()
+        .map(|m| {
+            let period = m["period"].as_str().unwrap_or_default().to_string();
+            let orders = days.iter().filter(|d| d.starts_with(&period)).count();
+            let revenue = m["revenue"].to_string();
+            (
+                period,
+                revenue,
+                orders,
+                m["new_customers"].as_i64().unwrap_or(-1),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn each_shop_export_imports_with_no_flags_to_the_hand_computed_figures() {
+    // tests/fixtures/imports/README.md: where each layout comes from, and
+    // how each figure below is worked out.
+    let month = |m: &str, revenue: &str, orders: usize, new: i64| {
+        (m.to_string(), revenue.to_string(), orders, new)
+    };
+    let cases = [
+        (
+            "shopify_orders_export.csv",
+            "5 orders (12 rows)",
+            "skipped 2 cancelled or voided; 1 refunded (skipped: no revenue); 1 partly refunded: 150,000 ₫ netted; 1 without a customer",
+            [
+                month("2026-11", "1500000", 3, 2),
+                month("2026-12", "370000", 2, 1),
+            ],
+        ),
+        (
+            "woocommerce_orders_report.csv",
+            "4 orders (8 rows)",
+            "skipped 1 cancelled or voided; 1 refunded (skipped: no revenue); 1 partly refunded: 100,000 ₫ netted",
+            [
+                month("2026-11", "1250000", 3, 2),
+                month("2026-12", "220000", 1, 1),
+            ],
+        ),
+        (
+            "haravan_don_hang.csv",
+            "4 orders (7 rows)",
+            "skipped 1 cancelled or voided; 1 refunded (skipped: no revenue); 1 partly refunded: 200,000 ₫ netted",
+            [
+                month("2026-11", "1900000", 2, 2),
+                month("2026-12", "450000", 2, 1),
+            ],
+        ),
+        (
+            "sapo_don_hang.csv",
+            "4 orders (7 rows)",
+            "skipped 1 cancelled or voided; 1 without a customer",
+            [
+                month("2026-11", "670000", 2, 2),
+                month("2026-12", "755000", 2, 0),
+            ],
+        ),
+        (
+            "kiotviet_hoa_don.csv",
+            "6 orders (7 rows)",
+            "skipped 1 cancelled or voided; 3 without a customer",
+            [
+                month("2026-11", "750000", 4, 2),
+                month("2026-12", "345000", 2, 0),
+            ],
+        ),
+    ];
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/imports");
+    for (file, read, said, months) in cases {
+        let s = Sandbox::new();
+        let path = dir.join(file).display().to_string();
+        let out = s.ok(&["orders", "import", &path]);
+        assert!(out.contains(&format!("{file}: {read}; ")), "{out}");
+        assert!(out.contains(&format!("\n{said}")), "{file}: {out}");
+        assert_eq!(nov_dec(&s), months, "{file}");
+        let again = s.ok(&["orders", "import", &path]);
+        assert!(
+            again.contains("Imported: 0 new, 0 updated"),
+            "{file}: {again}"
+        );
+        assert!(s.ok(&["check"]).contains(": ok"), "{file}");
+    }
+}

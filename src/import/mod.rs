@@ -61,11 +61,11 @@
 //!   `Khách phải trả`, `Tổng tiền`, `Thành tiền`, `Revenue`.
 //! - segment (optional): `Segment`, `Phân khúc`.
 //! - status (optional): `Status`/`Order Status`/`Trạng thái`/
-//!   `Trạng thái đơn hàng` and `Financial Status`/`Payment Status`/
-//!   `Trạng thái thanh toán`; `Cancelled at`/`Ngày hủy` filled means
-//!   cancelled. Cancelled, voided or failed (`Đã hủy`, `Hủy`) orders are
-//!   left out; so are fully refunded or returned ones (`refunded`,
-//!   `Đã hoàn tiền`). Every other status (paid, pending, unpaid,
+//!   `Trạng thái đơn hàng`/`Tình trạng` and `Financial Status`/
+//!   `Payment Status`/`Trạng thái thanh toán`/`Thanh toán`; `Cancelled at`/
+//!   `Ngày hủy` filled means cancelled. Cancelled, voided or failed
+//!   (`Đã hủy`, `Hủy`) orders are left out; so are fully refunded or
+//!   returned ones (`refunded`, `Đã hoàn tiền`, `Đã chuyển hoàn`). Every other status (paid, pending, unpaid,
 //!   processing, completed, one funnel does not know) counts: an order
 //!   placed is an order (most Vietnamese orders are paid on delivery), and
 //!   a later export that shows it cancelled or refunded takes the stored
@@ -85,8 +85,13 @@
 //! most 80 characters. An order id seen again: where every non-empty
 //! cell of the later row agrees with the first, the later row is a line
 //! of the same order (a Shopify line-item row leaves the total empty);
-//! otherwise an error names both lines. The summary says what was left
-//! out or netted, by reason.
+//! otherwise an error names both lines. A row whose order id, date and
+//! amount are all blank, under an order with an id, is a line of that
+//! order (Sapo leaves the order cells of product lines blank, as under a
+//! merged cell). An order's amount is its total: line prices and line
+//! totals are never added up into it. The summary says what was left out
+//! or netted, by reason. The refunded amounts are read with the order
+//! totals' decimal mark.
 //!
 //! KPIs:
 //! - date: `--date-column`, else `Date`, `Day`, `Ngày` (required).

@@ -193,6 +193,8 @@ const ROLES: [Role; ROLE_COUNT] = [
             "Order Status",
             "Trạng thái",
             "Trạng thái đơn hàng",
+            "Tình trạng",
+            "Tình trạng đơn hàng",
         ],
     },
     Role {
@@ -203,6 +205,8 @@ const ROLES: [Role; ROLE_COUNT] = [
             "Financial Status",
             "Payment Status",
             "Trạng thái thanh toán",
+            "Tình trạng thanh toán",
+            "Thanh toán",
         ],
     },
     Role {
@@ -246,7 +250,7 @@ fn status(text: &str) -> Status {
         "voided" | "void" | "cancelled" | "canceled" | "failed" | "dahuy" | "huy" | "huydon"
         | "dahuydon" => Status::Voided,
         "refunded" | "returned" | "dahoantien" | "hoantien" | "dahoantra" | "hoantra"
-        | "trahang" | "datrahang" => Status::Refunded,
+        | "trahang" | "datrahang" | "chochuyenhoan" | "dachuyenhoan" => Status::Refunded,
         "partiallyrefunded" | "partlyrefunded" | "hoantienmotphan" | "dahoantienmotphan"
         | "hoantramotphan" => Status::PartlyRefunded,
         _ => Status::Counted,
@@ -384,8 +388,13 @@ pub fn read_orders(
         role_error(row, DATE, text, dates::not_a_date_message(text))
     })?;
     let semicolon = header.delimiter == b';';
-    let mark = numbers::detect(cells.column(amount_slot), semicolon);
-    let refund_mark = slots[REFUNDED].map(|k| numbers::detect(cells.column(k), semicolon));
+    // The order totals and the refunded amounts are one file's money,
+    // written one way: `200.000` refunded reads as the `1.250.000` totals do.
+    let money = |k: Option<usize>| k.into_iter().flat_map(|k| cells.column(k));
+    let mark = numbers::detect(
+        cells.column(amount_slot).chain(money(slots[REFUNDED])),
+        semicolon,
+    );
 
     let reader = RowReader { format, mark };
     let mut rows: Vec<OrderRow> = Vec::with_capacity(cells.len());
@@ -422,14 +431,26 @@ pub fn read_orders(
         Ok(found)
     };
     let mut last_date: Option<(&str, NaiveDate)> = None;
+    // The first row of the order last read with an id.
+    let mut last_first: Option<usize> = None;
     for row in 0..cells.len() {
         let get = |r: usize| slots[r].map_or("", |k| cells.get(row, k));
         let order_ref = get(ORDER);
-        let first = match next_repeat.next_if(|(r, _)| *r == row) {
+        let mut first = match next_repeat.next_if(|(r, _)| *r == row) {
             Some(&(_, first)) => first,
             None => row,
         };
         let amount_text = get(AMOUNT);
+        // Blank order cells under an order (what was a merged cell in
+        // Excel, as Sapo writes product lines): a line of the order above.
+        if order_ref.is_empty() {
+            match last_first {
+                Some(above) if get(DATE).is_empty() && amount_text.is_empty() => first = above,
+                _ => last_first = None,
+            }
+        } else {
+            last_first = Some(first);
+        }
         // A refund row: a negative amount under the order's number.
         if amount_text.starts_with('-') && !order_ref.is_empty() {
             let refund = reader
@@ -520,9 +541,8 @@ pub fn read_orders(
         if !get(CANCELLED).is_empty() {
             extra.status = Status::Voided;
         }
-        if let (Some(mark), text) = (refund_mark, get(REFUNDED))
-            && !text.is_empty()
-        {
+        let text = get(REFUNDED);
+        if !text.is_empty() {
             let refunded = numbers::parse(text, mark, "an amount")
                 .map_err(|m| role_error(row, REFUNDED, text, m))?;
             if refunded < Amount::ZERO {

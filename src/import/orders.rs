@@ -1074,4 +1074,266 @@ mod tests {
             "day first when nothing tells"
         );
     }
+
+    mod layouts {
+        //! Random order sets written in each shop's layout (line items,
+        //! refunds, voids, walk-ins) read as the plain one-row-per-order
+        //! list of what should count.
+
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Paid, pending, voided, refunded, partly refunded.
+        #[derive(Debug, Clone, Copy, PartialEq)]
+        enum Fate {
+            Paid,
+            Pending,
+            Voided,
+            Refunded,
+            Partly,
+        }
+
+        #[derive(Debug, Clone)]
+        struct Order {
+            /// `None`: a walk-in sale.
+            customer: Option<u8>,
+            day: NaiveDate,
+            /// Whole đồng, at least 1,000,000 (so `1.250.000` shows its mark).
+            amount: u64,
+            lines: usize,
+            fate: Fate,
+            /// Below `amount`.
+            refund: u64,
+        }
+
+        fn orders() -> impl Strategy<Value = Vec<Order>> {
+            let fate = prop_oneof![
+                Just(Fate::Paid),
+                Just(Fate::Pending),
+                Just(Fate::Voided),
+                Just(Fate::Refunded),
+                Just(Fate::Partly),
+            ];
+            let order = (
+                prop::option::weighted(0.8, 0u8..5),
+                0u64..365,
+                1_000u64..10_000,
+                1usize..4,
+                fate,
+                1u64..1_000,
+            )
+                .prop_map(|(customer, offset, a, lines, fate, r)| Order {
+                    customer,
+                    day: NaiveDate::from_ymd_opt(2026, 1, 1)
+                        .and_then(|d| d.checked_add_days(chrono::Days::new(offset)))
+                        .unwrap_or_default(),
+                    amount: a * 1_000,
+                    lines,
+                    fate,
+                    refund: r * 1_000,
+                });
+            prop::collection::vec(order, 0..16)
+        }
+
+        #[derive(Clone, Copy, Debug)]
+        enum Shop {
+            Shopify,
+            WooCommerce,
+            Haravan,
+            Sapo,
+            KiotViet,
+        }
+
+        fn email(c: u8) -> String {
+            format!("c{c}@example.com")
+        }
+
+        fn dotted(n: u64) -> String {
+            let digits = n.to_string();
+            let mut out = String::new();
+            for (i, ch) in digits.chars().enumerate() {
+                if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                    out.push('.');
+                }
+                out.push(ch);
+            }
+            out
+        }
+
+        /// The export as `shop` writes it, and the order id each order gets.
+        fn write(shop: Shop, orders: &[Order]) -> (String, Vec<String>) {
+            let ids: Vec<String> = (0..orders.len())
+                .map(|i| match shop {
+                    Shop::Shopify | Shop::Haravan => format!("#{}", 1001 + i),
+                    Shop::WooCommerce => format!("{}", 1001 + i),
+                    Shop::Sapo => format!("SON{:04}", i + 1),
+                    Shop::KiotViet => format!("HD{:06}", i + 1),
+                })
+                .collect();
+            let dmy = |d: NaiveDate| d.format("%d/%m/%Y 10:30").to_string();
+            let mut out = String::new();
+            let mut woo_rows: Vec<String> = Vec::new();
+            out.push_str(match shop {
+                Shop::Shopify => "Name,Email,Financial Status,Created at,Total,Refunded Amount,Lineitem name,Lineitem price\n",
+                Shop::WooCommerce => "Date,Order #,Status,Customer,Customer type,Net sales\n",
+                Shop::Haravan => "Mã đơn hàng,Ngày tạo,Email,Thanh toán,Tổng tiền,Số tiền hoàn trả,Tên sản phẩm\n",
+                Shop::Sapo => "STT,Mã đơn hàng,Ngày tạo đơn,Tên khách hàng,Email,Trạng thái đơn hàng,Mã SKU,Khách phải trả\n",
+                Shop::KiotViet => "Mã hóa đơn,Thời gian,Khách hàng,Điện thoại,Khách cần trả,Trạng thái\n",
+            });
+            for (i, o) in orders.iter().enumerate() {
+                let id = &ids[i];
+                let mail = o.customer.map(email).unwrap_or_default();
+                let net = o.amount - o.refund;
+                match shop {
+                    Shop::Shopify => {
+                        let (status, refunded) = match o.fate {
+                            Fate::Paid => ("paid", 0),
+                            Fate::Pending => ("pending", 0),
+                            Fate::Voided => ("voided", 0),
+                            Fate::Refunded => ("refunded", o.amount),
+                            Fate::Partly => ("partially_refunded", o.refund),
+                        };
+                        let at = o.day.format("%Y-%m-%d 22:34:34 +0700");
+                        out.push_str(&format!(
+                            "{id},{mail},{status},{at},{}.00,{refunded}.00,Item 1,1000.00\n",
+                            o.amount
+                        ));
+                        for k in 1..o.lines {
+                            out.push_str(&format!("{id},{mail},,{at},,,Item {},1000.00\n", k + 1));
+                        }
+                    }
+                    Shop::WooCommerce => {
+                        let status = match o.fate {
+                            Fate::Paid | Fate::Partly => "completed",
+                            Fate::Pending => "on-hold",
+                            Fate::Voided => "cancelled",
+                            Fate::Refunded => "refunded",
+                        };
+                        let at = |d: NaiveDate| d.format("%Y-%m-%dT18:57:18").to_string();
+                        woo_rows.push(format!(
+                            "{},{id},{status},{mail},new,{}\n",
+                            at(o.day),
+                            o.amount
+                        ));
+                        let refund = match o.fate {
+                            Fate::Refunded => o.amount,
+                            Fate::Partly => o.refund,
+                            _ => 0,
+                        };
+                        if refund > 0 {
+                            let later = o.day.succ_opt().unwrap_or(o.day);
+                            woo_rows.push(format!(
+                                "{},{id},completed,{mail},new,-{refund}\n",
+                                at(later)
+                            ));
+                        }
+                    }
+                    Shop::Haravan => {
+                        let (status, refunded) = match o.fate {
+                            Fate::Paid => ("Đã thanh toán", 0),
+                            Fate::Pending => ("Chưa thanh toán", 0),
+                            Fate::Voided => ("Đã hủy", 0),
+                            Fate::Refunded => ("Đã hoàn tiền", o.amount),
+                            Fate::Partly => ("Hoàn tiền một phần", o.refund),
+                        };
+                        out.push_str(&format!(
+                            "{id},{},{mail},{status},{},{},Món 1\n",
+                            dmy(o.day),
+                            dotted(o.amount),
+                            dotted(refunded)
+                        ));
+                        for k in 1..o.lines {
+                            out.push_str(&format!("{id},,,,,,Món {}\n", k + 1));
+                        }
+                    }
+                    Shop::Sapo | Shop::KiotViet => {
+                        // Neither writes a refunded amount: a partly
+                        // refunded order is exported with what is left.
+                        let (status, amount) = match o.fate {
+                            Fate::Paid => ("Hoàn thành", o.amount),
+                            Fate::Pending => ("Đặt hàng", o.amount),
+                            Fate::Voided => ("Đã hủy", o.amount),
+                            Fate::Refunded => ("Đã hoàn tiền", o.amount),
+                            Fate::Partly => ("Hoàn thành", net),
+                        };
+                        let name = o
+                            .customer
+                            .map_or("Khách lẻ".to_string(), |c| format!("Khách {c}"));
+                        if let Shop::Sapo = shop {
+                            out.push_str(&format!(
+                                "{},{id},{},{name},{mail},{status},SKU-1,{amount}\n",
+                                i + 1,
+                                dmy(o.day)
+                            ));
+                            for k in 1..o.lines {
+                                out.push_str(&format!(",,,,,,SKU-{},\n", k + 1));
+                            }
+                        } else {
+                            let phone = o
+                                .customer
+                                .map(|c| format!("09000000{c}"))
+                                .unwrap_or_default();
+                            out.push_str(&format!(
+                                "{id},{},{name},{phone},{amount},{status}\n",
+                                dmy(o.day)
+                            ));
+                        }
+                    }
+                }
+            }
+            // The report lists the newest first.
+            woo_rows.sort_by(|a, b| b.cmp(a));
+            out.extend(woo_rows);
+            (out, ids)
+        }
+
+        /// What should count, as a plain one-row-per-order list.
+        fn plain(shop: Shop, orders: &[Order], ids: &[String]) -> String {
+            let mut out = "Order ID,Customer,Date,Amount\n".to_string();
+            for (o, id) in orders.iter().zip(ids) {
+                let amount = match o.fate {
+                    Fate::Paid | Fate::Pending => o.amount,
+                    Fate::Partly => o.amount - o.refund,
+                    Fate::Voided | Fate::Refunded => continue,
+                };
+                let customer = match (shop, o.customer) {
+                    (_, None) => String::new(),
+                    (Shop::KiotViet, Some(c)) => format!("09000000{c}"),
+                    (_, Some(c)) => email(c),
+                };
+                out.push_str(&format!("{id},{customer},{},{amount}\n", o.day));
+            }
+            out
+        }
+
+        fn sorted(f: &OrderFile) -> Vec<(Option<String>, String, NaiveDate, Amount)> {
+            let mut rows: Vec<_> = f
+                .rows
+                .iter()
+                .map(|r| (r.order_ref.clone(), r.customer.clone(), r.day, r.amount))
+                .collect();
+            rows.sort();
+            rows
+        }
+
+        proptest! {
+            #[test]
+            fn every_shop_layout_reads_as_the_plain_list(orders in orders()) {
+                for shop in [Shop::Shopify, Shop::WooCommerce, Shop::Haravan, Shop::Sapo, Shop::KiotViet] {
+                    let (text, ids) = write(shop, &orders);
+                    let f = read_orders("shop.csv", text.as_bytes(), &OrderColumns::default());
+                    let f = match f {
+                        Ok(f) => f,
+                        Err(e) => return Err(TestCaseError::fail(format!("{shop:?}: {e}\n{text}"))),
+                    };
+                    let expected = read_orders("plain.csv", plain(shop, &orders, &ids).as_bytes(), &OrderColumns::default())
+                        .map_err(|e| TestCaseError::fail(e.to_string()))?;
+                    prop_assert_eq!(sorted(&f), sorted(&expected), "{:?}\n{}", shop, text);
+                    let gone = orders.iter().filter(|o| matches!(o.fate, Fate::Voided | Fate::Refunded)).count();
+                    prop_assert_eq!(f.summary.voided + f.summary.refunded, gone, "{:?}", shop);
+                    prop_assert_eq!(f.summary.walk_in, expected.summary.walk_in, "{:?}", shop);
+                }
+            }
+        }
+    }
 }

@@ -436,3 +436,60 @@ fn each_shop_export_imports_with_no_flags_to_the_hand_computed_figures() {
         assert!(s.ok(&["check"]).contains(": ok"), "{file}");
     }
 }
+
+#[test]
+fn spreadsheets_are_read_directly_under_the_same_rules() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/imports");
+    // The same orders as the CSV fixtures: KiotViet's with date-time cells,
+    // Sapo's with the order cells merged over the product lines.
+    let month = |m: &str, revenue: &str, orders: usize, new: i64| {
+        (m.to_string(), revenue.to_string(), orders, new)
+    };
+    for (file, read, months) in [
+        (
+            "kiotviet_hoa_don.xlsx",
+            "6 orders (7 rows)",
+            [
+                month("2026-11", "750000", 4, 2),
+                month("2026-12", "345000", 2, 0),
+            ],
+        ),
+        (
+            "sapo_don_hang.xlsx",
+            "4 orders (7 rows)",
+            [
+                month("2026-11", "670000", 2, 2),
+                month("2026-12", "755000", 2, 0),
+            ],
+        ),
+    ] {
+        let s = Sandbox::new();
+        let path = dir.join(file).display().to_string();
+        let out = s.ok(&["orders", "import", &path]);
+        assert!(out.contains(&format!("{file}: {read}; ")), "{out}");
+        assert_eq!(nov_dec(&s), months, "{file}");
+        let again = s.ok(&["orders", "import", &path]);
+        assert!(again.contains("Imported: 0 new, 0 updated"), "{again}");
+    }
+    // A bad cell is named as Excel numbers it (the table starts at B3),
+    // and nothing is written.
+    let s = Sandbox::new();
+    let path = dir.join("kiotviet_bad_amount.xlsx").display().to_string();
+    let out = s.cmd().args(["orders", "import", &path]).assert().code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        err.contains("kiotviet_bad_amount.xlsx:5:5 (Khách cần trả): '80k' is not an amount"),
+        "{err}"
+    );
+    assert!(!s.db.exists() || s.ok(&["check"]).contains("0 orders"));
+    // Not a workbook at all, though it starts like one.
+    let broken = s.dir.path().join("broken.xlsx");
+    std::fs::write(&broken, b"PK\x03\x04 not really").expect("write");
+    let out = s
+        .cmd()
+        .args(["orders", "import", &broken.display().to_string()])
+        .assert()
+        .code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(err.contains("not a spreadsheet funnel can read"), "{err}");
+}

@@ -8,6 +8,11 @@
 //!
 //! # The file
 //!
+//! - An orders import also takes a spreadsheet (`.xlsx`, `.xls`, `.ods`,
+//!   recognised by its content): its first sheet is read as the CSV Excel
+//!   would save, numbers plain, date cells as `2026-11-29 22:34:34`,
+//!   merged cells as their top-left value over blanks; line and column
+//!   numbers in errors are the sheet's rows and columns.
 //! - CSV with a header row. A UTF-8 BOM is stripped; UTF-16 (little or
 //!   big endian) with its BOM is decoded. Otherwise the whole file must be
 //!   UTF-8: else the error names the line and column (in characters) of
@@ -146,6 +151,7 @@ mod error;
 mod kpis;
 mod numbers;
 mod orders;
+mod sheet;
 mod table;
 
 pub use error::ImportError;

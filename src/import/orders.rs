@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use super::dates::{self, DateFormat};
 use super::error::{ImportError, quoted};
 use super::numbers::{self, DecimalMark};
+use super::sheet;
 use super::table::{self, Header};
 use crate::domain::Amount;
 
@@ -339,6 +340,13 @@ pub fn read_orders(
     cols: &OrderColumns,
 ) -> Result<OrderFile, ImportError> {
     let file = file_label;
+    let sheet;
+    let bytes = if sheet::is_spreadsheet(bytes) {
+        sheet = sheet::first_sheet_as_csv(file, bytes)?;
+        &sheet[..]
+    } else {
+        bytes
+    };
     let decoded = table::decode(file, bytes)?;
     let bytes = &decoded[..];
     let header = table::read_header(file, bytes)?;

@@ -247,6 +247,9 @@ enum Status {
 
 /// The status a cell names (any case, accents optional).
 fn status(text: &str) -> Status {
+    if text.is_empty() {
+        return Status::Counted;
+    }
     match table::fold(text).as_str() {
         "voided" | "void" | "cancelled" | "canceled" | "failed" | "dahuy" | "huy" | "huydon"
         | "dahuydon" => Status::Voided,
@@ -1052,6 +1055,34 @@ mod tests {
         assert_eq!(
             fails(other_customer),
             "orders.csv:3:2 (Customer): order 'A1' is also on line 2 with a different customer ('a' there, 'b' here)"
+        );
+    }
+
+    #[test]
+    fn blank_order_cells_are_lines_of_the_order_above_and_only_there() {
+        let csv = "Mã đơn hàng,Ngày tạo đơn,Email,Mã SKU,Khách phải trả\n\
+            SON1,04/11/2026 10:15,an@x.vn,A,510000\n\
+            ,,,B,\n\
+            ,,,C,\n\
+            SON2,05/11/2026 09:00,,A,90000\n";
+        let f = read(csv).expect("product lines under their orders");
+        assert_eq!(f.rows.len(), 2);
+        assert_eq!(
+            f.rows[0].amount,
+            amount("510000"),
+            "never the lines added up"
+        );
+        assert_eq!((f.summary.rows, f.summary.walk_in), (4, 1));
+        let no_order_above = "Mã đơn hàng,Ngày tạo đơn,Email,Mã SKU,Khách phải trả\n,,,B,\n";
+        assert_eq!(
+            fails(no_order_above),
+            "orders.csv:2:2 (Ngày tạo đơn): the date is empty (every order needs one)"
+        );
+        let other_customer = "Mã đơn hàng,Ngày tạo đơn,Email,Mã SKU,Khách phải trả\n\
+            SON1,04/11/2026 10:15,an@x.vn,A,510000\n,,binh@x.vn,B,\n";
+        assert_eq!(
+            fails(other_customer),
+            "orders.csv:3:3 (Email): order 'SON1' is also on line 2 with a different customer ('an@x.vn' there, 'binh@x.vn' here)"
         );
     }
 

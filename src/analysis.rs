@@ -221,7 +221,7 @@ impl<'a> Analysis<'a> {
         let orders = self.store.order_points()?;
         let params = customer_params(self.config);
         let build = |o: &ScopeOrders| {
-            (!o.points.is_empty()).then(|| {
+            (!o.is_empty()).then(|| {
                 Rc::new(FromOrders {
                     timeline: CustomerTimeline::build(&o.points, params, self.as_of),
                     revenue: daily_sums(o.amounts.iter().copied()),
@@ -236,17 +236,16 @@ impl<'a> Analysis<'a> {
         for s in segments {
             built.push((Some(s), orders.by_segment.get(&s).and_then(build)));
         }
-        if orders
-            .total
-            .points
-            .iter()
-            .all(|(_, day)| *day <= self.as_of)
-        {
+        let last_day = orders.total.last_day();
+        if last_day.is_none_or(|day| day <= self.as_of) {
             let rollups: Vec<Rollup> = built
                 .iter()
                 .map(|(segment, o)| Rollup {
                     segment: *segment,
-                    last_order_day: o.as_ref().and_then(|o| o.timeline.last_order_day()),
+                    // Walk-in sales count: the revenue holds them.
+                    last_order_day: segment.map_or(last_day, |s| {
+                        orders.by_segment.get(&s).and_then(ScopeOrders::last_day)
+                    }),
                     encoded: o.as_ref().map(|o| EncodedOrders {
                         timeline: o.timeline.encode(),
                         revenue: series::encode(&o.revenue),

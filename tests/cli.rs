@@ -816,7 +816,7 @@ fn kpi_and_order_summaries_speak_vietnamese_with_locale_vi() {
         "order_id,customer,date,amount\nA1,c1,2026-10-01,100000\nA2,c2,2026-10-02,250000\n",
     );
     let out = s.ok(&["--locale", "vi", "orders", "import", &orders]);
-    assert!(out.contains(": 2 đơn hàng; "), "{out}");
+    assert!(out.contains(": 2 đơn hàng (2 dòng); "), "{out}");
     assert!(
         out.contains("Đã nhập: 2 mới, 0 cập nhật, 0 không đổi."),
         "{out}"

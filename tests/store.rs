@@ -1098,7 +1098,7 @@ mod values {
              UPDATE budgets SET period = '2026-13', amount = 'lots';
              UPDATE kpi_values SET day = '0500-01-01';
              UPDATE orders SET amount = 600000000000000000;
-             UPDATE orders SET customer = '' WHERE order_ref = 'B';
+             UPDATE orders SET customer = ' ' WHERE order_ref = 'B';
              DELETE FROM message;",
         )
         .expect("plant");
@@ -1118,7 +1118,7 @@ mod values {
             "budgets 1 period: '2026-13' breaks a rule: budget period",
             "budgets 1 amount: 'lots' is not an amount",
             "kpi_values 1 day: '0500-01-01' is not a day funnel keeps (YYYY-MM-DD, years 1900 to 2999)",
-            "orders 2 customer: '' breaks a rule: customer is empty",
+            "orders 2 customer: ' ' breaks a rule: customer is empty",
             "orders: all amounts: these values would add up to 120000000000000, past 100000000000000",
             "message 1: the row of the brand message is missing",
         ] {

@@ -211,7 +211,7 @@ pub fn check(ctx: &Context) -> CliResult {
             &[
                 &ctx.db_path().display(),
                 &count(fmt, store.count_tasks()?),
-                &count(fmt, points.total.points.len()),
+                &count(fmt, points.orders),
                 &count(fmt, points.customers),
             ],
         ))

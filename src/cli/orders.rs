@@ -12,8 +12,8 @@ use crate::store::orders::OrderInput;
 
 #[derive(Debug, Subcommand)]
 pub enum OrdersCommand {
-    /// Import orders (one row per order); importing the same file again
-    /// changes nothing.
+    /// Import orders (a shop's export, or one row per order); importing the
+    /// same file again changes nothing.
     Import(ImportArgs),
 }
 
@@ -48,6 +48,7 @@ pub fn run(ctx: &Context, cmd: OrdersCommand) -> CliResult {
         segment: a.segment_column,
     };
     let file = read_orders(&label, &bytes, &cols)?;
+    let summary = file.summary;
     let orders: Vec<OrderInput> = file
         .rows
         .into_iter()
@@ -71,6 +72,7 @@ pub fn run(ctx: &Context, cmd: OrdersCommand) -> CliResult {
         &[
             &label,
             &count(fmt, orders.len()),
+            &count(fmt, summary.rows),
             &used.join(", "),
             &file.date_format,
         ],
@@ -79,7 +81,34 @@ pub fn run(ctx: &Context, cmd: OrdersCommand) -> CliResult {
         read.push_str(w.decimal_comma);
     }
     line(&read)?;
-    let out = store.import_orders(&label, &orders, !a.dry_run)?;
+    let reasons = [
+        (summary.voided, w.orders_voided),
+        (summary.refunded, w.orders_refunded),
+        (summary.orphan_refunds, w.orders_orphan_refunds),
+        (summary.walk_in, w.orders_walk_in),
+        (summary.by_name, w.orders_by_name),
+    ];
+    let mut said: Vec<String> = reasons
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, text)| Format::fill(text, count(fmt, *n)))
+        .collect();
+    if summary.partly_refunded > 0 {
+        let netted = Format::fill_all(
+            w.orders_partly_refunded,
+            &[
+                &count(fmt, summary.partly_refunded),
+                &fmt.money(summary.netted),
+            ],
+        );
+        // After the orders left out, before the ones counted.
+        let at = reasons[..3].iter().filter(|(n, _)| *n > 0).count();
+        said.insert(at, netted);
+    }
+    if !said.is_empty() {
+        line(&said.join("; "))?;
+    }
+    let out = store.import_orders_withdrawing(&label, &orders, &summary.withdrawn, !a.dry_run)?;
     if !a.dry_run {
         refresh_rollups(ctx, &store);
     }
@@ -96,6 +125,14 @@ pub fn run(ctx: &Context, cmd: OrdersCommand) -> CliResult {
             &count(fmt, out.unchanged),
         ],
     ))?;
+    if out.removed > 0 {
+        let removed = if a.dry_run {
+            w.orders_would_remove
+        } else {
+            w.orders_removed
+        };
+        line(&Format::fill(removed, count(fmt, out.removed)))?;
+    }
     if !out.new_segments.is_empty() {
         let created = if a.dry_run {
             w.segments_would_create

@@ -235,7 +235,8 @@ pub struct KpiValue {
 #[serde(deny_unknown_fields)]
 pub struct Order {
     /// The shop's order id; `None` where the export has none, in which
-    /// case customer, day and amount identify the order.
+    /// case customer, day and amount identify the order, with the orders
+    /// alike in all three told apart by their place in the file.
     pub order_ref: Option<String>,
     pub customer: String,
     #[serde(deserialize_with = "from_file::order_day")]

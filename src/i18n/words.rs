@@ -641,8 +641,21 @@ pub struct CliWords {
     pub customers_from_orders: &'static str,
     /// The note under `kpi show` when customers are as recorded.
     pub customers_as_recorded: &'static str,
-    /// "{file}: {n} orders; {columns}; dates {format}"
+    /// "{file}: {n} orders ({rows} rows); {columns}; dates {format}"
     pub orders_file: &'static str,
+    /// The parts of the line saying what an orders import left out or
+    /// changed, by reason: "skipped {} cancelled or voided" ...
+    pub orders_voided: &'static str,
+    pub orders_refunded: &'static str,
+    pub orders_orphan_refunds: &'static str,
+    /// "{n} partly refunded: {money} netted"
+    pub orders_partly_refunded: &'static str,
+    pub orders_walk_in: &'static str,
+    pub orders_by_name: &'static str,
+    /// "Removed {n} stored orders the file now shows cancelled or refunded."
+    pub orders_removed: &'static str,
+    /// The same for a dry run.
+    pub orders_would_remove: &'static str,
     /// Appended to `orders_file` when amounts use a decimal comma.
     pub decimal_comma: &'static str,
     /// "Imported: {new} new, {updated} updated, {unchanged} unchanged."
@@ -725,6 +738,14 @@ impl CliWords {
             customers_from_orders,
             customers_as_recorded,
             orders_file,
+            orders_voided,
+            orders_refunded,
+            orders_orphan_refunds,
+            orders_partly_refunded,
+            orders_walk_in,
+            orders_by_name,
+            orders_removed,
+            orders_would_remove,
             decimal_comma,
             orders_imported,
             orders_would_import,
@@ -768,6 +789,14 @@ impl CliWords {
             ("customers_from_orders", customers_from_orders),
             ("customers_as_recorded", customers_as_recorded),
             ("orders_file", orders_file),
+            ("orders_voided", orders_voided),
+            ("orders_refunded", orders_refunded),
+            ("orders_orphan_refunds", orders_orphan_refunds),
+            ("orders_partly_refunded", orders_partly_refunded),
+            ("orders_walk_in", orders_walk_in),
+            ("orders_by_name", orders_by_name),
+            ("orders_removed", orders_removed),
+            ("orders_would_remove", orders_would_remove),
             ("decimal_comma", decimal_comma),
             ("orders_imported", orders_imported),
             ("orders_would_import", orders_would_import),

@@ -8,6 +8,11 @@
 //!
 //! # The file
 //!
+//! - An orders import also takes a spreadsheet (`.xlsx`, `.xls`, `.ods`,
+//!   recognised by its content): its first sheet is read as the CSV Excel
+//!   would save, numbers plain, date cells as `2026-11-29 22:34:34`,
+//!   merged cells as their top-left value over blanks; line and column
+//!   numbers in errors are the sheet's rows and columns.
 //! - CSV with a header row. A UTF-8 BOM is stripped; UTF-16 (little or
 //!   big endian) with its BOM is decoded. Otherwise the whole file must be
 //!   UTF-8: else the error names the line and column (in characters) of
@@ -39,30 +44,59 @@
 //!
 //! Orders (flags first, then these; a column used by a flag is not
 //! recognised for another role):
-//! - order id: `Order ID`, `Order Number`, `Order No`, `Order`,
-//!   `Mã đơn hàng`, `Mã đơn`, `Name` (Shopify's; only when its first value
-//!   starts with `#`, since elsewhere `Name` is a person's name). Optional:
-//!   without it `order_ref` is `None` and the store keys orders by customer,
-//!   day and amount.
-//! - customer: `Customer ID`, `Mã khách hàng`, `Email`, `Customer Email`,
-//!   `Phone`, `Số điện thoại`, `Customer`, `Khách hàng` (an email address is
-//!   compared ignoring case; ids before emails
-//!   before phones before names, which are not unique).
-//! - date: `Order Date`, `Created at`, `Date`, `Ngày đặt`, `Ngày tạo`, `Ngày`.
-//! - amount: `Total`, `Order Total`, `Total Price`, `Amount`, `Tổng tiền`,
-//!   `Thành tiền`, `Revenue`.
+//! - order id: `Order ID`, `Order Number`, `Order No`, `Order #`, `Order`,
+//!   `Mã đơn hàng`, `Mã đơn`, `Mã hóa đơn`, `Name` (Shopify's; only when
+//!   its first value starts with `#`, since elsewhere `Name` is a person's
+//!   name). Optional: without it `order_ref` is `None` and the store keys
+//!   orders by customer, day, amount and occurrence: rows alike in all
+//!   three are as many orders, and importing the file again finds each one.
+//! - customer: every column found of `Customer ID`/`Customer Code`/
+//!   `Mã khách hàng`/`Mã KH`, then `Email`/`Customer Email`/`Billing Email`,
+//!   then `Phone`/`Số điện thoại`/`Điện thoại`/`SĐT`/…, then `Customer`,
+//!   then a name (`Customer Name`, `Khách hàng`, `Tên khách hàng`,
+//!   `Billing Name`); each row takes the first of these it fills. An email
+//!   address is compared ignoring case. A row whose customer is known by a
+//!   name only is counted in the summary (two people of one name are one
+//!   customer). A row with none, or `Khách lẻ`/`Khách vãng lai`/`Walk-in`,
+//!   is a sale without a customer: an order and revenue, but no customer.
+//! - date: `Order Date`, `Created at`, `Date`, `Ngày đặt`, `Ngày đặt hàng`,
+//!   `Ngày tạo`, `Ngày tạo đơn`, `Thời gian`, `Ngày`.
+//! - amount (the order's total, never a line's): `Total`, `Order Total`,
+//!   `Total Price`, `Amount`, `Net sales`, `Khách cần trả`,
+//!   `Khách phải trả`, `Tổng tiền`, `Thành tiền`, `Revenue`.
 //! - segment (optional): `Segment`, `Phân khúc`.
+//! - status (optional): `Status`/`Order Status`/`Trạng thái`/
+//!   `Trạng thái đơn hàng`/`Tình trạng` and `Financial Status`/
+//!   `Payment Status`/`Trạng thái thanh toán`/`Thanh toán`; `Cancelled at`/
+//!   `Ngày hủy` filled means cancelled. Cancelled, voided or failed
+//!   (`Đã hủy`, `Hủy`) orders are left out; so are fully refunded or
+//!   returned ones (`refunded`, `Đã hoàn tiền`, `Đã chuyển hoàn`). Every other status (paid, pending, unpaid,
+//!   processing, completed, one funnel does not know) counts: an order
+//!   placed is an order (most Vietnamese orders are paid on delivery), and
+//!   a later export that shows it cancelled or refunded takes the stored
+//!   copy out again (by its order id).
+//! - refunded amount (optional): `Refunded Amount`, `Refund Amount`,
+//!   `Số tiền hoàn trả`, `Tiền hoàn trả`: taken off the order's amount
+//!   (all of it: the order is refunded).
 //!
 //! A missing customer, date or amount column is an error listing the
-//! columns found and the flag that names it. Customer, date and amount
-//! must not be empty on any row. An amount below 0 (a refund) is an
-//! error: it is no order, and counted as one it would make a customer
-//! active. Order ids, customers and segments must hold no control
-//! character or bidirectional override, and a segment name at most 80
-//! characters. An order id seen twice: where every
-//! non-empty cell of the later row agrees with the first, the later row is
-//! dropped (an identical repeat, or a Shopify line-item row, which leaves
-//! the total empty); otherwise an error names both lines.
+//! columns found and the flag that names it. Date and amount must not be
+//! empty on an order's first row. A row with a negative amount under an
+//! order id seen in the file (WooCommerce writes a refund so, before or
+//! after the order) is a refund netted into that order; one whose order is
+//! not in the file is counted and not netted; a negative amount without an
+//! order id is an error. Order ids, customers and segments must hold no
+//! control character or bidirectional override, and a segment name at
+//! most 80 characters. An order id seen again: where every non-empty
+//! cell of the later row agrees with the first, the later row is a line
+//! of the same order (a Shopify line-item row leaves the total empty);
+//! otherwise an error names both lines. A row whose order id, date and
+//! amount are all blank, under an order with an id, is a line of that
+//! order (Sapo leaves the order cells of product lines blank, as under a
+//! merged cell). An order's amount is its total: line prices and line
+//! totals are never added up into it. The summary says what was left out
+//! or netted, by reason. The refunded amounts are read with the order
+//! totals' decimal mark.
 //!
 //! KPIs:
 //! - date: `--date-column`, else `Date`, `Day`, `Ngày` (required).
@@ -117,6 +151,7 @@ mod error;
 mod kpis;
 mod numbers;
 mod orders;
+mod sheet;
 mod table;
 
 pub use error::ImportError;

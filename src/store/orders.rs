@@ -13,6 +13,7 @@ use crate::domain::{Amount, Order, SegmentId, validate};
 #[derive(Debug, Clone, PartialEq)]
 pub struct OrderInput {
     pub order_ref: Option<String>,
+    /// Empty for a sale without a customer (walk-in, point of sale).
     pub customer: String,
     pub day: NaiveDate,
     pub amount: Amount,
@@ -27,30 +28,101 @@ pub struct OrderOutcome {
     /// replaced by the file's version.
     pub updated: usize,
     pub unchanged: usize,
+    /// Orders stored by an earlier import that the file now shows
+    /// cancelled or refunded, taken out.
+    pub removed: usize,
     /// Segments named in the file that did not exist and were created.
     pub new_segments: Vec<String>,
 }
 
 /// The key that makes importing the same order twice a no-op: the shop's
-/// order id, or customer, day and amount where the export has none.
-pub fn order_key(o: &OrderInput) -> String {
+/// order id, or customer, day and amount where the export has none. Two
+/// such orders alike in all three are two orders (the same customer
+/// buying the same thing twice in a day): the `n`-th of a file from the
+/// second on is keyed `#n`, so importing the file again finds each one.
+/// The first keeps the bare key, the one stored before repeats were told
+/// apart, so stored orders and the undo journal's copies of them stay
+/// valid as they are.
+pub fn order_key(o: &OrderInput, occurrence: u32) -> String {
     match &o.order_ref {
-        Some(r) => format!("id:{r}"),
-        None => format!("cda:{}|{}|{}", o.customer, day_text(o.day), o.amount),
+        Some(r) => id_key(r),
+        None if occurrence <= 1 => content_key(o),
+        None => format!("{}#{occurrence}", content_key(o)),
     }
 }
 
-/// What every order must be, however it comes in: a customer and shop id
-/// that show as given, a day funnel keeps, an amount of 0 or more (a
-/// refund is no order) within the limit.
+fn id_key(order_ref: &str) -> String {
+    format!("id:{order_ref}")
+}
+
+fn content_key(o: &OrderInput) -> String {
+    format!("cda:{}|{}|{}", o.customer, day_text(o.day), o.amount)
+}
+
+/// Whether `stored` is a key [`order_key`] gives `o` (any occurrence).
+pub(super) fn key_fits(o: &OrderInput, stored: &str) -> bool {
+    if o.order_ref.is_some() {
+        return stored == order_key(o, 1);
+    }
+    let bare = content_key(o);
+    match stored.strip_prefix(bare.as_str()) {
+        Some("") => true,
+        Some(rest) => rest
+            .strip_prefix('#')
+            .filter(|n| !n.starts_with('0'))
+            .and_then(|n| n.parse::<u32>().ok())
+            .is_some_and(|n| n >= 2),
+        None => false,
+    }
+}
+
+/// Counts, over the orders of one file in file order, how often each
+/// order without an id has been seen, for [`order_key`].
+#[derive(Default)]
+pub(super) struct Occurrences(HashMap<String, u32, BuildHasherDefault<Fnv>>);
+
+impl Occurrences {
+    /// The key of `o`, the next of its content.
+    pub fn key(&mut self, o: &OrderInput) -> String {
+        if o.order_ref.is_some() {
+            return order_key(o, 1);
+        }
+        let bare = content_key(o);
+        let n = match self.0.get_mut(&bare) {
+            Some(n) => {
+                *n += 1;
+                *n
+            }
+            None => {
+                self.0.insert(bare.clone(), 1);
+                1
+            }
+        };
+        if n == 1 { bare } else { format!("{bare}#{n}") }
+    }
+}
+
+/// What every order must be, however it comes in: a customer (or none, for
+/// a walk-in sale) and shop id that show as given, a day funnel keeps, an
+/// amount of 0 or more (a refund is no order) within the limit.
 pub(super) fn check_order(o: &OrderInput) -> Result<(), validate::Invalid> {
-    validate::customer(&o.customer)?;
+    order_customer(&o.customer)?;
     if let Some(r) = &o.order_ref {
         validate::order_id(r)?;
     }
     validate::day("order day", o.day)?;
     validate::non_negative("order amount", o.amount)?;
     Ok(())
+}
+
+/// An order's customer: empty for a sale without one, else a customer id
+/// as [`validate::customer`] wants it (not blank).
+pub(crate) fn order_customer(s: &str) -> Result<(), validate::Invalid> {
+    if s.is_empty() {
+        Ok(())
+    } else {
+        validate::customer(s)
+    }
 }
 
 /// Refuses orders whose amounts add up past the limit: a period's revenue
@@ -69,7 +141,7 @@ pub(super) fn orders_total(
 #[derive(Debug, Clone, Default)]
 pub struct ScopeOrders {
     /// Each order's customer, as a dense index shared by all scopes, and
-    /// its day.
+    /// its day; an order without a customer has none.
     pub points: Vec<(u32, NaiveDate)>,
     /// The order amounts by day, in stored order; runs of one day come
     /// added up where the sum fits an amount.
@@ -77,8 +149,18 @@ pub struct ScopeOrders {
 }
 
 impl ScopeOrders {
-    fn push(&mut self, customer: u32, day: NaiveDate, amount: Amount) {
-        self.points.push((customer, day));
+    /// Whether the scope has any order, with a customer or without.
+    pub fn is_empty(&self) -> bool {
+        self.amounts.is_empty()
+    }
+
+    /// The day of the latest order, with a customer or without.
+    pub fn last_day(&self) -> Option<NaiveDate> {
+        self.amounts.iter().map(|(day, _)| *day).max()
+    }
+
+    fn push(&mut self, customer: Option<u32>, day: NaiveDate, amount: Amount) {
+        self.points.extend(customer.map(|c| (c, day)));
         if let Some((last_day, sum)) = self.amounts.last_mut()
             && *last_day == day
             && let Some(added) = sum.raw().checked_add(amount.raw())
@@ -96,6 +178,8 @@ pub struct OrderPoints {
     pub total: ScopeOrders,
     pub by_segment: BTreeMap<SegmentId, ScopeOrders>,
     pub customers: u32,
+    /// Every order, those without a customer included.
+    pub orders: usize,
 }
 
 impl Store {
@@ -105,6 +189,19 @@ impl Store {
         &mut self,
         file: &str,
         orders: &[OrderInput],
+        commit: bool,
+    ) -> Result<OrderOutcome> {
+        self.import_orders_withdrawing(file, orders, &[], commit)
+    }
+
+    /// [`Store::import_orders`], also taking out, in the same change, the
+    /// stored orders whose ids are `withdrawn` (the file shows them
+    /// cancelled or refunded now).
+    pub fn import_orders_withdrawing(
+        &mut self,
+        file: &str,
+        orders: &[OrderInput],
+        withdrawn: &[String],
         commit: bool,
     ) -> Result<OrderOutcome> {
         for o in orders {
@@ -131,6 +228,7 @@ impl Store {
                 "INSERT INTO orders (order_key, order_ref, customer, day, amount, segment_id, batch_id)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (order_key) DO NOTHING",
             )?;
+            let mut keys = Occurrences::default();
             let mut update = tx.prepare_cached(
                 "UPDATE orders SET customer = ?2, day = ?3, amount = ?4, segment_id = ?5
                  WHERE order_key = ?1 AND (customer IS NOT ?2 OR day IS NOT ?3
@@ -151,7 +249,7 @@ impl Store {
                         }
                     }),
                 };
-                let key = order_key(o);
+                let key = keys.key(o);
                 let day = day_text(o.day);
                 let added = insert.execute(params![
                     key,
@@ -172,10 +270,16 @@ impl Store {
             }
             drop(insert);
             drop(update);
+            {
+                let mut remove = tx.prepare_cached("DELETE FROM orders WHERE order_key = ?1")?;
+                for order_ref in withdrawn {
+                    out.removed += remove.execute([id_key(order_ref)])?;
+                }
+            }
             if out.added > 0 {
                 journal::add_order_batch(tx, c.entry, batch)?;
             }
-            if out.added + out.updated > 0 {
+            if out.added + out.updated + out.removed > 0 {
                 orders_total(tx, || format!("{file}: the amounts of all orders"))?;
                 rollup::orders_changed(tx)?;
             }
@@ -197,15 +301,18 @@ impl Store {
         let mut last_day: Option<(Vec<u8>, NaiveDate)> = None;
         while let Some(row) = rows.next()? {
             let customer = row.get_ref(0)?.as_bytes().map_err(rusqlite::Error::from)?;
+            // A walk-in sale is an order of no customer.
             let n = match index.get(customer) {
-                Some(n) => *n,
+                _ if customer.is_empty() => None,
+                Some(n) => Some(*n),
                 None => {
                     let n = out.customers;
                     index.insert(customer.into(), n);
                     out.customers += 1;
-                    n
+                    Some(n)
                 }
             };
+            out.orders += 1;
             let text = row.get_ref(1)?.as_bytes().map_err(rusqlite::Error::from)?;
             let day = match &mut last_day {
                 Some((seen, day)) if seen.as_slice() == text => *day,

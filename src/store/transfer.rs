@@ -13,7 +13,7 @@ use rusqlite::{Transaction, params};
 use serde::{Deserialize, Serialize};
 
 use super::kpis::{dimension_ids, source_text};
-use super::orders::{OrderInput, order_key};
+use super::orders::{Occurrences, OrderInput};
 use super::plan::{put_campaign, put_note, put_objective};
 use super::strategy::{
     budget_period, put_budget, put_channel, put_person, put_procedure, put_segment, put_tool,
@@ -226,8 +226,9 @@ fn load(tx: &Transaction<'_>, d: &Export, entry: Option<i64>) -> Result<()> {
             "INSERT INTO orders (order_key, order_ref, customer, day, amount, segment_id, batch_id)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?;
+        let mut keys = Occurrences::default();
         each("orders", &d.orders, |o| {
-            let key = order_key(&OrderInput {
+            let key = keys.key(&OrderInput {
                 order_ref: o.order_ref.clone(),
                 customer: o.customer.clone(),
                 day: o.day,

@@ -363,7 +363,10 @@ fn tables() -> Vec<Table> {
             vec![
                 ("id", id),
                 ("order_ref", OptionalText(|s| rule(validate::order_id(s)))),
-                ("customer", Text(|s| rule(validate::customer(s)))),
+                (
+                    "customer",
+                    Text(|s| rule(crate::store::orders::order_customer(s))),
+                ),
                 ("day", day),
                 ("amount", Amount { non_negative: true }),
                 ("segment_id", link),

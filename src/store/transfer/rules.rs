@@ -14,7 +14,7 @@ use super::place::Place;
 use crate::domain::validate::{self, Invalid};
 use crate::domain::{Dimension, Metric, MetricKind, TaskStatus};
 use crate::store::kpis::dimension_words;
-use crate::store::orders::{OrderInput, check_order, order_key};
+use crate::store::orders::{Occurrences, OrderInput, check_order};
 use crate::store::plan::check_span;
 use crate::store::strategy::budget_period;
 use crate::store::{Result, StoreError};
@@ -377,6 +377,8 @@ fn kpi_values(
 
 fn orders(doc: &Export, segments: &HashSet<i64>) -> Result<()> {
     let mut keys = Seen::new();
+    // Orders alike without an id are each an order, as in a CSV import.
+    let mut occurrences = Occurrences::default();
     let mut total = 0i128;
     for (i, o) in doc.orders.iter().enumerate() {
         let field = |key| Place::record("orders", i).key(key);
@@ -408,12 +410,9 @@ fn orders(doc: &Export, segments: &HashSet<i64>) -> Result<()> {
             || name.clone(),
             "segment",
         )?;
-        let key_field = if o.order_ref.is_some() {
-            "order_ref"
-        } else {
-            "customer"
-        };
-        keys.first(order_key(&input), field(key_field), || {
+        // Only an order id can be there twice: orders alike without one
+        // are told apart by their occurrence.
+        keys.first(occurrences.key(&input), field("order_ref"), || {
             format!("{name} is in the file twice")
         })?;
         total += i128::from(o.amount.raw().unsigned_abs());

@@ -193,6 +193,7 @@ pub static EN: Words = Words {
             field: "{}: yours {}, now {}",
             empty: "(empty)",
             answers: "{} keep mine · {} take theirs · {} back to the form",
+            kept: "{} now keeps yours for {}.",
             gone: "Deleted elsewhere since you opened this form: nothing was written. Esc closes the form.",
             unchanged: "Nothing changed: nothing was written.",
             gone_text: "Deleted elsewhere since the editor opened: nothing was written.",

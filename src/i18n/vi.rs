@@ -248,6 +248,7 @@ pub static VI: Words = Words {
             field: "{}: của bạn {}, hiện tại {}",
             empty: "(trống)",
             answers: "{} giữ của bạn · {} lấy bản hiện tại · {} quay lại biểu mẫu",
+            kept: "Nhấn {} lúc này sẽ giữ giá trị của bạn cho {}.",
             gone: "Đã bị xóa ở nơi khác từ lúc bạn mở biểu mẫu này: chưa ghi gì. Esc để đóng biểu mẫu.",
             unchanged: "Không có gì thay đổi: chưa ghi gì.",
             gone_text: "Đã bị xóa ở nơi khác từ lúc mở trình soạn thảo: chưa ghi gì.",

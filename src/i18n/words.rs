@@ -335,6 +335,9 @@ pub struct ElsewhereWords {
     /// The answers: "{key} keep mine · {key} take theirs · {key} back to
     /// the form".
     pub answers: &'static str,
+    /// Back in the form from a conflict: "{key} now keeps yours for
+    /// {labels}."
+    pub kept: &'static str,
     /// The record went while its form was open.
     pub gone: &'static str,
     /// The same for long text while its editor was open.

@@ -154,6 +154,8 @@ pub struct Fit {
     /// Columns and campaign rows of the Plan tab's timeline.
     pub timeline_cols: usize,
     pub timeline_rows: usize,
+    /// How far the `?` overlay scrolls to show its last line.
+    pub help_scroll: usize,
 }
 
 impl Default for Fit {
@@ -163,6 +165,8 @@ impl Default for Fit {
             timeline_cols: 56,
             timeline_rows: 12,
             notes_beside: false,
+            // Not known before the first frame: not limited.
+            help_scroll: usize::MAX,
         }
     }
 }
@@ -1275,11 +1279,15 @@ impl App {
         let Overlay::Help { scroll } = &mut self.overlay else {
             return;
         };
+        // Never past the end: a key up then moves at once.
+        let last = self.fit.help_scroll;
         match action {
-            Action::Down => *scroll += 1,
+            Action::Down => *scroll = (*scroll + 1).min(last),
             Action::Up => *scroll = scroll.saturating_sub(1),
-            Action::PageDown => *scroll += 10,
+            Action::PageDown => *scroll = (*scroll + 10).min(last),
             Action::PageUp => *scroll = scroll.saturating_sub(10),
+            Action::Top => *scroll = 0,
+            Action::Bottom => *scroll = last,
             Action::No | Action::Help | Action::Cancel => self.overlay = Overlay::None,
             _ => {}
         }

@@ -64,6 +64,7 @@ pub fn screen_fit(app: &App, area: Rect) -> Fit {
             .is_some_and(|k| kpis::notes_beside(k, body)),
         timeline_cols,
         timeline_rows,
+        help_scroll: help::last_scroll(app, area, theme(app)),
     }
 }
 

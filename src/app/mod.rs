@@ -401,6 +401,10 @@ impl App {
         if self.waiting.is_some()
             && let Some(action) = self.keymap.resolve(Context::Waiting, key)
         {
+            // Ctrl-c quits at once, even with a change waiting.
+            if keymap::Key::of(key) == keymap::Key::CTRL_C {
+                return self.carry_out(action);
+            }
             return self.update(action);
         }
         if let Some(action) = self.keymap.resolve(self.context(), key) {
@@ -1052,6 +1056,12 @@ impl App {
     pub fn poll_external(&mut self) -> bool {
         let before = self.store.detached();
         if let Some(now) = self.store.check_file() {
+            // What was said before the file went ("Added task 73. u to
+            // undo") no longer holds under the line saying nothing more is
+            // written; a refusal stays.
+            if before.is_none() && self.status.as_ref().is_some_and(|s| !s.error) {
+                self.status = None;
+            }
             return before != Some(now);
         }
         match self.store.data_version() {

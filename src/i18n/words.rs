@@ -175,6 +175,9 @@ pub struct UiWords {
     pub waiting: &'static str,
     /// A key refused while a write waits: "… {key} stops waiting."
     pub waiting_refused: &'static str,
+    /// The quit key while a write waits: "… {quit key} again quits
+    /// without writing it, {cancel key} stops waiting."
+    pub waiting_quit: &'static str,
     pub waiting_stopped: &'static str,
     /// "… write lock for over {seconds} s: nothing was written. …"
     pub busy_gave_up: &'static str,

@@ -10,9 +10,10 @@
 //! a line saying so, and so is every key of a form whose saving waits
 //! (typing would change what is being written); Esc stops waiting. The
 //! quit key first says that the change would not be written, and quits
-//! when pressed again (Ctrl-c quits at once, as everywhere). A retried write is what the key asked for when it was
-//! pressed: a quick key changes the task it was pressed on, whatever is
-//! selected by then, and a deletion the record it asked about.
+//! when pressed again (Ctrl-c quits at once, as everywhere). A retried
+//! write is what the key asked for when it was pressed: a quick key
+//! changes the task it was pressed on, whatever is selected by then, and
+//! a deletion the record it asked about.
 
 use std::time::{Duration, Instant};
 

@@ -766,16 +766,16 @@ fn sidecar(path: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// Whether this process may write `dir`: create files in a folder, or
+/// Whether this process may write `path`: create files in a folder, or
 /// write a file.
-fn writable(dir: &Path) -> bool {
+fn writable(path: &Path) -> bool {
     #[cfg(unix)]
     {
-        rustix::fs::access(dir, rustix::fs::Access::WRITE_OK).is_ok()
+        rustix::fs::access(path, rustix::fs::Access::WRITE_OK).is_ok()
     }
     #[cfg(not(unix))]
     {
-        !std::fs::metadata(dir).is_ok_and(|m| m.permissions().readonly())
+        !std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly())
     }
 }
 

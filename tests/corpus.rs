@@ -538,6 +538,11 @@ fn foreign_files_given_as_db_get_a_clear_message_and_are_left_alone() {
             &["readonly.db: the file is read-only (no write permission); nothing was written"],
         );
     }
+    // --read-only on a file it may not write opens it read-only (it
+    // cannot fold a log on close, and has none to fold here).
+    let r = bound_by_permissions(&s, &["--db", &path, "--read-only", "task", "list"]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(r.stdout.contains("kept"), "{}", r.stdout);
     assert_eq!(
         std::fs::read(dir.join("readonly.db")).expect("read"),
         before

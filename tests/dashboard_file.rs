@@ -207,8 +207,15 @@ mod dashboard {
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     pub fn app_on(db: &Path) -> App {
+        app_in(db, funnel::i18n::Locale::En)
+    }
+
+    pub fn app_in(db: &Path, locale: funnel::i18n::Locale) -> App {
         let settings = Settings {
-            config: Config::default(),
+            config: Config {
+                locale,
+                ..Config::default()
+            },
             keymap: Keymap::default(),
             clock: Clock::Fixed(NaiveDate::from_ymd_opt(2026, 11, 22).expect("date")),
             read_only: false,
@@ -244,8 +251,8 @@ mod dashboard {
         app.tasks.selected().expect("a selected task").task.id
     }
 
-    const REPLACED: &str = "funnel.db was replaced by another file: nothing more is written. R opens the file at its path now.";
-    const MISSING: &str = "funnel.db was moved or deleted: nothing more is written. R opens the file at its path now.";
+    const REPLACED: &str = "funnel.db was replaced by another file: nothing more is written.";
+    const MISSING: &str = "funnel.db was moved or deleted: nothing more is written.";
     const REFUSED: &str =
         "Nothing was written: funnel.db is no longer the file this dashboard opened.";
 
@@ -303,6 +310,65 @@ mod dashboard {
         assert_eq!(titles(&db), ["the other file's task"]);
     }
 
+    /// "Added task 3. u to undo" is not left under the line saying that
+    /// nothing more is written: it would offer an undo that cannot be.
+    #[test]
+    fn a_success_said_before_the_file_went_is_cleared_when_the_line_appears() {
+        let dir = tempfile::tempdir().expect("dir");
+        let db = dir.path().join("funnel.db");
+        let moved = dir.path().join("moved.db");
+        drop(open_with_tasks(&db));
+        let mut app = app_on(&db);
+        keys(&mut app, "aAdded before the move\n");
+        assert_eq!(status(&app), "Added task 3. u to undo");
+        std::fs::rename(&db, &moved).expect("mv");
+        assert!(app.poll_external());
+        let shown = screen(&mut app);
+        assert!(shown.contains(MISSING), "{shown}");
+        assert!(!shown.contains("u to undo"), "{shown}");
+        assert_eq!(status(&app), "");
+    }
+
+    /// At 80 columns, in English and Vietnamese, the line that stays and
+    /// the reopen key's answer show what happened and the key in full.
+    #[test]
+    fn the_moved_file_lines_fit_80_columns_in_both_languages() {
+        use funnel::i18n::Locale;
+        for (locale, name, said) in [
+            (
+                Locale::En,
+                "en",
+                [
+                    "funnel.db was moved or deleted: nothing more is written.",
+                    "R opens the file at its path now.",
+                    "No database at funnel.db: nothing opened or made. Put it back, then press R.",
+                ],
+            ),
+            (
+                Locale::Vi,
+                "vi",
+                [
+                    "funnel.db đã bị di chuyển hoặc xóa: không ghi thêm gì nữa.",
+                    "Nhấn R để mở tệp đang có tại đường dẫn đó.",
+                    "Không có tệp nào tại funnel.db: không mở hay tạo gì. Đặt tệp lại rồi nhấn R.",
+                ],
+            ),
+        ] {
+            let dir = tempfile::tempdir().expect("dir");
+            let db = dir.path().join("funnel.db");
+            drop(open_with_tasks(&db));
+            let mut app = app_in(&db, locale);
+            std::fs::remove_file(&db).expect("rm");
+            assert!(app.poll_external());
+            keys(&mut app, "R");
+            let shown = funnel::tui::snapshot(&mut app, 80, 24).expect("frame");
+            for line in said {
+                assert!(shown.contains(line), "{line:?} in\n{shown}");
+            }
+            insta::assert_snapshot!(format!("moved_file_{name}_80x24"), shown);
+        }
+    }
+
     #[test]
     fn a_deleted_file_is_not_made_again_by_the_reopen_key_and_a_file_put_back_opens() {
         let dir = tempfile::tempdir().expect("dir");
@@ -318,7 +384,7 @@ mod dashboard {
         keys(&mut app, "R");
         assert_eq!(
             status(&app),
-            "No database is at funnel.db now: nothing was opened or made. Put it back and press R again."
+            "No database at funnel.db: nothing opened or made. Put it back, then press R."
         );
         assert!(!db.exists(), "no empty database was made");
         assert!(screen(&mut app).contains(MISSING));
@@ -477,7 +543,7 @@ mod waiting {
         keys(&mut app, " ");
         assert!(
             screen(&mut app).contains(
-                "Still waiting for another process: that key was not carried out. Esc stops waiting."
+                "Still waiting for another process: that key did nothing. Esc stops waiting."
             ),
             "{}",
             screen(&mut app)
@@ -498,6 +564,76 @@ mod waiting {
             TaskStatus::Todo,
             "the key pressed meanwhile did nothing"
         );
+    }
+
+    /// `q` while a change waits says so first; `q` again quits without
+    /// it (nothing written); Ctrl-c quits at once, as everywhere.
+    #[test]
+    fn q_while_a_change_waits_says_so_and_q_again_quits_without_it() {
+        let dir = tempfile::tempdir().expect("dir");
+        let db = dir.path().join("funnel.db");
+        drop(open_with_tasks(&db));
+        let mut app = app_on(&db);
+        let holder = Holder::take(&db);
+        keys(&mut app, " ");
+        assert!(app.is_waiting());
+        keys(&mut app, "q");
+        assert!(!app.quit, "the first q quit with a change still waiting");
+        let said = "A change still waits: q again quits without writing it, Esc stops waiting.";
+        assert!(screen(&mut app).contains(said), "{}", screen(&mut app));
+        keys(&mut app, "q");
+        assert!(app.quit, "q again quits");
+        drop(app);
+        holder.release();
+        assert_eq!(titles(&db), ["one", "two"]);
+        let (ok, out) = funnel(&db, &["task", "list", "--status", "done", "--json"]);
+        assert!(ok && out.trim() == "[]", "nothing was written: {out}");
+
+        let mut app = app_on(&db);
+        let holder = Holder::take(&db);
+        keys(&mut app, " ");
+        app.on_key(&ratatui::crossterm::event::KeyEvent::new(
+            ratatui::crossterm::event::KeyCode::Char('c'),
+            ratatui::crossterm::event::KeyModifiers::CONTROL,
+        ));
+        assert!(app.quit, "Ctrl-c quits at once");
+        drop(app);
+        holder.release();
+    }
+
+    /// At 80 columns, in English and Vietnamese, the waiting lines show
+    /// what happens and the key in full.
+    #[test]
+    fn the_waiting_lines_fit_80_columns_in_both_languages() {
+        use funnel::i18n::Locale;
+        for (locale, name, refused, quit) in [
+            (
+                Locale::En,
+                "en",
+                "Still waiting for another process: that key did nothing. Esc stops waiting.",
+                "A change still waits: q again quits without writing it, Esc stops waiting.",
+            ),
+            (
+                Locale::Vi,
+                "vi",
+                "Vẫn đang chờ tiến trình khác: phím vừa nhấn bị bỏ qua. Nhấn Esc để thôi chờ.",
+                "Còn thay đổi chờ ghi: nhấn q lần nữa để thoát mà không ghi, Esc để thôi chờ.",
+            ),
+        ] {
+            let dir = tempfile::tempdir().expect("dir");
+            let db = dir.path().join("funnel.db");
+            drop(open_with_tasks(&db));
+            let mut app = super::dashboard::app_in(&db, locale);
+            let holder = Holder::take(&db);
+            keys(&mut app, "  ");
+            let shown = funnel::tui::snapshot(&mut app, 80, 24).expect("frame");
+            assert!(shown.contains(refused), "{shown}");
+            insta::assert_snapshot!(format!("waiting_refused_{name}_80x24"), shown);
+            keys(&mut app, "q");
+            let shown = funnel::tui::snapshot(&mut app, 80, 24).expect("frame");
+            assert!(shown.contains(quit), "{shown}");
+            holder.release();
+        }
     }
 
     #[test]
@@ -529,7 +665,7 @@ mod waiting {
         until_done(&mut app);
         assert_eq!(
             status(&app),
-            "Another process held the database's write lock for over 0 s: nothing was written. Try again."
+            "Another process held the write lock over 0 s: nothing was written. Try again."
         );
         holder.release();
         assert_eq!(app.store().count_tasks().expect("count"), 2, "no undo");

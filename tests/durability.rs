@@ -639,4 +639,82 @@ mod foreign_logs {
         assert_eq!(titles(&path), ["new"]);
         assert!(ok(&path, &["check"]).contains(": ok"));
     }
+/// A process that only reads closes last as well as any: the dashboard
+/// under `--read-only`, `funnel --read-only task list`, `funnel snapshot`.
+mod read_only_closers {
+    use super::*;
+
+    fn wal_bytes(path: &Path) -> u64 {
+        std::fs::metadata(sidecar(path, "-wal")).map_or(0, |m| m.len())
+    }
+
+    /// The copy of the file alone, as `cp funnel.db` takes it.
+    fn copied_titles(dir: &Path, path: &Path) -> Vec<String> {
+        let copy = dir.join("copy.db");
+        std::fs::copy(path, &copy).expect("cp");
+        titles(&copy)
+    }
+
+    #[test]
+    fn a_read_only_store_closing_last_folds_the_log_into_the_file() {
+        let (dir, path) = temp();
+        ok(&path, &["task", "add", "first"]);
+        let glance = Store::open_read_only(&path).expect("a read-only dashboard");
+        ok(&path, &["task", "add", "added while it looked"]);
+        drop(glance);
+        assert_eq!(
+            wal_bytes(&path),
+            0,
+            "a read-only store closing last left the write-ahead log"
+        );
+        assert_eq!(
+            copied_titles(dir.path(), &path),
+            ["first", "added while it looked"]
+        );
+    }
+
+    /// A change left in `-wal` with no process open, as a process that
+    /// could not fold it leaves it: held open by a connection that never
+    /// checkpoints while `funnel` commits, then closed.
+    fn a_change_left_in_the_log(path: &Path) {
+        ok(path, &["task", "add", "first"]);
+        let holder = rusqlite::Connection::open(path).expect("open");
+        holder
+            .set_db_config(
+                rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+                true,
+            )
+            .expect("no checkpoint on close");
+        holder
+            .query_row("SELECT count(*) FROM tasks", [], |r| r.get::<_, i64>(0))
+            .expect("read");
+        ok(path, &["task", "add", "still in the log"]);
+        drop(holder);
+        assert!(wal_bytes(path) > 0, "the change should be in -wal now");
+    }
+
+    #[test]
+    fn a_read_only_command_or_a_snapshot_closing_last_folds_the_log_into_the_file() {
+        for args in [
+            &["--read-only", "task", "list"][..],
+            &["--read-only", "snapshot", "--tab", "tasks"],
+            &["snapshot", "--tab", "tasks"],
+        ] {
+            let (dir, path) = temp();
+            a_change_left_in_the_log(&path);
+            let before = std::fs::read(&path).expect("read");
+            ok(&path, args);
+            assert_eq!(
+                wal_bytes(&path),
+                0,
+                "funnel {args:?} closing last left the write-ahead log"
+            );
+            assert_eq!(
+                copied_titles(dir.path(), &path),
+                ["first", "still in the log"],
+                "funnel {args:?}"
+            );
+            assert_ne!(std::fs::read(&path).expect("read"), before);
+        }
+    }
 }

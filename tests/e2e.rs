@@ -501,6 +501,11 @@ fn a_database_moved_then_replaced_under_the_dashboard_is_written_no_more_and_reo
     let moved = wait(
         "funnel.db was moved or deleted: nothing more is written. R opens the file at its path now.",
     );
+    let shown = tmux.screen();
+    assert!(
+        !shown.contains("Added task 2."),
+        "the undo offer stayed under the line:\n{shown}"
+    );
     assert!(funnel(&archive, &["check"]).contains(": ok"));
     assert_eq!(titles(&archive), ["one", "Added in the dashboard"]);
 
@@ -548,9 +553,7 @@ fn a_database_deleted_under_the_dashboard_is_not_made_again() {
     tmux.keys(&["Space"]);
     wait("Nothing was written: funnel.db is no longer the file this dashboard opened.");
     tmux.keys(&["R"]);
-    wait(
-        "No database is at funnel.db now: nothing was opened or made. Put it back and press R again.",
-    );
+    wait("No database at funnel.db: nothing opened or made. Put it back, then press R.");
     tmux.keys(&["q"]);
     let start = Instant::now();
     while alive(&tmux) {
@@ -589,6 +592,10 @@ fn a_write_key_while_another_process_holds_the_lock_waits_on_screen_and_goes_thr
     tmux.keys(&["3"]);
     wait("one");
     assert_eq!(done(&db), 0, "nothing written while the lock is held");
+    // q says first that the change would be lost, and does not quit.
+    tmux.keys(&["q"]);
+    wait("A change still waits: q again quits without writing it, Esc stops waiting.");
+    assert!(alive(&tmux), "the first q quit with a change waiting");
     holder.execute_batch("ROLLBACK").expect("release");
     let written = wait("done. u to undo");
     println!(

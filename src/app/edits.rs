@@ -13,7 +13,8 @@
 use super::editor::{EditRequest, EditTarget};
 use super::form::{Clash, FieldError, Form};
 use super::forms::{self, Choices, Purpose};
-use super::{Action, App, Overlay};
+use super::{Action, App, Context, Overlay};
+use crate::domain::Amount;
 use crate::i18n::Format;
 use crate::store::seen::{Seen, Table};
 use crate::store::{Result, Store, StoreError};
@@ -112,16 +113,23 @@ pub(super) fn checked<T>(
 /// long text fit on the screen.
 const SHOWN: usize = 120;
 
-/// Each clash as a line: "Due: yours 2026-12-24, now 2026-12-15".
+/// Each clash as a line: "Due: yours 2026-12-24, now 2026-12-15"; an
+/// amount of money as money is shown ("65.000.000 ₫"), not as typed.
 pub fn clash_lines(clashes: &[Clash], fmt: Format) -> Vec<String> {
     let w = &fmt.words().ui.elsewhere;
-    let shown = |v: &str| match v {
+    let shown = |v: &str, money: bool| match v {
         "" => w.empty.to_string(),
-        v => fit(&v.replace('\n', " "), SHOWN),
+        v => match v.parse::<Amount>() {
+            Ok(a) if money => fmt.money(a),
+            _ => fit(&v.replace('\n', " "), SHOWN),
+        },
     };
     clashes
         .iter()
-        .map(|c| Format::fill_all(w.field, &[&c.label, &shown(&c.mine), &shown(&c.theirs)]))
+        .map(|c| {
+            let (mine, theirs) = (shown(&c.mine, c.money), shown(&c.theirs, c.money));
+            Format::fill_all(w.field, &[&c.label, &mine, &theirs])
+        })
         .collect()
 }
 
@@ -284,7 +292,17 @@ impl App {
                 }
             }
             Action::No => {
-                form.fail(FieldError::general(self.told(&clashes)));
+                // Enter in the form now writes what it holds, those
+                // fields too: said first, where the eye starts reading.
+                let key = self
+                    .keymap
+                    .key_text(Context::Form, Action::Submit)
+                    .unwrap_or_else(|| "Enter".into());
+                let labels: Vec<&str> = clashes.iter().map(|c| c.label).collect();
+                let kept =
+                    Format::fill_all(self.words().ui.elsewhere.kept, &[&key, &labels.join(", ")]);
+                let told = self.told(&clashes);
+                form.fail(FieldError::general(format!("{kept} {told}")));
                 self.overlay = Overlay::Form(form);
                 return;
             }
@@ -357,6 +375,7 @@ impl App {
                     label,
                     mine: text.clone(),
                     theirs: now.clone(),
+                    money: false,
                 };
                 let edit = Edit::Text(EditRequest {
                     text,

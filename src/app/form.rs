@@ -27,6 +27,9 @@ pub struct Field {
     /// Holds choices separated by commas: completion works on the one
     /// being typed, the last.
     list: bool,
+    /// Holds an amount of money, typed as a plain number: shown as money
+    /// where the form is not (a conflict).
+    money: bool,
 }
 
 fn input(text: &str) -> TextArea<'static> {
@@ -47,6 +50,7 @@ impl Field {
             hint: None,
             whole: false,
             list: false,
+            money: false,
         }
     }
 
@@ -55,6 +59,14 @@ impl Field {
         Field {
             whole: true,
             ..Field::text(label, value)
+        }
+    }
+
+    /// An amount of money (see [`Field::money`]).
+    pub fn money(self) -> Field {
+        Field {
+            money: true,
+            ..self
         }
     }
 
@@ -193,6 +205,8 @@ pub struct Clash {
     pub mine: String,
     /// What it was changed to elsewhere.
     pub theirs: String,
+    /// Both are amounts of money.
+    pub money: bool,
 }
 
 /// Names containing what was typed (case and accents aside), best first:
@@ -289,6 +303,7 @@ impl Form {
                     label: field.label,
                     mine,
                     theirs,
+                    money: field.money,
                 });
             }
         }
@@ -567,6 +582,7 @@ mod tests {
                 label: "Due",
                 mine: "2026-12-24".into(),
                 theirs: "2026-12-15".into(),
+                money: false,
             }]
         );
         assert_eq!(f.value(0usize), "Post v2", "changed here only: kept");

@@ -326,6 +326,10 @@ fn defaults() -> Vec<(Context, Key, Action)> {
         (C::Help, p(K::Up), A::Up),
         (C::Help, p(K::PageDown), A::PageDown),
         (C::Help, p(K::PageUp), A::PageUp),
+        (C::Help, c('g'), A::Top),
+        (C::Help, p(K::Home), A::Top),
+        (C::Help, c('G'), A::Bottom),
+        (C::Help, p(K::End), A::Bottom),
         (C::Waiting, p(K::Esc), A::Cancel),
     ]
 }

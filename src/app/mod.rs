@@ -154,6 +154,8 @@ pub struct Fit {
     /// Columns and campaign rows of the Plan tab's timeline.
     pub timeline_cols: usize,
     pub timeline_rows: usize,
+    /// How far the `?` overlay scrolls to show its last line.
+    pub help_scroll: usize,
 }
 
 impl Default for Fit {
@@ -163,6 +165,8 @@ impl Default for Fit {
             timeline_cols: 56,
             timeline_rows: 12,
             notes_beside: false,
+            // Not known before the first frame: not limited.
+            help_scroll: usize::MAX,
         }
     }
 }
@@ -339,6 +343,24 @@ impl App {
         }
     }
 
+    /// Closes the store, so that closing last it folds the WAL into the
+    /// file, and leaves what was read to the process's exit: freeing
+    /// 50,000 tasks one by one would add a tenth to a snapshot of the Tasks
+    /// tab for nothing.
+    pub fn close_before_exit(self) {
+        let App {
+            store,
+            tasks,
+            strategy,
+            kpis,
+            plan,
+            timelines,
+            ..
+        } = self;
+        std::mem::forget((tasks, strategy, kpis, plan, timelines));
+        drop(store);
+    }
+
     /// The store, for reading (tests and snapshots look through it).
     pub fn store(&self) -> &Store {
         &self.store
@@ -379,6 +401,10 @@ impl App {
         if self.waiting.is_some()
             && let Some(action) = self.keymap.resolve(Context::Waiting, key)
         {
+            // Ctrl-c quits at once, even with a change waiting.
+            if keymap::Key::of(key) == keymap::Key::CTRL_C {
+                return self.carry_out(action);
+            }
             return self.update(action);
         }
         if let Some(action) = self.keymap.resolve(self.context(), key) {
@@ -1030,6 +1056,12 @@ impl App {
     pub fn poll_external(&mut self) -> bool {
         let before = self.store.detached();
         if let Some(now) = self.store.check_file() {
+            // What was said before the file went ("Added task 73. u to
+            // undo") no longer holds under the line saying nothing more is
+            // written; a refusal stays.
+            if before.is_none() && self.status.as_ref().is_some_and(|s| !s.error) {
+                self.status = None;
+            }
             return before != Some(now);
         }
         match self.store.data_version() {
@@ -1257,11 +1289,15 @@ impl App {
         let Overlay::Help { scroll } = &mut self.overlay else {
             return;
         };
+        // Never past the end: a key up then moves at once.
+        let last = self.fit.help_scroll;
         match action {
-            Action::Down => *scroll += 1,
+            Action::Down => *scroll = (*scroll + 1).min(last),
             Action::Up => *scroll = scroll.saturating_sub(1),
-            Action::PageDown => *scroll += 10,
+            Action::PageDown => *scroll = (*scroll + 10).min(last),
             Action::PageUp => *scroll = scroll.saturating_sub(10),
+            Action::Top => *scroll = 0,
+            Action::Bottom => *scroll = last,
             Action::No | Action::Help | Action::Cancel => self.overlay = Overlay::None,
             _ => {}
         }

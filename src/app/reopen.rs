@@ -9,8 +9,9 @@ use crate::i18n::Format;
 use crate::store::{Detachment, Origin, StoreError};
 
 impl App {
-    /// The line that stays while the file is gone from its path.
-    pub fn notice(&self) -> Option<String> {
+    /// The line that stays while the file is gone from its path: what
+    /// happened, and what to do (two lines where one is too narrow).
+    pub fn notice(&self) -> Option<[String; 2]> {
         let how = self.store.detached()?;
         let ui = &self.words().ui;
         let what = match how {
@@ -21,7 +22,7 @@ impl App {
             Some(key) => Format::fill(ui.detached_reopen, key),
             None => ui.detached_restart.to_string(),
         };
-        Some(format!("{} {then}", Format::fill(what, &self.db_name)))
+        Some([Format::fill(what, &self.db_name), then])
     }
 
     fn reopen_key(&self) -> Option<String> {

@@ -8,10 +8,12 @@
 //! Meanwhile the dashboard stays live: keys that only look (moving,
 //! tabs, help, the filter) work; keys that would write are refused with
 //! a line saying so, and so is every key of a form whose saving waits
-//! (typing would change what is being written); Esc stops waiting and
-//! quitting quits. A retried write is what the key asked for when it was
-//! pressed: a quick key changes the task it was pressed on, whatever is
-//! selected by then, and a deletion the record it asked about.
+//! (typing would change what is being written); Esc stops waiting. The
+//! quit key first says that the change would not be written, and quits
+//! when pressed again (Ctrl-c quits at once, as everywhere). A retried
+//! write is what the key asked for when it was pressed: a quick key
+//! changes the task it was pressed on, whatever is selected by then, and
+//! a deletion the record it asked about.
 
 use std::time::{Duration, Instant};
 
@@ -57,8 +59,17 @@ pub(super) struct Waiting {
     retry: Retry,
     since: Instant,
     next_try: Instant,
-    /// A key was refused meanwhile: the line says so.
-    refused: bool,
+    said: Said,
+}
+
+/// What the waiting line says besides that the write waits.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Said {
+    Waiting,
+    /// A key was refused meanwhile.
+    Refused,
+    /// The quit key was pressed: pressed again, it quits without the write.
+    QuitAsked,
 }
 
 impl App {
@@ -76,12 +87,17 @@ impl App {
             .keymap
             .key_text(Context::Waiting, Action::Cancel)
             .unwrap_or_else(|| "Esc".into());
-        let text = if w.refused {
-            ui.waiting_refused
-        } else {
-            ui.waiting
-        };
-        Some(Format::fill(text, key))
+        Some(match w.said {
+            Said::Waiting => Format::fill(ui.waiting, key),
+            Said::Refused => Format::fill(ui.waiting_refused, key),
+            Said::QuitAsked => {
+                let quit = self
+                    .keymap
+                    .key_text(Context::Global, Action::Quit)
+                    .unwrap_or_else(|| "Ctrl-c".into());
+                Format::fill_all(ui.waiting_quit, &[&quit, &key])
+            }
+        })
     }
 
     /// Whether `action`, where the keys go now, writes (or leads to a
@@ -126,7 +142,16 @@ impl App {
     /// (stopped the wait, or refused).
     pub(super) fn while_waiting(&mut self, action: Action, writes: bool) -> bool {
         if action == Action::Quit {
-            return false;
+            // Quitting drops the waiting change: said first, done when
+            // asked again.
+            return match &mut self.waiting {
+                Some(w) if w.said != Said::QuitAsked => {
+                    w.said = Said::QuitAsked;
+                    self.show_waiting();
+                    true
+                }
+                _ => false,
+            };
         }
         if action == Action::Cancel {
             self.end_waiting(self.words().ui.waiting_stopped.into());
@@ -134,7 +159,7 @@ impl App {
         }
         if writes || matches!(self.overlay, Overlay::Form(_)) {
             if let Some(w) = &mut self.waiting {
-                w.refused = true;
+                w.said = Said::Refused;
             }
             self.show_waiting();
             return true;
@@ -153,7 +178,7 @@ impl App {
             retry,
             since: now,
             next_try: now + RETRY_EVERY,
-            refused: false,
+            said: Said::Waiting,
         });
         // Not the failed attempt's "busy" message: it is not over yet.
         self.status = None;

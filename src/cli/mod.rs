@@ -410,8 +410,6 @@ fn snapshot(ctx: &Context, a: &SnapshotArgs) -> CliResult {
     let mut app = tui_app(ctx, ctx.open_existing()?, tab)?;
     let text = crate::tui::snapshot(&mut app, w, h)
         .map_err(|e| CliError::user(format!("snapshot: {e}")))?;
-    // The process ends after printing: freeing 50,000 tasks one by one
-    // would add a tenth to the snapshot of the Tasks tab for nothing.
-    std::mem::forget(app);
+    app.close_before_exit();
     output::line(text.trim_end_matches('\n'))
 }

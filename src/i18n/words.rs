@@ -175,6 +175,9 @@ pub struct UiWords {
     pub waiting: &'static str,
     /// A key refused while a write waits: "… {key} stops waiting."
     pub waiting_refused: &'static str,
+    /// The quit key while a write waits: "… {quit key} again quits
+    /// without writing it, {cancel key} stops waiting."
+    pub waiting_quit: &'static str,
     pub waiting_stopped: &'static str,
     /// "… write lock for over {seconds} s: nothing was written. …"
     pub busy_gave_up: &'static str,
@@ -341,6 +344,9 @@ pub struct ElsewhereWords {
     /// The answers: "{key} keep mine · {key} take theirs · {key} back to
     /// the form".
     pub answers: &'static str,
+    /// Back in the form from a conflict: "{key} now keeps yours for
+    /// {labels}."
+    pub kept: &'static str,
     /// The record went while its form was open.
     pub gone: &'static str,
     /// The same for long text while its editor was open.

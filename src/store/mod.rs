@@ -326,6 +326,12 @@ impl Store {
 
     /// Opens an existing database for reading only: no migration, and
     /// every write fails with [`StoreError::ReadOnly`].
+    ///
+    /// Where the file and its folder can be written, the connection is a
+    /// read-write one with `query_only` on: every change is refused all the
+    /// same, yet closing last it can fold the WAL into the file (which
+    /// changes no content), so a closed database stays one file. A
+    /// connection opened read-only cannot, and is the fallback.
     pub fn open_read_only(path: &Path) -> Result<Store> {
         sidecars::refuse_foreign(path)?;
         if !check_header(path)? {
@@ -334,10 +340,19 @@ impl Store {
                 message: "no such database".into(),
             });
         }
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
+        let conn = if writable(path) && writable(&folder(path)) {
+            let conn = Connection::open_with_flags(
+                path,
+                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?;
+            conn.pragma_update(None, "query_only", true)?;
+            conn
+        } else {
+            Connection::open_with_flags(
+                path,
+                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?
+        };
         conn.busy_timeout(BUSY_TIMEOUT)?;
         stable_plans(&conn)?;
         conn.pragma_update(None, "mmap_size", MMAP_BYTES)?;
@@ -364,6 +379,15 @@ impl Store {
         }
         store.note_sidecars();
         Ok(store)
+    }
+
+    /// Whether the store can write nothing at all: opened read-only (see
+    /// [`Store::open_read_only`]) or on a file it may not write.
+    pub(crate) fn writes_nothing(&self) -> Result<bool> {
+        Ok(self.conn.is_readonly(rusqlite::MAIN_DB)?
+            || self
+                .conn
+                .query_row("PRAGMA query_only", [], |r| r.get::<_, bool>(0))?)
     }
 
     /// A private in-memory database, for tests.
@@ -763,15 +787,16 @@ fn sidecar(path: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// Whether this process may create files in `dir`.
-fn writable(dir: &Path) -> bool {
+/// Whether this process may write `path`: create files in a folder, or
+/// write a file.
+fn writable(path: &Path) -> bool {
     #[cfg(unix)]
     {
-        rustix::fs::access(dir, rustix::fs::Access::WRITE_OK).is_ok()
+        rustix::fs::access(path, rustix::fs::Access::WRITE_OK).is_ok()
     }
     #[cfg(not(unix))]
     {
-        !std::fs::metadata(dir).is_ok_and(|m| m.permissions().readonly())
+        !std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly())
     }
 }
 

@@ -132,7 +132,7 @@ impl Store {
         loyalty_threshold: u32,
         rollups: &[Rollup],
     ) -> Result<bool> {
-        if self.conn.is_readonly(rusqlite::MAIN_DB)? || self.check_file().is_some() {
+        if self.writes_nothing()? || self.check_file().is_some() {
             return Ok(false);
         }
         self.conn.busy_timeout(Duration::ZERO)?;
@@ -185,7 +185,7 @@ impl Store {
     /// next reader builds them again. Not journaled; returns whether they
     /// were dropped: not on a read-only store or a moved one.
     pub fn drop_rollups(&self) -> Result<bool> {
-        if self.conn.is_readonly(rusqlite::MAIN_DB)? || self.check_file().is_some() {
+        if self.writes_nothing()? || self.check_file().is_some() {
             return Ok(false);
         }
         self.conn.execute("DELETE FROM customer_rollups", [])?;

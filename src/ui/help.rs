@@ -38,12 +38,23 @@ pub fn lines(app: &App, t: Theme) -> Vec<Line<'static>> {
     out
 }
 
-pub fn render(app: &App, scroll: usize, frame: &mut Frame<'_>, area: Rect, t: Theme) {
-    let r = centered(
+/// The overlay's frame on a screen of `area`.
+fn frame_of(area: Rect) -> Rect {
+    centered(
         area,
         80.min(area.width.saturating_sub(2)),
         area.height.saturating_sub(2),
-    );
+    )
+}
+
+/// How far the overlay scrolls on a screen of `area` to show its last line.
+pub fn last_scroll(app: &App, area: Rect, t: Theme) -> usize {
+    let inner = frame_of(area).height.saturating_sub(2);
+    lines(app, t).len().saturating_sub(inner as usize)
+}
+
+pub fn render(app: &App, scroll: usize, frame: &mut Frame<'_>, area: Rect, t: Theme) {
+    let r = frame_of(area);
     frame.render_widget(Clear, r);
     let block = Block::bordered().border_set(t.border()).title(Span::styled(
         format!(" {} ", app.words().ui.help_title),

@@ -28,13 +28,26 @@ pub use theme::Theme;
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 10;
 
-/// The footer's rows: key hints and the status line, and above them the
-/// line that stays while the database file is gone from its path.
-fn footer_rows(app: &App) -> u16 {
-    if app.store().detached().is_some() {
-        3
-    } else {
-        2
+/// The footer's rows on a screen `cols` wide: key hints and the status
+/// line, and above them what stays while the database file is gone from
+/// its path (see [`notice_lines`]).
+fn footer_rows(app: &App, cols: u16) -> u16 {
+    2 + notice_lines(app, cols as usize).len() as u16
+}
+
+/// What happened to the database file and what to do: one line where
+/// both fit, else each on its own, so the key is never cut off.
+fn notice_lines(app: &App, cols: usize) -> Vec<String> {
+    match app.notice() {
+        None => Vec::new(),
+        Some([what, then]) => {
+            let one = format!("{what} {then}");
+            if width(&one) <= cols {
+                vec![one]
+            } else {
+                vec![what, then]
+            }
+        }
     }
 }
 
@@ -43,7 +56,7 @@ fn body(app: &App, area: Rect) -> Rect {
     let [_, body, _] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
-        Constraint::Length(footer_rows(app)),
+        Constraint::Length(footer_rows(app, area.width)),
     ])
     .areas(area);
     body
@@ -64,6 +77,7 @@ pub fn screen_fit(app: &App, area: Rect) -> Fit {
             .is_some_and(|k| kpis::notes_beside(k, body)),
         timeline_cols,
         timeline_rows,
+        help_scroll: help::last_scroll(app, area, theme(app)),
     }
 }
 
@@ -87,7 +101,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
     let [header, body, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
-        Constraint::Length(footer_rows(app)),
+        Constraint::Length(footer_rows(app, area.width)),
     ])
     .areas(area);
     render_header(app, frame, header, t);
@@ -273,9 +287,11 @@ fn render_footer(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
     ])
     .areas(area);
     let cols = area.width as usize;
-    if let Some(text) = app.notice() {
-        frame.render_widget(Line::styled(fit(&text, cols), t.warning()), notice);
-    }
+    let lines: Vec<Line<'static>> = notice_lines(app, cols)
+        .iter()
+        .map(|l| Line::styled(fit(l, cols), t.warning()))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), notice);
     frame.render_widget(Line::from(hint_spans(app, app.context(), t, cols)), hints);
     let line = match (app.waiting_line(), &app.status) {
         (Some(text), _) => Line::styled(fit(&text, cols), t.warning()),

@@ -234,13 +234,104 @@ fn a_field_changed_here_and_elsewhere_asks_which_to_keep() {
     app.on_key(&key(KeyCode::Esc));
     assert_eq!(
         form_error(&app).as_deref(),
-        Some("Changed elsewhere since you opened this form: Due: yours 2026-12-02, now 2026-12-01")
+        Some(
+            "Enter now keeps yours for Due. Changed elsewhere since you opened this form: Due: yours 2026-12-02, now 2026-12-01"
+        )
     );
     typed(&mut app, "\x1b");
     assert!(matches!(app.overlay, Overlay::None));
     let now = app.store().task(task.id).expect("task");
     assert_eq!(now.due, Some(day(12, 1)));
     assert_eq!(now.title, before.title);
+}
+
+/// Back in the form from a conflict, the form says plainly what Enter
+/// does now (keeps what was typed in the fields that clashed), and Enter
+/// does just that.
+#[test]
+fn back_from_a_conflict_the_form_says_that_enter_keeps_yours() {
+    for (locale, due, said) in [
+        (
+            Locale::En,
+            "2026-12-02",
+            "Enter now keeps yours for Due. Changed elsewhere since you opened this form: Due: yours 2026-12-02, now 2026-12-01",
+        ),
+        (
+            Locale::Vi,
+            "02/12/2026",
+            "Nhấn Enter lúc này sẽ giữ giá trị của bạn cho Hạn. Đã được sửa ở nơi khác từ lúc bạn mở biểu mẫu này: Hạn: của bạn 02/12/2026, hiện tại 01/12/2026",
+        ),
+    ] {
+        let (_dir, path, mut app) = on_file_in(locale, '3');
+        let task = a_task_to_edit(&mut app);
+        typed(&mut app, "e");
+        elsewhere(&path)
+            .edit_task(
+                task.id,
+                &TaskPatch {
+                    due: Some(Some(day(12, 1))),
+                    ..TaskPatch::default()
+                },
+            )
+            .expect("edited elsewhere");
+        down(&mut app, 2);
+        typed(&mut app, &format!("{due}\n"));
+        assert!(matches!(app.overlay, Overlay::Conflict(_)));
+        app.on_key(&key(KeyCode::Esc));
+        assert_eq!(form_error(&app).as_deref(), Some(said));
+        typed(&mut app, "\n");
+        assert!(
+            matches!(app.overlay, Overlay::None),
+            "{:?}",
+            form_error(&app)
+        );
+        assert_eq!(
+            app.store().task(task.id).expect("task").due,
+            Some(day(12, 2))
+        );
+    }
+}
+
+/// Amounts in a conflict read as money does elsewhere on screen, in the
+/// locale's grouping and currency, not as the digits typed.
+#[test]
+fn a_budget_in_a_conflict_is_shown_as_money() {
+    for (locale, said) in [
+        (Locale::En, "Budget: yours 65,000,000 ₫, now 80,000,000 ₫"),
+        (
+            Locale::Vi,
+            "Ngân sách: của bạn 65.000.000 ₫, hiện tại 80.000.000 ₫",
+        ),
+    ] {
+        let (_dir, path, mut app) = on_file_in(locale, '2');
+        let k = app
+            .plan
+            .as_ref()
+            .and_then(|p| p.selected_row())
+            .map(|r| r.campaign.clone())
+            .expect("a campaign");
+        typed(&mut app, "e");
+        let mut other = elsewhere(&path);
+        let mut changed = other.campaign(k.id).expect("campaign");
+        changed.budget = Amount::from_int(80_000_000);
+        other.save_campaign(&changed).expect("edited elsewhere");
+        let Overlay::Form(form) = &app.overlay else {
+            panic!("the campaign form");
+        };
+        let label = said.split(':').next().unwrap_or_default();
+        let budget = form
+            .fields()
+            .iter()
+            .position(|f| f.label == label)
+            .expect("a budget field");
+        down(&mut app, budget);
+        for _ in 0..20 {
+            app.on_key(&key(KeyCode::Backspace));
+        }
+        typed(&mut app, "65000000\n");
+        let shown = screen(&mut app, 100, 30);
+        assert!(shown.contains(said), "{shown}");
+    }
 }
 
 #[test]

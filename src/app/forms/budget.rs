@@ -31,7 +31,8 @@ pub fn open(b: Option<&Budget>, period: &str, fmt: Format) -> Form {
             r.amount,
             &b.map(|b| b.amount.to_string()).unwrap_or_default(),
         )
-        .hint(r.amount_hint),
+        .hint(r.amount_hint)
+        .money(),
         Input::text(r.note, b.map_or("", |b| b.note.as_str())),
     ];
     let editing = b.map(|b| b.id);

@@ -79,7 +79,8 @@ pub fn open(
             plan.budget,
             &c.map(|c| c.budget.to_string()).unwrap_or_default(),
         )
-        .hint(r.amount_hint),
+        .hint(r.amount_hint)
+        .money(),
         optional(
             plan.owner,
             names(&choices.people),

@@ -7,9 +7,9 @@ use clap::{Args, Subcommand};
 use super::output::{amount, count, json, line, table};
 use super::{CliError, CliResult, Context};
 use crate::analysis::CustomerSource;
-use crate::domain::ValueSource;
+use crate::domain::{Amount, Unit, ValueSource};
 use crate::i18n::{CliWords, Format};
-use crate::import::{ImportError, KpiColumns, KpiRow, read_kpis};
+use crate::import::{DecimalMark, ImportError, KpiColumns, KpiRow, Money, read_kpis};
 use crate::metrics::{FigureRow, Granularity, Period, PeriodFigures, periods_covering};
 use crate::report::{Headline, headlines};
 use crate::store::kpis::{KpiInput, RecordOutcome};
@@ -60,6 +60,15 @@ pub struct ImportArgs {
     pub channel_column: Option<String>,
     #[arg(long, value_name = "COLUMN")]
     pub campaign_column: Option<String>,
+    /// Numbers use a decimal point (1,234.5), where a column could be read both ways.
+    #[arg(long, conflicts_with = "decimal_comma")]
+    pub decimal_point: bool,
+    /// Numbers use a decimal comma (1.234,5), where a column could be read both ways.
+    #[arg(long)]
+    pub decimal_comma: bool,
+    /// Convert money in CODE at RATE units of the database's currency for one (repeatable).
+    #[arg(long = "rate", value_name = "CODE=RATE")]
+    pub rate: Vec<String>,
     /// Say what would change, write nothing.
     #[arg(long)]
     pub dry_run: bool,
@@ -94,6 +103,23 @@ fn split_pair(s: &str) -> CliResult<(String, String)> {
         .map(|(a, b)| (a.trim().to_string(), b.trim().to_string()))
         .filter(|(a, b)| !a.is_empty() && !b.is_empty())
         .ok_or_else(|| CliError::user(format!("'{s}' is not METRIC=VALUE")))
+}
+
+/// `USD=25400`: a currency code other than the database's and a rate
+/// above 0.
+fn rate(text: &str, own: &str) -> CliResult<(String, Amount)> {
+    let bad = || {
+        CliError::user(format!(
+            "--rate '{text}' is not CODE=RATE, as USD=25400 ({own} for 1 USD)"
+        ))
+    };
+    let (code, rate) = split_pair(text).map_err(|_| bad())?;
+    let code = crate::import::currency_code(&code).ok_or_else(bad)?;
+    let rate: Amount = rate.parse().map_err(|_| bad())?;
+    if rate <= Amount::ZERO || code == own {
+        return Err(bad());
+    }
+    Ok((code, rate))
 }
 
 fn record(ctx: &Context, a: &RecordArgs) -> CliResult {
@@ -166,7 +192,19 @@ fn dimension_label(w: &CliWords, v: &KpiInput) -> String {
     }
 }
 
+/// Every refusal of a file says that nothing was written: the values are
+/// recorded all at once at the end, or not at all.
 fn import(ctx: &Context, a: &ImportArgs) -> CliResult {
+    import_file(ctx, a).map_err(|e| match e {
+        CliError::Import(mut e) => {
+            e.message.push_str("; nothing was written");
+            CliError::Import(e)
+        }
+        other => other,
+    })
+}
+
+fn import_file(ctx: &Context, a: &ImportArgs) -> CliResult {
     let mut store = ctx.open()?;
     let label = a.file.display().to_string();
     let bytes = std::fs::read(&a.file).map_err(|e| CliError::user(format!("{label}: {e}")))?;
@@ -177,17 +215,33 @@ fn import(ctx: &Context, a: &ImportArgs) -> CliResult {
         .collect::<CliResult<Vec<_>>>()?;
     let metrics = store.metrics()?;
     // Derived figures are worked out, never imported.
-    let known: Vec<&str> = metrics
+    let known: Vec<(&str, Unit)> = metrics
         .iter()
-        .map(|m| m.name.as_str())
-        .filter(|n| !crate::metrics::figures::is_derived(n))
+        .map(|m| (m.name.as_str(), m.unit))
+        .filter(|(n, _)| !crate::metrics::figures::is_derived(n))
         .collect();
+    let currency = ctx.config.currency;
+    let money = Money {
+        currency: currency.code().to_string(),
+        places: currency.places() as u32,
+        rates: a
+            .rate
+            .iter()
+            .map(|r| rate(r, currency.code()))
+            .collect::<CliResult<_>>()?,
+    };
     let cols = KpiColumns {
         date: a.date_column.clone(),
         map,
         segment: a.segment_column.clone(),
         channel: a.channel_column.clone(),
         campaign: a.campaign_column.clone(),
+        decimal: match (a.decimal_point, a.decimal_comma) {
+            (true, _) => Some(DecimalMark::Point),
+            (_, true) => Some(DecimalMark::Comma),
+            _ => None,
+        },
+        money,
     };
     let file = read_kpis(&label, &bytes, &cols, &known)?;
     let mut values = Vec::with_capacity(file.rows.len());
@@ -236,6 +290,19 @@ fn import(ctx: &Context, a: &ImportArgs) -> CliResult {
         line(&Format::fill(
             w.ignored_columns,
             file.ignored_columns.join(", "),
+        ))?;
+    }
+    for c in &file.converted {
+        line(&Format::fill_all(
+            w.kpi_converted,
+            &[
+                &count(fmt, c.values),
+                &c.metric,
+                &c.from,
+                &amount(fmt, c.rate),
+                &currency.code(),
+                &c.from,
+            ],
         ))?;
     }
     let out = store.record_kpis(

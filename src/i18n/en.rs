@@ -478,6 +478,7 @@ pub static EN: Words = Words {
         dimension_channel: "channel {}",
         dimension_campaign: "campaign {}",
         kpi_file: "{}: {} values; columns {}",
+        kpi_converted: "{} {} values converted from {} at {} {} per {}.",
         ignored_columns: "Ignored columns: {}",
         customers_from_orders: "Customer figures derived from orders; — = undefined.",
         customers_as_recorded: "Customer figures as recorded; — = undefined.",

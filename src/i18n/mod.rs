@@ -57,8 +57,8 @@ impl FromStr for Currency {
 }
 
 impl Currency {
-    /// Decimal places shown.
-    fn places(self) -> usize {
+    /// Decimal places shown: those of the currency's minor unit.
+    pub fn places(self) -> usize {
         match self {
             Currency::Vnd => 0,
             Currency::Usd | Currency::Eur => 2,

@@ -560,6 +560,7 @@ pub static VI: Words = Words {
         dimension_channel: "kênh {}",
         dimension_campaign: "chiến dịch {}",
         kpi_file: "{}: {} giá trị; cột {}",
+        kpi_converted: "{} giá trị {} đã quy đổi từ {} theo tỷ giá {} {} cho 1 {}.",
         ignored_columns: "Bỏ qua các cột: {}",
         customers_from_orders: "Số liệu khách hàng tính từ đơn hàng; — = không xác định.",
         customers_as_recorded: "Số liệu khách hàng theo số đã nhập; — = không xác định.",

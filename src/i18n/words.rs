@@ -629,6 +629,7 @@ pub struct CliWords {
     pub dimension_campaign: &'static str,
     /// "{file}: {n} values; columns {mapping}"
     pub kpi_file: &'static str,
+    pub kpi_converted: &'static str,
     /// "Ignored columns: {}"
     pub ignored_columns: &'static str,
     /// The note under `kpi show` when customers come from orders.
@@ -715,6 +716,7 @@ impl CliWords {
             dimension_channel,
             dimension_campaign,
             kpi_file,
+            kpi_converted,
             ignored_columns,
             customers_from_orders,
             customers_as_recorded,
@@ -758,6 +760,7 @@ impl CliWords {
             ("dimension_channel", dimension_channel),
             ("dimension_campaign", dimension_campaign),
             ("kpi_file", kpi_file),
+            ("kpi_converted", kpi_converted),
             ("ignored_columns", ignored_columns),
             ("customers_from_orders", customers_from_orders),
             ("customers_as_recorded", customers_as_recorded),

@@ -7,9 +7,9 @@ use chrono::NaiveDate;
 
 use super::dates;
 use super::error::{ImportError, quoted};
-use super::numbers;
+use super::numbers::{self, DecimalMark};
 use super::table::{self, Header, fold};
-use crate::domain::Amount;
+use crate::domain::{Amount, Unit};
 
 /// Columns named by the command-line flags; `None`: recognise the header.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -20,6 +20,40 @@ pub struct KpiColumns {
     pub segment: Option<String>,
     pub channel: Option<String>,
     pub campaign: Option<String>,
+    /// `--decimal-point` / `--decimal-comma`: every column uses this mark.
+    pub decimal: Option<DecimalMark>,
+    pub money: Money,
+}
+
+/// The database's currency, and the rates the user gave to convert
+/// money in other currencies into it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Money {
+    /// ISO code: `VND`.
+    pub currency: String,
+    /// Decimals of its minor unit: 0 for VND, 2 for USD.
+    pub places: u32,
+    /// `--rate USD=25400`: `(code, units of the database's currency for one)`.
+    pub rates: Vec<(String, Amount)>,
+}
+
+impl Default for Money {
+    fn default() -> Self {
+        Money {
+            currency: "VND".into(),
+            places: 0,
+            rates: Vec::new(),
+        }
+    }
+}
+
+/// Money of one metric converted from another currency.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Converted {
+    pub metric: String,
+    pub from: String,
+    pub rate: Amount,
+    pub values: usize,
 }
 
 /// One value of one metric on one day, with the physical line it is on.
@@ -48,9 +82,14 @@ pub struct KpiFile {
     pub ignored_columns: Vec<String>,
     /// The header names, in file order (`column N` where blank).
     pub header: Vec<String>,
+    /// Money converted at a `--rate`, per metric and currency.
+    pub converted: Vec<Converted>,
 }
 
 const DATE_ALIASES: &[&str] = &["Date", "Day", "Ngày"];
+
+/// A column naming each row's currency (Google Ads' `Currency code`).
+const CURRENCY_ALIASES: &[&str] = &["Currency code", "Currency", "Tiền tệ", "Mã tiền tệ"];
 
 /// Dimensions: name, flag, recognised headers.
 const DIMENSIONS: [(&str, &str, &[&str]); 3] = [
@@ -87,19 +126,25 @@ const METRIC_ALIASES: &[(&str, &str)] = &[
 ];
 
 /// Reads a KPI export. See the module docs of [`super`] for the rules.
+/// `known_metrics` are the metrics a column may hold, with their units.
 pub fn read_kpis(
     file_label: &str,
     bytes: &[u8],
     cols: &KpiColumns,
-    known_metrics: &[&str],
+    known_metrics: &[(&str, Unit)],
 ) -> Result<KpiFile, ImportError> {
     let file = file_label;
     let decoded = table::decode(file, bytes)?;
     let bytes = &decoded[..];
     let header = table::read_header(file, bytes)?;
-    let layout = Layout::resolve(file, &header, cols, known_metrics)?;
+    let names: Vec<&str> = known_metrics.iter().map(|(n, _)| *n).collect();
+    let layout = Layout::resolve(file, &header, cols, &names)?;
     let mut wanted = vec![layout.date];
     wanted.extend(layout.dims.iter().flatten());
+    let currency_slot = layout.currency.map(|c| {
+        wanted.push(c);
+        wanted.len() - 1
+    });
     let first_metric = wanted.len();
     wanted.extend(layout.metrics.iter().map(|(i, _)| *i));
     let cells = table::read_cells(file, bytes, &header, &wanted)?;
@@ -118,11 +163,31 @@ pub fn read_kpis(
     let format = dates::detect(cells.column(0))
         .map_err(|row| cell_error(row, 0, dates::not_a_date_message(cells.get(row, 0))))?;
     let semicolon = header.delimiter == b';';
-    let marks: Vec<_> = (first_metric..wanted.len())
-        .map(|k| numbers::detect(cells.column(k), semicolon))
-        .collect();
+    let money = &cols.money;
+    let mut columns = Vec::with_capacity(layout.metrics.len());
+    for (m, (i, metric)) in layout.metrics.iter().enumerate() {
+        let k = first_metric + m;
+        let unit = known_metrics
+            .iter()
+            .find(|(n, _)| n == metric)
+            .map_or(Unit::Number, |(_, u)| *u);
+        let currency = header_currency(&header.names[*i]);
+        // The most decimals a value of the column can honestly have.
+        let places = match unit {
+            Unit::Count => 0,
+            Unit::Money => currency.as_deref().map_or(money.places, minor_places),
+            Unit::Percent | Unit::Number => 4,
+        };
+        let mark = match cols.decimal {
+            Some(mark) => mark,
+            None => numbers::decide(cells.column(k), places, semicolon)
+                .map_err(|two| cell_error(two.row, k, two.message))?,
+        };
+        columns.push((unit, currency, mark));
+    }
 
     let mut rows = Vec::new();
+    let mut converted: Vec<Converted> = Vec::new();
     let mut seen: HashMap<(NaiveDate, usize, usize, &str), usize> = HashMap::new();
     for row in 0..cells.len() {
         let date = cells.get(row, 0);
@@ -156,6 +221,18 @@ pub fn read_kpis(
         let dim_text = dimension.map_or("", |(_, k)| cells.get(row, k));
         let dim_kind = dimension.map_or(usize::MAX, |(kind, _)| kind);
         let of_kind = |kind: usize| (dim_kind == kind).then(|| dim_text.to_string());
+        let row_currency = match currency_slot.map(|k| (k, cells.get(row, k))) {
+            Some((k, text)) if !text.is_empty() => {
+                Some(numbers::currency_code(text).ok_or_else(|| {
+                    let message = format!(
+                        "{} is not a currency code (such as VND or USD)",
+                        quoted(text)
+                    );
+                    cell_error(row, k, message)
+                })?)
+            }
+            _ => None,
+        };
 
         for (m, (_, metric)) in layout.metrics.iter().enumerate() {
             let k = first_metric + m;
@@ -163,8 +240,59 @@ pub fn read_kpis(
             if text.is_empty() {
                 continue;
             }
-            let value = numbers::parse(text, marks[m], "a number")
-                .map_err(|msg| cell_error(row, k, msg))?;
+            let (unit, column_currency, mark) = &columns[m];
+            let read =
+                numbers::read(text, *mark, "a number").map_err(|msg| cell_error(row, k, msg))?;
+            if read.percent && *unit != Unit::Percent {
+                let message = format!("{} is a percentage, but {metric} is not", quoted(text));
+                return Err(cell_error(row, k, message));
+            }
+            let mut value = read.amount;
+            if *unit == Unit::Money {
+                let said = [
+                    column_currency.as_deref(),
+                    row_currency.as_deref(),
+                    read.currency,
+                ];
+                let mut codes = said.into_iter().flatten();
+                let code = codes.next().unwrap_or(&money.currency);
+                if let Some(other) = codes.find(|c| *c != code) {
+                    let message = format!(
+                        "this {metric} is said to be both in {code} and in {other}, so it cannot be read"
+                    );
+                    return Err(cell_error(row, k, message));
+                }
+                if code != money.currency {
+                    let Some((_, rate)) = money.rates.iter().find(|(c, _)| c == code) else {
+                        let db = &money.currency;
+                        let message = format!(
+                            "this {metric} is in {code}, but the database keeps money in {db}; convert it with --rate {code}=RATE ({db} for 1 {code})"
+                        );
+                        return Err(cell_error(row, k, message));
+                    };
+                    value = convert(value, *rate, money.places).ok_or_else(|| {
+                        let message = format!(
+                            "{} at {rate} {} per {code} is too large (the largest amount is {})",
+                            quoted(text),
+                            money.currency,
+                            crate::domain::amount::LIMIT
+                        );
+                        cell_error(row, k, message)
+                    })?;
+                    match converted
+                        .iter_mut()
+                        .find(|c| c.metric == *metric && c.from == code)
+                    {
+                        Some(c) => c.values += 1,
+                        None => converted.push(Converted {
+                            metric: metric.clone(),
+                            from: code.to_string(),
+                            rate: *rate,
+                            values: 1,
+                        }),
+                    }
+                }
+            }
             if let Some(&earlier) = seen.get(&(day, m, dim_kind, dim_text)) {
                 let prev: &KpiRow = &rows[earlier];
                 if prev.value == value {
@@ -206,13 +334,50 @@ pub fn read_kpis(
             .collect(),
         ignored_columns: layout.ignored.iter().map(|i| header.name(*i)).collect(),
         header: (0..header.names.len()).map(|i| header.name(i)).collect(),
+        converted,
     })
+}
+
+/// The currency a header names in its trailing parentheses:
+/// `Amount spent (USD)`.
+fn header_currency(name: &str) -> Option<String> {
+    let inner = name.trim().strip_suffix(')')?;
+    let code = inner[inner.rfind('(')? + 1..].trim();
+    (code.len() == 3 && code.bytes().all(|b| b.is_ascii_alphabetic()))
+        .then(|| code.to_ascii_uppercase())
+}
+
+/// Decimals of a currency's minor unit (ISO 4217): none for the dong,
+/// the yen and the won, two for the others funnel meets.
+fn minor_places(code: &str) -> u32 {
+    match code {
+        "VND" | "JPY" | "KRW" => 0,
+        _ => 2,
+    }
+}
+
+/// `value × rate`, rounded half away from zero to `places` decimals (the
+/// minor unit of the database's currency), or `None` past the limit.
+fn convert(value: Amount, rate: Amount, places: u32) -> Option<Amount> {
+    let one = i128::from(Amount::from_int(1).raw());
+    let exact = i128::from(value.raw()) * i128::from(rate.raw());
+    let step = one * 10i128.pow(crate::domain::amount::SCALE.saturating_sub(places));
+    let half = step / 2;
+    let rounded = if exact >= 0 {
+        (exact + half) / step
+    } else {
+        (exact - half) / step
+    };
+    let raw = i64::try_from(rounded * step / one).ok()?;
+    Some(Amount::from_raw(raw)).filter(|a| a.within_limit())
 }
 
 /// Which column holds what.
 struct Layout {
     date: usize,
     dims: [Option<usize>; 3],
+    /// A column naming each row's currency.
+    currency: Option<usize>,
     /// `(column, metric)` in file order.
     metrics: Vec<(usize, String)>,
     ignored: Vec<usize>,
@@ -298,6 +463,10 @@ impl Layout {
                 taken.extend(dims[kind]);
             }
         }
+        let mut busy = taken.clone();
+        busy.extend(&explicit);
+        let currency = header.find_alias(CURRENCY_ALIASES, &busy);
+        taken.extend(currency);
         let mut ignored = Vec::new();
         for (i, name) in header.names.iter().enumerate() {
             if taken.contains(&i) || explicit.contains(&i) {
@@ -328,6 +497,7 @@ impl Layout {
         Ok(Layout {
             date,
             dims,
+            currency,
             metrics,
             ignored,
         })
@@ -338,14 +508,14 @@ impl Layout {
 mod tests {
     use super::*;
 
-    const KNOWN: &[&str] = &[
-        "customers",
-        "new_customers",
-        "visits",
-        "leads",
-        "conversions",
-        "spend",
-        "revenue",
+    const KNOWN: &[(&str, Unit)] = &[
+        ("customers", Unit::Count),
+        ("new_customers", Unit::Count),
+        ("visits", Unit::Count),
+        ("leads", Unit::Count),
+        ("conversions", Unit::Count),
+        ("spend", Unit::Money),
+        ("revenue", Unit::Money),
     ];
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -521,6 +691,52 @@ mod tests {
         assert_eq!(
             fails(different, &KpiColumns::default()),
             "kpi.csv:3:3 (Visits): visits for 2026-01-05 (campaign 'Tết') is also on line 2 with 4 (here '5')"
+        );
+    }
+
+    #[test]
+    fn money_converts_at_the_rate_to_the_minor_unit() {
+        let a = |t: &str| t.parse::<Amount>().expect("amount");
+        assert_eq!(convert(a("12.5"), a("25400"), 0), Some(a("317500")));
+        assert_eq!(convert(a("0.01"), a("25412.5"), 0), Some(a("254")));
+        assert_eq!(convert(a("12.345"), a("1.0805"), 2), Some(a("13.34")));
+        assert_eq!(convert(a("100000000000"), a("25400"), 0), None);
+        assert_eq!(header_currency("Amount spent (usd)"), Some("USD".into()));
+        assert_eq!(header_currency("Cost (per click)"), None);
+        let usd = KpiColumns {
+            money: Money {
+                rates: vec![("USD".into(), a("25000"))],
+                ..Money::default()
+            },
+            ..KpiColumns::default()
+        };
+        let f = read(
+            "Date,Spend,Tiền tệ\n2026-01-05,\"1,000.50\",usd\n2026-01-06,7,\n",
+            &usd,
+        )
+        .expect("converted");
+        assert_eq!(brief(&f)[0].3, "25012500");
+        assert_eq!(brief(&f)[1].3, "7");
+        assert_eq!(
+            f.converted,
+            [Converted {
+                metric: "spend".into(),
+                from: "USD".into(),
+                rate: a("25000"),
+                values: 1
+            }]
+        );
+        assert_eq!(
+            fails("Date,Spend (EUR),Currency\n2026-01-05,3,USD\n", &usd),
+            "kpi.csv:2:2 (Spend (EUR)): this spend is said to be both in EUR and in USD, so it cannot be read"
+        );
+        assert_eq!(
+            fails("Date,Spend,Currency\n2026-01-05,3,dollars\n", &usd),
+            "kpi.csv:2:3 (Currency): 'dollars' is not a currency code (such as VND or USD)"
+        );
+        assert_eq!(
+            fails("Date,Visits\n2026-01-05,3%\n", &usd),
+            "kpi.csv:2:2 (Visits): '3%' is a percentage, but visits is not"
         );
     }
 }

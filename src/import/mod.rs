@@ -89,15 +89,32 @@
 //! # Numbers
 //!
 //! An optional sign and currency marks (`₫`, `đ`, `VND`, `VNĐ`, `$`, `€`,
-//! `£`, `USD`, `EUR`) before or after; digits grouped by thousands with
-//! `,`, `.`, a space or NBSP; one decimal mark. The decimal mark is decided
-//! per column: every value only one convention can read votes (`1234,5`,
-//! `1.234.567` and `1 234,50` say comma; `1,234.5` and `1.25` say point);
-//! the majority wins, a tie goes to the first vote. With no vote (integers,
-//! `1.234`), a VND mark in the column or a `;` delimiter means a decimal
-//! comma, else a point. Every value is then read that way; one that cannot
-//! be (`1.2.3,4,5`, `12kg`, `12,5` in a point column) is an error. More
-//! than 4 decimals (beyond zeros) is an error, as for `Amount`.
+//! `£`, `USD`, `EUR`) before or after, and `%` after; digits grouped by
+//! thousands with `,`, `.`, a space or NBSP; one decimal mark. The decimal
+//! mark is decided per column: every value only one convention can read
+//! votes (`1234,5`, `1.234.567` and `1 234,50` say comma; `1,234.5`,
+//! `1.25` and `0.500` say point); the majority wins, a tie goes to the
+//! first vote. With no vote, a value with one separator before three
+//! digits (`850.000`, `1,250`) groups thousands where the column cannot
+//! hold three decimals: a count, or money in a currency whose minor unit
+//! has fewer (VND none, USD two), so `850.000` is 850,000 ₫. Elsewhere
+//! (a gauge such as a position) a `;` delimiter means a decimal comma;
+//! else the column is refused with the cell and both readings, and
+//! `--decimal-point` / `--decimal-comma` decide. Every value is then read
+//! that way; one that cannot be (`1.2.3,4,5`, `12kg`, `12,5` in a point
+//! column) is an error. More than 4 decimals (beyond zeros) is an error,
+//! as for `Amount`. A `%` is allowed only for a percent metric.
+//!
+//! # Currency (KPIs)
+//!
+//! A money value's currency is said by its header (`Amount spent (USD)`),
+//! by a `Currency code` / `Currency` / `Tiền tệ` column on its row, or by
+//! its own mark (`$12`); where none says, it is the database's. Two that
+//! disagree are an error. Money in another currency than the database's
+//! is refused naming both, unless a rate is given (`--rate USD=25400`,
+//! at most 4 decimals): then it is multiplied and rounded half away from
+//! zero to the minor unit of the database's currency, and the summary
+//! says how many values were converted at which rate.
 //!
 //! # Dates
 //!
@@ -120,7 +137,8 @@ mod orders;
 mod table;
 
 pub use error::ImportError;
-pub use kpis::{KpiColumns, KpiFile, KpiRow, read_kpis};
+pub use kpis::{Converted, KpiColumns, KpiFile, KpiRow, Money, read_kpis};
+pub use numbers::{DecimalMark, currency_code};
 pub use orders::{OrderColumns, OrderFile, OrderRow, read_orders};
 pub use table::decode;
 
@@ -129,7 +147,14 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    const KNOWN: &[&str] = &["visits", "conversions", "spend", "revenue"];
+    use crate::domain::Unit;
+
+    const KNOWN: &[(&str, Unit)] = &[
+        ("visits", Unit::Count),
+        ("conversions", Unit::Count),
+        ("spend", Unit::Money),
+        ("revenue", Unit::Money),
+    ];
 
     proptest! {
         /// Whatever the bytes, reading returns rows or an error; it never

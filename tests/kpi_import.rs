@@ -135,3 +135,246 @@ fn money_in_another_currency_is_refused_unless_a_rate_is_given() {
     let oct = s.month("2026-10-01", "2026-10-31");
     assert_eq!(oct["spend"], 26_471_510);
 }
+
+/// A fixture of `tests/fixtures/kpi` (see its README for the sources).
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/kpi/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+impl Sandbox {
+    /// `kpi show --json` for September and October 2026, for one scope.
+    fn autumn(&self, scope: &[&str]) -> [Value; 2] {
+        let mut args = vec![
+            "kpi",
+            "show",
+            "--from",
+            "2026-09-01",
+            "--to",
+            "2026-10-31",
+            "--json",
+        ];
+        args.extend_from_slice(scope);
+        let all: Value = serde_json::from_str(&self.ok(&args)).expect("valid JSON");
+        [all[0].clone(), all[1].clone()]
+    }
+
+    /// The sum of the stored values of `metric`, per month `(Sep, Oct)`.
+    fn stored_by_month(&self, metric: &str) -> (f64, f64) {
+        let mut sums = (0.0, 0.0);
+        for (day, value) in self.stored(metric) {
+            let v: f64 = value.trim_matches('"').parse().expect("a number");
+            if day.contains("2026-09") {
+                sums.0 += v;
+            } else {
+                sums.1 += v;
+            }
+        }
+        sums
+    }
+}
+
+#[test]
+fn ga4_report_with_a_channel_column_imports_with_no_flags() {
+    let s = Sandbox::new();
+    let out = s.ok(&["kpi", "import", &fixture("ga4_traffic_acquisition.csv")]);
+    assert!(
+        out.contains("Sessions → visits, Key events → conversions, Total revenue → revenue"),
+        "{out}"
+    );
+    assert!(out.contains("Skipped 1 totals rows (lines 20)."), "{out}");
+    assert!(
+        out.contains("Created channels: Organic Search, Paid Social"),
+        "{out}"
+    );
+    let [sep, oct] = s.autumn(&["--channel", "Organic Search"]);
+    // 412 + 388; 4 + 3; 1,850,000 + 1,240,000
+    assert_eq!(
+        (&sep["visits"], &sep["conversions"], &sep["revenue"]),
+        (&800.into(), &7.into(), &3_090_000.into())
+    );
+    // 1,046 + 965; 9 + 7; 4,120,000 + 2,990,000
+    assert_eq!(
+        (&oct["visits"], &oct["conversions"], &oct["revenue"]),
+        (&2011.into(), &16.into(), &7_110_000.into())
+    );
+    let [sep, oct] = s.autumn(&["--channel", "paid social"]);
+    assert_eq!(
+        (&sep["visits"], &sep["conversions"]),
+        (&423.into(), &5.into())
+    );
+    assert_eq!(
+        (&oct["visits"], &oct["conversions"]),
+        (&588.into(), &6.into())
+    );
+    let again = s.ok(&["kpi", "import", &fixture("ga4_traffic_acquisition.csv")]);
+    assert!(again.contains("0 new, 0 replaced, 24 unchanged"), "{again}");
+    assert!(!again.contains("Created"), "{again}");
+}
+
+#[test]
+fn a_channel_that_does_not_exist_is_refused_with_no_create() {
+    let s = Sandbox::new();
+    s.ok(&["channel", "add", "Organic Search", "--kind", "seo"]);
+    let before = s.export();
+    let err = s.fails(&[
+        "kpi",
+        "import",
+        &fixture("ga4_traffic_acquisition.csv"),
+        "--no-create",
+    ]);
+    assert!(
+        err.contains(":13:2 (Session primary channel group (Default Channel Group)): there is no channel named 'Paid Social'"),
+        "{err}"
+    );
+    assert!(err.contains("nothing was written"), "{err}");
+    assert_eq!(s.export(), before);
+}
+
+#[test]
+fn universal_analytics_daily_block_and_not_its_summary() {
+    let s = Sandbox::new();
+    let out = s.ok(&["kpi", "import", &fixture("ua_audience_overview.csv")]);
+    assert!(
+        out.contains("Day Index") || out.contains("Sessions → visits"),
+        "{out}"
+    );
+    assert!(out.contains("Skipped 1 totals rows (lines 13)."), "{out}");
+    assert!(
+        out.contains("Not read: the table that starts on line 15"),
+        "{out}"
+    );
+    let [sep, oct] = s.autumn(&[]);
+    // 1,210 + 980; 1,105 + 1,050 + 870
+    assert_eq!(
+        (&sep["visits"], &oct["visits"]),
+        (&2190.into(), &3025.into())
+    );
+}
+
+#[test]
+fn google_ads_excel_csv_in_utf16_with_totals_and_fractional_conversions() {
+    let s = Sandbox::new();
+    let out = s.ok(&["kpi", "import", &fixture("google_ads_campaigns.csv")]);
+    assert!(
+        out.contains("Cost → spend") && out.contains("Conversions → conversions"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Skipped 3 totals rows (lines 8, 9, 10)."),
+        "{out}"
+    );
+    assert!(
+        out.contains("Created campaigns: Trà ô long - Search (2026-09-29 – 2026-10-02)"),
+        "{out}"
+    );
+    let [sep, oct] = s.autumn(&["--campaign", "Trà ô long - Search"]);
+    // 1,250,000 + 1,180,000; 3.50 + `--`
+    assert_eq!(
+        (&sep["spend"], &sep["conversions"]),
+        (&2_430_000.into(), &3.5.into())
+    );
+    // 1,320,500 + 1,209,500; 4.25 + 2.00
+    assert_eq!(
+        (&oct["spend"], &oct["conversions"]),
+        (&2_530_000.into(), &6.25.into())
+    );
+    let campaigns = &s.export()["campaigns"];
+    assert_eq!(campaigns[0]["start"], "2026-09-29");
+    assert_eq!(campaigns[0]["end"], "2026-10-02");
+    assert_eq!(campaigns[0]["status"], "done");
+    let shown = s.ok(&[
+        "kpi",
+        "show",
+        "--from",
+        "2026-09-01",
+        "--to",
+        "2026-10-31",
+        "--campaign",
+        "trà ô long - search",
+    ]);
+    let row = shown
+        .lines()
+        .find(|l| l.trim_start().starts_with("conversions"))
+        .expect("a conversions row");
+    assert!(row.contains("3.5") && row.contains("6.25"), "{row}");
+}
+
+#[test]
+fn meta_ads_summary_row_is_no_day() {
+    let s = Sandbox::new();
+    let out = s.ok(&["kpi", "import", &fixture("meta_ads_campaigns.csv")]);
+    assert!(
+        out.contains("Amount spent (VND) → spend") && out.contains("Purchases → conversions"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Skipped the summary row on line 2 (2026-09-29 to 2026-10-02)"),
+        "{out}"
+    );
+    assert!(out.contains("Created campaigns: Trung Thu 2026"), "{out}");
+    let [sep, oct] = s.autumn(&["--campaign", "Trung Thu 2026"]);
+    // 1,250,000 + 1,180,000; 5 + 4
+    assert_eq!(
+        (&sep["spend"], &sep["conversions"]),
+        (&2_430_000.into(), &9.into())
+    );
+    // 1,320,000 + 1,210,000; 6 + 4
+    assert_eq!(
+        (&oct["spend"], &oct["conversions"]),
+        (&2_530_000.into(), &10.into())
+    );
+}
+
+#[test]
+fn search_console_dates_into_metrics_of_those_names() {
+    let s = Sandbox::new();
+    s.ok(&[
+        "metric", "add", "clicks", "--kind", "counter", "--unit", "count",
+    ]);
+    s.ok(&[
+        "metric",
+        "add",
+        "impressions",
+        "--kind",
+        "counter",
+        "--unit",
+        "count",
+    ]);
+    let out = s.ok(&["kpi", "import", &fixture("search_console_Dates.csv")]);
+    assert!(
+        out.contains("Clicks → clicks, Impressions → impressions"),
+        "{out}"
+    );
+    assert!(out.contains("Ignored columns: CTR, Position"), "{out}");
+    // 28 + 31, 35 + 25; 990 + 1,030, 1,100 + 1,200
+    assert_eq!(s.stored_by_month("clicks"), (59.0, 60.0));
+    assert_eq!(s.stored_by_month("impressions"), (2020.0, 2300.0));
+}
+
+#[test]
+fn mailchimp_campaign_report_creates_its_campaigns() {
+    let s = Sandbox::new();
+    s.ok(&[
+        "metric", "add", "clicks", "--kind", "counter", "--unit", "count",
+    ]);
+    s.ok(&[
+        "metric", "add", "opens", "--kind", "counter", "--unit", "count",
+    ]);
+    let out = s.ok(&["kpi", "import", &fixture("mailchimp_campaigns.csv")]);
+    assert!(
+        out.contains("Unique Opens → opens")
+            && out.contains("Unique Clicks → clicks")
+            && out.contains("Total Revenue → revenue"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Created campaigns: Trà mới tháng 9 (2026-09-02 – 2026-09-02), Trung Thu 2026 (2026-10-01 – 2026-10-01)"),
+        "{out}"
+    );
+    let [sep, _] = s.autumn(&["--campaign", "Trà mới tháng 9"]);
+    assert_eq!(sep["revenue"], 2_870_000);
+    let [_, oct] = s.autumn(&["--campaign", "Trung Thu 2026"]);
+    assert_eq!(oct["revenue"], 2_310_000);
+    assert_eq!(s.stored_by_month("clicks"), (141.0, 118.0));
+    assert_eq!(s.stored_by_month("opens"), (702.0, 655.0));
+}

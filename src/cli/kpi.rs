@@ -12,7 +12,7 @@ use crate::i18n::{CliWords, Format};
 use crate::import::{DecimalMark, ImportError, KpiColumns, KpiRow, Money, read_kpis};
 use crate::metrics::{FigureRow, Granularity, Period, PeriodFigures, periods_covering};
 use crate::report::{Headline, headlines};
-use crate::store::kpis::{KpiInput, RecordOutcome};
+use crate::store::kpis::{DimensionName, KpiInput, NamedInput, RecordOutcome};
 
 #[derive(Debug, Subcommand)]
 pub enum KpiCommand {
@@ -69,6 +69,9 @@ pub struct ImportArgs {
     /// Convert money in CODE at RATE units of the database's currency for one (repeatable).
     #[arg(long = "rate", value_name = "CODE=RATE")]
     pub rate: Vec<String>,
+    /// Refuse a channel or campaign that does not exist instead of creating it.
+    #[arg(long)]
+    pub no_create: bool,
     /// Say what would change, write nothing.
     #[arg(long)]
     pub dry_run: bool,
@@ -249,26 +252,41 @@ fn import_file(ctx: &Context, a: &ImportArgs) -> CliResult {
         let name = file.header.get(column).map_or("", String::as_str);
         ImportError::cell(&label, r.line, name, column, text, message)
     };
+    let mut checked: Vec<DimensionName> = Vec::new();
     for r in &file.rows {
         if let Some(m) = metrics.iter().find(|m| m.name == r.metric) {
             crate::domain::validate::metric_value(&m.name, m.unit, r.value)
                 .map_err(|e| cell(r, r.value_column, &r.value.to_string(), e))?;
         }
-        let dimension = store
-            .dimension(
-                r.segment.as_deref(),
-                r.channel.as_deref(),
-                r.campaign.as_deref(),
-            )
-            .map_err(|e| {
-                let name = [&r.segment, &r.channel, &r.campaign]
-                    .into_iter()
-                    .flatten()
-                    .next()
-                    .map_or("", String::as_str);
-                cell(r, r.dimension_column.unwrap_or(0), name, e.to_string())
-            })?;
-        values.push(KpiInput {
+        let dimension = match (&r.segment, &r.channel, &r.campaign) {
+            (Some(s), _, _) => DimensionName::Segment(s.clone()),
+            (_, Some(c), _) => DimensionName::Channel(c.clone()),
+            (_, _, Some(k)) => DimensionName::Campaign(k.clone()),
+            _ => DimensionName::Total,
+        };
+        if !checked.contains(&dimension) {
+            let creatable = matches!(
+                dimension,
+                DimensionName::Channel(_) | DimensionName::Campaign(_)
+            ) && !a.no_create;
+            if !creatable && !store.has_named(&dimension)? {
+                let (what, name) = match &dimension {
+                    DimensionName::Segment(n) => ("segment", n),
+                    DimensionName::Channel(n) => ("channel", n),
+                    DimensionName::Campaign(n) => ("campaign", n),
+                    DimensionName::Total => ("", &String::new()),
+                };
+                let hint = if what == "segment" {
+                    "add it first (funnel segment add)"
+                } else {
+                    "without --no-create the import creates it"
+                };
+                let message = format!("there is no {what} named '{name}'; {hint}");
+                return Err(cell(r, r.dimension_column.unwrap_or(0), name, message).into());
+            }
+            checked.push(dimension.clone());
+        }
+        values.push(NamedInput {
             day: r.day,
             metric: r.metric.clone(),
             dimension,
@@ -305,13 +323,46 @@ fn import_file(ctx: &Context, a: &ImportArgs) -> CliResult {
             ],
         ))?;
     }
-    let out = store.record_kpis(
+    if !file.skipped_totals.is_empty() {
+        let lines: Vec<String> = file.skipped_totals.iter().map(usize::to_string).collect();
+        line(&Format::fill_all(
+            w.kpi_skipped_totals,
+            &[&count(fmt, lines.len()), &lines.join(", ")],
+        ))?;
+    }
+    for (at, first, last) in &file.skipped_summaries {
+        line(&Format::fill_all(
+            w.kpi_skipped_summary,
+            &[at, &fmt.date(*first), &fmt.date(*last)],
+        ))?;
+    }
+    if let Some(at) = file.ignored_from {
+        line(&Format::fill(w.kpi_ignored_block, at))?;
+    }
+    let out = store.import_kpis(
         &values,
-        ValueSource::Imported,
+        !a.no_create,
+        ctx.today(),
         &format!("import KPIs from {label}"),
         !a.dry_run,
     )?;
-    summary(fmt, &out, a.dry_run)
+    let (channels, campaigns) = if a.dry_run {
+        (w.kpi_channels_would_create, w.kpi_campaigns_would_create)
+    } else {
+        (w.kpi_channels_created, w.kpi_campaigns_created)
+    };
+    if !out.new_channels.is_empty() {
+        line(&Format::fill(channels, out.new_channels.join(", ")))?;
+    }
+    if !out.new_campaigns.is_empty() {
+        let list: Vec<String> = out
+            .new_campaigns
+            .iter()
+            .map(|(n, first, last)| format!("{n} ({} – {})", fmt.date(*first), fmt.date(*last)))
+            .collect();
+        line(&Format::fill(campaigns, list.join(", ")))?;
+    }
+    summary(fmt, &out.recorded, a.dry_run)
 }
 
 fn show(ctx: &Context, a: &ShowArgs) -> CliResult {

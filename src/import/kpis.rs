@@ -84,9 +84,34 @@ pub struct KpiFile {
     pub header: Vec<String>,
     /// Money converted at a `--rate`, per metric and currency.
     pub converted: Vec<Converted>,
+    /// Lines after the last dated row without a date of their own: the
+    /// totals rows of GA4, Universal Analytics and Google Ads.
+    pub skipped_totals: Vec<usize>,
+    /// Rows covering more than one day without a channel or campaign:
+    /// Meta's account summary. `(line, first day, last day)`.
+    pub skipped_summaries: Vec<(usize, NaiveDate, NaiveDate)>,
+    /// The line where a second table starts after a blank line (Universal
+    /// Analytics' summary block), not read.
+    pub ignored_from: Option<usize>,
 }
 
-const DATE_ALIASES: &[&str] = &["Date", "Day", "Ngày"];
+/// `Day Index`: Universal Analytics; `Reporting starts`: Meta Ads Manager
+/// (with `Reporting ends`); `Send Date`: Mailchimp's campaign report.
+const DATE_ALIASES: &[&str] = &[
+    "Date",
+    "Day",
+    "Ngày",
+    "Day Index",
+    "Reporting starts",
+    "Send Date",
+    "Thời gian",
+];
+
+/// The last day a row covers, where an export gives a range per row.
+const END_ALIASES: &[&str] = &["Reporting ends"];
+
+/// Cells that say "no value" (Google Ads' `--`, Mailchimp's `n/a`).
+const NO_VALUE: &[&str] = &["--", "n/a", "N/A", "-"];
 
 /// A column naming each row's currency (Google Ads' `Currency code`).
 const CURRENCY_ALIASES: &[&str] = &["Currency code", "Currency", "Tiền tệ", "Mã tiền tệ"];
@@ -94,11 +119,27 @@ const CURRENCY_ALIASES: &[&str] = &["Currency code", "Currency", "Tiền tệ", 
 /// Dimensions: name, flag, recognised headers.
 const DIMENSIONS: [(&str, &str, &[&str]); 3] = [
     ("segment", "--segment-column", &["Segment", "Phân khúc"]),
-    ("channel", "--channel-column", &["Channel", "Kênh"]),
+    (
+        "channel",
+        "--channel-column",
+        &[
+            "Channel",
+            "Kênh",
+            "Session primary channel group",
+            "Session default channel group",
+            "Default channel group",
+            "Default Channel Grouping",
+        ],
+    ),
     (
         "campaign",
         "--campaign-column",
-        &["Campaign", "Campaign name", "Chiến dịch"],
+        &[
+            "Campaign",
+            "Campaign name",
+            "Chiến dịch",
+            "Session campaign",
+        ],
     ),
 ];
 
@@ -108,6 +149,7 @@ const METRIC_ALIASES: &[(&str, &str)] = &[
     ("Visits", "visits"),
     ("Lượt truy cập", "visits"),
     ("Conversions", "conversions"),
+    ("Conv.", "conversions"),
     ("Transactions", "conversions"),
     ("Purchases", "conversions"),
     ("Key events", "conversions"),
@@ -123,6 +165,11 @@ const METRIC_ALIASES: &[(&str, &str)] = &[
     ("Purchase revenue", "revenue"),
     ("Total revenue", "revenue"),
     ("Doanh thu", "revenue"),
+    // Only where a metric of that name was added (`funnel metric add`).
+    ("Link clicks", "clicks"),
+    ("Unique Clicks", "clicks"),
+    ("Impr.", "impressions"),
+    ("Unique Opens", "opens"),
 ];
 
 /// Reads a KPI export. See the module docs of [`super`] for the rules.
@@ -145,9 +192,27 @@ pub fn read_kpis(
         wanted.push(c);
         wanted.len() - 1
     });
+    let end_slot = layout.end.map(|c| {
+        wanted.push(c);
+        wanted.len() - 1
+    });
     let first_metric = wanted.len();
     wanted.extend(layout.metrics.iter().map(|(i, _)| *i));
-    let cells = table::read_cells(file, bytes, &header, &wanted)?;
+    let table_end = table::block_end(bytes, &header, |record| {
+        record
+            .get(layout.date)
+            .and_then(|f| std::str::from_utf8(f).ok())
+            .is_some_and(|t| dates::looks_like_date(t.trim()))
+    });
+    let ignored_from = (table_end < bytes.len()).then(|| {
+        let blank = bytes[table_end..]
+            .iter()
+            .take_while(|b| b.is_ascii_whitespace())
+            .filter(|b| **b == b'\n')
+            .count();
+        1 + blank + bytes[..table_end].iter().filter(|b| **b == b'\n').count()
+    });
+    let cells = table::read_cells(file, &bytes[..table_end], &header, &wanted)?;
     let cell_error = |row: usize, k: usize, message: String| {
         let col = wanted[k];
         ImportError::cell(
@@ -160,8 +225,21 @@ pub fn read_kpis(
         )
     };
 
-    let format = dates::detect(cells.column(0))
+    // Rows after the last dated one, without a date: totals.
+    let mut dated = cells.len();
+    while dated > 0 && !dates::looks_like_date(cells.get(dated - 1, 0)) {
+        dated -= 1;
+    }
+    let skipped_totals = cells.lines[dated..].to_vec();
+    // Universal Analytics writes US dates (`3/1/26`) whatever they show.
+    let month_first = fold(&header.names[layout.date]) == "dayindex";
+    let format = dates::detect_preferring(cells.column(0).take(dated), month_first)
         .map_err(|row| cell_error(row, 0, dates::not_a_date_message(cells.get(row, 0))))?;
+    let end_format = match end_slot {
+        Some(k) => dates::detect(cells.column(k).take(dated))
+            .map_err(|row| cell_error(row, k, dates::not_a_date_message(cells.get(row, k))))?,
+        None => None,
+    };
     let semicolon = header.delimiter == b';';
     let money = &cols.money;
     let mut columns = Vec::with_capacity(layout.metrics.len());
@@ -174,13 +252,14 @@ pub fn read_kpis(
         let currency = header_currency(&header.names[*i]);
         // The most decimals a value of the column can honestly have.
         let places = match unit {
+            Unit::Count if crate::domain::validate::fractional_count(metric) => 4,
             Unit::Count => 0,
             Unit::Money => currency.as_deref().map_or(money.places, minor_places),
             Unit::Percent | Unit::Number => 4,
         };
         let mark = match cols.decimal {
             Some(mark) => mark,
-            None => numbers::decide(cells.column(k), places, semicolon)
+            None => numbers::decide(cells.column(k).take(dated), places, semicolon)
                 .map_err(|two| cell_error(two.row, k, two.message))?,
         };
         columns.push((unit, currency, mark));
@@ -189,7 +268,8 @@ pub fn read_kpis(
     let mut rows = Vec::new();
     let mut converted: Vec<Converted> = Vec::new();
     let mut seen: HashMap<(NaiveDate, usize, usize, &str), usize> = HashMap::new();
-    for row in 0..cells.len() {
+    let mut skipped_summaries = Vec::new();
+    for row in 0..dated {
         let date = cells.get(row, 0);
         let day = match (&format, date.is_empty()) {
             (_, true) => Err("the date is empty".to_string()),
@@ -233,11 +313,25 @@ pub fn read_kpis(
             }
             _ => None,
         };
+        if let (Some(k), Some(f)) = (end_slot, &end_format) {
+            let text = cells.get(row, k);
+            let last = f.parse(text).map_err(|m| cell_error(row, k, m))?;
+            if last != day {
+                if dimension.is_none() {
+                    skipped_summaries.push((cells.lines[row], day, last));
+                    continue;
+                }
+                let message = format!(
+                    "this row covers {day} to {last}, not one day: export it broken down by day"
+                );
+                return Err(cell_error(row, k, message));
+            }
+        }
 
         for (m, (_, metric)) in layout.metrics.iter().enumerate() {
             let k = first_metric + m;
             let text = cells.get(row, k);
-            if text.is_empty() {
+            if text.is_empty() || NO_VALUE.contains(&text) {
                 continue;
             }
             let (unit, column_currency, mark) = &columns[m];
@@ -335,6 +429,9 @@ pub fn read_kpis(
         ignored_columns: layout.ignored.iter().map(|i| header.name(*i)).collect(),
         header: (0..header.names.len()).map(|i| header.name(i)).collect(),
         converted,
+        skipped_totals,
+        skipped_summaries,
+        ignored_from,
     })
 }
 
@@ -378,6 +475,8 @@ struct Layout {
     dims: [Option<usize>; 3],
     /// A column naming each row's currency.
     currency: Option<usize>,
+    /// A column with the last day each row covers.
+    end: Option<usize>,
     /// `(column, metric)` in file order.
     metrics: Vec<(usize, String)>,
     ignored: Vec<usize>,
@@ -467,6 +566,13 @@ impl Layout {
         busy.extend(&explicit);
         let currency = header.find_alias(CURRENCY_ALIASES, &busy);
         taken.extend(currency);
+        let end = header.find_alias(END_ALIASES, &taken);
+        taken.extend(end);
+        // Mailchimp names each campaign in its `Title`.
+        if dims[2].is_none() && fold(&header.names[date]) == "senddate" {
+            dims[2] = header.find_alias(&["Title"], &taken);
+            taken.extend(dims[2]);
+        }
         let mut ignored = Vec::new();
         for (i, name) in header.names.iter().enumerate() {
             if taken.contains(&i) || explicit.contains(&i) {
@@ -498,6 +604,7 @@ impl Layout {
             date,
             dims,
             currency,
+            end,
             metrics,
             ignored,
         })
@@ -674,11 +781,15 @@ mod tests {
             fails(bad, &KpiColumns::default()),
             "kpi.csv:3:2 (Sessions): '12x' is not a number"
         );
-        let no_date = "Date,Sessions\n2026-01-05,4\n,5\n";
+        let no_date = "Date,Sessions\n2026-01-05,4\n,5\n2026-01-06,4\n";
         assert_eq!(
             fails(no_date, &KpiColumns::default()),
             "kpi.csv:3:1 (Date): the date is empty"
         );
+        // Undated rows after the last dated one are totals.
+        let totals = "Date,Sessions\n2026-01-05,4\n,4\nTotal: Account,--\n";
+        let f = read(totals, &KpiColumns::default()).expect("totals");
+        assert_eq!((f.rows.len(), f.skipped_totals), (1, vec![3, 4]));
     }
 
     #[test]

@@ -64,27 +64,52 @@
 //! dropped (an identical repeat, or a Shopify line-item row, which leaves
 //! the total empty); otherwise an error names both lines.
 //!
-//! KPIs:
-//! - date: `--date-column`, else `Date`, `Day`, `Ngày` (required).
-//! - dimensions: `Segment`/`Phân khúc`, `Channel`/`Kênh`,
-//!   `Campaign`/`Campaign name`/`Chiến dịch` (or the `KpiColumns` names).
-//!   A row may fill at most one of them.
+//! KPIs (the exports of GA4, Universal Analytics, Google Ads, Meta Ads
+//! Manager, Search Console and Mailchimp are read as they come):
+//! - the header may follow one-cell lines (Google Ads' report title and
+//!   date range) as well as `#` comments.
+//! - date: `--date-column`, else `Date`, `Day`, `Ngày`, `Day Index`
+//!   (Universal Analytics: numeric dates read month first where no part
+//!   tells), `Reporting starts` (Meta), `Send Date` (Mailchimp,
+//!   `Sep 02, 2026 09:00 am`), `Thời gian` (required). With `Reporting
+//!   ends`, a row whose last day is not its first covers a range, not a
+//!   day: skipped if it names no segment, channel or campaign (Meta's
+//!   account summary), refused otherwise.
+//! - rows after the last dated row without a date of their own (GA4's
+//!   and UA's totals, Google Ads' `Total: Account`) are skipped and
+//!   counted; an undated row before that is an error. A blank line
+//!   followed by a line whose date cell is no date ends the table (UA's
+//!   summary block): the rest is not read, and the summary says where.
+//! - dimensions: `Segment`/`Phân khúc`, `Channel`/`Kênh`/`Session primary
+//!   channel group`/`Session default channel group`/`Default channel
+//!   group`/`Default Channel Grouping`, `Campaign`/`Campaign name`/`Chiến
+//!   dịch`/`Session campaign`, and Mailchimp's `Title` beside `Send Date`
+//!   (or the `KpiColumns` names). A row may fill at most one of them.
 //! - metrics: each `--map COLUMN=METRIC` first (the metric must be known,
 //!   the column must exist); then a header equal to a known metric
 //!   (`New customers` → `new_customers`); then `Sessions`, `Visits`,
-//!   `Lượt truy cập` → visits; `Conversions`, `Transactions`, `Purchases`,
-//!   `Key events`, `Đơn hàng` → conversions; `Leads`, `Sign-ups`,
-//!   `Signups`, `Đăng ký` → leads; `Cost`, `Spend`, `Amount spent`,
-//!   `Chi phí` → spend; `Revenue`, `Purchase revenue`, `Total revenue`,
-//!   `Doanh thu` → revenue (where that metric is known). A second column
-//!   for a metric already taken is ignored. Other columns are listed in
-//!   `ignored_columns`. No metric column at all is an error.
-//! - an empty metric cell gives no row; the same day, metric and dimension
-//!   twice in a file is dropped if equal, an error naming both lines if not.
+//!   `Lượt truy cập` → visits; `Conversions`, `Conv.`, `Transactions`,
+//!   `Purchases`, `Key events`, `Đơn hàng` → conversions; `Leads`,
+//!   `Sign-ups`, `Signups`, `Đăng ký` → leads; `Cost`, `Spend`, `Amount
+//!   spent`, `Chi phí` → spend; `Revenue`, `Purchase revenue`, `Total
+//!   revenue`, `Doanh thu` → revenue; and where a metric of that name was
+//!   added, `Link clicks`/`Unique Clicks` → clicks, `Impr.` → impressions,
+//!   `Unique Opens` → opens. A second column for a metric already taken is
+//!   ignored. Other columns are listed in `ignored_columns`. No metric
+//!   column at all is an error.
+//! - an empty metric cell, `--` or `n/a` gives no row; the same day,
+//!   metric and dimension twice in a file is dropped if equal, an error
+//!   naming both lines if not.
 //! - each value must fit its metric's unit (`funnel kpi import` checks):
-//!   a count is a whole number, 0 or more; money is 0 or more (a refund
-//!   of ad spend is not a negative spend: record the day's net spend);
-//!   the error names the line and column. `NaN` and `inf` are no number.
+//!   a count is a whole number, 0 or more (conversions may be fractional,
+//!   as data-driven attribution shares them out); money is 0 or more (a
+//!   refund of ad spend is not a negative spend: record the day's net
+//!   spend); the error names the line and column. `NaN` and `inf` are no
+//!   number.
+//! - a channel or campaign the file names that does not exist (named
+//!   exactly, ignoring case and accents) is created by `funnel kpi
+//!   import`, and the summary lists them; `--no-create` refuses instead.
+//!   A campaign made so runs from the first to the last day of its rows.
 //!
 //! # Numbers
 //!

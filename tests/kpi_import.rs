@@ -223,7 +223,7 @@ fn a_channel_that_does_not_exist_is_refused_with_no_create() {
         "--no-create",
     ]);
     assert!(
-        err.contains(":13:2 (Session primary channel group (Default Channel Group)): there is no channel named 'Paid Social'"),
+        err.contains(":13:2 (Session primary channel group (Default Channel Group)): channel 'Paid Social' not found; without --no-create the import creates it"),
         "{err}"
     );
     assert!(err.contains("nothing was written"), "{err}");
@@ -377,4 +377,50 @@ fn mailchimp_campaign_report_creates_its_campaigns() {
     assert_eq!(oct["revenue"], 2_310_000);
     assert_eq!(s.stored_by_month("clicks"), (141.0, 118.0));
     assert_eq!(s.stored_by_month("opens"), (702.0, 655.0));
+}
+
+#[test]
+fn channel_and_campaign_values_add_up_to_the_whole_business_never_twice() {
+    let s = Sandbox::new();
+    s.ok(&["kpi", "import", &fixture("ga4_traffic_acquisition.csv")]);
+    s.ok(&["kpi", "import", &fixture("meta_ads_campaigns.csv")]);
+    s.ok(&["kpi", "import", &fixture("google_ads_campaigns.csv")]);
+    let [sep, oct] = s.autumn(&[]);
+    // Visits, conversions and revenue per channel (GA4); no spend per
+    // channel, so spend per campaign (Meta + Google Ads). Conversions per
+    // campaign are the same purchases seen from the ads: not added.
+    assert_eq!(sep["visits"], 1223);
+    assert_eq!(sep["conversions"], 12);
+    assert_eq!(sep["revenue"], 4_955_000);
+    assert_eq!(sep["spend"], 4_860_000);
+    assert_eq!(sep["cost_per_conversion"], 405_000);
+    assert_eq!(oct["visits"], 2599);
+    assert_eq!(oct["conversions"], 22);
+    assert_eq!(oct["spend"], 5_060_000);
+    assert_eq!(oct["cost_per_conversion"], 230_000);
+    // 9,380,000 / 5,060,000
+    assert_eq!(oct["return_on_ad_spend"], 1.853755);
+
+    // A value for the whole business wins on its day; on a day with spend
+    // per channel, the campaigns' spend is not added to it.
+    s.ok(&["kpi", "record", "2026-10-01", "spend=1000000"]);
+    s.ok(&[
+        "kpi",
+        "record",
+        "2026-10-02",
+        "spend=500000",
+        "--channel",
+        "paid social",
+    ]);
+    let [_, oct] = s.autumn(&[]);
+    assert_eq!(oct["spend"], 1_500_000);
+    let shown = s.ok(&["kpi", "show", "--from", "2026-09-01", "--to", "2026-10-31"]);
+    assert!(
+        shown.contains("Whole business spend: as recorded; summed over channels on days without a total; summed over campaigns on days without a total or channel values."),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Whole business visits: summed over channels on days without a total."),
+        "{shown}"
+    );
 }

@@ -6,7 +6,7 @@ use clap::{Args, Subcommand};
 
 use super::output::{amount, count, json, line, table};
 use super::{CliError, CliResult, Context};
-use crate::analysis::CustomerSource;
+use crate::analysis::{CustomerSource, Origin};
 use crate::domain::{Amount, Unit, ValueSource};
 use crate::i18n::{CliWords, Format};
 use crate::import::{DecimalMark, ImportError, KpiColumns, KpiRow, Money, read_kpis};
@@ -281,7 +281,7 @@ fn import_file(ctx: &Context, a: &ImportArgs) -> CliResult {
                 } else {
                     "without --no-create the import creates it"
                 };
-                let message = format!("there is no {what} named '{name}'; {hint}");
+                let message = format!("{what} '{name}' not found; {hint}");
                 return Err(cell(r, r.dimension_column.unwrap_or(0), name, message).into());
             }
             checked.push(dimension.clone());
@@ -429,6 +429,24 @@ fn show(ctx: &Context, a: &ShowArgs) -> CliResult {
         .collect();
     line(&table(&header, &rows))?;
     let w = &fmt.words().cli;
+    for (metric, origins) in &f.origins {
+        if origins.as_slice() == [Origin::Recorded] {
+            continue;
+        }
+        let from: Vec<&str> = origins
+            .iter()
+            .map(|o| match o {
+                Origin::Recorded => w.origin_recorded,
+                Origin::Channels => w.origin_channels,
+                Origin::Campaigns => w.origin_campaigns,
+                Origin::Orders => w.origin_orders,
+            })
+            .collect();
+        line(&Format::fill_all(
+            w.total_origin,
+            &[metric, &from.join("; ")],
+        ))?;
+    }
     line(match f.customer_source {
         CustomerSource::Orders => w.customers_from_orders,
         CustomerSource::Recorded => w.customers_as_recorded,

@@ -32,6 +32,17 @@ pub struct RecordOutcome {
     pub unchanged: usize,
 }
 
+/// Where one day's whole-business value of a counter came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TotalOrigin {
+    /// Recorded for the whole business.
+    Recorded,
+    /// The sum of that day's values per channel.
+    Channels,
+    /// The sum of that day's values per campaign.
+    Campaigns,
+}
+
 /// What an imported value is about, by name: the channels and campaigns
 /// named may not exist yet.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -261,6 +272,53 @@ impl Store {
                 ))
             },
         )?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The whole business's daily values of counter `metric` dated
+    /// `from..=to`, oldest first, each with where it came from: the value
+    /// recorded for the whole business that day; else, on a day without
+    /// one, the sum of that day's values over channels; else over
+    /// campaigns. Spend per channel and per campaign are two views of the
+    /// same money, so a day's total is taken from one view, never both.
+    pub fn total_series_between(
+        &self,
+        metric: &str,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<(NaiveDate, Amount, TotalOrigin)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "WITH span AS (
+               SELECT day, value, segment_id, channel_id, campaign_id FROM kpi_values
+               WHERE metric = ?1 AND day >= ?2 AND day <= ?3),
+             total AS (
+               SELECT day, value FROM span
+               WHERE segment_id IS NULL AND channel_id IS NULL AND campaign_id IS NULL),
+             channels AS (
+               SELECT day, sum(value) AS value FROM span WHERE channel_id IS NOT NULL
+               GROUP BY day),
+             campaigns AS (
+               SELECT day, sum(value) AS value FROM span WHERE campaign_id IS NOT NULL
+               GROUP BY day)
+             SELECT day, value, 0 FROM total
+             UNION ALL
+             SELECT day, value, 1 FROM channels WHERE day NOT IN (SELECT day FROM total)
+             UNION ALL
+             SELECT day, value, 2 FROM campaigns
+             WHERE day NOT IN (SELECT day FROM total) AND day NOT IN (SELECT day FROM channels)
+             ORDER BY day",
+        )?;
+        let rows = stmt.query_map(params![metric, day_text(from), day_text(to)], |r| {
+            Ok((
+                parse_day(r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?)?,
+                Amount::from_raw(r.get(1)?),
+                match r.get::<_, i64>(2)? {
+                    0 => TotalOrigin::Recorded,
+                    1 => TotalOrigin::Channels,
+                    _ => TotalOrigin::Campaigns,
+                },
+            ))
+        })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 

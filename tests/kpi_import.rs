@@ -424,3 +424,67 @@ fn channel_and_campaign_values_add_up_to_the_whole_business_never_twice() {
         "{shown}"
     );
 }
+
+#[test]
+fn dry_run_says_how_the_file_is_read_and_what_would_land() {
+    let s = Sandbox::new();
+    s.ok(&["kpi", "record", "2026-09-01", "visits=1"]);
+    let before = s.export();
+    let out = s.ok(&[
+        "kpi",
+        "import",
+        &fixture("meta_ads_campaigns.csv"),
+        "--dry-run",
+    ]);
+    assert!(out.contains("Read as: meta-ads (detected"), "{out}");
+    assert!(
+        out.contains("Amount spent (VND) → spend, Purchases → conversions"),
+        "{out}"
+    );
+    assert!(out.contains("Skipped the summary row on line 2"), "{out}");
+    assert!(
+        out.contains("Would create campaigns: Trung Thu 2026"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Would land in 2026-09: conversions 9, spend 2,430,000 ₫"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Would land in 2026-10: conversions 10, spend 2,530,000 ₫"),
+        "{out}"
+    );
+    assert!(out.contains("Would record: 8 new"), "{out}");
+    assert_eq!(s.export(), before, "a dry run writes nothing");
+}
+
+#[test]
+fn from_profile_overrides_detection() {
+    let s = Sandbox::new();
+    let csv = s.file("days.csv", "Day Index,Sessions\n3/1/26,10\n3/2/26,20\n");
+    // Universal Analytics writes US dates: 1 and 2 March.
+    let out = s.ok(&["kpi", "import", &csv, "--dry-run"]);
+    assert!(out.contains("Read as: ua (detected"), "{out}");
+    assert!(out.contains("Would land in 2026-03: visits 30"), "{out}");
+    // Read as a plain table, they are day first: 3 January and 3 February.
+    let out = s.ok(&["kpi", "import", &csv, "--from", "generic"]);
+    assert!(out.contains("Read as: generic (--from)"), "{out}");
+    let days: Vec<String> = s.stored("visits").into_iter().map(|(d, _)| d).collect();
+    assert_eq!(days, ["\"2026-01-03\"", "\"2026-02-03\""]);
+    let err = s.fails(&[
+        "kpi",
+        "import",
+        &fixture("ga4_traffic_acquisition.csv"),
+        "--from",
+        "ua",
+    ]);
+    assert!(
+        err.contains("--from ua: this file has no 'Day Index' column, so it is not that export"),
+        "{err}"
+    );
+    let err = s.fails(&["kpi", "import", &csv, "--from", "shopify"]);
+    assert!(
+        err.contains("'shopify': not a KPI export profile (one of: ga4, ua, google-ads, meta-ads, search-console, mailchimp, generic)"),
+        "{err}"
+    );
+}

@@ -7,9 +7,9 @@ use clap::{Args, Subcommand};
 use super::output::{amount, count, json, line, table};
 use super::{CliError, CliResult, Context};
 use crate::analysis::{CustomerSource, Origin};
-use crate::domain::{Amount, Unit, ValueSource};
+use crate::domain::{Amount, Metric, Unit, ValueSource};
 use crate::i18n::{CliWords, Format};
-use crate::import::{DecimalMark, ImportError, KpiColumns, KpiRow, Money, read_kpis};
+use crate::import::{DecimalMark, ImportError, KpiColumns, KpiRow, Money, Profile, read_kpis};
 use crate::metrics::{FigureRow, Granularity, Period, PeriodFigures, periods_covering};
 use crate::report::{Headline, headlines};
 use crate::store::kpis::{DimensionName, KpiInput, NamedInput, RecordOutcome};
@@ -69,6 +69,9 @@ pub struct ImportArgs {
     /// Convert money in CODE at RATE units of the database's currency for one (repeatable).
     #[arg(long = "rate", value_name = "CODE=RATE")]
     pub rate: Vec<String>,
+    /// Read the file as this export: ga4, ua, google-ads, meta-ads, search-console, mailchimp, generic.
+    #[arg(long = "from", value_name = "PROFILE")]
+    pub profile: Option<String>,
     /// Refuse a channel or campaign that does not exist instead of creating it.
     #[arg(long)]
     pub no_create: bool,
@@ -239,6 +242,12 @@ fn import_file(ctx: &Context, a: &ImportArgs) -> CliResult {
         segment: a.segment_column.clone(),
         channel: a.channel_column.clone(),
         campaign: a.campaign_column.clone(),
+        profile: a
+            .profile
+            .as_deref()
+            .map(str::parse::<Profile>)
+            .transpose()
+            .map_err(CliError::user)?,
         decimal: match (a.decimal_point, a.decimal_comma) {
             (true, _) => Some(DecimalMark::Point),
             (_, true) => Some(DecimalMark::Comma),
@@ -304,6 +313,14 @@ fn import_file(ctx: &Context, a: &ImportArgs) -> CliResult {
         w.kpi_file,
         &[&label, &count(fmt, values.len()), &mapped.join(", ")],
     ))?;
+    line(&Format::fill(
+        if file.detected {
+            w.kpi_profile_detected
+        } else {
+            w.kpi_profile_given
+        },
+        file.profile.name(),
+    ))?;
     if !file.ignored_columns.is_empty() {
         line(&Format::fill(
             w.ignored_columns,
@@ -362,7 +379,46 @@ fn import_file(ctx: &Context, a: &ImportArgs) -> CliResult {
             .collect();
         line(&Format::fill(campaigns, list.join(", ")))?;
     }
+    if a.dry_run {
+        would_land(fmt, &values, &metrics)?;
+    }
     summary(fmt, &out.recorded, a.dry_run)
+}
+
+/// The file's values summed per month and metric (over whatever channel,
+/// campaign or segment each names): what a dry run would land.
+fn would_land(fmt: Format, values: &[NamedInput], metrics: &[Metric]) -> CliResult {
+    let mut months: std::collections::BTreeMap<(String, &str), Amount> =
+        std::collections::BTreeMap::new();
+    for v in values {
+        let month = v.day.format("%Y-%m").to_string();
+        let sum = months
+            .entry((month, v.metric.as_str()))
+            .or_insert(Amount::ZERO);
+        *sum = sum.checked_add(v.value).unwrap_or(*sum);
+    }
+    let w = &fmt.words().cli;
+    let mut month_lines: Vec<(String, Vec<String>)> = Vec::new();
+    for ((month, metric), sum) in &months {
+        let unit = metrics.iter().find(|m| m.name == *metric).map(|m| m.unit);
+        let shown = match unit {
+            Some(Unit::Money) => fmt.money(*sum),
+            Some(Unit::Count) => fmt.count(*sum),
+            _ => amount(fmt, *sum),
+        };
+        let entry = format!("{metric} {shown}");
+        match month_lines.last_mut() {
+            Some((m, list)) if m == month => list.push(entry),
+            _ => month_lines.push((month.clone(), vec![entry])),
+        }
+    }
+    for (month, list) in month_lines {
+        line(&Format::fill_all(
+            w.kpi_would_land,
+            &[&month, &list.join(", ")],
+        ))?;
+    }
+    Ok(())
 }
 
 fn show(ctx: &Context, a: &ShowArgs) -> CliResult {

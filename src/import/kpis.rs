@@ -22,6 +22,8 @@ pub struct KpiColumns {
     pub campaign: Option<String>,
     /// `--decimal-point` / `--decimal-comma`: every column uses this mark.
     pub decimal: Option<DecimalMark>,
+    /// `--from PROFILE`: read the file as that platform's export.
+    pub profile: Option<Profile>,
     pub money: Money,
 }
 
@@ -44,6 +46,104 @@ impl Default for Money {
             places: 0,
             rates: Vec::new(),
         }
+    }
+}
+
+/// Whose export a file is: decides where the date is and how a platform's
+/// quirks are read. Detected from the header unless `--from` names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Profile {
+    Ga4,
+    Ua,
+    GoogleAds,
+    MetaAds,
+    SearchConsole,
+    Mailchimp,
+    Generic,
+}
+
+impl Profile {
+    pub const ALL: [Profile; 7] = [
+        Profile::Ga4,
+        Profile::Ua,
+        Profile::GoogleAds,
+        Profile::MetaAds,
+        Profile::SearchConsole,
+        Profile::Mailchimp,
+        Profile::Generic,
+    ];
+
+    /// The name `--from` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Profile::Ga4 => "ga4",
+            Profile::Ua => "ua",
+            Profile::GoogleAds => "google-ads",
+            Profile::MetaAds => "meta-ads",
+            Profile::SearchConsole => "search-console",
+            Profile::Mailchimp => "mailchimp",
+            Profile::Generic => "generic",
+        }
+    }
+
+    /// The date column this export always has.
+    fn date_header(self) -> Option<&'static str> {
+        match self {
+            Profile::Ga4 | Profile::SearchConsole => Some("Date"),
+            Profile::Ua => Some("Day Index"),
+            Profile::GoogleAds => Some("Day"),
+            Profile::MetaAds => Some("Reporting starts"),
+            Profile::Mailchimp => Some("Send Date"),
+            Profile::Generic => None,
+        }
+    }
+
+    /// The profile a header says: a column only that platform writes.
+    fn detect(header: &Header) -> Profile {
+        let names: Vec<String> = header.names.iter().map(|n| fold(n)).collect();
+        let has = |wanted: &[&str]| wanted.iter().any(|w| names.iter().any(|n| n == w));
+        let all = |wanted: &[&str]| wanted.iter().all(|w| names.iter().any(|n| n == w));
+        if has(&["reportingstarts"]) {
+            Profile::MetaAds
+        } else if has(&["dayindex"]) {
+            Profile::Ua
+        } else if all(&["senddate", "title"]) {
+            Profile::Mailchimp
+        } else if has(&["currencycode", "impr", "conv"]) {
+            Profile::GoogleAds
+        } else if all(&["date", "clicks", "impressions", "ctr", "position"]) {
+            Profile::SearchConsole
+        } else if has(&[
+            "sessionprimarychannelgroup",
+            "sessiondefaultchannelgroup",
+            "firstuserprimarychannelgroup",
+            "keyevents",
+            "engagedsessions",
+            "engagementrate",
+            "activeusers",
+        ]) {
+            Profile::Ga4
+        } else {
+            Profile::Generic
+        }
+    }
+}
+
+impl std::str::FromStr for Profile {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        Profile::ALL
+            .into_iter()
+            .find(|p| p.name() == s.trim().to_ascii_lowercase())
+            .ok_or_else(|| {
+                let names: Vec<&str> = Profile::ALL.iter().map(|p| p.name()).collect();
+                format!(
+                    "--from {}: not a KPI export profile (one of: {})",
+                    quoted(s),
+                    names.join(", ")
+                )
+            })
     }
 }
 
@@ -93,6 +193,10 @@ pub struct KpiFile {
     /// The line where a second table starts after a blank line (Universal
     /// Analytics' summary block), not read.
     pub ignored_from: Option<usize>,
+    /// Whose export it was read as, and whether that was detected (not
+    /// given with `--from`).
+    pub profile: Profile,
+    pub detected: bool,
 }
 
 /// `Day Index`: Universal Analytics; `Reporting starts`: Meta Ads Manager
@@ -232,7 +336,7 @@ pub fn read_kpis(
     }
     let skipped_totals = cells.lines[dated..].to_vec();
     // Universal Analytics writes US dates (`3/1/26`) whatever they show.
-    let month_first = fold(&header.names[layout.date]) == "dayindex";
+    let month_first = layout.profile == Profile::Ua;
     let format = dates::detect_preferring(cells.column(0).take(dated), month_first)
         .map_err(|row| cell_error(row, 0, dates::not_a_date_message(cells.get(row, 0))))?;
     let end_format = match end_slot {
@@ -432,6 +536,8 @@ pub fn read_kpis(
         skipped_totals,
         skipped_summaries,
         ignored_from,
+        profile: layout.profile,
+        detected: cols.profile.is_none(),
     })
 }
 
@@ -471,6 +577,7 @@ fn convert(value: Amount, rate: Amount, places: u32) -> Option<Amount> {
 
 /// Which column holds what.
 struct Layout {
+    profile: Profile,
     date: usize,
     dims: [Option<usize>; 3],
     /// A column naming each row's currency.
@@ -503,9 +610,21 @@ impl Layout {
             })
         };
         let known_list = known.join(", ");
-        let date = match &cols.date {
-            Some(name) => named("--date-column", name)?,
-            None => header.find_alias(DATE_ALIASES, &[]).ok_or_else(|| {
+        let profile = cols.profile.unwrap_or_else(|| Profile::detect(header));
+        let date = match (&cols.date, profile.date_header()) {
+            (Some(name), _) => named("--date-column", name)?,
+            (None, Some(wanted)) if cols.profile.is_some() => {
+                header.find(wanted).ok_or_else(|| {
+                    let message = format!(
+                        "--from {}: this file has no {} column, so it is not that export (columns: {})",
+                        profile.name(),
+                        quoted(wanted),
+                        header.list()
+                    );
+                    err("", message)
+                })?
+            }
+            (None, _) => header.find_alias(DATE_ALIASES, &[]).ok_or_else(|| {
                 let list = header.list();
                 err(
                     "",
@@ -569,7 +688,7 @@ impl Layout {
         let end = header.find_alias(END_ALIASES, &taken);
         taken.extend(end);
         // Mailchimp names each campaign in its `Title`.
-        if dims[2].is_none() && fold(&header.names[date]) == "senddate" {
+        if dims[2].is_none() && profile == Profile::Mailchimp {
             dims[2] = header.find_alias(&["Title"], &taken);
             taken.extend(dims[2]);
         }
@@ -601,6 +720,7 @@ impl Layout {
         }
         metrics.sort_by_key(|(i, _)| *i);
         Ok(Layout {
+            profile,
             date,
             dims,
             currency,

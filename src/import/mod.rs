@@ -68,6 +68,13 @@
 //! Manager, Search Console and Mailchimp are read as they come):
 //! - the header may follow one-cell lines (Google Ads' report title and
 //!   date range) as well as `#` comments.
+//! - the profile (whose export it is) is detected from the header: Meta
+//!   by `Reporting starts`, UA by `Day Index`, Mailchimp by `Send Date`
+//!   and `Title`, Google Ads by `Currency code`/`Impr.`/`Conv.`, Search
+//!   Console by `Date, Clicks, Impressions, CTR, Position`, GA4 by its
+//!   own columns (`Key events`, `Session primary channel group` …), else
+//!   generic; `KpiColumns::profile` (`--from`) overrides it, and then the
+//!   file must have that export's date column.
 //! - date: `--date-column`, else `Date`, `Day`, `Ngày`, `Day Index`
 //!   (Universal Analytics: numeric dates read month first where no part
 //!   tells), `Reporting starts` (Meta), `Send Date` (Mailchimp,
@@ -162,7 +169,7 @@ mod orders;
 mod table;
 
 pub use error::ImportError;
-pub use kpis::{Converted, KpiColumns, KpiFile, KpiRow, Money, read_kpis};
+pub use kpis::{Converted, KpiColumns, KpiFile, KpiRow, Money, Profile, read_kpis};
 pub use numbers::{DecimalMark, currency_code};
 pub use orders::{OrderColumns, OrderFile, OrderRow, read_orders};
 pub use table::decode;

@@ -498,9 +498,10 @@ fn show(ctx: &Context, a: &ShowArgs) -> CliResult {
                 Origin::Orders => w.origin_orders,
             })
             .collect();
+        let label = crate::report::text::label(fmt.words(), metric).to_lowercase();
         line(&Format::fill_all(
             w.total_origin,
-            &[metric, &from.join("; ")],
+            &[&label, &from.join("; ")],
         ))?;
     }
     line(match f.customer_source {

@@ -226,6 +226,8 @@ pub static EN: Words = Words {
             cohorts_none: "Cohorts come from stored orders (funnel orders import); this scope has none.",
             cohort_month: "Month",
             cohort_new: "New",
+            summed_channels: "{} summed over channels",
+            summed_campaigns: "{} summed over campaigns",
         },
         plan: PlanWords {
             zooms: ["week", "month"],

@@ -281,6 +281,8 @@ pub static VI: Words = Words {
             cohorts_none: "Bảng nhóm khách lấy từ đơn hàng (funnel orders import); phạm vi này chưa có.",
             cohort_month: "Tháng",
             cohort_new: "Mới",
+            summed_channels: "{} cộng theo kênh",
+            summed_campaigns: "{} cộng theo chiến dịch",
         },
         plan: PlanWords {
             zooms: ["tuần", "tháng"],

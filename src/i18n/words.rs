@@ -495,6 +495,11 @@ pub struct KpiWords {
     pub cohorts_none: &'static str,
     pub cohort_month: &'static str,
     pub cohort_new: &'static str,
+    /// "{} summed over channels": a whole-business figure added up from
+    /// the values per channel on days without a total.
+    pub summed_channels: &'static str,
+    /// "{} summed over campaigns"
+    pub summed_campaigns: &'static str,
 }
 
 impl UiWords {

@@ -488,3 +488,56 @@ fn from_profile_overrides_detection() {
         "{err}"
     );
 }
+
+#[test]
+fn a_percent_cell_is_a_percent_only_for_a_percent_metric() {
+    let s = Sandbox::new();
+    s.ok(&[
+        "metric", "add", "ctr", "--kind", "gauge", "--unit", "percent",
+    ]);
+    let csv = s.file("ctr.csv", "Date,CTR,Sessions\n2026-10-01,3.01%,120\n");
+    s.ok(&["kpi", "import", &csv]);
+    assert_eq!(s.stored("ctr"), [("\"2026-10-01\"".into(), "3.01".into())]);
+    let bad = s.file("bad.csv", "Date,Sessions\n2026-10-01,12%\n");
+    let err = s.fails(&["kpi", "import", &bad]);
+    assert!(
+        err.contains("bad.csv:2:2 (Sessions): '12%' is a percentage, but visits is not"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_rate_is_a_code_and_a_positive_number() {
+    let s = Sandbox::new();
+    let csv = s.file("usd.csv", "Date,Amount spent (USD)\n2026-10-01,12.50\n");
+    for bad in [
+        "USD",
+        "USD=0",
+        "USD=-3",
+        "USD=abc",
+        "dollars=25400",
+        "VND=1",
+    ] {
+        let err = s.fails(&["kpi", "import", &csv, "--rate", bad]);
+        assert!(
+            err.contains(&format!(
+                "--rate '{bad}' is not CODE=RATE, as USD=25400 (VND for 1 USD)"
+            )),
+            "{bad}: {err}"
+        );
+    }
+    let err = s.fails(&["kpi", "import", &csv, "--rate", "EUR=27000"]);
+    assert!(err.contains("convert it with --rate USD=RATE"), "{err}");
+}
+
+#[test]
+fn order_amounts_grouped_by_a_dot_are_thousands_in_a_vnd_database() {
+    let s = Sandbox::new();
+    let csv = s.file(
+        "orders.csv",
+        "Order ID,Customer,Date,Total\n1,an@example.vn,2026-10-01,850.000\n2,binh@example.vn,2026-10-02,120.000\n",
+    );
+    s.ok(&["orders", "import", &csv]);
+    let oct = s.month("2026-10-01", "2026-10-31");
+    assert_eq!(oct["revenue"], 970_000);
+}

@@ -970,4 +970,25 @@ mod tests {
             "kpi.csv:2:2 (Visits): '3%' is a percentage, but visits is not"
         );
     }
+
+    #[test]
+    fn google_ads_comma_csv_with_its_title_and_date_range() {
+        let csv = "Campaign report\nSeptember 29, 2026 - October 2, 2026\n\
+            Day,Campaign,Currency code,Cost,Conversions\n\
+            2026-09-29,Brand,VND,\"1,250,000.00\",3.50\n\
+            2026-09-30,Brand,VND,\"980,000.00\",--\n\
+            Total: Account,--,VND,\"2,230,000.00\",3.50\n";
+        let f = read(csv, &KpiColumns::default()).expect("google ads csv");
+        assert_eq!(f.profile, Profile::GoogleAds);
+        assert_eq!(
+            brief(&f),
+            [
+                (4, day(2026, 9, 29), "spend".into(), "1250000".into()),
+                (4, day(2026, 9, 29), "conversions".into(), "3.5".into()),
+                (5, day(2026, 9, 30), "spend".into(), "980000".into()),
+            ]
+        );
+        assert_eq!(f.skipped_totals, [6]);
+        assert_eq!(f.rows[0].campaign.as_deref(), Some("Brand"));
+    }
 }

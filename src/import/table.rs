@@ -161,9 +161,9 @@ pub(crate) fn read_header(file: &str, bytes: &[u8]) -> Result<Header, ImportErro
         start = end;
         skipped += 1;
     }
-    // Report downloads (Google Ads) put a title and a date range, one cell
-    // each, above the header: a line of one cell before a line of more is
-    // no header.
+    // Report downloads (Google Ads) put a title and a date range above the
+    // header: a line of one cell, or a date range, before a line of more
+    // cells is no header.
     for _ in 0..5 {
         let Some(next) = next_line(bytes, start) else {
             break;
@@ -178,7 +178,18 @@ pub(crate) fn read_header(file: &str, bytes: &[u8]) -> Result<Header, ImportErro
                     r.iter().filter(|f| !f.trim_ascii().is_empty()).count()
                 })
         };
-        if cells(start) != 1 || cells(next) < 2 {
+        // `September 29, 2026 - October 2, 2026`, commas unquoted.
+        let line_end = bytes[start..]
+            .iter()
+            .position(|b| *b == b'\n')
+            .map_or(bytes.len(), |p| start + p);
+        let range = std::str::from_utf8(&bytes[start..line_end])
+            .ok()
+            .and_then(|l| l.trim().trim_matches('"').split_once(" - "))
+            .is_some_and(|(a, b)| {
+                super::dates::looks_like_date(a.trim()) && super::dates::looks_like_date(b.trim())
+            });
+        if !(cells(start) == 1 || range) || cells(next) < 2 {
             break;
         }
         skipped += bytes[start..next].iter().filter(|b| **b == b'\n').count();

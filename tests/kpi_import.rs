@@ -181,7 +181,10 @@ fn ga4_report_with_a_channel_column_imports_with_no_flags() {
         out.contains("Sessions → visits, Key events → conversions, Total revenue → revenue"),
         "{out}"
     );
-    assert!(out.contains("Skipped 1 totals rows (lines 20)."), "{out}");
+    assert!(
+        out.contains("Skipped totals rows at the end: 1 (lines 20)."),
+        "{out}"
+    );
     assert!(
         out.contains("Created channels: Organic Search, Paid Social"),
         "{out}"
@@ -238,7 +241,10 @@ fn universal_analytics_daily_block_and_not_its_summary() {
         out.contains("Day Index") || out.contains("Sessions → visits"),
         "{out}"
     );
-    assert!(out.contains("Skipped 1 totals rows (lines 13)."), "{out}");
+    assert!(
+        out.contains("Skipped totals rows at the end: 1 (lines 13)."),
+        "{out}"
+    );
     assert!(
         out.contains("Not read: the table that starts on line 15"),
         "{out}"
@@ -260,7 +266,7 @@ fn google_ads_excel_csv_in_utf16_with_totals_and_fractional_conversions() {
         "{out}"
     );
     assert!(
-        out.contains("Skipped 3 totals rows (lines 8, 9, 10)."),
+        out.contains("Skipped totals rows at the end: 3 (lines 8, 9, 10)."),
         "{out}"
     );
     assert!(

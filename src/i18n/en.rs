@@ -481,7 +481,7 @@ pub static EN: Words = Words {
         dimension_campaign: "campaign {}",
         kpi_file: "{}: {} values; columns {}",
         kpi_converted: "{} {} values converted from {} at {} {} per {}.",
-        kpi_skipped_totals: "Skipped {} totals rows (lines {}).",
+        kpi_skipped_totals: "Skipped totals rows at the end: {} (lines {}).",
         kpi_skipped_summary: "Skipped the summary row on line {} ({} to {}): it is no one day's value.",
         kpi_ignored_block: "Not read: the table that starts on line {} (a summary after the daily rows).",
         kpi_channels_created: "Created channels: {}",

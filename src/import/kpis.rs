@@ -991,4 +991,29 @@ mod tests {
         assert_eq!(f.skipped_totals, [6]);
         assert_eq!(f.rows[0].campaign.as_deref(), Some("Brand"));
     }
+
+    #[test]
+    fn a_row_over_a_range_is_no_day() {
+        let csv = "Reporting starts,Reporting ends,Campaign name,Amount spent (VND)\n\
+            2026-10-01,2026-10-31,,900\n\
+            2026-10-01,2026-10-01,Tết,400\n\
+            2026-10-01,2026-10-31,Hè,500\n";
+        assert_eq!(
+            fails(csv, &KpiColumns::default()),
+            "kpi.csv:4:2 (Reporting ends): this row covers 2026-10-01 to 2026-10-31, not one day: export it broken down by day"
+        );
+        let summary_only = "Reporting starts,Reporting ends,Campaign name,Amount spent (VND)\n\
+            2026-10-01,2026-10-31,,900\n\
+            2026-10-01,2026-10-01,Tết,400\n";
+        let f = read(summary_only, &KpiColumns::default()).expect("summary skipped");
+        assert_eq!(f.profile, Profile::MetaAds);
+        assert_eq!(
+            f.skipped_summaries,
+            [(2, day(2026, 10, 1), day(2026, 10, 31))]
+        );
+        assert_eq!(
+            brief(&f),
+            [(3, day(2026, 10, 1), "spend".into(), "400".into())]
+        );
+    }
 }

@@ -9,11 +9,16 @@
 //! `loyal_customers` series. Channels and campaigns have no orders, so
 //! theirs are always recorded. [`CustomerSource`] says which applied.
 //! Revenue is the recorded `revenue` series; a scope with orders and no
-//! recorded revenue at all takes the order amounts instead.
+//! revenue recorded for it at all takes the order amounts instead.
 //!
 //! A scope's counters and gauges are the values recorded for exactly that
-//! scope: values recorded per channel are not summed into the total. A
-//! period that starts after the as-of day has no figures yet. Series are
+//! scope, with one exception: the whole business's visits, leads,
+//! conversions, spend and revenue on a day with no value recorded for the
+//! whole business are the sum of that day's values per channel, or, if
+//! there are none, per campaign (see `Store::total_series_between`: the
+//! two are views of the same money and are never added together).
+//! [`Origin`] says which applied. A period that starts after the as-of
+//! day has no figures yet. Series are
 //! read over the span of the periods asked for, never whole.
 //!
 //! What the orders give (customer timelines, order amounts per day) comes
@@ -38,6 +43,7 @@ use crate::metrics::{
     Cohort, CustomerParams, CustomerTimeline, DailyValue, Granularity, Period, PeriodFigures,
     aggregate, aggregate_all, daily_sums, gauge_on, series,
 };
+use crate::store::kpis::TotalOrigin;
 use crate::store::orders::ScopeOrders;
 use crate::store::rollup::{EncodedOrders, Rollup, RollupKey};
 use crate::store::{Result, Store};
@@ -50,12 +56,44 @@ pub enum CustomerSource {
     Recorded,
 }
 
+/// Where a figure's values came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    /// Recorded for the scope itself.
+    Recorded,
+    /// The sum of the values per channel, on days without a total.
+    Channels,
+    /// The sum of the values per campaign, on days without a total or
+    /// channel values.
+    Campaigns,
+    /// The amounts of the stored orders.
+    Orders,
+}
+
+impl From<TotalOrigin> for Origin {
+    fn from(o: TotalOrigin) -> Self {
+        match o {
+            TotalOrigin::Recorded => Origin::Recorded,
+            TotalOrigin::Channels => Origin::Channels,
+            TotalOrigin::Campaigns => Origin::Campaigns,
+        }
+    }
+}
+
+/// The counters whose whole-business value may be summed from channels or
+/// campaigns.
+const SUMMED_UP: [&str; 5] = ["visits", "leads", "conversions", "spend", "revenue"];
+
 /// The figures of a run of periods for one scope.
 #[derive(Debug, Clone)]
 pub struct Figures {
     pub periods: Vec<Period>,
     pub figures: Vec<PeriodFigures>,
     pub customer_source: CustomerSource,
+    /// For each of visits, leads, conversions, spend and revenue that has
+    /// a value: where its values came from, in that order.
+    pub origins: Vec<(&'static str, Vec<Origin>)>,
 }
 
 /// An objective with its metric's current value and its progress.
@@ -141,18 +179,46 @@ impl<'a> Analysis<'a> {
         scope: Dimension,
         periods: &[Period],
     ) -> Result<Vec<DailyValue>> {
+        Ok(self.series_with_origins(metric, scope, periods)?.0)
+    }
+
+    /// [`Analysis::series`], and where its values came from: the whole
+    /// business's summed-up counters fall back to channels, then campaigns.
+    fn series_with_origins(
+        &self,
+        metric: &str,
+        scope: Dimension,
+        periods: &[Period],
+    ) -> Result<(Vec<DailyValue>, Vec<Origin>)> {
         let (Some(from), Some(to)) = (
             periods.iter().map(|p| p.start).min(),
             periods.iter().map(|p| p.end).max(),
         ) else {
-            return Ok(Vec::new());
+            return Ok((Vec::new(), Vec::new()));
         };
-        Ok(self
+        if scope == Dimension::Total && SUMMED_UP.contains(&metric) {
+            let rows = self.store.total_series_between(metric, from, to)?;
+            let mut origins: Vec<Origin> = rows.iter().map(|(_, _, o)| (*o).into()).collect();
+            origins.sort_unstable();
+            origins.dedup();
+            let values = rows
+                .into_iter()
+                .map(|(day, value, _)| DailyValue::new(day, value))
+                .collect();
+            return Ok((values, origins));
+        }
+        let values: Vec<DailyValue> = self
             .store
             .series_between(metric, scope, from, to)?
             .into_iter()
             .map(|(day, value)| DailyValue::new(day, value))
-            .collect())
+            .collect();
+        let origins = if values.is_empty() {
+            Vec::new()
+        } else {
+            vec![Origin::Recorded]
+        };
+        Ok((values, origins))
     }
 
     /// What the orders of a scope that has any give; `None` for a scope
@@ -283,24 +349,29 @@ impl<'a> Analysis<'a> {
         Ok(self.orders_of(scope)?.map(|o| o.timeline.cohorts()))
     }
 
-    /// Sums each counter metric over every period into its field.
+    /// Sums each counter metric over every period into its field; where
+    /// each one's values came from.
     fn fill_counters(
         &self,
         scope: Dimension,
         periods: &[Period],
         out: &mut [PeriodFigures],
-        counters: &[(&str, Field)],
-    ) -> Result<()> {
+        counters: &[(&'static str, Field)],
+    ) -> Result<Vec<(&'static str, Vec<Origin>)>> {
+        let mut origins = Vec::new();
         for (metric, field) in counters {
-            let values = self.series(metric, scope, periods)?;
+            let (values, from) = self.series_with_origins(metric, scope, periods)?;
             for (f, v) in out
                 .iter_mut()
                 .zip(aggregate_all(MetricKind::Counter, &values, periods))
             {
                 *field(f) = v;
             }
+            if !from.is_empty() {
+                origins.push((*metric, from));
+            }
         }
-        Ok(())
+        Ok(origins)
     }
 
     /// The six customer figures: from the orders where the scope has any,
@@ -340,16 +411,18 @@ impl<'a> Analysis<'a> {
     }
 
     /// Revenue from the order amounts, for a scope with orders that has
-    /// no revenue recorded on any day.
+    /// no revenue recorded for itself on any day (the shop's orders come
+    /// before revenue summed up from channels or campaigns). Whether it
+    /// applied.
     fn fill_order_revenue(
         &self,
         scope: Dimension,
         periods: &[Period],
         out: &mut [PeriodFigures],
         orders: &FromOrders,
-    ) -> Result<()> {
-        if out.iter().any(|f| f.revenue.is_some()) || self.store.has_values("revenue", scope)? {
-            return Ok(());
+    ) -> Result<bool> {
+        if self.store.has_values("revenue", scope)? {
+            return Ok(false);
         }
         for (f, v) in
             out.iter_mut()
@@ -357,13 +430,13 @@ impl<'a> Analysis<'a> {
         {
             f.revenue = v;
         }
-        Ok(())
+        Ok(true)
     }
 
     /// The figures of `periods` for `scope`.
     pub fn figures(&self, periods: &[Period], scope: Dimension) -> Result<Figures> {
         let mut out: Vec<PeriodFigures> = vec![PeriodFigures::default(); periods.len()];
-        self.fill_counters(
+        let mut origins = self.fill_counters(
             scope,
             periods,
             &mut out,
@@ -377,8 +450,11 @@ impl<'a> Analysis<'a> {
         )?;
         let orders = self.orders_of(scope)?;
         let customer_source = self.fill_customers(scope, periods, &mut out, orders.as_deref())?;
-        if let Some(orders) = &orders {
-            self.fill_order_revenue(scope, periods, &mut out, orders)?;
+        if let Some(orders) = &orders
+            && self.fill_order_revenue(scope, periods, &mut out, orders)?
+        {
+            origins.retain(|(m, _)| *m != "revenue");
+            origins.push(("revenue", vec![Origin::Orders]));
         }
         for (f, p) in out.iter_mut().zip(periods) {
             if p.start > self.as_of {
@@ -389,6 +465,7 @@ impl<'a> Analysis<'a> {
             periods: periods.to_vec(),
             figures: out,
             customer_source,
+            origins,
         })
     }
 

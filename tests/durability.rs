@@ -639,6 +639,8 @@ mod foreign_logs {
         assert_eq!(titles(&path), ["new"]);
         assert!(ok(&path, &["check"]).contains(": ok"));
     }
+}
+
 /// A process that only reads closes last as well as any: the dashboard
 /// under `--read-only`, `funnel --read-only task list`, `funnel snapshot`.
 mod read_only_closers {

@@ -1550,3 +1550,42 @@ fn tasks_are_read_when_first_shown() {
         "the campaign's tasks, and only them"
     );
 }
+
+/// The KPIs tab says which whole-business figures were summed up from
+/// channels or campaigns (on days with no total recorded).
+#[test]
+fn kpis_tab_says_what_was_summed_up() {
+    use funnel::domain::Amount;
+    use funnel::store::kpis::{DimensionName, NamedInput};
+    let dir = tempfile::tempdir().expect("dir");
+    let mut store = Store::open(&dir.path().join("funnel.db")).expect("store");
+    let value = |metric: &str, dimension: DimensionName, n: i64| NamedInput {
+        day: NaiveDate::from_ymd_opt(2026, 11, 10).expect("date"),
+        metric: metric.into(),
+        dimension,
+        value: Amount::from_int(n),
+    };
+    store
+        .import_kpis(
+            &[
+                value("spend", DimensionName::Channel("Facebook".into()), 500_000),
+                value("visits", DimensionName::Campaign("Tết".into()), 120),
+                value("conversions", DimensionName::Total, 3),
+            ],
+            true,
+            today(),
+            "import",
+            true,
+        )
+        .expect("import");
+    let mut app = App::open_on(
+        store,
+        settings(Locale::En, false, Keymap::default()),
+        Tab::Kpis,
+    )
+    .expect("app");
+    let text = screen(&mut app, 200, 40);
+    assert!(text.contains("Visits summed over campaigns"), "{text}");
+    assert!(text.contains("Spend summed over channels"), "{text}");
+    assert!(!text.contains("Conversions summed"), "{text}");
+}

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use std::rc::Rc;
 
-use crate::analysis::{Analysis, CustomerSource, ObjectiveState, Timelines};
+use crate::analysis::{Analysis, CustomerSource, ObjectiveState, Origin, Timelines};
 use crate::config::Config;
 use crate::domain::{Amount, Dimension, Note};
 use crate::metrics::figures::share;
@@ -88,6 +88,8 @@ pub struct KpisTab {
     /// The figures of each period of the window, oldest first.
     pub figures: Vec<PeriodFigures>,
     pub customer_source: CustomerSource,
+    /// Where the whole business's summed-up counters came from.
+    pub origins: Vec<(&'static str, Vec<Origin>)>,
     /// The selected period against the one before.
     pub headlines: Vec<Headline>,
     /// Objectives on the scope running during the period, read at its end.
@@ -188,6 +190,7 @@ impl KpisTab {
             window,
             figures,
             customer_source: f.customer_source,
+            origins: f.origins.clone(),
             targets,
             notes,
             segments,

@@ -6,13 +6,13 @@ use clap::{Args, Subcommand};
 
 use super::output::{amount, count, json, line, table};
 use super::{CliError, CliResult, Context};
-use crate::analysis::CustomerSource;
-use crate::domain::ValueSource;
+use crate::analysis::{CustomerSource, Origin};
+use crate::domain::{Amount, Metric, Unit, ValueSource};
 use crate::i18n::{CliWords, Format};
-use crate::import::{ImportError, KpiColumns, KpiRow, read_kpis};
+use crate::import::{DecimalMark, ImportError, KpiColumns, KpiRow, Money, Profile, read_kpis};
 use crate::metrics::{FigureRow, Granularity, Period, PeriodFigures, periods_covering};
 use crate::report::{Headline, headlines};
-use crate::store::kpis::{KpiInput, RecordOutcome};
+use crate::store::kpis::{DimensionName, KpiInput, NamedInput, RecordOutcome};
 
 #[derive(Debug, Subcommand)]
 pub enum KpiCommand {
@@ -60,6 +60,21 @@ pub struct ImportArgs {
     pub channel_column: Option<String>,
     #[arg(long, value_name = "COLUMN")]
     pub campaign_column: Option<String>,
+    /// Numbers use a decimal point (1,234.5), where a column could be read both ways.
+    #[arg(long, conflicts_with = "decimal_comma")]
+    pub decimal_point: bool,
+    /// Numbers use a decimal comma (1.234,5), where a column could be read both ways.
+    #[arg(long)]
+    pub decimal_comma: bool,
+    /// Convert money in CODE at RATE units of the database's currency for one (repeatable).
+    #[arg(long = "rate", value_name = "CODE=RATE")]
+    pub rate: Vec<String>,
+    /// Read the file as this export: ga4, ua, google-ads, meta-ads, search-console, mailchimp, generic.
+    #[arg(long = "from", value_name = "PROFILE")]
+    pub profile: Option<String>,
+    /// Refuse a channel or campaign that does not exist instead of creating it.
+    #[arg(long)]
+    pub no_create: bool,
     /// Say what would change, write nothing.
     #[arg(long)]
     pub dry_run: bool,
@@ -94,6 +109,23 @@ fn split_pair(s: &str) -> CliResult<(String, String)> {
         .map(|(a, b)| (a.trim().to_string(), b.trim().to_string()))
         .filter(|(a, b)| !a.is_empty() && !b.is_empty())
         .ok_or_else(|| CliError::user(format!("'{s}' is not METRIC=VALUE")))
+}
+
+/// `USD=25400`: a currency code other than the database's and a rate
+/// above 0.
+fn rate(text: &str, own: &str) -> CliResult<(String, Amount)> {
+    let bad = || {
+        CliError::user(format!(
+            "--rate '{text}' is not CODE=RATE, as USD=25400 ({own} for 1 USD)"
+        ))
+    };
+    let (code, rate) = split_pair(text).map_err(|_| bad())?;
+    let code = crate::import::currency_code(&code).ok_or_else(bad)?;
+    let rate: Amount = rate.parse().map_err(|_| bad())?;
+    if rate <= Amount::ZERO || code == own {
+        return Err(bad());
+    }
+    Ok((code, rate))
 }
 
 fn record(ctx: &Context, a: &RecordArgs) -> CliResult {
@@ -166,7 +198,19 @@ fn dimension_label(w: &CliWords, v: &KpiInput) -> String {
     }
 }
 
+/// Every refusal of a file says that nothing was written: the values are
+/// recorded all at once at the end, or not at all.
 fn import(ctx: &Context, a: &ImportArgs) -> CliResult {
+    import_file(ctx, a).map_err(|e| match e {
+        CliError::Import(mut e) => {
+            e.message.push_str("; nothing was written");
+            CliError::Import(e)
+        }
+        other => other,
+    })
+}
+
+fn import_file(ctx: &Context, a: &ImportArgs) -> CliResult {
     let mut store = ctx.open()?;
     let label = a.file.display().to_string();
     let bytes = std::fs::read(&a.file).map_err(|e| CliError::user(format!("{label}: {e}")))?;
@@ -177,17 +221,39 @@ fn import(ctx: &Context, a: &ImportArgs) -> CliResult {
         .collect::<CliResult<Vec<_>>>()?;
     let metrics = store.metrics()?;
     // Derived figures are worked out, never imported.
-    let known: Vec<&str> = metrics
+    let known: Vec<(&str, Unit)> = metrics
         .iter()
-        .map(|m| m.name.as_str())
-        .filter(|n| !crate::metrics::figures::is_derived(n))
+        .map(|m| (m.name.as_str(), m.unit))
+        .filter(|(n, _)| !crate::metrics::figures::is_derived(n))
         .collect();
+    let currency = ctx.config.currency;
+    let money = Money {
+        currency: currency.code().to_string(),
+        places: currency.places() as u32,
+        rates: a
+            .rate
+            .iter()
+            .map(|r| rate(r, currency.code()))
+            .collect::<CliResult<_>>()?,
+    };
     let cols = KpiColumns {
         date: a.date_column.clone(),
         map,
         segment: a.segment_column.clone(),
         channel: a.channel_column.clone(),
         campaign: a.campaign_column.clone(),
+        profile: a
+            .profile
+            .as_deref()
+            .map(str::parse::<Profile>)
+            .transpose()
+            .map_err(CliError::user)?,
+        decimal: match (a.decimal_point, a.decimal_comma) {
+            (true, _) => Some(DecimalMark::Point),
+            (_, true) => Some(DecimalMark::Comma),
+            _ => None,
+        },
+        money,
     };
     let file = read_kpis(&label, &bytes, &cols, &known)?;
     let mut values = Vec::with_capacity(file.rows.len());
@@ -195,26 +261,41 @@ fn import(ctx: &Context, a: &ImportArgs) -> CliResult {
         let name = file.header.get(column).map_or("", String::as_str);
         ImportError::cell(&label, r.line, name, column, text, message)
     };
+    let mut checked: Vec<DimensionName> = Vec::new();
     for r in &file.rows {
         if let Some(m) = metrics.iter().find(|m| m.name == r.metric) {
             crate::domain::validate::metric_value(&m.name, m.unit, r.value)
                 .map_err(|e| cell(r, r.value_column, &r.value.to_string(), e))?;
         }
-        let dimension = store
-            .dimension(
-                r.segment.as_deref(),
-                r.channel.as_deref(),
-                r.campaign.as_deref(),
-            )
-            .map_err(|e| {
-                let name = [&r.segment, &r.channel, &r.campaign]
-                    .into_iter()
-                    .flatten()
-                    .next()
-                    .map_or("", String::as_str);
-                cell(r, r.dimension_column.unwrap_or(0), name, e.to_string())
-            })?;
-        values.push(KpiInput {
+        let dimension = match (&r.segment, &r.channel, &r.campaign) {
+            (Some(s), _, _) => DimensionName::Segment(s.clone()),
+            (_, Some(c), _) => DimensionName::Channel(c.clone()),
+            (_, _, Some(k)) => DimensionName::Campaign(k.clone()),
+            _ => DimensionName::Total,
+        };
+        if !checked.contains(&dimension) {
+            let creatable = matches!(
+                dimension,
+                DimensionName::Channel(_) | DimensionName::Campaign(_)
+            ) && !a.no_create;
+            if !creatable && !store.has_named(&dimension)? {
+                let (what, name) = match &dimension {
+                    DimensionName::Segment(n) => ("segment", n),
+                    DimensionName::Channel(n) => ("channel", n),
+                    DimensionName::Campaign(n) => ("campaign", n),
+                    DimensionName::Total => ("", &String::new()),
+                };
+                let hint = if what == "segment" {
+                    "add it first (funnel segment add)"
+                } else {
+                    "without --no-create the import creates it"
+                };
+                let message = format!("{what} '{name}' not found; {hint}");
+                return Err(cell(r, r.dimension_column.unwrap_or(0), name, message).into());
+            }
+            checked.push(dimension.clone());
+        }
+        values.push(NamedInput {
             day: r.day,
             metric: r.metric.clone(),
             dimension,
@@ -232,19 +313,112 @@ fn import(ctx: &Context, a: &ImportArgs) -> CliResult {
         w.kpi_file,
         &[&label, &count(fmt, values.len()), &mapped.join(", ")],
     ))?;
+    line(&Format::fill(
+        if file.detected {
+            w.kpi_profile_detected
+        } else {
+            w.kpi_profile_given
+        },
+        file.profile.name(),
+    ))?;
     if !file.ignored_columns.is_empty() {
         line(&Format::fill(
             w.ignored_columns,
             file.ignored_columns.join(", "),
         ))?;
     }
-    let out = store.record_kpis(
+    for c in &file.converted {
+        line(&Format::fill_all(
+            w.kpi_converted,
+            &[
+                &count(fmt, c.values),
+                &c.metric,
+                &c.from,
+                &amount(fmt, c.rate),
+                &currency.code(),
+                &c.from,
+            ],
+        ))?;
+    }
+    if !file.skipped_totals.is_empty() {
+        let lines: Vec<String> = file.skipped_totals.iter().map(usize::to_string).collect();
+        line(&Format::fill_all(
+            w.kpi_skipped_totals,
+            &[&count(fmt, lines.len()), &lines.join(", ")],
+        ))?;
+    }
+    for (at, first, last) in &file.skipped_summaries {
+        line(&Format::fill_all(
+            w.kpi_skipped_summary,
+            &[at, &fmt.date(*first), &fmt.date(*last)],
+        ))?;
+    }
+    if let Some(at) = file.ignored_from {
+        line(&Format::fill(w.kpi_ignored_block, at))?;
+    }
+    let out = store.import_kpis(
         &values,
-        ValueSource::Imported,
+        !a.no_create,
+        ctx.today(),
         &format!("import KPIs from {label}"),
         !a.dry_run,
     )?;
-    summary(fmt, &out, a.dry_run)
+    let (channels, campaigns) = if a.dry_run {
+        (w.kpi_channels_would_create, w.kpi_campaigns_would_create)
+    } else {
+        (w.kpi_channels_created, w.kpi_campaigns_created)
+    };
+    if !out.new_channels.is_empty() {
+        line(&Format::fill(channels, out.new_channels.join(", ")))?;
+    }
+    if !out.new_campaigns.is_empty() {
+        let list: Vec<String> = out
+            .new_campaigns
+            .iter()
+            .map(|(n, first, last)| format!("{n} ({} – {})", fmt.date(*first), fmt.date(*last)))
+            .collect();
+        line(&Format::fill(campaigns, list.join(", ")))?;
+    }
+    if a.dry_run {
+        would_land(fmt, &values, &metrics)?;
+    }
+    summary(fmt, &out.recorded, a.dry_run)
+}
+
+/// The file's values summed per month and metric (over whatever channel,
+/// campaign or segment each names): what a dry run would land.
+fn would_land(fmt: Format, values: &[NamedInput], metrics: &[Metric]) -> CliResult {
+    let mut months: std::collections::BTreeMap<(String, &str), Amount> =
+        std::collections::BTreeMap::new();
+    for v in values {
+        let month = v.day.format("%Y-%m").to_string();
+        let sum = months
+            .entry((month, v.metric.as_str()))
+            .or_insert(Amount::ZERO);
+        *sum = sum.checked_add(v.value).unwrap_or(*sum);
+    }
+    let w = &fmt.words().cli;
+    let mut month_lines: Vec<(String, Vec<String>)> = Vec::new();
+    for ((month, metric), sum) in &months {
+        let unit = metrics.iter().find(|m| m.name == *metric).map(|m| m.unit);
+        let shown = match unit {
+            Some(Unit::Money) => fmt.money(*sum),
+            Some(Unit::Count) => fmt.count(*sum),
+            _ => amount(fmt, *sum),
+        };
+        let entry = format!("{metric} {shown}");
+        match month_lines.last_mut() {
+            Some((m, list)) if m == month => list.push(entry),
+            _ => month_lines.push((month.clone(), vec![entry])),
+        }
+    }
+    for (month, list) in month_lines {
+        line(&Format::fill_all(
+            w.kpi_would_land,
+            &[&month, &list.join(", ")],
+        ))?;
+    }
+    Ok(())
 }
 
 fn show(ctx: &Context, a: &ShowArgs) -> CliResult {
@@ -311,6 +485,25 @@ fn show(ctx: &Context, a: &ShowArgs) -> CliResult {
         .collect();
     line(&table(&header, &rows))?;
     let w = &fmt.words().cli;
+    for (metric, origins) in &f.origins {
+        if origins.as_slice() == [Origin::Recorded] {
+            continue;
+        }
+        let from: Vec<&str> = origins
+            .iter()
+            .map(|o| match o {
+                Origin::Recorded => w.origin_recorded,
+                Origin::Channels => w.origin_channels,
+                Origin::Campaigns => w.origin_campaigns,
+                Origin::Orders => w.origin_orders,
+            })
+            .collect();
+        let label = crate::report::text::label(fmt.words(), metric).to_lowercase();
+        line(&Format::fill_all(
+            w.total_origin,
+            &[&label, &from.join("; ")],
+        ))?;
+    }
     line(match f.customer_source {
         CustomerSource::Orders => w.customers_from_orders,
         CustomerSource::Recorded => w.customers_as_recorded,

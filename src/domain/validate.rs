@@ -290,8 +290,8 @@ pub fn metric_name(name: &str) -> Result<(), Invalid> {
     }
 }
 
-/// A value a metric of `unit` can take: a count is a whole number ≥ 0,
-/// money is ≥ 0; percentages and plain numbers may be anything.
+/// A value a metric of `unit` can take: a count is a whole number ≥ 0
+/// (conversions may be fractional, see [`fractional_count`]), money is ≥ 0; percentages and plain numbers may be anything.
 pub fn metric_value(metric: &str, unit: Unit, value: Amount) -> Result<(), String> {
     if !value.within_limit() {
         return Err(format!(
@@ -300,6 +300,10 @@ pub fn metric_value(metric: &str, unit: Unit, value: Amount) -> Result<(), Strin
     }
     let whole = value.raw() % Amount::from_int(1).raw() == 0;
     match unit {
+        Unit::Count if fractional_count(metric) && value < Amount::ZERO => {
+            Err(format!("{metric} is a count: '{value}' must be 0 or more"))
+        }
+        Unit::Count if fractional_count(metric) => Ok(()),
         Unit::Count if !whole || value < Amount::ZERO => Err(format!(
             "{metric} is a count: '{value}' must be a whole number, 0 or more"
         )),
@@ -308,6 +312,12 @@ pub fn metric_value(metric: &str, unit: Unit, value: Amount) -> Result<(), Strin
         }
         _ => Ok(()),
     }
+}
+
+/// Whether a count may hold fractions: conversions, which data-driven
+/// attribution shares out between ads (`3.5`).
+pub fn fractional_count(metric: &str) -> bool {
+    metric == "conversions"
 }
 
 /// A value typed for a metric (on the command line or in a form): a plain

@@ -57,8 +57,8 @@ impl FromStr for Currency {
 }
 
 impl Currency {
-    /// Decimal places shown.
-    fn places(self) -> usize {
+    /// Decimal places shown: those of the currency's minor unit.
+    pub fn places(self) -> usize {
         match self {
             Currency::Vnd => 0,
             Currency::Usd | Currency::Eur => 2,
@@ -112,9 +112,11 @@ impl Format {
         }
     }
 
-    /// A whole count: `1,234` (en), `1.234` (vi).
+    /// A count: `1,234` (en), `1.234` (vi); a fractional one (conversions
+    /// shared out by attribution) with up to two decimals, `12.5`.
     pub fn count(self, a: Amount) -> String {
-        self.number(a, 0)
+        let places = a.to_decimal().normalize().scale().min(2);
+        self.number(a, places as usize)
     }
 
     /// Money in the currency: `1.234.567 ₫` (vi), `1,234,567 ₫` (en),

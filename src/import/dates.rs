@@ -24,17 +24,21 @@ pub(crate) struct DateFormat {
     /// Day-first chosen because no part said otherwise (all ≤ 12).
     assumed: bool,
     with_time: bool,
+    /// A two-digit year (`3/20/26`, as Universal Analytics writes).
+    short_year: bool,
 }
 
 impl DateFormat {
     /// For messages and the dry run: `dd/mm/yyyy`, `yyyy-mm-dd (time ignored)`.
     pub fn describe(&self) -> String {
         let s = self.sep;
+        let y = if self.short_year { "yy" } else { "yyyy" };
         let mut d = match self.order {
             Order::Iso => format!("yyyy{s}mm{s}dd"),
             Order::Compact => "yyyymmdd".to_string(),
-            Order::DayFirst => format!("dd{s}mm{s}yyyy"),
-            Order::MonthFirst => format!("mm{s}dd{s}yyyy (month first)"),
+            Order::MonthFirst if s == ' ' => "Mon dd, yyyy".to_string(),
+            Order::DayFirst => format!("dd{s}mm{s}{y}"),
+            Order::MonthFirst => format!("mm{s}dd{s}{y} (month first)"),
         };
         if self.assumed {
             d.push_str(" (day first: no part above 12 tells, so assumed)");
@@ -58,7 +62,9 @@ impl DateFormat {
         let same_family = match self.order {
             Order::Iso => parts.iso && parts.sep == self.sep,
             Order::Compact => parts.sep == '\0',
-            Order::DayFirst | Order::MonthFirst => !parts.iso && parts.sep == self.sep,
+            Order::DayFirst | Order::MonthFirst => {
+                !parts.iso && parts.sep == self.sep && parts.short_year == self.short_year
+            }
         };
         if !same_family {
             return Err(mismatch());
@@ -97,10 +103,57 @@ struct Parts {
     sep: char,
     iso: bool,
     with_time: bool,
+    short_year: bool,
+}
+
+/// English month names, as Mailchimp writes them (`Sep 02, 2026`).
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// `Sep 02, 2026` or `September 2, 2026`, optionally with a time
+/// (`09:00 am`): the parts in the order month, day, year; `sep` is ' '.
+fn split_month_name(text: &str) -> Option<Parts> {
+    let (name, rest) = text.split_once(' ')?;
+    let name = name.to_ascii_lowercase();
+    let month = MONTHS
+        .iter()
+        .position(|m| name.len() >= 3 && m.starts_with(&name))?;
+    let (day, rest) = rest.trim_start().split_once(',')?;
+    let rest = rest.trim_start();
+    let year_len = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let ok = |t: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&t.len()) && t.bytes().all(|c| c.is_ascii_digit())
+    };
+    if !ok(day, 1..=2) || year_len != 4 {
+        return None;
+    }
+    let with_time = time_follows(&rest[4..])?;
+    Some(Parts {
+        p: [month as u32 + 1, day.parse().ok()?, rest[..4].parse().ok()?],
+        sep: ' ',
+        iso: false,
+        with_time,
+        short_year: false,
+    })
 }
 
 fn split(text: &str) -> Option<Parts> {
     let b = text.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_alphabetic) {
+        return split_month_name(text);
+    }
     let digits = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
     let number = |from: usize, len: usize| -> u32 {
         b[from..from + len]
@@ -116,6 +169,7 @@ fn split(text: &str) -> Option<Parts> {
             sep: '\0',
             iso: true,
             with_time,
+            short_year: false,
         });
     }
     let sep = *b.get(n1)?;
@@ -130,16 +184,19 @@ fn split(text: &str) -> Option<Parts> {
     let n3 = digits(at3 + 1);
     let end = at3 + 1 + n3;
     let iso = n1 == 4 && (1..=2).contains(&n2) && (1..=2).contains(&n3);
-    let dmy = n3 == 4 && (1..=2).contains(&n1) && (1..=2).contains(&n2);
+    let short_year = n3 == 2 && !iso;
+    let dmy = (n3 == 4 || short_year) && (1..=2).contains(&n1) && (1..=2).contains(&n2);
     if !iso && !dmy {
         return None;
     }
     let with_time = time_follows(&text[end..])?;
+    let year = number(at3 + 1, n3) + if short_year { 2000 } else { 0 };
     Some(Parts {
-        p: [number(0, n1), number(n1 + 1, n2), number(at3 + 1, n3)],
+        p: [number(0, n1), number(n1 + 1, n2), year],
         sep: sep as char,
         iso,
         with_time,
+        short_year,
     })
 }
 
@@ -169,6 +226,16 @@ fn time_follows(rest: &str) -> Option<bool> {
 pub(crate) fn detect<'a>(
     values: impl Iterator<Item = &'a str>,
 ) -> Result<Option<DateFormat>, usize> {
+    detect_preferring(values, false)
+}
+
+/// [`detect`], where a column whose numeric dates do not tell is
+/// month-first if `month_first` (an export known to write US dates).
+/// Month names are always month first.
+pub(crate) fn detect_preferring<'a>(
+    values: impl Iterator<Item = &'a str>,
+    month_first: bool,
+) -> Result<Option<DateFormat>, usize> {
     let mut format: Option<DateFormat> = None;
     let (mut first_big, mut second_big) = (false, false);
     for (row, v) in values.enumerate() {
@@ -180,6 +247,7 @@ pub(crate) fn detect<'a>(
             let order = match (parts.iso, parts.sep) {
                 (true, '\0') => Order::Compact,
                 (true, _) => Order::Iso,
+                (false, ' ') => Order::MonthFirst,
                 _ => Order::DayFirst,
             };
             format = Some(DateFormat {
@@ -187,6 +255,7 @@ pub(crate) fn detect<'a>(
                 sep: parts.sep,
                 assumed: false,
                 with_time: parts.with_time,
+                short_year: parts.short_year,
             });
             first_big |= !parts.iso && parts.p[0] > 12;
             second_big |= !parts.iso && parts.p[1] > 12;
@@ -202,13 +271,19 @@ pub(crate) fn detect<'a>(
     }
     Ok(format.map(|mut f| {
         if f.order == Order::DayFirst {
-            if !first_big && second_big {
+            if !first_big && (second_big || month_first) {
                 f.order = Order::MonthFirst;
             }
-            f.assumed = !first_big && !second_big;
+            f.assumed = !first_big && !second_big && !month_first;
         }
         f
     }))
+}
+
+/// Whether `text` has the shape of a date in some format (a totals row's
+/// `Total: Account` or an empty cell has not).
+pub(crate) fn looks_like_date(text: &str) -> bool {
+    split(text).is_some()
 }
 
 /// The message for a value no format can read.
@@ -297,5 +372,24 @@ mod tests {
     fn detection_reports_the_first_value_that_is_no_date() {
         assert_eq!(detect(["", "Jan 5", "2026-01-05"].into_iter()), Err(1));
         assert_eq!(detect(["", ""].into_iter()), Ok(None));
+    }
+
+    #[test]
+    fn short_years_and_month_names() {
+        let f = format_of(&["3/20/26", "4/1/26"]);
+        assert_eq!(f.describe(), "mm/dd/yy (month first)");
+        assert_eq!(f.parse("4/1/26"), Ok(day(2026, 4, 1)));
+        assert!(f.parse("4/1/2026").is_err(), "one year width per column");
+        let us = detect_preferring(["3/1/26", "3/2/26"].into_iter(), true)
+            .expect("dates")
+            .expect("a column");
+        assert_eq!(us.parse("3/2/26"), Ok(day(2026, 3, 2)));
+        let f = format_of(&["Sep 02, 2026 09:00 am", "Oct 1, 2026 11:30 pm"]);
+        assert_eq!(f.describe(), "Mon dd, yyyy (time ignored)");
+        assert_eq!(f.parse("Sep 02, 2026 09:00 am"), Ok(day(2026, 9, 2)));
+        assert_eq!(f.parse("September 30, 2026"), Ok(day(2026, 9, 30)));
+        assert!(f.parse("Sep 31, 2026").is_err());
+        assert!(f.parse("Smarch 3, 2026").is_err());
+        assert_eq!(detect(["Total: Account"].into_iter()), Err(0));
     }
 }

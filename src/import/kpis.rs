@@ -7,9 +7,9 @@ use chrono::NaiveDate;
 
 use super::dates;
 use super::error::{ImportError, quoted};
-use super::numbers;
+use super::numbers::{self, DecimalMark};
 use super::table::{self, Header, fold};
-use crate::domain::Amount;
+use crate::domain::{Amount, Unit};
 
 /// Columns named by the command-line flags; `None`: recognise the header.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -20,6 +20,140 @@ pub struct KpiColumns {
     pub segment: Option<String>,
     pub channel: Option<String>,
     pub campaign: Option<String>,
+    /// `--decimal-point` / `--decimal-comma`: every column uses this mark.
+    pub decimal: Option<DecimalMark>,
+    /// `--from PROFILE`: read the file as that platform's export.
+    pub profile: Option<Profile>,
+    pub money: Money,
+}
+
+/// The database's currency, and the rates the user gave to convert
+/// money in other currencies into it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Money {
+    /// ISO code: `VND`.
+    pub currency: String,
+    /// Decimals of its minor unit: 0 for VND, 2 for USD.
+    pub places: u32,
+    /// `--rate USD=25400`: `(code, units of the database's currency for one)`.
+    pub rates: Vec<(String, Amount)>,
+}
+
+impl Default for Money {
+    fn default() -> Self {
+        Money {
+            currency: "VND".into(),
+            places: 0,
+            rates: Vec::new(),
+        }
+    }
+}
+
+/// Whose export a file is: decides where the date is and how a platform's
+/// quirks are read. Detected from the header unless `--from` names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Profile {
+    Ga4,
+    Ua,
+    GoogleAds,
+    MetaAds,
+    SearchConsole,
+    Mailchimp,
+    Generic,
+}
+
+impl Profile {
+    pub const ALL: [Profile; 7] = [
+        Profile::Ga4,
+        Profile::Ua,
+        Profile::GoogleAds,
+        Profile::MetaAds,
+        Profile::SearchConsole,
+        Profile::Mailchimp,
+        Profile::Generic,
+    ];
+
+    /// The name `--from` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Profile::Ga4 => "ga4",
+            Profile::Ua => "ua",
+            Profile::GoogleAds => "google-ads",
+            Profile::MetaAds => "meta-ads",
+            Profile::SearchConsole => "search-console",
+            Profile::Mailchimp => "mailchimp",
+            Profile::Generic => "generic",
+        }
+    }
+
+    /// The date column this export always has.
+    fn date_header(self) -> Option<&'static str> {
+        match self {
+            Profile::Ga4 | Profile::SearchConsole => Some("Date"),
+            Profile::Ua => Some("Day Index"),
+            Profile::GoogleAds => Some("Day"),
+            Profile::MetaAds => Some("Reporting starts"),
+            Profile::Mailchimp => Some("Send Date"),
+            Profile::Generic => None,
+        }
+    }
+
+    /// The profile a header says: a column only that platform writes.
+    fn detect(header: &Header) -> Profile {
+        let names: Vec<String> = header.names.iter().map(|n| fold(n)).collect();
+        let has = |wanted: &[&str]| wanted.iter().any(|w| names.iter().any(|n| n == w));
+        let all = |wanted: &[&str]| wanted.iter().all(|w| names.iter().any(|n| n == w));
+        if has(&["reportingstarts"]) {
+            Profile::MetaAds
+        } else if has(&["dayindex"]) {
+            Profile::Ua
+        } else if all(&["senddate", "title"]) {
+            Profile::Mailchimp
+        } else if has(&["currencycode", "impr", "conv"]) {
+            Profile::GoogleAds
+        } else if all(&["date", "clicks", "impressions", "ctr", "position"]) {
+            Profile::SearchConsole
+        } else if has(&[
+            "sessionprimarychannelgroup",
+            "sessiondefaultchannelgroup",
+            "firstuserprimarychannelgroup",
+            "keyevents",
+            "engagedsessions",
+            "engagementrate",
+            "activeusers",
+        ]) {
+            Profile::Ga4
+        } else {
+            Profile::Generic
+        }
+    }
+}
+
+impl std::str::FromStr for Profile {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        Profile::ALL
+            .into_iter()
+            .find(|p| p.name() == s.trim().to_ascii_lowercase())
+            .ok_or_else(|| {
+                let names: Vec<&str> = Profile::ALL.iter().map(|p| p.name()).collect();
+                format!(
+                    "--from {}: not a KPI export profile (one of: {})",
+                    quoted(s),
+                    names.join(", ")
+                )
+            })
+    }
+}
+
+/// Money of one metric converted from another currency.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Converted {
+    pub metric: String,
+    pub from: String,
+    pub rate: Amount,
+    pub values: usize,
 }
 
 /// One value of one metric on one day, with the physical line it is on.
@@ -48,18 +182,68 @@ pub struct KpiFile {
     pub ignored_columns: Vec<String>,
     /// The header names, in file order (`column N` where blank).
     pub header: Vec<String>,
+    /// Money converted at a `--rate`, per metric and currency.
+    pub converted: Vec<Converted>,
+    /// Lines after the last dated row without a date of their own: the
+    /// totals rows of GA4, Universal Analytics and Google Ads.
+    pub skipped_totals: Vec<usize>,
+    /// Rows covering more than one day without a channel or campaign:
+    /// Meta's account summary. `(line, first day, last day)`.
+    pub skipped_summaries: Vec<(usize, NaiveDate, NaiveDate)>,
+    /// The line where a second table starts after a blank line (Universal
+    /// Analytics' summary block), not read.
+    pub ignored_from: Option<usize>,
+    /// Whose export it was read as, and whether that was detected (not
+    /// given with `--from`).
+    pub profile: Profile,
+    pub detected: bool,
 }
 
-const DATE_ALIASES: &[&str] = &["Date", "Day", "Ngày"];
+/// `Day Index`: Universal Analytics; `Reporting starts`: Meta Ads Manager
+/// (with `Reporting ends`); `Send Date`: Mailchimp's campaign report.
+const DATE_ALIASES: &[&str] = &[
+    "Date",
+    "Day",
+    "Ngày",
+    "Day Index",
+    "Reporting starts",
+    "Send Date",
+    "Thời gian",
+];
+
+/// The last day a row covers, where an export gives a range per row.
+const END_ALIASES: &[&str] = &["Reporting ends"];
+
+/// Cells that say "no value" (Google Ads' `--`, Mailchimp's `n/a`).
+const NO_VALUE: &[&str] = &["--", "n/a", "N/A", "-"];
+
+/// A column naming each row's currency (Google Ads' `Currency code`).
+const CURRENCY_ALIASES: &[&str] = &["Currency code", "Currency", "Tiền tệ", "Mã tiền tệ"];
 
 /// Dimensions: name, flag, recognised headers.
 const DIMENSIONS: [(&str, &str, &[&str]); 3] = [
     ("segment", "--segment-column", &["Segment", "Phân khúc"]),
-    ("channel", "--channel-column", &["Channel", "Kênh"]),
+    (
+        "channel",
+        "--channel-column",
+        &[
+            "Channel",
+            "Kênh",
+            "Session primary channel group",
+            "Session default channel group",
+            "Default channel group",
+            "Default Channel Grouping",
+        ],
+    ),
     (
         "campaign",
         "--campaign-column",
-        &["Campaign", "Campaign name", "Chiến dịch"],
+        &[
+            "Campaign",
+            "Campaign name",
+            "Chiến dịch",
+            "Session campaign",
+        ],
     ),
 ];
 
@@ -69,6 +253,7 @@ const METRIC_ALIASES: &[(&str, &str)] = &[
     ("Visits", "visits"),
     ("Lượt truy cập", "visits"),
     ("Conversions", "conversions"),
+    ("Conv.", "conversions"),
     ("Transactions", "conversions"),
     ("Purchases", "conversions"),
     ("Key events", "conversions"),
@@ -84,25 +269,54 @@ const METRIC_ALIASES: &[(&str, &str)] = &[
     ("Purchase revenue", "revenue"),
     ("Total revenue", "revenue"),
     ("Doanh thu", "revenue"),
+    // Only where a metric of that name was added (`funnel metric add`).
+    ("Link clicks", "clicks"),
+    ("Unique Clicks", "clicks"),
+    ("Impr.", "impressions"),
+    ("Unique Opens", "opens"),
 ];
 
 /// Reads a KPI export. See the module docs of [`super`] for the rules.
+/// `known_metrics` are the metrics a column may hold, with their units.
 pub fn read_kpis(
     file_label: &str,
     bytes: &[u8],
     cols: &KpiColumns,
-    known_metrics: &[&str],
+    known_metrics: &[(&str, Unit)],
 ) -> Result<KpiFile, ImportError> {
     let file = file_label;
     let decoded = table::decode(file, bytes)?;
     let bytes = &decoded[..];
     let header = table::read_header(file, bytes)?;
-    let layout = Layout::resolve(file, &header, cols, known_metrics)?;
+    let names: Vec<&str> = known_metrics.iter().map(|(n, _)| *n).collect();
+    let layout = Layout::resolve(file, &header, cols, &names)?;
     let mut wanted = vec![layout.date];
     wanted.extend(layout.dims.iter().flatten());
+    let currency_slot = layout.currency.map(|c| {
+        wanted.push(c);
+        wanted.len() - 1
+    });
+    let end_slot = layout.end.map(|c| {
+        wanted.push(c);
+        wanted.len() - 1
+    });
     let first_metric = wanted.len();
     wanted.extend(layout.metrics.iter().map(|(i, _)| *i));
-    let cells = table::read_cells(file, bytes, &header, &wanted)?;
+    let table_end = table::block_end(bytes, &header, |record| {
+        record
+            .get(layout.date)
+            .and_then(|f| std::str::from_utf8(f).ok())
+            .is_some_and(|t| dates::looks_like_date(t.trim()))
+    });
+    let ignored_from = (table_end < bytes.len()).then(|| {
+        let blank = bytes[table_end..]
+            .iter()
+            .take_while(|b| b.is_ascii_whitespace())
+            .filter(|b| **b == b'\n')
+            .count();
+        1 + blank + bytes[..table_end].iter().filter(|b| **b == b'\n').count()
+    });
+    let cells = table::read_cells(file, &bytes[..table_end], &header, &wanted)?;
     let cell_error = |row: usize, k: usize, message: String| {
         let col = wanted[k];
         ImportError::cell(
@@ -115,16 +329,51 @@ pub fn read_kpis(
         )
     };
 
-    let format = dates::detect(cells.column(0))
+    // Rows after the last dated one, without a date: totals.
+    let mut dated = cells.len();
+    while dated > 0 && !dates::looks_like_date(cells.get(dated - 1, 0)) {
+        dated -= 1;
+    }
+    let skipped_totals = cells.lines[dated..].to_vec();
+    // Universal Analytics writes US dates (`3/1/26`) whatever they show.
+    let month_first = layout.profile == Profile::Ua;
+    let format = dates::detect_preferring(cells.column(0).take(dated), month_first)
         .map_err(|row| cell_error(row, 0, dates::not_a_date_message(cells.get(row, 0))))?;
+    let end_format = match end_slot {
+        Some(k) => dates::detect(cells.column(k).take(dated))
+            .map_err(|row| cell_error(row, k, dates::not_a_date_message(cells.get(row, k))))?,
+        None => None,
+    };
     let semicolon = header.delimiter == b';';
-    let marks: Vec<_> = (first_metric..wanted.len())
-        .map(|k| numbers::detect(cells.column(k), semicolon))
-        .collect();
+    let money = &cols.money;
+    let mut columns = Vec::with_capacity(layout.metrics.len());
+    for (m, (i, metric)) in layout.metrics.iter().enumerate() {
+        let k = first_metric + m;
+        let unit = known_metrics
+            .iter()
+            .find(|(n, _)| n == metric)
+            .map_or(Unit::Number, |(_, u)| *u);
+        let currency = header_currency(&header.names[*i]);
+        // The most decimals a value of the column can honestly have.
+        let places = match unit {
+            Unit::Count if crate::domain::validate::fractional_count(metric) => 4,
+            Unit::Count => 0,
+            Unit::Money => currency.as_deref().map_or(money.places, minor_places),
+            Unit::Percent | Unit::Number => 4,
+        };
+        let mark = match cols.decimal {
+            Some(mark) => mark,
+            None => numbers::decide(cells.column(k).take(dated), places, semicolon)
+                .map_err(|two| cell_error(two.row, k, two.message))?,
+        };
+        columns.push((unit, currency, mark));
+    }
 
     let mut rows = Vec::new();
+    let mut converted: Vec<Converted> = Vec::new();
     let mut seen: HashMap<(NaiveDate, usize, usize, &str), usize> = HashMap::new();
-    for row in 0..cells.len() {
+    let mut skipped_summaries = Vec::new();
+    for row in 0..dated {
         let date = cells.get(row, 0);
         let day = match (&format, date.is_empty()) {
             (_, true) => Err("the date is empty".to_string()),
@@ -156,15 +405,92 @@ pub fn read_kpis(
         let dim_text = dimension.map_or("", |(_, k)| cells.get(row, k));
         let dim_kind = dimension.map_or(usize::MAX, |(kind, _)| kind);
         let of_kind = |kind: usize| (dim_kind == kind).then(|| dim_text.to_string());
+        let row_currency = match currency_slot.map(|k| (k, cells.get(row, k))) {
+            Some((k, text)) if !text.is_empty() => {
+                Some(numbers::currency_code(text).ok_or_else(|| {
+                    let message = format!(
+                        "{} is not a currency code (such as VND or USD)",
+                        quoted(text)
+                    );
+                    cell_error(row, k, message)
+                })?)
+            }
+            _ => None,
+        };
+        if let (Some(k), Some(f)) = (end_slot, &end_format) {
+            let text = cells.get(row, k);
+            let last = f.parse(text).map_err(|m| cell_error(row, k, m))?;
+            if last != day {
+                if dimension.is_none() {
+                    skipped_summaries.push((cells.lines[row], day, last));
+                    continue;
+                }
+                let message = format!(
+                    "this row covers {day} to {last}, not one day: export it broken down by day"
+                );
+                return Err(cell_error(row, k, message));
+            }
+        }
 
         for (m, (_, metric)) in layout.metrics.iter().enumerate() {
             let k = first_metric + m;
             let text = cells.get(row, k);
-            if text.is_empty() {
+            if text.is_empty() || NO_VALUE.contains(&text) {
                 continue;
             }
-            let value = numbers::parse(text, marks[m], "a number")
-                .map_err(|msg| cell_error(row, k, msg))?;
+            let (unit, column_currency, mark) = &columns[m];
+            let read =
+                numbers::read(text, *mark, "a number").map_err(|msg| cell_error(row, k, msg))?;
+            if read.percent && *unit != Unit::Percent {
+                let message = format!("{} is a percentage, but {metric} is not", quoted(text));
+                return Err(cell_error(row, k, message));
+            }
+            let mut value = read.amount;
+            if *unit == Unit::Money {
+                let said = [
+                    column_currency.as_deref(),
+                    row_currency.as_deref(),
+                    read.currency,
+                ];
+                let mut codes = said.into_iter().flatten();
+                let code = codes.next().unwrap_or(&money.currency);
+                if let Some(other) = codes.find(|c| *c != code) {
+                    let message = format!(
+                        "this {metric} is said to be both in {code} and in {other}, so it cannot be read"
+                    );
+                    return Err(cell_error(row, k, message));
+                }
+                if code != money.currency {
+                    let Some((_, rate)) = money.rates.iter().find(|(c, _)| c == code) else {
+                        let db = &money.currency;
+                        let message = format!(
+                            "this {metric} is in {code}, but the database keeps money in {db}; convert it with --rate {code}=RATE ({db} for 1 {code})"
+                        );
+                        return Err(cell_error(row, k, message));
+                    };
+                    value = convert(value, *rate, money.places).ok_or_else(|| {
+                        let message = format!(
+                            "{} at {rate} {} per {code} is too large (the largest amount is {})",
+                            quoted(text),
+                            money.currency,
+                            crate::domain::amount::LIMIT
+                        );
+                        cell_error(row, k, message)
+                    })?;
+                    match converted
+                        .iter_mut()
+                        .find(|c| c.metric == *metric && c.from == code)
+                    {
+                        Some(c) => c.values += 1,
+                        None => converted.push(Converted {
+                            metric: metric.clone(),
+                            from: code.to_string(),
+                            rate: *rate,
+                            values: 1,
+                        }),
+                    }
+                }
+            }
             if let Some(&earlier) = seen.get(&(day, m, dim_kind, dim_text)) {
                 let prev: &KpiRow = &rows[earlier];
                 if prev.value == value {
@@ -206,13 +532,58 @@ pub fn read_kpis(
             .collect(),
         ignored_columns: layout.ignored.iter().map(|i| header.name(*i)).collect(),
         header: (0..header.names.len()).map(|i| header.name(i)).collect(),
+        converted,
+        skipped_totals,
+        skipped_summaries,
+        ignored_from,
+        profile: layout.profile,
+        detected: cols.profile.is_none(),
     })
+}
+
+/// The currency a header names in its trailing parentheses:
+/// `Amount spent (USD)`.
+fn header_currency(name: &str) -> Option<String> {
+    let inner = name.trim().strip_suffix(')')?;
+    let code = inner[inner.rfind('(')? + 1..].trim();
+    (code.len() == 3 && code.bytes().all(|b| b.is_ascii_alphabetic()))
+        .then(|| code.to_ascii_uppercase())
+}
+
+/// Decimals of a currency's minor unit (ISO 4217): none for the dong,
+/// the yen and the won, two for the others funnel meets.
+fn minor_places(code: &str) -> u32 {
+    match code {
+        "VND" | "JPY" | "KRW" => 0,
+        _ => 2,
+    }
+}
+
+/// `value × rate`, rounded half away from zero to `places` decimals (the
+/// minor unit of the database's currency), or `None` past the limit.
+fn convert(value: Amount, rate: Amount, places: u32) -> Option<Amount> {
+    let one = i128::from(Amount::from_int(1).raw());
+    let exact = i128::from(value.raw()) * i128::from(rate.raw());
+    let step = one * 10i128.pow(crate::domain::amount::SCALE.saturating_sub(places));
+    let half = step / 2;
+    let rounded = if exact >= 0 {
+        (exact + half) / step
+    } else {
+        (exact - half) / step
+    };
+    let raw = i64::try_from(rounded * step / one).ok()?;
+    Some(Amount::from_raw(raw)).filter(|a| a.within_limit())
 }
 
 /// Which column holds what.
 struct Layout {
+    profile: Profile,
     date: usize,
     dims: [Option<usize>; 3],
+    /// A column naming each row's currency.
+    currency: Option<usize>,
+    /// A column with the last day each row covers.
+    end: Option<usize>,
     /// `(column, metric)` in file order.
     metrics: Vec<(usize, String)>,
     ignored: Vec<usize>,
@@ -239,9 +610,21 @@ impl Layout {
             })
         };
         let known_list = known.join(", ");
-        let date = match &cols.date {
-            Some(name) => named("--date-column", name)?,
-            None => header.find_alias(DATE_ALIASES, &[]).ok_or_else(|| {
+        let profile = cols.profile.unwrap_or_else(|| Profile::detect(header));
+        let date = match (&cols.date, profile.date_header()) {
+            (Some(name), _) => named("--date-column", name)?,
+            (None, Some(wanted)) if cols.profile.is_some() => {
+                header.find(wanted).ok_or_else(|| {
+                    let message = format!(
+                        "--from {}: this file has no {} column, so it is not that export (columns: {})",
+                        profile.name(),
+                        quoted(wanted),
+                        header.list()
+                    );
+                    err("", message)
+                })?
+            }
+            (None, _) => header.find_alias(DATE_ALIASES, &[]).ok_or_else(|| {
                 let list = header.list();
                 err(
                     "",
@@ -298,6 +681,17 @@ impl Layout {
                 taken.extend(dims[kind]);
             }
         }
+        let mut busy = taken.clone();
+        busy.extend(&explicit);
+        let currency = header.find_alias(CURRENCY_ALIASES, &busy);
+        taken.extend(currency);
+        let end = header.find_alias(END_ALIASES, &taken);
+        taken.extend(end);
+        // Mailchimp names each campaign in its `Title`.
+        if dims[2].is_none() && profile == Profile::Mailchimp {
+            dims[2] = header.find_alias(&["Title"], &taken);
+            taken.extend(dims[2]);
+        }
         let mut ignored = Vec::new();
         for (i, name) in header.names.iter().enumerate() {
             if taken.contains(&i) || explicit.contains(&i) {
@@ -326,8 +720,11 @@ impl Layout {
         }
         metrics.sort_by_key(|(i, _)| *i);
         Ok(Layout {
+            profile,
             date,
             dims,
+            currency,
+            end,
             metrics,
             ignored,
         })
@@ -338,14 +735,14 @@ impl Layout {
 mod tests {
     use super::*;
 
-    const KNOWN: &[&str] = &[
-        "customers",
-        "new_customers",
-        "visits",
-        "leads",
-        "conversions",
-        "spend",
-        "revenue",
+    const KNOWN: &[(&str, Unit)] = &[
+        ("customers", Unit::Count),
+        ("new_customers", Unit::Count),
+        ("visits", Unit::Count),
+        ("leads", Unit::Count),
+        ("conversions", Unit::Count),
+        ("spend", Unit::Money),
+        ("revenue", Unit::Money),
     ];
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -504,11 +901,15 @@ mod tests {
             fails(bad, &KpiColumns::default()),
             "kpi.csv:3:2 (Sessions): '12x' is not a number"
         );
-        let no_date = "Date,Sessions\n2026-01-05,4\n,5\n";
+        let no_date = "Date,Sessions\n2026-01-05,4\n,5\n2026-01-06,4\n";
         assert_eq!(
             fails(no_date, &KpiColumns::default()),
             "kpi.csv:3:1 (Date): the date is empty"
         );
+        // Undated rows after the last dated one are totals.
+        let totals = "Date,Sessions\n2026-01-05,4\n,4\nTotal: Account,--\n";
+        let f = read(totals, &KpiColumns::default()).expect("totals");
+        assert_eq!((f.rows.len(), f.skipped_totals), (1, vec![3, 4]));
     }
 
     #[test]
@@ -521,6 +922,98 @@ mod tests {
         assert_eq!(
             fails(different, &KpiColumns::default()),
             "kpi.csv:3:3 (Visits): visits for 2026-01-05 (campaign 'Tết') is also on line 2 with 4 (here '5')"
+        );
+    }
+
+    #[test]
+    fn money_converts_at_the_rate_to_the_minor_unit() {
+        let a = |t: &str| t.parse::<Amount>().expect("amount");
+        assert_eq!(convert(a("12.5"), a("25400"), 0), Some(a("317500")));
+        assert_eq!(convert(a("0.01"), a("25412.5"), 0), Some(a("254")));
+        assert_eq!(convert(a("12.345"), a("1.0805"), 2), Some(a("13.34")));
+        assert_eq!(convert(a("100000000000"), a("25400"), 0), None);
+        assert_eq!(header_currency("Amount spent (usd)"), Some("USD".into()));
+        assert_eq!(header_currency("Cost (per click)"), None);
+        let usd = KpiColumns {
+            money: Money {
+                rates: vec![("USD".into(), a("25000"))],
+                ..Money::default()
+            },
+            ..KpiColumns::default()
+        };
+        let f = read(
+            "Date,Spend,Tiền tệ\n2026-01-05,\"1,000.50\",usd\n2026-01-06,7,\n",
+            &usd,
+        )
+        .expect("converted");
+        assert_eq!(brief(&f)[0].3, "25012500");
+        assert_eq!(brief(&f)[1].3, "7");
+        assert_eq!(
+            f.converted,
+            [Converted {
+                metric: "spend".into(),
+                from: "USD".into(),
+                rate: a("25000"),
+                values: 1
+            }]
+        );
+        assert_eq!(
+            fails("Date,Spend (EUR),Currency\n2026-01-05,3,USD\n", &usd),
+            "kpi.csv:2:2 (Spend (EUR)): this spend is said to be both in EUR and in USD, so it cannot be read"
+        );
+        assert_eq!(
+            fails("Date,Spend,Currency\n2026-01-05,3,dollars\n", &usd),
+            "kpi.csv:2:3 (Currency): 'dollars' is not a currency code (such as VND or USD)"
+        );
+        assert_eq!(
+            fails("Date,Visits\n2026-01-05,3%\n", &usd),
+            "kpi.csv:2:2 (Visits): '3%' is a percentage, but visits is not"
+        );
+    }
+
+    #[test]
+    fn google_ads_comma_csv_with_its_title_and_date_range() {
+        let csv = "Campaign report\nSeptember 29, 2026 - October 2, 2026\n\
+            Day,Campaign,Currency code,Cost,Conversions\n\
+            2026-09-29,Brand,VND,\"1,250,000.00\",3.50\n\
+            2026-09-30,Brand,VND,\"980,000.00\",--\n\
+            Total: Account,--,VND,\"2,230,000.00\",3.50\n";
+        let f = read(csv, &KpiColumns::default()).expect("google ads csv");
+        assert_eq!(f.profile, Profile::GoogleAds);
+        assert_eq!(
+            brief(&f),
+            [
+                (4, day(2026, 9, 29), "spend".into(), "1250000".into()),
+                (4, day(2026, 9, 29), "conversions".into(), "3.5".into()),
+                (5, day(2026, 9, 30), "spend".into(), "980000".into()),
+            ]
+        );
+        assert_eq!(f.skipped_totals, [6]);
+        assert_eq!(f.rows[0].campaign.as_deref(), Some("Brand"));
+    }
+
+    #[test]
+    fn a_row_over_a_range_is_no_day() {
+        let csv = "Reporting starts,Reporting ends,Campaign name,Amount spent (VND)\n\
+            2026-10-01,2026-10-31,,900\n\
+            2026-10-01,2026-10-01,Tết,400\n\
+            2026-10-01,2026-10-31,Hè,500\n";
+        assert_eq!(
+            fails(csv, &KpiColumns::default()),
+            "kpi.csv:4:2 (Reporting ends): this row covers 2026-10-01 to 2026-10-31, not one day: export it broken down by day"
+        );
+        let summary_only = "Reporting starts,Reporting ends,Campaign name,Amount spent (VND)\n\
+            2026-10-01,2026-10-31,,900\n\
+            2026-10-01,2026-10-01,Tết,400\n";
+        let f = read(summary_only, &KpiColumns::default()).expect("summary skipped");
+        assert_eq!(f.profile, Profile::MetaAds);
+        assert_eq!(
+            f.skipped_summaries,
+            [(2, day(2026, 10, 1), day(2026, 10, 31))]
+        );
+        assert_eq!(
+            brief(&f),
+            [(3, day(2026, 10, 1), "spend".into(), "400".into())]
         );
     }
 }

@@ -98,40 +98,89 @@
 //! or netted, by reason. The refunded amounts are read with the order
 //! totals' decimal mark.
 //!
-//! KPIs:
-//! - date: `--date-column`, else `Date`, `Day`, `Ngày` (required).
-//! - dimensions: `Segment`/`Phân khúc`, `Channel`/`Kênh`,
-//!   `Campaign`/`Campaign name`/`Chiến dịch` (or the `KpiColumns` names).
-//!   A row may fill at most one of them.
+//! KPIs (the exports of GA4, Universal Analytics, Google Ads, Meta Ads
+//! Manager, Search Console and Mailchimp are read as they come):
+//! - the header may follow one-cell lines (Google Ads' report title and
+//!   date range) as well as `#` comments.
+//! - the profile (whose export it is) is detected from the header: Meta
+//!   by `Reporting starts`, UA by `Day Index`, Mailchimp by `Send Date`
+//!   and `Title`, Google Ads by `Currency code`/`Impr.`/`Conv.`, Search
+//!   Console by `Date, Clicks, Impressions, CTR, Position`, GA4 by its
+//!   own columns (`Key events`, `Session primary channel group` …), else
+//!   generic; `KpiColumns::profile` (`--from`) overrides it, and then the
+//!   file must have that export's date column.
+//! - date: `--date-column`, else `Date`, `Day`, `Ngày`, `Day Index`
+//!   (Universal Analytics: numeric dates read month first where no part
+//!   tells), `Reporting starts` (Meta), `Send Date` (Mailchimp,
+//!   `Sep 02, 2026 09:00 am`), `Thời gian` (required). With `Reporting
+//!   ends`, a row whose last day is not its first covers a range, not a
+//!   day: skipped if it names no segment, channel or campaign (Meta's
+//!   account summary), refused otherwise.
+//! - rows after the last dated row without a date of their own (GA4's
+//!   and UA's totals, Google Ads' `Total: Account`) are skipped and
+//!   counted; an undated row before that is an error. A blank line
+//!   followed by a line whose date cell is no date ends the table (UA's
+//!   summary block): the rest is not read, and the summary says where.
+//! - dimensions: `Segment`/`Phân khúc`, `Channel`/`Kênh`/`Session primary
+//!   channel group`/`Session default channel group`/`Default channel
+//!   group`/`Default Channel Grouping`, `Campaign`/`Campaign name`/`Chiến
+//!   dịch`/`Session campaign`, and Mailchimp's `Title` beside `Send Date`
+//!   (or the `KpiColumns` names). A row may fill at most one of them.
 //! - metrics: each `--map COLUMN=METRIC` first (the metric must be known,
 //!   the column must exist); then a header equal to a known metric
 //!   (`New customers` → `new_customers`); then `Sessions`, `Visits`,
-//!   `Lượt truy cập` → visits; `Conversions`, `Transactions`, `Purchases`,
-//!   `Key events`, `Đơn hàng` → conversions; `Leads`, `Sign-ups`,
-//!   `Signups`, `Đăng ký` → leads; `Cost`, `Spend`, `Amount spent`,
-//!   `Chi phí` → spend; `Revenue`, `Purchase revenue`, `Total revenue`,
-//!   `Doanh thu` → revenue (where that metric is known). A second column
-//!   for a metric already taken is ignored. Other columns are listed in
-//!   `ignored_columns`. No metric column at all is an error.
-//! - an empty metric cell gives no row; the same day, metric and dimension
-//!   twice in a file is dropped if equal, an error naming both lines if not.
+//!   `Lượt truy cập` → visits; `Conversions`, `Conv.`, `Transactions`,
+//!   `Purchases`, `Key events`, `Đơn hàng` → conversions; `Leads`,
+//!   `Sign-ups`, `Signups`, `Đăng ký` → leads; `Cost`, `Spend`, `Amount
+//!   spent`, `Chi phí` → spend; `Revenue`, `Purchase revenue`, `Total
+//!   revenue`, `Doanh thu` → revenue; and where a metric of that name was
+//!   added, `Link clicks`/`Unique Clicks` → clicks, `Impr.` → impressions,
+//!   `Unique Opens` → opens. A second column for a metric already taken is
+//!   ignored. Other columns are listed in `ignored_columns`. No metric
+//!   column at all is an error.
+//! - an empty metric cell, `--` or `n/a` gives no row; the same day,
+//!   metric and dimension twice in a file is dropped if equal, an error
+//!   naming both lines if not.
 //! - each value must fit its metric's unit (`funnel kpi import` checks):
-//!   a count is a whole number, 0 or more; money is 0 or more (a refund
-//!   of ad spend is not a negative spend: record the day's net spend);
-//!   the error names the line and column. `NaN` and `inf` are no number.
+//!   a count is a whole number, 0 or more (conversions may be fractional,
+//!   as data-driven attribution shares them out); money is 0 or more (a
+//!   refund of ad spend is not a negative spend: record the day's net
+//!   spend); the error names the line and column. `NaN` and `inf` are no
+//!   number.
+//! - a channel or campaign the file names that does not exist (named
+//!   exactly, ignoring case and accents) is created by `funnel kpi
+//!   import`, and the summary lists them; `--no-create` refuses instead.
+//!   A campaign made so runs from the first to the last day of its rows.
 //!
 //! # Numbers
 //!
 //! An optional sign and currency marks (`₫`, `đ`, `VND`, `VNĐ`, `$`, `€`,
-//! `£`, `USD`, `EUR`) before or after; digits grouped by thousands with
-//! `,`, `.`, a space or NBSP; one decimal mark. The decimal mark is decided
-//! per column: every value only one convention can read votes (`1234,5`,
-//! `1.234.567` and `1 234,50` say comma; `1,234.5` and `1.25` say point);
-//! the majority wins, a tie goes to the first vote. With no vote (integers,
-//! `1.234`), a VND mark in the column or a `;` delimiter means a decimal
-//! comma, else a point. Every value is then read that way; one that cannot
-//! be (`1.2.3,4,5`, `12kg`, `12,5` in a point column) is an error. More
-//! than 4 decimals (beyond zeros) is an error, as for `Amount`.
+//! `£`, `USD`, `EUR`) before or after, and `%` after; digits grouped by
+//! thousands with `,`, `.`, a space or NBSP; one decimal mark. The decimal
+//! mark is decided per column: every value only one convention can read
+//! votes (`1234,5`, `1.234.567` and `1 234,50` say comma; `1,234.5`,
+//! `1.25` and `0.500` say point); the majority wins, a tie goes to the
+//! first vote. With no vote, a value with one separator before three
+//! digits (`850.000`, `1,250`) groups thousands where the column cannot
+//! hold three decimals: a count, or money in a currency whose minor unit
+//! has fewer (VND none, USD two), so `850.000` is 850,000 ₫. Elsewhere
+//! (a gauge such as a position) a `;` delimiter means a decimal comma;
+//! else the column is refused with the cell and both readings, and
+//! `--decimal-point` / `--decimal-comma` decide. Every value is then read
+//! that way; one that cannot be (`1.2.3,4,5`, `12kg`, `12,5` in a point
+//! column) is an error. More than 4 decimals (beyond zeros) is an error,
+//! as for `Amount`. A `%` is allowed only for a percent metric.
+//!
+//! # Currency (KPIs)
+//!
+//! A money value's currency is said by its header (`Amount spent (USD)`),
+//! by a `Currency code` / `Currency` / `Tiền tệ` column on its row, or by
+//! its own mark (`$12`); where none says, it is the database's. Two that
+//! disagree are an error. Money in another currency than the database's
+//! is refused naming both, unless a rate is given (`--rate USD=25400`,
+//! at most 4 decimals): then it is multiplied and rounded half away from
+//! zero to the minor unit of the database's currency, and the summary
+//! says how many values were converted at which rate.
 //!
 //! # Dates
 //!
@@ -155,7 +204,8 @@ mod sheet;
 mod table;
 
 pub use error::ImportError;
-pub use kpis::{KpiColumns, KpiFile, KpiRow, read_kpis};
+pub use kpis::{Converted, KpiColumns, KpiFile, KpiRow, Money, Profile, read_kpis};
+pub use numbers::{DecimalMark, currency_code};
 pub use orders::{OrderColumns, OrderFile, OrderRow, read_orders};
 pub use table::decode;
 
@@ -164,7 +214,14 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    const KNOWN: &[&str] = &["visits", "conversions", "spend", "revenue"];
+    use crate::domain::Unit;
+
+    const KNOWN: &[(&str, Unit)] = &[
+        ("visits", Unit::Count),
+        ("conversions", Unit::Count),
+        ("spend", Unit::Money),
+        ("revenue", Unit::Money),
+    ];
 
     proptest! {
         /// Whatever the bytes, reading returns rows or an error; it never

@@ -6,7 +6,7 @@ use crate::domain::Amount;
 /// Which mark a column uses for decimals; the other one (and spaces)
 /// group thousands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum DecimalMark {
+pub enum DecimalMark {
     Point,
     Comma,
 }
@@ -34,23 +34,47 @@ impl DecimalMark {
     }
 }
 
-/// Currency marks allowed before or after a number (longest first).
-const MARKS: [&str; 12] = [
-    "VNĐ", "VNđ", "vnđ", "VND", "USD", "EUR", "₫", "đ", "Đ", "$", "€", "£",
+/// Currency marks allowed before or after a number (longest first), and
+/// the ISO code of the currency each one means.
+const MARKS: [(&str, &str); 12] = [
+    ("VNĐ", "VND"),
+    ("VNđ", "VND"),
+    ("vnđ", "VND"),
+    ("VND", "VND"),
+    ("USD", "USD"),
+    ("EUR", "EUR"),
+    ("₫", "VND"),
+    ("đ", "VND"),
+    ("Đ", "VND"),
+    ("$", "USD"),
+    ("€", "EUR"),
+    ("£", "GBP"),
 ];
 
-/// A value without its sign and currency marks.
+/// The ISO code a currency mark or code in a cell stands for: `₫` and
+/// `VNĐ` are VND, `$` is USD, and three letters are taken as a code.
+pub fn currency_code(text: &str) -> Option<String> {
+    let t = text.trim();
+    if let Some((_, code)) = MARKS.iter().find(|(m, _)| m.eq_ignore_ascii_case(t)) {
+        return Some((*code).to_string());
+    }
+    (t.len() == 3 && t.bytes().all(|b| b.is_ascii_alphabetic())).then(|| t.to_ascii_uppercase())
+}
+
+/// A value without its sign, currency marks and percent sign.
 struct Stripped<'a> {
     negative: bool,
     body: &'a str,
-    vnd: bool,
+    currency: Option<&'static str>,
+    percent: bool,
 }
 
 fn strip(text: &str) -> Stripped<'_> {
     let mut s = text.trim();
     let mut negative = false;
     let mut signed = false;
-    let mut vnd = false;
+    let mut currency = None;
+    let mut percent = false;
     loop {
         let b = s.as_bytes();
         let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
@@ -66,18 +90,23 @@ fn strip(text: &str) -> Stripped<'_> {
             s = s[1..].trim_start();
             continue;
         }
+        if !percent && last == b'%' {
+            percent = true;
+            s = s[..s.len() - 1].trim_end();
+            continue;
+        }
         let same = |a: Option<&u8>, b: u8| a.is_some_and(|a| a.eq_ignore_ascii_case(&b));
-        let mark = MARKS.iter().find_map(|m| {
+        let mark = MARKS.iter().find_map(|(m, code)| {
             let prefix = same(m.as_bytes().first(), first).then(|| strip_prefix_ci(s, m));
             let suffix = || same(m.as_bytes().last(), last).then(|| strip_suffix_ci(s, m));
             prefix
                 .flatten()
                 .or_else(|| suffix().flatten())
-                .map(|rest| (m, rest))
+                .map(|rest| (*code, rest))
         });
         match mark {
-            Some((m, rest)) => {
-                vnd |= !matches!(*m, "USD" | "EUR" | "$" | "€" | "£");
+            Some((code, rest)) => {
+                currency = Some(code);
                 s = rest.trim();
             }
             None => break,
@@ -86,7 +115,8 @@ fn strip(text: &str) -> Stripped<'_> {
     Stripped {
         negative,
         body: s,
-        vnd,
+        currency,
+        percent,
     }
 }
 
@@ -180,10 +210,19 @@ fn accepts(body: &str, mark: DecimalMark) -> bool {
     !matches!(scan(body, mark), Err(Problem::Shape))
 }
 
-/// The mark only one convention can read `body` with, if any. The last
-/// separator tells which to try (`1,234.5`: point; `1.234.567`: comma;
-/// `1,234`: both, no vote); the value must then read that way.
-fn vote(body: &str) -> Option<DecimalMark> {
+/// What one value says about its column's decimal mark.
+enum Vote {
+    /// Only this mark reads it (`1234,5`, `1.234.567`, `1,234.5`, `0.500`).
+    Only(DecimalMark),
+    /// One separator before exactly three digits (`850.000`, `1,250`):
+    /// a decimal with three places, or thousands; the separator is given.
+    Either(char),
+}
+
+/// The vote of `body`, if it has a separator. The last separator tells
+/// which to try (`1,234.5`: point; `1.234.567`: comma); the value must
+/// then read that way.
+fn vote(body: &str) -> Option<Vote> {
     let b = body.as_bytes();
     let last = b.iter().rposition(|c| matches!(c, b'.' | b','))?;
     let (mark, other) = match b[last] {
@@ -193,53 +232,137 @@ fn vote(body: &str) -> Option<DecimalMark> {
     let repeated = b[..last].contains(&b[last]);
     let other_before = b[..last].contains(&other);
     let digits_after = b.len() - last - 1;
+    // `0.500` and `.500`: no thousands group starts with 0 or is empty.
+    let no_group = matches!(b.first(), None | Some(b'0' | b'.' | b','));
     let guess = if repeated {
         mark.other()
-    } else if other_before || digits_after != 3 {
+    } else if other_before || digits_after != 3 || no_group {
         mark
     } else {
-        return None;
+        return Some(Vote::Either(b[last] as char));
     };
-    accepts(body, guess).then_some(guess)
+    accepts(body, guess).then_some(Vote::Only(guess))
 }
 
-/// Decides a column's decimal mark from all its values: each value that
+/// A column whose values can honestly be read two ways: the row of an
+/// example, and the sentence saying both readings.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct TwoWays {
+    pub row: usize,
+    /// The separator of the example: `.` or `,`.
+    pub sep: char,
+    pub message: String,
+}
+
+/// Decides a column's decimal mark from all its values. Each value that
 /// only one convention can read (`1234,5`, `1.234.567`, `1,234.5`) votes;
-/// the majority wins (a tie: the first vote). With no vote (only integers
-/// or `1.234`-like values), a column with a VND mark or a `;`-delimited
-/// file means a decimal comma, else a decimal point.
-pub(crate) fn detect<'a>(values: impl Iterator<Item = &'a str>, semicolon: bool) -> DecimalMark {
+/// the majority wins (a tie: the first vote). With no vote, a value such
+/// as `850.000` or `1,250` (one separator, three digits after it) is
+/// thousands where the column holds at most `places` decimals (0 for a
+/// count or VND, 2 for dollars): three decimals cannot be meant. In a
+/// column that may hold them, a `;`-delimited file (a decimal-comma
+/// spreadsheet) means a decimal comma; otherwise both readings are honest
+/// and the column is refused with an example, unless the user said which.
+pub(crate) fn decide<'a>(
+    values: impl Iterator<Item = &'a str>,
+    places: u32,
+    semicolon: bool,
+) -> Result<DecimalMark, TwoWays> {
     let (mut point, mut comma) = (0usize, 0usize);
     let mut first = None;
-    let mut vnd = false;
-    for v in values {
+    // The first `850.000`-like value of each separator: (row, text).
+    let mut either: [Option<(usize, &str)>; 2] = [None, None];
+    for (row, v) in values.enumerate() {
         if !v.contains(['.', ',']) {
-            vnd |= !v.is_empty() && !v.bytes().all(|b| b.is_ascii_digit()) && strip(v).vnd;
             continue;
         }
-        let s = strip(v);
-        vnd |= s.vnd;
-        let Some(vote) = vote(s.body) else {
-            continue;
-        };
-        first.get_or_insert(vote);
-        match vote {
-            DecimalMark::Point => point += 1,
-            DecimalMark::Comma => comma += 1,
+        match vote(strip(v).body) {
+            Some(Vote::Only(mark)) => {
+                first.get_or_insert(mark);
+                match mark {
+                    DecimalMark::Point => point += 1,
+                    DecimalMark::Comma => comma += 1,
+                }
+            }
+            Some(Vote::Either(sep)) => {
+                either[usize::from(sep == ',')].get_or_insert((row, v));
+            }
+            None => {}
         }
     }
     match (point.cmp(&comma), first) {
-        (std::cmp::Ordering::Greater, _) => DecimalMark::Point,
-        (std::cmp::Ordering::Less, _) => DecimalMark::Comma,
-        (_, Some(vote)) => vote,
-        _ if vnd || semicolon => DecimalMark::Comma,
-        _ => DecimalMark::Point,
+        (std::cmp::Ordering::Greater, _) => return Ok(DecimalMark::Point),
+        (std::cmp::Ordering::Less, _) => return Ok(DecimalMark::Comma),
+        (_, Some(vote)) => return Ok(vote),
+        _ => {}
     }
+    let two_ways = |(row, text): (usize, &str), sep: char| {
+        let s = strip(text);
+        let read = |mark| match scan(s.body, mark) {
+            Ok(raw) => Amount::from_raw(if s.negative { -raw } else { raw }).to_string(),
+            Err(_) => "?".to_string(),
+        };
+        let (point, comma) = (read(DecimalMark::Point), read(DecimalMark::Comma));
+        let readings = if sep == '.' {
+            format!("{point} (a decimal point) or {comma} (a thousands separator)")
+        } else {
+            format!("{point} (a thousands separator) or {comma} (a decimal comma)")
+        };
+        TwoWays {
+            row,
+            sep,
+            message: format!(
+                "{} could be {readings}; say which with --decimal-point (1,234.5) or --decimal-comma (1.234,5)",
+                super::error::quoted(text)
+            ),
+        }
+    };
+    match either {
+        [None, None] => Ok(DecimalMark::Point),
+        // `1.234` and `5,678` cannot both be thousands, nor both decimals.
+        [Some(dot), Some(comma)] if places < 3 || !semicolon => Err(two_ways(
+            if dot.0 < comma.0 { dot } else { comma },
+            if dot.0 < comma.0 { '.' } else { ',' },
+        )),
+        [Some(_), None] if places < 3 => Ok(DecimalMark::Comma),
+        [None, Some(_)] if places < 3 => Ok(DecimalMark::Point),
+        _ if semicolon => Ok(DecimalMark::Comma),
+        [Some(dot), _] => Err(two_ways(dot, '.')),
+        [None, Some(comma)] => Err(two_ways(comma, ',')),
+    }
+}
+
+/// [`decide`] for a money column of an order export: it never holds
+/// three decimals, so a lone `1.234` is thousands. A column mixing
+/// `1.234` and `5,678` and nothing else reads them as its first one.
+pub(crate) fn detect<'a>(values: impl Iterator<Item = &'a str>, semicolon: bool) -> DecimalMark {
+    decide(values, 2, semicolon).unwrap_or_else(|two| match two.sep {
+        '.' => DecimalMark::Comma,
+        _ => DecimalMark::Point,
+    })
+}
+
+/// One cell read: the value, the currency its marks name, and whether it
+/// ended in `%`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Read {
+    pub amount: Amount,
+    pub currency: Option<&'static str>,
+    pub percent: bool,
 }
 
 /// Reads one value with the column's decimal mark. The error is a complete
 /// sentence; `noun` is what the value should be ("an amount", "a number").
+/// A percent sign is refused: an amount is no percentage.
 pub(crate) fn parse(text: &str, mark: DecimalMark, noun: &str) -> Result<Amount, String> {
+    match read(text, mark, noun)? {
+        Read { percent: true, .. } => Err(format!("{} is not {noun}", super::error::quoted(text))),
+        r => Ok(r.amount),
+    }
+}
+
+/// [`parse`] keeping what the marks around the number said.
+pub(crate) fn read(text: &str, mark: DecimalMark, noun: &str) -> Result<Read, String> {
     let s = strip(text);
     let q = || super::error::quoted(text);
     let raw = match scan(s.body, mark) {
@@ -268,7 +391,11 @@ pub(crate) fn parse(text: &str, mark: DecimalMark, noun: &str) -> Result<Amount,
             crate::domain::amount::LIMIT
         ));
     }
-    Ok(amount)
+    Ok(Read {
+        amount,
+        currency: s.currency,
+        percent: s.percent,
+    })
 }
 
 #[cfg(test)]
@@ -349,24 +476,73 @@ mod tests {
         );
     }
 
+    fn decided(values: &[&str], places: u32, semicolon: bool) -> Result<DecimalMark, String> {
+        decide(values.iter().copied(), places, semicolon)
+            .map_err(|t| format!("{}: {}", t.row, t.message))
+    }
+
     #[test]
     fn detects_the_decimal_mark_per_column() {
-        assert_eq!(detect(["1234,5", "12", ""].into_iter(), false), Comma);
-        assert_eq!(detect(["1.234.567", "5"].into_iter(), false), Comma);
-        assert_eq!(detect(["1,234.5", "1,000"].into_iter(), true), Point);
-        assert_eq!(detect(["1234.5"].into_iter(), true), Point);
-        // No vote: the hints decide.
-        assert_eq!(detect(["1.234", "12"].into_iter(), false), Point);
-        assert_eq!(detect(["1.234", "12"].into_iter(), true), Comma);
-        assert_eq!(detect(["150.000 ₫", "12"].into_iter(), false), Comma);
-        assert_eq!(detect(["150000đ"].into_iter(), false), Comma);
+        let d = |v: &[&str], semicolon| decided(v, 4, semicolon);
+        assert_eq!(d(&["1234,5", "12", ""], false), Ok(Comma));
+        assert_eq!(d(&["1.234.567", "5"], false), Ok(Comma));
+        assert_eq!(d(&["1,234.5", "1,000"], true), Ok(Point));
+        assert_eq!(d(&["1234.5"], true), Ok(Point));
+        assert_eq!(
+            d(&["0.500", "1.000"], false),
+            Ok(Point),
+            "no group starts with 0"
+        );
         // Majority, then the first vote.
-        assert_eq!(detect(["1,5", "2.5", "3.5"].into_iter(), false), Point);
-        assert_eq!(detect(["1,5", "2.5"].into_iter(), false), Comma);
-        assert_eq!(detect(["1.234,567", "1,234,567"].into_iter(), false), Comma);
-        assert_eq!(detect([".5", "1.23456"].into_iter(), true), Point);
-        assert_eq!(detect(["1,2345"].into_iter(), false), Comma);
+        assert_eq!(d(&["1,5", "2.5", "3.5"], false), Ok(Point));
+        assert_eq!(d(&["1,5", "2.5"], false), Ok(Comma));
+        assert_eq!(d(&["1.234,567", "1,234,567"], false), Ok(Comma));
+        assert_eq!(d(&[".5", "1.23456"], true), Ok(Point));
+        assert_eq!(d(&["1,2345"], false), Ok(Comma));
         // A value no convention reads does not vote.
-        assert_eq!(detect(["1.2.3,4,5", "7"].into_iter(), false), Point);
+        assert_eq!(d(&["1.2.3,4,5", "7"], false), Ok(Point));
+        assert_eq!(d(&["12", "7"], false), Ok(Point));
+    }
+
+    #[test]
+    fn three_digits_after_one_separator_are_thousands_where_decimals_cannot_be() {
+        // A count, or VND money: no decimals at all.
+        assert_eq!(decided(&["850.000", "12"], 0, false), Ok(Comma));
+        assert_eq!(decided(&["150.000 ₫"], 0, false), Ok(Comma));
+        assert_eq!(decided(&["1,250"], 0, false), Ok(Point));
+        // Dollars: two decimals at most.
+        assert_eq!(decided(&["1.234"], 2, false), Ok(Comma));
+        assert_eq!(p("850.000", Comma), Ok("850000".into()));
+        // A number that may have three decimals: a `;` file writes a
+        // decimal comma; else both readings are honest.
+        assert_eq!(decided(&["1.250"], 4, true), Ok(Comma));
+        assert_eq!(
+            decided(&["2", "1.250"], 4, false),
+            Err("1: '1.250' could be 1.25 (a decimal point) or 1250 (a thousands separator); say which with --decimal-point (1,234.5) or --decimal-comma (1.234,5)".into())
+        );
+        assert_eq!(
+            decided(&["-1,250 $"], 4, false),
+            Err("0: '-1,250 $' could be -1250 (a thousands separator) or -1.25 (a decimal comma); say which with --decimal-point (1,234.5) or --decimal-comma (1.234,5)".into())
+        );
+        // `1.234` and `5,678` cannot be read alike.
+        assert!(decided(&["5,678", "1.234"], 0, false).is_err_and(|e| e.starts_with("0: '5,678'")));
+        assert_eq!(detect(["5,678", "1.234"].into_iter(), false), Point);
+    }
+
+    #[test]
+    fn cells_say_their_currency_and_percent() {
+        let r = read("$1,234.56", Point, "an amount").expect("dollars");
+        assert_eq!(
+            (r.amount.to_string(), r.currency, r.percent),
+            ("1234.56".into(), Some("USD"), false)
+        );
+        let r = read("150.000 VNĐ", Comma, "an amount").expect("dong");
+        assert_eq!(r.currency, Some("VND"));
+        let r = read("3.01%", Point, "a number").expect("percent");
+        assert_eq!((r.amount.to_string(), r.percent), ("3.01".into(), true));
+        assert_eq!(p("3%", Point), Err("'3%' is not an amount".into()));
+        assert_eq!(currency_code(" usd "), Some("USD".into()));
+        assert_eq!(currency_code("₫"), Some("VND".into()));
+        assert_eq!(currency_code("dollars"), None);
     }
 }

@@ -161,6 +161,40 @@ pub(crate) fn read_header(file: &str, bytes: &[u8]) -> Result<Header, ImportErro
         start = end;
         skipped += 1;
     }
+    // Report downloads (Google Ads) put a title and a date range above the
+    // header: a line of one cell, or a date range, before a line of more
+    // cells is no header.
+    for _ in 0..5 {
+        let Some(next) = next_line(bytes, start) else {
+            break;
+        };
+        let delimiter = forced.unwrap_or_else(|| sniff(&bytes[next..]));
+        let cells = |at: usize| {
+            reader(&bytes[at..], delimiter)
+                .byte_records()
+                .next()
+                .and_then(Result::ok)
+                .map_or(0, |r| {
+                    r.iter().filter(|f| !f.trim_ascii().is_empty()).count()
+                })
+        };
+        // `September 29, 2026 - October 2, 2026`, commas unquoted.
+        let line_end = bytes[start..]
+            .iter()
+            .position(|b| *b == b'\n')
+            .map_or(bytes.len(), |p| start + p);
+        let range = std::str::from_utf8(&bytes[start..line_end])
+            .ok()
+            .and_then(|l| l.trim().trim_matches('"').split_once(" - "))
+            .is_some_and(|(a, b)| {
+                super::dates::looks_like_date(a.trim()) && super::dates::looks_like_date(b.trim())
+            });
+        if !(cells(start) == 1 || range) || cells(next) < 2 {
+            break;
+        }
+        skipped += bytes[start..next].iter().filter(|b| **b == b'\n').count();
+        start = next;
+    }
     if start >= bytes.len() {
         let what = if bytes.trim_ascii().is_empty() {
             "the file is empty"
@@ -194,6 +228,67 @@ pub(crate) fn read_header(file: &str, bytes: &[u8]) -> Result<Header, ImportErro
         start,
         skipped,
     })
+}
+
+/// The start of the first non-blank line after the line at `start`.
+fn next_line(bytes: &[u8], start: usize) -> Option<usize> {
+    let end = start + bytes[start..].iter().position(|b| *b == b'\n')? + 1;
+    let mut next = end;
+    while next < bytes.len() {
+        let line_end = bytes[next..]
+            .iter()
+            .position(|b| *b == b'\n')
+            .map_or(bytes.len(), |p| next + p + 1);
+        if !bytes[next..line_end].trim_ascii().is_empty() {
+            return Some(next);
+        }
+        next = line_end;
+    }
+    None
+}
+
+/// Where the table under `header` ends: at the first blank line whose next
+/// line `continues` does not accept (given that line's cells), as where an
+/// analytics export starts its summary block after the daily one; else at
+/// the end of the file. An offset into `bytes` (BOM included).
+pub(crate) fn block_end(
+    bytes: &[u8],
+    header: &Header,
+    continues: impl Fn(&csv::ByteRecord) -> bool,
+) -> usize {
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    let body = &bytes[bom..];
+    let mut quoted = false;
+    let mut line_start = header.start;
+    let mut i = header.start;
+    while i < body.len() {
+        match body[i] {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => {
+                let blank = body[line_start..i].trim_ascii().is_empty();
+                if blank && line_start > header.start {
+                    let follows = next_line(body, line_start).map(|next| {
+                        let mut record = ByteRecord::new();
+                        let read = reader(&body[next..], header.delimiter)
+                            .read_byte_record(&mut record)
+                            .unwrap_or(false);
+                        !read || continues(&record)
+                    });
+                    if follows == Some(false) {
+                        return bom + line_start;
+                    }
+                }
+                line_start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    bytes.len()
 }
 
 fn reader(bytes: &[u8], delimiter: u8) -> csv::Reader<&[u8]> {

@@ -14,6 +14,7 @@ use ratatui::widgets::{
 
 use super::Theme;
 use super::notes::{self, render_notes};
+use crate::analysis::Origin;
 use crate::app::App;
 use crate::app::kpis::{Chart as Which, KpisTab, NOTES_VIEW};
 use crate::domain::{Amount, Dimension};
@@ -135,7 +136,7 @@ fn render_head(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Rect, t: The
         Dimension::Total => String::new(),
         _ => format!("{} · ", scope_text(app, k)),
     };
-    let text = format!(
+    let mut text = format!(
         "{scope}{} {} ({}) {} – {} · {}: {}",
         w.period,
         k.period.label(),
@@ -145,6 +146,19 @@ fn render_head(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Rect, t: The
         w.customers,
         source
     );
+    // Only what is summed up is said: a recorded total is the rule.
+    for (metric, origins) in &k.origins {
+        let label = crate::report::text::label(w, metric);
+        for o in origins {
+            let said = match o {
+                Origin::Channels => w.ui.kpi.summed_channels,
+                Origin::Campaigns => w.ui.kpi.summed_campaigns,
+                Origin::Recorded | Origin::Orders => continue,
+            };
+            text.push_str(" · ");
+            text.push_str(&crate::i18n::Format::fill(said, label));
+        }
+    }
     frame.render_widget(
         Span::styled(fit(&text, area.width as usize), t.heading()),
         area,

@@ -13,7 +13,7 @@
 //!
 //! A scope's counters and gauges are the values recorded for exactly that
 //! scope, with one exception: the whole business's visits, leads,
-//! conversions, spend and revenue on a day with no value recorded for the
+//! conversions, spend, revenue, impressions and clicks on a day with no value recorded for the
 //! whole business are the sum of that day's values per channel, or, if
 //! there are none, per campaign (see `Store::total_series_between`: the
 //! two are views of the same money and are never added together).
@@ -83,7 +83,15 @@ impl From<TotalOrigin> for Origin {
 
 /// The counters whose whole-business value may be summed from channels or
 /// campaigns.
-const SUMMED_UP: [&str; 5] = ["visits", "leads", "conversions", "spend", "revenue"];
+const SUMMED_UP: [&str; 7] = [
+    "visits",
+    "leads",
+    "conversions",
+    "spend",
+    "revenue",
+    "impressions",
+    "clicks",
+];
 
 /// The figures of a run of periods for one scope.
 #[derive(Debug, Clone)]
@@ -91,7 +99,7 @@ pub struct Figures {
     pub periods: Vec<Period>,
     pub figures: Vec<PeriodFigures>,
     pub customer_source: CustomerSource,
-    /// For each of visits, leads, conversions, spend and revenue that has
+    /// For each of the counters summed up (visits … clicks) that has
     /// a value: where its values came from, in that order.
     pub origins: Vec<(&'static str, Vec<Origin>)>,
 }
@@ -446,6 +454,8 @@ impl<'a> Analysis<'a> {
                 ("conversions", |f| &mut f.conversions),
                 ("spend", |f| &mut f.spend),
                 ("revenue", |f| &mut f.revenue),
+                ("impressions", |f| &mut f.impressions),
+                ("clicks", |f| &mut f.clicks),
             ],
         )?;
         let orders = self.orders_of(scope)?;

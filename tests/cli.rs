@@ -243,7 +243,11 @@ fn orders_import_gives_exactly_the_spec_figures() {
             "cost_per_conversion",
             "customer_acquisition_cost",
             "loyal_share",
-            "return_on_ad_spend"
+            "return_on_ad_spend",
+            "impressions",
+            "clicks",
+            "click_through_rate",
+            "cost_per_click"
         ]
     );
 }

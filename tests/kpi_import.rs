@@ -332,20 +332,8 @@ fn meta_ads_summary_row_is_no_day() {
 }
 
 #[test]
-fn search_console_dates_into_metrics_of_those_names() {
+fn search_console_dates_into_clicks_and_impressions() {
     let s = Sandbox::new();
-    s.ok(&[
-        "metric", "add", "clicks", "--kind", "counter", "--unit", "count",
-    ]);
-    s.ok(&[
-        "metric",
-        "add",
-        "impressions",
-        "--kind",
-        "counter",
-        "--unit",
-        "count",
-    ]);
     let out = s.ok(&["kpi", "import", &fixture("search_console_Dates.csv")]);
     assert!(
         out.contains("Clicks → clicks, Impressions → impressions"),
@@ -358,11 +346,76 @@ fn search_console_dates_into_metrics_of_those_names() {
 }
 
 #[test]
+fn ad_exports_land_clicks_and_impressions_with_their_ratios() {
+    let s = Sandbox::new();
+    let out = s.ok(&["kpi", "import", &fixture("meta_ads_campaigns.csv")]);
+    assert!(
+        out.contains("Impressions → impressions, Link clicks → clicks"),
+        "{out}"
+    );
+    let [sep, oct] = s.autumn(&["--campaign", "Trung Thu 2026"]);
+    // 48,000 + 45,200; 560 + 530; 2,430,000 spent
+    assert_eq!(
+        (&sep["impressions"], &sep["clicks"]),
+        (&93_200.into(), &1090.into())
+    );
+    assert_eq!(sep["click_through_rate"], 0.011695); // 1,090 / 93,200
+    assert_eq!(sep["cost_per_click"], 2229.3578); // 2,430,000 / 1,090
+    // 49,700 + 44,500; 590 + 530; 2,530,000 spent
+    assert_eq!(oct["click_through_rate"], 0.011890); // 1,120 / 94,200
+    assert_eq!(oct["cost_per_click"], 2258.9286); // 2,530,000 / 1,120
+    // Summed up to the whole business as spend is.
+    let [sep, _] = s.autumn(&[]);
+    assert_eq!(sep["clicks"], 1090);
+    s.ok(&["kpi", "import", &fixture("google_ads_campaigns.csv")]);
+    let [sep, _] = s.autumn(&["--campaign", "Trà ô long - Search"]);
+    // 310 + 295; 5,400 + 5,120
+    assert_eq!(
+        (&sep["clicks"], &sep["impressions"]),
+        (&605.into(), &10_520.into())
+    );
+    // No clicks, no cost per click: null, never 0 or infinity.
+    s.ok(&[
+        "campaign",
+        "add",
+        "Quiet",
+        "--start",
+        "2026-09-01",
+        "--end",
+        "2026-10-31",
+    ]);
+    s.ok(&[
+        "kpi",
+        "record",
+        "2026-09-03",
+        "spend=100000",
+        "impressions=0",
+        "--campaign",
+        "Quiet",
+    ]);
+    let [sep, _] = s.autumn(&["--campaign", "Quiet"]);
+    assert_eq!(sep["click_through_rate"], Value::Null);
+    assert_eq!(sep["cost_per_click"], Value::Null);
+    let shown = s.ok(&[
+        "kpi",
+        "show",
+        "--from",
+        "2026-09-01",
+        "--to",
+        "2026-09-30",
+        "--campaign",
+        "Quiet",
+    ]);
+    let row = shown
+        .lines()
+        .find(|l| l.trim_start().starts_with("cost_per_click"))
+        .expect("a cost_per_click row");
+    assert!(row.contains('—'), "{row}");
+}
+
+#[test]
 fn mailchimp_campaign_report_creates_its_campaigns() {
     let s = Sandbox::new();
-    s.ok(&[
-        "metric", "add", "clicks", "--kind", "counter", "--unit", "count",
-    ]);
     s.ok(&[
         "metric", "add", "opens", "--kind", "counter", "--unit", "count",
     ]);
@@ -444,7 +497,7 @@ fn dry_run_says_how_the_file_is_read_and_what_would_land() {
     ]);
     assert!(out.contains("Read as: meta-ads (detected"), "{out}");
     assert!(
-        out.contains("Amount spent (VND) → spend, Purchases → conversions"),
+        out.contains("Amount spent (VND) → spend, Impressions → impressions, Link clicks → clicks, Purchases → conversions"),
         "{out}"
     );
     assert!(out.contains("Skipped the summary row on line 2"), "{out}");
@@ -453,14 +506,14 @@ fn dry_run_says_how_the_file_is_read_and_what_would_land() {
         "{out}"
     );
     assert!(
-        out.contains("Would land in 2026-09: conversions 9, spend 2,430,000 ₫"),
+        out.contains("Would land in 2026-09: clicks 1,090, conversions 9, impressions 93,200, spend 2,430,000 ₫"),
         "{out}"
     );
     assert!(
-        out.contains("Would land in 2026-10: conversions 10, spend 2,530,000 ₫"),
+        out.contains("Would land in 2026-10: clicks 1,120, conversions 10, impressions 94,200, spend 2,530,000 ₫"),
         "{out}"
     );
-    assert!(out.contains("Would record: 8 new"), "{out}");
+    assert!(out.contains("Would record: 16 new"), "{out}");
     assert_eq!(s.export(), before, "a dry run writes nothing");
 }
 

@@ -52,13 +52,33 @@ fn months_json(store: &Store, scope: Dimension) -> serde_json::Value {
         .zip(f.figures)
         .map(|(p, fig)| FigureRow::new(p, fig))
         .collect();
-    serde_json::to_value(rows).expect("json")
+    let mut json = serde_json::to_value(rows).expect("json");
+    // Figures added since (v6: clicks and impressions) are no part of what
+    // the old funnel printed.
+    for row in json.as_array_mut().into_iter().flatten() {
+        if let Some(o) = row.as_object_mut() {
+            for key in NEWER_KEYS {
+                o.remove(key);
+            }
+        }
+    }
+    json
 }
+
+const NEWER_KEYS: [&str; 4] = [
+    "impressions",
+    "clicks",
+    "click_through_rate",
+    "cost_per_click",
+];
 
 fn expected(name: &str) -> serde_json::Value {
     let text = std::fs::read_to_string(fixture(name)).expect("fixture json");
     serde_json::from_str(&text).expect("fixture parses")
 }
+
+/// The schema version a file is upgraded to.
+const LATEST: i64 = 6;
 
 fn user_version(path: &Path) -> i64 {
     let conn = rusqlite::Connection::open(path).expect("sqlite");
@@ -72,8 +92,9 @@ fn a_v1_file_opens_with_its_data_and_figures_intact() {
     assert_eq!(user_version(&path), 1);
     let store = Store::open(&path).expect("open v1 copy");
     // v2: customer rollups; v3: derived figures objectives can target; v4:
-    // who made each journaled change; v5: ids never given twice.
-    assert_eq!(user_version(&path), 5);
+    // who made each journaled change; v5: ids never given twice; v6: clicks
+    // and impressions built in.
+    assert_eq!(user_version(&path), LATEST);
     assert!(
         store
             .metrics()
@@ -135,7 +156,7 @@ fn a_v2_file_opens_with_its_data_rollups_and_figures_intact() {
     std::fs::copy(fixture("v2.db"), &path).expect("copy fixture");
     assert_eq!(user_version(&path), 2);
     let store = Store::open(&path).expect("open v2 copy");
-    assert_eq!(user_version(&path), 5);
+    assert_eq!(user_version(&path), LATEST);
     assert_eq!(user_version(&dir.path().join("funnel.db.v2.bak")), 2);
     assert_eq!(store.integrity_check().expect("check"), ["ok"]);
     assert!(store.foreign_key_check().expect("fk").is_empty());
@@ -164,7 +185,7 @@ fn a_v3_file_opens_with_its_data_and_its_undo_history() {
     std::fs::copy(fixture("v3.db"), &path).expect("copy fixture");
     assert_eq!(user_version(&path), 3);
     let mut store = Store::open(&path).expect("open v3 copy");
-    assert_eq!(user_version(&path), 5);
+    assert_eq!(user_version(&path), LATEST);
     assert_eq!(user_version(&dir.path().join("funnel.db.v3.bak")), 3);
     assert_eq!(store.integrity_check().expect("check"), ["ok"]);
     assert!(store.foreign_key_check().expect("fk").is_empty());
@@ -199,7 +220,7 @@ fn a_v4_file_opens_with_its_data_and_never_gives_a_deleted_id_again() {
     std::fs::copy(fixture("v4.db"), &path).expect("copy fixture");
     assert_eq!(user_version(&path), 4);
     let mut store = Store::open(&path).expect("open v4 copy");
-    assert_eq!(user_version(&path), 5);
+    assert_eq!(user_version(&path), LATEST);
     assert_eq!(user_version(&dir.path().join("funnel.db.v4.bak")), 4);
     assert_eq!(store.integrity_check().expect("check"), ["ok"]);
     assert!(store.foreign_key_check().expect("fk").is_empty());
@@ -225,4 +246,70 @@ fn a_v4_file_opens_with_its_data_and_never_gives_a_deleted_id_again() {
     );
     // The journal's triggers were made again on the rebuilt tables.
     assert_eq!(cli.redo().expect("redo").label, "delete task 76");
+}
+
+/// `tests/fixtures/v5.db` was made by the funnel of schema version 5
+/// (`FUNNEL_TODAY=2026-11-22 funnel --db tests/fixtures/v5.db demo`, then
+/// `funnel metric add clicks --kind counter --unit count`, `funnel kpi
+/// record 2026-11-20 clicks=120` and `funnel kpi record 2026-11-21
+/// clicks=80`, then `PRAGMA wal_checkpoint(TRUNCATE)`): a user who added a
+/// metric named clicks before it was built in.
+#[test]
+fn a_v5_file_gets_clicks_and_impressions_built_in_and_keeps_its_own_clicks() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("funnel.db");
+    std::fs::copy(fixture("v5.db"), &path).expect("copy fixture");
+    assert_eq!(user_version(&path), 5);
+    let store = Store::open(&path).expect("open v5 copy");
+    assert_eq!(user_version(&path), LATEST);
+    assert_eq!(user_version(&dir.path().join("funnel.db.v5.bak")), 5);
+    assert_eq!(store.integrity_check().expect("check"), ["ok"]);
+    assert!(store.foreign_key_check().expect("fk").is_empty());
+    assert_eq!(store.count_orders().expect("orders"), 17_098);
+    assert_eq!(store.kpi_values().expect("kpis").len(), 11_848);
+    let metrics = store.metrics().expect("metrics");
+    let get = |name: &str| {
+        metrics
+            .iter()
+            .find(|m| m.name == name)
+            .unwrap_or_else(|| panic!("metric {name}"))
+    };
+    for name in [
+        "clicks",
+        "impressions",
+        "click_through_rate",
+        "cost_per_click",
+    ] {
+        assert!(get(name).builtin, "{name} is built in");
+    }
+    assert_eq!(get("impressions").kind, funnel::domain::MetricKind::Counter);
+    // The user's own clicks are the built-in's now, values and all.
+    let clicks: Vec<_> = store
+        .kpi_values()
+        .expect("kpis")
+        .into_iter()
+        .filter(|v| v.metric == "clicks")
+        .map(|v| (v.day.to_string(), v.value.to_string()))
+        .collect();
+    assert_eq!(
+        clicks,
+        [
+            ("2026-11-20".into(), "120".into()),
+            ("2026-11-21".into(), "80".into())
+        ]
+    );
+    let periods = periods_covering(
+        Granularity::Month,
+        NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"),
+        today(),
+        Weekday::Mon,
+    );
+    let config = Config::default();
+    let f = Analysis::new(&store, &config, today())
+        .figures(&periods, Dimension::Total)
+        .expect("figures");
+    assert_eq!(
+        f.figures[0].clicks,
+        Some(funnel::domain::Amount::from_int(200))
+    );
 }

@@ -1589,3 +1589,57 @@ fn kpis_tab_says_what_was_summed_up() {
     assert!(text.contains("Spend summed over channels"), "{text}");
     assert!(!text.contains("Conversions summed"), "{text}");
 }
+
+#[test]
+fn kpis_tab_shows_click_through_rate_and_cost_per_click_where_there_are_clicks() {
+    use funnel::domain::Amount;
+    use funnel::store::kpis::{DimensionName, NamedInput};
+    let dir = tempfile::tempdir().expect("dir");
+    let mut store = Store::open(&dir.path().join("funnel.db")).expect("store");
+    let value = |metric: &str, n: i64| NamedInput {
+        day: NaiveDate::from_ymd_opt(2026, 11, 10).expect("date"),
+        metric: metric.into(),
+        dimension: DimensionName::Total,
+        value: Amount::from_int(n),
+    };
+    store
+        .import_kpis(
+            &[
+                value("impressions", 40_000),
+                value("clicks", 800),
+                value("spend", 1_000_000),
+            ],
+            true,
+            today(),
+            "import",
+            true,
+        )
+        .expect("import");
+    let mut app = App::open_on(
+        store,
+        settings(Locale::En, false, Keymap::default()),
+        Tab::Kpis,
+    )
+    .expect("app");
+    let text = screen(&mut app, 200, 40);
+    let row = |label: &str| {
+        text.lines()
+            .find(|l| l.starts_with(label))
+            .unwrap_or_else(|| panic!("a {label} row: {text}"))
+            .to_string()
+    };
+    // 800 / 40,000; 1,000,000 ₫ / 800
+    assert!(row("Click-through rate").contains("2.0%"), "{text}");
+    assert!(row("Cost per click").contains("1,250 ₫"), "{text}");
+    assert!(row("Clicks").contains("800"), "{text}");
+    // A business without ads is not shown four rows of "—".
+    let mut demo = App::open_on(
+        demo_store(),
+        settings(Locale::En, false, Keymap::default()),
+        Tab::Kpis,
+    )
+    .expect("app");
+    let text = screen(&mut demo, 200, 40);
+    assert!(text.contains("Conversion rate"), "{text}");
+    assert!(!text.contains("Click-through rate"), "{text}");
+}

@@ -11,7 +11,7 @@ use crate::domain::{Amount, Metric, Unit, ValueSource};
 use crate::i18n::{CliWords, Format};
 use crate::import::{DecimalMark, ImportError, KpiColumns, KpiRow, Money, Profile, read_kpis};
 use crate::metrics::{FigureRow, Granularity, Period, PeriodFigures, periods_covering};
-use crate::report::{Headline, headlines};
+use crate::report::{Headline, headlines_of};
 use crate::store::kpis::{DimensionName, KpiInput, NamedInput, RecordOutcome};
 
 #[derive(Debug, Subcommand)]
@@ -465,11 +465,16 @@ fn show(ctx: &Context, a: &ShowArgs) -> CliResult {
     }
     let fmt = ctx.format();
     let none = PeriodFigures::default();
-    let columns: Vec<Vec<Headline>> = f.figures.iter().map(|fig| headlines(fig, &none)).collect();
+    let ads = f.figures.iter().any(crate::report::has_ads);
+    let columns: Vec<Vec<Headline>> = f
+        .figures
+        .iter()
+        .map(|fig| headlines_of(fig, &none, ads))
+        .collect();
     let mut header: Vec<String> = vec![String::new()];
     header.extend(periods.iter().map(Period::label));
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
-    let keys = headlines(&none, &none);
+    let keys = headlines_of(&none, &none, ads);
     let rows: Vec<Vec<String>> = keys
         .iter()
         .enumerate()

@@ -269,10 +269,10 @@ const METRIC_ALIASES: &[(&str, &str)] = &[
     ("Purchase revenue", "revenue"),
     ("Total revenue", "revenue"),
     ("Doanh thu", "revenue"),
-    // Only where a metric of that name was added (`funnel metric add`).
     ("Link clicks", "clicks"),
     ("Unique Clicks", "clicks"),
     ("Impr.", "impressions"),
+    // Only where a metric of that name was added (`funnel metric add`).
     ("Unique Opens", "opens"),
 ];
 

@@ -133,9 +133,10 @@
 //!   `Purchases`, `Key events`, `Đơn hàng` → conversions; `Leads`,
 //!   `Sign-ups`, `Signups`, `Đăng ký` → leads; `Cost`, `Spend`, `Amount
 //!   spent`, `Chi phí` → spend; `Revenue`, `Purchase revenue`, `Total
-//!   revenue`, `Doanh thu` → revenue; and where a metric of that name was
-//!   added, `Link clicks`/`Unique Clicks` → clicks, `Impr.` → impressions,
-//!   `Unique Opens` → opens. A second column for a metric already taken is
+//!   revenue`, `Doanh thu` → revenue; `Link clicks`/`Unique Clicks` →
+//!   clicks, `Impr.` → impressions (Search Console's and Google Ads'
+//!   `Clicks`, Meta's `Impressions` by their names); and where a metric of
+//!   that name was added, `Unique Opens` → opens. A second column for a metric already taken is
 //!   ignored. Other columns are listed in `ignored_columns`. No metric
 //!   column at all is an error.
 //! - an empty metric cell, `--` or `n/a` gives no row; the same day,

@@ -1,6 +1,7 @@
 //! The figures of one period and the ratios derived from them (SPEC
 //! "Metrics": growth, churn, retention, conversion, cost per conversion,
-//! acquisition cost, loyal share, return on ad spend), and the row that
+//! acquisition cost, loyal share, return on ad spend, click-through rate,
+//! cost per click), and the row that
 //! `kpi show --json` prints for a period.
 //!
 //! A ratio whose numerator or denominator is missing, or whose denominator
@@ -33,6 +34,8 @@ pub struct PeriodFigures {
     pub conversions: Option<Amount>,
     pub spend: Option<Amount>,
     pub revenue: Option<Amount>,
+    pub impressions: Option<Amount>,
+    pub clicks: Option<Amount>,
 }
 
 impl PeriodFigures {
@@ -83,6 +86,16 @@ impl PeriodFigures {
         self.spend?.per(self.conversions?)
     }
 
+    /// clicks / impressions.
+    pub fn click_through_rate(&self) -> Option<f64> {
+        ratio(self.clicks, self.impressions)
+    }
+
+    /// spend / clicks, in money.
+    pub fn cost_per_click(&self) -> Option<Amount> {
+        self.spend?.per(self.clicks?)
+    }
+
     /// spend / new customers, in money.
     pub fn customer_acquisition_cost(&self) -> Option<Amount> {
         self.spend?.per(self.new_customers?)
@@ -106,6 +119,8 @@ pub const DERIVED: &[(&str, crate::domain::Unit)] = {
         ("cost_per_conversion", Money),
         ("customer_acquisition_cost", Money),
         ("return_on_ad_spend", Number),
+        ("click_through_rate", Percent),
+        ("cost_per_click", Money),
     ]
 };
 
@@ -130,6 +145,8 @@ impl PeriodFigures {
             "loyal_share" => percent(self.loyal_share()),
             "cost_per_conversion" => self.cost_per_conversion(),
             "customer_acquisition_cost" => self.customer_acquisition_cost(),
+            "click_through_rate" => percent(self.click_through_rate()),
+            "cost_per_click" => self.cost_per_click(),
             "return_on_ad_spend" => Decimal::from_f64(self.return_on_ad_spend()?)
                 .and_then(|d| Amount::from_decimal(d.round_dp(4))),
             _ => None,
@@ -170,7 +187,7 @@ impl serde::Serialize for FigureRow {
     /// decimals (`0.034`, never `3.4e-2`), so the output is stable.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let f = &self.figures;
-        let mut o = s.serialize_struct("FigureRow", 22)?;
+        let mut o = s.serialize_struct("FigureRow", 26)?;
         o.serialize_field("period", &self.period)?;
         o.serialize_field("start", &self.start.format("%Y-%m-%d").to_string())?;
         o.serialize_field("end", &self.end.format("%Y-%m-%d").to_string())?;
@@ -193,6 +210,12 @@ impl serde::Serialize for FigureRow {
         o.serialize_field("customer_acquisition_cost", &f.customer_acquisition_cost())?;
         o.serialize_field("loyal_share", &rate(f.loyal_share()))?;
         o.serialize_field("return_on_ad_spend", &rate(f.return_on_ad_spend()))?;
+        // Added after the first release: at the end, so the keys before
+        // keep their places.
+        o.serialize_field("impressions", &f.impressions)?;
+        o.serialize_field("clicks", &f.clicks)?;
+        o.serialize_field("click_through_rate", &rate(f.click_through_rate()))?;
+        o.serialize_field("cost_per_click", &f.cost_per_click())?;
         o.end()
     }
 }
@@ -241,7 +264,29 @@ mod tests {
             conversions: a("170"),
             spend: a("1234.5"),
             revenue: a("4938"),
+            impressions: a("40000"),
+            clicks: a("800"),
         }
+    }
+
+    #[test]
+    fn click_through_rate_and_cost_per_click_by_hand() {
+        let f = full();
+        assert_eq!(f.click_through_rate(), Some(0.02)); // 800 / 40,000
+        assert_eq!(f.cost_per_click(), a("1.5431")); // 1234.5 / 800 = 1.543125
+        for (impressions, clicks) in [(a("0"), a("0")), (None, None)] {
+            let f = PeriodFigures {
+                impressions,
+                clicks,
+                ..full()
+            };
+            assert_eq!(f.click_through_rate(), None);
+            assert_eq!(f.cost_per_click(), None);
+            assert_eq!(f.derived("click_through_rate"), None);
+        }
+        assert_eq!(f.derived("click_through_rate"), a("2"));
+        assert_eq!(f.derived("cost_per_click"), a("1.5431"));
+        assert!(is_derived("cost_per_click"));
     }
 
     #[test]
@@ -359,7 +404,8 @@ mod tests {
             r#""growth_rate":-0.033333,"churn_rate":0.003333,"retention_rate":0.996667,"#,
             r#""conversion_rate":null,"cost_per_conversion":7.2618,"#,
             r#""customer_acquisition_cost":30.8625,"loyal_share":0.158621,"#,
-            r#""return_on_ad_spend":4}"#
+            r#""return_on_ad_spend":4,"impressions":40000,"clicks":800,"#,
+            r#""click_through_rate":0.02,"cost_per_click":1.5431}"#
         );
         assert_eq!(json, want);
     }

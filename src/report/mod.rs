@@ -85,10 +85,23 @@ fn rate(r: Option<f64>) -> Option<Figure> {
     r.map(Figure::Rate)
 }
 
-/// The headline figures in the order a reader scans them.
+/// The headline figures in the order a reader scans them; impressions,
+/// clicks and their ratios only where either period has impressions or
+/// clicks (a business without ads is not shown four rows of "—").
 pub fn headlines(cur: &PeriodFigures, prev: &PeriodFigures) -> Vec<Headline> {
+    headlines_of(cur, prev, has_ads(cur) || has_ads(prev))
+}
+
+/// Whether a period has impressions or clicks.
+pub fn has_ads(f: &PeriodFigures) -> bool {
+    f.impressions.is_some() || f.clicks.is_some()
+}
+
+/// The headline figures, with the rows of impressions, clicks and their
+/// ratios where `with_ads`.
+pub fn headlines_of(cur: &PeriodFigures, prev: &PeriodFigures, with_ads: bool) -> Vec<Headline> {
     type Pick = fn(&PeriodFigures) -> Option<Figure>;
-    let rows: [(&'static str, Measure, Pick); 19] = [
+    let rows: [(&'static str, Measure, Pick); 23] = [
         ("customers_start", Measure::Count, |f| {
             amount(f.customers_start)
         }),
@@ -115,7 +128,15 @@ pub fn headlines(cur: &PeriodFigures, prev: &PeriodFigures) -> Vec<Headline> {
         ("conversion_rate", Measure::Rate, |f| {
             rate(f.conversion_rate())
         }),
+        ("impressions", Measure::Count, |f| amount(f.impressions)),
+        ("clicks", Measure::Count, |f| amount(f.clicks)),
+        ("click_through_rate", Measure::Rate, |f| {
+            rate(f.click_through_rate())
+        }),
         ("spend", Measure::Money, |f| amount(f.spend)),
+        ("cost_per_click", Measure::Money, |f| {
+            amount(f.cost_per_click())
+        }),
         ("cost_per_conversion", Measure::Money, |f| {
             amount(f.cost_per_conversion())
         }),
@@ -127,7 +148,14 @@ pub fn headlines(cur: &PeriodFigures, prev: &PeriodFigures) -> Vec<Headline> {
             rate(f.return_on_ad_spend())
         }),
     ];
+    const ADS: [&str; 4] = [
+        "impressions",
+        "clicks",
+        "click_through_rate",
+        "cost_per_click",
+    ];
     rows.iter()
+        .filter(|(key, _, _)| with_ads || !ADS.contains(key))
         .map(|(key, measure, pick)| {
             let (c, p) = (pick(cur), pick(prev));
             let change = c.zip(p).and_then(|(c, p)| c.minus(p));

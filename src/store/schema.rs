@@ -15,6 +15,7 @@ pub(super) const MIGRATIONS: &[Migration] = &[
     m3_derived_metrics,
     m4_journal_origin,
     m5_ids_never_reused,
+    m6_clicks_and_impressions,
 ];
 
 fn m1_initial(tx: &Transaction<'_>) -> rusqlite::Result<()> {
@@ -366,6 +367,40 @@ fn m5_ids_never_reused(tx: &Transaction<'_>) -> rusqlite::Result<()> {
             "INSERT INTO sqlite_sequence (name, seq)
              SELECT ?1, ?2 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = ?1)",
             (&table, highest),
+        )?;
+    }
+    Ok(())
+}
+
+/// Clicks and impressions, which every ad and search export carries,
+/// become built-in counters, with click-through rate and cost per click
+/// derived from them. A user who added a metric of either name keeps it
+/// with its values (imports and `kpi record` used it already): it only
+/// becomes built in. The derived two are added unless a metric of that
+/// name exists (m3 adds them too on a file older than version 3).
+fn m6_clicks_and_impressions(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    for (name, description) in [
+        ("impressions", "times an ad or a search result was shown"),
+        (
+            "clicks",
+            "clicks on an ad, a search result or an email link",
+        ),
+    ] {
+        tx.execute(
+            "INSERT INTO metrics (name, kind, unit, builtin, description)
+             VALUES (?1, 'counter', 'count', 1, ?2)
+             ON CONFLICT (name) DO UPDATE SET builtin = 1",
+            (name, description),
+        )?;
+    }
+    for (name, unit) in [
+        ("click_through_rate", "percent"),
+        ("cost_per_click", "money"),
+    ] {
+        tx.execute(
+            "INSERT OR IGNORE INTO metrics (name, kind, unit, builtin, description)
+             VALUES (?1, 'gauge', ?2, 1, 'derived: worked out from the other metrics')",
+            (name, unit),
         )?;
     }
     Ok(())

@@ -600,3 +600,33 @@ fn order_amounts_grouped_by_a_dot_are_thousands_in_a_vnd_database() {
     let oct = s.month("2026-10-01", "2026-10-31");
     assert_eq!(oct["revenue"], 970_000);
 }
+
+/// An export made before clicks and impressions were built in carries a
+/// user's own `clicks` among its metrics: it still loads, its values into
+/// the built-in one.
+#[test]
+fn an_export_with_its_own_clicks_from_before_loads_into_the_built_in() {
+    let old = Sandbox::new();
+    old.ok(&["kpi", "record", "2026-11-20", "clicks=120"]);
+    let mut doc = old.export();
+    doc["metrics"] = serde_json::json!([{
+        "name": "clicks",
+        "kind": "counter",
+        "unit": "count",
+        "builtin": false,
+        "description": "ad clicks"
+    }]);
+    let file = old.file("before.json", &doc.to_string());
+    let s = Sandbox::new();
+    s.ok(&["import", &file]);
+    assert_eq!(
+        s.stored("clicks"),
+        [("\"2026-11-20\"".into(), "120".into())]
+    );
+    // A metric of that name that reads otherwise is still refused.
+    doc["metrics"][0]["kind"] = "gauge".into();
+    let file = old.file("gauge.json", &doc.to_string());
+    let other = Sandbox::new();
+    let err = other.fails(&["import", &file]);
+    assert!(err.contains("metric 'clicks' is built in"), "{err}");
+}

@@ -153,7 +153,10 @@ fn load(tx: &Transaction<'_>, d: &Export, entry: Option<i64>) -> Result<()> {
     each("metrics", &d.metrics, |m| {
         Ok(tx
             .prepare_cached(
-                "INSERT INTO metrics (name, kind, unit, builtin, description) VALUES (?1, ?2, ?3, 0, ?4)",
+                // The rules let a built-in name through only where the file's
+                // metric reads as the built-in one: that one stays.
+                "INSERT INTO metrics (name, kind, unit, builtin, description) VALUES (?1, ?2, ?3, 0, ?4)
+                 ON CONFLICT (name) DO NOTHING",
             )?
             .execute(params![m.name, m.kind.as_str(), m.unit.as_str(), m.description])?)
     })?;

@@ -293,13 +293,22 @@ fn unknown_metric(name: &str) -> String {
 }
 
 /// Every metric a value may name: the database's and the document's own,
-/// each of which must be a new snake_case name.
+/// each of which must be a new snake_case name or a built-in one of the
+/// same kind and unit.
 fn metrics<'a>(doc: &'a Export, known: &'a [Metric]) -> Result<HashMap<&'a str, &'a Metric>> {
     let mut all: HashMap<&str, &Metric> = known.iter().map(|m| (m.name.as_str(), m)).collect();
     let mut seen = Seen::new();
     for (i, m) in doc.metrics.iter().enumerate() {
         let place = Place::record("metrics", i).key("name");
         validate::metric_name(&m.name).map_err(at(place.clone()))?;
+        // A metric built in since the file was made (clicks in a file
+        // from before version 6) is that built-in one where it reads alike.
+        if known
+            .iter()
+            .any(|k| k.name == m.name && k.builtin && k.kind == m.kind && k.unit == m.unit)
+        {
+            continue;
+        }
         if known.iter().any(|k| k.name == m.name) {
             let message = format!(
                 "metric '{}' is built in (or already in the database)",

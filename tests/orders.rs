@@ -493,3 +493,62 @@ fn spreadsheets_are_read_directly_under_the_same_rules() {
     let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
     assert!(err.contains("not a spreadsheet funnel can read"), "{err}");
 }
+
+impl Sandbox {
+    fn fails(&self, args: &[&str]) -> String {
+        let out = self.cmd().args(args).assert().code(1);
+        String::from_utf8(out.get_output().stderr.clone()).expect("utf-8")
+    }
+}
+
+/// Money in another currency than the database's (VND here) is never
+/// taken as dong: a `Currency` column, a `$` mark or a `(USD)` header is
+/// refused naming both currencies until `--rate` says what one is worth.
+#[test]
+fn orders_in_another_currency_are_refused_until_a_rate_converts_them() {
+    let s = Sandbox::new();
+    let shopify = s.file(
+        "usd.csv",
+        "Name,Email,Currency,Total,Created at\n\
+         #1001,an@example.com,USD,12.50,2026-11-03 09:12:45 +0700\n\
+         #1002,binh@example.com,USD,20.00,2026-11-04 10:00:00 +0700\n",
+    );
+    let marked = s.file(
+        "marked.csv",
+        "Order ID,Email,Date,Amount\nA1,an@example.com,2026-11-03,$12.50\n",
+    );
+    let headed = s.file(
+        "headed.csv",
+        "Order ID,Email,Date,Total (USD)\nA1,an@example.com,2026-11-03,12.50\n",
+    );
+    s.ok(&["kpi", "record", "2026-11-01", "visits=1"]);
+    let before = s.ok(&["export"]);
+    for (file, line) in [(&shopify, ":2:"), (&marked, ":2:"), (&headed, ":2:")] {
+        let err = s.fails(&["orders", "import", file]);
+        assert!(
+            err.contains(line)
+                && err.contains("is in USD, but the database keeps money in VND")
+                && err.contains("--rate USD=RATE")
+                && err.contains("nothing was written"),
+            "{err}"
+        );
+    }
+    assert_eq!(s.ok(&["export"]), before, "nothing was written");
+    let out = s.ok(&["orders", "import", &shopify, "--rate", "USD=25400"]);
+    assert!(
+        out.contains("2 orders converted from USD at 25400 VND per USD"),
+        "{out}"
+    );
+    // 12.50 × 25,400 + 20 × 25,400
+    assert_eq!(
+        s.months("2026-11-01", "2026-11-30"),
+        [("2026-11".into(), "825500".into(), 2, 2)]
+    );
+    // One order said in two currencies cannot be read.
+    let both = s.file(
+        "both.csv",
+        "Order ID,Email,Date,Currency,Amount\nA9,an@example.com,2026-11-03,VND,$12.50\n",
+    );
+    let err = s.fails(&["orders", "import", &both, "--rate", "USD=25400"]);
+    assert!(err.contains("both in VND and in USD"), "{err}");
+}

@@ -111,6 +111,19 @@ fn split_pair(s: &str) -> CliResult<(String, String)> {
         .ok_or_else(|| CliError::user(format!("'{s}' is not METRIC=VALUE")))
 }
 
+/// The database's currency with the `--rate CODE=RATE`s given.
+pub(super) fn money(ctx: &Context, rates: &[String]) -> CliResult<Money> {
+    let currency = ctx.config.currency;
+    Ok(Money {
+        currency: currency.code().to_string(),
+        places: currency.places() as u32,
+        rates: rates
+            .iter()
+            .map(|r| rate(r, currency.code()))
+            .collect::<CliResult<_>>()?,
+    })
+}
+
 /// `USD=25400`: a currency code other than the database's and a rate
 /// above 0.
 fn rate(text: &str, own: &str) -> CliResult<(String, Amount)> {
@@ -201,13 +214,18 @@ fn dimension_label(w: &CliWords, v: &KpiInput) -> String {
 /// Every refusal of a file says that nothing was written: the values are
 /// recorded all at once at the end, or not at all.
 fn import(ctx: &Context, a: &ImportArgs) -> CliResult {
-    import_file(ctx, a).map_err(|e| match e {
+    import_file(ctx, a).map_err(nothing_written)
+}
+
+/// A file's refusal, saying that nothing was written.
+pub(super) fn nothing_written(e: CliError) -> CliError {
+    match e {
         CliError::Import(mut e) => {
             e.message.push_str("; nothing was written");
             CliError::Import(e)
         }
         other => other,
-    })
+    }
 }
 
 fn import_file(ctx: &Context, a: &ImportArgs) -> CliResult {
@@ -227,15 +245,7 @@ fn import_file(ctx: &Context, a: &ImportArgs) -> CliResult {
         .filter(|(n, _)| !crate::metrics::figures::is_derived(n))
         .collect();
     let currency = ctx.config.currency;
-    let money = Money {
-        currency: currency.code().to_string(),
-        places: currency.places() as u32,
-        rates: a
-            .rate
-            .iter()
-            .map(|r| rate(r, currency.code()))
-            .collect::<CliResult<_>>()?,
-    };
+    let money = money(ctx, &a.rate)?;
     let cols = KpiColumns {
         date: a.date_column.clone(),
         map,

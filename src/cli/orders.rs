@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 
-use super::output::{count, line};
+use super::output::{amount, count, line};
 use super::{CliError, CliResult, Context};
 use crate::i18n::Format;
 use crate::import::{OrderColumns, read_orders};
@@ -30,6 +30,9 @@ pub struct ImportArgs {
     pub amount_column: Option<String>,
     #[arg(long, value_name = "COLUMN")]
     pub segment_column: Option<String>,
+    /// Convert money in CODE at RATE units of the database's currency for one (repeatable).
+    #[arg(long = "rate", value_name = "CODE=RATE")]
+    pub rate: Vec<String>,
     /// Say what would change, write nothing.
     #[arg(long)]
     pub dry_run: bool,
@@ -37,6 +40,11 @@ pub struct ImportArgs {
 
 pub fn run(ctx: &Context, cmd: OrdersCommand) -> CliResult {
     let OrdersCommand::Import(a) = cmd;
+    // Orders are written all at once at the end, or not at all.
+    import(ctx, a).map_err(super::kpi::nothing_written)
+}
+
+fn import(ctx: &Context, a: ImportArgs) -> CliResult {
     let mut store = ctx.open()?;
     let label = a.file.display().to_string();
     let bytes = std::fs::read(&a.file).map_err(|e| CliError::user(format!("{label}: {e}")))?;
@@ -46,6 +54,7 @@ pub fn run(ctx: &Context, cmd: OrdersCommand) -> CliResult {
         date: a.date_column,
         amount: a.amount_column,
         segment: a.segment_column,
+        money: super::kpi::money(ctx, &a.rate)?,
     };
     let file = read_orders(&label, &bytes, &cols)?;
     let summary = file.summary;
@@ -81,6 +90,18 @@ pub fn run(ctx: &Context, cmd: OrdersCommand) -> CliResult {
         read.push_str(w.decimal_comma);
     }
     line(&read)?;
+    for (code, rate, orders) in &summary.converted {
+        line(&Format::fill_all(
+            w.orders_converted,
+            &[
+                &count(fmt, *orders),
+                code,
+                &amount(fmt, *rate),
+                &ctx.config.currency.code(),
+                code,
+            ],
+        ))?;
+    }
     let reasons = [
         (summary.voided, w.orders_voided),
         (summary.refunded, w.orders_refunded),

@@ -508,6 +508,7 @@ pub static EN: Words = Words {
         customers_from_orders: "Customer figures derived from orders; — = undefined.",
         customers_as_recorded: "Customer figures as recorded; — = undefined.",
         orders_file: "{}: {} orders ({} rows); {}; dates {}",
+        orders_converted: "{} orders converted from {} at {} {} per {}.",
         orders_voided: "skipped {} cancelled or voided",
         orders_refunded: "{} refunded (skipped: no revenue)",
         orders_orphan_refunds: "{} refund rows of orders not in this file (not netted)",

@@ -590,6 +590,7 @@ pub static VI: Words = Words {
         customers_from_orders: "Số liệu khách hàng tính từ đơn hàng; — = không xác định.",
         customers_as_recorded: "Số liệu khách hàng theo số đã nhập; — = không xác định.",
         orders_file: "{}: {} đơn hàng ({} dòng); {}; ngày dạng {}",
+        orders_converted: "{} đơn hàng đã quy đổi từ {} theo tỷ giá {} {} cho 1 {}.",
         orders_voided: "bỏ qua {} đơn đã hủy",
         orders_refunded: "{} đơn đã hoàn tiền (bỏ qua: không có doanh thu)",
         orders_orphan_refunds: "{} dòng hoàn tiền của đơn không có trong tệp (không trừ)",

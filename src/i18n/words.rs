@@ -674,6 +674,8 @@ pub struct CliWords {
     pub customers_as_recorded: &'static str,
     /// "{file}: {n} orders ({rows} rows); {columns}; dates {format}"
     pub orders_file: &'static str,
+    /// "{N} orders converted from {USD} at {25,400} {VND} per {USD}."
+    pub orders_converted: &'static str,
     /// The parts of the line saying what an orders import left out or
     /// changed, by reason: "skipped {} cancelled or voided" ...
     pub orders_voided: &'static str,
@@ -785,6 +787,7 @@ impl CliWords {
             customers_from_orders,
             customers_as_recorded,
             orders_file,
+            orders_converted,
             orders_voided,
             orders_refunded,
             orders_orphan_refunds,
@@ -852,6 +855,7 @@ impl CliWords {
             ("customers_from_orders", customers_from_orders),
             ("customers_as_recorded", customers_as_recorded),
             ("orders_file", orders_file),
+            ("orders_converted", orders_converted),
             ("orders_voided", orders_voided),
             ("orders_refunded", orders_refunded),
             ("orders_orphan_refunds", orders_orphan_refunds),

@@ -39,6 +39,63 @@ pub struct Money {
     pub rates: Vec<(String, Amount)>,
 }
 
+impl Money {
+    /// The currency money is in, from what the header, the row and the
+    /// cell say (the database's where none says); refused where two say
+    /// different ones. `what` names the money (spend, the order total).
+    pub(crate) fn code_said<'a>(
+        &'a self,
+        said: [Option<&'a str>; 3],
+        what: &str,
+    ) -> Result<&'a str, String> {
+        let mut codes = said.into_iter().flatten();
+        let code = codes.next().unwrap_or(&self.currency);
+        match codes.find(|c| *c != code) {
+            Some(other) => Err(format!(
+                "this {what} is said to be both in {code} and in {other}, so it cannot be read"
+            )),
+            None => Ok(code),
+        }
+    }
+
+    /// The `--rate` money said to be in `code` is converted at: `None` in
+    /// the database's own currency; refused naming both currencies where
+    /// no rate was given. `what` names the money (spend, the order total).
+    pub(crate) fn rate_for(&self, code: &str, what: &str) -> Result<Option<Amount>, String> {
+        if code == self.currency {
+            return Ok(None);
+        }
+        match self.rates.iter().find(|(c, _)| c == code) {
+            Some((_, rate)) => Ok(Some(*rate)),
+            None => {
+                let db = &self.currency;
+                Err(format!(
+                    "this {what} is in {code}, but the database keeps money in {db}; convert it with --rate {code}=RATE ({db} for 1 {code})"
+                ))
+            }
+        }
+    }
+
+    /// `value` (the cell `text`) in `code` at `rate`, in the database's
+    /// currency; refused past the largest amount.
+    pub(crate) fn convert(
+        &self,
+        value: Amount,
+        rate: Amount,
+        code: &str,
+        text: &str,
+    ) -> Result<Amount, String> {
+        convert(value, rate, self.places).ok_or_else(|| {
+            format!(
+                "{} at {rate} {} per {code} is too large (the largest amount is {})",
+                quoted(text),
+                self.currency,
+                crate::domain::amount::LIMIT
+            )
+        })
+    }
+}
+
 impl Default for Money {
     fn default() -> Self {
         Money {
@@ -218,7 +275,8 @@ const END_ALIASES: &[&str] = &["Reporting ends"];
 const NO_VALUE: &[&str] = &["--", "n/a", "N/A", "-"];
 
 /// A column naming each row's currency (Google Ads' `Currency code`).
-const CURRENCY_ALIASES: &[&str] = &["Currency code", "Currency", "Tiền tệ", "Mã tiền tệ"];
+pub(crate) const CURRENCY_ALIASES: &[&str] =
+    &["Currency code", "Currency", "Tiền tệ", "Mã tiền tệ"];
 
 /// Dimensions: name, flag, recognised headers.
 const DIMENSIONS: [(&str, &str, &[&str]); 3] = [
@@ -452,31 +510,16 @@ pub fn read_kpis(
                     row_currency.as_deref(),
                     read.currency,
                 ];
-                let mut codes = said.into_iter().flatten();
-                let code = codes.next().unwrap_or(&money.currency);
-                if let Some(other) = codes.find(|c| *c != code) {
-                    let message = format!(
-                        "this {metric} is said to be both in {code} and in {other}, so it cannot be read"
-                    );
-                    return Err(cell_error(row, k, message));
-                }
-                if code != money.currency {
-                    let Some((_, rate)) = money.rates.iter().find(|(c, _)| c == code) else {
-                        let db = &money.currency;
-                        let message = format!(
-                            "this {metric} is in {code}, but the database keeps money in {db}; convert it with --rate {code}=RATE ({db} for 1 {code})"
-                        );
-                        return Err(cell_error(row, k, message));
-                    };
-                    value = convert(value, *rate, money.places).ok_or_else(|| {
-                        let message = format!(
-                            "{} at {rate} {} per {code} is too large (the largest amount is {})",
-                            quoted(text),
-                            money.currency,
-                            crate::domain::amount::LIMIT
-                        );
-                        cell_error(row, k, message)
-                    })?;
+                let code = money
+                    .code_said(said, metric)
+                    .map_err(|m| cell_error(row, k, m))?;
+                if let Some(rate) = money
+                    .rate_for(code, metric)
+                    .map_err(|m| cell_error(row, k, m))?
+                {
+                    value = money
+                        .convert(value, rate, code, text)
+                        .map_err(|m| cell_error(row, k, m))?;
                     match converted
                         .iter_mut()
                         .find(|c| c.metric == *metric && c.from == code)
@@ -485,7 +528,7 @@ pub fn read_kpis(
                         None => converted.push(Converted {
                             metric: metric.clone(),
                             from: code.to_string(),
-                            rate: *rate,
+                            rate,
                             values: 1,
                         }),
                     }
@@ -543,7 +586,7 @@ pub fn read_kpis(
 
 /// The currency a header names in its trailing parentheses:
 /// `Amount spent (USD)`.
-fn header_currency(name: &str) -> Option<String> {
+pub(crate) fn header_currency(name: &str) -> Option<String> {
     let inner = name.trim().strip_suffix(')')?;
     let code = inner[inner.rfind('(')? + 1..].trim();
     (code.len() == 3 && code.bytes().all(|b| b.is_ascii_alphabetic()))

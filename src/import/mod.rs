@@ -78,6 +78,15 @@
 //! - refunded amount (optional): `Refunded Amount`, `Refund Amount`,
 //!   `Số tiền hoàn trả`, `Tiền hoàn trả`: taken off the order's amount
 //!   (all of it: the order is refunded).
+//! - currency (optional): `Currency code`, `Currency`, `Tiền tệ`,
+//!   `Mã tiền tệ`. An order's money (total, refunds) is in the currency
+//!   its row's currency cell, the amount header (`Total (USD)`) or the
+//!   cell's mark (`$12.50`) says, else the database's; two saying
+//!   different ones is an error. Money in another currency than the
+//!   database's is an error naming both unless `OrderColumns::money` has
+//!   a rate for it (`--rate USD=25400`): then it is converted, rounded to
+//!   the database currency's minor unit, and the summary counts the
+//!   orders converted.
 //!
 //! A missing customer, date or amount column is an error listing the
 //! columns found and the flag that names it. Date and amount must not be

@@ -353,11 +353,12 @@ pub(crate) struct Read {
 
 /// Reads one value with the column's decimal mark. The error is a complete
 /// sentence; `noun` is what the value should be ("an amount", "a number").
-/// A percent sign is refused: an amount is no percentage.
-pub(crate) fn parse(text: &str, mark: DecimalMark, noun: &str) -> Result<Amount, String> {
+/// A percent sign is refused: an amount is no percentage. The currency
+/// a mark names (`$`) is kept.
+pub(crate) fn parse(text: &str, mark: DecimalMark, noun: &str) -> Result<Read, String> {
     match read(text, mark, noun)? {
         Read { percent: true, .. } => Err(format!("{} is not {noun}", super::error::quoted(text))),
-        r => Ok(r.amount),
+        r => Ok(r),
     }
 }
 
@@ -404,7 +405,7 @@ mod tests {
     use DecimalMark::{Comma, Point};
 
     fn p(text: &str, mark: DecimalMark) -> Result<String, String> {
-        parse(text, mark, "an amount").map(|a| a.to_string())
+        parse(text, mark, "an amount").map(|r| r.amount.to_string())
     }
 
     #[test]

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 
 use super::dates::{self, DateFormat};
 use super::error::{ImportError, quoted};
+use super::kpis::{CURRENCY_ALIASES, Money, header_currency};
 use super::numbers::{self, DecimalMark};
 use super::sheet;
 use super::table::{self, Header};
@@ -20,6 +21,8 @@ pub struct OrderColumns {
     pub date: Option<String>,
     pub amount: Option<String>,
     pub segment: Option<String>,
+    /// The database's currency and the `--rate`s for money in others.
+    pub money: Money,
 }
 
 /// One order as read, with the physical line it starts on.
@@ -59,6 +62,8 @@ pub struct OrderSummary {
     /// Orders whose customer is known by name only (no code, email or
     /// phone): two people of one name are one customer.
     pub by_name: usize,
+    /// Orders whose money was in another currency: `(code, rate, orders)`.
+    pub converted: Vec<(String, Amount, usize)>,
     /// The order ids of the orders left out: an earlier import of the
     /// shop's export may hold them from before they were cancelled.
     pub withdrawn: Vec<String>,
@@ -94,7 +99,8 @@ const STATUS: usize = 5;
 const PAYMENT: usize = 6;
 const CANCELLED: usize = 7;
 const REFUNDED: usize = 8;
-const ROLE_COUNT: usize = 9;
+const CURRENCY: usize = 9;
+const ROLE_COUNT: usize = 10;
 
 /// The customer columns by how well they tell one customer from another:
 /// the shop's customer code, then an email, then a phone, then a column
@@ -226,6 +232,12 @@ const ROLES: [Role; ROLE_COUNT] = [
             "Số tiền hoàn trả",
             "Tiền hoàn trả",
         ],
+    },
+    Role {
+        name: "currency",
+        noun: "currency",
+        flag: None,
+        aliases: CURRENCY_ALIASES,
     },
 ];
 
@@ -407,7 +419,12 @@ pub fn read_orders(
         semicolon,
     );
 
-    let reader = RowReader { format, mark };
+    let reader = RowReader {
+        format,
+        mark,
+        money: cols.money.clone(),
+        header_code: index[AMOUNT].and_then(|i| header_currency(&header.names[i])),
+    };
     let mut rows: Vec<OrderRow> = Vec::with_capacity(cells.len());
     let mut extras: Vec<(usize, Extra)> = Vec::new();
     let ids = |row: usize| slots[ORDER].map_or("", |k| cells.get(row, k));
@@ -464,8 +481,8 @@ pub fn read_orders(
         }
         // A refund row: a negative amount under the order's number.
         if amount_text.starts_with('-') && !order_ref.is_empty() {
-            let refund = reader
-                .amount(amount_text)
+            let (refund, _) = reader
+                .amount(amount_text, get(CURRENCY))
                 .map_err(|m| role_error(row, AMOUNT, amount_text, m))?;
             if refund < Amount::ZERO {
                 orphan_refunds.push((row, first, Amount::from_raw(-refund.raw())));
@@ -526,9 +543,15 @@ pub fn read_orders(
                 .map_err(|m| role_error(row, DATE, date, m))?,
         };
         last_date = Some((date, day));
-        let amount = reader
-            .amount(required(AMOUNT)?)
+        let (amount, converted) = reader
+            .amount(required(AMOUNT)?, get(CURRENCY))
             .map_err(|m| role_error(row, AMOUNT, amount_text, m))?;
+        if let Some((code, rate)) = converted {
+            match summary.converted.iter_mut().find(|c| c.0 == code) {
+                Some(c) => c.2 += 1,
+                None => summary.converted.push((code, rate, 1)),
+            }
+        }
         if amount < Amount::ZERO {
             let message = format!(
                 "{} is below 0: a refund is netted into its order only under the order's id (this row has none)",
@@ -554,7 +577,8 @@ pub fn read_orders(
         }
         let text = get(REFUNDED);
         if !text.is_empty() {
-            let refunded = numbers::parse(text, mark, "an amount")
+            let (refunded, _) = reader
+                .amount(text, get(CURRENCY))
                 .map_err(|m| role_error(row, REFUNDED, text, m))?;
             if refunded < Amount::ZERO {
                 let message = format!(
@@ -801,6 +825,9 @@ fn resolve(file: &str, header: &Header, cols: &OrderColumns) -> Result<Layout, I
 struct RowReader {
     format: Option<DateFormat>,
     mark: DecimalMark,
+    money: Money,
+    /// The currency the amount column's header names: `Total (USD)`.
+    header_code: Option<String>,
 }
 
 impl RowReader {
@@ -811,8 +838,40 @@ impl RowReader {
         }
     }
 
-    fn amount(&self, text: &str) -> Result<Amount, String> {
-        numbers::parse(text, self.mark, "an amount")
+    /// An amount in the database's money, with the currency and rate it
+    /// was converted from where the header, the row's `currency` cell or
+    /// the cell's mark (`$`) says another currency.
+    fn amount(
+        &self,
+        text: &str,
+        currency: &str,
+    ) -> Result<(Amount, Option<(String, Amount)>), String> {
+        let read = numbers::parse(text, self.mark, "an amount")?;
+        if self.header_code.is_none() && currency.is_empty() && read.currency.is_none() {
+            return Ok((read.amount, None));
+        }
+        let row_code = match currency {
+            "" => None,
+            text => Some(numbers::currency_code(text).ok_or_else(|| {
+                format!(
+                    "the currency {} is not a currency code (such as VND or USD)",
+                    quoted(text)
+                )
+            })?),
+        };
+        let said = [
+            self.header_code.as_deref(),
+            row_code.as_deref(),
+            read.currency,
+        ];
+        let code = self.money.code_said(said, "order total")?;
+        match self.money.rate_for(code, "order total")? {
+            None => Ok((read.amount, None)),
+            Some(rate) => {
+                let amount = self.money.convert(read.amount, rate, code, text)?;
+                Ok((amount, Some((code.to_string(), rate))))
+            }
+        }
     }
 
     /// The message for a row repeating order `prev`'s id with another
@@ -849,9 +908,9 @@ impl RowReader {
         }
         let amount = get(AMOUNT);
         if !amount.is_empty() {
-            match self.amount(amount) {
+            match self.amount(amount, get(CURRENCY)) {
                 Err(message) => return Some((AMOUNT, message)),
-                Ok(a) if a != prev.amount => return differ(AMOUNT, prev.amount.to_string()),
+                Ok((a, _)) if a != prev.amount => return differ(AMOUNT, prev.amount.to_string()),
                 Ok(_) => {}
             }
         }

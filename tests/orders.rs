@@ -376,6 +376,7 @@ fn each_shop_export_imports_with_no_flags_to_the_hand_computed_figures() {
     let cases = [
         (
             "shopify_orders_export.csv",
+            "shopify",
             "5 orders (12 rows)",
             "skipped 2 cancelled or voided; 1 refunded (skipped: no revenue); 1 partly refunded: 150,000 ₫ netted; 1 without a customer",
             [
@@ -385,6 +386,7 @@ fn each_shop_export_imports_with_no_flags_to_the_hand_computed_figures() {
         ),
         (
             "woocommerce_orders_report.csv",
+            "woocommerce",
             "4 orders (8 rows)",
             "skipped 1 cancelled or voided; 1 refunded (skipped: no revenue); 1 partly refunded: 100,000 ₫ netted",
             [
@@ -394,6 +396,7 @@ fn each_shop_export_imports_with_no_flags_to_the_hand_computed_figures() {
         ),
         (
             "haravan_don_hang.csv",
+            "haravan",
             "4 orders (7 rows)",
             "skipped 1 cancelled or voided; 1 refunded (skipped: no revenue); 1 partly refunded: 200,000 ₫ netted",
             [
@@ -403,6 +406,7 @@ fn each_shop_export_imports_with_no_flags_to_the_hand_computed_figures() {
         ),
         (
             "sapo_don_hang.csv",
+            "sapo",
             "4 orders (7 rows)",
             "skipped 1 cancelled or voided; 1 without a customer",
             [
@@ -412,6 +416,7 @@ fn each_shop_export_imports_with_no_flags_to_the_hand_computed_figures() {
         ),
         (
             "kiotviet_hoa_don.csv",
+            "kiotviet",
             "6 orders (7 rows)",
             "skipped 1 cancelled or voided; 3 without a customer",
             [
@@ -421,13 +426,49 @@ fn each_shop_export_imports_with_no_flags_to_the_hand_computed_figures() {
         ),
     ];
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/imports");
-    for (file, read, said, months) in cases {
+    for (file, profile, read, said, months) in cases {
         let s = Sandbox::new();
         let path = dir.join(file).display().to_string();
+        // A dry run says how the file is read and what would land.
+        let dry = s.ok(&["orders", "import", &path, "--dry-run"]);
+        assert!(
+            dry.contains(&format!("Read as: {profile} (detected;")),
+            "{file}: {dry}"
+        );
+        assert!(dry.contains(&format!("\n{said}")), "{file}: {dry}");
+        for (month, revenue, orders, new) in &months {
+            let revenue: i64 = revenue.parse().expect("revenue");
+            let revenue = revenue
+                .to_string()
+                .as_bytes()
+                .rchunks(3)
+                .rev()
+                .map(|c| std::str::from_utf8(c).expect("digits"))
+                .collect::<Vec<_>>()
+                .join(",");
+            let land = format!(
+                "Would land in {month}: orders {orders}, revenue {revenue} ₫, new_customers {new}"
+            );
+            assert!(dry.contains(&land), "{file}: {land} in {dry}");
+        }
+        assert!(
+            s.ok(&["export"]).contains("\"orders\": []"),
+            "{file}: a dry run writes nothing"
+        );
         let out = s.ok(&["orders", "import", &path]);
+        assert!(
+            out.contains(&format!("Read as: {profile} (detected;")),
+            "{out}"
+        );
         assert!(out.contains(&format!("{file}: {read}; ")), "{out}");
         assert!(out.contains(&format!("\n{said}")), "{file}: {out}");
         assert_eq!(nov_dec(&s), months, "{file}");
+        // Stored now: no customer of the file would be new.
+        let dry = s.ok(&["orders", "import", &path, "--dry-run"]);
+        assert!(
+            dry.contains("new_customers 0") && !dry.contains("new_customers 1"),
+            "{file}: {dry}"
+        );
         let again = s.ok(&["orders", "import", &path]);
         assert!(
             again.contains("Imported: 0 new, 0 updated"),
@@ -551,4 +592,34 @@ fn orders_in_another_currency_are_refused_until_a_rate_converts_them() {
     );
     let err = s.fails(&["orders", "import", &both, "--rate", "USD=25400"]);
     assert!(err.contains("both in VND and in USD"), "{err}");
+}
+
+/// `--from` reads a file as one shop's export: its own columns, refused
+/// where the file has not got them.
+#[test]
+fn from_profile_reads_a_file_as_one_shop_s_export() {
+    let s = Sandbox::new();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/imports");
+    let shopify = dir.join("shopify_orders_export.csv").display().to_string();
+    s.ok(&["kpi", "record", "2026-11-01", "visits=1"]);
+    let before = s.ok(&["export"]);
+    let err = s.fails(&["orders", "import", &shopify, "--from", "kiotviet"]);
+    assert!(
+        err.contains("shopify_orders_export.csv:1")
+            && err.contains("read as a kiotviet export, but there is no 'Mã hóa đơn' column")
+            && err.contains("nothing was written"),
+        "{err}"
+    );
+    let err = s.fails(&["orders", "import", &shopify, "--from", "etsy"]);
+    assert!(
+        err.contains("--from 'etsy': not a shop's order export (one of: shopify, woocommerce, haravan, sapo, kiotviet, generic)"),
+        "{err}"
+    );
+    assert_eq!(s.ok(&["export"]), before, "nothing was written");
+    let out = s.ok(&["orders", "import", &shopify, "--from", "shopify"]);
+    assert!(out.contains("Read as: shopify (--from)"), "{out}");
+    // A plain list is read as no shop's.
+    let plain = s.file("plain.csv", "Customer,Date,Amount\nAn,2026-11-03,100000\n");
+    let out = s.ok(&["orders", "import", &plain]);
+    assert!(out.contains("Read as: generic (detected;"), "{out}");
 }

@@ -323,14 +323,7 @@ fn import_file(ctx: &Context, a: &ImportArgs) -> CliResult {
         w.kpi_file,
         &[&label, &count(fmt, values.len()), &mapped.join(", ")],
     ))?;
-    line(&Format::fill(
-        if file.detected {
-            w.kpi_profile_detected
-        } else {
-            w.kpi_profile_given
-        },
-        file.profile.name(),
-    ))?;
+    say_read_as(fmt, file.profile.name(), file.detected)?;
     if !file.ignored_columns.is_empty() {
         line(&Format::fill(
             w.ignored_columns,
@@ -407,7 +400,6 @@ fn would_land(fmt: Format, values: &[NamedInput], metrics: &[Metric]) -> CliResu
             .or_insert(Amount::ZERO);
         *sum = sum.checked_add(v.value).unwrap_or(*sum);
     }
-    let w = &fmt.words().cli;
     let mut month_lines: Vec<(String, Vec<String>)> = Vec::new();
     for ((month, metric), sum) in &months {
         let unit = metrics.iter().find(|m| m.name == *metric).map(|m| m.unit);
@@ -422,13 +414,31 @@ fn would_land(fmt: Format, values: &[NamedInput], metrics: &[Metric]) -> CliResu
             _ => month_lines.push((month.clone(), vec![entry])),
         }
     }
-    for (month, list) in month_lines {
+    say_would_land(fmt, &month_lines)
+}
+
+/// "Would land in 2026-10: spend 2,530,000 ₫, …", a line per month.
+pub(super) fn say_would_land(fmt: Format, months: &[(String, Vec<String>)]) -> CliResult {
+    for (month, list) in months {
         line(&Format::fill_all(
-            w.kpi_would_land,
-            &[&month, &list.join(", ")],
+            fmt.words().cli.kpi_would_land,
+            &[month, &list.join(", ")],
         ))?;
     }
     Ok(())
+}
+
+/// "Read as: meta-ads (detected; …)" or "Read as: shopify (--from)".
+pub(super) fn say_read_as(fmt: Format, profile: &str, detected: bool) -> CliResult {
+    let w = &fmt.words().cli;
+    line(&Format::fill(
+        if detected {
+            w.kpi_profile_detected
+        } else {
+            w.kpi_profile_given
+        },
+        profile,
+    ))
 }
 
 fn show(ctx: &Context, a: &ShowArgs) -> CliResult {

@@ -6,8 +6,9 @@ use clap::{Args, Subcommand};
 
 use super::output::{amount, count, line};
 use super::{CliError, CliResult, Context};
+use crate::domain::Amount;
 use crate::i18n::Format;
-use crate::import::{OrderColumns, read_orders};
+use crate::import::{OrderColumns, OrderProfile, read_orders};
 use crate::store::orders::OrderInput;
 
 #[derive(Debug, Subcommand)]
@@ -30,6 +31,9 @@ pub struct ImportArgs {
     pub amount_column: Option<String>,
     #[arg(long, value_name = "COLUMN")]
     pub segment_column: Option<String>,
+    /// Read the file as this shop's export: shopify, woocommerce, haravan, sapo, kiotviet, generic.
+    #[arg(long = "from", value_name = "PROFILE")]
+    pub profile: Option<String>,
     /// Convert money in CODE at RATE units of the database's currency for one (repeatable).
     #[arg(long = "rate", value_name = "CODE=RATE")]
     pub rate: Vec<String>,
@@ -55,6 +59,12 @@ fn import(ctx: &Context, a: ImportArgs) -> CliResult {
         amount: a.amount_column,
         segment: a.segment_column,
         money: super::kpi::money(ctx, &a.rate)?,
+        profile: a
+            .profile
+            .as_deref()
+            .map(str::parse::<OrderProfile>)
+            .transpose()
+            .map_err(CliError::user)?,
     };
     let file = read_orders(&label, &bytes, &cols)?;
     let summary = file.summary;
@@ -90,6 +100,7 @@ fn import(ctx: &Context, a: ImportArgs) -> CliResult {
         read.push_str(w.decimal_comma);
     }
     line(&read)?;
+    super::kpi::say_read_as(fmt, file.profile.name(), file.detected)?;
     for (code, rate, orders) in &summary.converted {
         line(&Format::fill_all(
             w.orders_converted,
@@ -129,6 +140,9 @@ fn import(ctx: &Context, a: ImportArgs) -> CliResult {
     if !said.is_empty() {
         line(&said.join("; "))?;
     }
+    if a.dry_run {
+        would_land(fmt, &store, &orders)?;
+    }
     let out = store.import_orders_withdrawing(&label, &orders, &summary.withdrawn, !a.dry_run)?;
     if !a.dry_run {
         refresh_rollups(ctx, &store);
@@ -163,6 +177,45 @@ fn import(ctx: &Context, a: ImportArgs) -> CliResult {
         line(&Format::fill(created, out.new_segments.join(", ")))?;
     }
     Ok(())
+}
+
+/// The file's orders per month: how many, their revenue, and the
+/// customers whose first order (among those stored and these) is one of
+/// them.
+fn would_land(fmt: Format, store: &crate::store::Store, orders: &[OrderInput]) -> CliResult {
+    use std::collections::{BTreeMap, HashMap};
+    let mut first: HashMap<&str, chrono::NaiveDate> = HashMap::new();
+    for o in orders.iter().filter(|o| !o.customer.is_empty()) {
+        let day = first.entry(&o.customer).or_insert(o.day);
+        *day = (*day).min(o.day);
+    }
+    let stored = store.first_order_days()?;
+    let mut months: BTreeMap<String, (usize, Amount, usize)> = BTreeMap::new();
+    let month = |d: chrono::NaiveDate| d.format("%Y-%m").to_string();
+    for o in orders {
+        let m = months.entry(month(o.day)).or_insert((0, Amount::ZERO, 0));
+        m.0 += 1;
+        m.1 = m.1.checked_add(o.amount).unwrap_or(m.1);
+    }
+    for (customer, day) in first {
+        if stored.get(customer).is_none_or(|s| *s > day)
+            && let Some(m) = months.get_mut(&month(day))
+        {
+            m.2 += 1;
+        }
+    }
+    let lines: Vec<(String, Vec<String>)> = months
+        .into_iter()
+        .map(|(m, (n, revenue, new))| {
+            let list = vec![
+                format!("orders {}", count(fmt, n)),
+                format!("revenue {}", fmt.money(revenue)),
+                format!("new_customers {}", count(fmt, new)),
+            ];
+            (m, list)
+        })
+        .collect();
+    super::kpi::say_would_land(fmt, &lines)
 }
 
 /// Builds the customer rollups after a write to the orders, where the user

@@ -190,18 +190,30 @@ impl std::str::FromStr for Profile {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, String> {
-        Profile::ALL
-            .into_iter()
-            .find(|p| p.name() == s.trim().to_ascii_lowercase())
-            .ok_or_else(|| {
-                let names: Vec<&str> = Profile::ALL.iter().map(|p| p.name()).collect();
-                format!(
-                    "--from {}: not a KPI export profile (one of: {})",
-                    quoted(s),
-                    names.join(", ")
-                )
-            })
+        named(&Profile::ALL, Profile::name, s, "a KPI export profile")
     }
+}
+
+/// The profile of `all` that `--from` names (any case), or a refusal
+/// listing them: `what` says what they are.
+pub(crate) fn named<P: Copy>(
+    all: &[P],
+    name: fn(P) -> &'static str,
+    text: &str,
+    what: &str,
+) -> Result<P, String> {
+    let wanted = text.trim().to_ascii_lowercase();
+    all.iter()
+        .copied()
+        .find(|p| name(*p) == wanted)
+        .ok_or_else(|| {
+            let names: Vec<&str> = all.iter().map(|p| name(*p)).collect();
+            format!(
+                "--from {}: not {what} (one of: {})",
+                quoted(text),
+                names.join(", ")
+            )
+        })
 }
 
 /// Money of one metric converted from another currency.

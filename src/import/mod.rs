@@ -42,8 +42,15 @@
 //! first, then the same way. Where several headers fit a role, the first
 //! in the lists below wins.
 //!
-//! Orders (flags first, then these; a column used by a flag is not
-//! recognised for another role):
+//! Orders (flags first, then the shop's own columns, then these; a column
+//! used by a flag is not recognised for another role):
+//! - the profile (whose export it is) is the shop whose order id, date
+//!   and amount columns the header has: Shopify `Name`/`Created at`/
+//!   `Total` (with `Financial Status`), WooCommerce `Order #`/`Date`/
+//!   `Net sales`, Haravan `Mã đơn hàng`/`Ngày tạo`/`Tổng tiền`, Sapo
+//!   `Mã đơn hàng`/`Ngày tạo đơn`/`Khách phải trả`, KiotViet `Mã hóa đơn`/
+//!   `Thời gian`/`Khách cần trả`, else generic. `OrderColumns::profile`
+//!   (`--from`) overrides it, and then the file must have those columns.
 //! - order id: `Order ID`, `Order Number`, `Order No`, `Order #`, `Order`,
 //!   `Mã đơn hàng`, `Mã đơn`, `Mã hóa đơn`, `Name` (Shopify's; only when
 //!   its first value starts with `#`, since elsewhere `Name` is a person's
@@ -216,7 +223,7 @@ mod table;
 pub use error::ImportError;
 pub use kpis::{Converted, KpiColumns, KpiFile, KpiRow, Money, Profile, read_kpis};
 pub use numbers::{DecimalMark, currency_code};
-pub use orders::{OrderColumns, OrderFile, OrderRow, read_orders};
+pub use orders::{OrderColumns, OrderFile, OrderProfile, OrderRow, read_orders};
 pub use table::decode;
 
 #[cfg(test)]

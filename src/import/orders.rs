@@ -23,6 +23,92 @@ pub struct OrderColumns {
     pub segment: Option<String>,
     /// The database's currency and the `--rate`s for money in others.
     pub money: Money,
+    /// `--from PROFILE`: read the file as that shop's export.
+    pub profile: Option<OrderProfile>,
+}
+
+/// Whose order export a file is: its own order, date and amount columns
+/// come before the other names. Detected from the header unless `--from`
+/// names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrderProfile {
+    Shopify,
+    WooCommerce,
+    Haravan,
+    Sapo,
+    KiotViet,
+    Generic,
+}
+
+impl OrderProfile {
+    pub const ALL: [OrderProfile; 6] = [
+        OrderProfile::Shopify,
+        OrderProfile::WooCommerce,
+        OrderProfile::Haravan,
+        OrderProfile::Sapo,
+        OrderProfile::KiotViet,
+        OrderProfile::Generic,
+    ];
+
+    /// The name `--from` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            OrderProfile::Shopify => "shopify",
+            OrderProfile::WooCommerce => "woocommerce",
+            OrderProfile::Haravan => "haravan",
+            OrderProfile::Sapo => "sapo",
+            OrderProfile::KiotViet => "kiotviet",
+            OrderProfile::Generic => "generic",
+        }
+    }
+
+    /// The order id, date and amount columns this export always has (see
+    /// the fixtures' README for where each comes from); none for generic.
+    fn columns(self) -> [Option<&'static str>; 3] {
+        match self {
+            OrderProfile::Shopify => [Some("Name"), Some("Created at"), Some("Total")],
+            OrderProfile::WooCommerce => [Some("Order #"), Some("Date"), Some("Net sales")],
+            OrderProfile::Haravan => [Some("Mã đơn hàng"), Some("Ngày tạo"), Some("Tổng tiền")],
+            OrderProfile::Sapo => [
+                Some("Mã đơn hàng"),
+                Some("Ngày tạo đơn"),
+                Some("Khách phải trả"),
+            ],
+            OrderProfile::KiotViet => {
+                [Some("Mã hóa đơn"), Some("Thời gian"), Some("Khách cần trả")]
+            }
+            OrderProfile::Generic => [None; 3],
+        }
+    }
+
+    /// The shop whose three columns the header has (Shopify also by its
+    /// `Financial Status`, since `Name`, `Created at` and `Total` are
+    /// common words), else generic.
+    fn detect(header: &Header) -> OrderProfile {
+        let has = |name: &str| header.find_alias(&[name], &[]).is_some();
+        OrderProfile::ALL
+            .into_iter()
+            .find(|p| {
+                let own = p.columns();
+                own[0].is_some()
+                    && own.into_iter().flatten().all(has)
+                    && (*p != OrderProfile::Shopify || has("Financial Status"))
+            })
+            .unwrap_or(OrderProfile::Generic)
+    }
+}
+
+impl std::str::FromStr for OrderProfile {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        super::kpis::named(
+            &OrderProfile::ALL,
+            OrderProfile::name,
+            s,
+            "a shop's order export",
+        )
+    }
 }
 
 /// One order as read, with the physical line it starts on.
@@ -80,6 +166,10 @@ pub struct OrderFile {
     /// Whether the amount column uses a decimal comma (`1.234,5`).
     pub decimal_comma: bool,
     pub summary: OrderSummary,
+    /// Whose export it was read as, and whether that was detected (not
+    /// given with `--from`).
+    pub profile: OrderProfile,
+    pub detected: bool,
 }
 
 struct Role {
@@ -365,7 +455,10 @@ pub fn read_orders(
     let decoded = table::decode(file, bytes)?;
     let bytes = &decoded[..];
     let header = table::read_header(file, bytes)?;
-    let mut layout = resolve(file, &header, cols)?;
+    let profile = cols
+        .profile
+        .unwrap_or_else(|| OrderProfile::detect(&header));
+    let mut layout = resolve(file, &header, cols, profile)?;
     let wanted = layout.wanted();
     let cells = table::read_cells(file, bytes, &header, &wanted)?;
     let customer_slots: Vec<(usize, usize)> = {
@@ -381,6 +474,7 @@ pub fn read_orders(
     let mut slots: [Option<usize>; ROLE_COUNT] = std::array::from_fn(|r| layout.slot(r));
     // Shopify's `Name` holds `#1001`; elsewhere `Name` is a person's name.
     if cols.order.is_none()
+        && cols.profile != Some(OrderProfile::Shopify)
         && let Some(i) = layout.index[ORDER]
         && table::fold(&header.names[i]) == "name"
         // The order column is the first wanted one.
@@ -685,6 +779,8 @@ pub fn read_orders(
         date_format: format.map_or_else(|| "none (no rows)".to_string(), |f| f.describe()),
         decimal_comma: mark == DecimalMark::Comma,
         summary,
+        profile,
+        detected: cols.profile.is_none(),
     })
 }
 
@@ -754,7 +850,12 @@ impl Hasher for FastHash {
 
 /// Finds the column of each role: flags first, then recognised headers;
 /// for the customer, every recognised customer column, best first.
-fn resolve(file: &str, header: &Header, cols: &OrderColumns) -> Result<Layout, ImportError> {
+fn resolve(
+    file: &str,
+    header: &Header,
+    cols: &OrderColumns,
+    profile: OrderProfile,
+) -> Result<Layout, ImportError> {
     let given = [
         &cols.order,
         &cols.customer,
@@ -779,6 +880,28 @@ fn resolve(file: &str, header: &Header, cols: &OrderColumns) -> Result<Layout, I
                 )
             })?;
             index[r] = Some(i);
+        }
+    }
+    // The shop's own columns, where no flag named the role; with --from
+    // the file must have them.
+    for (r, own) in [ORDER, DATE, AMOUNT].into_iter().zip(profile.columns()) {
+        let Some(own) = own else { continue };
+        if index[r].is_some() {
+            continue;
+        }
+        index[r] = header.find_alias(&[own], &[]);
+        if index[r].is_none() && cols.profile.is_some() {
+            return Err(ImportError::line(
+                file,
+                header.line,
+                "",
+                format!(
+                    "read as a {} export, but there is no {} column (columns: {}); without --from the file's export is detected",
+                    profile.name(),
+                    quoted(own),
+                    header.list()
+                ),
+            ));
         }
     }
     let mut customers: Vec<(usize, usize)> = index[CUSTOMER].map(|i| (0, i)).into_iter().collect();

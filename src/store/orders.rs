@@ -335,6 +335,21 @@ impl Store {
         Ok(out)
     }
 
+    /// Each stored customer's first order day (what a dry run compares
+    /// an import's customers with to count the new ones).
+    pub fn first_order_days(&self) -> Result<HashMap<String, NaiveDate>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT customer, MIN(day) FROM orders WHERE customer <> '' GROUP BY customer",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                super::parse_day(&r.get::<_, String>(1)?)?,
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     pub fn count_orders(&self) -> Result<i64> {
         Ok(self
             .conn

@@ -630,3 +630,26 @@ fn an_export_with_its_own_clicks_from_before_loads_into_the_built_in() {
     let err = other.fails(&["import", &file]);
     assert!(err.contains("metric 'clicks' is built in"), "{err}");
 }
+
+/// A spreadsheet is read as its first sheet under the same rules: Meta's
+/// export saved as .xlsx (days as date cells, figures as numbers; see
+/// `tests/fixtures/kpi/make_xlsx.py`) lands what the CSV lands.
+#[test]
+fn a_spreadsheet_export_lands_what_its_csv_lands() {
+    let s = Sandbox::new();
+    let out = s.ok(&["kpi", "import", &fixture("meta_ads_campaigns.xlsx")]);
+    assert!(out.contains("Read as: meta-ads (detected"), "{out}");
+    assert!(
+        out.contains("Skipped the summary row on line 2 (2026-09-29 to 2026-10-02)"),
+        "{out}"
+    );
+    let [sep, oct] = s.autumn(&["--campaign", "Trung Thu 2026"]);
+    assert_eq!(
+        (&sep["spend"], &sep["conversions"], &sep["clicks"]),
+        (&2_430_000.into(), &9.into(), &1090.into())
+    );
+    assert_eq!(
+        (&oct["spend"], &oct["conversions"], &oct["impressions"]),
+        (&2_530_000.into(), &10.into(), &94_200.into())
+    );
+}

@@ -355,7 +355,8 @@ pub fn read_kpis(
     known_metrics: &[(&str, Unit)],
 ) -> Result<KpiFile, ImportError> {
     let file = file_label;
-    let decoded = table::decode(file, bytes)?;
+    let sheet = super::sheet::as_table(file, bytes)?;
+    let decoded = table::decode(file, &sheet)?;
     let bytes = &decoded[..];
     let header = table::read_header(file, bytes)?;
     let names: Vec<&str> = known_metrics.iter().map(|(n, _)| *n).collect();

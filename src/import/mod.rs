@@ -8,8 +8,8 @@
 //!
 //! # The file
 //!
-//! - An orders import also takes a spreadsheet (`.xlsx`, `.xls`, `.ods`,
-//!   recognised by its content): its first sheet is read as the CSV Excel
+//! - An orders or KPI import also takes a spreadsheet (`.xlsx`, `.xls`,
+//!   `.ods`, recognised by its content): its first sheet is read as the CSV Excel
 //!   would save, numbers plain, date cells as `2026-11-29 22:34:34`,
 //!   merged cells as their top-left value over blanks; line and column
 //!   numbers in errors are the sheet's rows and columns.

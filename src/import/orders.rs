@@ -445,13 +445,8 @@ pub fn read_orders(
     cols: &OrderColumns,
 ) -> Result<OrderFile, ImportError> {
     let file = file_label;
-    let sheet;
-    let bytes = if sheet::is_spreadsheet(bytes) {
-        sheet = sheet::first_sheet_as_csv(file, bytes)?;
-        &sheet[..]
-    } else {
-        bytes
-    };
+    let table = sheet::as_table(file, bytes)?;
+    let bytes = &table[..];
     let decoded = table::decode(file, bytes)?;
     let bytes = &decoded[..];
     let header = table::read_header(file, bytes)?;

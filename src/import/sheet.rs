@@ -10,8 +10,21 @@ use super::error::ImportError;
 
 /// Whether `bytes` look like a spreadsheet: a zip archive (`.xlsx`, `.ods`)
 /// or an OLE compound file (`.xls`). A CSV never starts so.
-pub(crate) fn is_spreadsheet(bytes: &[u8]) -> bool {
+fn is_spreadsheet(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
+}
+
+/// The file's text: a spreadsheet's first sheet as [`first_sheet_as_csv`]
+/// gives it, any other file as it is.
+pub(crate) fn as_table<'a>(
+    file: &str,
+    bytes: &'a [u8],
+) -> Result<std::borrow::Cow<'a, [u8]>, ImportError> {
+    if is_spreadsheet(bytes) {
+        Ok(std::borrow::Cow::Owned(first_sheet_as_csv(file, bytes)?))
+    } else {
+        Ok(std::borrow::Cow::Borrowed(bytes))
+    }
 }
 
 /// The first sheet as comma-separated UTF-8 text. Line `n` of the text is
@@ -20,7 +33,7 @@ pub(crate) fn is_spreadsheet(bytes: &[u8]) -> bool {
 /// numbers it. A line break inside a cell becomes a space. Numbers are
 /// written plainly (`1250000`, `1250.5`, to 4 decimals), dates and times
 /// as `2026-11-29 22:34:34`.
-pub(crate) fn first_sheet_as_csv(file: &str, bytes: &[u8]) -> Result<Vec<u8>, ImportError> {
+fn first_sheet_as_csv(file: &str, bytes: &[u8]) -> Result<Vec<u8>, ImportError> {
     let unreadable = |e: &dyn std::fmt::Display| {
         ImportError::file(
             file,

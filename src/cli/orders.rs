@@ -48,6 +48,8 @@ pub fn run(ctx: &Context, cmd: OrdersCommand) -> CliResult {
         segment: a.segment_column,
     };
     let file = read_orders(&label, &bytes, &cols)?;
+    // The rows own their text: the file need not be held while they are stored.
+    drop(bytes);
     let summary = file.summary;
     let orders: Vec<OrderInput> = file
         .rows
@@ -109,6 +111,8 @@ pub fn run(ctx: &Context, cmd: OrdersCommand) -> CliResult {
         line(&said.join("; "))?;
     }
     let out = store.import_orders_withdrawing(&label, &orders, &summary.withdrawn, !a.dry_run)?;
+    // Stored now: building the rollups reads them back from the file.
+    drop(orders);
     if !a.dry_run {
         refresh_rollups(ctx, &store);
     }

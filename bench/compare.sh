@@ -5,7 +5,7 @@
 #     bench/compare.sh
 #
 # It builds the release binary, installs its peers if they are missing
-# (taskwarrior and hyperfine with apt-get, pandas with pip), makes its
+# (taskwarrior and hyperfine with apt-get, pandas and duckdb with pip), makes its
 # inputs, and prints a table of medians and ratios that it also writes to
 # bench/results/latest.md (raw hyperfine JSON beside it).
 #
@@ -39,6 +39,7 @@ if ((${#need_apt[@]})); then
     apt-get install -y "${need_apt[@]}"
 fi
 python3 -c 'import pandas' 2>/dev/null || pip install pandas
+python3 -c 'import duckdb' 2>/dev/null || pip install duckdb
 
 if [[ -z ${FUNNEL:-} ]]; then
     (cd "$ROOT" && cargo build --release --locked)
@@ -47,15 +48,24 @@ fi
 cp "$FUNNEL" "$WORK/funnel"
 F=$WORK/funnel
 
-# pair NAME RUNS CMD_FUNNEL CMD_PEER [PREPARE_FUNNEL PREPARE_PEER]
-# (PEER may be "" for a funnel-only measurement.)
+# pair NAME RUNS CMD_FUNNEL CMD_PEER [PREPARE_FUNNEL PREPARE_PEER [CMD_DUCKDB]]
+# (PEER may be "" for a funnel-only measurement; a DuckDB command is timed
+# in the same rounds, after the other two, with no preparation.)
 pair() {
-    local name=$1 runs=$2 a=$3 b=$4 pa=${5:-} pb=${6:-}
+    local name=$1 runs=$2 a=$3 b=$4 pa=${5:-} pb=${6:-} c=${7:-}
     local args=(--style none --warmup 1 --runs "$runs")
-    [[ -n $pa ]] && args+=(--prepare "$pa")
-    [[ -n $b && -n $pb ]] && args+=(--prepare "$pb")
+    # hyperfine takes one --prepare for all commands, or one per command.
+    if [[ -n $pa && -z $c ]]; then
+        args+=(--prepare "$pa")
+        [[ -n $b && -n $pb ]] && args+=(--prepare "$pb")
+    elif [[ -n $pa ]]; then
+        args+=(--prepare "$pa")
+        [[ -n $b ]] && args+=(--prepare "${pb:-true}")
+        args+=(--prepare true)
+    fi
     local cmds=(-n funnel "$a")
     [[ -n $b ]] && cmds+=(-n peer "$b")
+    [[ -n $c ]] && cmds+=(-n duckdb "$c")
     for ((r = 1; r <= ROUNDS; r++)); do
         hyperfine "${args[@]}" --export-json "$OUT/raw/$name.$r.json" "${cmds[@]}" >/dev/null
     done
@@ -89,8 +99,9 @@ for n in 70000 1000000; do
     db=$WORK/orders$n.db
     "$F" --db "$db" orders import "$WORK/orders$n.csv" >/dev/null 2>&1
     "$F" --db "$db" kpi show $months >"$WORK/funnel$n.json"
-    python3 "$ROOT/bench/pandas_metrics.py" "$WORK/orders$n.csv" 2026-11-22 >"$WORK/pandas$n.csv"
-    python3 - "$WORK/funnel$n.json" "$WORK/pandas$n.csv" "$n" >>"$WORK/agree.txt" <<'PY'
+    for peer in pandas duckdb; do
+        python3 "$ROOT/bench/${peer}_metrics.py" "$WORK/orders$n.csv" 2026-11-22 >"$WORK/$peer$n.csv"
+        python3 - "$WORK/funnel$n.json" "$WORK/$peer$n.csv" "$n" "$peer" >>"$WORK/agree.txt" <<'PY'
 import csv, json, sys
 ours = {r["period"]: r for r in json.load(open(sys.argv[1]))}
 fields = ["new_customers", "churned_customers", "reactivated_customers", "customers_end"]
@@ -100,16 +111,26 @@ for row in csv.DictReader(open(sys.argv[2])):
     theirs[row["month"]] = [int(row[f]) for f in fields]
     bad += [ours[row["month"]][f] for f in fields] != theirs[row["month"]]
 print(f"{int(sys.argv[3]):,} orders, 2026-10 (new, churned, reactivated, customers at end): "
-      f"funnel {[ours['2026-10'][f] for f in fields]}, pandas {theirs['2026-10']}; "
+      f"funnel {[ours['2026-10'][f] for f in fields]}, {sys.argv[4]} {theirs['2026-10']}; "
       f"months that differ: {bad} of {len(theirs)}")
 PY
+    done
     runs=$((n > 100000 ? 5 : RUNS))
     pair "orders-$n" "$runs" \
         "$F --db $WORK/fresh.db orders import $WORK/orders$n.csv >/dev/null && $F --db $WORK/fresh.db kpi show $months" \
         "python3 $ROOT/bench/pandas_metrics.py $WORK/orders$n.csv 2026-11-22" \
-        "rm -f $WORK/fresh.db $WORK/fresh.db-wal $WORK/fresh.db-shm" ""
+        "rm -f $WORK/fresh.db $WORK/fresh.db-wal $WORK/fresh.db-shm" "" \
+        "python3 $ROOT/bench/duckdb_metrics.py $WORK/orders$n.csv 2026-11-22"
+    # The import alone (the orders stored, the rollups built).
+    pair "import-$n" "$runs" "$F --db $WORK/fresh.db orders import $WORK/orders$n.csv" "" \
+        "rm -f $WORK/fresh.db $WORK/fresh.db-wal $WORK/fresh.db-shm"
+    for i in 1 2 3 4 5; do
+        rm -f "$WORK/fresh.db" "$WORK/fresh.db-wal" "$WORK/fresh.db-shm"
+        /usr/bin/time -f %M "$F" --db "$WORK/fresh.db" orders import "$WORK/orders$n.csv" 2>&1 >/dev/null | tail -1
+    done | sort -n | sed -n 3p | sed "s/^/rss orders-import-$n /" >>"$WORK/rss.txt"
     pair "summary-$n" "$runs" "$F --db $db kpi show $months" \
-        "python3 $ROOT/bench/pandas_metrics.py $WORK/orders$n.csv 2026-11-22"
+        "python3 $ROOT/bench/pandas_metrics.py $WORK/orders$n.csv 2026-11-22" "" "" \
+        "python3 $ROOT/bench/duckdb_metrics.py $WORK/orders$n.csv 2026-11-22"
 done
 
 # --- the large data set: task writes, snapshots, report ----------------

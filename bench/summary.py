@@ -28,6 +28,8 @@ PEERS = {
     "task-list": ("list 10,000 pending tasks", "taskwarrior 2.6"),
     "orders-70000": ("70,000 orders: import + monthly metrics", "pandas"),
     "orders-1000000": ("1,000,000 orders: import + monthly metrics", "pandas"),
+    "import-70000": ("70,000 orders: import alone (rollups built)", None),
+    "import-1000000": ("1,000,000 orders: import alone (rollups built)", None),
     "summary-70000": ("70,000 orders: monthly metrics (stored)", "pandas"),
     "summary-1000000": ("1,000,000 orders: monthly metrics (stored)", "pandas"),
     "large-task-add": ("large set: task add", base),
@@ -67,6 +69,9 @@ for name, (what, peer) in PEERS.items():
     else:
         row += f" | | | {len(f)} |"
     print(row)
+    d = t.get("duckdb", [])
+    if d:
+        print(f"| {what} | {fmt(ms(f))} | DuckDB | {fmt(ms(d))} | {ms(d) / ms(f):,.1f}× | {len(f)}+{len(d)} |")
 
 for extra, title in [("agree.txt", "Same numbers"), ("rss.txt", "Peak memory (KB, median of 5)"),
                      ("term-bytes.txt", "Bytes written to the terminal")]:

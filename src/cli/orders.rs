@@ -67,6 +67,8 @@ fn import(ctx: &Context, a: ImportArgs) -> CliResult {
             .map_err(CliError::user)?,
     };
     let file = read_orders(&label, &bytes, &cols)?;
+    // The rows own their text: the file need not be held while they are stored.
+    drop(bytes);
     let summary = file.summary;
     let orders: Vec<OrderInput> = file
         .rows
@@ -144,6 +146,8 @@ fn import(ctx: &Context, a: ImportArgs) -> CliResult {
         would_land(fmt, &store, &orders)?;
     }
     let out = store.import_orders_withdrawing(&label, &orders, &summary.withdrawn, !a.dry_run)?;
+    // Stored now: building the rollups reads them back from the file.
+    drop(orders);
     if !a.dry_run {
         refresh_rollups(ctx, &store);
     }

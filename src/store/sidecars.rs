@@ -86,19 +86,7 @@ fn foreign(path: &Path) -> bool {
 /// Whether any process holds a lock on the file at `path` (an SQLite
 /// connection has it open); `false` where that cannot be told.
 pub(super) fn in_use(path: &Path) -> bool {
-    #[cfg(target_os = "linux")]
-    {
-        let Some(file) = id(path) else {
-            return false;
-        };
-        std::fs::read_to_string("/proc/locks")
-            .is_ok_and(|locks| locks.lines().filter_map(parse).any(|l| l.file == file))
-    }
-    #[cfg(not(target_os = "linux"))]
-    {
-        let _ = path;
-        false
-    }
+    locked_by(path, |_| true)
 }
 
 /// Whether this process holds a lock on the file at `path`: an SQLite
@@ -108,22 +96,28 @@ pub(super) fn in_use(path: &Path) -> bool {
 /// and another process could then take the file as unused (and, closing
 /// last, delete its log under this one).
 pub(super) fn held_here(path: &Path) -> bool {
+    let me = std::process::id();
+    locked_by(path, |pid| pid == me)
+}
+
+/// Whether a process that `whose` picks (by its id) holds a lock on the
+/// file at `path`; `false` where that cannot be told.
+fn locked_by(path: &Path, whose: impl Fn(u32) -> bool) -> bool {
     #[cfg(target_os = "linux")]
     {
         let Some(file) = id(path) else {
             return false;
         };
-        let me = std::process::id();
         std::fs::read_to_string("/proc/locks").is_ok_and(|locks| {
             locks
                 .lines()
                 .filter_map(parse)
-                .any(|l| l.pid == me && l.file == file)
+                .any(|l| l.file == file && whose(l.pid))
         })
     }
     #[cfg(not(target_os = "linux"))]
     {
-        let _ = path;
+        let _ = (path, whose);
         false
     }
 }

@@ -96,6 +96,11 @@ pub(super) fn in_use(path: &Path) -> bool {
 /// and another process could then take the file as unused (and, closing
 /// last, delete its log under this one).
 pub(super) fn held_here(path: &Path) -> bool {
+    // A connection in WAL mode always has the `-shm` beside it: without
+    // one there is nothing to look up (a lone command's usual case).
+    if !sidecar(path, "-shm").exists() {
+        return false;
+    }
     let me = std::process::id();
     locked_by(path, |pid| pid == me)
 }

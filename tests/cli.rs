@@ -247,7 +247,10 @@ fn orders_import_gives_exactly_the_spec_figures() {
             "impressions",
             "clicks",
             "click_through_rate",
-            "cost_per_click"
+            "cost_per_click",
+            "lead_rate",
+            "lead_conversion_rate",
+            "new_customer_rate"
         ]
     );
 }

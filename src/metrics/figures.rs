@@ -96,6 +96,22 @@ impl PeriodFigures {
         self.spend?.per(self.clicks?)
     }
 
+    /// leads / visits: the funnel's first step.
+    pub fn lead_rate(&self) -> Option<f64> {
+        ratio(self.leads, self.visits)
+    }
+
+    /// conversions / leads: the funnel's second step.
+    pub fn lead_conversion_rate(&self) -> Option<f64> {
+        ratio(self.conversions, self.leads)
+    }
+
+    /// new customers / conversions: the funnel's last step, the share of
+    /// conversions that brought a customer who had never ordered.
+    pub fn new_customer_rate(&self) -> Option<f64> {
+        ratio(self.new_customers, self.conversions)
+    }
+
     /// spend / new customers, in money.
     pub fn customer_acquisition_cost(&self) -> Option<Amount> {
         self.spend?.per(self.new_customers?)
@@ -187,7 +203,7 @@ impl serde::Serialize for FigureRow {
     /// decimals (`0.034`, never `3.4e-2`), so the output is stable.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let f = &self.figures;
-        let mut o = s.serialize_struct("FigureRow", 26)?;
+        let mut o = s.serialize_struct("FigureRow", 29)?;
         o.serialize_field("period", &self.period)?;
         o.serialize_field("start", &self.start.format("%Y-%m-%d").to_string())?;
         o.serialize_field("end", &self.end.format("%Y-%m-%d").to_string())?;
@@ -216,6 +232,9 @@ impl serde::Serialize for FigureRow {
         o.serialize_field("clicks", &f.clicks)?;
         o.serialize_field("click_through_rate", &rate(f.click_through_rate()))?;
         o.serialize_field("cost_per_click", &f.cost_per_click())?;
+        o.serialize_field("lead_rate", &rate(f.lead_rate()))?;
+        o.serialize_field("lead_conversion_rate", &rate(f.lead_conversion_rate()))?;
+        o.serialize_field("new_customer_rate", &rate(f.new_customer_rate()))?;
         o.end()
     }
 }
@@ -405,9 +424,23 @@ mod tests {
             r#""conversion_rate":null,"cost_per_conversion":7.2618,"#,
             r#""customer_acquisition_cost":30.8625,"loyal_share":0.158621,"#,
             r#""return_on_ad_spend":4,"impressions":40000,"clicks":800,"#,
-            r#""click_through_rate":0.02,"cost_per_click":1.5431}"#
+            r#""click_through_rate":0.02,"cost_per_click":1.5431,"#,
+            r#""lead_rate":null,"lead_conversion_rate":0.566667,"new_customer_rate":0.235294}"#
         );
         assert_eq!(json, want);
+    }
+
+    #[test]
+    fn funnel_steps_by_hand() {
+        let f = PeriodFigures {
+            visits: a("12000"),
+            ..full()
+        };
+        assert_eq!(f.lead_rate(), Some(0.025)); // 300 / 12000
+        assert_eq!(f.lead_conversion_rate(), Some(170.0 / 300.0));
+        assert_eq!(f.new_customer_rate(), Some(40.0 / 170.0));
+        let none = PeriodFigures { leads: a("0"), ..f };
+        assert_eq!(none.lead_conversion_rate(), None);
     }
 
     #[test]

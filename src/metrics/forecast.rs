@@ -77,10 +77,13 @@ pub struct Forecast {
     pub needed_per_day: Option<Amount>,
     /// The same a week.
     pub needed_per_week: Option<Amount>,
+    /// Days from the day read to the deadline.
+    pub days_left: Option<i64>,
 }
 
 impl Forecast {
-    fn only(outlook: Outlook) -> Forecast {
+    /// A forecast with no figures: anything but [`Outlook::Projected`].
+    pub fn only(outlook: Outlook) -> Forecast {
         Forecast {
             outlook,
             pace_per_day: None,
@@ -88,18 +91,21 @@ impl Forecast {
             target_on: None,
             needed_per_day: None,
             needed_per_week: None,
+            days_left: None,
         }
     }
 
     /// Whether the target is reached by the deadline at this pace (a
     /// ceiling: whether it holds); `None` unless projected.
     pub fn on_pace(&self, aim: &Aim) -> Option<bool> {
-        (self.outlook == Outlook::Projected).then(|| ceiling(aim) != self.target_on.is_some())
+        (self.outlook == Outlook::Projected)
+            .then(|| is_ceiling(aim.kind, aim.direction) != self.target_on.is_some())
     }
 }
 
-fn ceiling(aim: &Aim) -> bool {
-    aim.kind == MetricKind::Counter && aim.direction == Direction::Decrease
+/// Whether an objective is a ceiling: a decreasing counter (spend, say).
+pub fn is_ceiling(kind: MetricKind, direction: Direction) -> bool {
+    kind == MetricKind::Counter && direction == Direction::Decrease
 }
 
 /// The forecast of `aim` whose metric stands at `current` on `today`;
@@ -120,7 +126,7 @@ pub fn forecast(
         Direction::Increase => current >= aim.target,
         Direction::Decrease => current <= aim.target,
     };
-    if ceiling(aim) {
+    if is_ceiling(aim.kind, aim.direction) {
         if current > aim.target {
             return Forecast::only(Outlook::Exceeded);
         }
@@ -165,6 +171,7 @@ pub fn forecast(
         target_on,
         needed_per_day: Amount::from_decimal(per_day),
         needed_per_week: Amount::from_decimal(per_day * Decimal::from(7)),
+        days_left: Some((aim.deadline - today).num_days()),
     }
 }
 
@@ -230,6 +237,7 @@ mod tests {
         assert_eq!(f.needed_per_day, Some(a("4.3478")));
         assert_eq!(f.needed_per_week, Some(a("30.4348")));
         assert_eq!(f.on_pace(&aim), Some(true));
+        assert_eq!(f.days_left, Some(46));
     }
 
     #[test]

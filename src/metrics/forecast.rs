@@ -148,29 +148,36 @@ pub fn forecast(
         MetricKind::Counter => (cur, Decimal::from(gone + 1)),
         MetricKind::Gauge => (cur - aim.baseline.to_decimal(), Decimal::from(gone)),
     };
-    let at_deadline = cur + moved * left / days;
+    // Checked: a far deadline on a large total must not overflow.
+    let at_deadline = moved
+        .checked_mul(left)
+        .and_then(|x| x.checked_div(days))
+        .and_then(|x| x.checked_add(cur));
     let gap = target - cur;
     // Days from today until the line reaches the target: only where it
     // moves towards it.
     let target_on = if gap.is_zero() {
         Some(today)
     } else if !moved.is_zero() && gap.is_sign_positive() == moved.is_sign_positive() {
-        let k = (gap * days / moved).ceil();
-        (k <= left)
-            .then(|| k.to_u64())
-            .flatten()
+        gap.checked_mul(days)
+            .and_then(|x| x.checked_div(moved))
+            .map(|k| k.ceil())
+            .filter(|k| *k <= left)
+            .and_then(|k| k.to_u64())
             .and_then(|k| today.checked_add_days(Days::new(k)))
     } else {
         None
     };
-    let per_day = gap / left;
+    let per_day = gap.checked_div(left);
     Forecast {
         outlook: Outlook::Projected,
-        pace_per_day: Amount::from_decimal(moved / days),
-        at_deadline: Amount::from_decimal(at_deadline),
+        pace_per_day: moved.checked_div(days).and_then(Amount::from_decimal),
+        at_deadline: at_deadline.and_then(Amount::from_decimal),
         target_on,
-        needed_per_day: Amount::from_decimal(per_day),
-        needed_per_week: Amount::from_decimal(per_day * Decimal::from(7)),
+        needed_per_day: per_day.and_then(Amount::from_decimal),
+        needed_per_week: per_day
+            .and_then(|x| x.checked_mul(Decimal::from(7)))
+            .and_then(Amount::from_decimal),
         days_left: Some((aim.deadline - today).num_days()),
     }
 }
@@ -371,6 +378,20 @@ mod tests {
         let over = budget(n(1000), Some(n(1001)), d(12, 1), d(12, 31), d(12, 7));
         assert_eq!(over.outlook, Outlook::Exceeded);
         let idle = budget(n(1000), Some(n(0)), d(12, 1), d(12, 31), d(12, 7));
+        // The largest amount over the longest span stays defined.
+        let first = NaiveDate::from_ymd_opt(1, 1, 1).expect("date");
+        let far = NaiveDate::from_ymd_opt(9999, 12, 31).expect("date");
+        let huge = budget(
+            crate::domain::amount::LIMIT,
+            Some(crate::domain::amount::LIMIT),
+            first,
+            far,
+            d(12, 7),
+        );
+        assert_eq!(
+            (huge.outlook, huge.target_on),
+            (Outlook::Projected, Some(d(12, 7)))
+        );
         assert_eq!((idle.outlook, idle.target_on), (Outlook::Projected, None));
         // The first five days of December are too early.
         let early = budget(n(1000), Some(n(500)), d(12, 1), d(12, 31), d(12, 6));

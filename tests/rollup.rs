@@ -135,7 +135,19 @@ fn fresh(store: &Store, config: &Config, as_of: NaiveDate, scope: Dimension) -> 
             _ => true,
         })
         .collect();
-    let t = CustomerTimeline::build(&of_scope, params(config), as_of);
+    // Customer indices and amounts from the orders as stored, not from
+    // the points the reader builds from.
+    let mut index = std::collections::HashMap::new();
+    let (points, amounts): (Vec<_>, Vec<_>) = orders
+        .iter()
+        .filter(|o| !o.customer.is_empty())
+        .map(|o| {
+            let n = index.len() as u32;
+            let c = *index.entry(o.customer.clone()).or_insert(n);
+            ((c, o.day), o.amount)
+        })
+        .unzip();
+    let t = CustomerTimeline::build_with_amounts(&points, &amounts, params(config), as_of);
     let customers = periods
         .iter()
         .map(|p| {

@@ -49,9 +49,10 @@ pub struct Funnel {
 }
 
 type Count = fn(&PeriodFigures) -> Option<Amount>;
-type Rate = fn(&PeriodFigures) -> Option<f64>;
+/// A rate's name and how it reads from the figures.
+type Rate = (&'static str, fn(&PeriodFigures) -> Option<f64>);
 
-const STEPS: [(&str, Count, Option<(&str, Rate)>); 4] = [
+const STEPS: [(&str, Count, Option<Rate>); 4] = [
     ("visits", |f| f.visits, None),
     (
         "leads",

@@ -3,6 +3,7 @@
 //! campaigns over budget. Built here as data; `funnel report` renders it
 //! as text, markdown or JSON.
 
+pub mod funnel;
 pub mod text;
 
 use chrono::NaiveDate;
@@ -11,7 +12,7 @@ use serde::Serialize;
 use crate::analysis::{Analysis, CustomerSource, ObjectiveState};
 use crate::config::Config;
 use crate::domain::{Amount, Dimension, Note, TaskStatus};
-use crate::metrics::{FigureRow, Period, PeriodFigures};
+use crate::metrics::{FigureRow, Funnel, Period, PeriodFigures};
 use crate::store::tasks::TaskQuery;
 use crate::store::{Result, Store};
 
@@ -203,6 +204,9 @@ pub struct Report {
     pub figures: FigureRow,
     pub previous: FigureRow,
     pub headlines: Vec<Headline>,
+    /// Visits → leads → conversions → new customers, against the same
+    /// period as the headlines.
+    pub funnel: Funnel,
     pub objectives: Vec<ObjectiveState>,
     /// All overdue tasks; [`OVERDUE_LISTED`] of them are listed.
     pub overdue_total: usize,
@@ -287,6 +291,7 @@ pub fn build(store: &Store, period: Period, config: &Config, today: NaiveDate) -
         previous_period: previous.label(),
         customer_source: f.customer_source,
         headlines: headlines(&cur_f, &prev_f),
+        funnel: Funnel::of(&cur_f, &prev_f),
         figures: FigureRow::new(&period, cur_f),
         previous: FigureRow::new(&previous, prev_f),
         objectives,

@@ -13,48 +13,17 @@ use super::Theme;
 use crate::app::App;
 use crate::app::kpis::KpisTab;
 use crate::i18n::Format;
-use crate::metrics::FunnelStep;
-use crate::report::text::label;
+use crate::report::funnel::cells;
 use crate::text::{fit, pad, width};
 
 /// Column widths: step, count, its change, rate, its change. Each column
 /// is followed by one space, so none touches the next.
 const WIDTHS: [usize; 5] = [16, 11, 9, 7, 13];
 
-const DASH: &str = "—";
-
 /// `s` right-aligned in `cols` columns (cut to them if longer).
 fn right(s: &str, cols: usize) -> String {
     let s = fit(s, cols);
     format!("{}{s}", " ".repeat(cols.saturating_sub(width(&s))))
-}
-
-/// A change as a signed percentage: "+12.5%".
-fn signed_percent(fmt: Format, r: f64) -> String {
-    let text = fmt.percent(r);
-    if r > 0.0 && !text.starts_with('-') {
-        format!("+{text}")
-    } else {
-        text
-    }
-}
-
-/// The five cells of a step, as the report prints them too.
-pub fn cells(fmt: Format, w: &crate::i18n::Words, s: &FunnelStep) -> [String; 5] {
-    let or_dash = |v: Option<String>| v.unwrap_or_else(|| DASH.to_string());
-    [
-        label(w, s.key).to_string(),
-        or_dash(s.count.map(|c| fmt.count(c))),
-        or_dash(s.count_change().map(|r| signed_percent(fmt, r))),
-        match s.rate_key {
-            None => String::new(),
-            Some(_) => or_dash(s.rate.map(|r| fmt.percent(r))),
-        },
-        match s.rate_key {
-            None => String::new(),
-            Some(_) => or_dash(s.rate_change().map(|p| fmt.points(p))),
-        },
-    ]
 }
 
 pub fn render(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Rect, t: Theme) {
@@ -81,7 +50,7 @@ pub fn render(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Rect, t: Them
     lines.push(Line::styled(fit(head.trim_end(), cols), t.dim()));
     let mark = if t.ascii { "<" } else { "◀" };
     for s in &k.funnel.steps {
-        let cells = cells(fmt, w, s);
+        let cells = cells(fmt, s);
         let mut spans = Vec::new();
         for (i, (text, cw)) in cells.iter().zip(WIDTHS).enumerate() {
             let text = if i == 0 {

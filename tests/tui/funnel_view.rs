@@ -129,19 +129,12 @@ fn check_funnel(app: &mut App, w: u16, h: u16) -> String {
             .lines()
             .find(|l| l.trim_start().starts_with(label) || l.contains(&format!("│{label}")))
             .unwrap_or_else(|| panic!("no row for {label} in\n{shown}"));
-        let mut values: Vec<String> = Vec::new();
-        values.extend(s.count.map(|c| fmt.count(c)));
-        if let Some(r) = s.rate {
-            values.push(fmt.percent(r));
-        }
-        if let Some(p) = s.rate_change() {
-            values.push(fmt.points(p));
-        }
-        let values = if s.count.is_none() {
-            Vec::new()
-        } else {
-            values
-        };
+        // Count, its change, rate, its change: each apart from the next.
+        let values: Vec<String> = funnel::report::funnel::cells(fmt, s)[1..]
+            .iter()
+            .filter(|c| !c.is_empty())
+            .cloned()
+            .collect();
         assert_apart(&row[row.find(label).unwrap_or(0) + label.len()..], &values);
     }
     shown

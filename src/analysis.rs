@@ -314,7 +314,12 @@ impl<'a> Analysis<'a> {
         let build = |o: &ScopeOrders| {
             (!o.is_empty()).then(|| {
                 Rc::new(FromOrders {
-                    timeline: CustomerTimeline::build(&o.points, params, self.as_of),
+                    timeline: CustomerTimeline::build_with_amounts(
+                        &o.points,
+                        &o.point_amounts,
+                        params,
+                        self.as_of,
+                    ),
                     revenue: daily_sums(o.amounts.iter().copied()),
                 })
             })

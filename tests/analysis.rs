@@ -167,9 +167,8 @@ fn cohorts_of_the_business_and_a_segment_none_for_a_channel_or_a_scope_without_o
     let mut s = Store::open_in_memory().expect("store");
     let config = Config::default();
     let today = day(2026, 4, 15);
-    // W = 90. a: first order 2026-01-05 (Retail), active to 04-04 and,
-    // after 03-01 (VIP), to 05-29. b: 01-20 (Retail), active to 04-19.
-    // c: 02-10 (VIP), active to 05-10.
+    // Every order is 100. a: first order 2026-01-05 (Retail), again on
+    // 03-01 (VIP); b: 01-20 (Retail); c: 02-10 (VIP). April is running.
     s.import_orders(
         "o.csv",
         &[
@@ -192,19 +191,21 @@ fn cohorts_of_the_business_and_a_segment_none_for_a_channel_or_a_scope_without_o
     })
     .expect("segment");
     let analysis = Analysis::new(&s, &config, today);
-    let cohort = |m: u32, acquired: i64, active_after: &[i64]| funnel::metrics::Cohort {
+    let cohort = |m: u32, acquired: i64, again: &[i64], revenue: &[i64]| funnel::metrics::Cohort {
         month: day(2026, m, 1),
         acquired,
-        active_after: active_after.to_vec(),
+        ordered_again: again.to_vec(),
+        revenue: revenue.iter().map(|&a| Amount::from_int(a)).collect(),
+        running: true,
     };
-    // Month ends on or before 04-15: 01-31, 02-28, 03-31.
+    // January's a and b: a orders again in March (k = 2).
     assert_eq!(
         analysis.cohorts(Dimension::Total).expect("cohorts"),
         Some(vec![
-            cohort(1, 2, &[2, 2]),
-            cohort(2, 1, &[1]),
-            cohort(3, 0, &[]),
-            cohort(4, 0, &[]),
+            cohort(1, 2, &[0, 1, 0], &[200, 0, 100, 0]),
+            cohort(2, 1, &[0, 0], &[100, 0, 0]),
+            cohort(3, 0, &[0], &[0, 0]),
+            cohort(4, 0, &[], &[0]),
         ])
     );
     // In VIP, a is new on 03-01 (their first VIP order).
@@ -214,9 +215,9 @@ fn cohorts_of_the_business_and_a_segment_none_for_a_channel_or_a_scope_without_o
     assert_eq!(
         analysis.cohorts(vip).expect("cohorts"),
         Some(vec![
-            cohort(2, 1, &[1]),
-            cohort(3, 1, &[]),
-            cohort(4, 0, &[])
+            cohort(2, 1, &[0, 0], &[100, 0, 0]),
+            cohort(3, 1, &[0], &[100, 0]),
+            cohort(4, 0, &[], &[0])
         ])
     );
     let empty = Dimension::Segment(SegmentId(

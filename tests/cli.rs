@@ -1071,3 +1071,101 @@ mod forecasts {
         }
     }
 }
+
+/// October: 1000 visits, 100 leads (10 %), 20 conversions (20 %), 10 new
+/// customers (50 %). November: 1500, 300 (20 %), 45 (15 %), 30 (66.7 %):
+/// conversions lose the most.
+#[test]
+fn report_has_the_funnel_with_its_step_rates_and_biggest_drop() {
+    let s = Sandbox::new();
+    for (day, values) in [
+        (
+            "2026-10-10",
+            [
+                "visits=1000",
+                "leads=100",
+                "conversions=20",
+                "new_customers=10",
+            ],
+        ),
+        (
+            "2026-11-10",
+            [
+                "visits=1500",
+                "leads=300",
+                "conversions=45",
+                "new_customers=30",
+            ],
+        ),
+    ] {
+        let mut args = vec!["kpi", "record", day];
+        args.extend(values);
+        s.ok(&args);
+    }
+    let text = s.ok(&["report"]);
+    let row = |label: &str| {
+        text.lines()
+            .skip_while(|l| *l != "Funnel")
+            .find(|l| l.starts_with(label))
+            .unwrap_or_else(|| panic!("no {label} row in\n{text}"))
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert_eq!(row("Visits"), "Visits 1,500 +50.0%");
+    assert_eq!(row("Leads"), "Leads 300 +200.0% 20.0% +10.00 pt");
+    assert_eq!(
+        row("Conversions"),
+        "Conversions 45 +125.0% 15.0% -5.00 pt biggest drop"
+    );
+    assert_eq!(
+        row("New customers"),
+        "New customers 30 +200.0% 66.7% +16.67 pt"
+    );
+    let md = s.ok(&["report", "--format", "markdown"]);
+    assert!(
+        md.contains("## Funnel")
+            && md.contains("| Conversions | 45 | +125.0% | 15.0% | -5.00 pt | biggest drop |"),
+        "{md}"
+    );
+    let vi = s.ok(&["report", "--locale", "vi"]);
+    assert!(
+        vi.contains("Phễu chuyển đổi") && vi.contains("rơi nhiều nhất"),
+        "{vi}"
+    );
+    let j = s.json(&["report", "--format", "json"]);
+    let steps = &j["funnel"]["steps"];
+    assert_eq!(steps[0]["key"], "visits");
+    assert_eq!(steps[0]["rate"], serde_json::Value::Null);
+    assert_eq!(steps[1]["rate_key"], "lead_rate");
+    assert_eq!(steps[1]["rate"], 0.2);
+    assert_eq!(steps[1]["rate_previous"], 0.1);
+    assert_eq!(steps[2]["rate_key"], "lead_conversion_rate");
+    assert_eq!(steps[2]["rate"], 0.15);
+    assert_eq!(steps[2]["biggest_drop"], true);
+    assert_eq!(steps[3]["rate_key"], "new_customer_rate");
+    assert_eq!(steps[3]["count"], 30);
+    let drops = (0..4).filter(|&i| steps[i]["biggest_drop"] == true).count();
+    assert_eq!(drops, 1);
+}
+
+/// No funnel figures at all: the section says so instead of a table of
+/// dashes, and the JSON has the steps with nulls and no drop.
+#[test]
+fn report_without_funnel_figures_says_so() {
+    let s = Sandbox::new();
+    s.ok(&["task", "add", "A store with no figures"]);
+    let text = s.ok(&["report"]);
+    assert!(
+        text.contains("No visits, leads, conversions or new customers in this period."),
+        "{text}"
+    );
+    let j = s.json(&["report", "--format", "json"]);
+    let steps = j["funnel"]["steps"].as_array().expect("steps");
+    assert_eq!(steps.len(), 4);
+    assert!(
+        steps
+            .iter()
+            .all(|s| s["count"].is_null() && s["biggest_drop"] == false)
+    );
+}

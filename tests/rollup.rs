@@ -135,7 +135,19 @@ fn fresh(store: &Store, config: &Config, as_of: NaiveDate, scope: Dimension) -> 
             _ => true,
         })
         .collect();
-    let t = CustomerTimeline::build(&of_scope, params(config), as_of);
+    // Customer indices and amounts from the orders as stored, not from
+    // the points the reader builds from.
+    let mut index = std::collections::HashMap::new();
+    let (points, amounts): (Vec<_>, Vec<_>) = orders
+        .iter()
+        .filter(|o| !o.customer.is_empty())
+        .map(|o| {
+            let n = index.len() as u32;
+            let c = *index.entry(o.customer.clone()).or_insert(n);
+            ((c, o.day), o.amount)
+        })
+        .unzip();
+    let t = CustomerTimeline::build_with_amounts(&points, &amounts, params(config), as_of);
     let customers = periods
         .iter()
         .map(|p| {
@@ -602,4 +614,38 @@ mod random {
             }
         }
     }
+}
+
+/// `tests/fixtures/v5.db` holds rollups of the first timeline layout,
+/// whose cohorts counted active customers and no revenue: a reader finds
+/// them valid, cannot decode them, and builds and stores the new layout.
+#[test]
+fn a_rollup_of_the_first_layout_is_built_again_with_cohort_revenue() {
+    let (_dir, path) = temp();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v5.db");
+    std::fs::copy(fixture, &path).expect("copy fixture");
+    let s = Store::open(&path).expect("open");
+    let config = Config::default();
+    let old = s
+        .valid_rollup(total_key(&config), today())
+        .expect("read")
+        .and_then(|r| r.encoded)
+        .expect("a valid rollup with orders");
+    assert_eq!(old.timeline.first(), Some(&1), "the first layout");
+    let cohorts = Analysis::new(&s, &config, today())
+        .cohorts(Dimension::Total)
+        .expect("cohorts")
+        .expect("orders");
+    assert!(
+        cohorts
+            .iter()
+            .any(|c| c.revenue.iter().any(|a| !a.is_zero()))
+    );
+    assert_fresh(&s, &config, today(), "over the first layout");
+    let new = s
+        .valid_rollup(total_key(&config), today())
+        .expect("read")
+        .and_then(|r| r.encoded)
+        .expect("stored again");
+    assert_eq!(new.timeline.first(), Some(&2), "the layout with revenue");
 }

@@ -716,6 +716,8 @@ mod kpis_tab {
         typed(&mut app, "c");
         insta::assert_snapshot!("kpis_cohorts_80x24", screen(&mut app, 80, 24));
         typed(&mut app, "c");
+        assert!(screen(&mut app, 80, 24).contains("revenue per customer"));
+        typed(&mut app, "c");
         assert!(
             screen(&mut app, 80, 24).contains("Customers at start"),
             "back to figures"
@@ -1356,6 +1358,8 @@ mod elsewhere;
 
 #[path = "tui/forecast.rs"]
 mod forecast;
+#[path = "tui/funnel_view.rs"]
+mod funnel_view;
 
 mod strategy_tab {
     //! The Strategy tab: six sections reached with h and l, each a list

@@ -79,6 +79,8 @@ pub enum Action {
     CycleGranularity,
     /// KPIs: the figures, the notes, or the next chart (at narrow widths).
     CycleChart,
+    /// KPIs: the funnel in place of the figures, or the figures again.
+    FunnelView,
     /// KPIs: pick a segment, channel or campaign to show the figures of.
     PickScope,
     /// KPIs: back to the figures of the whole business.
@@ -164,6 +166,7 @@ pub const NAMED: &[(Action, &str)] = &[
     (Action::CurrentPeriod, "current_period"),
     (Action::CycleGranularity, "cycle_granularity"),
     (Action::CycleChart, "cycle_chart"),
+    (Action::FunnelView, "funnel_view"),
     (Action::PickScope, "pick_scope"),
     (Action::WholeBusiness, "whole_business"),
     (Action::ToggleZoom, "toggle_zoom"),

@@ -271,6 +271,7 @@ fn defaults() -> Vec<(Context, Key, Action)> {
         (C::Kpis, c('t'), A::CurrentPeriod),
         (C::Kpis, c('m'), A::CycleGranularity),
         (C::Kpis, c('c'), A::CycleChart),
+        (C::Kpis, c('v'), A::FunnelView),
         (C::Kpis, c('r'), A::Record),
         (C::Kpis, c('a'), A::Add),
         (C::Kpis, c('e'), A::Edit),

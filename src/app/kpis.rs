@@ -11,7 +11,7 @@ use crate::analysis::{Analysis, CustomerSource, ObjectiveState, Origin, Timeline
 use crate::config::Config;
 use crate::domain::{Amount, Dimension, Note};
 use crate::metrics::figures::share;
-use crate::metrics::{Cohort, Granularity, Period, PeriodFigures};
+use crate::metrics::{Cohort, Funnel, Granularity, Period, PeriodFigures};
 use crate::report::{Headline, headlines};
 use crate::store::{Result, Store};
 use crate::text::fold::fold;
@@ -32,19 +32,22 @@ pub enum Chart {
     /// Each segment's share of the customers, and its move since the
     /// period before.
     Segments,
-    /// Customers acquired per month and the share still active k months
-    /// later.
+    /// Customers acquired per month and the share of them who ordered
+    /// again in each later month.
     Cohorts,
+    /// The same cohorts' revenue per customer, cumulative.
+    CohortRevenue,
 }
 
 impl Chart {
-    pub const ALL: [Chart; 6] = [
+    pub const ALL: [Chart; 7] = [
         Chart::Customers,
         Chart::ChurnRate,
         Chart::ConversionRate,
         Chart::CostPerConversion,
         Chart::Segments,
         Chart::Cohorts,
+        Chart::CohortRevenue,
     ];
 }
 
@@ -92,6 +95,11 @@ pub struct KpisTab {
     pub origins: Vec<(&'static str, Vec<Origin>)>,
     /// The selected period against the one before.
     pub headlines: Vec<Headline>,
+    /// The period's funnel against the same period the headlines compare
+    /// with.
+    pub funnel: Funnel,
+    /// Whether the funnel shows in place of the headlines (`v`).
+    pub show_funnel: bool,
     /// Objectives on the scope running during the period, read at its end.
     pub targets: Vec<ObjectiveState>,
     /// Cause and review notes over the window.
@@ -187,6 +195,8 @@ impl KpisTab {
             period,
             scope,
             headlines: headlines(&current, &before),
+            funnel: Funnel::of(&current, &before),
+            show_funnel: false,
             window,
             figures,
             customer_source: f.customer_source,
@@ -198,6 +208,15 @@ impl KpisTab {
             view,
             period_notes: PeriodNotes::load(store, &period)?,
         })
+    }
+
+    /// Shows the funnel in place of the headlines, or the headlines again;
+    /// the funnel comes with the figures' view, whatever was shown there.
+    pub fn toggle_funnel(&mut self) {
+        self.show_funnel = !self.show_funnel;
+        if self.show_funnel {
+            self.view = 0;
+        }
     }
 
     /// The period containing `today` at granularity `g`.

@@ -493,6 +493,7 @@ impl App {
             | Action::CurrentPeriod
             | Action::CycleGranularity
             | Action::CycleChart
+            | Action::FunnelView
             | Action::PickScope
             | Action::WholeBusiness => self.update_kpis(action),
             Action::Up
@@ -654,6 +655,7 @@ impl App {
                 if let Some(old) = &self.kpis {
                     let id = old.period_notes.selected().map(|l| l.note.id);
                     k.period_notes.keep(id, old.period_notes.selected);
+                    k.show_funnel = old.show_funnel;
                 }
                 self.kpis = Some(k);
             }
@@ -698,6 +700,11 @@ impl App {
             Action::CycleChart => {
                 if let Some(k) = &mut self.kpis {
                     k.view = (k.view + 1) % kpis::VIEWS;
+                }
+            }
+            Action::FunnelView => {
+                if let Some(k) = &mut self.kpis {
+                    k.toggle_funnel();
                 }
             }
             _ => {}

@@ -101,6 +101,9 @@ fn render(r: &Report, fmt: Format, markdown: bool) -> String {
     heading(&mut out, w.period);
     out.push(grid(&header, &rows, markdown));
 
+    heading(&mut out, w.funnel.title);
+    out.push(funnel_section(r, fmt, markdown));
+
     heading(&mut out, w.objectives);
     if r.objectives.is_empty() {
         out.push(w.none.into());
@@ -259,6 +262,34 @@ fn forecasts(out: &mut Vec<String>, r: &Report, fmt: Format, markdown: bool) {
         }
         out.push(grid(&header, &rows, markdown));
     }
+}
+
+/// The funnel's steps with their rates and changes, the biggest drop
+/// named in its own column (a report has no colour).
+fn funnel_section(r: &Report, fmt: Format, markdown: bool) -> String {
+    let fw = &fmt.words().funnel;
+    if r.funnel.is_empty() {
+        return fw.none.to_string();
+    }
+    let rows: Vec<Vec<String>> = r
+        .funnel
+        .steps
+        .iter()
+        .map(|s| {
+            let mut row = crate::report::funnel::cells(fmt, s).to_vec();
+            row.push(if s.biggest_drop {
+                fw.biggest_drop.to_string()
+            } else {
+                String::new()
+            });
+            row
+        })
+        .collect();
+    let header = [fw.step, fw.count, fw.change, fw.rate, fw.change, ""];
+    let legend = Format::fill(fw.legend, fmt.words().vs_previous);
+    // A line right under a markdown table would read as one of its rows.
+    let gap = if markdown { "\n\n" } else { "\n" };
+    format!("{}{gap}{legend}", grid(&header, &rows, markdown))
 }
 
 fn grid(header: &[&str], rows: &[Vec<String>], markdown: bool) -> String {

@@ -4,6 +4,7 @@ use super::{
     CliWords, ElsewhereWords, EntityWords, ForecastWords, KpiWords, PlanWords, RecordWords,
     StrategyWords, UiWords, Words,
 };
+use super::{CohortWords, FunnelWords};
 
 pub static EN: Words = Words {
     report_title: "funnel report",
@@ -65,6 +66,21 @@ pub static EN: Words = Words {
         "other",
     ],
     points: "pt",
+    funnel: FunnelWords {
+        title: "Funnel",
+        step: "Step",
+        count: "Count",
+        rate: "Rate",
+        change: "Change",
+        legend: "Rate: share of the step before · Change: {}",
+        biggest_drop: "biggest drop",
+        none: "No visits, leads, conversions or new customers in this period.",
+    },
+    cohort: CohortWords {
+        revenue_title: "Cohorts: revenue per customer to month +k",
+        to_date: "* {} still running",
+        shown: "months +{} to +{} shown of +{}; wider shows more",
+    },
     ui: UiWords {
         tabs: ["Strategy", "Plan", "Tasks", "KPIs"],
         task_statuses: ["todo", "doing", "blocked", "done"],
@@ -123,6 +139,7 @@ pub static EN: Words = Words {
             ("current_period", "this period"),
             ("cycle_granularity", "week/month/quarter/year"),
             ("cycle_chart", "figures/notes/charts"),
+            ("funnel_view", "funnel view"),
             ("record", "record values"),
             ("follow_up", "follow-up task"),
             ("pick_scope", "segment/channel/campaign"),
@@ -230,7 +247,7 @@ pub static EN: Words = Words {
             share_vs: "share · vs {}",
             no_segments: "No segments yet.",
             structure_whole_only: "Segment shares are shown for the whole business; Esc goes back to it.",
-            cohorts: "Cohorts: share still active k months later",
+            cohorts: "Cohorts: share ordering again in month +k",
             cohorts_none: "Cohorts come from stored orders (funnel orders import); this scope has none.",
             cohort_month: "Month",
             cohort_new: "New",

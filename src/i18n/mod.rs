@@ -14,6 +14,7 @@ pub use words::{
     CliWords, ElsewhereWords, EntityWords, ForecastWords, KpiWords, PlanWords, RecordWords,
     StrategyWords, UiWords, Words,
 };
+pub use words::{CohortWords, FunnelWords};
 
 use chrono::NaiveDate;
 

@@ -4,6 +4,7 @@ use super::{
     CliWords, ElsewhereWords, EntityWords, ForecastWords, KpiWords, PlanWords, RecordWords,
     StrategyWords, UiWords, Words,
 };
+use super::{CohortWords, FunnelWords};
 
 pub static VI: Words = Words {
     report_title: "Báo cáo funnel",
@@ -71,6 +72,21 @@ pub static VI: Words = Words {
         "khác",
     ],
     points: "điểm %",
+    funnel: FunnelWords {
+        title: "Phễu chuyển đổi",
+        step: "Bước",
+        count: "Số lượng",
+        rate: "Tỷ lệ",
+        change: "Thay đổi",
+        legend: "Tỷ lệ: phần của bước trước · Thay đổi: {}",
+        biggest_drop: "rơi nhiều nhất",
+        none: "Kỳ này chưa có lượt truy cập, khách tiềm năng, chuyển đổi hay khách mới.",
+    },
+    cohort: CohortWords {
+        revenue_title: "Nhóm khách: doanh thu mỗi khách đến tháng +k",
+        to_date: "* {} chưa hết tháng",
+        shown: "hiện tháng +{} đến +{} trên +{}; rộng hơn hiện thêm",
+    },
     ui: UiWords {
         tabs: ["Chiến lược", "Kế hoạch", "Công việc", "Chỉ số"],
         task_statuses: ["cần làm", "đang làm", "bị chặn", "xong"],
@@ -136,6 +152,7 @@ pub static VI: Words = Words {
             ("current_period", "kỳ này"),
             ("cycle_granularity", "tuần/tháng/quý/năm"),
             ("cycle_chart", "số liệu/ghi chú/biểu đồ"),
+            ("funnel_view", "xem phễu"),
             ("record", "ghi số liệu"),
             ("follow_up", "tạo việc theo dõi"),
             ("pick_scope", "phân khúc/kênh/chiến dịch"),
@@ -285,7 +302,7 @@ pub static VI: Words = Words {
             share_vs: "tỷ trọng · so với {}",
             no_segments: "Chưa có phân khúc nào.",
             structure_whole_only: "Tỷ trọng phân khúc chỉ xem được cho toàn doanh nghiệp; Esc để quay lại.",
-            cohorts: "Nhóm khách theo tháng: tỷ lệ còn hoạt động sau k tháng",
+            cohorts: "Nhóm khách: tỷ lệ mua lại trong tháng +k",
             cohorts_none: "Bảng nhóm khách lấy từ đơn hàng (funnel orders import); phạm vi này chưa có.",
             cohort_month: "Tháng",
             cohort_new: "Mới",

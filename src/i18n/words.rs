@@ -64,6 +64,8 @@ pub struct Words {
     pub categories: [&'static str; 7],
     /// Unit of a change in a rate: "pt".
     pub points: &'static str,
+    pub funnel: FunnelWords,
+    pub cohort: CohortWords,
     pub ui: UiWords,
     pub cli: CliWords,
     pub forecast: ForecastWords,
@@ -92,6 +94,34 @@ impl Words {
         let i = CauseCategory::ALL.iter().position(|x| *x == c).unwrap_or(6);
         self.categories[i]
     }
+}
+
+/// The words of the funnel: the KPIs tab's view and the report's section.
+#[derive(Debug)]
+pub struct FunnelWords {
+    pub title: &'static str,
+    pub step: &'static str,
+    pub count: &'static str,
+    pub rate: &'static str,
+    pub change: &'static str,
+    /// "Rate: share of the step before · Change: {}", filled with the
+    /// figures' comparison column heading.
+    pub legend: &'static str,
+    /// The word beside the step that loses the most.
+    pub biggest_drop: &'static str,
+    pub none: &'static str,
+}
+
+/// The words of the cohort tables on the KPIs tab.
+#[derive(Debug)]
+pub struct CohortWords {
+    /// The revenue table's title.
+    pub revenue_title: &'static str,
+    /// "* {} still running" (the as-of month)
+    pub to_date: &'static str,
+    /// "months +{} to +{} shown of +{}; wider shows more": the first and
+    /// last months shown, and the last there is.
+    pub shown: &'static str,
 }
 
 /// The words of the full-screen dashboard.

@@ -34,6 +34,7 @@ mod cohorts;
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::domain::Amount;
 use crate::metrics::day_counts::DayCounts;
 use crate::metrics::period::Period;
 use cohorts::{CohortCounts, CohortsBuilder};
@@ -79,26 +80,49 @@ impl CustomerFigures {
     }
 }
 
-/// The customers acquired in one month and how many of them are still
-/// active at the end of each later month.
+/// The customers acquired in one month, how many of them ordered again
+/// in each later month, and what their orders came to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cohort {
     /// The first day of the acquisition month.
     pub month: NaiveDate,
     /// Customers whose first order is in that month.
     pub acquired: i64,
-    /// `[k - 1]`: of those, how many are active (window W) on the last day
-    /// of the k-th month after the acquisition month; only months whose
-    /// last day is on or before the as-of date.
-    pub active_after: Vec<i64>,
+    /// `[k - 1]`: of those, how many ordered in the k-th month after the
+    /// acquisition month (k ≥ 1), up to the as-of month.
+    pub ordered_again: Vec<i64>,
+    /// `[k]`: what their orders in the k-th month after it came to (k ≥ 0,
+    /// the acquisition month first), up to the as-of month.
+    pub revenue: Vec<Amount>,
+    /// Whether the last of those months (the as-of month) is still
+    /// running: its figures are to date.
+    pub running: bool,
 }
 
 impl Cohort {
-    /// The share of the cohort still active `k` months later (k ≥ 1);
-    /// `None` for a month not reached yet or a cohort of nobody.
+    /// The share of the cohort that ordered in the k-th month after its
+    /// acquisition month (k ≥ 1); `None` for a month not reached yet or a
+    /// cohort of nobody.
     pub fn retained(&self, k: usize) -> Option<f64> {
-        let active = *self.active_after.get(k.checked_sub(1)?)?;
-        (self.acquired > 0).then(|| active as f64 / self.acquired as f64)
+        let ordered = *self.ordered_again.get(k.checked_sub(1)?)?;
+        (self.acquired > 0).then(|| ordered as f64 / self.acquired as f64)
+    }
+
+    /// What the cohort's orders came to from its acquisition month to the
+    /// end of the k-th month after it (k ≥ 0), per customer acquired;
+    /// `None` for a month not reached yet or a cohort of nobody.
+    pub fn revenue_per_customer(&self, k: usize) -> Option<Amount> {
+        let months = self.revenue.get(..=k)?;
+        let total = months
+            .iter()
+            .try_fold(Amount::ZERO, |sum, a| sum.checked_add(*a))?;
+        total.per(Amount::from_int(self.acquired))
+    }
+
+    /// Whether the k-th month after the acquisition month is the as-of
+    /// month and still running.
+    pub fn is_to_date(&self, k: usize) -> bool {
+        self.running && k + 1 == self.revenue.len()
     }
 }
 
@@ -139,8 +163,21 @@ struct Events {
 impl CustomerTimeline {
     /// Builds the timeline from `(customer index, order day)` pairs in any
     /// order, several per customer and per day allowed. Orders dated after
-    /// `as_of` are ignored. O(n log n) in the number of orders.
+    /// `as_of` are ignored. O(n log n) in the number of orders. The
+    /// cohorts' revenue is 0: see [`CustomerTimeline::build_with_amounts`].
     pub fn build(orders: &[(u32, NaiveDate)], params: CustomerParams, as_of: NaiveDate) -> Self {
+        Self::build_with_amounts(orders, &[], params, as_of)
+    }
+
+    /// [`CustomerTimeline::build`], with each order's amount (`amounts[i]`
+    /// is `orders[i]`'s; a missing one counts as 0) for the cohorts'
+    /// revenue.
+    pub fn build_with_amounts(
+        orders: &[(u32, NaiveDate)],
+        amounts: &[Amount],
+        params: CustomerParams,
+        as_of: NaiveDate,
+    ) -> Self {
         let window = i64::from(params.window_days.max(1));
         let threshold = params.loyalty_threshold.max(1);
         // One u64 per order sorts fast: customer in the high half, the day
@@ -158,6 +195,9 @@ impl CustomerTimeline {
         let mut events = Events::default();
         let mut cohorts = CohortsBuilder::default();
         let mut last_order: Option<i64> = None;
+        // Each customer's acquisition month, by customer (sorted as the
+        // keys are), for the amounts below.
+        let mut cohort_of: Vec<(u32, i64)> = Vec::new();
         let mut i = 0;
         while i < keys.len() {
             let customer = keys[i] >> 32;
@@ -166,9 +206,21 @@ impl CustomerTimeline {
                 j += 1;
             }
             let days = keys[i..j].iter().map(|k| key_day(*k));
-            events.add_customer(days, window, threshold, &mut cohorts);
+            let first = events.add_customer(days, window, threshold, &mut cohorts);
+            cohort_of.push((customer as u32, first));
             last_order = last_order.max(Some(key_day(keys[j - 1])));
             i = j;
+        }
+        if !amounts.is_empty() {
+            for (&(customer, day), amount) in orders.iter().zip(amounts) {
+                let Ok(at) = cohort_of.binary_search_by_key(&customer, |c| c.0) else {
+                    continue;
+                };
+                if day <= as_of {
+                    let cohort = cohort_of[at].1;
+                    cohorts.revenue(cohort, cohorts::month_of(day_number(day)), *amount);
+                }
+            }
         }
         let counted = |mut days: Vec<i64>| {
             days.sort_unstable();
@@ -271,29 +323,36 @@ impl CustomerTimeline {
 }
 
 impl Events {
-    /// Turns one customer's order days (sorted) into intervals and events.
+    /// Turns one customer's order days (sorted) into intervals and events;
+    /// the month of the first order (their cohort).
     fn add_customer(
         &mut self,
         days: impl Iterator<Item = i64>,
         window: i64,
         threshold: u32,
         cohorts: &mut CohortsBuilder,
-    ) {
+    ) -> i64 {
         let mut current: Option<(i64, i64)> = None;
-        let mut first = 0;
+        let mut cohort = 0;
+        let mut last_month = 0;
         let mut orders = 0u32;
         let mut loyal_from: Option<i64> = None;
         for day in days {
             orders += 1;
+            let month = cohorts::month_of(day);
+            if current.is_some() && month != last_month {
+                cohorts.ordered_again(cohort, month);
+            }
+            last_month = month;
             current = match current {
                 Some((start, end)) if day <= end + 1 => Some((start, end.max(day + window - 1))),
                 Some(closed) => {
-                    self.close_interval(closed, loyal_from, first, cohorts);
+                    self.close_interval(closed, loyal_from);
                     self.reactivation_days.push(day);
                     Some((day, day + window - 1))
                 }
                 None => {
-                    first = day;
+                    cohort = month;
                     self.new_days.push(day);
                     cohorts.acquire(day);
                     Some((day, day + window - 1))
@@ -304,20 +363,14 @@ impl Events {
             }
         }
         if let Some(last) = current {
-            self.close_interval(last, loyal_from, first, cohorts);
+            self.close_interval(last, loyal_from);
         }
+        cohort
     }
 
-    fn close_interval(
-        &mut self,
-        (start, end): (i64, i64),
-        loyal_from: Option<i64>,
-        first_order: i64,
-        cohorts: &mut CohortsBuilder,
-    ) {
+    fn close_interval(&mut self, (start, end): (i64, i64), loyal_from: Option<i64>) {
         self.active_starts.push(start);
         self.active_ends.push(end);
-        cohorts.active(first_order, start, end);
         if let Some(from) = loyal_from {
             self.loyal_starts.push(from.max(start));
             self.loyal_ends.push(end);
@@ -349,23 +402,40 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_cohorts_retention_is_its_active_share_k_months_later() {
+    fn a_cohorts_retention_is_its_share_ordering_in_month_k_and_revenue_adds_up() {
         let c = Cohort {
             month: NaiveDate::from_ymd_opt(2026, 1, 1).expect("date"),
             acquired: 8,
-            active_after: vec![8, 6, 2],
+            ordered_again: vec![8, 6, 2],
+            revenue: [800, 100, 60, 40].map(Amount::from_int).to_vec(),
+            running: true,
         };
         assert_eq!(c.retained(1), Some(1.0));
         assert_eq!(c.retained(2), Some(0.75));
         assert_eq!(c.retained(3), Some(0.25));
         assert_eq!(c.retained(4), None, "not reached yet");
         assert_eq!(c.retained(0), None);
+        // Cumulative: 800 / 8, (800 + 100) / 8, … (800 + 100 + 60 + 40) / 8.
+        assert_eq!(c.revenue_per_customer(0), Some(Amount::from_int(100)));
+        assert_eq!(c.revenue_per_customer(1), Some(Amount::from_raw(1_125_000)));
+        assert_eq!(c.revenue_per_customer(3), Some(Amount::from_int(125)));
+        assert_eq!(c.revenue_per_customer(4), None);
+        assert!(c.is_to_date(3) && !c.is_to_date(2));
+        assert!(
+            !Cohort {
+                running: false,
+                ..c.clone()
+            }
+            .is_to_date(3)
+        );
         let nobody = Cohort {
             acquired: 0,
-            active_after: vec![0],
+            ordered_again: vec![0],
+            revenue: vec![Amount::ZERO; 2],
             ..c
         };
         assert_eq!(nobody.retained(1), None);
+        assert_eq!(nobody.revenue_per_customer(1), None);
     }
     use crate::metrics::period::{Granularity, periods_covering};
     use chrono::Weekday::Mon;
@@ -575,6 +645,8 @@ mod tests {
     /// The SPEC definitions read literally, one customer and one day at a time.
     struct Naive {
         orders: Vec<(u32, i64)>,
+        /// `amounts[i]` is `orders[i]`'s.
+        amounts: Vec<Amount>,
         w: i64,
         l: usize,
         as_of: i64,
@@ -612,62 +684,78 @@ mod tests {
                 self.active(c, x) && !self.active(c, x - 1) && self.days_of(c).any(|o| o < x)
             })
         }
-        /// Cohorts by the SPEC reading: every month from the first
-        /// acquisition to the as-of month, each month end checked customer
-        /// by customer.
+        /// Cohorts read literally: every month from the first acquisition
+        /// to the as-of month, each customer's orders looked at one by one.
         fn cohorts(&self) -> Vec<Cohort> {
-            let month = |x: i64| day(x).with_day(1).expect("first of month");
-            let month_end = |m: NaiveDate| {
-                m.checked_add_months(chrono::Months::new(1))
-                    .expect("next month")
-                    - chrono::Duration::days(1)
+            let month = |x: i64| {
+                let d = day(x);
+                i64::from(d.year()) * 12 + i64::from(d.month0())
             };
             let firsts: Vec<(u32, i64)> = (0..6)
-                .filter_map(|c| self.days_of(c).min().map(|f| (c, f)))
+                .filter_map(|c| self.days_of(c).min().map(|f| (c, month(f))))
                 .collect();
-            let Some(first) = firsts.iter().map(|f| month(f.1)).min() else {
+            let Some(first) = firsts.iter().map(|f| f.1).min() else {
                 return Vec::new();
             };
-            let as_of = day(self.as_of);
-            let mut out = Vec::new();
-            let mut m = first;
-            while m <= as_of {
-                let members: Vec<u32> = firsts
-                    .iter()
-                    .filter(|f| month(f.1) == m)
-                    .map(|f| f.0)
-                    .collect();
-                let mut active_after = Vec::new();
-                let mut later =
-                    month_end(m.checked_add_months(chrono::Months::new(1)).expect("month"));
-                while later <= as_of {
-                    let x = (later - day(0)).num_days();
-                    active_after
-                        .push(members.iter().filter(|&&c| self.active(c, x)).count() as i64);
-                    later = month_end(later + chrono::Duration::days(1));
-                }
-                out.push(Cohort {
-                    month: m,
-                    acquired: members.len() as i64,
-                    active_after,
-                });
-                m = m.checked_add_months(chrono::Months::new(1)).expect("month");
-            }
-            out
+            let last = month(self.as_of);
+            let running = day(self.as_of + 1).day() != 1;
+            (first..=last)
+                .map(|m| {
+                    let members: Vec<u32> =
+                        firsts.iter().filter(|f| f.1 == m).map(|f| f.0).collect();
+                    let ordered_again = (m + 1..=last)
+                        .map(|later| {
+                            members
+                                .iter()
+                                .filter(|&&c| self.days_of(c).any(|o| month(o) == later))
+                                .count() as i64
+                        })
+                        .collect();
+                    let revenue = (m..=last)
+                        .map(|later| {
+                            self.orders
+                                .iter()
+                                .zip(&self.amounts)
+                                .filter(|(o, _)| {
+                                    members.contains(&o.0)
+                                        && o.1 <= self.as_of
+                                        && month(o.1) == later
+                                })
+                                .map(|(_, a)| *a)
+                                .sum()
+                        })
+                        .collect();
+                    Cohort {
+                        month: NaiveDate::from_ymd_opt((m / 12) as i32, (m % 12) as u32 + 1, 1)
+                            .expect("month"),
+                        acquired: members.len() as i64,
+                        ordered_again,
+                        revenue,
+                        running,
+                    }
+                })
+                .collect()
         }
     }
 
     proptest! {
         #[test]
         fn matches_the_definitions_and_balances_every_period(
-            raw in prop::collection::vec((0u32..6, 0i64..200), 0..25),
+            raw in prop::collection::vec((0u32..6, 0i64..200, 0i64..1000), 0..25),
             w in 1u32..50,
             l in 1u32..5,
             as_of in 0i64..230,
         ) {
-            let orders: Vec<_> = raw.iter().map(|&(c, n)| (c, day(n))).collect();
-            let t = CustomerTimeline::build(&orders, small(w, l), day(as_of));
-            let naive = Naive { orders: raw, w: i64::from(w), l: l as usize, as_of };
+            let orders: Vec<_> = raw.iter().map(|&(c, n, _)| (c, day(n))).collect();
+            let amounts: Vec<_> = raw.iter().map(|&(_, _, a)| Amount::from_int(a)).collect();
+            let t = CustomerTimeline::build_with_amounts(&orders, &amounts, small(w, l), day(as_of));
+            let naive = Naive {
+                orders: raw.iter().map(|&(c, n, _)| (c, n)).collect(),
+                amounts: amounts.clone(),
+                w: i64::from(w),
+                l: l as usize,
+                as_of,
+            };
             for x in -3..240 {
                 let dx = day(x);
                 prop_assert_eq!(t.active_on(dx), naive.active_on(x), "active on {}", x);
@@ -681,7 +769,7 @@ mod tests {
             // unless orders were left out.
             let later = day(as_of + 7);
             match t.clone().read_as_of(later) {
-                Some(moved) => prop_assert_eq!(moved, CustomerTimeline::build(&orders, small(w, l), later)),
+                Some(moved) => prop_assert_eq!(moved, CustomerTimeline::build_with_amounts(&orders, &amounts, small(w, l), later)),
                 None => prop_assert!(naive.orders.iter().any(|o| o.1 > as_of)),
             }
             let runs = [

@@ -4,6 +4,7 @@
 //! as text, markdown or JSON.
 
 pub mod forecast;
+pub mod funnel;
 pub mod text;
 
 use chrono::NaiveDate;
@@ -12,7 +13,7 @@ use serde::Serialize;
 use crate::analysis::{Analysis, BudgetState, CustomerSource, ObjectiveState};
 use crate::config::Config;
 use crate::domain::{Amount, Dimension, Note, TaskStatus};
-use crate::metrics::{FigureRow, Period, PeriodFigures};
+use crate::metrics::{FigureRow, Funnel, Period, PeriodFigures};
 use crate::store::tasks::TaskQuery;
 use crate::store::{Result, Store};
 
@@ -204,6 +205,9 @@ pub struct Report {
     pub figures: FigureRow,
     pub previous: FigureRow,
     pub headlines: Vec<Headline>,
+    /// Visits → leads → conversions → new customers, against the same
+    /// period as the headlines.
+    pub funnel: Funnel,
     pub objectives: Vec<ObjectiveState>,
     /// All overdue tasks; [`OVERDUE_LISTED`] of them are listed.
     pub overdue_total: usize,
@@ -291,6 +295,7 @@ pub fn build(store: &Store, period: Period, config: &Config, today: NaiveDate) -
         previous_period: previous.label(),
         customer_source: f.customer_source,
         headlines: headlines(&cur_f, &prev_f),
+        funnel: Funnel::of(&cur_f, &prev_f),
         figures: FigureRow::new(&period, cur_f),
         previous: FigureRow::new(&previous, prev_f),
         objectives,

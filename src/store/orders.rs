@@ -143,6 +143,8 @@ pub struct ScopeOrders {
     /// Each order's customer, as a dense index shared by all scopes, and
     /// its day; an order without a customer has none.
     pub points: Vec<(u32, NaiveDate)>,
+    /// Each point's order amount, `point_amounts[i]` for `points[i]`.
+    pub point_amounts: Vec<Amount>,
     /// The order amounts by day, in stored order; runs of one day come
     /// added up where the sum fits an amount.
     pub amounts: Vec<(NaiveDate, Amount)>,
@@ -160,7 +162,10 @@ impl ScopeOrders {
     }
 
     fn push(&mut self, customer: Option<u32>, day: NaiveDate, amount: Amount) {
-        self.points.extend(customer.map(|c| (c, day)));
+        if let Some(c) = customer {
+            self.points.push((c, day));
+            self.point_amounts.push(amount);
+        }
         if let Some((last_day, sum)) = self.amounts.last_mut()
             && *last_day == day
             && let Some(added) = sum.raw().checked_add(amount.raw())

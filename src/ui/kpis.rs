@@ -13,6 +13,7 @@ use ratatui::widgets::{
 };
 
 use super::Theme;
+use super::cohorts::{self, Table};
 use super::notes::{self, render_notes};
 use crate::analysis::Origin;
 use crate::app::App;
@@ -166,6 +167,9 @@ fn render_head(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Rect, t: The
 }
 
 fn render_figures(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Rect, t: Theme) {
+    if k.show_funnel {
+        return super::funnel::render(app, k, frame, area, t);
+    }
     let w = app.words();
     let fmt = app.format();
     let label_w = (area.width as usize).saturating_sub(52).clamp(12, 26);
@@ -257,7 +261,7 @@ fn series(app: &App, k: &KpisTab, which: Which) -> Option<Series> {
                 |f| f.cost_per_conversion().map(Amount::to_f64),
                 |app, v| app.format().money(Amount::from_int(v.round() as i64)),
             ),
-            Which::Segments | Which::Cohorts => return None,
+            Which::Segments | Which::Cohorts | Which::CohortRevenue => return None,
         };
     Some(Series {
         title,
@@ -270,7 +274,8 @@ fn series(app: &App, k: &KpisTab, which: Which) -> Option<Series> {
 fn render_chart(app: &App, k: &KpisTab, which: Which, frame: &mut Frame<'_>, area: Rect, t: Theme) {
     match which {
         Which::Segments => render_segments(app, k, frame, area, t),
-        Which::Cohorts => render_cohorts(app, k, frame, area, t),
+        Which::Cohorts => cohorts::render(app, k, Table::Retention, frame, area, t),
+        Which::CohortRevenue => cohorts::render(app, k, Table::Revenue, frame, area, t),
         Which::Customers if area.height >= 14 => {
             let bars_h = area.height * 2 / 5;
             let [line, bars] =
@@ -677,67 +682,6 @@ fn render_segments(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Rect, t:
             crate::i18n::Format::fill(w.and_more, more),
             t.dim(),
         ));
-    }
-    frame.render_widget(Paragraph::new(lines), inner);
-}
-
-/// Customers acquired per month (the latest months that fit, up to the
-/// selected period) and the share of them still active 1, 2, 3 … months
-/// later, shaded by how many stayed.
-fn render_cohorts(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Rect, t: Theme) {
-    let kw = &app.words().ui.kpi;
-    let fmt = app.format();
-    let block = Block::bordered()
-        .border_set(t.border())
-        .title(Span::styled(format!(" {} ", kw.cohorts), t.title()));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let cols = inner.width as usize;
-    let Some(cohorts) = k.cohorts.as_deref().filter(|c| !c.is_empty()) else {
-        frame.render_widget(
-            Paragraph::new(fit(kw.cohorts_none, cols)).style(t.dim()),
-            inner,
-        );
-        return;
-    };
-    let (month_w, new_w, cell) = (8, 7, 6);
-    let months = cols.saturating_sub(month_w + new_w) / cell;
-    let rows = (inner.height as usize).saturating_sub(1);
-    let mut header = format!(
-        "{}{:>new_w$}",
-        pad(kw.cohort_month, month_w),
-        fit(kw.cohort_new, new_w - 1)
-    );
-    for m in 1..=months {
-        header.push_str(&format!("{:>cell$}", format!("+{m}")));
-    }
-    let mut lines = vec![Line::styled(fit(&header, cols), t.dim())];
-    let shown = &cohorts[cohorts.len().saturating_sub(rows)..];
-    for c in shown {
-        let mut spans = vec![
-            Span::raw(pad(&c.month.format("%Y-%m").to_string(), month_w)),
-            Span::raw(format!(
-                "{:>new_w$}",
-                fmt.count(Amount::from_int(c.acquired))
-            )),
-        ];
-        for m in 1..=months {
-            let (text, style) = match c.retained(m) {
-                Some(r) => {
-                    let style = if r >= 0.5 {
-                        t.good()
-                    } else if r >= 0.25 {
-                        t.base()
-                    } else {
-                        t.dim()
-                    };
-                    (format!("{:.0}%", r * 100.0), style)
-                }
-                None => (String::new(), t.dim()),
-            };
-            spans.push(Span::styled(format!("{text:>cell$}"), style));
-        }
-        lines.push(Line::from(spans));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -2,8 +2,10 @@
 //! tabs, the tab's body, a footer with key hints and the status line, and
 //! any overlay on top.
 
+mod cohorts;
 mod conflict;
 mod form;
+mod funnel;
 mod help;
 mod kpis;
 mod notes;
@@ -174,6 +176,7 @@ fn hinted(ctx: Context) -> &'static [Action] {
             Action::PrevPeriod,
             Action::NextPeriod,
             Action::CycleChart,
+            Action::FunnelView,
             Action::PickScope,
             Action::Record,
             Action::Add,

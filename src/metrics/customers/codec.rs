@@ -3,7 +3,9 @@
 //! W and L; the as-of day; whether later orders were left out; the last
 //! order day if any; the six event counts (see [`DayCounts::write`]); the
 //! cohorts, each as its month (a delta from the previous one), the number
-//! acquired and its changes (k as a delta, then the change).
+//! acquired and its cells (k as a delta, the customers who ordered, the
+//! revenue). Format 1 counted active customers at month ends: its bytes
+//! are refused, and the reader builds the timeline again.
 
 use chrono::{Datelike, NaiveDate};
 
@@ -12,7 +14,7 @@ use super::{CustomerParams, CustomerTimeline, from_day_number};
 use crate::metrics::bytes::{DecodeError, Reader, Writer};
 use crate::metrics::day_counts::DayCounts;
 
-const FORMAT: u8 = 1;
+const FORMAT: u8 = 2;
 
 impl CustomerTimeline {
     /// The timeline as bytes; [`CustomerTimeline::decode`] reads them back
@@ -40,11 +42,12 @@ impl CustomerTimeline {
             w.signed(c.month - previous_month);
             previous_month = c.month;
             w.count(c.acquired);
-            w.count(c.changes.len() as i64);
-            let mut previous_k = 0;
-            for &(k, change) in &c.changes {
+            w.count(c.cells.len() as i64);
+            let mut previous_k = -1;
+            for &(k, ordered, revenue) in &c.cells {
                 w.count(k - previous_k);
-                w.signed(change);
+                w.count(ordered);
+                w.signed(revenue);
                 previous_k = k;
             }
         }
@@ -94,25 +97,26 @@ impl CustomerTimeline {
                 return Err(DecodeError::Malformed("a cohort month"));
             }
             let acquired = r.count()?;
-            let changes_len = r.len()?;
-            let mut changes = Vec::with_capacity(changes_len);
-            let mut k = 0i64;
-            for _ in 0..changes_len {
+            let cells_len = r.len()?;
+            let mut cells = Vec::with_capacity(cells_len);
+            let mut k = -1i64;
+            for _ in 0..cells_len {
                 let step = r.count()?;
                 k = k
                     .checked_add(step)
                     .filter(|_| step >= 1)
                     .ok_or(DecodeError::Malformed("cohort months out of order"))?;
-                let change = r.signed()?;
-                if change == 0 {
-                    return Err(DecodeError::Malformed("a cohort change of 0"));
+                let ordered = r.count()?;
+                let revenue = r.signed()?;
+                if ordered == 0 && revenue == 0 {
+                    return Err(DecodeError::Malformed("an empty cohort cell"));
                 }
-                changes.push((k, change));
+                cells.push((k, ordered, revenue));
             }
             t.cohorts.push(CohortCounts {
                 month,
                 acquired,
-                changes,
+                cells,
             });
         }
         r.finish()?;
@@ -160,6 +164,7 @@ fn flag(b: u8) -> Result<bool, DecodeError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Amount;
     use crate::metrics::period::{Granularity, periods_covering};
     use chrono::Weekday::Mon;
     use proptest::prelude::*;
@@ -186,10 +191,10 @@ mod tests {
         let orders = [(1, day(3)), (1, day(40)), (2, day(5)), (2, day(300))];
         let bytes = CustomerTimeline::build(&orders, params(30, 2), day(200)).encode();
         let mut other = bytes.clone();
-        other[0] = 2;
+        other[0] = 1;
         assert_eq!(
             CustomerTimeline::decode(&other),
-            Err(DecodeError::Version(2))
+            Err(DecodeError::Version(1))
         );
         assert!(CustomerTimeline::decode(&[]).is_err());
         let mut longer = bytes.clone();
@@ -214,13 +219,14 @@ mod tests {
         /// decode(encode(t)) is t, and answers every question as t does.
         #[test]
         fn a_timeline_reads_back_and_answers_the_same(
-            raw in prop::collection::vec((0u32..8, 0i64..400), 0..40),
+            raw in prop::collection::vec((0u32..8, 0i64..400, -50i64..5000), 0..40),
             w in 1u32..120,
             l in 1u32..5,
             as_of in 0i64..450,
         ) {
-            let orders: Vec<_> = raw.iter().map(|&(c, n)| (c, day(n))).collect();
-            let t = CustomerTimeline::build(&orders, params(w, l), day(as_of));
+            let orders: Vec<_> = raw.iter().map(|&(c, n, _)| (c, day(n))).collect();
+            let amounts: Vec<_> = raw.iter().map(|&(_, _, a)| Amount::from_int(a)).collect();
+            let t = CustomerTimeline::build_with_amounts(&orders, &amounts, params(w, l), day(as_of));
             let back = CustomerTimeline::decode(&t.encode());
             prop_assert_eq!(back.as_ref(), Ok(&t));
             let back = back.expect("checked");

@@ -1,18 +1,18 @@
 //! Monthly acquisition cohorts. Each customer belongs to the month of
-//! their first order; an active interval `[start, end]` makes them count
-//! at the end of every later month whose last day falls inside it. The
-//! intervals of one customer are disjoint, so counting intervals counts
-//! customers. Each interval is kept as two changes to a running count (+1
-//! at its first month-end, −1 after its last), so the stored form grows
-//! with the number of distinct changes, never with the span of months, and
-//! the months a cohort is read over are decided only when it is read, by
-//! the as-of date.
+//! their first order (month 0 of their cohort). For every later month k
+//! the cohort counts how many of them ordered again in it (a customer
+//! once, however many orders), and for every month k ≥ 0 what their
+//! orders came to. Only the (k, count, amount) cells that hold something
+//! are kept, so the stored form grows with the orders, never with the
+//! span of months; the months a cohort is read over are decided only when
+//! it is read, by the as-of date.
 
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
 use super::Cohort;
+use crate::domain::Amount;
 
 /// One acquisition month as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,19 +21,22 @@ pub(super) struct CohortCounts {
     pub month: i64,
     /// Customers whose first order is in that month (at least 1).
     pub acquired: i64,
-    /// `(k, change)`: the number of them active at the end of the k-th
-    /// month after changes by `change` there; k ≥ 1 strictly increasing,
-    /// no change 0.
-    pub changes: Vec<(i64, i64)>,
+    /// `(k, ordered, revenue)`: in the k-th month after the acquisition
+    /// month, `ordered` of them ordered (0 for k = 0, where all did) and
+    /// their orders came to `revenue` (raw amount); k ≥ 0 strictly
+    /// increasing, never both 0.
+    pub cells: Vec<(i64, i64, i64)>,
 }
 
 #[derive(Default)]
 struct Collecting {
     acquired: i64,
-    changes: Vec<(i64, i64)>,
+    /// k → (ordered, revenue).
+    cells: BTreeMap<i64, (i64, i64)>,
 }
 
-/// Collects cohorts while the timeline walks the customers.
+/// Collects cohorts while the timeline walks the customers, then their
+/// orders' amounts.
 #[derive(Default)]
 pub(super) struct CohortsBuilder {
     by_month: BTreeMap<i64, Collecting>,
@@ -48,60 +51,49 @@ impl CohortsBuilder {
             .acquired += 1;
     }
 
-    /// The customer first ordering on `first_order` is active on
-    /// `start..=end`.
-    pub fn active(&mut self, first_order: i64, start: i64, end: i64) {
-        let cohort = month_of(first_order);
-        let from = month_of(start).max(cohort + 1);
-        let to = if is_month_end(end) {
-            month_of(end)
-        } else {
-            month_of(end) - 1
-        };
-        if from > to {
-            return;
-        }
+    /// The customer first ordering in month `cohort` ordered in the later
+    /// month `month`; called once per customer and month.
+    pub fn ordered_again(&mut self, cohort: i64, month: i64) {
         let c = self.by_month.entry(cohort).or_default();
-        c.changes.push((from - cohort, 1));
-        c.changes.push((to + 1 - cohort, -1));
+        c.cells.entry(month - cohort).or_default().0 += 1;
+    }
+
+    /// An order of `amount` in `month` by a customer of `cohort`.
+    pub fn revenue(&mut self, cohort: i64, month: i64, amount: Amount) {
+        let c = self.by_month.entry(cohort).or_default();
+        let cell = c.cells.entry(month - cohort).or_default();
+        // Each order is within the amount limit; a sum past i64 would
+        // need ninety thousand of them at the limit: it stays at the edge.
+        cell.1 = cell.1.saturating_add(amount.raw());
     }
 
     pub fn finish(self) -> Vec<CohortCounts> {
         self.by_month
             .into_iter()
             .filter(|(_, c)| c.acquired > 0)
-            .map(|(month, mut c)| {
-                c.changes.sort_unstable_by_key(|&(k, _)| k);
-                let mut changes: Vec<(i64, i64)> = Vec::new();
-                for (k, change) in c.changes {
-                    match changes.last_mut() {
-                        Some(last) if last.0 == k => last.1 += change,
-                        _ => changes.push((k, change)),
-                    }
-                }
-                changes.retain(|&(_, change)| change != 0);
-                CohortCounts {
-                    month,
-                    acquired: c.acquired,
-                    changes,
-                }
+            .map(|(month, c)| CohortCounts {
+                month,
+                acquired: c.acquired,
+                cells: c
+                    .cells
+                    .into_iter()
+                    .filter(|&(_, (ordered, revenue))| ordered != 0 || revenue != 0)
+                    .map(|(k, (ordered, revenue))| (k, ordered, revenue))
+                    .collect(),
             })
             .collect()
     }
 }
 
-/// Every month from the first stored cohort's to the as-of date's, with
-/// the counts at the ends of the months that ended on or before it.
+/// Every month from the first stored cohort's to the as-of date's, each
+/// read up to the as-of month (the last one still running unless the
+/// as-of date is its last day).
 pub(super) fn read(stored: &[CohortCounts], as_of: i64) -> Vec<Cohort> {
     let Some(first) = stored.first() else {
         return Vec::new();
     };
     let as_of_month = month_of(as_of);
-    let complete = if is_month_end(as_of) {
-        as_of_month
-    } else {
-        as_of_month - 1
-    };
+    let running = !is_month_end(as_of);
     let mut stored = stored.iter().peekable();
     let mut out = Vec::new();
     for month in first.month..=as_of_month {
@@ -109,20 +101,24 @@ pub(super) fn read(stored: &[CohortCounts], as_of: i64) -> Vec<Cohort> {
         let Some(start) = first_of_month(month) else {
             continue;
         };
-        let mut changes = found.map_or(&[][..], |c| &c.changes).iter().peekable();
-        let mut running = 0;
-        let active_after = (1..=complete - month)
-            .map(|k| {
-                while let Some((_, change)) = changes.next_if(|&&(at, _)| at <= k) {
-                    running += change;
-                }
-                running
-            })
-            .collect();
+        let span = (as_of_month - month) as usize;
+        let mut ordered_again = vec![0; span];
+        let mut revenue = vec![Amount::ZERO; span + 1];
+        for &(k, ordered, amount) in found.map_or(&[][..], |c| &c.cells) {
+            let k = k as usize;
+            if let Some(slot) = k.checked_sub(1).and_then(|i| ordered_again.get_mut(i)) {
+                *slot = ordered;
+            }
+            if let Some(slot) = revenue.get_mut(k) {
+                *slot = Amount::from_raw(amount);
+            }
+        }
         out.push(Cohort {
             month: start,
             acquired: found.map_or(0, |c| c.acquired),
-            active_after,
+            ordered_again,
+            revenue,
+            running,
         });
     }
     out
@@ -176,11 +172,13 @@ mod tests {
         }
     }
 
-    fn cohort(month: &str, acquired: i64, active_after: &[i64]) -> Cohort {
+    fn cohort(month: &str, acquired: i64, again: &[i64], revenue: &[i64], running: bool) -> Cohort {
         Cohort {
             month: d(month),
             acquired,
-            active_after: active_after.to_vec(),
+            ordered_again: again.to_vec(),
+            revenue: revenue.iter().map(|&a| Amount::from_int(a)).collect(),
+            running,
         }
     }
 
@@ -207,101 +205,96 @@ mod tests {
         assert_eq!(first_of_month(2024 * 12 + 1), Some(d("2024-02-01")));
     }
 
-    /// Four customers, W = 30, as of 2026-04-20:
-    /// - a: orders 01-10 and 02-05, active 01-10..=03-06: January's end
-    ///   (k = 0, not counted) and February's end (k = 1), not March's.
-    /// - b: order 01-31, active 01-31..=03-01: February's end only.
-    /// - c: orders 01-20, then 03-25 after churning on 02-19: active
-    ///   01-20..=02-18 and 03-25..=04-23: March's end (k = 2) only.
-    /// - e: order 03-31, active 03-31..=04-29: acquired in March, and April
-    ///   has not ended on the as-of date.
-    ///
-    /// February acquires nobody; April, the as-of month, nobody either.
-    #[test]
-    fn cohorts_by_hand_with_a_30_day_window() {
-        let orders = [
-            (1, d("2026-01-10")),
-            (1, d("2026-02-05")),
-            (2, d("2026-01-31")),
-            (3, d("2026-01-20")),
-            (3, d("2026-03-25")),
-            (5, d("2026-03-31")),
-        ];
-        let t = CustomerTimeline::build(&orders, params(30), d("2026-04-20"));
-        assert_eq!(
-            t.cohorts(),
-            [
-                cohort("2026-01-01", 3, &[2, 1]),
-                cohort("2026-02-01", 0, &[0]),
-                cohort("2026-03-01", 1, &[]),
-                cohort("2026-04-01", 0, &[]),
-            ]
-        );
-        // As of April's last day, April's end counts too, and nobody is
-        // active on it: c was until 04-23, e until 04-29.
-        let t = CustomerTimeline::build(&orders, params(30), d("2026-04-30"));
-        assert_eq!(
-            t.cohorts(),
-            [
-                cohort("2026-01-01", 3, &[2, 1, 0]),
-                cohort("2026-02-01", 0, &[0, 0]),
-                cohort("2026-03-01", 1, &[0]),
-                cohort("2026-04-01", 0, &[]),
-            ]
-        );
+    /// Orders worked out by hand, as of Monday 2026-04-20 (April running):
+    /// - a: 01-05 (100) and 01-20 (50): orders in month 0 only.
+    /// - b: 01-10 (200), then 03-02 (80): again in month 2, not in 1.
+    /// - c: 01-31 (40), 02-01 (60) and 02-15 (10), 04-03 (30): month 1
+    ///   counts c once for two orders; month 3 is April, to date.
+    /// - nobody is new in February.
+    /// - d: 03-15 (500), the March cohort's one customer; 04-19 (25),
+    ///   and 04-25 (999), after the as-of date.
+    /// - e: 04-20 (70), new in the running month.
+    fn orders() -> (Vec<(u32, NaiveDate)>, Vec<Amount>) {
+        [
+            (1, "2026-01-05", 100),
+            (1, "2026-01-20", 50),
+            (2, "2026-01-10", 200),
+            (2, "2026-03-02", 80),
+            (3, "2026-02-15", 10),
+            (3, "2026-01-31", 40),
+            (3, "2026-02-01", 60),
+            (3, "2026-04-03", 30),
+            (4, "2026-04-25", 999),
+            (4, "2026-03-15", 500),
+            (4, "2026-04-19", 25),
+            (5, "2026-04-20", 70),
+        ]
+        .iter()
+        .map(|&(c, day, amount)| ((c, d(day)), Amount::from_int(amount)))
+        .unzip()
     }
 
-    /// The same orders with W = 90: everyone stays active far longer.
-    /// a: 01-10..=05-05; b: 01-31..=04-30; c: one interval 01-20..=06-22
-    /// (the 03-25 order falls inside the first window); e: 03-31..=06-28.
     #[test]
-    fn cohorts_by_hand_with_a_90_day_window() {
-        let orders = [
-            (1, d("2026-01-10")),
-            (1, d("2026-02-05")),
-            (2, d("2026-01-31")),
-            (3, d("2026-01-20")),
-            (3, d("2026-03-25")),
-            (5, d("2026-03-31")),
-        ];
-        let t = CustomerTimeline::build(&orders, params(90), d("2026-07-15"));
-        assert_eq!(
-            t.cohorts(),
-            [
-                // Feb, Mar, Apr ends: a, b, c; May: c (a ended 05-05); June: 0.
-                cohort("2026-01-01", 3, &[3, 3, 3, 1, 0]),
-                cohort("2026-02-01", 0, &[0, 0, 0, 0]),
-                // Apr, May ends: e; June's end (06-30): e ended 06-28.
-                cohort("2026-03-01", 1, &[1, 1, 0]),
-                cohort("2026-04-01", 0, &[0, 0]),
-                cohort("2026-05-01", 0, &[0]),
-                cohort("2026-06-01", 0, &[]),
-                cohort("2026-07-01", 0, &[]),
-            ]
-        );
-    }
-
-    /// A customer who churns and comes back counts again from the month
-    /// their new interval covers, and only once however many orders.
-    #[test]
-    fn a_customer_who_churns_and_comes_back() {
-        // W = 30. Orders 2026-01-15, 01-20 (same interval, to 02-18), then
-        // 04-10, 04-12 (04-10..=05-11) and 05-30 (05-30..=06-28).
-        let days = [
-            "2026-01-15",
-            "2026-01-20",
-            "2026-04-10",
-            "2026-04-12",
-            "2026-05-30",
-        ];
-        let orders: Vec<_> = days.iter().map(|s| (9, d(s))).collect();
-        let t = CustomerTimeline::build(&orders, params(30), d("2026-07-31"));
+    fn retention_and_revenue_by_hand() {
+        let (orders, amounts) = orders();
+        // The churn window plays no part: 30 or 90, the same cohorts.
+        for w in [30, 90] {
+            let t =
+                CustomerTimeline::build_with_amounts(&orders, &amounts, params(w), d("2026-04-20"));
+            assert_eq!(
+                t.cohorts(),
+                [
+                    // Jan: a, b, c. Feb: c; Mar: b; Apr: c. Revenue by
+                    // month: 100 + 50 + 200 + 40; 60 + 10; 80; 30.
+                    cohort("2026-01-01", 3, &[1, 1, 1], &[390, 70, 80, 30], true),
+                    cohort("2026-02-01", 0, &[0, 0], &[0, 0, 0], true),
+                    cohort("2026-03-01", 1, &[1], &[500, 25], true),
+                    cohort("2026-04-01", 1, &[], &[70], true),
+                ],
+                "W = {w}"
+            );
+        }
+        let t =
+            CustomerTimeline::build_with_amounts(&orders, &amounts, params(90), d("2026-04-20"));
         let c = t.cohorts();
-        assert_eq!(c.len(), 7);
-        // Jan: acquired; ends of Feb..Jul: Apr end (04-30) active, May end
-        // (05-31) active again after the 05-12 churn, June end (06-30) not.
-        assert_eq!(c[0], cohort("2026-01-01", 1, &[0, 0, 1, 1, 0, 0]));
-        assert!(c[1..].iter().all(|c| c.acquired == 0));
+        let jan = &c[0];
+        let third = 1.0 / 3.0;
+        assert_eq!(
+            (1..=4).map(|k| jan.retained(k)).collect::<Vec<_>>(),
+            [Some(third), Some(third), Some(third), None]
+        );
+        // Cumulative per customer: 390 / 3, 460 / 3, 540 / 3, 570 / 3.
+        assert_eq!(jan.revenue_per_customer(0), Some(Amount::from_int(130)));
+        assert_eq!(
+            jan.revenue_per_customer(1),
+            Some(Amount::from_raw(1_533_333))
+        );
+        assert_eq!(jan.revenue_per_customer(2), Some(Amount::from_int(180)));
+        assert_eq!(jan.revenue_per_customer(3), Some(Amount::from_int(190)));
+        assert!(jan.is_to_date(3) && !jan.is_to_date(2));
+        // A month with nobody new has no share, and the one-customer
+        // cohort is all or nothing.
+        assert_eq!(c[1].retained(1), None);
+        assert_eq!(c[2].retained(1), Some(1.0));
+        assert_eq!(c[2].revenue_per_customer(1), Some(Amount::from_int(525)));
+
+        // On April's last day the month is complete, and d's order of
+        // 04-25 counts.
+        let t =
+            CustomerTimeline::build_with_amounts(&orders, &amounts, params(90), d("2026-04-30"));
+        let c = t.cohorts();
+        assert_eq!(c[2], cohort("2026-03-01", 1, &[1], &[500, 1024], false));
+        assert!(!c[0].is_to_date(3));
+    }
+
+    #[test]
+    fn without_amounts_the_counts_are_the_same_and_revenue_is_0() {
+        let (orders, _) = orders();
+        let t = CustomerTimeline::build(&orders, params(90), d("2026-04-20"));
+        assert_eq!(
+            t.cohorts()[0],
+            cohort("2026-01-01", 3, &[1, 1, 1], &[0, 0, 0, 0], true)
+        );
     }
 
     #[test]
@@ -310,6 +303,6 @@ mod tests {
         assert!(t.cohorts().is_empty());
         let orders = [(1, d("2026-03-03")), (2, d("2026-05-01"))];
         let t = CustomerTimeline::build(&orders, params(30), d("2026-03-31"));
-        assert_eq!(t.cohorts(), [cohort("2026-03-01", 1, &[])]);
+        assert_eq!(t.cohorts(), [cohort("2026-03-01", 1, &[], &[0], false)]);
     }
 }

@@ -447,8 +447,9 @@ pub struct PlanWords {
     pub spent: &'static str,
     /// "{} by today"
     pub allowance: &'static str,
-    /// Paces: on pace, ahead of pace, over budget.
-    pub paces: [&'static str; 3],
+    /// Paces, in `Pace::ALL` order: over budget, ahead of pace, behind
+    /// pace, on pace, not started, ended within budget, no budget.
+    pub paces: [&'static str; 7],
     /// "{} of {} tasks done"
     pub tasks_done: &'static str,
     /// "{} overdue"
@@ -474,12 +475,7 @@ impl PlanWords {
     }
 
     pub fn pace(&self, p: crate::metrics::pacing::Pace) -> &'static str {
-        use crate::metrics::pacing::Pace;
-        match p {
-            Pace::OnPace => self.paces[0],
-            Pace::Ahead => self.paces[1],
-            Pace::Over => self.paces[2],
-        }
+        self.paces[p.index()]
     }
 }
 

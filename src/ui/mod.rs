@@ -9,6 +9,7 @@ mod kpis;
 mod notes;
 mod picker;
 mod plan;
+mod scoreboard;
 mod strategy;
 mod tasks;
 pub mod theme;

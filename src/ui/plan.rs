@@ -14,7 +14,6 @@ use crate::app::App;
 use crate::app::plan::{CampaignRow, PlanTab, PlanView, Stage, Zoom};
 use crate::domain::CampaignStatus;
 use crate::i18n::Format;
-use crate::metrics::pacing::Pace;
 use crate::taskview::workload::overload_threshold;
 use crate::text::{fit, pad};
 
@@ -313,13 +312,11 @@ fn detail_lines(app: &App, p: &PlanTab, row: &CampaignRow, t: Theme) -> Vec<Line
             w.spent,
             fmt.money(pace.spent)
         )));
-        let style = match pace.pace {
-            Pace::OnPace => t.good(),
-            Pace::Ahead => t.soon(),
-            Pace::Over => t.warning(),
-        };
         lines.push(Line::from(vec![
-            Span::styled(w.pace(pace.pace).to_string(), style),
+            Span::styled(
+                super::scoreboard::pace_text(w, pace.pace),
+                super::scoreboard::pace_style(pace.pace, t),
+            ),
             Span::raw(" · "),
             Span::styled(
                 Format::fill(w.allowance, fmt.money(pace.allowance)),

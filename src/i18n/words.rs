@@ -615,7 +615,7 @@ pub struct CliWords {
     /// ID, NAME, KIND, ACTIVE, SEGMENTS.
     pub channel_columns: [&'static str; 5],
     /// ID, NAME, STATUS, START, END, BUDGET, SPENT, OWNER.
-    pub campaign_columns: [&'static str; 8],
+    pub campaign_columns: [&'static str; 15],
     /// ID, NAME, ROLE, CONTACT.
     pub person_columns: [&'static str; 4],
     /// ID, FROM, TO, KIND, CATEGORY, TEXT.

@@ -8,6 +8,7 @@ pub mod figures;
 pub mod objective;
 pub mod pacing;
 pub mod period;
+pub mod scoreboard;
 pub mod series;
 
 pub use bytes::DecodeError;

@@ -1354,6 +1354,9 @@ mod records;
 #[path = "tui/elsewhere.rs"]
 mod elsewhere;
 
+#[path = "tui/scoreboard.rs"]
+mod scoreboard;
+
 mod strategy_tab {
     //! The Strategy tab: six sections reached with h and l, each a list
     //! with the selected item's detail, figures from the engine.

@@ -467,6 +467,15 @@ pub struct PlanWords {
     pub no_open_tasks: &'static str,
     /// Under the workload: how an overloaded week is marked.
     pub overload_rule: &'static str,
+    /// The scoreboard's column headings, in `scoreboard::Column::ALL`
+    /// order.
+    pub columns: [&'static str; 13],
+    /// "All campaigns ({count}) · sorted by {column}"
+    pub board_heading: &'static str,
+    /// "{column}, reversed"
+    pub reversed: &'static str,
+    /// Under the scoreboard: what the marks mean.
+    pub marks: &'static str,
 }
 
 impl PlanWords {

@@ -9,7 +9,7 @@ mod kpis;
 mod notes;
 mod picker;
 mod plan;
-mod scoreboard;
+pub mod scoreboard;
 mod strategy;
 mod tasks;
 pub mod theme;
@@ -190,6 +190,7 @@ fn hinted(ctx: Context) -> &'static [Action] {
         ],
         Context::Plan => &[
             Action::Down,
+            Action::ToggleScoreboard,
             Action::OpenTasks,
             Action::Add,
             Action::AddTaskToCampaign,
@@ -200,6 +201,8 @@ fn hinted(ctx: Context) -> &'static [Action] {
             Action::CurrentPeriod,
             Action::ToggleZoom,
             Action::ToggleWorkload,
+            Action::CycleSort,
+            Action::ReverseSort,
             Action::Help,
             Action::Quit,
         ],

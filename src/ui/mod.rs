@@ -2,6 +2,7 @@
 //! tabs, the tab's body, a footer with key hints and the status line, and
 //! any overlay on top.
 
+pub mod channels;
 mod conflict;
 mod form;
 mod help;
@@ -11,6 +12,7 @@ mod picker;
 mod plan;
 pub mod scoreboard;
 mod strategy;
+mod table;
 mod tasks;
 pub mod theme;
 

@@ -8,14 +8,14 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::Theme;
 use super::plan::status_style;
+use super::{Theme, table};
 use crate::app::App;
 use crate::app::plan::{CampaignRow, PlanTab};
 use crate::i18n::{Format, PlanWords};
 use crate::metrics::pacing::Pace;
 use crate::scoreboard::Column;
-use crate::text::{fit, pad, width};
+use crate::text::fit;
 
 /// A pace's colour: over budget in the warning colour, off pace in the
 /// "soon" one, on pace good, the rest dim.
@@ -55,58 +55,22 @@ pub fn heading(app: &App, p: &PlanTab) -> String {
 }
 
 /// Every cell of the table, the headings first, in `Column::ALL` order.
-fn cells(app: &App, rows: &[&CampaignRow]) -> Vec<[String; 13]> {
+fn cells(app: &App, rows: &[&CampaignRow]) -> Vec<Vec<String>> {
     let w = &app.words().ui.plan;
     let fmt = app.format();
-    let mut out = vec![w.columns.map(str::to_string)];
+    let mut out = vec![w.columns.iter().map(|s| s.to_string()).collect()];
     for r in rows {
         let s = r.scored();
-        out.push(Column::ALL.map(|c| s.cell(c, fmt, w)));
+        out.push(Column::ALL.iter().map(|c| s.cell(*c, fmt, w)).collect());
     }
     out
 }
 
-/// The columns shown in a table `total` wide and each one's width, left
-/// to right: each as wide as its widest cell, one space between them;
-/// columns give way in `Column::KEPT_FIRST`'s order from the last, and the
-/// name takes what is left, cut with an ellipsis where it must be (the
-/// detail shows it whole).
-fn fit_columns(cells: &[[String; 13]], total: usize) -> Vec<(Column, usize)> {
-    let natural: Vec<usize> = Column::ALL
-        .iter()
-        .map(|c| {
-            cells
-                .iter()
-                .map(|row| width(&row[c.index()]))
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let mut kept = vec![Column::Name];
-    let mut used = NAME_MIN;
-    for c in Column::KEPT_FIRST.iter().skip(1) {
-        let need = natural[c.index()] + 1;
-        if used + need <= total {
-            kept.push(*c);
-            used += need;
-        }
-    }
-    let name = natural[Column::Name.index()]
-        .clamp(NAME_MIN, NAME_MAX)
-        .min(total.saturating_sub(used - NAME_MIN))
-        .max(1);
-    Column::ALL
-        .iter()
-        .filter(|c| kept.contains(c))
-        .map(|c| {
-            let w = if *c == Column::Name {
-                name
-            } else {
-                natural[c.index()]
-            };
-            (*c, w)
-        })
-        .collect()
+/// The columns shown in a table `total` wide and each one's width:
+/// columns give way in `Column::KEPT_FIRST`'s order from the last.
+fn fit_columns(cells: &[Vec<String>], total: usize) -> Vec<(usize, usize)> {
+    let kept: Vec<usize> = Column::KEPT_FIRST.iter().map(|c| c.index()).collect();
+    table::fit_columns(cells, total, &kept, (NAME_MIN, NAME_MAX))
 }
 
 /// Where each column of the table starts on a screen of `screen` (its
@@ -115,30 +79,15 @@ pub fn column_spans(app: &App, screen: Rect) -> Vec<(Column, u16, u16)> {
     let Some(p) = &app.plan else {
         return Vec::new();
     };
-    let table = super::plan::table_area(super::body(app, screen));
-    let mut x = table.x;
-    fit_columns(
+    let area = super::plan::table_area(super::body(app, screen));
+    let fitted = fit_columns(
         &cells(app, &p.board()),
-        (table.width as usize).saturating_sub(1),
-    )
-    .into_iter()
-    .map(|(c, w)| {
-        let at = x;
-        x += w as u16 + 1;
-        (c, at, w as u16)
-    })
-    .collect()
-}
-
-/// A cell's text in `cols` columns: cut with an ellipsis where longer,
-/// figures to the right.
-fn cell_text(text: &str, col: Column, cols: usize) -> String {
-    let text = fit(text, cols);
-    if col.right_aligned() {
-        format!("{}{text}", " ".repeat(cols.saturating_sub(width(&text))))
-    } else {
-        pad(&text, cols)
-    }
+        (area.width as usize).saturating_sub(1),
+    );
+    table::spans(&fitted, area.x)
+        .into_iter()
+        .map(|(c, x, w)| (Column::ALL[c], x, w))
+        .collect()
 }
 
 pub fn render(app: &App, p: &PlanTab, frame: &mut Frame<'_>, area: Rect, t: Theme) {
@@ -154,18 +103,9 @@ pub fn render(app: &App, p: &PlanTab, frame: &mut Frame<'_>, area: Rect, t: Them
         return;
     }
     let cells = cells(app, &board);
-    let columns = fit_columns(&cells, total);
-    let line_of = |row: &[String; 13], style: &dyn Fn(Column) -> Style| {
-        let mut spans = Vec::new();
-        for (i, (c, cw)) in columns.iter().enumerate() {
-            if i > 0 {
-                spans.push(Span::raw(" "));
-            }
-            spans.push(Span::styled(cell_text(&row[c.index()], *c, *cw), style(*c)));
-        }
-        Line::from(spans)
-    };
-    let mut lines = vec![line_of(&cells[0], &|_| t.dim())];
+    let fitted = fit_columns(&cells, total);
+    let right = |c: usize| Column::ALL[c].right_aligned();
+    let mut lines = vec![table::row_line(&cells[0], &fitted, &right, &|_| t.dim())];
     // Rows between the headings and the line saying what the marks mean.
     let room = (area.height as usize).saturating_sub(2).max(1);
     let at = p
@@ -177,13 +117,13 @@ pub fn render(app: &App, p: &PlanTab, frame: &mut Frame<'_>, area: Rect, t: Them
         let selected = p.selected == Some(r.campaign.id);
         let pace = r.score.pacing.pace;
         let status = status_style(r.campaign.status, t);
-        let style = |c: Column| match c {
+        let style = |c: usize| match Column::ALL[c] {
             Column::Name if selected => t.selected(),
             Column::Name | Column::Status => status,
             Column::Used | Column::Pace => pace_style(pace, t),
             _ => t.base(),
         };
-        lines.push(line_of(row, &style));
+        lines.push(table::row_line(row, &fitted, &right, &style));
     }
     if area.height >= 3 {
         lines.push(Line::styled(fit(w.marks, total), t.dim()));

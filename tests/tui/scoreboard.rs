@@ -57,45 +57,63 @@ fn order(app: &App) -> Vec<String> {
         .collect()
 }
 
-/// A frame of `w`x`h` whose table has no two columns touching: the cell
-/// before each column's start is blank on the headings and every row.
+/// Asserts that on `lines` of a table the cell before each column's start
+/// (but the first's) and the cell after the last column are blank.
+fn apart(lines: &[&str], starts: &[u16], end: u16, at: &str) {
+    for text in lines {
+        let line: Vec<char> = text.chars().collect();
+        for x in starts.iter().skip(1) {
+            let before = line.get(*x as usize - 1).copied().unwrap_or(' ');
+            assert_eq!(
+                before, ' ',
+                "a column touches the one before it at {at}:\n{text}"
+            );
+        }
+        let after = line.get(end as usize).copied().unwrap_or(' ');
+        assert!(
+            after == ' ' || after == '╭' || after == '+' || after == '│' || after == '|',
+            "the last column runs over at {at}:\n{text}"
+        );
+    }
+}
+
+/// A frame of `w`x`h` whose scoreboard has no two columns touching on
+/// its headings and every row.
 fn checked(app: &mut App, w: u16, h: u16) -> String {
     let shown = screen(app, w, h);
     let spans = funnel::ui::scoreboard::column_spans(app, Rect::new(0, 0, w, h));
     assert!(spans.len() >= 5, "too few columns at {w}x{h}: {spans:?}");
     let plan_words = &app.format().words().ui.plan;
-    let (words, legend) = (plan_words.columns[0], plan_words.marks);
-    let lines: Vec<Vec<char>> = shown.lines().map(|l| l.chars().collect()).collect();
+    let (heading, legend) = (plan_words.columns[0], plan_words.marks);
+    let lines: Vec<&str> = shown.lines().collect();
     let first = lines
         .iter()
-        .position(|l| l.iter().collect::<String>().starts_with(words))
+        .position(|l| l.starts_with(heading))
         .unwrap_or_else(|| panic!("no headings in\n{shown}"));
-    let rows = app.plan.as_ref().expect("plan").campaigns.len();
-    let mut checked_rows = 0;
-    for line in lines.iter().skip(first).take(rows + 1) {
-        let text: String = line.iter().collect();
-        if text.trim().is_empty()
-            || text.starts_with(['╭', '+', '│', '|'])
-            || text.starts_with(&legend[..10])
-        {
-            break;
-        }
-        for (c, x, _) in spans.iter().skip(1) {
-            let before = line.get(*x as usize - 1).copied().unwrap_or(' ');
-            assert_eq!(
-                before, ' ',
-                "{c:?} touches the column before it at {w}x{h}:\n{text}\n{shown}"
-            );
-        }
-        let (_, x, cw) = spans.last().expect("columns");
-        let end = (x + cw) as usize;
-        assert!(
-            line.iter().skip(end).take(1).all(|ch| *ch == ' '),
-            "the last column runs over at {w}x{h}:\n{text}"
-        );
-        checked_rows += 1;
-    }
-    assert!(checked_rows >= 2, "a table at {w}x{h}:\n{shown}");
+    let table: Vec<&str> = lines[first..]
+        .iter()
+        .take_while(|l| !l.starts_with(&legend[..10]))
+        .copied()
+        .collect();
+    assert!(table.len() >= 3, "a table at {w}x{h}:\n{shown}");
+    let starts: Vec<u16> = spans.iter().map(|s| s.1).collect();
+    let (_, x, cw) = spans.last().expect("columns");
+    apart(&table, &starts, x + cw, &format!("{w}x{h}\n{shown}"));
+    shown
+}
+
+/// A frame of the Strategy tab's Channels at `w`x`h`, its columns apart.
+fn channels(app: &mut App, w: u16, h: u16) -> String {
+    let shown = screen(app, w, h);
+    let spans = funnel::ui::channels::column_spans(app, Rect::new(0, 0, w, h));
+    assert!(spans.len() >= 4, "too few columns at {w}x{h}: {spans:?}");
+    let count = app.strategy.as_ref().expect("strategy").channels.len();
+    // Under the tabs' bar and the sections' bar: headings, then a row a
+    // channel.
+    let table: Vec<&str> = shown.lines().skip(2).take(count + 1).collect();
+    let starts: Vec<u16> = spans.iter().map(|s| s.0).collect();
+    let (x, cw) = spans.last().copied().expect("columns");
+    apart(&table, &starts, x + cw, &format!("{w}x{h}\n{shown}"));
     shown
 }
 
@@ -242,6 +260,26 @@ fn scoreboard_frames_in_both_locales_at_both_sizes() {
         for (w, h) in [(80, 24), (160, 48)] {
             let shown = checked(&mut app, w, h);
             insta::assert_snapshot!(format!("scoreboard_{name}_{w}x{h}"), shown);
+        }
+    }
+}
+
+#[test]
+fn strategy_channels_give_each_channels_figures_in_columns_apart() {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("../snapshots");
+    let _kept = settings.bind_to_scope();
+    for (locale, plain, name) in [
+        (Locale::En, false, "en"),
+        (Locale::En, true, "en_plain"),
+        (Locale::Vi, true, "vi_plain"),
+        (Locale::Vi, false, "vi"),
+    ] {
+        let mut app = on_plan(locale, plain);
+        typed(&mut app, "1ll");
+        for (w, h) in [(80, 24), (160, 48)] {
+            let shown = channels(&mut app, w, h);
+            insta::assert_snapshot!(format!("channels_{name}_{w}x{h}"), shown);
         }
     }
 }

@@ -194,3 +194,86 @@ pub fn order(rows: &[Scored<'_>], col: Column, reversed: bool) -> Vec<usize> {
     });
     at
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{CampaignId, CampaignStatus};
+    use crate::metrics::pacing::{Pace, pacing};
+    use chrono::NaiveDate;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().expect("date")
+    }
+
+    fn campaign(id: i64, name: &str, start: &str, budget: i64) -> Campaign {
+        Campaign {
+            id: CampaignId(id),
+            name: name.into(),
+            objective: None,
+            segment: None,
+            channel: None,
+            start: d(start),
+            end: d("2026-11-10"),
+            budget: Amount::from_int(budget),
+            owner: None,
+            status: CampaignStatus::Active,
+            description: String::new(),
+        }
+    }
+
+    fn score(c: &Campaign, spent: i64, conversions: Option<i64>) -> CampaignScore {
+        CampaignScore {
+            pacing: pacing(
+                c.budget,
+                Amount::from_int(spent),
+                c.start,
+                c.end,
+                d("2026-11-05"),
+            ),
+            conversions: conversions.map(Amount::from_int),
+            revenue: None,
+        }
+    }
+
+    #[test]
+    fn rows_sort_worst_pace_first_figures_biggest_first_and_unknowns_last() {
+        let cs = [
+            campaign(1, "beta", "2026-11-01", 1000),
+            campaign(2, "Alpha", "2026-11-01", 1000),
+            campaign(3, "gamma", "2026-10-27", 1000),
+        ];
+        // On the 5th: beta behind (400 of 500), Alpha over (1,200),
+        // gamma on pace (10 of 15 days: 667 allowed, 650 spent).
+        let scores = [
+            score(&cs[0], 400, Some(8)),
+            score(&cs[1], 1200, None),
+            score(&cs[2], 650, Some(26)),
+        ];
+        assert_eq!(
+            scores.iter().map(|s| s.pacing.pace).collect::<Vec<_>>(),
+            [Pace::Behind, Pace::Over, Pace::OnPace]
+        );
+        let rows: Vec<Scored<'_>> = cs
+            .iter()
+            .zip(&scores)
+            .map(|(campaign, score)| Scored {
+                campaign,
+                score,
+                tasks: TaskProgress::default(),
+            })
+            .collect();
+        assert_eq!(order(&rows, Column::Pace, false), [1, 0, 2]);
+        assert_eq!(order(&rows, Column::Pace, true), [2, 0, 1]);
+        assert_eq!(order(&rows, Column::Name, false), [1, 0, 2], "case aside");
+        assert_eq!(order(&rows, Column::Spent, false), [1, 2, 0]);
+        assert_eq!(order(&rows, Column::Spent, true), [0, 2, 1]);
+        // Alpha has no conversions: last both ways.
+        assert_eq!(order(&rows, Column::Conversions, false), [2, 0, 1]);
+        assert_eq!(order(&rows, Column::Conversions, true), [0, 2, 1]);
+        // 400 / 8 = 50 and 650 / 26 = 25: the dearest first.
+        assert_eq!(order(&rows, Column::CostPerConversion, false), [0, 2, 1]);
+        // No tasks anywhere: the start and name order.
+        assert_eq!(order(&rows, Column::Tasks, false), [2, 1, 0]);
+    }
+}

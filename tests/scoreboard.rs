@@ -48,6 +48,14 @@ fn the_morning_report_names_the_campaign_the_plan_shows_over_budget() {
         over.contains("Black Friday 2026"),
         "the report must name it: {over}"
     );
+    let line = over
+        .lines()
+        .find(|l| l.contains("Black Friday 2026"))
+        .unwrap_or_default();
+    assert!(
+        line.contains("15,285,000 ₫") && line.ends_with("101.9%"),
+        "{over}"
+    );
     let j: serde_json::Value =
         serde_json::from_str(&run(&["report", "--format", "json"])).expect("json");
     let names: Vec<&str> = j["over_budget"]

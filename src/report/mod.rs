@@ -189,6 +189,8 @@ pub struct OverBudget {
     pub name: String,
     pub budget: Amount,
     pub spent: Amount,
+    /// spent / budget.
+    pub used: Option<f64>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -271,12 +273,14 @@ pub fn build(store: &Store, period: Period, config: &Config, today: NaiveDate) -
         .filter(|c| reviewed(c.start, c.end, previous.start, period.end))
     {
         let spent = analysis.campaign_spent(c)?;
-        if pacing(c.budget, spent, c.start, c.end, read_at).is_over_budget() {
+        let pace = pacing(c.budget, spent, c.start, c.end, read_at);
+        if pace.is_over_budget() {
             over_budget.push(OverBudget {
                 id: c.id.0,
                 name: c.name.clone(),
                 budget: c.budget,
                 spent,
+                used: pace.used,
             });
         }
     }

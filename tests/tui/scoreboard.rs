@@ -283,3 +283,41 @@ fn strategy_channels_give_each_channels_figures_in_columns_apart() {
         }
     }
 }
+
+/// The colour of the first `mark` on the row starting with `name`, drawn
+/// at `w`x`h`.
+fn mark_colour(app: &mut App, name: &str, w: u16, h: u16) -> Option<ratatui::style::Color> {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    screen(app, w, h);
+    let mut term = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    term.draw(|f| funnel::ui::render(app, f)).expect("draw");
+    let buffer = term.backend().buffer();
+    let text = funnel::tui::buffer_text(buffer);
+    let y = text.lines().position(|l| l.starts_with(name))?;
+    let x = text.lines().nth(y)?.chars().position(|c| c == '!')?;
+    buffer.cell((x as u16, y as u16)).map(|c| c.fg)
+}
+
+#[test]
+fn the_over_budget_mark_is_red_in_colour_and_plain_without() {
+    use ratatui::style::Color;
+    let mut app = on_plan(Locale::En, false);
+    assert_eq!(
+        mark_colour(&mut app, "Black Friday 2026", 80, 24),
+        Some(Color::Red),
+        "on the timeline"
+    );
+    typed(&mut app, "s");
+    assert_eq!(
+        mark_colour(&mut app, "Black Friday 20", 80, 24),
+        Some(Color::Red),
+        "in the table"
+    );
+    let mut plain = on_plan(Locale::En, true);
+    assert_eq!(
+        mark_colour(&mut plain, "Black Friday 2026", 80, 24),
+        Some(Color::Reset),
+        "the mark alone says it"
+    );
+}

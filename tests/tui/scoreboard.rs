@@ -321,3 +321,27 @@ fn the_over_budget_mark_is_red_in_colour_and_plain_without() {
         "the mark alone says it"
     );
 }
+
+#[test]
+fn the_scoreboard_draws_at_every_size_and_keeps_the_selection_on_screen() {
+    let mut app = on_plan(Locale::Vi, false);
+    typed(&mut app, "sG");
+    for (w, h) in [
+        (0, 0),
+        (20, 5),
+        (40, 10),
+        (60, 16),
+        (64, 18),
+        (80, 24),
+        (119, 30),
+        (300, 100),
+    ] {
+        let shown = screen(&mut app, w, h);
+        if (w, h) == (80, 24) {
+            // The last campaign by pace, selected, is on screen.
+            let last = order(&app).last().cloned().unwrap_or_default();
+            let cut: String = last.chars().take(12).collect();
+            assert!(shown.contains(&cut), "{cut} in\n{shown}");
+        }
+    }
+}

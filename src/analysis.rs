@@ -42,6 +42,8 @@ use crate::domain::{
 };
 use crate::metrics::forecast::{self, Forecast};
 use crate::metrics::objective::{Aim, Progress, progress};
+use crate::metrics::pacing::pacing;
+use crate::metrics::scoreboard::CampaignScore;
 use crate::metrics::{
     Cohort, CustomerParams, CustomerTimeline, DailyValue, Granularity, Period, PeriodFigures,
     aggregate, aggregate_all, daily_sums, gauge_on, series,
@@ -637,14 +639,32 @@ impl<'a> Analysis<'a> {
     /// Spend attributed to a campaign from its start to the as-of day (or
     /// its end).
     pub fn campaign_spent(&self, c: &Campaign) -> Result<Amount> {
+        Ok(self.campaign_sum(c, "spend")?.unwrap_or_default())
+    }
+
+    /// A counter attributed to a campaign, summed from its start to the
+    /// as-of day (or its end); `None` where nothing was recorded.
+    fn campaign_sum(&self, c: &Campaign, metric: &str) -> Result<Option<Amount>> {
         let end = self.as_of.min(c.end);
         let values = self
             .store
-            .series_between("spend", Dimension::Campaign(c.id), c.start, end)?;
-        Ok(values
+            .series_between(metric, Dimension::Campaign(c.id), c.start, end)?;
+        let mut kept = values
             .iter()
             .filter(|(day, _)| *day >= c.start && *day <= end)
             .map(|(_, value)| *value)
-            .sum())
+            .peekable();
+        Ok(kept.peek().is_some().then(|| kept.sum()))
+    }
+
+    /// A campaign's pacing as of the as-of day, with the conversions and
+    /// revenue attributed to it.
+    pub fn campaign_score(&self, c: &Campaign) -> Result<CampaignScore> {
+        let spent = self.campaign_spent(c)?;
+        Ok(CampaignScore {
+            pacing: pacing(c.budget, spent, c.start, c.end, self.as_of),
+            conversions: self.campaign_sum(c, "conversions")?,
+            revenue: self.campaign_sum(c, "revenue")?,
+        })
     }
 }

@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod import;
 pub mod metrics;
 pub mod report;
+pub mod scoreboard;
 pub mod store;
 pub mod taskview;
 pub mod text;

@@ -1360,6 +1360,8 @@ mod elsewhere;
 mod forecast;
 #[path = "tui/funnel_view.rs"]
 mod funnel_view;
+#[path = "tui/scoreboard.rs"]
+mod scoreboard;
 
 mod strategy_tab {
     //! The Strategy tab: six sections reached with h and l, each a list

@@ -89,6 +89,12 @@ pub enum Action {
     ToggleZoom,
     /// Plan: the timeline, or each person's open tasks per week.
     ToggleWorkload,
+    /// Plan: the scoreboard of every campaign, or the timeline.
+    ToggleScoreboard,
+    /// Plan's scoreboard: sort by the next column.
+    CycleSort,
+    /// Plan's scoreboard: the same column the other way round.
+    ReverseSort,
     /// Plan: the Tasks tab, filtered to the selected campaign.
     OpenTasks,
     /// Plan: a new task of the selected campaign.
@@ -171,6 +177,9 @@ pub const NAMED: &[(Action, &str)] = &[
     (Action::WholeBusiness, "whole_business"),
     (Action::ToggleZoom, "toggle_zoom"),
     (Action::ToggleWorkload, "toggle_workload"),
+    (Action::ToggleScoreboard, "toggle_scoreboard"),
+    (Action::CycleSort, "cycle_sort"),
+    (Action::ReverseSort, "reverse_sort"),
     (Action::OpenTasks, "open_tasks"),
     (Action::AddTaskToCampaign, "add_task_to_campaign"),
     (Action::Record, "record"),

@@ -13,6 +13,7 @@ pub mod notes;
 pub mod plan;
 pub mod records;
 mod reopen;
+mod scoreboard;
 pub mod strategy;
 pub mod tasks;
 pub mod typing;
@@ -585,6 +586,9 @@ impl App {
             | Action::No
             | Action::ToggleZoom
             | Action::ToggleWorkload
+            | Action::ToggleScoreboard
+            | Action::CycleSort
+            | Action::ReverseSort
             | Action::OpenTasks
             | Action::Open
             | Action::AddTaskToCampaign
@@ -798,16 +802,7 @@ impl App {
         let Some(p) = &mut self.plan else {
             return;
         };
-        let analysis = crate::analysis::Analysis::new(&self.store, &self.config, self.today);
-        let r = p.settle(
-            self.fit.timeline_cols,
-            self.fit.timeline_rows,
-            &analysis,
-            self.today,
-        );
-        if let Err(e) = r {
-            self.fail(e.to_string());
-        }
+        p.settle(self.fit.timeline_cols, self.fit.timeline_rows);
     }
 
     /// The Plan tab's keys: selection, time, zoom, workload, the way to
@@ -837,10 +832,13 @@ impl App {
             Action::NextPeriod => p.scroll(true),
             Action::CurrentPeriod => p.to_today(today, week_start),
             Action::ToggleZoom => p.toggle_zoom(),
+            Action::ToggleScoreboard => p.toggle_scoreboard(cols, week_start),
+            Action::CycleSort => p.cycle_sort(),
+            Action::ReverseSort => p.reverse_sort(),
             Action::ToggleWorkload => {
                 p.view = match p.view {
-                    plan::PlanView::Timeline => plan::PlanView::Workload,
                     plan::PlanView::Workload => plan::PlanView::Timeline,
+                    _ => plan::PlanView::Workload,
                 }
             }
             Action::OpenTasks => {

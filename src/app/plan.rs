@@ -8,8 +8,10 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use crate::analysis::Analysis;
 use crate::config::Config;
-use crate::domain::{Amount, Campaign, CampaignId};
-use crate::metrics::pacing::{Pacing, pacing};
+use crate::domain::{Campaign, CampaignId};
+use crate::metrics::pacing::Pacing;
+use crate::metrics::scoreboard::CampaignScore;
+use crate::scoreboard::Column;
 use crate::store::{Result, Store};
 use crate::taskview::workload::{
     TaskProgress, Workload, progress_from_counts, week_starts, workload_from_counts,
@@ -46,6 +48,8 @@ impl Zoom {
 pub enum PlanView {
     Timeline,
     Workload,
+    /// Every campaign as a sortable table (see `scoreboard`).
+    Scoreboard,
 }
 
 /// A campaign with what the detail pane says of it.
@@ -57,6 +61,8 @@ pub struct CampaignRow {
     pub channel: Option<String>,
     pub owner: Option<String>,
     pub tasks: TaskProgress,
+    /// Its pacing, conversions and revenue as of today.
+    pub score: CampaignScore,
 }
 
 /// Where a campaign stands in time on a day.
@@ -106,6 +112,10 @@ pub struct PlanTab {
     pub weeks: Vec<NaiveDate>,
     /// The first row shown (the timeline scrolls to keep the selection).
     pub offset: usize,
+    /// The scoreboard's order: by this column, the other way round when
+    /// `reversed`.
+    pub sort: Column,
+    pub reversed: bool,
 }
 
 /// The first day of the week holding `day`.
@@ -148,18 +158,22 @@ impl PlanTab {
                 .collect(),
         );
         let progress = progress_from_counts(&store.task_counts_by_campaign(today)?);
+        let analysis = Analysis::new(store, config, today);
         let mut campaigns: Vec<CampaignRow> = store
             .campaigns()?
             .into_iter()
-            .map(|c| CampaignRow {
-                objective: c.objective.and_then(|i| objectives.get(&i.0).cloned()),
-                segment: c.segment.and_then(|i| segments.get(&i.0).cloned()),
-                channel: c.channel.and_then(|i| channels.get(&i.0).cloned()),
-                owner: c.owner.and_then(|i| people.get(&i.0).cloned()),
-                tasks: progress.get(&c.id).copied().unwrap_or_default(),
-                campaign: c,
+            .map(|c| {
+                Ok(CampaignRow {
+                    objective: c.objective.and_then(|i| objectives.get(&i.0).cloned()),
+                    segment: c.segment.and_then(|i| segments.get(&i.0).cloned()),
+                    channel: c.channel.and_then(|i| channels.get(&i.0).cloned()),
+                    owner: c.owner.and_then(|i| people.get(&i.0).cloned()),
+                    tasks: progress.get(&c.id).copied().unwrap_or_default(),
+                    score: analysis.campaign_score(&c)?,
+                    campaign: c,
+                })
             })
-            .collect();
+            .collect::<Result<_>>()?;
         campaigns.sort_by(|a, b| {
             (a.campaign.start, a.campaign.end, &a.campaign.name).cmp(&(
                 b.campaign.start,
@@ -185,6 +199,8 @@ impl PlanTab {
             ),
             weeks: week_starts(this_week, WORKLOAD_WEEKS),
             offset: 0,
+            sort: Column::Pace,
+            reversed: false,
         })
     }
 
@@ -210,20 +226,21 @@ impl PlanTab {
         self.campaigns.iter().find(|c| c.campaign.id == id)
     }
 
+    /// The campaigns the selection moves among: those shown on the
+    /// timeline of `columns` columns, or every one in the scoreboard's
+    /// order.
+    fn selectable(&self, columns: usize) -> Vec<CampaignId> {
+        let rows = match self.view {
+            PlanView::Scoreboard => self.board(),
+            _ => self.visible(columns),
+        };
+        rows.iter().map(|c| c.campaign.id).collect()
+    }
+
     /// Keeps the selection on a campaign shown (the first, if it left the
-    /// span) and in the `rows` on screen, and reads its pacing.
-    pub fn settle(
-        &mut self,
-        columns: usize,
-        rows: usize,
-        analysis: &Analysis<'_>,
-        today: NaiveDate,
-    ) -> Result<()> {
-        let visible: Vec<CampaignId> = self
-            .visible(columns)
-            .iter()
-            .map(|c| c.campaign.id)
-            .collect();
+    /// span) and in the `rows` on screen, and takes its pacing.
+    pub fn settle(&mut self, columns: usize, rows: usize) {
+        let visible = self.selectable(columns);
         let at = self
             .selected
             .and_then(|id| visible.iter().position(|v| *v == id));
@@ -242,24 +259,12 @@ impl PlanTab {
             }
         }
         self.offset = self.offset.min(visible.len().saturating_sub(1));
-        self.pacing = match self.selected_row() {
-            Some(r) => {
-                let c = &r.campaign;
-                let spent: Amount = analysis.campaign_spent(c)?;
-                Some(pacing(c.budget, spent, c.start, c.end, today))
-            }
-            None => None,
-        };
-        Ok(())
+        self.pacing = self.selected_row().map(|r| r.score.pacing);
     }
 
     /// Moves the selection among the campaigns shown.
     pub fn move_by(&mut self, delta: isize, columns: usize) {
-        let visible: Vec<CampaignId> = self
-            .visible(columns)
-            .iter()
-            .map(|c| c.campaign.id)
-            .collect();
+        let visible = self.selectable(columns);
         if visible.is_empty() {
             return;
         }
@@ -327,7 +332,7 @@ mod tests {
                 channel: None,
                 start: d("2026-12-01"),
                 end: d("2026-12-10"),
-                budget: Amount::from_int(0),
+                budget: crate::domain::Amount::from_int(0),
                 owner: None,
                 status: crate::domain::CampaignStatus::Planned,
                 description: String::new(),
@@ -337,6 +342,17 @@ mod tests {
             channel: None,
             owner: None,
             tasks: TaskProgress::default(),
+            score: CampaignScore {
+                pacing: crate::metrics::pacing::pacing(
+                    crate::domain::Amount::from_int(0),
+                    crate::domain::Amount::from_int(0),
+                    d("2026-12-01"),
+                    d("2026-12-10"),
+                    d("2026-11-22"),
+                ),
+                conversions: None,
+                revenue: None,
+            },
         };
         assert_eq!(row.stage(d("2026-11-22")), Stage::StartsIn(9));
         assert_eq!(

@@ -508,47 +508,7 @@ pub fn campaign(ctx: &Context, cmd: CampaignCommand) -> CliResult {
             let k = store.delete_campaign(CampaignId(store.resolve(Named::Campaign, &id)?))?;
             say(words(ctx).campaign.removed, &[&k.id, &k.name])
         }
-        CampaignCommand::List(a) => {
-            let fmt = ctx.format();
-            let people = store.people()?;
-            let today = ctx.today();
-            let analysis = crate::analysis::Analysis::new(&store, &ctx.config, today);
-            let mut spent = Vec::new();
-            let campaigns = store.campaigns()?;
-            for k in &campaigns {
-                spent.push(analysis.campaign_spent(k)?);
-            }
-            let rows: Vec<(&Campaign, Amount)> = campaigns.iter().zip(spent).collect();
-            if a.json {
-                return json(&campaigns);
-            }
-            listing(
-                ctx,
-                false,
-                &rows.iter().map(|(k, _)| (*k).clone()).collect::<Vec<_>>(),
-                &words(ctx).campaign_columns,
-                |k| {
-                    let spent = rows
-                        .iter()
-                        .find(|(c, _)| c.id == k.id)
-                        .map(|(_, s)| *s)
-                        .unwrap_or_default();
-                    vec![
-                        k.id.to_string(),
-                        fit(&k.name, 36),
-                        k.status.to_string(),
-                        fmt.date(k.start),
-                        fmt.date(k.end),
-                        fmt.money(k.budget),
-                        fmt.money(spent),
-                        k.owner
-                            .and_then(|o| people.iter().find(|p| p.id == o))
-                            .map(|p| p.name.clone())
-                            .unwrap_or_default(),
-                    ]
-                },
-            )
-        }
+        CampaignCommand::List(a) => super::campaigns::list(ctx, &store, a.json),
     }
 }
 

@@ -1,6 +1,7 @@
 //! The command line: argument definitions, the context every command
 //! runs in, and dispatch to one module per subcommand group.
 
+mod campaigns;
 mod copies;
 mod entities;
 mod kpi;

@@ -183,9 +183,22 @@ fn render(r: &Report, fmt: Format, markdown: bool) -> String {
         let rows: Vec<Vec<String>> = r
             .over_budget
             .iter()
-            .map(|c| vec![c.name.clone(), fmt.money(c.budget), fmt.money(c.spent)])
+            .map(|c| {
+                let used = c.used.map_or_else(|| "—".into(), |u| fmt.percent(u));
+                vec![
+                    c.name.clone(),
+                    fmt.money(c.budget),
+                    fmt.money(c.spent),
+                    used,
+                ]
+            })
             .collect();
-        out.push(grid(&[w.campaign, w.budget, w.spent], &rows, markdown));
+        let used = w.ui.plan.columns[crate::scoreboard::Column::Used.index()].to_lowercase();
+        out.push(grid(
+            &[w.campaign, w.budget, w.spent, &used],
+            &rows,
+            markdown,
+        ));
     }
 
     if !r.notes.is_empty() {

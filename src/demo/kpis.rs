@@ -89,7 +89,10 @@ fn day_weights(rng: &mut Rng, base: &[f64], seo: Option<usize>, progress: f64, o
 }
 
 /// Small scale: Total visits, leads, conversions, spend and revenue; per
-/// channel visits, conversions and spend; spend per running campaign.
+/// channel visits, conversions and spend; spend per running campaign, and
+/// its conversions and revenue: its spend's share of its channel's
+/// conversions that day, at the day's revenue per conversion (worked out
+/// without drawing from `rng`, so every other value stays as it was).
 pub(super) fn small(
     rng: &mut Rng,
     sales: &Sales,
@@ -102,6 +105,7 @@ pub(super) fn small(
     let mut out = Vec::with_capacity(sales.days * (5 + 3 * n + 3));
     let (mut weights, mut parts) = (Vec::new(), Vec::new());
     let mut spend = vec![0i64; n];
+    let mut running: Vec<(CampaignId, usize, i64)> = Vec::new();
     for day in 0..sales.days {
         let d = shift(start, day as i64);
         let progress = day as f64 / sales.days as f64;
@@ -111,9 +115,11 @@ pub(super) fn small(
         for (c, s) in spend.iter_mut().enumerate() {
             *s = thousands(mix.base_spend[c] as f64 * (1.0 + 0.5 * progress) * jitter(rng, 0.15));
         }
+        running.clear();
         for k in campaigns.iter().filter(|k| k.start <= d && d <= k.end) {
             let s = thousands(k.daily_vnd as f64 * jitter(rng, 0.3));
             spend[k.channel] += s;
+            running.push((k.id, k.channel, s));
             out.push(kpi(
                 d,
                 "spend",
@@ -138,6 +144,24 @@ pub(super) fn small(
             let dim = Dimension::Channel(mix.ids[c]);
             out.push(kpi(d, "conversions", dim, Amount::from_int(*v)));
             out.push(kpi(d, "spend", dim, Amount::from_int(spend[c] * 1000)));
+        }
+        let per_conversion = sales
+            .day_revenue(day)
+            .checked_div(i64::from(conversions))
+            .unwrap_or(0);
+        for &(id, c, s) in &running {
+            let (Some(of), Some(&channel)) = (spend.get(c), parts.get(c)) else {
+                continue;
+            };
+            let won = (channel * s).checked_div(*of).unwrap_or(0);
+            let dim = Dimension::Campaign(id);
+            out.push(kpi(d, "conversions", dim, Amount::from_int(won)));
+            out.push(kpi(
+                d,
+                "revenue",
+                dim,
+                Amount::from_int(won * per_conversion),
+            ));
         }
 
         let total_spend: i64 = spend.iter().sum();

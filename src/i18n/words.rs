@@ -478,8 +478,9 @@ pub struct PlanWords {
     pub spent: &'static str,
     /// "{} by today"
     pub allowance: &'static str,
-    /// Paces: on pace, ahead of pace, over budget.
-    pub paces: [&'static str; 3],
+    /// Paces, in `Pace::ALL` order: over budget, ahead of pace, behind
+    /// pace, on pace, not started, ended within budget, no budget.
+    pub paces: [&'static str; 7],
     /// "{} of {} tasks done"
     pub tasks_done: &'static str,
     /// "{} overdue"
@@ -497,6 +498,15 @@ pub struct PlanWords {
     pub no_open_tasks: &'static str,
     /// Under the workload: how an overloaded week is marked.
     pub overload_rule: &'static str,
+    /// The scoreboard's column headings, in `scoreboard::Column::ALL`
+    /// order.
+    pub columns: [&'static str; 13],
+    /// "All campaigns ({count}) · sorted by {column}"
+    pub board_heading: &'static str,
+    /// "{column}, reversed"
+    pub reversed: &'static str,
+    /// Under the scoreboard: what the marks mean.
+    pub marks: &'static str,
 }
 
 impl PlanWords {
@@ -505,12 +515,7 @@ impl PlanWords {
     }
 
     pub fn pace(&self, p: crate::metrics::pacing::Pace) -> &'static str {
-        use crate::metrics::pacing::Pace;
-        match p {
-            Pace::OnPace => self.paces[0],
-            Pace::Ahead => self.paces[1],
-            Pace::Over => self.paces[2],
-        }
+        self.paces[p.index()]
     }
 }
 
@@ -650,7 +655,7 @@ pub struct CliWords {
     /// ID, NAME, KIND, ACTIVE, SEGMENTS.
     pub channel_columns: [&'static str; 5],
     /// ID, NAME, STATUS, START, END, BUDGET, SPENT, OWNER.
-    pub campaign_columns: [&'static str; 8],
+    pub campaign_columns: [&'static str; 15],
     /// ID, NAME, ROLE, CONTACT.
     pub person_columns: [&'static str; 4],
     /// ID, FROM, TO, KIND, CATEGORY, TEXT.

@@ -10,6 +10,7 @@ pub mod funnel;
 pub mod objective;
 pub mod pacing;
 pub mod period;
+pub mod scoreboard;
 pub mod series;
 
 pub use bytes::DecodeError;

@@ -1,14 +1,25 @@
 //! Budget pacing of a campaign: what it has spent against what its budget
-//! allows by now.
+//! allows by now. The one rule the Plan tab's timeline and scoreboard,
+//! `funnel report` and `campaign list` all read.
 //!
 //! The allowance grows linearly over the campaign's days: on day `d` of
 //! `n` (both ends counted, so the first day allows `1/n` and the last the
 //! whole budget) it is `budget × d / n`; before the start it is zero, after
-//! the end the whole budget.
+//! the end the whole budget. Then, in this order:
+//! - no budget (zero, what an unset budget reads as): nothing to pace
+//!   against, never over budget;
 //! - over budget: spent > budget (whenever it happens);
-//! - ahead of pace: spent > allowance, within the budget (spending faster
-//!   than time passes: a warning);
-//! - on pace: spent ≤ allowance.
+//! - ahead of pace: spent more than [`TOLERANCE`] above the allowance
+//!   (spending faster than time passes; spending before the start is
+//!   ahead too);
+//! - not started: before the start, nothing spent;
+//! - ended: after the end, within the budget;
+//! - behind pace: running and spent more than [`TOLERANCE`] below the
+//!   allowance (the campaign is not reaching the people it paid for);
+//! - on pace: otherwise.
+//!
+//! Spend is often recorded a day late and varies from day to day, hence a
+//! band around the allowance rather than a line.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -16,12 +27,55 @@ use serde::Serialize;
 
 use crate::domain::Amount;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// How far from the allowance, as a share of it, spending is still on
+/// pace.
+pub const TOLERANCE: f64 = 0.10;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Pace {
-    OnPace,
-    Ahead,
+    /// Over budget: the worst first, so that ordering by pace puts it on
+    /// top.
     Over,
+    Ahead,
+    Behind,
+    OnPace,
+    NotStarted,
+    Ended,
+    NoBudget,
+}
+
+impl Pace {
+    pub const ALL: [Pace; 7] = [
+        Pace::Over,
+        Pace::Ahead,
+        Pace::Behind,
+        Pace::OnPace,
+        Pace::NotStarted,
+        Pace::Ended,
+        Pace::NoBudget,
+    ];
+
+    /// Position in [`Pace::ALL`] (the order of the words catalogs).
+    pub fn index(self) -> usize {
+        Pace::ALL.iter().position(|p| *p == self).unwrap_or(0)
+    }
+
+    /// Whether it deserves a mark: over budget, or off pace either way.
+    pub fn is_flagged(self) -> bool {
+        matches!(self, Pace::Over | Pace::Ahead | Pace::Behind)
+    }
+
+    /// The mark that says it without colour: `!` over budget, `+` ahead
+    /// of pace, `~` behind pace (plain ASCII, so the same with `--ascii`).
+    pub fn mark(self) -> Option<char> {
+        match self {
+            Pace::Over => Some('!'),
+            Pace::Ahead => Some('+'),
+            Pace::Behind => Some('~'),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -35,6 +89,12 @@ pub struct Pacing {
     /// spent / budget; `None` for a zero budget.
     pub used: Option<f64>,
     pub pace: Pace,
+}
+
+impl Pacing {
+    pub fn is_over_budget(&self) -> bool {
+        self.pace == Pace::Over
+    }
 }
 
 /// The pacing of a campaign running `start..=end` with `budget`, having
@@ -54,10 +114,19 @@ pub fn pacing(
         Amount::from_decimal(budget.to_decimal() * Decimal::from(passed) / Decimal::from(days))
             .unwrap_or(budget)
     };
-    let pace = if spent > budget {
+    let (s, a) = (spent.to_f64(), allowance.to_f64());
+    let pace = if budget.is_zero() {
+        Pace::NoBudget
+    } else if spent > budget {
         Pace::Over
-    } else if spent > allowance {
+    } else if s > a * (1.0 + TOLERANCE) {
         Pace::Ahead
+    } else if today < start {
+        Pace::NotStarted
+    } else if today > end {
+        Pace::Ended
+    } else if s < a * (1.0 - TOLERANCE) {
+        Pace::Behind
     } else {
         Pace::OnPace
     };
@@ -73,6 +142,15 @@ pub fn pacing(
         used: spent.ratio(budget),
         pace,
     }
+}
+
+/// Whether a campaign running `start..=end` belongs in the review of the
+/// period `from..=to` read on `today`: it ran during it, or it ended
+/// in the period before it (`before..from`), so that a campaign which
+/// closed over budget at the end of last month is still named the next
+/// morning.
+pub fn reviewed(start: NaiveDate, end: NaiveDate, before: NaiveDate, to: NaiveDate) -> bool {
+    start <= to && end >= before
 }
 
 #[cfg(test)]
@@ -111,39 +189,58 @@ mod tests {
     }
 
     #[test]
-    fn spending_faster_than_time_is_ahead_and_past_the_budget_is_over() {
-        assert_eq!(nov(400, "2026-11-04").pace, Pace::OnPace, "exactly on pace");
-        assert_eq!(nov(401, "2026-11-04").pace, Pace::Ahead);
-        assert_eq!(nov(1000, "2026-11-10").pace, Pace::OnPace);
-        assert_eq!(nov(1001, "2026-11-10").pace, Pace::Over);
-        assert_eq!(nov(1500, "2026-11-02").pace, Pace::Over);
+    fn a_campaign_not_started_has_nothing_to_pace_unless_it_spent() {
+        assert_eq!(nov(0, "2026-10-20").pace, Pace::NotStarted);
         assert_eq!(
             nov(10, "2026-10-30").pace,
             Pace::Ahead,
             "spent before it starts"
         );
-        assert_eq!(nov(250, "2026-11-04").used, Some(0.25));
     }
 
     #[test]
-    fn a_zero_budget_is_over_with_any_spend() {
-        let p = pacing(
-            m(0),
-            m(1),
-            d("2026-11-01"),
-            d("2026-11-10"),
-            d("2026-11-05"),
-        );
+    fn half_through_40_percent_spent_is_behind_and_60_ahead() {
+        // 5 of 10 days passed on the 5th: 500 allowed, on pace from 450
+        // to 550.
+        let p = nov(400, "2026-11-05");
+        assert_eq!((p.allowance, p.elapsed), (m(500), 0.5));
+        assert_eq!(p.pace, Pace::Behind);
+        assert_eq!(p.used, Some(0.4));
+        assert_eq!(nov(600, "2026-11-05").pace, Pace::Ahead);
+        assert_eq!(nov(500, "2026-11-05").pace, Pace::OnPace);
+        assert_eq!(nov(450, "2026-11-05").pace, Pace::OnPace, "the band's edge");
+        assert_eq!(nov(550, "2026-11-05").pace, Pace::OnPace, "the band's edge");
+        assert_eq!(nov(449, "2026-11-05").pace, Pace::Behind);
+        assert_eq!(nov(551, "2026-11-05").pace, Pace::Ahead);
+    }
+
+    #[test]
+    fn a_campaign_ended_under_budget_is_ended_and_over_it_is_over() {
+        let p = nov(700, "2026-12-07");
+        assert_eq!((p.pace, p.used), (Pace::Ended, Some(0.7)));
+        assert!(!p.is_over_budget());
+        assert_eq!(nov(1000, "2026-11-10").pace, Pace::OnPace, "all of it");
+        assert_eq!(nov(1000, "2026-12-07").pace, Pace::Ended);
+        let p = nov(1019, "2026-12-07");
         assert_eq!(p.pace, Pace::Over);
-        assert_eq!(p.used, None);
-        let p = pacing(
-            m(0),
-            m(0),
-            d("2026-11-01"),
-            d("2026-11-10"),
-            d("2026-11-05"),
-        );
-        assert_eq!(p.pace, Pace::OnPace);
+        assert!(p.is_over_budget());
+        assert_eq!(p.used, Some(1.019));
+        assert_eq!(nov(1500, "2026-11-02").pace, Pace::Over, "while running");
+    }
+
+    #[test]
+    fn no_budget_is_never_over_nor_off_pace() {
+        for spent in [0, 1, 5000] {
+            let p = pacing(
+                m(0),
+                m(spent),
+                d("2026-11-01"),
+                d("2026-11-10"),
+                d("2026-11-05"),
+            );
+            assert_eq!((p.pace, p.used), (Pace::NoBudget, None), "{spent}");
+            assert!(!p.is_over_budget());
+        }
     }
 
     #[test]
@@ -171,5 +268,30 @@ mod tests {
             d("2026-11-01"),
         );
         assert_eq!(p.allowance, "33.3333".parse().expect("amount"));
+    }
+
+    #[test]
+    fn marks_tell_over_ahead_and_behind_apart_without_colour() {
+        let marks: Vec<Option<char>> = Pace::ALL.iter().map(|p| p.mark()).collect();
+        assert_eq!(
+            marks,
+            [Some('!'), Some('+'), Some('~'), None, None, None, None]
+        );
+        assert!(
+            Pace::ALL
+                .iter()
+                .all(|p| p.is_flagged() == p.mark().is_some())
+        );
+    }
+
+    #[test]
+    fn the_review_takes_what_ran_in_the_period_or_ended_in_the_one_before() {
+        // December read on the 7th; November before it.
+        let (before, to) = (d("2026-11-01"), d("2026-12-31"));
+        let black_friday = (d("2026-11-24"), d("2026-11-30"));
+        assert!(reviewed(black_friday.0, black_friday.1, before, to));
+        assert!(!reviewed(d("2025-11-01"), d("2025-11-20"), before, to));
+        assert!(reviewed(d("2026-12-31"), d("2027-01-30"), before, to));
+        assert!(!reviewed(d("2027-01-01"), d("2027-01-30"), before, to));
     }
 }

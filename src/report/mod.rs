@@ -13,6 +13,7 @@ use serde::Serialize;
 use crate::analysis::{Analysis, BudgetState, CustomerSource, ObjectiveState};
 use crate::config::Config;
 use crate::domain::{Amount, Dimension, Note, TaskStatus};
+use crate::metrics::pacing::{pacing, reviewed};
 use crate::metrics::{FigureRow, Funnel, Period, PeriodFigures};
 use crate::store::tasks::TaskQuery;
 use crate::store::{Result, Store};
@@ -190,6 +191,8 @@ pub struct OverBudget {
     pub name: String,
     pub budget: Amount,
     pub spent: Amount,
+    /// spent / budget.
+    pub used: Option<f64>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -224,8 +227,9 @@ pub struct Report {
 pub const OVERDUE_LISTED: usize = 20;
 
 /// The report of `period` as of `today`. Objectives are those running
-/// during the period, read at its end (or today); campaigns over budget are
-/// those running during the period; overdue tasks are today's.
+/// during the period, read at its end (or today); campaigns over budget
+/// (by the pacing rule) are those running during the period or ending in
+/// the one before; overdue tasks are today's.
 pub fn build(store: &Store, period: Period, config: &Config, today: NaiveDate) -> Result<Report> {
     let analysis = Analysis::new(store, config, today);
     let previous = period.prev();
@@ -274,15 +278,17 @@ pub fn build(store: &Store, period: Period, config: &Config, today: NaiveDate) -
     let mut over_budget = Vec::new();
     for c in campaigns
         .iter()
-        .filter(|c| c.start <= period.end && c.end >= period.start)
+        .filter(|c| reviewed(c.start, c.end, previous.start, period.end))
     {
         let spent = analysis.campaign_spent(c)?;
-        if spent > c.budget {
+        let pace = pacing(c.budget, spent, c.start, c.end, read_at);
+        if pace.is_over_budget() {
             over_budget.push(OverBudget {
                 id: c.id.0,
                 name: c.name.clone(),
                 budget: c.budget,
                 spent,
+                used: pace.used,
             });
         }
     }

@@ -2,6 +2,7 @@
 //! tabs, the tab's body, a footer with key hints and the status line, and
 //! any overlay on top.
 
+pub mod channels;
 mod cohorts;
 mod conflict;
 mod form;
@@ -11,7 +12,9 @@ mod kpis;
 mod notes;
 mod picker;
 mod plan;
+pub mod scoreboard;
 mod strategy;
+mod table;
 mod tasks;
 pub mod theme;
 
@@ -192,6 +195,7 @@ fn hinted(ctx: Context) -> &'static [Action] {
         ],
         Context::Plan => &[
             Action::Down,
+            Action::ToggleScoreboard,
             Action::OpenTasks,
             Action::Add,
             Action::AddTaskToCampaign,
@@ -202,6 +206,8 @@ fn hinted(ctx: Context) -> &'static [Action] {
             Action::CurrentPeriod,
             Action::ToggleZoom,
             Action::ToggleWorkload,
+            Action::CycleSort,
+            Action::ReverseSort,
             Action::Help,
             Action::Quit,
         ],

@@ -14,7 +14,7 @@ use crate::app::App;
 use crate::app::plan::{CampaignRow, PlanTab, PlanView, Stage, Zoom};
 use crate::domain::CampaignStatus;
 use crate::i18n::Format;
-use crate::metrics::pacing::Pace;
+use crate::scoreboard::Column;
 use crate::taskview::workload::overload_threshold;
 use crate::text::{fit, pad};
 
@@ -26,9 +26,10 @@ fn detail_width(total: u16) -> u16 {
     (total / 3).clamp(46, 64)
 }
 /// Rows the detail takes under the timeline at narrow widths.
-const DETAIL_ROWS: u16 = 9;
+const DETAIL_ROWS: u16 = 11;
 
-/// Where the timeline goes in the tab's `body`, and its name column.
+/// Where the timeline (or the scoreboard) goes in the tab's `body`, and
+/// the timeline's name column.
 struct Areas {
     timeline: Rect,
     detail: Option<Rect>,
@@ -56,6 +57,12 @@ fn areas(body: Rect) -> Areas {
         detail,
         name_w: (timeline.width / 4).clamp(8, 28),
     }
+}
+
+/// Where the scoreboard's table goes in the tab's `body`: the timeline's
+/// place.
+pub(super) fn table_area(body: Rect) -> Rect {
+    areas(body).timeline
 }
 
 /// The timeline's columns and campaign rows on a tab body of `body`: the
@@ -89,6 +96,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
             w.today
         ),
         PlanView::Workload => w.workload.to_string(),
+        PlanView::Scoreboard => super::scoreboard::heading(app, p),
     };
     frame.render_widget(
         Span::styled(fit(&text, area.width as usize), t.heading()),
@@ -105,6 +113,12 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
         }
         PlanView::Timeline => {
             render_timeline(app, p, frame, a.timeline, a.name_w, (cols, rows), t);
+            if let Some(d) = a.detail {
+                render_detail(app, p, frame, d, t);
+            }
+        }
+        PlanView::Scoreboard => {
+            super::scoreboard::render(app, p, frame, a.timeline, t);
             if let Some(d) = a.detail {
                 render_detail(app, p, frame, d, t);
             }
@@ -136,7 +150,7 @@ fn axis_label(app: &App, day: NaiveDate, month: bool) -> String {
     day.format(pattern).to_string()
 }
 
-fn status_style(s: CampaignStatus, t: Theme) -> Style {
+pub fn status_style(s: CampaignStatus, t: Theme) -> Style {
     match s {
         CampaignStatus::Planned => t.title(),
         CampaignStatus::Active => t.good(),
@@ -210,6 +224,12 @@ fn render_timeline(
     };
     for row in visible.iter().skip(p.offset).take(rows) {
         let c = &row.campaign;
+        let pace = row.score.pacing.pace;
+        // An over-budget or off-pace bar carries its mark on its first
+        // cell shown, in the pace's colour.
+        let mut mark_at = pace
+            .mark()
+            .and_then(|_| days.iter().position(|(a, b)| c.start <= *b && c.end >= *a));
         let selected = p.selected == Some(c.id);
         let style = status_style(c.status, t);
         let name_style = if selected { t.selected() } else { style };
@@ -245,6 +265,16 @@ fn render_timeline(
             } else {
                 (" ", t.base())
             };
+            if mark_at == Some(i)
+                && let Some(m) = pace.mark()
+            {
+                mark_at = None;
+                spans.push(Span::styled(
+                    m.to_string(),
+                    super::scoreboard::pace_style(pace, t).add_modifier(Modifier::BOLD),
+                ));
+                continue;
+            }
             spans.push(Span::styled(sym, st));
         }
         lines.push(Line::from(spans));
@@ -313,13 +343,11 @@ fn detail_lines(app: &App, p: &PlanTab, row: &CampaignRow, t: Theme) -> Vec<Line
             w.spent,
             fmt.money(pace.spent)
         )));
-        let style = match pace.pace {
-            Pace::OnPace => t.good(),
-            Pace::Ahead => t.soon(),
-            Pace::Over => t.warning(),
-        };
         lines.push(Line::from(vec![
-            Span::styled(w.pace(pace.pace).to_string(), style),
+            Span::styled(
+                super::scoreboard::pace_text(w, pace.pace),
+                super::scoreboard::pace_style(pace.pace, t),
+            ),
             Span::raw(" · "),
             Span::styled(
                 Format::fill(w.allowance, fmt.money(pace.allowance)),
@@ -327,6 +355,17 @@ fn detail_lines(app: &App, p: &PlanTab, row: &CampaignRow, t: Theme) -> Vec<Line
             ),
         ]));
     }
+    let cells = |a: Column, b: Column| {
+        Line::raw(format!(
+            "{} {} · {} {}",
+            w.columns[a.index()],
+            row.scored().cell(a, fmt, w),
+            w.columns[b.index()],
+            row.scored().cell(b, fmt, w)
+        ))
+    };
+    lines.push(cells(Column::Conversions, Column::CostPerConversion));
+    lines.push(cells(Column::Revenue, Column::Roas));
     let tasks = row.tasks;
     let mut task_line = vec![Span::raw(Format::fill_all(
         w.tasks_done,

@@ -27,7 +27,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
     let Some(s) = &app.strategy else {
         return;
     };
-    let [bar, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    let [bar, body] = bar_and_body(area);
     render_sections(app, s, frame, bar, t);
     match s.section {
         Section::Message => return render_message(app, s, frame, body, t),
@@ -38,7 +38,20 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
         }
         _ => {}
     }
-    let (list, detail) = if body.width >= SIDE_BY_SIDE {
+    let (list, detail) = list_and_detail(s, body);
+    render_list(app, s, frame, list, t);
+    if let Some(d) = detail {
+        render_detail(app, s, frame, d, t);
+    }
+}
+
+fn bar_and_body(area: Rect) -> [Rect; 2] {
+    Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area)
+}
+
+/// Where the list and the detail go under the sections' bar.
+fn list_and_detail(s: &StrategyTab, body: Rect) -> (Rect, Option<Rect>) {
+    if body.width >= SIDE_BY_SIDE {
         let [a, b] =
             Layout::horizontal([Constraint::Min(50), Constraint::Length(DETAIL_WIDTH)]).areas(body);
         (a, Some(b))
@@ -52,11 +65,13 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
         (a, Some(b))
     } else {
         (body, None)
-    };
-    render_list(app, s, frame, list, t);
-    if let Some(d) = detail {
-        render_detail(app, s, frame, d, t);
     }
+}
+
+/// Where the selected section's list goes on the tab's `area`.
+pub(super) fn list_area(s: &StrategyTab, area: Rect) -> Rect {
+    let [_, body] = bar_and_body(area);
+    list_and_detail(s, body).0
 }
 
 fn render_sections(app: &App, s: &StrategyTab, frame: &mut Frame<'_>, area: Rect, t: Theme) {
@@ -232,44 +247,7 @@ fn list_rows(
                 ));
             }
         }
-        Section::Channels => {
-            let name_w = cols.saturating_sub(48).clamp(10, 28);
-            rows.push((
-                None,
-                Line::styled(
-                    format!(
-                        "{} {} {:>16} {:>7}",
-                        pad("", name_w),
-                        pad(w.kind, 12),
-                        fit(words.spend, 16),
-                        fit(words.conversions, 7)
-                    ),
-                    t.dim(),
-                ),
-            ));
-            for (i, l) in s.channels.iter().enumerate() {
-                let c = &l.channel;
-                let style = if c.active { t.base() } else { t.dim() };
-                rows.push((
-                    Some(i),
-                    Line::from(vec![
-                        Span::styled(pad(&fit(&c.name, name_w), name_w), style),
-                        Span::styled(format!(" {}", pad(w.channel_kind(c.kind), 12)), t.dim()),
-                        Span::raw(format!(
-                            " {:>16}",
-                            l.month.spend.map(|a| fmt.money(a)).unwrap_or_else(dash)
-                        )),
-                        Span::raw(format!(
-                            " {:>7}",
-                            l.month
-                                .conversions
-                                .map(|a| fmt.count(a))
-                                .unwrap_or_else(dash)
-                        )),
-                    ]),
-                ));
-            }
-        }
+        Section::Channels => rows.extend(super::channels::rows(app, s, cols, t)),
         Section::Resources => {
             let mut i = 0;
             rows.push((
@@ -525,7 +503,7 @@ fn render_detail(app: &App, s: &StrategyTab, frame: &mut Frame<'_>, area: Rect, 
         Section::Channels => {
             let Some(l) = s.channels.get(i) else { return };
             let c = &l.channel;
-            let f = &l.month;
+            let [figures_a, figures_b] = super::channels::detail_lines(app, &l.month);
             (
                 c.name.clone(),
                 vec![
@@ -539,22 +517,8 @@ fn render_detail(app: &App, s: &StrategyTab, frame: &mut Frame<'_>, area: Rect, 
                     ),
                     field(w.reaches, or_dash(&l.reaches.join(", "))),
                     Line::styled(Format::fill(w.this_month, s.month.label()), t.dim()),
-                    field(
-                        words.spend,
-                        f.spend.map(|a| fmt.money(a)).unwrap_or_else(|| "—".into()),
-                    ),
-                    field(
-                        words.conversions,
-                        f.conversions
-                            .map(|a| fmt.count(a))
-                            .unwrap_or_else(|| "—".into()),
-                    ),
-                    field(
-                        words.cost_per_conversion,
-                        f.cost_per_conversion()
-                            .map(|a| fmt.money(a))
-                            .unwrap_or_else(|| "—".into()),
-                    ),
+                    figures_a,
+                    figures_b,
                     field(w.description, or_dash(&c.description)),
                 ],
             )

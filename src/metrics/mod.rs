@@ -13,5 +13,5 @@ pub mod series;
 pub use bytes::DecodeError;
 pub use customers::{Cohort, CustomerFigures, CustomerParams, CustomerTimeline};
 pub use figures::{FigureRow, PeriodFigures};
-pub use period::{Granularity, Period, PeriodError, periods_covering};
+pub use period::{Compare, Comparison, Granularity, Period, PeriodError, periods_covering};
 pub use series::{DailyValue, aggregate, aggregate_all, daily_sums, gauge_on};

@@ -451,7 +451,7 @@ fn report_shows_the_period_in_three_formats() {
     );
     let md = s.ok(&["report", "--format", "markdown"]);
     assert!(
-        md.starts_with("# ") && md.contains("| Visits | 1,500 | 1,000 | +500 (+50.0%) |"),
+        md.starts_with("# ") && md.contains("| Visits | 1,500 | 1,000 | +500 (+50.0%) better |"),
         "{md}"
     );
     let vi = s.ok(&["report", "--locale", "vi"]);

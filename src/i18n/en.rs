@@ -1,8 +1,8 @@
 //! The English catalog.
 
 use super::{
-    CliWords, ElsewhereWords, EntityWords, KpiWords, PlanWords, RecordWords, StrategyWords,
-    UiWords, Words,
+    CliWords, CompareWords, ElsewhereWords, EntityWords, KpiWords, PlanWords, RecordWords,
+    StrategyWords, UiWords, Words,
 };
 
 pub static EN: Words = Words {
@@ -536,5 +536,15 @@ pub static EN: Words = Words {
         restored: "Restored {} from {}: {} tasks, {} orders.",
         restore_kept: "The database as it was is kept at {}: `funnel restore {}` puts it back.",
         restore_declined: "Nothing was changed.",
+    },
+    compare: CompareWords {
+        through: "to {}",
+        vs_year: "vs a year earlier",
+        nothing_before: "nothing recorded before to compare with",
+        against: "compared with {} ({} – {})",
+        better: "better",
+        worse: "worse",
+        partial: "partial",
+        key_help: "compare with the previous period / a year earlier",
     },
 };

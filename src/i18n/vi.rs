@@ -1,8 +1,8 @@
 //! The Vietnamese catalog.
 
 use super::{
-    CliWords, ElsewhereWords, EntityWords, KpiWords, PlanWords, RecordWords, StrategyWords,
-    UiWords, Words,
+    CliWords, CompareWords, ElsewhereWords, EntityWords, KpiWords, PlanWords, RecordWords,
+    StrategyWords, UiWords, Words,
 };
 
 pub static VI: Words = Words {
@@ -618,5 +618,15 @@ pub static VI: Words = Words {
         restored: "Đã khôi phục {} từ {}: {} việc, {} đơn hàng.",
         restore_kept: "Cơ sở dữ liệu trước đó được giữ ở {}: `funnel restore {}` sẽ đưa nó trở lại.",
         restore_declined: "Không có gì thay đổi.",
+    },
+    compare: CompareWords {
+        through: "đến {}",
+        vs_year: "so với cùng kỳ năm trước",
+        nothing_before: "chưa có dữ liệu trước đó để so sánh",
+        against: "so với {} ({} – {})",
+        better: "tốt hơn",
+        worse: "kém hơn",
+        partial: "chưa trọn kỳ",
+        key_help: "so với kỳ trước / cùng kỳ năm trước",
     },
 };

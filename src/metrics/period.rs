@@ -221,7 +221,8 @@ impl Period {
 /// What a period is compared with: the period just before it, or the
 /// same period a year earlier (for a week: the week 52 weeks earlier, so a
 /// Monday still meets a Monday).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Compare {
     #[default]
     Previous,

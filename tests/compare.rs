@@ -1,0 +1,118 @@
+//! Like-for-like comparison on the demo: a period still running is
+//! compared with the same days of the period before, so a morning check
+//! on 7 December reads no false drop.
+
+use serde_json::Value;
+
+#[path = "support/sandbox.rs"]
+mod sandbox;
+use sandbox::Sandbox;
+#[path = "support/commands.rs"]
+mod commands;
+
+/// A demo database built as of 7 December 2026, and commands run then.
+struct December(Sandbox);
+
+impl December {
+    fn new() -> December {
+        let s = Sandbox::new();
+        s.cmd()
+            .env("FUNNEL_TODAY", "2026-12-07")
+            .arg("demo")
+            .assert()
+            .success();
+        December(s)
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self
+            .0
+            .cmd()
+            .env("FUNNEL_TODAY", "2026-12-07")
+            .args(args)
+            .assert()
+            .success();
+        String::from_utf8(out.get_output().stdout.clone()).expect("utf-8 output")
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        serde_json::from_str(&self.ok(args)).expect("valid JSON")
+    }
+}
+
+fn headline<'a>(report: &'a Value, key: &str) -> &'a Value {
+    report["headlines"]
+        .as_array()
+        .and_then(|h| h.iter().find(|x| x["key"] == key))
+        .unwrap_or_else(|| panic!("no headline {key} in {report}"))
+}
+
+#[test]
+fn the_report_on_the_seventh_compares_with_the_first_seven_days_before() {
+    let d = December::new();
+    let r = d.json(&["report", "--format", "json"]);
+    assert_eq!(r["previous"]["start"], "2026-11-01", "{}", r["previous"]);
+    assert_eq!(r["previous"]["end"], "2026-11-07", "{}", r["previous"]);
+    // The demo's business runs at about the same pace from month to month:
+    // seven days against seven days moves by far less than half.
+    for key in ["new_customers", "visits", "conversions", "revenue", "spend"] {
+        let ratio = headline(&r, key)["change_ratio"]
+            .as_f64()
+            .unwrap_or_else(|| panic!("{key} has a change"));
+        assert!(ratio.abs() < 0.5, "{key} moved {ratio} like for like");
+    }
+    let text = d.ok(&["report"]);
+    assert!(!text.contains("(-8"), "a false drop in:\n{text}");
+}
+
+#[test]
+fn the_report_says_the_span_and_judges_each_change_by_which_way_is_good() {
+    let d = December::new();
+    let text = d.ok(&["report"]);
+    assert!(
+        text.contains("compared with 2026-11 (2026-11-01 – 2026-11-07)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("2026-12 to 7 Dec  2026-11 to 7 Nov"),
+        "{text}"
+    );
+    let row = |t: &str, label: &str| {
+        t.lines()
+            .find(|l| l.starts_with(label))
+            .unwrap_or_else(|| panic!("no {label} row in:\n{t}"))
+            .to_string()
+    };
+    // On the demo, spend fell: good news, said in words.
+    let spend = row(&text, "Spend");
+    assert!(
+        spend.contains("(-") && spend.ends_with(" better"),
+        "{spend}"
+    );
+    let vi = d.ok(&["report", "--locale", "vi", "--compare", "year"]);
+    assert!(vi.contains("2026-12 đến 07/12  2025-12 đến 07/12"), "{vi}");
+    assert!(vi.contains("so với cùng kỳ năm trước"), "{vi}");
+    let r = d.json(&["report", "--format", "json", "--compare", "year"]);
+    assert_eq!(r["compare"], "year");
+    assert_eq!(
+        (&r["previous"]["start"], &r["previous"]["end"]),
+        (&Value::from("2025-12-01"), &Value::from("2025-12-07"))
+    );
+    let churn = headline(&r, "churn_rate");
+    let up = churn["change"].as_f64().expect("a change") > 0.0;
+    assert_eq!(churn["verdict"], if up { "worse" } else { "better" });
+}
+
+#[test]
+fn the_first_period_says_there_is_nothing_before_it() {
+    let s = Sandbox::new();
+    s.ok(&["kpi", "record", "2026-11-03", "visits=100"]);
+    let text = s.ok(&["report"]);
+    assert!(
+        text.contains("nothing recorded before to compare with"),
+        "{text}"
+    );
+    let r = s.json(&["report", "--format", "json"]);
+    assert_eq!(r["previous"], Value::Null);
+    assert_eq!(headline(&r, "visits")["change"], Value::Null);
+}

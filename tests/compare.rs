@@ -7,8 +7,6 @@ use serde_json::Value;
 #[path = "support/sandbox.rs"]
 mod sandbox;
 use sandbox::Sandbox;
-#[path = "support/commands.rs"]
-mod commands;
 
 /// A demo database built as of 7 December 2026, and commands run then.
 struct December(Sandbox);
@@ -25,19 +23,23 @@ impl December {
     }
 
     fn ok(&self, args: &[&str]) -> String {
-        let out = self
-            .0
-            .cmd()
-            .env("FUNNEL_TODAY", "2026-12-07")
-            .args(args)
-            .assert()
-            .success();
-        String::from_utf8(out.get_output().stdout.clone()).expect("utf-8 output")
+        run(&self.0, "2026-12-07", args)
     }
 
     fn json(&self, args: &[&str]) -> Value {
         serde_json::from_str(&self.ok(args)).expect("valid JSON")
     }
+}
+
+/// Standard output of a command run on `today` that must succeed.
+fn run(s: &Sandbox, today: &str, args: &[&str]) -> String {
+    let out = s
+        .cmd()
+        .env("FUNNEL_TODAY", today)
+        .args(args)
+        .assert()
+        .success();
+    String::from_utf8(out.get_output().stdout.clone()).expect("utf-8 output")
 }
 
 fn headline<'a>(report: &'a Value, key: &str) -> &'a Value {
@@ -106,13 +108,18 @@ fn the_report_says_the_span_and_judges_each_change_by_which_way_is_good() {
 #[test]
 fn the_first_period_says_there_is_nothing_before_it() {
     let s = Sandbox::new();
-    s.ok(&["kpi", "record", "2026-11-03", "visits=100"]);
-    let text = s.ok(&["report"]);
+    run(
+        &s,
+        "2026-11-22",
+        &["kpi", "record", "2026-11-03", "visits=100"],
+    );
+    let text = run(&s, "2026-11-22", &["report"]);
     assert!(
         text.contains("nothing recorded before to compare with"),
         "{text}"
     );
-    let r = s.json(&["report", "--format", "json"]);
+    let r: Value = serde_json::from_str(&run(&s, "2026-11-22", &["report", "--format", "json"]))
+        .expect("valid JSON");
     assert_eq!(r["previous"], Value::Null);
     assert_eq!(headline(&r, "visits")["change"], Value::Null);
 }

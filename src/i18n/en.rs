@@ -127,6 +127,7 @@ pub static EN: Words = Words {
             ("follow_up", "follow-up task"),
             ("pick_scope", "segment/channel/campaign"),
             ("whole_business", "whole business"),
+            ("toggle_compare", "vs previous/year"),
             ("toggle_zoom", "day/3-day zoom"),
             ("toggle_workload", "timeline/workload"),
             ("open_tasks", "campaign's tasks"),
@@ -545,6 +546,6 @@ pub static EN: Words = Words {
         better: "better",
         worse: "worse",
         partial: "partial",
-        key_help: "compare with the previous period / a year earlier",
+        vs: "vs {}",
     },
 };

@@ -140,6 +140,7 @@ pub static VI: Words = Words {
             ("follow_up", "tạo việc theo dõi"),
             ("pick_scope", "phân khúc/kênh/chiến dịch"),
             ("whole_business", "toàn doanh nghiệp"),
+            ("toggle_compare", "kỳ trước/năm trước"),
             ("toggle_zoom", "thu phóng ngày/3 ngày"),
             ("toggle_workload", "lịch/khối lượng việc"),
             ("open_tasks", "việc của chiến dịch"),
@@ -627,6 +628,6 @@ pub static VI: Words = Words {
         better: "tốt hơn",
         worse: "kém hơn",
         partial: "chưa trọn kỳ",
-        key_help: "so với kỳ trước / cùng kỳ năm trước",
+        vs: "so với {}",
     },
 };

@@ -86,8 +86,8 @@ pub struct CompareWords {
     pub worse: &'static str,
     /// The chart's last point, of a period still running.
     pub partial: &'static str,
-    /// Help line of the key that switches the comparison.
-    pub key_help: &'static str,
+    /// The heading of the change column: "vs {}" (the span compared with).
+    pub vs: &'static str,
 }
 
 impl Words {

@@ -52,6 +52,15 @@ pub fn change(fmt: Format, h: &Headline) -> String {
     }
 }
 
+/// The change where room is short: an amount's relative change alone
+/// ("-12.6%"), a rate's in points, a multiple's as is.
+pub fn change_short(fmt: Format, h: &Headline) -> String {
+    match (h.measure, h.change_ratio) {
+        (Measure::Count | Measure::Money, Some(r)) => signed(fmt.percent(r)),
+        _ => change(fmt, h),
+    }
+}
+
 /// An objective's value in its metric's unit.
 pub fn in_unit(fmt: Format, unit: Unit, v: Amount) -> String {
     match unit {
@@ -65,11 +74,17 @@ pub fn in_unit(fmt: Format, unit: Unit, v: Amount) -> String {
 /// without colour says it; the sign alone would paint a drop in churn as
 /// bad news.
 pub fn judged(fmt: Format, h: &Headline) -> String {
+    marked(fmt, h, change(fmt, h))
+}
+
+/// `text`, a change of `h`, followed by the word saying whether it is
+/// good news; as is where the figure did not move.
+pub fn marked(fmt: Format, h: &Headline, text: String) -> String {
     let c = &fmt.words().compare;
     let word = match h.verdict {
         Some(Verdict::Better) => c.better,
         Some(Verdict::Worse) => c.worse,
-        Some(Verdict::Same) | None => return change(fmt, h),
+        Some(Verdict::Same) | None => return text,
     };
-    format!("{} {word}", change(fmt, h))
+    format!("{text} {word}")
 }

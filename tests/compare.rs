@@ -7,6 +7,9 @@ use serde_json::Value;
 #[path = "support/sandbox.rs"]
 mod sandbox;
 use sandbox::Sandbox;
+#[path = "support/columns.rs"]
+mod columns;
+use columns::assert_columns_apart;
 
 /// A demo database built as of 7 December 2026, and commands run then.
 struct December(Sandbox);
@@ -122,4 +125,56 @@ fn the_first_period_says_there_is_nothing_before_it() {
         .expect("valid JSON");
     assert_eq!(r["previous"], Value::Null);
     assert_eq!(headline(&r, "visits")["change"], Value::Null);
+}
+
+#[test]
+fn kpi_show_says_the_span_and_judges_the_last_period() {
+    let d = December::new();
+    let rows = d.json(&["kpi", "show", "--json", "--from", "2026-11-01"]);
+    let dec = &rows[1];
+    assert_eq!(dec["period"], "2026-12");
+    assert_eq!(dec["through"], "2026-12-07");
+    assert_eq!(
+        dec["compared_with"],
+        serde_json::json!({"compare": "previous", "period": "2026-11",
+            "start": "2026-11-01", "end": "2026-11-07"})
+    );
+    // A period over is compared whole with the whole one before.
+    assert_eq!(rows[0]["through"], "2026-11-30");
+    assert_eq!(rows[0]["compared_with"]["end"], "2026-10-31");
+    let year = d.json(&["kpi", "show", "--json", "--compare", "year"]);
+    let last = year.as_array().and_then(|r| r.last()).expect("rows");
+    assert_eq!(last["compared_with"]["start"], "2025-12-01");
+    let text = d.ok(&["kpi", "show", "--period", "week", "--from", "2026-11-30"]);
+    assert!(
+        text.contains("2026-W50 to 7 Dec: compared with 2026-W49 (2026-11-30 – 2026-11-30)"),
+        "{text}"
+    );
+    let heading = text.lines().next().expect("a heading");
+    assert!(heading.ends_with("vs 2026-W49 to 30 Nov"), "{heading}");
+}
+
+/// The table under a report's heading `title` (after its underline), to
+/// the first blank line.
+fn table_of<'a>(text: &'a str, title: &str) -> Vec<&'a str> {
+    text.lines()
+        .skip_while(|l| *l != title)
+        .skip(2)
+        .take_while(|l| !l.is_empty())
+        .collect()
+}
+
+#[test]
+fn the_reports_columns_stand_apart_in_both_locales() {
+    let d = December::new();
+    for (locale, period, objectives) in [("en", "Period", "Objectives"), ("vi", "Kỳ", "Mục tiêu")]
+    {
+        let text = d.ok(&["report", "--locale", locale]);
+        for title in [period, objectives] {
+            let table = table_of(&text, title);
+            assert!(table.len() > 2, "a {title} table in:\n{text}");
+            let width = table.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+            assert_columns_apart(table[0], &table[1..], 0, width);
+        }
+    }
 }

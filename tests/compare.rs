@@ -178,3 +178,20 @@ fn the_reports_columns_stand_apart_in_both_locales() {
         }
     }
 }
+
+#[test]
+fn gauges_meet_the_same_day() {
+    let d = December::new();
+    let r = d.json(&["report", "--format", "json"]);
+    // The report as it read on 7 November, on the same database.
+    let nov: Value = serde_json::from_str(&run(
+        &d.0,
+        "2026-11-07",
+        &["report", "--format", "json", "--at", "2026-11-07"],
+    ))
+    .expect("valid JSON");
+    assert_eq!(nov["figures"]["end"], "2026-11-07");
+    for key in ["customers_end", "loyal_customers"] {
+        assert_eq!(r["previous"][key], nov["figures"][key], "{key}");
+    }
+}

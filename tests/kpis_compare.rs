@@ -138,6 +138,28 @@ fn y_switches_to_the_same_days_a_year_earlier_and_back() {
 
 use chrono::Datelike;
 
+#[test]
+fn a_running_periods_chart_point_is_said_partial() {
+    let mut app = on_kpis(Look {
+        locale: Locale::Vi,
+        ascii: false,
+        no_color: false,
+    });
+    // c: the notes, c: the customers chart.
+    typed(&mut app, "cc");
+    let shown = screen(&mut app, 80, 24);
+    assert!(
+        shown.contains("2026-12 đến 07/12 (chưa trọn kỳ)"),
+        "{shown}"
+    );
+    typed(&mut app, "[");
+    let shown = screen(&mut app, 80, 24);
+    assert!(
+        !shown.contains("chưa trọn kỳ"),
+        "November is over:\n{shown}"
+    );
+}
+
 macro_rules! figures_frames {
     ($($name:ident: $locale:expr, $ascii:expr, $no_color:expr;)*) => {$(
         #[test]

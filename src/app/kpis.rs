@@ -116,11 +116,10 @@ pub struct KpisTab {
     pub period_notes: PeriodNotes,
 }
 
-/// The window: `WINDOW` periods ending at `period`, and one more before
-/// them for the first one's comparison.
+/// The window: `WINDOW` periods ending at `period`.
 fn window_of(period: Period) -> Vec<Period> {
     let mut window = vec![period];
-    while window.len() < WINDOW + 1 {
+    while window.len() < WINDOW {
         let Some(first) = window.first().copied() else {
             break;
         };
@@ -150,11 +149,11 @@ impl KpisTab {
             period,
             compare: Compare::Previous,
         };
-        KpisTab::load_against(store, config, timelines, at, scope, view)
+        KpisTab::load_at(store, config, timelines, at, scope, view)
     }
 
     /// [`KpisTab::load`], compared with the span `at.compare` names.
-    pub fn load_against(
+    pub fn load_at(
         store: &Store,
         config: &Config,
         timelines: &Timelines,
@@ -167,16 +166,10 @@ impl KpisTab {
             period,
             compare,
         } = at;
-        let mut window = window_of(period);
+        let window = window_of(period);
         let analysis = Analysis::with_timelines(store, config, today, Rc::clone(timelines));
         let f = analysis.figures(&window, scope.dimension)?;
-        let mut figures = f.figures;
-        // The extra period before the window only serves the segments'
-        // shares of the first one.
-        if figures.len() > 1 {
-            figures.remove(0);
-        }
-        window.remove(0);
+        let figures = f.figures;
         let compared =
             crate::compare::compared(store, &analysis, today, period, compare, scope.dimension)?;
         let current = compared.current.clone();

@@ -646,7 +646,7 @@ impl App {
             period,
             compare: self.kpis.as_ref().map(|k| k.compare).unwrap_or_default(),
         };
-        match KpisTab::load_against(&self.store, &self.config, timelines, at, scope, view) {
+        match KpisTab::load_at(&self.store, &self.config, timelines, at, scope, view) {
             Ok(mut k) => {
                 // The same note stays selected where it is still listed.
                 if let Some(old) = &self.kpis {

@@ -250,7 +250,9 @@ fn orders_import_gives_exactly_the_spec_figures() {
             "cost_per_click",
             "lead_rate",
             "lead_conversion_rate",
-            "new_customer_rate"
+            "new_customer_rate",
+            "through",
+            "compared_with"
         ]
     );
 }

@@ -224,7 +224,7 @@ fn change_cells(app: &App, h: &crate::report::Headline, t: Theme) -> ([String; 2
 }
 
 /// The columns of the figures, each as wide as its widest cell, two
-/// spaces apart. Where the labels would be cut short the changes are
+/// spaces apart (one after the labels, whose column ends ragged). Where the labels would be cut short the changes are
 /// shown short; then labels are cut (to no fewer than a few letters),
 /// then the target column, each with an ellipsis.
 struct FigureColumns {
@@ -836,4 +836,66 @@ fn render_cohorts(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Rect, t: 
         lines.push(Line::from(spans));
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+#[cfg(test)]
+mod figure_column_tests {
+    use super::*;
+
+    #[test]
+    fn changes_go_short_before_labels_are_cut_short_and_targets_come_last() {
+        // 80 columns less one of margin; "Cost per conversion" is 19 wide.
+        let en = figure_columns(
+            80,
+            Widest {
+                label: 19,
+                value: 16,
+                change: [28, 20],
+                target: 14,
+            },
+        );
+        // In full: 19 + 1 + 16 + 2 + 28 + 2 + 14 = 82 > 79, so short
+        // changes; then 19 + 1 + 16 + 2 + 20 + 2 + 14 = 74 fits whole.
+        assert_eq!(
+            (en.label, en.value, en.change, en.target, en.short),
+            (19, 16, 20, 14, 1)
+        );
+        // Vietnamese labels up to 39 wide keep 22 columns; the target
+        // column has the 79 − (22 + 1 + 17 + 2 + 20 + 2) = 15 left.
+        let vi = figure_columns(
+            80,
+            Widest {
+                label: 39,
+                value: 17,
+                change: [30, 20],
+                target: 18,
+            },
+        );
+        assert_eq!((vi.label, vi.change, vi.target, vi.short), (22, 20, 15, 1));
+        // Wide: everything whole, changes in full.
+        let wide = figure_columns(
+            160,
+            Widest {
+                label: 39,
+                value: 17,
+                change: [30, 20],
+                target: 18,
+            },
+        );
+        assert_eq!(
+            (wide.label, wide.change, wide.target, wide.short),
+            (39, 30, 18, 0)
+        );
+        // A terminal too narrow for anything: no panic, nothing negative.
+        let tiny = figure_columns(
+            3,
+            Widest {
+                label: 39,
+                value: 17,
+                change: [30, 20],
+                target: 18,
+            },
+        );
+        assert_eq!((tiny.label, tiny.target), (22, 0));
+    }
 }

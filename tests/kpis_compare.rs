@@ -139,6 +139,33 @@ fn y_switches_to_the_same_days_a_year_earlier_and_back() {
 use chrono::Datelike;
 
 #[test]
+fn with_nothing_before_the_tab_says_so() {
+    let settings = Settings {
+        config: Config::default(),
+        keymap: Keymap::default(),
+        clock: Clock::Fixed(monday()),
+        read_only: false,
+        ascii: false,
+        db_name: "new.db".into(),
+    };
+    let mut app = App::new(Store::open_in_memory().expect("store"), settings).expect("app");
+    typed(&mut app, "4");
+    assert!(
+        app.kpis
+            .as_ref()
+            .expect("loaded")
+            .compared
+            .previous
+            .is_none()
+    );
+    let shown = screen(&mut app, 80, 24);
+    assert!(
+        shown.contains("nothing recorded before to compare with"),
+        "{shown}"
+    );
+}
+
+#[test]
 fn a_running_periods_chart_point_is_said_partial() {
     let mut app = on_kpis(Look {
         locale: Locale::Vi,

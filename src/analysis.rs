@@ -37,7 +37,10 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::domain::{Amount, Campaign, Dimension, Metric, MetricKind, Objective, SegmentId, Unit};
+use crate::domain::{
+    Amount, Budget, Campaign, Dimension, Metric, MetricKind, Objective, SegmentId, Unit,
+};
+use crate::metrics::forecast::{self, Forecast};
 use crate::metrics::objective::{Aim, Progress, progress};
 use crate::metrics::{
     Cohort, CustomerParams, CustomerTimeline, DailyValue, Granularity, Period, PeriodFigures,
@@ -114,6 +117,20 @@ pub struct ObjectiveState {
     pub kind: MetricKind,
     pub current: Option<Amount>,
     pub progress: Progress,
+    /// Where the current pace leads (see `metrics::forecast`).
+    pub forecast: Forecast,
+}
+
+/// A budget with its period, what was spent in it by the day read and
+/// when it runs out at that pace.
+#[derive(Debug, Clone, Serialize)]
+pub struct BudgetState {
+    pub budget: Budget,
+    /// The period's first and last days; `None` where it does not parse.
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    pub spent: Option<Amount>,
+    pub forecast: Forecast,
 }
 
 pub fn customer_params(config: &Config) -> CustomerParams {
@@ -576,6 +593,39 @@ impl<'a> Analysis<'a> {
             kind: metric.kind,
             current,
             progress: progress(&aim, current, day),
+            forecast: forecast::forecast(
+                &aim,
+                current,
+                day,
+                !crate::metrics::figures::is_derived(&metric.name),
+            ),
+        })
+    }
+
+    /// A budget read on the as-of day: its total spend within its period
+    /// so far, and the day it runs out at that pace.
+    pub fn budget_state(&self, b: &Budget) -> Result<BudgetState> {
+        let Ok(p) = Period::parse(&b.period, self.config.week_start) else {
+            return Ok(BudgetState {
+                budget: b.clone(),
+                start: None,
+                end: None,
+                spent: None,
+                forecast: Forecast::only(forecast::Outlook::NoData),
+            });
+        };
+        let spent = if p.start <= self.as_of {
+            let spend = self.store.metric("spend")?;
+            self.metric_value(&spend, &p, Dimension::Total)?
+        } else {
+            None
+        };
+        Ok(BudgetState {
+            budget: b.clone(),
+            start: Some(p.start),
+            end: Some(p.end),
+            spent,
+            forecast: forecast::budget(b.amount, spent, p.start, p.end, self.as_of),
         })
     }
 

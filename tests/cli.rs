@@ -924,3 +924,152 @@ fn check_finds_a_rollup_that_disagrees_with_the_orders_and_drops_it() {
     assert!(out.contains("of the whole business"), "{out}");
     assert!(s.ok(&["check"]).contains(": ok"), "dropped and built again");
 }
+
+/// Forecasts on the demo as a user reads it on the morning of 7 December:
+/// `objective list --json` and `funnel report` in three formats.
+mod forecasts {
+    use super::*;
+
+    fn on_7_december() -> Sandbox {
+        let s = Sandbox::new();
+        s.cmd()
+            .env("FUNNEL_TODAY", "2026-12-07")
+            .arg("demo")
+            .assert()
+            .success();
+        s
+    }
+
+    fn run(s: &Sandbox, args: &[&str]) -> String {
+        let out = s
+            .cmd()
+            .env("FUNNEL_TODAY", "2026-12-07")
+            .args(args)
+            .assert()
+            .success();
+        String::from_utf8(out.get_output().stdout.clone()).expect("utf-8")
+    }
+
+    fn by_metric<'a>(list: &'a Value, metric: &str) -> &'a Value {
+        list.as_array()
+            .expect("a list")
+            .iter()
+            .find(|o| o["objective"]["metric"] == metric)
+            .unwrap_or_else(|| panic!("an objective on {metric} in {list}"))
+    }
+
+    /// A whole number as English reads it: 1,518.
+    fn grouped(v: f64) -> String {
+        let digits = format!("{}", v.round() as i64);
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    fn num(v: &Value) -> f64 {
+        v.as_f64().unwrap_or_else(|| panic!("a number, got {v}"))
+    }
+
+    #[test]
+    fn objective_list_json_gives_each_forecast_by_its_documented_fields() {
+        let s = on_7_december();
+        let list: Value =
+            serde_json::from_str(&run(&s, &["objective", "list", "--json"])).expect("JSON");
+        // December's spend ceiling, 1–31 December: 7 days counted of 31,
+        // 24 left; the limit holds at this pace.
+        let spend = by_metric(&list, "spend");
+        let f = &spend["forecast"];
+        let (now, limit) = (num(&spend["current"]), num(&spend["objective"]["target"]));
+        assert_eq!(f["outlook"], "projected");
+        assert!((num(&f["pace_per_day"]) - now / 7.0).abs() < 1e-3, "{f}");
+        assert!(
+            (num(&f["at_deadline"]) - now * 31.0 / 7.0).abs() < 1e-3,
+            "{f}"
+        );
+        assert!(now * 31.0 / 7.0 < limit, "the demo spends within the month");
+        assert_eq!(f["target_on"], Value::Null, "stays within: no day");
+        assert!((num(&f["needed_per_day"]) - (limit - now) / 24.0).abs() < 1e-3);
+        assert!((num(&f["needed_per_week"]) - (limit - now) * 7.0 / 24.0).abs() < 1e-3);
+        assert_eq!(f["days_left"], 24);
+        // Organic visits, a total over 180 days from 9 August: 121 days
+        // counted; the day it reaches its target is an ISO date.
+        let seo = by_metric(&list, "visits");
+        let f = &seo["forecast"];
+        let (now, target) = (num(&seo["current"]), num(&seo["objective"]["target"]));
+        assert_eq!(seo["objective"]["start"], "2026-08-09");
+        let days = ((target - now) * 121.0 / now).ceil() as u64;
+        let expected = chrono::NaiveDate::from_ymd_opt(2026, 12, 7)
+            .and_then(|d| d.checked_add_days(chrono::Days::new(days)))
+            .expect("date");
+        assert_eq!(f["target_on"], expected.to_string(), "{f}");
+        // Met already, and a deadline passed: said, nothing projected.
+        assert_eq!(
+            by_metric(&list, "new_customers")["forecast"]["outlook"],
+            "met"
+        );
+        let loyal = &by_metric(&list, "loyal_customers")["forecast"];
+        assert_eq!(loyal["outlook"], "ended");
+        for k in [
+            "at_deadline",
+            "target_on",
+            "needed_per_day",
+            "needed_per_week",
+        ] {
+            assert_eq!(loyal[k], Value::Null, "{k}");
+        }
+    }
+
+    #[test]
+    fn the_report_says_where_each_pace_leads_in_three_formats() {
+        let s = on_7_december();
+        let j: Value =
+            serde_json::from_str(&run(&s, &["report", "--format", "json"])).expect("JSON");
+        let customers = by_metric(&j["objectives"], "customers");
+        let f = &customers["forecast"];
+        // Active customers: from the baseline on 23 September (75 days
+        // ago) to today's count, a straight line to 31 December, 24 days on.
+        let (base, now) = (
+            num(&customers["objective"]["baseline"]),
+            num(&customers["current"]),
+        );
+        let lands = now + (now - base) * 24.0 / 75.0;
+        assert!((num(&f["at_deadline"]) - lands).abs() < 1e-3, "{f}");
+        assert_eq!(f["target_on"], Value::Null, "behind: not by the deadline");
+        let december = &j["budgets"][0];
+        assert_eq!(december["budget"]["period"], "2026-12");
+        assert_eq!(december["end"], "2026-12-31");
+        assert_eq!(december["forecast"]["outlook"], "projected");
+
+        let text = run(&s, &["report"]);
+        let need = (num(&customers["objective"]["target"]) - now) * 7.0 / 24.0;
+        for line in [
+            "Forecasts at the current pace",
+            &format!("≈ {} at the deadline", grouped(lands)),
+            "not by the deadline at this pace",
+            &format!("needs +{} a week", grouped(need)),
+            "already met",
+            "stays within the limit",
+            "lasts the period",
+        ] {
+            assert!(text.contains(line), "{line:?} in\n{text}");
+        }
+        let md = run(&s, &["report", "--format", "markdown"]);
+        assert!(
+            md.contains("## Forecasts at the current pace\n| Objectives | At this pace | Target day | Needed from now |"),
+            "{md}"
+        );
+        let vi = run(&s, &["report", "--locale", "vi"]);
+        for line in [
+            "Dự báo theo nhịp hiện tại",
+            "không kịp hạn với nhịp này",
+            "đủ đến hết kỳ",
+        ] {
+            assert!(vi.contains(line), "{line:?} in\n{vi}");
+        }
+    }
+}

@@ -53,7 +53,8 @@ fn months_json(store: &Store, scope: Dimension) -> serde_json::Value {
         .map(|(p, fig)| FigureRow::new(p, fig))
         .collect();
     let mut json = serde_json::to_value(rows).expect("json");
-    // Figures added since (v6: clicks and impressions) are no part of what
+    // Figures added since (v6: clicks and impressions; the funnel's step
+    // rates) are no part of what
     // the old funnel printed.
     for row in json.as_array_mut().into_iter().flatten() {
         if let Some(o) = row.as_object_mut() {
@@ -65,11 +66,14 @@ fn months_json(store: &Store, scope: Dimension) -> serde_json::Value {
     json
 }
 
-const NEWER_KEYS: [&str; 4] = [
+const NEWER_KEYS: [&str; 7] = [
     "impressions",
     "clicks",
     "click_through_rate",
     "cost_per_click",
+    "lead_rate",
+    "lead_conversion_rate",
+    "new_customer_rate",
 ];
 
 fn expected(name: &str) -> serde_json::Value {

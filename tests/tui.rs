@@ -708,7 +708,7 @@ mod kpis_tab {
         // c: the notes, c: the first chart.
         typed(&mut app, "cc");
         let customers = screen(&mut app, 80, 24);
-        assert!(customers.contains("New vs churned · 2026-11 to 22 Nov new 188 churned 111"));
+        assert!(customers.contains("New vs churned · 2026-11 to 22 Nov █ new 188  ▒ churned 111"));
         typed(&mut app, "ccc");
         insta::assert_snapshot!("kpis_cost_per_conversion_80x24", screen(&mut app, 80, 24));
         typed(&mut app, "c");
@@ -798,7 +798,7 @@ mod kpis_tab {
         // figures, notes, customers, then the churn rate chart.
         typed(&mut app, "ccc");
         let shown = screen(&mut app, 80, 24);
-        assert!(shown.contains("Churn rate ─ target"), "{shown}");
+        assert!(shown.contains("⠒ Churn rate ┄ target"), "{shown}");
     }
 
     #[test]
@@ -1353,6 +1353,9 @@ mod records;
 
 #[path = "tui/elsewhere.rs"]
 mod elsewhere;
+
+#[path = "tui/forecast.rs"]
+mod forecast;
 
 mod strategy_tab {
     //! The Strategy tab: six sections reached with h and l, each a list

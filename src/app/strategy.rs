@@ -13,6 +13,7 @@ use crate::config::Config;
 use crate::domain::{
     Amount, Budget, Channel, Dimension, Message, Person, Procedure, Segment, Tool,
 };
+use crate::metrics::forecast::Forecast;
 use crate::metrics::{Granularity, Period, PeriodFigures};
 use crate::store::{Result, Store};
 
@@ -70,6 +71,8 @@ pub struct ChannelLine {
 pub struct BudgetLine {
     pub budget: Budget,
     pub spent: Option<Amount>,
+    /// The day it runs out at the current pace.
+    pub forecast: Forecast,
 }
 
 pub struct StrategyTab {
@@ -138,14 +141,14 @@ impl StrategyTab {
                 channel: c,
             });
         }
-        let spend = store.metric("spend")?;
         let mut budgets = Vec::new();
         for b in store.budgets()? {
-            let spent = match Period::parse(&b.period, config.week_start) {
-                Ok(p) if p.start <= today => analysis.metric_value(&spend, &p, Dimension::Total)?,
-                _ => None,
-            };
-            budgets.push(BudgetLine { budget: b, spent });
+            let s = analysis.budget_state(&b)?;
+            budgets.push(BudgetLine {
+                budget: s.budget,
+                spent: s.spent,
+                forecast: s.forecast,
+            });
         }
         // The latest periods first.
         budgets.sort_by(|a, b| b.budget.period.cmp(&a.budget.period));

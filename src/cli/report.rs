@@ -164,6 +164,8 @@ fn render(r: &Report, fmt: Format, markdown: bool) -> String {
         ));
     }
 
+    forecasts(&mut out, r, fmt, markdown);
+
     heading(&mut out, w.overdue_tasks);
     if r.overdue_tasks.is_empty() {
         out.push(w.none.into());
@@ -223,6 +225,67 @@ fn render(r: &Report, fmt: Format, markdown: bool) -> String {
         }
     }
     out.join("\n")
+}
+
+/// The objectives' and budgets' forecasts at the current pace.
+fn forecasts(out: &mut Vec<String>, r: &Report, fmt: Format, markdown: bool) {
+    let w = &fmt.words().forecast;
+    out.push(String::new());
+    out.push(if markdown {
+        format!("## {}", w.heading)
+    } else {
+        format!("{}\n{}", w.heading, "-".repeat(w.heading.chars().count()))
+    });
+    if r.objectives.is_empty() && r.budgets.is_empty() {
+        out.push(fmt.words().none.into());
+        return;
+    }
+    if !r.objectives.is_empty() {
+        let rows: Vec<Vec<String>> = r
+            .objectives
+            .iter()
+            .map(|o| {
+                let mut row = vec![o.objective.title.clone()];
+                row.extend(crate::report::forecast::objective(fmt, o));
+                row
+            })
+            .collect();
+        let header = [
+            fmt.words().objectives,
+            w.columns[1],
+            w.columns[2],
+            w.columns[3],
+        ];
+        out.push(grid(&header, &rows, markdown));
+    }
+    if !r.budgets.is_empty() {
+        let rows: Vec<Vec<String>> = r
+            .budgets
+            .iter()
+            .map(|b| {
+                let [lands, runs_out] = crate::report::forecast::budget(fmt, &b.forecast);
+                vec![
+                    b.budget.period.clone(),
+                    fmt.money(b.budget.amount),
+                    b.spent.map(|s| fmt.money(s)).unwrap_or_else(|| DASH.into()),
+                    lands,
+                    runs_out,
+                ]
+            })
+            .collect();
+        let words = fmt.words();
+        let header = [
+            fmt.words().ui.strategy.budgets,
+            words.budget,
+            words.spent,
+            w.columns[1],
+            w.columns[4],
+        ];
+        if !r.objectives.is_empty() {
+            out.push(String::new());
+        }
+        out.push(grid(&header, &rows, markdown));
+    }
 }
 
 fn grid(header: &[&str], rows: &[Vec<String>], markdown: bool) -> String {

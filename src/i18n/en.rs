@@ -1,8 +1,8 @@
 //! The English catalog.
 
 use super::{
-    CliWords, CompareWords, ElsewhereWords, EntityWords, KpiWords, PlanWords, RecordWords,
-    StrategyWords, UiWords, Words,
+    CliWords, CompareWords, ElsewhereWords, EntityWords, ForecastWords, KpiWords, PlanWords,
+    RecordWords, StrategyWords, UiWords, Words,
 };
 
 pub static EN: Words = Words {
@@ -537,6 +537,38 @@ pub static EN: Words = Words {
         restored: "Restored {} from {}: {} tasks, {} orders.",
         restore_kept: "The database as it was is kept at {}: `funnel restore {}` puts it back.",
         restore_declined: "Nothing was changed.",
+    },
+    forecast: ForecastWords {
+        heading: "Forecasts at the current pace",
+        at_this_pace: "At this pace",
+        at_deadline: "≈ {} at the deadline",
+        at_end: "≈ {} at the end",
+        target_on: "target on {}",
+        not_by_deadline: "not by the deadline at this pace",
+        used_up_on: "limit used up on {}",
+        stays_within: "stays within the limit",
+        needs_a_day: "needs {} a day",
+        needs_a_week: "needs {} a week",
+        at_most_a_day: "at most {} a day",
+        at_most_a_week: "at most {} a week",
+        runs_out_on: "runs out on {}",
+        lasts: "lasts the period",
+        outlooks: [
+            "projected",
+            "already met",
+            "already over the limit",
+            "too early to say",
+            "not projected (a ratio)",
+            "deadline reached",
+            "no data",
+        ],
+        columns: [
+            "Forecast",
+            "At this pace",
+            "Target day",
+            "Needed from now",
+            "Runs out",
+        ],
     },
     compare: CompareWords {
         through: "to {}",

@@ -11,8 +11,8 @@ use std::str::FromStr;
 pub use en::EN;
 pub use vi::VI;
 pub use words::{
-    CliWords, CompareWords, ElsewhereWords, EntityWords, KpiWords, PlanWords, RecordWords,
-    StrategyWords, UiWords, Words,
+    CliWords, CompareWords, ElsewhereWords, EntityWords, ForecastWords, KpiWords, PlanWords,
+    RecordWords, StrategyWords, UiWords, Words,
 };
 
 use chrono::NaiveDate;

@@ -1,8 +1,8 @@
 //! The Vietnamese catalog.
 
 use super::{
-    CliWords, CompareWords, ElsewhereWords, EntityWords, KpiWords, PlanWords, RecordWords,
-    StrategyWords, UiWords, Words,
+    CliWords, CompareWords, ElsewhereWords, EntityWords, ForecastWords, KpiWords, PlanWords,
+    RecordWords, StrategyWords, UiWords, Words,
 };
 
 pub static VI: Words = Words {
@@ -619,6 +619,38 @@ pub static VI: Words = Words {
         restored: "Đã khôi phục {} từ {}: {} việc, {} đơn hàng.",
         restore_kept: "Cơ sở dữ liệu trước đó được giữ ở {}: `funnel restore {}` sẽ đưa nó trở lại.",
         restore_declined: "Không có gì thay đổi.",
+    },
+    forecast: ForecastWords {
+        heading: "Dự báo theo nhịp hiện tại",
+        at_this_pace: "Theo nhịp này",
+        at_deadline: "≈ {} khi đến hạn",
+        at_end: "≈ {} cuối kỳ",
+        target_on: "đạt mục tiêu ngày {}",
+        not_by_deadline: "không kịp hạn với nhịp này",
+        used_up_on: "hết hạn mức ngày {}",
+        stays_within: "không vượt hạn mức",
+        needs_a_day: "cần {} mỗi ngày",
+        needs_a_week: "cần {} mỗi tuần",
+        at_most_a_day: "tối đa {} mỗi ngày",
+        at_most_a_week: "tối đa {} mỗi tuần",
+        runs_out_on: "hết ngân sách ngày {}",
+        lasts: "đủ đến hết kỳ",
+        outlooks: [
+            "đã dự báo",
+            "đã đạt",
+            "đã vượt hạn mức",
+            "còn quá sớm để nói",
+            "không dự báo (là tỉ lệ)",
+            "đã đến hạn",
+            "chưa có số liệu",
+        ],
+        columns: [
+            "Dự báo",
+            "Theo nhịp này",
+            "Ngày đạt",
+            "Cần từ nay",
+            "Ngày hết",
+        ],
     },
     compare: CompareWords {
         through: "đến {}",

@@ -66,6 +66,7 @@ pub struct Words {
     pub points: &'static str,
     pub ui: UiWords,
     pub cli: CliWords,
+    pub forecast: ForecastWords,
     pub compare: CompareWords,
 }
 
@@ -932,5 +933,56 @@ impl CliWords {
         person.templates("person", &mut out);
         note.templates("note", &mut out);
         out
+    }
+}
+
+/// The words of forecasts: where an objective's pace leads, when a budget
+/// runs out (the report, the Strategy tab).
+#[derive(Debug)]
+pub struct ForecastWords {
+    /// The report's section: "Forecasts at the current pace".
+    pub heading: &'static str,
+    /// What a projection is called in a detail: "At this pace".
+    pub at_this_pace: &'static str,
+    /// "≈ {} at the deadline"
+    pub at_deadline: &'static str,
+    /// "≈ {} at the end" (a budget's period)
+    pub at_end: &'static str,
+    /// "target on {}"
+    pub target_on: &'static str,
+    pub not_by_deadline: &'static str,
+    /// A ceiling: "limit used up on {}"
+    pub used_up_on: &'static str,
+    pub stays_within: &'static str,
+    /// "needs {} a day", "needs {} a week"
+    pub needs_a_day: &'static str,
+    pub needs_a_week: &'static str,
+    /// A ceiling: "at most {} a day", "at most {} a week"
+    pub at_most_a_day: &'static str,
+    pub at_most_a_week: &'static str,
+    /// A budget: "runs out on {}"
+    pub runs_out_on: &'static str,
+    pub lasts: &'static str,
+    /// Outlooks: projected, met, exceeded, too early, not projected,
+    /// ended, no data.
+    pub outlooks: [&'static str; 7],
+    /// The report's columns: objective, where it lands, the target day,
+    /// what is needed; the day a budget runs out.
+    pub columns: [&'static str; 5],
+}
+
+impl ForecastWords {
+    pub fn outlook(&self, o: crate::metrics::forecast::Outlook) -> &'static str {
+        use crate::metrics::forecast::Outlook;
+        let i = match o {
+            Outlook::Projected => 0,
+            Outlook::Met => 1,
+            Outlook::Exceeded => 2,
+            Outlook::TooEarly => 3,
+            Outlook::NotProjected => 4,
+            Outlook::Ended => 5,
+            Outlook::NoData => 6,
+        };
+        self.outlooks[i]
     }
 }

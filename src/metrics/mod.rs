@@ -5,6 +5,7 @@ mod bytes;
 pub mod customers;
 mod day_counts;
 pub mod figures;
+pub mod forecast;
 pub mod kpi;
 pub mod objective;
 pub mod pacing;

@@ -3,12 +3,13 @@
 //! campaigns over budget. Built here as data; `funnel report` renders it
 //! as text, markdown or JSON.
 
+pub mod forecast;
 pub mod text;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::analysis::{Analysis, CustomerSource, ObjectiveState};
+use crate::analysis::{Analysis, BudgetState, CustomerSource, ObjectiveState};
 use crate::config::Config;
 use crate::domain::{Amount, Dimension, Note, TaskStatus};
 use crate::metrics::{Compare, FigureRow, Period, PeriodFigures};
@@ -131,6 +132,9 @@ pub struct Report {
     pub overdue_tasks: Vec<OverdueTask>,
     pub over_budget: Vec<OverBudget>,
     pub notes: Vec<Note>,
+    /// Budgets whose period meets the report's, read today: when each
+    /// runs out at the current pace.
+    pub budgets: Vec<BudgetState>,
 }
 
 /// How many overdue tasks a report lists (the most late first); the rest
@@ -227,7 +231,24 @@ pub fn build_against(
         overdue_tasks,
         over_budget,
         notes: store.notes_between(period.start, period.end)?,
+        budgets: budgets_meeting(store, &analysis, period)?,
     })
+}
+
+/// The budgets whose period meets `period`, the latest first.
+fn budgets_meeting(store: &Store, analysis: &Analysis, period: Period) -> Result<Vec<BudgetState>> {
+    let mut out = Vec::new();
+    for b in store.budgets()? {
+        let s = analysis.budget_state(&b)?;
+        if s.start
+            .zip(s.end)
+            .is_some_and(|(start, end)| start <= period.end && end >= period.start)
+        {
+            out.push(s);
+        }
+    }
+    out.sort_by_key(|b| std::cmp::Reverse(b.start));
+    Ok(out)
 }
 
 #[cfg(test)]

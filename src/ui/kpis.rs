@@ -224,9 +224,10 @@ fn change_cells(app: &App, h: &crate::report::Headline, t: Theme) -> ([String; 2
 }
 
 /// The columns of the figures, each as wide as its widest cell, two
-/// spaces apart (one after the labels, whose column ends ragged). Where the labels would be cut short the changes are
-/// shown short; then labels are cut (to no fewer than a few letters),
-/// then the target column, each with an ellipsis.
+/// spaces apart (one after the labels, whose column ends ragged). Where
+/// the labels would be cut short the changes are shown short; then labels
+/// are cut (to no fewer than a few letters), then the target column, each
+/// with an ellipsis.
 struct FigureColumns {
     label: usize,
     value: usize,
@@ -417,13 +418,17 @@ fn render_chart(app: &App, k: &KpisTab, which: Which, frame: &mut Frame<'_>, are
     }
 }
 
-/// The markers of a line, the selected period and a period with notes,
-/// with how each reads in the legend.
+/// The markers of a line, its target, the selected period and a period
+/// with notes, with how each reads in the legend. The target is drawn
+/// with its own mark, never the line's: without colour the two would be
+/// the same dots.
 struct Markers {
     line: Marker,
+    target: Marker,
     point: Marker,
     note: Marker,
     line_sample: &'static str,
+    target_sample: &'static str,
     point_sample: &'static str,
 }
 
@@ -431,25 +436,31 @@ fn markers(app: &App) -> Markers {
     if app.ascii {
         Markers {
             line: Marker::Custom('*'),
+            target: Marker::Custom('='),
             point: Marker::Custom('o'),
             note: Marker::Custom('!'),
             line_sample: "*",
+            target_sample: "=",
             point_sample: "o",
         }
     } else if app.config.braille {
         Markers {
             line: Marker::Braille,
+            target: Marker::Custom('┄'),
             point: Marker::Dot,
             note: Marker::Custom('!'),
-            line_sample: "─",
+            line_sample: "⠒",
+            target_sample: "┄",
             point_sample: "•",
         }
     } else {
         Markers {
             line: Marker::Dot,
+            target: Marker::Custom('┄'),
             point: Marker::Block,
             note: Marker::Custom('!'),
             line_sample: "•",
+            target_sample: "┄",
             point_sample: "█",
         }
     }
@@ -511,7 +522,10 @@ fn render_line(app: &App, k: &KpisTab, s: &Series, frame: &mut Frame<'_>, area: 
         .collect();
     let w = app.words();
     // The legend stands in the title, where it never covers the data.
-    let mut legend = vec![Span::styled(format!(" {} ", s.title), t.title())];
+    let mut legend = vec![Span::styled(
+        format!(" {} {} ", m.line_sample, s.title),
+        t.title(),
+    )];
     let mut entry = |sample: &str, style: Style, name: &str| {
         legend.push(Span::styled(sample.to_string(), style));
         legend.push(Span::raw(format!(" {name}  ")));
@@ -526,7 +540,7 @@ fn render_line(app: &App, k: &KpisTab, s: &Series, frame: &mut Frame<'_>, area: 
     if !target_line.is_empty() {
         datasets.push(
             Dataset::default()
-                .marker(m.line)
+                .marker(m.target)
                 .graph_type(GraphType::Line)
                 .style(t.good())
                 .data(&target_line),
@@ -551,7 +565,7 @@ fn render_line(app: &App, k: &KpisTab, s: &Series, frame: &mut Frame<'_>, area: 
         );
     }
     if !target_line.is_empty() {
-        entry(m.line_sample, t.good(), w.target);
+        entry(m.target_sample, t.good(), w.target);
     }
     if !selected.is_empty() {
         let name = so_far(app, &k.period.label(), c.current.end, c.partial());
@@ -617,6 +631,7 @@ fn render_new_vs_churned(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Re
     let kw = &w.ui.kpi;
     let fmt = app.format();
     let current = k.figures.last();
+    let bars = pair_marks(app.ascii);
     let show_count = |v: Option<Amount>| v.map_or_else(|| "—".to_string(), |a| fmt.count(a));
     let title = Line::from(vec![
         Span::styled(
@@ -634,7 +649,8 @@ fn render_new_vs_churned(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Re
         ),
         Span::styled(
             format!(
-                "{} {} ",
+                "{} {} {} ",
+                bars.new,
                 kw.new,
                 show_count(current.and_then(|f| f.new_customers))
             ),
@@ -642,7 +658,8 @@ fn render_new_vs_churned(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Re
         ),
         Span::styled(
             format!(
-                "{} {} ",
+                " {} {} {} ",
+                bars.churned,
                 kw.churned,
                 show_count(current.and_then(|f| f.churned_customers))
             ),
@@ -680,6 +697,45 @@ fn render_new_vs_churned(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Re
         ]));
     }
     frame.render_widget(chart, area);
+    // The chart fills every bar with one symbol; churned bars get their
+    // own, so the pair reads apart without colour.
+    let step = 2 * bar_width + per_period.saturating_sub(2 * bar_width).max(1);
+    let buf = frame.buffer_mut();
+    let inner = inner.intersection(buf.area);
+    for g in 0..periods {
+        let from = inner
+            .left()
+            .saturating_add(g.saturating_mul(step))
+            .saturating_add(bar_width);
+        for x in from..from.saturating_add(bar_width).min(inner.right()) {
+            for y in inner.top()..inner.bottom() {
+                let cell = &mut buf[(x, y)];
+                if cell.symbol() == bars.new {
+                    cell.set_symbol(bars.churned);
+                }
+            }
+        }
+    }
+}
+
+/// The full marks of a new bar and a churned one.
+struct PairMarks {
+    new: &'static str,
+    churned: &'static str,
+}
+
+fn pair_marks(ascii: bool) -> PairMarks {
+    if ascii {
+        PairMarks {
+            new: ASCII_BARS.full,
+            churned: "x",
+        }
+    } else {
+        PairMarks {
+            new: bar::NINE_LEVELS.full,
+            churned: "▒",
+        }
+    }
 }
 
 /// Each segment's share of the customers at the end of the period, as a

@@ -12,11 +12,15 @@ use super::Theme;
 use crate::app::App;
 use crate::app::strategy::{Section, StrategyTab};
 use crate::i18n::Format;
+use crate::metrics::forecast::Outlook;
 use crate::metrics::objective::ObjectiveStatus;
+use crate::report::forecast;
 use crate::report::text::in_unit;
-use crate::text::{fit, pad};
+use crate::text::{fit, pad, width};
 
 const SIDE_BY_SIDE: u16 = 120;
+/// From how many columns the objective list shows each forecast.
+const WITH_FORECAST: usize = 100;
 const DETAIL_WIDTH: u16 = 50;
 
 pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
@@ -112,39 +116,72 @@ fn list_rows(
     let mut rows = Vec::new();
     match s.section {
         Section::Objectives => {
-            let title_w = cols.saturating_sub(44).max(10);
-            rows.push((
-                None,
-                Line::styled(
-                    format!(
-                        "{}{:>7} {} {}",
-                        pad("", title_w + 12),
-                        "",
-                        pad(words.status, 12),
-                        w.deadline
-                    ),
-                    t.dim(),
-                ),
-            ));
-            for (i, o) in s.objectives.iter().enumerate() {
+            // Each column as wide as its widest word in the locale, one
+            // space between: a status never runs into the date.
+            let status_w = words
+                .objective_statuses
+                .iter()
+                .map(|x| width(x))
+                .max()
+                .unwrap_or(0);
+            let date_w = width(&fmt.date(s.month.start));
+            let summaries: Vec<String> = s
+                .objectives
+                .iter()
+                .map(|o| forecast::summary(fmt, o))
+                .collect();
+            // The forecast beside the deadline where the list is wide.
+            let forecast_w = if cols >= WITH_FORECAST {
+                summaries
+                    .iter()
+                    .map(|x| width(x))
+                    .max()
+                    .unwrap_or(0)
+                    .min(36)
+            } else {
+                0
+            };
+            let fixed = 12 + 8 + status_w + 1 + date_w + forecast_w.min(1) + forecast_w;
+            // One column spare: the forecast never touches the detail beside.
+            let title_w = cols.saturating_sub(fixed + forecast_w.min(1)).max(10);
+            let mut heading = format!(
+                "{}{:>7} {} {}",
+                pad("", title_w + 12),
+                "",
+                pad(words.status, status_w),
+                pad(w.deadline, date_w)
+            );
+            if forecast_w > 0 {
+                heading.push(' ');
+                heading.push_str(&fit(words.forecast.columns[0], forecast_w));
+            }
+            rows.push((None, Line::styled(heading, t.dim())));
+            for (i, (o, summary)) in s.objectives.iter().zip(&summaries).enumerate() {
                 let st = o.progress.status;
                 let done = o.progress.done.map(|d| fmt.percent(d)).unwrap_or_else(dash);
-                rows.push((
-                    Some(i),
-                    Line::from(vec![
-                        Span::raw(pad(&fit(&o.objective.title, title_w), title_w)),
-                        Span::styled(
-                            format!(
-                                " {} ",
-                                progress_bar(o.progress.done, o.progress.elapsed, 10, app.ascii)
-                            ),
-                            status_style(st, t),
+                let mut spans = vec![
+                    Span::raw(pad(&fit(&o.objective.title, title_w), title_w)),
+                    Span::styled(
+                        format!(
+                            " {} ",
+                            progress_bar(o.progress.done, o.progress.elapsed, 10, app.ascii)
                         ),
-                        Span::raw(format!("{:>7} ", done)),
-                        Span::styled(pad(words.objective_status(st), 12), status_style(st, t)),
-                        Span::styled(fmt.date(o.objective.deadline), t.dim()),
-                    ]),
-                ));
+                        status_style(st, t),
+                    ),
+                    Span::raw(format!("{:>7} ", done)),
+                    Span::styled(
+                        pad(words.objective_status(st), status_w),
+                        status_style(st, t),
+                    ),
+                    Span::styled(
+                        format!(" {}", pad(&fmt.date(o.objective.deadline), date_w)),
+                        t.dim(),
+                    ),
+                ];
+                if forecast_w > 0 {
+                    spans.push(Span::raw(format!(" {}", fit(summary, forecast_w))));
+                }
+                rows.push((Some(i), Line::from(spans)));
             }
         }
         Section::Segments => {
@@ -240,7 +277,13 @@ fn list_rows(
                 Line::from(vec![
                     Span::styled(pad(w.budgets, 9), t.heading()),
                     Span::styled(
-                        format!(" {:>16} {:>16}", fit(w.planned, 16), fit(words.spent, 16)),
+                        format!(
+                            " {:>16} {:>16} {:>7} {}",
+                            fit(w.planned, 16),
+                            fit(words.spent, 16),
+                            "",
+                            words.forecast.columns[4]
+                        ),
                         t.dim(),
                     ),
                 ]),
@@ -251,14 +294,20 @@ fn list_rows(
                     .and_then(|x| x.ratio(b.budget.amount))
                     .map(|r| fmt.percent(r))
                     .unwrap_or_else(dash);
+                let runs_out = budget_forecast(fmt, b, false);
                 rows.push((
                     Some(i),
                     Line::raw(format!(
-                        "{} {:>16} {:>16} {:>7}",
+                        "{} {:>16} {:>16} {:>7}{}",
                         pad(&b.budget.period, 9),
                         fmt.money(b.budget.amount),
                         b.spent.map(|a| fmt.money(a)).unwrap_or_else(dash),
-                        used
+                        used,
+                        if runs_out.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" {runs_out}")
+                        }
                     )),
                 ));
                 i += 1;
@@ -327,6 +376,39 @@ fn render_list(app: &App, s: &StrategyTab, frame: &mut Frame<'_>, area: Rect, t:
     frame.render_widget(Paragraph::new(lines), area);
 }
 
+/// Where an objective's pace leads, the day it reaches its target and
+/// what it needs from now; or why nothing is projected.
+fn forecast_line(fmt: Format, o: &crate::analysis::ObjectiveState) -> Line<'static> {
+    let w = &fmt.words().forecast;
+    let cells = forecast::objective(fmt, o);
+    let text = if o.forecast.outlook == Outlook::Projected {
+        cells.join(" · ")
+    } else {
+        w.outlook(o.forecast.outlook).to_string()
+    };
+    field(w.at_this_pace, text)
+}
+
+/// When a budget runs out at the current pace: the day (or that it
+/// lasts), with where its spend lands in the detail; the outlook where it
+/// says something (over, too early); nothing for past and future periods.
+fn budget_forecast(fmt: Format, b: &crate::app::strategy::BudgetLine, detail: bool) -> String {
+    let f = &b.forecast;
+    match f.outlook {
+        Outlook::Projected => {
+            let [lands, day] = forecast::budget(fmt, f);
+            if detail {
+                format!("{lands} · {day}")
+            } else {
+                day
+            }
+        }
+        Outlook::Exceeded | Outlook::TooEarly => fmt.words().forecast.outlook(f.outlook).into(),
+        _ if detail => "—".into(),
+        _ => String::new(),
+    }
+}
+
 /// "Label: value" lines for the detail pane.
 fn field(label: &str, value: String) -> Line<'static> {
     Line::raw(format!("{label}: {value}"))
@@ -367,6 +449,7 @@ fn render_detail(app: &App, s: &StrategyTab, frame: &mut Frame<'_>, area: Rect, 
                             progress_bar(o.progress.done, o.progress.elapsed, 12, app.ascii)
                         )),
                     ]),
+                    forecast_line(fmt, o),
                     field(
                         words.metric,
                         format!("{} ({})", ob.metric, w.direction(ob.direction)),
@@ -488,6 +571,7 @@ fn render_detail(app: &App, s: &StrategyTab, frame: &mut Frame<'_>, area: Rect, 
                             words.spent,
                             b.spent.map(|a| fmt.money(a)).unwrap_or_else(|| "—".into()),
                         ),
+                        field(words.forecast.at_this_pace, budget_forecast(fmt, b, true)),
                         Line::raw(or_dash(&b.budget.note)),
                     ],
                 )

@@ -250,7 +250,9 @@ fn orders_import_gives_exactly_the_spec_figures() {
             "cost_per_click",
             "lead_rate",
             "lead_conversion_rate",
-            "new_customer_rate"
+            "new_customer_rate",
+            "through",
+            "compared_with"
         ]
     );
 }
@@ -451,7 +453,7 @@ fn report_shows_the_period_in_three_formats() {
     );
     let md = s.ok(&["report", "--format", "markdown"]);
     assert!(
-        md.starts_with("# ") && md.contains("| Visits | 1,500 | 1,000 | +500 (+50.0%) |"),
+        md.starts_with("# ") && md.contains("| Visits | 1,500 | 1,000 | +500 (+50.0%) better |"),
         "{md}"
     );
     let vi = s.ok(&["report", "--locale", "vi"]);

@@ -708,7 +708,7 @@ mod kpis_tab {
         // c: the notes, c: the first chart.
         typed(&mut app, "cc");
         let customers = screen(&mut app, 80, 24);
-        assert!(customers.contains("New vs churned · 2026-11 █ new 188  ▒ churned 111"));
+        assert!(customers.contains("New vs churned · 2026-11 to 22 Nov █ new 188  ▒ churned 111"));
         typed(&mut app, "ccc");
         insta::assert_snapshot!("kpis_cost_per_conversion_80x24", screen(&mut app, 80, 24));
         typed(&mut app, "c");

@@ -85,6 +85,9 @@ pub enum Action {
     PickScope,
     /// KPIs: back to the figures of the whole business.
     WholeBusiness,
+    /// KPIs: compare with the period before, or the same span a year
+    /// earlier.
+    ToggleCompare,
     /// Plan: a day or three days per column of the timeline.
     ToggleZoom,
     /// Plan: the timeline, or each person's open tasks per week.
@@ -175,6 +178,7 @@ pub const NAMED: &[(Action, &str)] = &[
     (Action::FunnelView, "funnel_view"),
     (Action::PickScope, "pick_scope"),
     (Action::WholeBusiness, "whole_business"),
+    (Action::ToggleCompare, "toggle_compare"),
     (Action::ToggleZoom, "toggle_zoom"),
     (Action::ToggleWorkload, "toggle_workload"),
     (Action::ToggleScoreboard, "toggle_scoreboard"),

@@ -280,6 +280,7 @@ fn defaults() -> Vec<(Context, Key, Action)> {
         (C::Kpis, c('f'), A::FollowUp),
         (C::Kpis, c('/'), A::PickScope),
         (C::Kpis, p(K::Esc), A::WholeBusiness),
+        (C::Kpis, c('y'), A::ToggleCompare),
         (C::Plan, c('['), A::PrevPeriod),
         (C::Plan, c(']'), A::NextPeriod),
         (C::Plan, c('t'), A::CurrentPeriod),

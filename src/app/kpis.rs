@@ -8,10 +8,11 @@ use chrono::NaiveDate;
 use std::rc::Rc;
 
 use crate::analysis::{Analysis, CustomerSource, ObjectiveState, Origin, Timelines};
+use crate::compare::Compared;
 use crate::config::Config;
 use crate::domain::{Amount, Dimension, Note};
 use crate::metrics::figures::share;
-use crate::metrics::{Cohort, Funnel, Granularity, Period, PeriodFigures};
+use crate::metrics::{Cohort, Compare, Funnel, Granularity, Period, PeriodFigures};
 use crate::report::{Headline, headlines};
 use crate::store::{Result, Store};
 use crate::text::fold::fold;
@@ -93,7 +94,13 @@ pub struct KpisTab {
     pub customer_source: CustomerSource,
     /// Where the whole business's summed-up counters came from.
     pub origins: Vec<(&'static str, Vec<Origin>)>,
-    /// The selected period against the one before.
+    /// What the selected period is compared with: the period before or
+    /// a year earlier, like for like.
+    pub compare: Compare,
+    /// The selected period's figures so far and those of the same days it
+    /// is compared with: the one source of "previous" figures on the tab.
+    pub compared: Compared,
+    /// The selected period against the span it is compared with.
     pub headlines: Vec<Headline>,
     /// The period's funnel against the same period the headlines compare
     /// with.
@@ -117,11 +124,10 @@ pub struct KpisTab {
     pub period_notes: PeriodNotes,
 }
 
-/// The window: `WINDOW` periods ending at `period`, and one more before
-/// them for the first one's comparison.
+/// The window: `WINDOW` periods ending at `period`.
 fn window_of(period: Period) -> Vec<Period> {
     let mut window = vec![period];
-    while window.len() < WINDOW + 1 {
+    while window.len() < WINDOW {
         let Some(first) = window.first().copied() else {
             break;
         };
@@ -136,7 +142,7 @@ fn window_of(period: Period) -> Vec<Period> {
 
 impl KpisTab {
     /// The figures of `scope` over `period` and the periods before it, as
-    /// of `today`.
+    /// of `today`, compared with the period before.
     pub fn load(
         store: &Store,
         config: &Config,
@@ -146,22 +152,36 @@ impl KpisTab {
         scope: Scope,
         view: usize,
     ) -> Result<KpisTab> {
-        let mut window = window_of(period);
+        let at = At {
+            today,
+            period,
+            compare: Compare::Previous,
+        };
+        KpisTab::load_at(store, config, timelines, at, scope, view)
+    }
+
+    /// [`KpisTab::load`], compared with the span `at.compare` names.
+    pub fn load_at(
+        store: &Store,
+        config: &Config,
+        timelines: &Timelines,
+        at: At,
+        scope: Scope,
+        view: usize,
+    ) -> Result<KpisTab> {
+        let At {
+            today,
+            period,
+            compare,
+        } = at;
+        let window = window_of(period);
         let analysis = Analysis::with_timelines(store, config, today, Rc::clone(timelines));
         let f = analysis.figures(&window, scope.dimension)?;
-        let mut figures = f.figures;
-        // The extra period before the window only serves the comparison.
-        let previous = if figures.len() > 1 {
-            figures.remove(0)
-        } else {
-            PeriodFigures::default()
-        };
-        window.remove(0);
-        let current = figures.last().cloned().unwrap_or_default();
-        let before = match figures.len() {
-            0 | 1 => previous,
-            n => figures[n - 2].clone(),
-        };
+        let figures = f.figures;
+        let compared =
+            crate::compare::compared(store, &analysis, today, period, compare, scope.dimension)?;
+        let current = compared.current.clone();
+        let before = compared.previous_or_empty();
         let read_at = period.end.min(today);
         let targets = store
             .objectives()?
@@ -187,7 +207,10 @@ impl KpisTab {
                 .collect::<Vec<_>>()
         });
         let segments = match scope.dimension {
-            Dimension::Total => segment_shares(store, &analysis, period, &current, &before)?,
+            Dimension::Total => {
+                let span = [compared.comparison.previous, compared.comparison.current];
+                segment_shares_over(store, &analysis, span, &current, &before)?
+            }
             _ => Vec::new(),
         };
         Ok(KpisTab {
@@ -197,6 +220,8 @@ impl KpisTab {
             headlines: headlines(&current, &before),
             funnel: Funnel::of(&current, &before),
             show_funnel: false,
+            compare,
+            compared,
             window,
             figures,
             customer_source: f.customer_source,
@@ -260,7 +285,18 @@ pub fn segment_shares(
     current: &PeriodFigures,
     before: &PeriodFigures,
 ) -> Result<Vec<SegmentShare>> {
-    let span = [period.prev(), period];
+    segment_shares_over(store, analysis, [period.prev(), period], current, before)
+}
+
+/// [`segment_shares`] at the end of `span[1]` against the end of
+/// `span[0]` (the days compared with).
+pub fn segment_shares_over(
+    store: &Store,
+    analysis: &Analysis<'_>,
+    span: [Period; 2],
+    current: &PeriodFigures,
+    before: &PeriodFigures,
+) -> Result<Vec<SegmentShare>> {
     let mut out = Vec::new();
     for s in store.segments()? {
         let f = analysis.customer_figures(&span, Dimension::Segment(s.id))?;
@@ -274,6 +310,14 @@ pub fn segment_shares(
     }
     out.sort_by(|a, b| b.customers.cmp(&a.customers).then(a.name.cmp(&b.name)));
     Ok(out)
+}
+
+/// The day the tab is read on, its period and what it is compared with.
+#[derive(Debug, Clone, Copy)]
+pub struct At {
+    pub today: NaiveDate,
+    pub period: Period,
+    pub compare: Compare,
 }
 
 /// One line of the scope picker.

@@ -495,6 +495,7 @@ impl App {
             | Action::CycleGranularity
             | Action::CycleChart
             | Action::FunnelView
+            | Action::ToggleCompare
             | Action::PickScope
             | Action::WholeBusiness => self.update_kpis(action),
             Action::Up
@@ -645,15 +646,12 @@ impl App {
 
     fn load_kpis(&mut self, period: Period, scope: kpis::Scope, view: usize) {
         let timelines = &self.timelines;
-        match KpisTab::load(
-            &self.store,
-            &self.config,
-            self.today,
-            timelines,
+        let at = kpis::At {
+            today: self.today,
             period,
-            scope,
-            view,
-        ) {
+            compare: self.kpis.as_ref().map(|k| k.compare).unwrap_or_default(),
+        };
+        match KpisTab::load_at(&self.store, &self.config, timelines, at, scope, view) {
             Ok(mut k) => {
                 // The same note stays selected where it is still listed.
                 if let Some(old) = &self.kpis {
@@ -710,6 +708,12 @@ impl App {
                 if let Some(k) = &mut self.kpis {
                     k.toggle_funnel();
                 }
+            }
+            Action::ToggleCompare => {
+                if let Some(k) = &mut self.kpis {
+                    k.compare = k.compare.toggled();
+                }
+                self.load_kpis(period, scope, view);
             }
             _ => {}
         }

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 
 use super::output::{amount, count, json, line, table};
@@ -10,7 +11,9 @@ use crate::analysis::{CustomerSource, Origin};
 use crate::domain::{Amount, Metric, Unit, ValueSource};
 use crate::i18n::{CliWords, Format};
 use crate::import::{DecimalMark, ImportError, KpiColumns, KpiRow, Money, Profile, read_kpis};
-use crate::metrics::{FigureRow, Granularity, Period, PeriodFigures, periods_covering};
+use crate::metrics::{
+    Compare, Comparison, FigureRow, Granularity, Period, PeriodFigures, periods_covering,
+};
 use crate::report::{Headline, headlines_of};
 use crate::store::kpis::{DimensionName, KpiInput, NamedInput, RecordOutcome};
 
@@ -94,6 +97,29 @@ pub struct ShowArgs {
     pub dims: Dims,
     #[arg(long)]
     pub json: bool,
+    /// previous (the period before) or year (the same period a year
+    /// earlier): what the last period is compared with, like for like.
+    #[arg(long, default_value = "previous")]
+    pub compare: Compare,
+}
+
+/// The span a period is compared with, as `kpi show --json` says it.
+#[derive(Debug, serde::Serialize)]
+struct ComparedWith {
+    compare: Compare,
+    period: String,
+    start: NaiveDate,
+    end: NaiveDate,
+}
+
+/// One period of `kpi show --json`: its figures, the last day they count
+/// (today while it runs) and the same days it is compared with.
+#[derive(Debug, serde::Serialize)]
+struct ShownRow {
+    #[serde(flatten)]
+    row: FigureRow,
+    through: NaiveDate,
+    compared_with: ComparedWith,
 }
 
 pub fn run(ctx: &Context, cmd: KpiCommand) -> CliResult {
@@ -473,13 +499,25 @@ fn show(ctx: &Context, a: &ShowArgs) -> CliResult {
         a.dims.channel.as_deref(),
         a.dims.campaign.as_deref(),
     )?;
-    let f =
-        crate::analysis::Analysis::new(&store, &ctx.config, today).figures(&periods, dimension)?;
+    let analysis = crate::analysis::Analysis::new(&store, &ctx.config, today);
+    let f = analysis.figures(&periods, dimension)?;
     if a.json {
-        let rows: Vec<FigureRow> = periods
+        let rows: Vec<ShownRow> = periods
             .iter()
             .zip(f.figures)
-            .map(|(p, fig)| FigureRow::new(p, fig))
+            .map(|(p, fig)| {
+                let c = Comparison::of(*p, today, a.compare);
+                ShownRow {
+                    row: FigureRow::new(p, fig),
+                    through: c.current.end,
+                    compared_with: ComparedWith {
+                        compare: a.compare,
+                        period: c.other.label(),
+                        start: c.previous.start,
+                        end: c.previous.end,
+                    },
+                }
+            })
             .collect();
         return json(&rows);
     }
@@ -491,8 +529,32 @@ fn show(ctx: &Context, a: &ShowArgs) -> CliResult {
         .iter()
         .map(|fig| headlines_of(fig, &none, ads))
         .collect();
+    // The last period against the same days of the one it is compared
+    // with: the column a morning check reads.
+    let last = match periods.last() {
+        Some(p) => Some(crate::compare::compared(
+            &store, &analysis, today, *p, a.compare, dimension,
+        )?),
+        None => None,
+    };
+    let changes = last
+        .as_ref()
+        .map(|c| headlines_of(&c.current, &c.previous_or_empty(), ads));
     let mut header: Vec<String> = vec![String::new()];
     header.extend(periods.iter().map(Period::label));
+    if let Some(c) = &last {
+        let span = &c.comparison;
+        let other = if span.partial() {
+            format!(
+                "{} {}",
+                span.other.label(),
+                Format::fill(fmt.words().compare.through, fmt.day(span.previous.end))
+            )
+        } else {
+            span.other.label()
+        };
+        header.push(Format::fill(fmt.words().compare.vs, other));
+    }
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
     let keys = headlines_of(&none, &none, ads);
     let rows: Vec<Vec<String>> = keys
@@ -505,10 +567,37 @@ fn show(ctx: &Context, a: &ShowArgs) -> CliResult {
                     .iter()
                     .map(|c| crate::report::text::show(fmt, c[i].measure, c[i].current)),
             );
+            if let Some(h) = changes.as_ref().and_then(|c| c.get(i)) {
+                row.push(crate::report::text::judged(fmt, h));
+            }
             row
         })
         .collect();
     line(&table(&header, &rows))?;
+    if let Some(c) = &last {
+        let span = &c.comparison;
+        let label = if span.partial() {
+            format!(
+                "{} {}",
+                span.period.label(),
+                Format::fill(fmt.words().compare.through, fmt.day(span.current.end))
+            )
+        } else {
+            span.period.label()
+        };
+        let said = match c.previous {
+            Some(_) => Format::fill_all(
+                fmt.words().compare.against,
+                &[
+                    &span.other.label(),
+                    &fmt.date(span.previous.start),
+                    &fmt.date(span.previous.end),
+                ],
+            ),
+            None => fmt.words().compare.nothing_before.to_string(),
+        };
+        line(&format!("{label}: {said}"))?;
+    }
     let w = &fmt.words().cli;
     for (metric, origins) in &f.origins {
         if origins.as_slice() == [Origin::Recorded] {

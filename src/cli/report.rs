@@ -5,9 +5,9 @@ use clap::{Args, ValueEnum};
 use super::output::{json, line, table};
 use super::{CliError, CliResult, Context};
 use crate::i18n::Format;
-use crate::metrics::{Granularity, Period};
+use crate::metrics::{Compare, Granularity, Period};
 use crate::report::Report;
-use crate::report::text::{DASH, change, in_unit, label, show};
+use crate::report::text::{DASH, in_unit, judged, label, show};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
@@ -27,6 +27,10 @@ pub struct ReportArgs {
     pub at: Option<String>,
     #[arg(long, value_enum, default_value_t)]
     pub format: ReportFormat,
+    /// previous (the period before) or year (the same period a year
+    /// earlier); a period still running meets the same number of days.
+    #[arg(long, default_value = "previous")]
+    pub compare: Compare,
 }
 
 pub fn run(ctx: &Context, a: &ReportArgs) -> CliResult {
@@ -37,7 +41,7 @@ pub fn run(ctx: &Context, a: &ReportArgs) -> CliResult {
     };
     let g = a.period.unwrap_or(Granularity::Month);
     let period = Period::containing(g, at, ctx.config.week_start);
-    let report = crate::report::build(&store, period, &ctx.config, ctx.today())?;
+    let report = crate::report::build_against(&store, period, a.compare, &ctx.config, ctx.today())?;
     match a.format {
         ReportFormat::Json => json(&report),
         ReportFormat::Text => line(&render(&report, ctx.format(), false)),
@@ -85,6 +89,13 @@ fn render(r: &Report, fmt: Format, markdown: bool) -> String {
         w.customers,
         source
     ));
+    out.push(match &r.previous {
+        Some(p) => Format::fill_all(
+            w.compare.against,
+            &[&r.previous_period, &fmt.date(p.start), &fmt.date(p.end)],
+        ),
+        None => w.compare.nothing_before.to_string(),
+    });
     let rows: Vec<Vec<String>> = r
         .headlines
         .iter()
@@ -93,11 +104,27 @@ fn render(r: &Report, fmt: Format, markdown: bool) -> String {
                 label(w, h.key).to_string(),
                 show(fmt, h.measure, h.current),
                 show(fmt, h.measure, h.previous),
-                change(fmt, h),
+                judged(fmt, h),
             ]
         })
         .collect();
-    let header = [w.period, &r.period, &r.previous_period, w.vs_previous];
+    let through = |label: &str, end| {
+        if r.to_date {
+            format!("{label} {}", Format::fill(w.compare.through, fmt.day(end)))
+        } else {
+            label.to_string()
+        }
+    };
+    let current = through(&r.period, r.figures.end);
+    let previous = match &r.previous {
+        Some(p) => through(&r.previous_period, p.end),
+        None => r.previous_period.clone(),
+    };
+    let vs = match r.compare {
+        Compare::Previous => w.vs_previous,
+        Compare::Year => w.compare.vs_year,
+    };
+    let header = [w.period, &current, &previous, vs];
     heading(&mut out, w.period);
     out.push(grid(&header, &rows, markdown));
 

@@ -1,8 +1,8 @@
 //! The English catalog.
 
 use super::{
-    CliWords, ElsewhereWords, EntityWords, ForecastWords, KpiWords, PlanWords, RecordWords,
-    StrategyWords, UiWords, Words,
+    CliWords, CompareWords, ElsewhereWords, EntityWords, ForecastWords, KpiWords, PlanWords,
+    RecordWords, StrategyWords, UiWords, Words,
 };
 use super::{CohortWords, FunnelWords};
 
@@ -144,6 +144,7 @@ pub static EN: Words = Words {
             ("follow_up", "follow-up task"),
             ("pick_scope", "segment/channel/campaign"),
             ("whole_business", "whole business"),
+            ("toggle_compare", "vs previous/year"),
             ("toggle_zoom", "day/3-day zoom"),
             ("toggle_workload", "timeline/workload"),
             ("toggle_scoreboard", "scoreboard/timeline"),
@@ -628,5 +629,15 @@ pub static EN: Words = Words {
             "Needed from now",
             "Runs out",
         ],
+    },
+    compare: CompareWords {
+        through: "to {}",
+        vs_year: "vs a year earlier",
+        nothing_before: "nothing recorded before to compare with",
+        against: "compared with {} ({} – {})",
+        better: "better",
+        worse: "worse",
+        partial: "partial",
+        vs: "vs {}",
     },
 };

@@ -11,8 +11,8 @@ use std::str::FromStr;
 pub use en::EN;
 pub use vi::VI;
 pub use words::{
-    CliWords, ElsewhereWords, EntityWords, ForecastWords, KpiWords, PlanWords, RecordWords,
-    StrategyWords, UiWords, Words,
+    CliWords, CompareWords, ElsewhereWords, EntityWords, ForecastWords, KpiWords, PlanWords,
+    RecordWords, StrategyWords, UiWords, Words,
 };
 pub use words::{CohortWords, FunnelWords};
 
@@ -203,6 +203,14 @@ impl Format {
         match self.locale {
             Locale::En => d.format("%Y-%m-%d").to_string(),
             Locale::Vi => d.format("%d/%m/%Y").to_string(),
+        }
+    }
+
+    /// A day of the year, short, for "to 7 Dec": `7 Dec` (en), `07/12` (vi).
+    pub fn day(self, d: NaiveDate) -> String {
+        match self.locale {
+            Locale::En => d.format("%-d %b").to_string(),
+            Locale::Vi => d.format("%d/%m").to_string(),
         }
     }
 

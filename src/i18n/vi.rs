@@ -1,8 +1,8 @@
 //! The Vietnamese catalog.
 
 use super::{
-    CliWords, ElsewhereWords, EntityWords, ForecastWords, KpiWords, PlanWords, RecordWords,
-    StrategyWords, UiWords, Words,
+    CliWords, CompareWords, ElsewhereWords, EntityWords, ForecastWords, KpiWords, PlanWords,
+    RecordWords, StrategyWords, UiWords, Words,
 };
 use super::{CohortWords, FunnelWords};
 
@@ -157,6 +157,7 @@ pub static VI: Words = Words {
             ("follow_up", "tạo việc theo dõi"),
             ("pick_scope", "phân khúc/kênh/chiến dịch"),
             ("whole_business", "toàn doanh nghiệp"),
+            ("toggle_compare", "kỳ trước/năm trước"),
             ("toggle_zoom", "thu phóng ngày/3 ngày"),
             ("toggle_workload", "lịch/khối lượng việc"),
             ("toggle_scoreboard", "bảng tổng hợp/lịch"),
@@ -703,5 +704,15 @@ pub static VI: Words = Words {
             "Cần từ nay",
             "Ngày hết",
         ],
+    },
+    compare: CompareWords {
+        through: "đến {}",
+        vs_year: "so với cùng kỳ năm trước",
+        nothing_before: "chưa có dữ liệu trước đó để so sánh",
+        against: "so với {} ({} – {})",
+        better: "tốt hơn",
+        worse: "kém hơn",
+        partial: "chưa trọn kỳ",
+        vs: "so với {}",
     },
 };

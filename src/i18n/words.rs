@@ -69,6 +69,28 @@ pub struct Words {
     pub ui: UiWords,
     pub cli: CliWords,
     pub forecast: ForecastWords,
+    pub compare: CompareWords,
+}
+
+/// The words of like-for-like comparisons and of changes judged better or
+/// worse.
+#[derive(Debug)]
+pub struct CompareWords {
+    /// A period still running, counted to a day: "to {}".
+    pub through: &'static str,
+    /// The column of the change against the same span a year earlier.
+    pub vs_year: &'static str,
+    /// Where the span compared with lies before any data.
+    pub nothing_before: &'static str,
+    /// The period compared with and its days: "{} ({} – {})".
+    pub against: &'static str,
+    /// A change that is good news, bad news.
+    pub better: &'static str,
+    pub worse: &'static str,
+    /// The chart's last point, of a period still running.
+    pub partial: &'static str,
+    /// The heading of the change column: "vs {}" (the span compared with).
+    pub vs: &'static str,
 }
 
 impl Words {

@@ -123,7 +123,9 @@ fn ratio(numerator: Option<Amount>, denominator: Option<Amount>) -> Option<f64> 
 }
 
 /// The figures derived from the stored metrics that an objective may
-/// target, with their unit: rates are read in percent (5 is 5%).
+/// target, with their unit: rates are read in percent (5 is 5%). Each is a
+/// [`Kpi`](crate::metrics::kpi::Kpi) of the same key and measure (a test
+/// holds them together); the metrics table is seeded from this list.
 pub const DERIVED: &[(&str, crate::domain::Unit)] = {
     use crate::domain::Unit::{Money, Number, Percent};
     &[
@@ -150,22 +152,15 @@ impl PeriodFigures {
     /// percent rounded to four places, money as is; `None` where undefined
     /// or `name` is not derived.
     pub fn derived(&self, name: &str) -> Option<Amount> {
-        let percent = |r: Option<f64>| {
-            Decimal::from_f64(r? * 100.0).and_then(|d| Amount::from_decimal(d.round_dp(4)))
-        };
-        match name {
-            "growth_rate" => percent(self.growth_rate()),
-            "churn_rate" => percent(self.churn_rate()),
-            "retention_rate" => percent(self.retention_rate()),
-            "conversion_rate" => percent(self.conversion_rate()),
-            "loyal_share" => percent(self.loyal_share()),
-            "cost_per_conversion" => self.cost_per_conversion(),
-            "customer_acquisition_cost" => self.customer_acquisition_cost(),
-            "click_through_rate" => percent(self.click_through_rate()),
-            "cost_per_click" => self.cost_per_click(),
-            "return_on_ad_spend" => Decimal::from_f64(self.return_on_ad_spend()?)
-                .and_then(|d| Amount::from_decimal(d.round_dp(4))),
-            _ => None,
+        use crate::metrics::kpi::{Figure, Kpi};
+        let kpi = Kpi::from_key(name).filter(|k| is_derived(k.key()))?;
+        let places = |d: Decimal| Amount::from_decimal(d.round_dp(4));
+        match (kpi.value(self)?, kpi.measure()) {
+            (Figure::Amount(a), _) => Some(a),
+            (Figure::Rate(r), crate::metrics::kpi::Measure::Multiple) => {
+                Decimal::from_f64(r).and_then(places)
+            }
+            (Figure::Rate(r), _) => Decimal::from_f64(r * 100.0).and_then(places),
         }
     }
 }
@@ -441,6 +436,31 @@ mod tests {
         assert_eq!(f.new_customer_rate(), Some(40.0 / 170.0));
         let none = PeriodFigures { leads: a("0"), ..f };
         assert_eq!(none.lead_conversion_rate(), None);
+    }
+
+    #[test]
+    fn derived_figures_are_kpis_of_the_same_measure() {
+        use crate::domain::Unit;
+        use crate::metrics::kpi::{Kpi, Measure};
+        for (name, unit) in DERIVED {
+            let kpi = Kpi::from_key(name).expect("a figure of the one list");
+            let want = match kpi.measure() {
+                Measure::Rate => Unit::Percent,
+                Measure::Money => Unit::Money,
+                Measure::Multiple => Unit::Number,
+                Measure::Count => Unit::Count,
+            };
+            assert_eq!(*unit, want, "{name}");
+        }
+        // Every ratio of the list is one an objective may target.
+        for k in Kpi::ALL {
+            let ratio = matches!(k.measure(), Measure::Rate | Measure::Multiple)
+                || matches!(
+                    k,
+                    Kpi::CostPerConversion | Kpi::CustomerAcquisitionCost | Kpi::CostPerClick
+                );
+            assert_eq!(is_derived(k.key()), ratio, "{k:?}");
+        }
     }
 
     #[test]

@@ -218,6 +218,138 @@ impl Period {
     }
 }
 
+/// What a period is compared with: the period just before it, or the
+/// same period a year earlier (for a week: the week 52 weeks earlier, so a
+/// Monday still meets a Monday).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Compare {
+    #[default]
+    Previous,
+    Year,
+}
+
+impl Compare {
+    pub const ALL: &'static [Compare] = &[Compare::Previous, Compare::Year];
+
+    /// The text form used on the command line and in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Compare::Previous => "previous",
+            Compare::Year => "year",
+        }
+    }
+
+    /// The other one: what the KPIs tab's key switches to.
+    pub fn toggled(self) -> Compare {
+        match self {
+            Compare::Previous => Compare::Year,
+            Compare::Year => Compare::Previous,
+        }
+    }
+
+    /// The whole period `p` is compared with.
+    pub fn against(self, p: &Period) -> Period {
+        match self {
+            Compare::Previous => p.prev(),
+            Compare::Year => {
+                let back = match p.granularity {
+                    Granularity::Week => p.start.checked_sub_days(Days::new(364)),
+                    _ => p.start.checked_sub_months(Months::new(12)),
+                };
+                match back {
+                    Some(d) => Period::containing(p.granularity, d, p.start.weekday()),
+                    None => *p,
+                }
+            }
+        }
+    }
+}
+
+impl fmt::Display for Compare {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Compare {
+    type Err = UnknownValue;
+
+    /// `previous` or `year`, in any case.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let wanted = s.trim().to_lowercase();
+        Compare::ALL
+            .iter()
+            .copied()
+            .find(|c| c.as_str() == wanted)
+            .ok_or_else(|| UnknownValue {
+                what: "comparison",
+                given: s.to_string(),
+                allowed: "previous, year".into(),
+            })
+    }
+}
+
+/// A period as far as it has run and the span it is compared with, like
+/// for like: a period still running on day n is compared with the first n
+/// days of the other period (1–7 December with 1–7 November), never more
+/// than that period's days (on 30 March, all of February). A period over
+/// is compared whole with the other whole. Gauges (customers, loyal
+/// customers) are read on each span's last day, so they meet the same day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Comparison {
+    /// The period as labelled and drawn.
+    pub period: Period,
+    /// Its days counted: from its start to its end or the as-of day.
+    pub current: Period,
+    /// The whole period compared with, for its label.
+    pub other: Period,
+    /// The days of `other` compared with.
+    pub previous: Period,
+    pub compare: Compare,
+}
+
+impl Comparison {
+    /// `period` as of `as_of` against the span `compare` names.
+    pub fn of(period: Period, as_of: NaiveDate, compare: Compare) -> Comparison {
+        let other = compare.against(&period);
+        let (current, previous) = if period.contains(as_of) && as_of < period.end {
+            let elapsed = (as_of - period.start).num_days();
+            let upto = other
+                .start
+                .checked_add_days(Days::new(elapsed.unsigned_abs()))
+                .map_or(other.end, |d| d.min(other.end));
+            (
+                Period {
+                    end: as_of,
+                    ..period
+                },
+                Period { end: upto, ..other },
+            )
+        } else {
+            (period, other)
+        };
+        Comparison {
+            period,
+            current,
+            other,
+            previous,
+            compare,
+        }
+    }
+
+    /// Whether the period is still running: its figures are to date.
+    pub fn partial(&self) -> bool {
+        self.current.end < self.period.end
+    }
+
+    /// Whether the comparison stands where nothing was recorded yet:
+    /// its span ends before `first_day`, the first day with any data.
+    pub fn before_any_data(&self, first_day: Option<NaiveDate>) -> bool {
+        first_day.is_none_or(|first| self.previous.end < first)
+    }
+}
+
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.label())
@@ -453,6 +585,134 @@ mod tests {
         assert_eq!(
             periods_covering(Year, NaiveDate::MAX, NaiveDate::MAX, Mon).len(),
             1
+        );
+    }
+
+    /// (first, last day counted) of the period, then of what it is
+    /// compared with.
+    fn spans(g: Granularity, today: &str, c: Compare) -> [(NaiveDate, NaiveDate); 2] {
+        let cmp = Comparison::of(Period::containing(g, d(today), Mon), d(today), c);
+        [
+            (cmp.current.start, cmp.current.end),
+            (cmp.previous.start, cmp.previous.end),
+        ]
+    }
+
+    #[test]
+    fn a_month_on_its_seventh_day_meets_the_first_seven_days_before() {
+        let [cur, prev] = spans(Month, "2026-12-07", Compare::Previous);
+        assert_eq!(cur, (d("2026-12-01"), d("2026-12-07")));
+        assert_eq!(prev, (d("2026-11-01"), d("2026-11-07")));
+        let [_, year] = spans(Month, "2026-12-07", Compare::Year);
+        assert_eq!(year, (d("2025-12-01"), d("2025-12-07")));
+        let c = Comparison::of(
+            Period::containing(Month, d("2026-12-07"), Mon),
+            d("2026-12-07"),
+            Compare::Previous,
+        );
+        assert!(c.partial());
+        assert_eq!(
+            (c.period.end, c.other.label()),
+            (d("2026-12-31"), "2026-11".into())
+        );
+    }
+
+    #[test]
+    fn a_week_on_its_monday_meets_the_monday_before() {
+        // 2026-12-07 is a Monday.
+        let [cur, prev] = spans(Week, "2026-12-07", Compare::Previous);
+        assert_eq!(cur, (d("2026-12-07"), d("2026-12-07")));
+        assert_eq!(prev, (d("2026-11-30"), d("2026-11-30")));
+        // 52 weeks back is a Monday too: 2025-12-08.
+        let [_, year] = spans(Week, "2026-12-07", Compare::Year);
+        assert_eq!(year, (d("2025-12-08"), d("2025-12-08")));
+        assert_eq!(d("2025-12-08").weekday(), Mon);
+        // A Sunday-start week on its Tuesday: three days each.
+        let p = Period::containing(Week, d("2026-12-08"), Sun);
+        let c = Comparison::of(p, d("2026-12-08"), Compare::Previous);
+        assert_eq!(
+            (
+                c.current.start,
+                c.current.end,
+                c.previous.start,
+                c.previous.end
+            ),
+            (
+                d("2026-12-06"),
+                d("2026-12-08"),
+                d("2026-11-29"),
+                d("2026-12-01")
+            )
+        );
+    }
+
+    #[test]
+    fn a_quarter_and_a_year_to_date() {
+        // Q4 on 15 November: 46 days (31 + 15) against 1 July – 15 August.
+        let [cur, prev] = spans(Quarter, "2026-11-15", Compare::Previous);
+        assert_eq!(cur, (d("2026-10-01"), d("2026-11-15")));
+        assert_eq!(prev, (d("2026-07-01"), d("2026-08-15")));
+        let [_, year] = spans(Quarter, "2026-11-15", Compare::Year);
+        assert_eq!(year, (d("2025-10-01"), d("2025-11-15")));
+        // 2026 on 1 March: 60 days against the first 60 of 2025.
+        let [cur, prev] = spans(Year, "2026-03-01", Compare::Previous);
+        assert_eq!(cur, (d("2026-01-01"), d("2026-03-01")));
+        assert_eq!(prev, (d("2025-01-01"), d("2025-03-01")));
+        // A leap year counts days, not dates: 61 days to 1 March 2028
+        // against the first 61 days of 2027, to 2 March.
+        let [cur, prev] = spans(Year, "2028-03-01", Compare::Previous);
+        assert_eq!(cur, (d("2028-01-01"), d("2028-03-01")));
+        assert_eq!(prev, (d("2027-01-01"), d("2027-03-02")));
+    }
+
+    #[test]
+    fn february_against_january_and_march_against_february() {
+        let [cur, prev] = spans(Month, "2026-02-10", Compare::Previous);
+        assert_eq!(cur, (d("2026-02-01"), d("2026-02-10")));
+        assert_eq!(prev, (d("2026-01-01"), d("2026-01-10")));
+        // 30 days of March against February, which has 28: all of it.
+        let [cur, prev] = spans(Month, "2026-03-30", Compare::Previous);
+        assert_eq!(cur, (d("2026-03-01"), d("2026-03-30")));
+        assert_eq!(prev, (d("2026-02-01"), d("2026-02-28")));
+        // On its last day February is over: whole against whole.
+        let [cur, prev] = spans(Month, "2026-02-28", Compare::Previous);
+        assert_eq!(cur, (d("2026-02-01"), d("2026-02-28")));
+        assert_eq!(prev, (d("2026-01-01"), d("2026-01-31")));
+        // 29 February 2028 against February 2027: its 28 days.
+        let [cur, prev] = spans(Month, "2028-02-29", Compare::Year);
+        assert_eq!(cur, (d("2028-02-01"), d("2028-02-29")));
+        assert_eq!(prev, (d("2027-02-01"), d("2027-02-28")));
+        // A month over, looked at later, is whole against whole.
+        let c = Comparison::of(
+            Period::parse("2026-02", Mon).expect("month"),
+            d("2026-12-07"),
+            Compare::Previous,
+        );
+        assert!(!c.partial());
+        assert_eq!(
+            (c.previous.start, c.previous.end),
+            (d("2026-01-01"), d("2026-01-31"))
+        );
+    }
+
+    #[test]
+    fn the_first_period_has_nothing_before_it() {
+        let p = Period::containing(Month, d("2026-12-07"), Mon);
+        let c = Comparison::of(p, d("2026-12-07"), Compare::Previous);
+        assert!(c.before_any_data(Some(d("2026-12-01"))));
+        assert!(c.before_any_data(None));
+        assert!(!c.before_any_data(Some(d("2026-11-07"))));
+        assert!(c.before_any_data(Some(d("2026-11-08"))));
+    }
+
+    #[test]
+    fn compare_text_forms() {
+        assert_eq!("Year".parse::<Compare>(), Ok(Compare::Year));
+        assert_eq!(Compare::default().toggled(), Compare::Year);
+        let e = "last".parse::<Compare>().expect_err("not a comparison");
+        assert_eq!(
+            e.to_string(),
+            "'last' is not a comparison (one of: previous, year)"
         );
     }
 

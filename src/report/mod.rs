@@ -14,27 +14,19 @@ use crate::analysis::{Analysis, BudgetState, CustomerSource, ObjectiveState};
 use crate::config::Config;
 use crate::domain::{Amount, Dimension, Note, TaskStatus};
 use crate::metrics::pacing::{pacing, reviewed};
-use crate::metrics::{FigureRow, Funnel, Period, PeriodFigures};
+use crate::metrics::{Compare, FigureRow, Funnel, Period, PeriodFigures};
 use crate::store::tasks::TaskQuery;
 use crate::store::{Result, Store};
 
-/// How a figure is read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Measure {
-    Count,
-    Money,
-    /// A fraction, read as a percentage.
-    Rate,
-    /// A ratio read as a multiple (return on ad spend).
-    Multiple,
-}
+pub use crate::metrics::kpi::{Figure, Kpi, Measure, Verdict};
 
-/// One headline figure of the period and the period before.
+/// One headline figure of the period and of the span it is compared with.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Headline {
     /// The metric's name as in `kpi show --json`.
     pub key: &'static str,
+    #[serde(skip)]
+    pub kpi: Kpi,
     pub measure: Measure,
     pub current: Option<Figure>,
     pub previous: Option<Figure>,
@@ -42,50 +34,25 @@ pub struct Headline {
     pub change: Option<Figure>,
     /// change / previous; `None` where previous is zero or missing.
     pub change_ratio: Option<f64>,
+    /// Whether the change is good news, by which way the figure is good.
+    pub verdict: Option<Verdict>,
 }
 
-/// A figure's value: an exact amount (a count or money), or a rate.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Figure {
-    Amount(Amount),
-    Rate(f64),
-}
-
-impl Serialize for Figure {
-    /// An amount exactly; a rate rounded to six places, as in `kpi show`.
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        match self {
-            Figure::Amount(a) => a.serialize(s),
-            Figure::Rate(r) => ((r * 1e6).round() / 1e6).serialize(s),
-        }
+fn minus(a: Figure, b: Figure) -> Option<Figure> {
+    match (a, b) {
+        (Figure::Amount(a), Figure::Amount(b)) => Some(Figure::Amount(a - b)),
+        (Figure::Rate(a), Figure::Rate(b)) => Some(Figure::Rate(a - b)),
+        _ => None,
     }
 }
 
-impl Figure {
-    fn minus(self, other: Figure) -> Option<Figure> {
-        match (self, other) {
-            (Figure::Amount(a), Figure::Amount(b)) => Some(Figure::Amount(a - b)),
-            (Figure::Rate(a), Figure::Rate(b)) => Some(Figure::Rate(a - b)),
-            _ => None,
-        }
+/// `a / b`, `None` where `b` is zero.
+fn ratio(a: Figure, b: Figure) -> Option<f64> {
+    match (a, b) {
+        (Figure::Amount(a), Figure::Amount(b)) => a.ratio(Amount::from_raw(b.raw().abs())),
+        (Figure::Rate(a), Figure::Rate(b)) => (b != 0.0).then(|| a / b.abs()),
+        _ => None,
     }
-
-    /// `self / other`, `None` where `other` is zero.
-    fn ratio(self, other: Figure) -> Option<f64> {
-        match (self, other) {
-            (Figure::Amount(a), Figure::Amount(b)) => a.ratio(Amount::from_raw(b.raw().abs())),
-            (Figure::Rate(a), Figure::Rate(b)) => (b != 0.0).then(|| a / b.abs()),
-            _ => None,
-        }
-    }
-}
-
-fn amount(a: Option<Amount>) -> Option<Figure> {
-    a.map(Figure::Amount)
-}
-
-fn rate(r: Option<f64>) -> Option<Figure> {
-    r.map(Figure::Rate)
 }
 
 /// The headline figures in the order a reader scans them; impressions,
@@ -103,73 +70,22 @@ pub fn has_ads(f: &PeriodFigures) -> bool {
 /// The headline figures, with the rows of impressions, clicks and their
 /// ratios where `with_ads`.
 pub fn headlines_of(cur: &PeriodFigures, prev: &PeriodFigures, with_ads: bool) -> Vec<Headline> {
-    type Pick = fn(&PeriodFigures) -> Option<Figure>;
-    let rows: [(&'static str, Measure, Pick); 23] = [
-        ("customers_start", Measure::Count, |f| {
-            amount(f.customers_start)
-        }),
-        ("customers_end", Measure::Count, |f| amount(f.customers_end)),
-        ("new_customers", Measure::Count, |f| amount(f.new_customers)),
-        ("churned_customers", Measure::Count, |f| {
-            amount(f.churned_customers)
-        }),
-        ("reactivated_customers", Measure::Count, |f| {
-            amount(f.reactivated_customers)
-        }),
-        ("loyal_customers", Measure::Count, |f| {
-            amount(f.loyal_customers)
-        }),
-        ("loyal_share", Measure::Rate, |f| rate(f.loyal_share())),
-        ("churn_rate", Measure::Rate, |f| rate(f.churn_rate())),
-        ("retention_rate", Measure::Rate, |f| {
-            rate(f.retention_rate())
-        }),
-        ("growth_rate", Measure::Rate, |f| rate(f.growth_rate())),
-        ("visits", Measure::Count, |f| amount(f.visits)),
-        ("leads", Measure::Count, |f| amount(f.leads)),
-        ("conversions", Measure::Count, |f| amount(f.conversions)),
-        ("conversion_rate", Measure::Rate, |f| {
-            rate(f.conversion_rate())
-        }),
-        ("impressions", Measure::Count, |f| amount(f.impressions)),
-        ("clicks", Measure::Count, |f| amount(f.clicks)),
-        ("click_through_rate", Measure::Rate, |f| {
-            rate(f.click_through_rate())
-        }),
-        ("spend", Measure::Money, |f| amount(f.spend)),
-        ("cost_per_click", Measure::Money, |f| {
-            amount(f.cost_per_click())
-        }),
-        ("cost_per_conversion", Measure::Money, |f| {
-            amount(f.cost_per_conversion())
-        }),
-        ("customer_acquisition_cost", Measure::Money, |f| {
-            amount(f.customer_acquisition_cost())
-        }),
-        ("revenue", Measure::Money, |f| amount(f.revenue)),
-        ("return_on_ad_spend", Measure::Multiple, |f| {
-            rate(f.return_on_ad_spend())
-        }),
-    ];
-    const ADS: [&str; 4] = [
-        "impressions",
-        "clicks",
-        "click_through_rate",
-        "cost_per_click",
-    ];
-    rows.iter()
-        .filter(|(key, _, _)| with_ads || !ADS.contains(key))
-        .map(|(key, measure, pick)| {
-            let (c, p) = (pick(cur), pick(prev));
-            let change = c.zip(p).and_then(|(c, p)| c.minus(p));
-            let change_ratio = change.zip(p).and_then(|(d, p)| d.ratio(p));
+    Kpi::ALL
+        .into_iter()
+        .filter(|k| with_ads || !k.is_ads())
+        .map(|kpi| {
+            let (c, p) = (kpi.value(cur), kpi.value(prev));
+            let change = c.zip(p).and_then(|(c, p)| minus(c, p));
+            let change_ratio = change.zip(p).and_then(|(d, p)| ratio(d, p));
             Headline {
-                key,
-                measure: *measure,
+                key: kpi.key(),
+                kpi,
+                measure: kpi.measure(),
                 current: c,
                 previous: p,
                 change,
                 change_ratio,
+                verdict: change.map(|d| kpi.verdict(d)),
             }
         })
         .collect()
@@ -203,10 +119,16 @@ pub struct Report {
     pub as_of: NaiveDate,
     /// The period is still running: its figures are to date.
     pub to_date: bool,
+    /// What the period is compared with: `previous` or `year`.
+    pub compare: Compare,
+    /// The label of the period compared with.
     pub previous_period: String,
     pub customer_source: CustomerSource,
+    /// The figures of the days counted (to `as_of` while running).
     pub figures: FigureRow,
-    pub previous: FigureRow,
+    /// The figures of the same days of the period compared with; `null`
+    /// where that span lies before any data.
+    pub previous: Option<FigureRow>,
     pub headlines: Vec<Headline>,
     /// Visits → leads → conversions → new customers, against the same
     /// period as the headlines.
@@ -231,13 +153,20 @@ pub const OVERDUE_LISTED: usize = 20;
 /// (by the pacing rule) are those running during the period or ending in
 /// the one before; overdue tasks are today's.
 pub fn build(store: &Store, period: Period, config: &Config, today: NaiveDate) -> Result<Report> {
+    build_against(store, period, Compare::Previous, config, today)
+}
+
+/// [`build`], the figures compared like for like with the span `compare`
+/// names.
+pub fn build_against(
+    store: &Store,
+    period: Period,
+    compare: Compare,
+    config: &Config,
+    today: NaiveDate,
+) -> Result<Report> {
     let analysis = Analysis::new(store, config, today);
-    let previous = period.prev();
-    let f = analysis.figures(&[previous, period], Dimension::Total)?;
-    let (prev_f, cur_f) = match f.figures.as_slice() {
-        [p, c] => (p.clone(), c.clone()),
-        _ => (PeriodFigures::default(), PeriodFigures::default()),
-    };
+    let c = crate::compare::compared(store, &analysis, today, period, compare, Dimension::Total)?;
     let read_at = period.end.min(today);
     let objectives = store
         .objectives()?
@@ -275,6 +204,9 @@ pub fn build(store: &Store, period: Period, config: &Config, today: NaiveDate) -
         .collect();
     let overdue_total = overdue_tasks.len();
     overdue_tasks.truncate(OVERDUE_LISTED);
+    // Campaigns that ended in the calendar period before are reviewed too,
+    // whatever the figures are compared with.
+    let previous = period.prev();
     let mut over_budget = Vec::new();
     for c in campaigns
         .iter()
@@ -298,12 +230,16 @@ pub fn build(store: &Store, period: Period, config: &Config, today: NaiveDate) -
         end: period.end,
         as_of: today,
         to_date: period.contains(today),
-        previous_period: previous.label(),
-        customer_source: f.customer_source,
-        headlines: headlines(&cur_f, &prev_f),
-        funnel: Funnel::of(&cur_f, &prev_f),
-        figures: FigureRow::new(&period, cur_f),
-        previous: FigureRow::new(&previous, prev_f),
+        compare,
+        previous_period: c.comparison.other.label(),
+        customer_source: c.customer_source,
+        headlines: headlines(&c.current, &c.previous_or_empty()),
+        funnel: Funnel::of(&c.current, &c.previous_or_empty()),
+        figures: FigureRow::new(&c.comparison.current, c.current.clone()),
+        previous: c
+            .previous
+            .clone()
+            .map(|f| FigureRow::new(&c.comparison.previous, f)),
         objectives,
         overdue_total,
         overdue_tasks,

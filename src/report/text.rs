@@ -1,38 +1,14 @@
 //! Figures as a reader sees them: labels from the locale's catalog,
 //! values in their unit, "—" where undefined, signed changes.
 
-use super::{Figure, Headline, Measure};
+use super::{Figure, Headline, Kpi, Measure, Verdict};
 use crate::domain::{Amount, Unit};
 use crate::i18n::{Format, Words};
 
-/// The catalog's label of a headline figure.
+/// The catalog's label of a headline figure by its key; empty for a key
+/// that names none.
 pub fn label(w: &Words, key: &str) -> &'static str {
-    match key {
-        "customers_start" => w.customers_start,
-        "customers_end" => w.customers,
-        "new_customers" => w.new_customers,
-        "churned_customers" => w.churned_customers,
-        "reactivated_customers" => w.reactivated_customers,
-        "loyal_customers" => w.loyal_customers,
-        "loyal_share" => w.loyal_share,
-        "churn_rate" => w.churn_rate,
-        "retention_rate" => w.retention_rate,
-        "leads" => w.leads,
-        "growth_rate" => w.growth_rate,
-        "visits" => w.visits,
-        "conversions" => w.conversions,
-        "conversion_rate" => w.conversion_rate,
-        "impressions" => w.impressions,
-        "clicks" => w.clicks,
-        "click_through_rate" => w.click_through_rate,
-        "spend" => w.spend,
-        "cost_per_click" => w.cost_per_click,
-        "cost_per_conversion" => w.cost_per_conversion,
-        "customer_acquisition_cost" => w.customer_acquisition_cost,
-        "revenue" => w.revenue,
-        "return_on_ad_spend" => w.return_on_ad_spend,
-        _ => "",
-    }
+    Kpi::from_key(key).map_or("", |k| k.label(w))
 }
 
 pub const DASH: &str = "—";
@@ -76,6 +52,15 @@ pub fn change(fmt: Format, h: &Headline) -> String {
     }
 }
 
+/// The change where room is short: an amount's relative change alone
+/// ("-12.6%"), a rate's in points, a multiple's as is.
+pub fn change_short(fmt: Format, h: &Headline) -> String {
+    match (h.measure, h.change_ratio) {
+        (Measure::Count | Measure::Money, Some(r)) => signed(fmt.percent(r)),
+        _ => change(fmt, h),
+    }
+}
+
 /// An objective's value in its metric's unit.
 pub fn in_unit(fmt: Format, unit: Unit, v: Amount) -> String {
     match unit {
@@ -83,4 +68,23 @@ pub fn in_unit(fmt: Format, unit: Unit, v: Amount) -> String {
         Unit::Money => fmt.money(v),
         Unit::Percent | Unit::Number => fmt.number(v, 2),
     }
+}
+
+/// The change with what it means in words: "-8.99 pt better". Text
+/// without colour says it; the sign alone would paint a drop in churn as
+/// bad news.
+pub fn judged(fmt: Format, h: &Headline) -> String {
+    marked(fmt, h, change(fmt, h))
+}
+
+/// `text`, a change of `h`, followed by the word saying whether it is
+/// good news; as is where the figure did not move.
+pub fn marked(fmt: Format, h: &Headline, text: String) -> String {
+    let c = &fmt.words().compare;
+    let word = match h.verdict {
+        Some(Verdict::Better) => c.better,
+        Some(Verdict::Worse) => c.worse,
+        Some(Verdict::Same) | None => return text,
+    };
+    format!("{text} {word}")
 }

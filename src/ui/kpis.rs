@@ -21,7 +21,7 @@ use crate::app::kpis::{Chart as Which, KpisTab, NOTES_VIEW};
 use crate::domain::{Amount, Dimension};
 use crate::metrics::objective::ObjectiveStatus;
 use crate::metrics::{Granularity, Period, PeriodFigures};
-use crate::report::text::{change, label, show};
+use crate::report::text::{change, change_short, label, marked, show};
 use crate::text::{fit, pad, width};
 
 /// Widths from which figures and charts stand side by side.
@@ -137,8 +137,18 @@ fn render_head(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Rect, t: The
         Dimension::Total => String::new(),
         _ => format!("{} · ", scope_text(app, k)),
     };
+    let c = &k.compared.comparison;
+    // A period still running says how far it is counted: "to 7 Dec".
+    let through = if c.partial() {
+        format!(
+            ", {}",
+            crate::i18n::Format::fill(w.compare.through, fmt.day(c.current.end))
+        )
+    } else {
+        String::new()
+    };
     let mut text = format!(
-        "{scope}{} {} ({}) {} – {} · {}: {}",
+        "{scope}{} {} ({}) {} – {}{through} · {}: {}",
         w.period,
         k.period.label(),
         w.ui.granularities[granularity_index(k.granularity)],
@@ -166,47 +176,167 @@ fn render_head(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Rect, t: The
     );
 }
 
+/// A period's column heading: "2026-12 to 7 Dec" while it runs.
+fn so_far(app: &App, label: &str, end: chrono::NaiveDate, partial: bool) -> String {
+    if partial {
+        let through = crate::i18n::Format::fill(app.words().compare.through, app.format().day(end));
+        format!("{label} {through}")
+    } else {
+        label.to_string()
+    }
+}
+
+/// The headings of the figures' value and change columns: the period so
+/// far, and what it is compared with over the same days, in full and
+/// short ("vs 2026-11 to 7 Nov", "vs 2026-11").
+fn figure_headings(app: &App, k: &KpisTab) -> (String, [String; 2]) {
+    let c = &k.compared.comparison;
+    let partial = c.partial();
+    let current = so_far(app, &k.period.label(), c.current.end, partial);
+    let cw = &app.words().compare;
+    if k.compared.previous.is_none() {
+        return (
+            current,
+            [cw.nothing_before.to_string(), cw.nothing_before.to_string()],
+        );
+    }
+    let vs = |text: String| crate::i18n::Format::fill(cw.vs, text);
+    let full = vs(so_far(app, &c.other.label(), c.previous.end, partial));
+    (current, [full, vs(c.other.label())])
+}
+
+/// A change as the figures show it, in full and short (see
+/// [`change_short`]): in colour where there is colour, else with the word
+/// that says whether it is good news.
+fn change_cells(app: &App, h: &crate::report::Headline, t: Theme) -> ([String; 2], Style) {
+    use crate::report::Verdict;
+    let fmt = app.format();
+    let style = match h.verdict {
+        Some(Verdict::Better) => t.good(),
+        Some(Verdict::Worse) => t.warning(),
+        Some(Verdict::Same) | None => t.base(),
+    };
+    let (full, short) = (change(fmt, h), change_short(fmt, h));
+    if t.color && !t.ascii {
+        ([full, short], style)
+    } else {
+        ([marked(fmt, h, full), marked(fmt, h, short)], style)
+    }
+}
+
+/// The columns of the figures, each as wide as its widest cell, two
+/// spaces apart (one after the labels, whose column ends ragged). Where
+/// the labels would be cut short the changes are shown short; then labels
+/// are cut (to no fewer than a few letters), then the target column, each
+/// with an ellipsis.
+struct FigureColumns {
+    label: usize,
+    value: usize,
+    change: usize,
+    target: usize,
+    /// Which of the change texts: 0 in full, 1 short.
+    short: usize,
+}
+
+const GAP: usize = 2;
+/// The room under which labels are cut enough to change the layout.
+const LABEL_ROOM: usize = 22;
+
+/// Widths of the label, value, full and short change and target cells.
+struct Widest {
+    label: usize,
+    value: usize,
+    change: [usize; 2],
+    target: usize,
+}
+
+fn figure_columns(width: usize, w: Widest) -> FigureColumns {
+    // A column of margin: nothing touches the charts beside.
+    let width = width.saturating_sub(1);
+    let room = |change: usize| width.saturating_sub(w.value + change + 2 * GAP + 1 + w.target);
+    let short = usize::from(room(w.change[0]) < LABEL_ROOM.min(w.label));
+    let change = w.change[short];
+    let fixed = w.value + change + 2 * GAP + 1;
+    let label = w
+        .label
+        .min(width.saturating_sub(fixed + w.target))
+        .max(w.label.min(LABEL_ROOM));
+    let target = w.target.min(width.saturating_sub(fixed + label));
+    FigureColumns {
+        label,
+        value: w.value,
+        change,
+        target,
+        short,
+    }
+}
+
 fn render_figures(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Rect, t: Theme) {
     if k.show_funnel {
         return super::funnel::render(app, k, frame, area, t);
     }
     let w = app.words();
     let fmt = app.format();
-    let label_w = (area.width as usize).saturating_sub(52).clamp(12, 26);
-    let chg_w = if area.width >= 86 { 24 } else { 22 };
+    let (current, against) = figure_headings(app, k);
+    let rows: Vec<_> = k
+        .headlines
+        .iter()
+        .map(|h| {
+            let target = k.target_of(h.key).map(|s| {
+                let done = s
+                    .progress
+                    .done
+                    .map(|d| fmt.percent(d))
+                    .unwrap_or_else(|| "—".into());
+                (
+                    format!("{done} {}", w.objective_status(s.progress.status)),
+                    status_style(s.progress.status, t),
+                )
+            });
+            let value = show(fmt, h.measure, h.current);
+            (label(w, h.key), value, change_cells(app, h, t), target)
+        })
+        .collect();
+    let widest = |it: &mut dyn Iterator<Item = usize>| it.max().unwrap_or(0);
+    let changes = |i: usize| widest(&mut rows.iter().map(|r| width(&r.2.0[i])));
+    let cols = figure_columns(
+        area.width as usize,
+        Widest {
+            label: widest(&mut rows.iter().map(|r| width(r.0))),
+            value: widest(&mut rows.iter().map(|r| width(&r.1)).chain([width(&current)])),
+            change: [changes(0), changes(1)].map(|c| c.max(width(&against[1]))),
+            target: widest(
+                &mut rows
+                    .iter()
+                    .filter_map(|r| r.3.as_ref().map(|t| width(&t.0)))
+                    .chain([width(w.ui.vs_target)]),
+            ),
+        },
+    );
+    let gap = " ".repeat(GAP);
+    let heading = against
+        .iter()
+        .find(|h| width(h) <= cols.change)
+        .unwrap_or(&against[1]);
     let mut lines = vec![
         Line::from(vec![
-            Span::raw(pad("", label_w)),
-            Span::raw(format!(" {} ", pad(&k.period.label(), 16))),
-            Span::raw(pad(w.vs_previous, chg_w)),
-            Span::raw(w.ui.vs_target),
+            Span::raw(pad("", cols.label)),
+            Span::raw(format!(" {}{gap}", pad(&current, cols.value))),
+            Span::raw(format!("{}{gap}", pad(heading, cols.change))),
+            Span::raw(fit(w.ui.vs_target, cols.target)),
         ])
         .style(t.dim()),
     ];
-    for h in &k.headlines {
-        let target = k.target_of(h.key).map(|s| {
-            let done = s
-                .progress
-                .done
-                .map(|d| fmt.percent(d))
-                .unwrap_or_else(|| "—".into());
-            Span::styled(
-                format!("{done} {}", w.objective_status(s.progress.status)),
-                status_style(s.progress.status, t),
-            )
-        });
-        let chg = change(fmt, h);
-        let chg_style = if chg.starts_with('-') {
-            t.soon()
-        } else {
-            t.base()
-        };
+    for (name, value, (chg, chg_style), target) in rows {
         let mut spans = vec![
-            Span::raw(pad(label(w, h.key), label_w)),
-            Span::raw(format!(" {} ", pad(&show(fmt, h.measure, h.current), 16))),
-            Span::styled(pad(&chg, chg_w), chg_style),
+            Span::raw(pad(name, cols.label)),
+            Span::raw(format!(" {}{gap}", pad(&value, cols.value))),
+            Span::styled(pad(&chg[cols.short], cols.change), chg_style),
         ];
-        spans.extend(target);
+        if let Some((text, style)) = target {
+            spans.push(Span::raw(gap.clone()));
+            spans.push(Span::styled(fit(&text, cols.target), style));
+        }
         lines.push(Line::from(spans));
     }
     frame.render_widget(Paragraph::new(lines), area);
@@ -378,6 +508,13 @@ fn render_line(app: &App, k: &KpisTab, s: &Series, frame: &mut Frame<'_>, area: 
         .copied()
         .into_iter()
         .collect();
+    // A period still running stands apart: the line stops at the last
+    // whole period, so a month counted to its 7th day is no cliff.
+    let c = &k.compared.comparison;
+    let line: &[(f64, f64)] = match points.split_last() {
+        Some((p, rest)) if c.partial() && p.0 == last => rest,
+        _ => &points,
+    };
     let target_line: Vec<(f64, f64)> = target
         .map(|v| vec![(0.0, v), (last, v)])
         .unwrap_or_default();
@@ -403,7 +540,7 @@ fn render_line(app: &App, k: &KpisTab, s: &Series, frame: &mut Frame<'_>, area: 
             .marker(m.line)
             .graph_type(GraphType::Line)
             .style(t.title())
-            .data(&points),
+            .data(line),
     ];
     if !target_line.is_empty() {
         datasets.push(
@@ -436,7 +573,13 @@ fn render_line(app: &App, k: &KpisTab, s: &Series, frame: &mut Frame<'_>, area: 
         entry(m.target_sample, t.good(), w.target);
     }
     if !selected.is_empty() {
-        entry(m.point_sample, t.key(), &k.period.label());
+        let name = so_far(app, &k.period.label(), c.current.end, c.partial());
+        let name = if c.partial() {
+            format!("{name} ({})", w.compare.partial)
+        } else {
+            name
+        };
+        entry(m.point_sample, t.key(), &name);
     }
     if !noted.is_empty() {
         entry("!", t.warning(), w.notes);
@@ -497,7 +640,16 @@ fn render_new_vs_churned(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Re
     let show_count = |v: Option<Amount>| v.map_or_else(|| "—".to_string(), |a| fmt.count(a));
     let title = Line::from(vec![
         Span::styled(
-            format!(" {} · {} ", kw.new_vs_churned, k.period.label()),
+            format!(
+                " {} · {} ",
+                kw.new_vs_churned,
+                so_far(
+                    app,
+                    &k.period.label(),
+                    k.compared.comparison.current.end,
+                    k.compared.comparison.partial()
+                )
+            ),
             t.title(),
         ),
         Span::styled(
@@ -684,4 +836,66 @@ fn render_segments(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Rect, t:
         ));
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+#[cfg(test)]
+mod figure_column_tests {
+    use super::*;
+
+    #[test]
+    fn changes_go_short_before_labels_are_cut_short_and_targets_come_last() {
+        // 80 columns less one of margin; "Cost per conversion" is 19 wide.
+        let en = figure_columns(
+            80,
+            Widest {
+                label: 19,
+                value: 16,
+                change: [28, 20],
+                target: 14,
+            },
+        );
+        // In full: 19 + 1 + 16 + 2 + 28 + 2 + 14 = 82 > 79, so short
+        // changes; then 19 + 1 + 16 + 2 + 20 + 2 + 14 = 74 fits whole.
+        assert_eq!(
+            (en.label, en.value, en.change, en.target, en.short),
+            (19, 16, 20, 14, 1)
+        );
+        // Vietnamese labels up to 39 wide keep 22 columns; the target
+        // column has the 79 − (22 + 1 + 17 + 2 + 20 + 2) = 15 left.
+        let vi = figure_columns(
+            80,
+            Widest {
+                label: 39,
+                value: 17,
+                change: [30, 20],
+                target: 18,
+            },
+        );
+        assert_eq!((vi.label, vi.change, vi.target, vi.short), (22, 20, 15, 1));
+        // Wide: everything whole, changes in full.
+        let wide = figure_columns(
+            160,
+            Widest {
+                label: 39,
+                value: 17,
+                change: [30, 20],
+                target: 18,
+            },
+        );
+        assert_eq!(
+            (wide.label, wide.change, wide.target, wide.short),
+            (39, 30, 18, 0)
+        );
+        // A terminal too narrow for anything: no panic, nothing negative.
+        let tiny = figure_columns(
+            3,
+            Widest {
+                label: 39,
+                value: 17,
+                change: [30, 20],
+                target: 18,
+            },
+        );
+        assert_eq!((tiny.label, tiny.target), (22, 0));
+    }
 }

@@ -192,6 +192,7 @@ fn hinted(ctx: Context) -> &'static [Action] {
             Action::Help,
             Action::Quit,
             Action::WholeBusiness,
+            Action::ToggleCompare,
         ],
         Context::Plan => &[
             Action::Down,

@@ -43,11 +43,9 @@ fn tab(app: &App) -> &KpisTab {
 }
 
 /// The funnel the tab should show: the selected period's figures against
-/// the ones its change column compares with.
+/// the ones its change column compares with (the same days before).
 fn expected_funnel(k: &KpisTab) -> Funnel {
-    let n = k.figures.len();
-    let before = k.figures[n - 2].clone();
-    Funnel::of(&k.figures[n - 1], &before)
+    Funnel::of(&k.compared.current, &k.compared.previous_or_empty())
 }
 
 #[test]

@@ -1,0 +1,213 @@
+//! The KPIs tab on the demo on Monday 7 December 2026: the month so far
+//! against the same days of November (or of a year earlier, `y`), each
+//! change marked better or worse by which way its figure is good, in
+//! columns that stand apart in both locales, with and without colour.
+
+use chrono::NaiveDate;
+use funnel::app::{App, Keymap, Settings};
+use funnel::config::{Config, Theme};
+use funnel::domain::Clock;
+use funnel::i18n::Locale;
+use funnel::metrics::Compare;
+use funnel::store::Store;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+#[path = "support/columns.rs"]
+mod columns;
+use columns::assert_columns_apart;
+
+fn monday() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 12, 7).expect("date")
+}
+
+/// How the tab is looked at: locale, `--ascii`, `NO_COLOR` (the mono
+/// theme, as the command line sets it).
+#[derive(Clone, Copy)]
+struct Look {
+    locale: Locale,
+    ascii: bool,
+    no_color: bool,
+}
+
+fn on_kpis(look: Look) -> App {
+    let mut store = Store::open_in_memory().expect("store");
+    funnel::demo::fill(&mut store, funnel::demo::Scale::Small, monday(), 1).expect("demo");
+    let settings = Settings {
+        config: Config {
+            locale: look.locale,
+            theme: if look.no_color {
+                Theme::Mono
+            } else {
+                Theme::Default
+            },
+            ..Config::default()
+        },
+        keymap: Keymap::default(),
+        clock: Clock::Fixed(monday()),
+        read_only: false,
+        ascii: look.ascii,
+        db_name: "demo.db".into(),
+    };
+    let mut app = App::new(store, settings).expect("app");
+    typed(&mut app, "4");
+    app
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.on_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+}
+
+fn screen(app: &mut App, w: u16, h: u16) -> String {
+    funnel::tui::snapshot(app, w, h).expect("frame")
+}
+
+/// The figures' heading row and its `n` rows, checked to stand apart
+/// within the figures' `width` columns.
+fn figures_apart(frame: &str, n: usize, width: usize) {
+    let lines: Vec<&str> = frame.lines().collect();
+    // The tab bar, the head line, then the headings.
+    let heading = lines[2];
+    let rows: Vec<&str> = lines.iter().skip(3).take(n).copied().collect();
+    assert!(rows.len() > 10, "the figures are shown:\n{frame}");
+    assert_columns_apart(heading, &rows, 0, width);
+}
+
+/// How many figures the tab shows.
+fn figures(app: &App) -> usize {
+    app.kpis.as_ref().expect("loaded").headlines.len()
+}
+
+#[test]
+fn the_month_so_far_meets_the_same_days_of_november() {
+    let app = on_kpis(Look {
+        locale: Locale::En,
+        ascii: false,
+        no_color: false,
+    });
+    let k = app.kpis.as_ref().expect("loaded");
+    let c = &k.compared.comparison;
+    assert_eq!(
+        (c.current.start, c.current.end),
+        (monday().with_day(1).expect("1st"), monday())
+    );
+    assert_eq!(
+        (c.previous.start, c.previous.end),
+        (
+            NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"),
+            NaiveDate::from_ymd_opt(2026, 11, 7).expect("date")
+        )
+    );
+    let new = k
+        .headlines
+        .iter()
+        .find(|h| h.key == "new_customers")
+        .expect("row");
+    let ratio = new.change_ratio.expect("a change");
+    assert!(ratio.abs() < 0.5, "no false drop: {ratio}");
+}
+
+#[test]
+fn y_switches_to_the_same_days_a_year_earlier_and_back() {
+    let mut app = on_kpis(Look {
+        locale: Locale::En,
+        ascii: false,
+        no_color: false,
+    });
+    typed(&mut app, "y");
+    let k = app.kpis.as_ref().expect("loaded");
+    assert_eq!(k.compare, Compare::Year);
+    assert_eq!(
+        k.compared.comparison.previous.start,
+        NaiveDate::from_ymd_opt(2025, 12, 1).expect("date")
+    );
+    typed(&mut app, "[");
+    let k = app.kpis.as_ref().expect("loaded");
+    assert_eq!(
+        (k.period.label(), k.compare),
+        ("2026-11".to_string(), Compare::Year),
+        "moving in time keeps the comparison"
+    );
+    typed(&mut app, "y");
+    assert_eq!(
+        app.kpis.as_ref().expect("loaded").compare,
+        Compare::Previous
+    );
+}
+
+use chrono::Datelike;
+
+#[test]
+fn with_nothing_before_the_tab_says_so() {
+    let settings = Settings {
+        config: Config::default(),
+        keymap: Keymap::default(),
+        clock: Clock::Fixed(monday()),
+        read_only: false,
+        ascii: false,
+        db_name: "new.db".into(),
+    };
+    let mut app = App::new(Store::open_in_memory().expect("store"), settings).expect("app");
+    typed(&mut app, "4");
+    assert!(
+        app.kpis
+            .as_ref()
+            .expect("loaded")
+            .compared
+            .previous
+            .is_none()
+    );
+    let shown = screen(&mut app, 80, 24);
+    assert!(
+        shown.contains("nothing recorded before to compare with"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn a_running_periods_chart_point_is_said_partial() {
+    let mut app = on_kpis(Look {
+        locale: Locale::Vi,
+        ascii: false,
+        no_color: false,
+    });
+    // c: the notes, c: the customers chart.
+    typed(&mut app, "cc");
+    let shown = screen(&mut app, 80, 24);
+    assert!(
+        shown.contains("2026-12 đến 07/12 (chưa trọn kỳ)"),
+        "{shown}"
+    );
+    typed(&mut app, "[");
+    let shown = screen(&mut app, 80, 24);
+    assert!(
+        !shown.contains("chưa trọn kỳ"),
+        "November is over:\n{shown}"
+    );
+}
+
+macro_rules! figures_frames {
+    ($($name:ident: $locale:expr, $ascii:expr, $no_color:expr;)*) => {$(
+        #[test]
+        fn $name() {
+            let mut app = on_kpis(Look { locale: $locale, ascii: $ascii, no_color: $no_color });
+            let narrow = screen(&mut app, 80, 24);
+            figures_apart(&narrow, figures(&app), 80);
+            insta::assert_snapshot!(concat!(stringify!($name), "_80x24"), narrow);
+            let wide = screen(&mut app, 160, 48);
+            // The figures' 88 columns and the charts' border beside them.
+            figures_apart(&wide, figures(&app), 89);
+            insta::assert_snapshot!(concat!(stringify!($name), "_160x48"), wide);
+        }
+    )*};
+}
+
+figures_frames! {
+    figures_en: Locale::En, false, false;
+    figures_vi: Locale::Vi, false, false;
+    figures_en_ascii: Locale::En, true, false;
+    figures_vi_ascii: Locale::Vi, true, false;
+    figures_en_no_color: Locale::En, false, true;
+    figures_vi_no_color: Locale::Vi, false, true;
+}

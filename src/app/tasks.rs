@@ -403,13 +403,40 @@ impl TasksTab {
         self.clamp();
     }
 
-    /// Replaces every line (after an undo or a change made elsewhere).
+    /// Replaces every line (after a change made elsewhere), keeping the
+    /// selection.
     pub fn reload(&mut self, lines: Vec<TaskLine>, today: NaiveDate) {
         let keep = self.selected().map(|l| l.task.id);
         self.lines = TaskLines::new(lines);
         self.sorted_for = None;
         self.refresh(today);
         if let Some(id) = keep {
+            self.select(id);
+        }
+    }
+
+    /// Replaces every line after an undo or a redo, and selects the task
+    /// it put back or changed (the first shown, where it touched several);
+    /// where it touched none still shown (an added task taken back), the
+    /// selection stays.
+    pub fn restore(&mut self, lines: Vec<TaskLine>, today: NaiveDate) {
+        let before: std::collections::HashMap<TaskId, &TaskLine> =
+            self.lines.lines().iter().map(|l| (l.task.id, l)).collect();
+        let touched: std::collections::HashSet<TaskId> = lines
+            .iter()
+            .filter(|l| before.get(&l.task.id) != Some(l))
+            .map(|l| l.task.id)
+            .collect();
+        self.reload(lines, today);
+        let first = self.rows.iter().find_map(|r| match r {
+            Row::Task(i) => self
+                .lines
+                .get(*i)
+                .map(|l| l.task.id)
+                .filter(|id| touched.contains(id)),
+            Row::Heading(..) => None,
+        });
+        if let Some(id) = first {
             self.select(id);
         }
     }

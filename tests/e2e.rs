@@ -77,6 +77,9 @@ fn add_finish_see_outside_changes_and_quit_in_a_real_terminal() {
     let seen = tmux.wait_for("Added from another shell", Duration::from_secs(3));
     assert!(seen < Duration::from_millis(1500), "seen after {seen:?}");
     funnel(&db, &["task", "done", "2"]);
+    // Done elsewhere: hidden and counted; D shows it.
+    tmux.wait_for("1 shown · 1 done hidden", Duration::from_secs(3));
+    tmux.keys(&["D"]);
     tmux.wait_for("[✓] M Added from another shell", Duration::from_secs(3));
 
     tmux.keys(&["q"]);

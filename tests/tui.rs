@@ -1545,8 +1545,9 @@ fn tasks_are_read_when_first_shown() {
     assert_eq!(app.tab, Tab::Tasks);
     assert_eq!(app.tasks.lines.lines().len() as i64, all);
     assert_eq!(
-        app.tasks.shown, total,
-        "the campaign's tasks, and only them"
+        app.tasks.shown + app.tasks.hidden_done,
+        total,
+        "the campaign's tasks, and only them (the done ones counted hidden)"
     );
 }
 
@@ -1645,3 +1646,6 @@ fn kpis_tab_shows_click_through_rate_and_cost_per_click_where_there_are_clicks()
 
 #[path = "tui/selection.rs"]
 mod selection;
+
+#[path = "tui/done_hidden.rs"]
+mod done_hidden;

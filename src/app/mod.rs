@@ -567,6 +567,10 @@ impl App {
                 self.tasks.refresh(today);
                 self.tasks.scroll_into_view(height);
             }
+            Action::ToggleDoneShown => {
+                self.tasks.toggle_done_shown(today);
+                self.tasks.scroll_into_view(height);
+            }
             Action::ToggleBoard => {
                 let id = self.tasks.selected().map(|l| l.task.id);
                 self.tasks.view = match self.tasks.view {

@@ -2,7 +2,7 @@
 
 use super::{
     CliWords, ElsewhereWords, EntityWords, KpiWords, PlanWords, RecordWords, StrategyWords,
-    UiWords, Words,
+    TaskWords, UiWords, Words,
 };
 
 pub static EN: Words = Words {
@@ -118,6 +118,7 @@ pub static EN: Words = Words {
             ("cycle_grouping", "group"),
             ("toggle_next", "next/due order"),
             ("toggle_board", "board/list"),
+            ("toggle_done_shown", "show/hide done"),
             ("prev_period", "previous period"),
             ("next_period", "next period"),
             ("current_period", "this period"),
@@ -373,6 +374,17 @@ pub static EN: Words = Words {
                 ("{} channel", "{} channels"),
                 ("{} order", "{} orders"),
                 ("{} KPI value", "{} KPI values"),
+            ],
+        },
+        tasks: TaskWords {
+            shown_hidden: "{} shown · {} done hidden",
+            next_title: "Next: the most urgent first",
+            next_rule: &[
+                "Open tasks first: overdue (most days late first), due today,",
+                "due within 7 days, due later (sooner first), then no due date.",
+                "One due date: high before medium before low priority, then a",
+                "campaign ending within 7 days first. Done tasks are hidden",
+                "unless shown, or asked for in the filter (is:done); then last.",
             ],
         },
         plan_actions: &[

@@ -12,7 +12,7 @@ pub use en::EN;
 pub use vi::VI;
 pub use words::{
     CliWords, ElsewhereWords, EntityWords, KpiWords, PlanWords, RecordWords, StrategyWords,
-    UiWords, Words,
+    TaskWords, UiWords, Words,
 };
 
 use chrono::NaiveDate;

@@ -2,7 +2,7 @@
 
 use super::{
     CliWords, ElsewhereWords, EntityWords, KpiWords, PlanWords, RecordWords, StrategyWords,
-    UiWords, Words,
+    TaskWords, UiWords, Words,
 };
 
 pub static VI: Words = Words {
@@ -131,6 +131,7 @@ pub static VI: Words = Words {
             ("cycle_grouping", "nhóm"),
             ("toggle_next", "thứ tự gấp/hạn"),
             ("toggle_board", "bảng/danh sách"),
+            ("toggle_done_shown", "hiện/ẩn việc xong"),
             ("prev_period", "kỳ trước"),
             ("next_period", "kỳ sau"),
             ("current_period", "kỳ này"),
@@ -434,6 +435,17 @@ pub static VI: Words = Words {
                 ("{} kênh", "{} kênh"),
                 ("{} đơn hàng", "{} đơn hàng"),
                 ("{} giá trị KPI", "{} giá trị KPI"),
+            ],
+        },
+        tasks: TaskWords {
+            shown_hidden: "hiện {} · ẩn {} việc xong",
+            next_title: "Gấp nhất trước",
+            next_rule: &[
+                "Việc chưa xong trước: quá hạn (trễ nhiều ngày nhất trước), hạn hôm nay,",
+                "hạn trong 7 ngày, hạn xa hơn (sớm trước), rồi việc không có hạn.",
+                "Cùng một hạn: ưu tiên cao, vừa, thấp; rồi việc của chiến dịch",
+                "kết thúc trong 7 ngày. Việc đã xong bị ẩn, trừ khi bật hiện",
+                "hoặc bộ lọc hỏi đến (is:done); khi đó xếp cuối.",
             ],
         },
         plan_actions: &[

@@ -279,9 +279,22 @@ pub struct UiWords {
     pub plan: PlanWords,
     pub strategy: StrategyWords,
     pub records: RecordWords,
+    pub tasks: TaskWords,
     /// Labels of actions on the Plan tab where they differ from `actions`
     /// ("add" adds a campaign there).
     pub plan_actions: &'static [(&'static str, &'static str)],
+}
+
+/// The Tasks tab's own words: hidden done tasks, the "next" order
+/// explained, quick-add syntax.
+#[derive(Debug)]
+pub struct TaskWords {
+    /// "{shown} shown · {hidden} done hidden", always in the tab's header.
+    pub shown_hidden: &'static str,
+    /// The heading of the "next" order's explanation in the help.
+    pub next_title: &'static str,
+    /// The "next" order, one line per rule, for the help.
+    pub next_rule: &'static [&'static str],
 }
 
 /// The words of adding, editing and deleting the strategy's and the

@@ -29,14 +29,29 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
     }
 }
 
+/// The filter line, with the count shown and of done tasks hidden at its
+/// right end, always in sight.
 fn render_filter(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
     let ui = &app.words().ui;
     let prompt = format!("{}: ", ui.filter_prompt);
-    let [label, rest] = Layout::horizontal([
+    let count = crate::i18n::Format::fill_all(
+        ui.tasks.shown_hidden,
+        &[&app.tasks.shown, &app.tasks.hidden_done],
+    );
+    let count = format!(" {count}");
+    // The count gives way to the filter on a narrow screen.
+    let count_w = if (area.width as usize) >= width(&prompt) + width(&count) + 20 {
+        width(&count) as u16
+    } else {
+        0
+    };
+    let [label, rest, counted] = Layout::horizontal([
         Constraint::Length(width(&prompt) as u16),
         Constraint::Min(1),
+        Constraint::Length(count_w),
     ])
     .areas(area);
+    frame.render_widget(Span::styled(count, t.dim()), counted);
     frame.render_widget(Span::styled(prompt, t.dim()), label);
     match &app.filter_input {
         Some(input) => frame.render_widget(input, rest),

@@ -1649,3 +1649,6 @@ mod selection;
 
 #[path = "tui/done_hidden.rs"]
 mod done_hidden;
+
+#[path = "tui/quick_add.rs"]
+mod quick_add;

@@ -295,6 +295,21 @@ pub struct TaskWords {
     pub next_title: &'static str,
     /// The "next" order, one line per rule, for the help.
     pub next_rule: &'static [&'static str],
+    /// The new task's title hint: the quick-add tokens.
+    pub quick_hint: &'static str,
+    /// Quick-add syntax explained in the help: a heading and its lines.
+    pub quick_title: &'static str,
+    pub quick_rule: &'static [&'static str],
+    /// A quick-add token that sets nothing, "{token}…".
+    pub quick_unknown_person: &'static str,
+    pub quick_unknown_campaign: &'static str,
+    /// "{token} could be: {names}"
+    pub quick_ambiguous: &'static str,
+    /// "{token}: {why}"
+    pub quick_bad_date: &'static str,
+    pub quick_bad_priority: &'static str,
+    pub quick_bad_tag: &'static str,
+    pub quick_empty: &'static str,
 }
 
 /// The words of adding, editing and deleting the strategy's and the

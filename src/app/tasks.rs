@@ -232,7 +232,8 @@ impl TasksTab {
                 false
             }
         };
-        self.hidden_done = self.hidden_done + usize::from(hidden) - usize::from(was);
+        self.hidden_done =
+            (self.hidden_done + usize::from(hidden)).saturating_sub(usize::from(was));
         for (rows, keep) in [(&mut self.order, true), (&mut self.visible, shown)] {
             if let Some(at) = rows.iter().position(|&i| i == row) {
                 rows.remove(at);
@@ -449,7 +450,7 @@ impl TasksTab {
                 self.status_of.remove(r);
             }
             if r < self.hidden_of.len() && self.hidden_of.remove(r) {
-                self.hidden_done -= 1;
+                self.hidden_done = self.hidden_done.saturating_sub(1);
             }
             // The lines after it moved up by one; the order stays.
             for rows in [&mut self.order, &mut self.visible] {

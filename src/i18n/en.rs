@@ -386,6 +386,7 @@ pub static EN: Words = Words {
                 "campaign ending within 7 days first. Done tasks are hidden",
                 "unless shown, or asked for in the filter (is:done); then last.",
             ],
+            all_done_hidden: "Nothing open here; {} done hidden: {} shows them.",
             quick_hint: "in the title: due:fri @name #tag p:high campaign:name",
             quick_title: "Quick add (a new task's title)",
             quick_rule: &[

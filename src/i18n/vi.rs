@@ -447,6 +447,7 @@ pub static VI: Words = Words {
                 "kết thúc trong 7 ngày. Việc đã xong bị ẩn, trừ khi bật hiện",
                 "hoặc bộ lọc hỏi đến (is:done); khi đó xếp cuối.",
             ],
+            all_done_hidden: "Không còn việc chưa xong; ẩn {} việc xong: {} để hiện.",
             quick_hint: "trong tiêu đề: due:fri @tên #thẻ p:high campaign:tên",
             quick_title: "Thêm nhanh (tiêu đề việc mới)",
             quick_rule: &[

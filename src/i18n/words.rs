@@ -295,6 +295,9 @@ pub struct TaskWords {
     pub next_title: &'static str,
     /// The "next" order, one line per rule, for the help.
     pub next_rule: &'static [&'static str],
+    /// An empty list where done tasks are hidden: "{n} done hidden: {key}
+    /// shows them."
+    pub all_done_hidden: &'static str,
     /// The new task's title hint: the quick-add tokens.
     pub quick_hint: &'static str,
     /// Quick-add syntax explained in the help: a heading and its lines.

@@ -88,9 +88,9 @@ fn kind_word(kind: NameKind) -> &'static str {
     }
 }
 
-/// Splits at whitespace outside double quotes; a quote left open runs to
-/// the end.
-fn tokens(input: &str) -> Vec<&str> {
+/// Where the tokens are: split at whitespace outside double quotes; a
+/// quote left open runs to the end.
+fn tokens(input: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = None;
     let mut quoted = false;
@@ -100,15 +100,35 @@ fn tokens(input: &str) -> Vec<&str> {
         }
         if c.is_whitespace() && !quoted {
             if let Some(s) = start.take() {
-                out.push(&input[s..i]);
+                out.push((s, i));
             }
         } else if start.is_none() {
             start = Some(i);
         }
     }
     if let Some(s) = start {
-        out.push(&input[s..]);
+        out.push((s, input.len()));
     }
+    out
+}
+
+/// `input` without the tokens at `cut`, each with the whitespace before
+/// it (after it, for the first); the rest stays exactly as typed, so the
+/// title's own checks see it.
+fn without(input: &str, cut: &[(usize, usize)]) -> String {
+    let mut out = String::with_capacity(input.len());
+    let mut from = 0;
+    for &(s, e) in cut {
+        let before = input[from..s].trim_end();
+        out.push_str(before);
+        from = e;
+        if out.is_empty() {
+            // Nothing kept yet: drop the whitespace after the token instead.
+            let rest = &input[from..];
+            from += rest.len() - rest.trim_start().len();
+        }
+    }
+    out.push_str(&input[from..]);
     out
 }
 
@@ -126,8 +146,9 @@ pub fn parse_quick(
     known: Known<'_>,
 ) -> Result<QuickAdd, QuickError> {
     let mut q = QuickAdd::default();
-    let mut title: Vec<&str> = Vec::new();
-    for tok in tokens(input) {
+    let mut cut = Vec::new();
+    for (s, e) in tokens(input) {
+        let tok = &input[s..e];
         let empty = || QuickError::Empty(tok.to_string());
         if let Some(name) = tok.strip_prefix('@') {
             let name = unquoted(name);
@@ -168,10 +189,11 @@ pub fn parse_quick(
                 }
             }
         } else {
-            title.push(tok);
+            continue;
         }
+        cut.push((s, e));
     }
-    q.title = title.join(" ");
+    q.title = without(input, &cut);
     Ok(q)
 }
 
@@ -415,7 +437,30 @@ mod tests {
             // Other colons, and @ or # inside a word, are title text.
             ("Họp 10:30 Re: báo giá", task("Họp 10:30 Re: báo giá")),
             ("mail an@shop.vn C#", task("mail an@shop.vn C#")),
-            ("  spaced   out  ", task("spaced out")),
+            // Untouched where no token is; cut with its space where one is.
+            ("  spaced   out  ", task("  spaced   out  ")),
+            ("two\nlines", task("two\nlines")),
+            (
+                "a  b #x c",
+                QuickAdd {
+                    tags: vec!["x".into()],
+                    ..task("a  b c")
+                },
+            ),
+            (
+                "#x  a b",
+                QuickAdd {
+                    tags: vec!["x".into()],
+                    ..task("a b")
+                },
+            ),
+            (
+                "a b #x",
+                QuickAdd {
+                    tags: vec!["x".into()],
+                    ..task("a b")
+                },
+            ),
             (
                 "due:today",
                 QuickAdd {

@@ -213,9 +213,18 @@ fn render_list(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
     let tab = &app.tasks;
     if tab.rows.is_empty() {
         let text = if tab.lines.is_empty() {
-            ui.no_tasks
+            ui.no_tasks.to_string()
+        } else if tab.hidden_done > 0 {
+            let key = app
+                .keymap
+                .key_text(
+                    crate::app::Context::Tasks,
+                    crate::app::Action::ToggleDoneShown,
+                )
+                .unwrap_or_default();
+            crate::i18n::Format::fill_all(ui.tasks.all_done_hidden, &[&tab.hidden_done, &key])
         } else {
-            ui.no_match
+            ui.no_match.to_string()
         };
         frame.render_widget(Paragraph::new(text).style(t.dim()), rows_area);
         return;

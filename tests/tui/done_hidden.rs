@@ -125,3 +125,20 @@ fn the_list_with_done_hidden_and_shown_160x48() {
         );
     }
 }
+
+#[test]
+fn a_list_of_only_done_tasks_says_how_to_show_them() {
+    let mut store = Store::open_in_memory().expect("store");
+    let t = store.add_task(&NewTask::titled("one")).expect("add");
+    store
+        .set_task_status(&[t.id], TaskStatus::Done)
+        .expect("done");
+    let mut app = App::new(store, settings(Locale::En, false, Keymap::default())).expect("app");
+    let text = screen(&mut app, 80, 24);
+    assert!(
+        text.contains("Nothing open here; 1 done hidden: D shows them."),
+        "{text}"
+    );
+    typed(&mut app, "D");
+    assert!(screen(&mut app, 80, 24).contains("[✓] M one"));
+}

@@ -1171,3 +1171,80 @@ fn report_without_funnel_figures_says_so() {
             .all(|s| s["count"].is_null() && s["biggest_drop"] == false)
     );
 }
+
+#[test]
+fn task_add_reads_quick_add_tokens_in_the_title_and_refuses_unknown_names() {
+    let s = Sandbox::new();
+    s.ok(&["person", "add", "Lê Bảo Ngọc"]);
+    s.ok(&["person", "add", "Nguyễn Thu Hà"]);
+    s.ok(&[
+        "campaign",
+        "add",
+        "Quà Tết 2027",
+        "--start",
+        "2026-12-01",
+        "--end",
+        "2027-02-10",
+    ]);
+    let out = s.ok(&[
+        "task",
+        "add",
+        "Gọi xưởng in due:fri @ngoc #ops p:high campaign:tet",
+    ]);
+    assert_eq!(out, "Added task 1: Gọi xưởng in\n");
+    let list = s.json(&["task", "list", "--json"]);
+    let t = &list[0];
+    assert_eq!(t["title"], "Gọi xưởng in");
+    assert_eq!(t["due"], "2026-11-27", "Friday after Sunday the 22nd");
+    assert_eq!(t["assignee_name"], "Lê Bảo Ngọc");
+    assert_eq!(t["campaign_name"], "Quà Tết 2027");
+    assert_eq!(t["priority"], "high");
+    assert_eq!(t["tags"], serde_json::json!(["ops"]));
+    // Quotes keep tokens in the title; options add to the tokens.
+    s.ok(&["task", "add", "Blog \"#1 @home\" #seo", "--tag", "content"]);
+    let list = s.json(&["task", "list", "--json"]);
+    assert_eq!(list[1]["title"], "Blog \"#1 @home\"");
+    assert_eq!(list[1]["tags"], serde_json::json!(["seo", "content"]));
+
+    let before = bytes(&s.db);
+    for (title, extra, says) in [
+        (
+            "Call @lan",
+            None,
+            "'@lan': no person of that name; nothing was written",
+        ),
+        (
+            "x @ng",
+            None,
+            "'@ng' could be any of: Lê Bảo Ngọc, Nguyễn Thu Hà",
+        ),
+        (
+            "x campaign:summer",
+            None,
+            "'campaign:summer': no campaign of that name",
+        ),
+        (
+            "x due:someday",
+            None,
+            "'due:someday': 'someday' is not a date",
+        ),
+        ("x p:urgent", None, "'p:urgent': not a priority"),
+        (
+            "x due:fri",
+            Some(["--due", "mon"]),
+            "the title's due: and --due both set it",
+        ),
+        (
+            "x @ngoc",
+            Some(["--assignee", "ha"]),
+            "the title's @name and --assignee",
+        ),
+    ] {
+        let mut args = vec!["task", "add", title];
+        args.extend(extra.iter().flatten());
+        let err = s.fails(&args);
+        assert!(err.contains(says), "{title}: {err}");
+        assert!(err.contains("nothing was written"), "{title}: {err}");
+        assert_eq!(bytes(&s.db), before, "{title}: nothing written");
+    }
+}

@@ -323,8 +323,9 @@ fn hostile_text_stored_by_another_tool_is_shown_not_obeyed() {
     for args in [
         &["task", "list"][..],
         &["segment", "list"],
-        &["task", "done", "1"],
+        // Before `task done`: the Tasks tab hides done tasks.
         &["snapshot", "--tab", "tasks", "--size", "120x30"],
+        &["task", "done", "1"],
     ] {
         let out = s.ok(args);
         if let Some(c) = raw_hostile(&out) {

@@ -77,6 +77,9 @@ fn add_finish_see_outside_changes_and_quit_in_a_real_terminal() {
     let seen = tmux.wait_for("Added from another shell", Duration::from_secs(3));
     assert!(seen < Duration::from_millis(1500), "seen after {seen:?}");
     funnel(&db, &["task", "done", "2"]);
+    // Done elsewhere: hidden and counted; D shows it.
+    tmux.wait_for("1 shown · 1 done hidden", Duration::from_secs(3));
+    tmux.keys(&["D"]);
     tmux.wait_for("[✓] M Added from another shell", Duration::from_secs(3));
 
     tmux.keys(&["q"]);
@@ -622,4 +625,53 @@ fn done(db: &Path) -> usize {
         .iter()
         .filter(|t| t["status"] == "done")
         .count()
+}
+
+/// Quick-add in a real terminal: a task with its fields in one line, an
+/// unknown name refused on the form, and Space twice on the same task.
+#[test]
+fn quick_add_then_space_twice_toggles_the_same_task() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("quick.db");
+    funnel(&db, &["person", "add", "Lê Bảo Ngọc"]);
+    funnel(&db, &["task", "add", "Already there due:mon"]);
+    let tmux = start("quick", &dashboard_cmd(&db), 100, 30, "3 Tasks");
+    let wait = |text: &str| tmux.wait_for(text, Duration::from_secs(10));
+    wait("Already there");
+    tmux.keys(&["a"]);
+    wait("New task");
+    literal(&tmux, "Gọi xưởng in due:fri @lan");
+    tmux.keys(&["Enter"]);
+    wait("@lan: no one of that name; nothing was saved");
+    for _ in 0.."@lan".chars().count() {
+        tmux.keys(&["BSpace"]);
+    }
+    literal(&tmux, "@ngoc #ops p:high");
+    tmux.keys(&["Enter"]);
+    wait("Added task 2.");
+    wait("[ ] H Gọi xưởng in");
+    let screen = tmux.screen();
+    assert!(
+        screen.contains("Lê Bảo Ngọc") && screen.contains("2026-11-27") && screen.contains("#ops"),
+        "{screen}"
+    );
+    tmux.keys(&["Space"]);
+    wait("Task 2 done.");
+    wait("[✓] H Gọi xưởng in");
+    tmux.keys(&["Space"]);
+    wait("[ ] H Gọi xưởng in");
+    tmux.keys(&["q"]);
+    let tasks: serde_json::Value =
+        serde_json::from_str(&funnel(&db, &["task", "list", "--all", "--json"])).expect("json");
+    let statuses: Vec<&str> = tasks
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|t| t["status"].as_str())
+        .collect();
+    assert_eq!(
+        statuses,
+        ["todo", "todo"],
+        "the second Space took the first back"
+    );
 }

@@ -51,6 +51,8 @@ pub enum Action {
     Redo,
     /// Task: done ↔ to do.
     ToggleDone,
+    /// Tasks: show the done tasks, or hide them again.
+    ToggleDoneShown,
     /// Task: todo → doing → blocked → done → todo.
     CycleStatus,
     /// Task: due one day later.
@@ -170,6 +172,7 @@ pub const NAMED: &[(Action, &str)] = &[
     (Action::CycleGrouping, "cycle_grouping"),
     (Action::ToggleNext, "toggle_next"),
     (Action::ToggleBoard, "toggle_board"),
+    (Action::ToggleDoneShown, "toggle_done_shown"),
     (Action::PrevPeriod, "prev_period"),
     (Action::NextPeriod, "next_period"),
     (Action::CurrentPeriod, "current_period"),

@@ -266,6 +266,7 @@ fn defaults() -> Vec<(Context, Key, Action)> {
         (C::Tasks, c('o'), A::CycleGrouping),
         (C::Tasks, c('n'), A::ToggleNext),
         (C::Tasks, c('b'), A::ToggleBoard),
+        (C::Tasks, c('D'), A::ToggleDoneShown),
         (C::Kpis, c('['), A::PrevPeriod),
         (C::Kpis, c(']'), A::NextPeriod),
         (C::Kpis, c('t'), A::CurrentPeriod),

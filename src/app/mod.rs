@@ -527,8 +527,8 @@ impl App {
             | Action::DueLater
             | Action::DueEarlier
             | Action::CyclePriority => {
-                if let Some((line, patch, follow)) = self.quick_change(action) {
-                    self.write_task(line, &patch, follow);
+                if let Some((line, patch)) = self.quick_change(action) {
+                    self.write_task(line, &patch, true);
                 }
             }
             Action::Add => self.open_form(None),
@@ -568,6 +568,10 @@ impl App {
                     _ => crate::taskview::Sort::Next,
                 };
                 self.tasks.refresh(today);
+                self.tasks.scroll_into_view(height);
+            }
+            Action::ToggleDoneShown => {
+                self.tasks.toggle_done_shown(today);
                 self.tasks.scroll_into_view(height);
             }
             Action::ToggleBoard => {
@@ -862,34 +866,29 @@ impl App {
     }
 
     /// The change a quick key (Space, s, +, -, p) makes to the selected
-    /// task, worked out from the task as shown: the task, the change, and
-    /// whether the selection follows the task.
-    fn quick_change(&self, action: Action) -> Option<(TaskLine, TaskPatch, bool)> {
+    /// task, worked out from the task as shown: the task and the change.
+    /// The selection follows the task, so a second Space takes back the
+    /// first.
+    fn quick_change(&self, action: Action) -> Option<(TaskLine, TaskPatch)> {
         let line = self.tasks.selected()?.clone();
         let t = &line.task;
         let today = self.today;
-        let (follow, patch) = match action {
+        let patch = match action {
             Action::ToggleDone => {
                 let to = if t.status == TaskStatus::Done {
                     TaskStatus::Todo
                 } else {
                     TaskStatus::Done
                 };
-                (
-                    false,
-                    TaskPatch {
-                        status: Some(to),
-                        ..TaskPatch::default()
-                    },
-                )
-            }
-            Action::CycleStatus => (
-                true,
                 TaskPatch {
-                    status: Some(t.status.cycled()),
+                    status: Some(to),
                     ..TaskPatch::default()
-                },
-            ),
+                }
+            }
+            Action::CycleStatus => TaskPatch {
+                status: Some(t.status.cycled()),
+                ..TaskPatch::default()
+            },
             Action::DueLater | Action::DueEarlier => {
                 let base = t.due.unwrap_or(today);
                 let due = if t.due.is_none() {
@@ -899,28 +898,22 @@ impl App {
                 } else {
                     base.checked_sub_days(Days::new(1))
                 };
-                (
-                    true,
-                    TaskPatch {
-                        due: Some(due.or(t.due)),
-                        ..TaskPatch::default()
-                    },
-                )
-            }
-            Action::CyclePriority => (
-                true,
                 TaskPatch {
-                    priority: Some(match t.priority {
-                        Priority::High => Priority::Medium,
-                        Priority::Medium => Priority::Low,
-                        Priority::Low => Priority::High,
-                    }),
+                    due: Some(due.or(t.due)),
                     ..TaskPatch::default()
-                },
-            ),
+                }
+            }
+            Action::CyclePriority => TaskPatch {
+                priority: Some(match t.priority {
+                    Priority::High => Priority::Medium,
+                    Priority::Medium => Priority::Low,
+                    Priority::Low => Priority::High,
+                }),
+                ..TaskPatch::default()
+            },
             _ => return None,
         };
-        Some((line, patch, follow))
+        Some((line, patch))
     }
 
     /// Writes a quick change to the task of `line` and puts the result
@@ -947,11 +940,8 @@ impl App {
                     };
                 let hint = self.undo_hint();
                 self.say(format!("{text} {hint}"));
-                // A task that became done leaves the open ones: stay on the row.
-                let done_now =
-                    task.status == TaskStatus::Done && line.task.status != TaskStatus::Done;
                 self.tasks
-                    .put(TaskLine { task, ..line }, self.today, follow && !done_now);
+                    .put(TaskLine { task, ..line }, self.today, follow);
                 self.tasks.scroll_into_view(self.fit.list_height);
                 self.after_own_write();
             }
@@ -984,7 +974,7 @@ impl App {
                 let ui = &self.words().ui;
                 let t = if redo { ui.msg_redid } else { ui.msg_undid };
                 self.say(Format::fill(t, ui.change(&r.label)));
-                self.reload();
+                self.reload_after(true);
             }
             Err(e) => {
                 let msg = self
@@ -996,8 +986,14 @@ impl App {
         }
     }
 
-    /// Reads everything again (after an undo or a change made elsewhere).
+    /// Reads everything again after a change made elsewhere.
     fn reload(&mut self) {
+        self.reload_after(false);
+    }
+
+    /// Reads everything again; after an undo or a redo (`restored`), the
+    /// task it put back is selected.
+    fn reload_after(&mut self, restored: bool) {
         // Before reading, as in `open_on`.
         if let Ok(v) = self.store.data_version() {
             self.seen_version = v;
@@ -1005,6 +1001,7 @@ impl App {
         // Tasks not read yet are read when the Tasks tab is first shown.
         if self.tasks_loaded {
             match load_lines(&self.store) {
+                Ok(lines) if restored => self.tasks.restore(lines, self.today),
                 Ok(lines) => self.tasks.reload(lines, self.today),
                 Err(e) => self.fail(e.to_string()),
             }

@@ -1,6 +1,8 @@
 //! The Tasks tab's state: every task with its names, the filter, the
 //! order and grouping, and where the selection and the scroll are.
 
+use std::collections::HashSet;
+
 use chrono::NaiveDate;
 
 use crate::domain::TaskId;
@@ -58,6 +60,17 @@ pub struct TasksTab {
     /// Each line's status, to lay out rows and columns without reading
     /// 50,000 lines scattered in memory.
     status_of: Vec<TaskStatus>,
+    /// Whether done tasks are shown; hidden by default, except where the
+    /// filter asks for them.
+    pub show_done: bool,
+    /// Done tasks the filter keeps but the list hides, and per line
+    /// whether it is one of them.
+    pub hidden_done: usize,
+    hidden_of: Vec<bool>,
+    /// Tasks marked done here while done tasks are hidden: they stay shown
+    /// (so a second Space takes the first back) until the filter or
+    /// `show_done` changes.
+    kept: HashSet<TaskId>,
 }
 
 impl TasksTab {
@@ -82,6 +95,10 @@ impl TasksTab {
             sorted_for: None,
             visible: Vec::new(),
             status_of: Vec::new(),
+            show_done: false,
+            hidden_done: 0,
+            hidden_of: Vec::new(),
+            kept: HashSet::new(),
         };
         tab.refresh(today);
         tab
@@ -129,16 +146,49 @@ impl TasksTab {
     /// day, then filters them (which keeps them in order) and lays them out.
     fn refresh_in_place(&mut self, today: NaiveDate) {
         self.sort_all(today);
-        self.visible = match self.lines.matching(&self.filter) {
-            None => self.order.clone(),
-            Some(keep) => self
-                .order
-                .iter()
-                .copied()
-                .filter(|&i| keep.get(i).copied().unwrap_or(false))
-                .collect(),
-        };
+        let keep = self.lines.matching(&self.filter);
+        let hides = self.hides_done();
+        let lines = self.lines.lines();
+        let mut hidden_of = vec![false; lines.len()];
+        let mut visible = Vec::with_capacity(self.order.len());
+        for &i in &self.order {
+            if !keep
+                .as_ref()
+                .is_none_or(|k| k.get(i).copied().unwrap_or(false))
+            {
+                continue;
+            }
+            match lines.get(i) {
+                Some(l) if hides && self.hidden(l) => {
+                    if let Some(h) = hidden_of.get_mut(i) {
+                        *h = true;
+                    }
+                }
+                _ => visible.push(i),
+            }
+        }
+        self.hidden_done = hidden_of.iter().filter(|h| **h).count();
+        self.hidden_of = hidden_of;
+        self.visible = visible;
         self.lay_out(today);
+    }
+
+    /// Whether done tasks are hidden now: not shown, and not asked for by
+    /// the filter.
+    fn hides_done(&self) -> bool {
+        !self.show_done && !self.filter.asks_for_done()
+    }
+
+    /// Whether `line` is hidden while done tasks are.
+    fn hidden(&self, line: &TaskLine) -> bool {
+        line.task.status == TaskStatus::Done && !self.kept.contains(&line.task.id)
+    }
+
+    /// Shows done tasks, or hides them again.
+    pub fn toggle_done_shown(&mut self, today: NaiveDate) {
+        self.show_done = !self.show_done;
+        self.kept.clear();
+        self.refresh(today);
     }
 
     /// Whether `order` holds every line in the order of `sort` on `today`.
@@ -163,8 +213,8 @@ impl TasksTab {
     fn place(&mut self, row: usize, today: NaiveDate) {
         // A line just added is not in the order yet.
         let n = self.lines.len();
-        let known = (self.order.len() == n && self.status_of.len() == n)
-            || (self.order.len() + 1 == n && self.status_of.len() + 1 == n && row + 1 == n);
+        let lens = [self.order.len(), self.status_of.len(), self.hidden_of.len()];
+        let known = lens == [n; 3] || (lens.map(|l| l + 1) == [n; 3] && row + 1 == n);
         if self.sorted_for != Some((self.sort, today)) || !known {
             return self.refresh_in_place(today);
         }
@@ -172,7 +222,18 @@ impl TasksTab {
         let Some(line) = lines.get(row) else {
             return self.refresh_in_place(today);
         };
-        let shown = self.filter.matches(line);
+        let matched = self.filter.matches(line);
+        let hidden = matched && self.hides_done() && self.hidden(line);
+        let shown = matched && !hidden;
+        let was = match self.hidden_of.get_mut(row) {
+            Some(h) => std::mem::replace(h, hidden),
+            None => {
+                self.hidden_of.push(hidden);
+                false
+            }
+        };
+        self.hidden_done =
+            (self.hidden_done + usize::from(hidden)).saturating_sub(usize::from(was));
         for (rows, keep) in [(&mut self.order, true), (&mut self.visible, shown)] {
             if let Some(at) = rows.iter().position(|&i| i == row) {
                 rows.remove(at);
@@ -338,6 +399,7 @@ impl TasksTab {
     /// filter and says what is wrong.
     pub fn set_filter(&mut self, text: &str, today: NaiveDate) {
         self.filter_text = text.to_string();
+        self.kept.clear();
         match parse_filter(text, today) {
             Ok(f) => {
                 self.filter = f;
@@ -356,6 +418,9 @@ impl TasksTab {
     /// the list.
     pub fn put(&mut self, line: TaskLine, today: NaiveDate, follow: bool) {
         let id = line.task.id;
+        if follow && line.task.status == TaskStatus::Done {
+            self.kept.insert(id);
+        }
         let row = self.lines.lines().iter().position(|l| l.task.id == id);
         let row = match row {
             Some(r) => {
@@ -384,6 +449,9 @@ impl TasksTab {
             if r < self.status_of.len() {
                 self.status_of.remove(r);
             }
+            if r < self.hidden_of.len() && self.hidden_of.remove(r) {
+                self.hidden_done = self.hidden_done.saturating_sub(1);
+            }
             // The lines after it moved up by one; the order stays.
             for rows in [&mut self.order, &mut self.visible] {
                 rows.retain(|&i| i != r);
@@ -403,13 +471,40 @@ impl TasksTab {
         self.clamp();
     }
 
-    /// Replaces every line (after an undo or a change made elsewhere).
+    /// Replaces every line (after a change made elsewhere), keeping the
+    /// selection.
     pub fn reload(&mut self, lines: Vec<TaskLine>, today: NaiveDate) {
         let keep = self.selected().map(|l| l.task.id);
         self.lines = TaskLines::new(lines);
         self.sorted_for = None;
         self.refresh(today);
         if let Some(id) = keep {
+            self.select(id);
+        }
+    }
+
+    /// Replaces every line after an undo or a redo, and selects the task
+    /// it put back or changed (the first shown, where it touched several);
+    /// where it touched none still shown (an added task taken back), the
+    /// selection stays.
+    pub fn restore(&mut self, lines: Vec<TaskLine>, today: NaiveDate) {
+        let before: std::collections::HashMap<TaskId, &TaskLine> =
+            self.lines.lines().iter().map(|l| (l.task.id, l)).collect();
+        let touched: std::collections::HashSet<TaskId> = lines
+            .iter()
+            .filter(|l| before.get(&l.task.id) != Some(l))
+            .map(|l| l.task.id)
+            .collect();
+        self.reload(lines, today);
+        let first = self.rows.iter().find_map(|r| match r {
+            Row::Task(i) => self
+                .lines
+                .get(*i)
+                .map(|l| l.task.id)
+                .filter(|id| touched.contains(id)),
+            Row::Heading(..) => None,
+        });
+        if let Some(id) = first {
             self.select(id);
         }
     }
@@ -472,6 +567,7 @@ mod tests {
         Sort,
         Grouping,
         NextDay,
+        ShowDone,
     }
 
     fn op() -> impl Strategy<Value = Op> {
@@ -489,6 +585,7 @@ mod tests {
             1 => Just(Op::Sort),
             1 => Just(Op::Grouping),
             1 => Just(Op::NextDay),
+            1 => Just(Op::ShowDone),
         ]
     }
 
@@ -514,10 +611,7 @@ mod tests {
                     l.task.done_at = (l.task.status == TaskStatus::Done)
                         .then(|| l.task.created_at + Duration::hours(1));
                 });
-                let follow = l
-                    .as_ref()
-                    .is_some_and(|l| l.task.status != TaskStatus::Done);
-                put(tab, l, follow);
+                put(tab, l, true);
             }
             Op::Done(i) => {
                 let l = changed(tab, i, |l| {
@@ -529,7 +623,8 @@ mod tests {
                     };
                     l.task.done_at = done.then(|| l.task.created_at + Duration::hours(2));
                 });
-                put(tab, l, false);
+                // As Space, or as the same change retried after a wait.
+                put(tab, l, i % 2 == 0);
             }
             Op::Later(i) | Op::Earlier(i) => {
                 let later = matches!(op, Op::Later(_));
@@ -592,6 +687,7 @@ mod tests {
                 *today = day + Days::new(1);
                 tab.refresh(*today);
             }
+            Op::ShowDone => tab.toggle_done_shown(day),
         }
     }
 
@@ -600,6 +696,11 @@ mod tests {
     fn assert_as_if_sorted_anew(tab: &TasksTab, today: NaiveDate) {
         let lines = tab.lines.lines();
         let mut want = tab.lines.filter(&tab.filter);
+        let matched = want.len();
+        if tab.hides_done() {
+            want.retain(|&i| !tab.hidden(&lines[i]));
+        }
+        assert_eq!(tab.hidden_done, matched - want.len(), "done hidden");
         sort_rows(lines, &mut want, tab.sort, today);
         assert_eq!(tab.visible, want, "order after the filter");
         let mut all: Vec<usize> = (0..lines.len()).collect();

@@ -127,12 +127,10 @@ impl App {
             (_, Action::Undo | Action::Redo) => Some(Retry::Undo {
                 redo: action == Action::Redo,
             }),
-            (Context::Tasks, _) => self
-                .quick_change(action)
-                .map(|(line, patch, _)| Retry::Task {
-                    line: Box::new(line),
-                    patch,
-                }),
+            (Context::Tasks, _) => self.quick_change(action).map(|(line, patch)| Retry::Task {
+                line: Box::new(line),
+                patch,
+            }),
             (Context::Kpis, Action::FollowUp) => self.selected_note().map(Retry::FollowUp),
             _ => None,
         }

@@ -11,6 +11,7 @@ use crate::i18n::Format;
 use crate::store::Store;
 use crate::store::strategy::Named;
 use crate::store::tasks::{NewTask, TaskPatch, TaskQuery};
+use crate::taskview::quick::{Known, parse_quick};
 
 #[derive(Debug, Subcommand)]
 pub enum TaskCommand {
@@ -33,7 +34,9 @@ pub enum TaskCommand {
 
 #[derive(Debug, Args)]
 pub struct AddArgs {
-    /// What to do.
+    /// What to do; may set fields as the dashboard's add form does:
+    /// "Gọi xưởng in due:fri @Ngọc #ops p:high campaign:tet" (text in
+    /// double quotes stays in the title).
     pub title: String,
     /// Campaign, by id or name.
     #[arg(long)]
@@ -44,8 +47,9 @@ pub struct AddArgs {
     /// Who does it, by id or name.
     #[arg(long)]
     pub assignee: Option<String>,
-    #[arg(long, default_value = "medium")]
-    pub priority: Priority,
+    /// high, medium (the default) or low.
+    #[arg(long)]
+    pub priority: Option<Priority>,
     /// A tag (repeatable).
     #[arg(long = "tag")]
     pub tags: Vec<String>,
@@ -123,6 +127,63 @@ fn person(store: &Store, key: Option<&str>) -> CliResult<Option<PersonId>> {
         .map_err(CliError::from)
 }
 
+/// The task `task add` adds: the title read for quick-add tokens, then
+/// the options; a token and an option for the same field are an error, as
+/// is a token that sets nothing.
+fn new_task(ctx: &Context, store: &Store, a: AddArgs) -> CliResult<NewTask> {
+    let people: Vec<(i64, String)> = store
+        .people()?
+        .into_iter()
+        .map(|p| (p.id.0, p.name))
+        .collect();
+    let campaigns: Vec<(i64, String)> = store
+        .campaigns()?
+        .into_iter()
+        .map(|c| (c.id.0, c.name))
+        .collect();
+    let known = Known {
+        people: &people,
+        campaigns: &campaigns,
+    };
+    let q = parse_quick(&a.title, ctx.today(), known)
+        .map_err(|e| CliError::user(format!("{e}; nothing was written")))?;
+    let both = |token: &str, option: &str| {
+        CliError::user(format!(
+            "the title's {token} and {option} both set it; give one; nothing was written"
+        ))
+    };
+    let campaign = match (q.campaign, a.campaign.as_deref()) {
+        (Some(_), Some(_)) => return Err(both("campaign:", "--campaign")),
+        (Some(c), None) => Some(CampaignId(c)),
+        (None, key) => campaign(store, key)?,
+    };
+    let assignee = match (q.assignee, a.assignee.as_deref()) {
+        (Some(_), Some(_)) => return Err(both("@name", "--assignee")),
+        (Some(p), None) => Some(PersonId(p)),
+        (None, key) => person(store, key)?,
+    };
+    let due = match (q.due, a.due.as_deref()) {
+        (Some(_), Some(_)) => return Err(both("due:", "--due")),
+        (Some(d), None) => Some(d),
+        (None, d) => d.map(|d| ctx.parse_date("--due", d)).transpose()?,
+    };
+    let priority = match (q.priority, a.priority) {
+        (Some(_), Some(_)) => return Err(both("p:", "--priority")),
+        (p, o) => p.or(o).unwrap_or(Priority::Medium),
+    };
+    let mut tags = q.tags;
+    tags.extend(a.tags);
+    Ok(NewTask {
+        campaign,
+        assignee,
+        due,
+        priority,
+        tags,
+        notes: a.notes,
+        ..NewTask::titled(&q.title)
+    })
+}
+
 pub fn run(ctx: &Context, cmd: TaskCommand) -> CliResult {
     let mut store = match cmd {
         TaskCommand::List(_) => ctx.open_existing()?,
@@ -131,19 +192,7 @@ pub fn run(ctx: &Context, cmd: TaskCommand) -> CliResult {
     let w = &ctx.format().words().cli;
     match cmd {
         TaskCommand::Add(a) => {
-            let new = NewTask {
-                campaign: campaign(&store, a.campaign.as_deref())?,
-                assignee: person(&store, a.assignee.as_deref())?,
-                due: a
-                    .due
-                    .as_deref()
-                    .map(|d| ctx.parse_date("--due", d))
-                    .transpose()?,
-                priority: a.priority,
-                tags: a.tags,
-                notes: a.notes,
-                ..NewTask::titled(&a.title)
-            };
+            let new = new_task(ctx, &store, a)?;
             let t = store.add_task(&new)?;
             line(&Format::fill_all(w.task.added, &[&t.id, &t.title]))
         }

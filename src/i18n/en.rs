@@ -2,7 +2,7 @@
 
 use super::{
     CliWords, CompareWords, ElsewhereWords, EntityWords, ForecastWords, KpiWords, PlanWords,
-    RecordWords, StrategyWords, UiWords, Words,
+    RecordWords, StrategyWords, TaskWords, UiWords, Words,
 };
 use super::{CohortWords, FunnelWords};
 
@@ -134,6 +134,7 @@ pub static EN: Words = Words {
             ("cycle_grouping", "group"),
             ("toggle_next", "next/due order"),
             ("toggle_board", "board/list"),
+            ("toggle_done_shown", "show/hide done"),
             ("prev_period", "previous period"),
             ("next_period", "next period"),
             ("current_period", "this period"),
@@ -421,6 +422,34 @@ pub static EN: Words = Words {
                 ("{} order", "{} orders"),
                 ("{} KPI value", "{} KPI values"),
             ],
+        },
+        tasks: TaskWords {
+            shown_hidden: "{} shown · {} done hidden",
+            next_title: "Next: the most urgent first",
+            next_rule: &[
+                "Open tasks first: overdue (most days late first), due today,",
+                "due within 7 days, due later (sooner first), then no due date.",
+                "One due date: high before medium before low priority, then a",
+                "campaign ending within 7 days first. Done tasks are hidden",
+                "unless shown, or asked for in the filter (is:done); then last.",
+            ],
+            all_done_hidden: "Nothing open here; {} done hidden: {} shows them.",
+            quick_hint: "in the title: due:fri @name #tag p:high campaign:name",
+            quick_title: "Quick add (a new task's title)",
+            quick_rule: &[
+                "Gọi xưởng in due:fri @ngoc #ops p:high campaign:\"tet 2027\"",
+                "due:DATE  @person  #tag  p:high|medium|low  campaign:NAME",
+                "Names: accents optional, the start of a word is enough if only",
+                "one name has it. A token naming nothing is an error: nothing is",
+                "saved. Text in \"quotes\" stays in the title as typed.",
+            ],
+            quick_unknown_person: "{}: no one of that name; nothing was saved",
+            quick_unknown_campaign: "{}: no campaign of that name; nothing was saved",
+            quick_ambiguous: "{} could be: {}; type more of the name",
+            quick_bad_date: "{}: {}",
+            quick_bad_priority: "{}: not a priority (high, medium, low)",
+            quick_bad_tag: "{}: a tag is letters, digits, - and _",
+            quick_empty: "{}: nothing after it",
         },
         plan_actions: &[
             ("add", "add campaign"),

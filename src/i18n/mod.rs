@@ -12,7 +12,7 @@ pub use en::EN;
 pub use vi::VI;
 pub use words::{
     CliWords, CompareWords, ElsewhereWords, EntityWords, ForecastWords, KpiWords, PlanWords,
-    RecordWords, StrategyWords, UiWords, Words,
+    RecordWords, StrategyWords, TaskWords, UiWords, Words,
 };
 pub use words::{CohortWords, FunnelWords};
 

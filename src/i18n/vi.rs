@@ -2,7 +2,7 @@
 
 use super::{
     CliWords, CompareWords, ElsewhereWords, EntityWords, ForecastWords, KpiWords, PlanWords,
-    RecordWords, StrategyWords, UiWords, Words,
+    RecordWords, StrategyWords, TaskWords, UiWords, Words,
 };
 use super::{CohortWords, FunnelWords};
 
@@ -147,6 +147,7 @@ pub static VI: Words = Words {
             ("cycle_grouping", "nhóm"),
             ("toggle_next", "thứ tự gấp/hạn"),
             ("toggle_board", "bảng/danh sách"),
+            ("toggle_done_shown", "hiện/ẩn việc xong"),
             ("prev_period", "kỳ trước"),
             ("next_period", "kỳ sau"),
             ("current_period", "kỳ này"),
@@ -482,6 +483,34 @@ pub static VI: Words = Words {
                 ("{} đơn hàng", "{} đơn hàng"),
                 ("{} giá trị KPI", "{} giá trị KPI"),
             ],
+        },
+        tasks: TaskWords {
+            shown_hidden: "hiện {} · ẩn {} việc xong",
+            next_title: "Gấp nhất trước",
+            next_rule: &[
+                "Việc chưa xong trước: quá hạn (trễ nhiều ngày nhất trước), hạn hôm nay,",
+                "hạn trong 7 ngày, hạn xa hơn (sớm trước), rồi việc không có hạn.",
+                "Cùng một hạn: ưu tiên cao, vừa, thấp; rồi việc của chiến dịch",
+                "kết thúc trong 7 ngày. Việc đã xong bị ẩn, trừ khi bật hiện",
+                "hoặc bộ lọc hỏi đến (is:done); khi đó xếp cuối.",
+            ],
+            all_done_hidden: "Không còn việc chưa xong; ẩn {} việc xong: {} để hiện.",
+            quick_hint: "trong tiêu đề: due:fri @tên #thẻ p:high campaign:tên",
+            quick_title: "Thêm nhanh (tiêu đề việc mới)",
+            quick_rule: &[
+                "Gọi xưởng in due:fri @ngoc #ops p:high campaign:\"tet 2027\"",
+                "due:NGÀY  @người  #thẻ  p:high|medium|low  campaign:TÊN",
+                "Tên: gõ dấu hay không đều được, đầu một từ là đủ nếu chỉ một tên",
+                "có. Từ khóa không khớp tên nào là lỗi: không lưu gì. Chữ trong",
+                "\"ngoặc kép\" giữ nguyên trong tiêu đề.",
+            ],
+            quick_unknown_person: "{}: không có ai tên như vậy; chưa lưu gì",
+            quick_unknown_campaign: "{}: không có chiến dịch nào tên như vậy; chưa lưu gì",
+            quick_ambiguous: "{} có thể là: {}; gõ thêm tên",
+            quick_bad_date: "{}: ngày không hợp lệ ({})",
+            quick_bad_priority: "{}: không phải mức ưu tiên (high, medium, low)",
+            quick_bad_tag: "{}: thẻ chỉ gồm chữ, số, - và _",
+            quick_empty: "{}: thiếu giá trị phía sau",
         },
         plan_actions: &[
             ("add", "thêm chiến dịch"),

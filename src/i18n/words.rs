@@ -332,9 +332,40 @@ pub struct UiWords {
     pub plan: PlanWords,
     pub strategy: StrategyWords,
     pub records: RecordWords,
+    pub tasks: TaskWords,
     /// Labels of actions on the Plan tab where they differ from `actions`
     /// ("add" adds a campaign there).
     pub plan_actions: &'static [(&'static str, &'static str)],
+}
+
+/// The Tasks tab's own words: hidden done tasks, the "next" order
+/// explained, quick-add syntax.
+#[derive(Debug)]
+pub struct TaskWords {
+    /// "{shown} shown · {hidden} done hidden", always in the tab's header.
+    pub shown_hidden: &'static str,
+    /// The heading of the "next" order's explanation in the help.
+    pub next_title: &'static str,
+    /// The "next" order, one line per rule, for the help.
+    pub next_rule: &'static [&'static str],
+    /// An empty list where done tasks are hidden: "{n} done hidden: {key}
+    /// shows them."
+    pub all_done_hidden: &'static str,
+    /// The new task's title hint: the quick-add tokens.
+    pub quick_hint: &'static str,
+    /// Quick-add syntax explained in the help: a heading and its lines.
+    pub quick_title: &'static str,
+    pub quick_rule: &'static [&'static str],
+    /// A quick-add token that sets nothing, "{token}…".
+    pub quick_unknown_person: &'static str,
+    pub quick_unknown_campaign: &'static str,
+    /// "{token} could be: {names}"
+    pub quick_ambiguous: &'static str,
+    /// "{token}: {why}"
+    pub quick_bad_date: &'static str,
+    pub quick_bad_priority: &'static str,
+    pub quick_bad_tag: &'static str,
+    pub quick_empty: &'static str,
 }
 
 /// The words of adding, editing and deleting the strategy's and the

@@ -142,6 +142,16 @@ impl TaskFilter {
         self.select(lines, &index) == [0]
     }
 
+    /// Whether a term asks for done tasks (`is:done`, `status:done`,
+    /// `-is:open`), so that the list shows them even while done tasks are
+    /// hidden.
+    pub fn asks_for_done(&self) -> bool {
+        self.terms.iter().any(|t| match t.test {
+            Test::Status(set) => set[TaskStatus::Done as usize] != t.negated,
+            _ => false,
+        })
+    }
+
     fn needs_text(&self) -> bool {
         self.terms.iter().any(|t| t.test.text_search().is_some())
     }

@@ -461,3 +461,25 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_filter_asks_for_done_tasks_only_by_status() {
+    for (input, asks) in [
+        ("", false),
+        ("is:done", true),
+        ("status:done", true),
+        ("status:todo,done", true),
+        ("-is:open", true),
+        ("-status:todo", true),
+        ("is:open", false),
+        ("-is:done", false),
+        ("-status:done", false),
+        ("status:todo", false),
+        ("done", false),
+        ("\"is:done\"", false),
+        ("is:overdue", false),
+    ] {
+        let f = parse_filter(input, sunday()).expect("parses");
+        assert_eq!(f.asks_for_done(), asks, "{input}");
+    }
+}

@@ -51,6 +51,7 @@ mod group;
 mod index;
 mod lines;
 mod order;
+pub mod quick;
 pub mod workload;
 
 #[cfg(test)]

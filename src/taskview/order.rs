@@ -8,14 +8,15 @@
 //! 1. overdue (due before today), most days late first;
 //! 2. due today;
 //! 3. due in the next 7 days (tomorrow through today + 7), sooner first;
-//! 4. all other open tasks (due later, or no due date).
+//! 4. all other open tasks: due later, sooner first; then those with no
+//!    due date.
 //!
-//! Within each of these, ties go to the higher priority (high, medium,
+//! Within one due date, ties go to the higher priority (high, medium,
 //! low), then to a task whose campaign ends within 7 days (today through
-//! today + 7; a campaign already over does not count), then to the earlier
-//! due date (no date last), then to the lower task id. So in group 4 a
-//! high-priority task with no date comes before a low-priority one due in
-//! two weeks.
+//! today + 7; a campaign already over does not count), then to the lower
+//! task id. So the order beyond the first week is by due date, then
+//! priority, the same as within it: two tasks never swap places because a
+//! day passed.
 //!
 //! Done tasks come last, the most recently done first (those without a
 //! done time after them), then by id. Every order here is total: two lines
@@ -89,13 +90,10 @@ fn due_last(due: Option<NaiveDate>) -> DueLast {
 enum Urgency {
     Open {
         tier: Tier,
-        /// The due date within tiers 1-3; `None` in tier 4, so that
-        /// priority decides there.
-        tier_due: Option<NaiveDate>,
+        due: DueLast,
         priority: Priority,
         /// False when the campaign ends within 7 days, so those come first.
         campaign_not_ending: bool,
-        due: DueLast,
         id: TaskId,
     },
     Done {
@@ -130,10 +128,9 @@ fn urgency(line: &TaskLine, today: NaiveDate, horizon: NaiveDate) -> Urgency {
         .is_some_and(|end| today <= end && end <= horizon);
     Urgency::Open {
         tier,
-        tier_due: if tier == Tier::Later { None } else { task.due },
+        due: due_last(task.due),
         priority: task.priority,
         campaign_not_ending: !ending,
-        due: due_last(task.due),
         id: task.id,
     }
 }
@@ -281,9 +278,10 @@ mod tests {
             1, 17, 2, // overdue: 7 days late; then 2 days late, ending campaign first
             3, 4, // due today: medium before low
             10, 5, 6, // within 7 days: 24th, 25th, 29th (blocked is open)
-            8, 7, 9,  // later, high: campaign ending 26th; due 30th; no date
-            12, // later, medium: its campaign ended on the 20th, no boost
-            11, 16, // later, low: campaign ending 23rd before due 30th
+            7, 16, // later, due 30th: high before low
+            11, // later, due 10 December
+            8, 9,  // no date, high: campaign ending 26th first
+            12, // no date, medium: its campaign ended on the 20th, no boost
             14, 13, 15, // done: 22nd, 21st, no done time
         ];
         assert_eq!(ids(&lines, &next_order(&lines, sunday())), want);
@@ -317,8 +315,8 @@ mod tests {
         let a = open(1, Priority::Low, Some(29), None);
         let b = open(2, Priority::High, Some(30), None);
         assert_eq!(urgency_cmp(&a, &b, sunday()), Ordering::Less);
-        // A week earlier both are later than the week ahead: priority decides.
-        assert_eq!(urgency_cmp(&a, &b, day(2026, 11, 15)), Ordering::Greater);
+        // A week earlier both are beyond the week ahead: still by due date.
+        assert_eq!(urgency_cmp(&a, &b, day(2026, 11, 15)), Ordering::Less);
     }
 
     #[test]

@@ -163,6 +163,7 @@ fn hinted(ctx: Context) -> &'static [Action] {
             Action::Add,
             Action::Edit,
             Action::Filter,
+            Action::ToggleDoneShown,
             Action::Undo,
             Action::Help,
             Action::Quit,

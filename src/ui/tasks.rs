@@ -29,14 +29,29 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
     }
 }
 
+/// The filter line, with the count shown and of done tasks hidden at its
+/// right end, always in sight.
 fn render_filter(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
     let ui = &app.words().ui;
     let prompt = format!("{}: ", ui.filter_prompt);
-    let [label, rest] = Layout::horizontal([
+    let count = crate::i18n::Format::fill_all(
+        ui.tasks.shown_hidden,
+        &[&app.tasks.shown, &app.tasks.hidden_done],
+    );
+    let count = format!(" {count}");
+    // The count gives way to the filter on a narrow screen.
+    let count_w = if (area.width as usize) >= width(&prompt) + width(&count) + 20 {
+        width(&count) as u16
+    } else {
+        0
+    };
+    let [label, rest, counted] = Layout::horizontal([
         Constraint::Length(width(&prompt) as u16),
         Constraint::Min(1),
+        Constraint::Length(count_w),
     ])
     .areas(area);
+    frame.render_widget(Span::styled(count, t.dim()), counted);
     frame.render_widget(Span::styled(prompt, t.dim()), label);
     match &app.filter_input {
         Some(input) => frame.render_widget(input, rest),
@@ -198,9 +213,18 @@ fn render_list(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
     let tab = &app.tasks;
     if tab.rows.is_empty() {
         let text = if tab.lines.is_empty() {
-            ui.no_tasks
+            ui.no_tasks.to_string()
+        } else if tab.hidden_done > 0 {
+            let key = app
+                .keymap
+                .key_text(
+                    crate::app::Context::Tasks,
+                    crate::app::Action::ToggleDoneShown,
+                )
+                .unwrap_or_default();
+            crate::i18n::Format::fill_all(ui.tasks.all_done_hidden, &[&tab.hidden_done, &key])
         } else {
-            ui.no_match
+            ui.no_match.to_string()
         };
         frame.render_widget(Paragraph::new(text).style(t.dim()), rows_area);
         return;

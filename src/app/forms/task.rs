@@ -11,6 +11,7 @@ use crate::store::Store;
 use crate::store::strategy::Named;
 use crate::store::tasks::{NewTask, TaskPatch};
 use crate::taskview::TaskLine;
+use crate::taskview::quick::{Known, NameKind, QuickAdd, QuickError, parse_quick};
 
 /// The form's fields, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,8 +42,14 @@ pub fn open(line: Option<&TaskLine>, names: Names, fmt: Format) -> Form {
     let ui = &w.ui;
     let t = line.map(|l| &l.task);
     let priority = ui.priority(t.map_or(Priority::Medium, |t| t.priority));
+    let title = Input::text(ui.title, t.map_or("", |t| t.title.as_str()));
+    // A new task's title takes quick-add tokens; an edited one is text.
+    let title = match t {
+        Some(_) => title,
+        None => title.hint(ui.tasks.quick_hint),
+    };
     let fields = vec![
-        Input::text(ui.title, t.map_or("", |t| t.title.as_str())),
+        title,
         Input::value(
             w.campaign,
             line.and_then(|l| l.campaign.as_deref()).unwrap_or_default(),
@@ -79,18 +86,36 @@ pub fn read(
     fmt: Format,
 ) -> Result<NewTask, FieldError> {
     let ui = &fmt.words().ui;
-    let title = validate::title("task title", &form.value(Field::Title))
-        .map_err(|e| FieldError::at(Field::Title, e))?;
-    let campaign =
-        super::named(form, Field::Campaign, store, Named::Campaign)?.map(crate::domain::CampaignId);
-    let due = match form.value(Field::Due) {
-        d if d.is_empty() => None,
+    let typed = form.value(Field::Title);
+    let quick = match editing(form) {
+        Some(_) => QuickAdd {
+            title: typed,
+            ..QuickAdd::default()
+        },
+        None => quick(&typed, store, today, fmt)?,
+    };
+    let title =
+        validate::title("task title", &quick.title).map_err(|e| FieldError::at(Field::Title, e))?;
+    // A token in the title wins over its field.
+    let campaign = match quick.campaign {
+        Some(c) => Some(c),
+        None => super::named(form, Field::Campaign, store, Named::Campaign)?,
+    }
+    .map(crate::domain::CampaignId);
+    let due = match (quick.due, form.value(Field::Due)) {
+        (Some(d), _) => Some(d),
+        (None, d) if d.is_empty() => None,
         _ => Some(super::date(form, Field::Due, today, ui)?),
     };
-    let assignee =
-        super::named(form, Field::Assignee, store, Named::Person)?.map(crate::domain::PersonId);
+    let assignee = match quick.assignee {
+        Some(p) => Some(p),
+        None => super::named(form, Field::Assignee, store, Named::Person)?,
+    }
+    .map(crate::domain::PersonId);
     // An empty priority is medium.
-    let priority = if form.value(Field::Priority).is_empty() {
+    let priority = if let Some(p) = quick.priority {
+        p
+    } else if form.value(Field::Priority).is_empty() {
         Priority::Medium
     } else {
         chosen(
@@ -102,12 +127,17 @@ pub fn read(
             ui,
         )?
     };
-    let tags = form
+    let mut tags = form
         .value(Field::Tags)
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|t| !t.is_empty())
         .map(|t| validate::tag(t).map_err(|e| FieldError::at(Field::Tags, e)))
         .collect::<Result<Vec<_>, _>>()?;
+    for t in quick.tags {
+        if !tags.contains(&t) {
+            tags.push(t);
+        }
+    }
     Ok(NewTask {
         campaign,
         assignee,
@@ -116,6 +146,53 @@ pub fn read(
         tags,
         ..NewTask::titled(&title)
     })
+}
+
+/// The title of a new task read for quick-add tokens against the people
+/// and campaigns in the store; a token that sets nothing is a mistake on
+/// the title, in the reader's words.
+fn quick(
+    typed: &str,
+    store: &Store,
+    today: NaiveDate,
+    fmt: Format,
+) -> Result<QuickAdd, FieldError> {
+    let names = |r: Result<Vec<(i64, String)>, crate::store::StoreError>| {
+        r.map_err(|e| FieldError::at(Field::Title, e))
+    };
+    let people = names(
+        store
+            .people()
+            .map(|v| v.into_iter().map(|p| (p.id.0, p.name)).collect()),
+    )?;
+    let campaigns = names(
+        store
+            .campaigns()
+            .map(|v| v.into_iter().map(|c| (c.id.0, c.name)).collect()),
+    )?;
+    let known = Known {
+        people: &people,
+        campaigns: &campaigns,
+    };
+    parse_quick(typed, today, known)
+        .map_err(|e| FieldError::at(Field::Title, quick_message(&e, fmt)))
+}
+
+/// A quick-add mistake in the reader's words.
+pub fn quick_message(e: &QuickError, fmt: Format) -> String {
+    let w = &fmt.words().ui.tasks;
+    let token = e.token();
+    match e {
+        QuickError::Unknown(_, NameKind::Person) => Format::fill(w.quick_unknown_person, token),
+        QuickError::Unknown(_, NameKind::Campaign) => Format::fill(w.quick_unknown_campaign, token),
+        QuickError::Ambiguous(_, _, names) => {
+            Format::fill_all(w.quick_ambiguous, &[&token, &names.join(", ")])
+        }
+        QuickError::Date(_, why) => Format::fill_all(w.quick_bad_date, &[&token, why]),
+        QuickError::Priority(_) => Format::fill(w.quick_bad_priority, token),
+        QuickError::Tag(_) => Format::fill(w.quick_bad_tag, token),
+        QuickError::Empty(_) => Format::fill(w.quick_empty, token),
+    }
 }
 
 /// The change an edit writes: the fields changed in the form only, so

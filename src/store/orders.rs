@@ -182,6 +182,151 @@ pub struct OrderPoints {
     pub orders: usize,
 }
 
+/// [`OrderPoints`] built order by order, in stored order.
+#[derive(Default)]
+struct PointsBuilder {
+    out: OrderPoints,
+    /// Each customer's dense index, by first order.
+    index: HashMap<Box<[u8]>, u32, BuildHasherDefault<Fnv>>,
+}
+
+impl PointsBuilder {
+    fn add(&mut self, customer: &[u8], day: NaiveDate, segment: Option<i64>, amount: Amount) {
+        // A walk-in sale is an order of no customer.
+        let n = match self.index.get(customer) {
+            _ if customer.is_empty() => None,
+            Some(n) => Some(*n),
+            None => {
+                let n = self.out.customers;
+                self.index.insert(customer.into(), n);
+                self.out.customers += 1;
+                Some(n)
+            }
+        };
+        self.out.orders += 1;
+        self.out.total.push(n, day, amount);
+        if let Some(segment) = segment {
+            self.out
+                .by_segment
+                .entry(SegmentId(segment))
+                .or_default()
+                .push(n, day, amount);
+        }
+    }
+}
+
+/// Orders inserted [`CHUNK`] to a statement: one statement per order
+/// spent more time starting and ending statements (opening the table and
+/// its indexes, seeking from the root) than inserting.
+const CHUNK: usize = 64;
+const COLUMNS: usize = 7;
+
+/// The orders of one import on their way into the table, by chunks.
+struct Inserts<'t, 'o> {
+    tx: &'t rusqlite::Transaction<'t>,
+    batch: i64,
+    pending: Vec<(String, &'o OrderInput, Option<i64>)>,
+    /// The text of the last day bound: files come mostly in runs of a day.
+    day: Option<(NaiveDate, String)>,
+}
+
+impl<'t, 'o> Inserts<'t, 'o> {
+    fn new(tx: &'t rusqlite::Transaction<'t>, batch: i64) -> Result<Self> {
+        Ok(Inserts {
+            tx,
+            batch,
+            pending: Vec::with_capacity(CHUNK),
+            day: None,
+        })
+    }
+
+    fn insert_sql(rows: usize) -> String {
+        let values = vec!["(?,?,?,?,?,?,?)"; rows].join(",");
+        format!(
+            "INSERT INTO orders (order_key, order_ref, customer, day, amount, segment_id, batch_id)
+             VALUES {values} ON CONFLICT (order_key) DO NOTHING"
+        )
+    }
+
+    fn push(
+        &mut self,
+        key: String,
+        o: &'o OrderInput,
+        segment: Option<i64>,
+        out: &mut OrderOutcome,
+    ) -> Result<()> {
+        self.pending.push((key, o, segment));
+        if self.pending.len() == CHUNK {
+            self.flush(CHUNK, out)?;
+        }
+        Ok(())
+    }
+
+    /// Inserts what is pending: whole chunks, then the rest one by one.
+    fn finish(&mut self, out: &mut OrderOutcome) -> Result<()> {
+        self.flush(1, out)
+    }
+
+    fn flush(&mut self, per_statement: usize, out: &mut OrderOutcome) -> Result<()> {
+        let pending = std::mem::take(&mut self.pending);
+        let mut insert = self.tx.prepare_cached(&Self::insert_sql(per_statement))?;
+        for chunk in pending.chunks(per_statement) {
+            for (k, (key, o, segment)) in chunk.iter().enumerate() {
+                let day = match &self.day {
+                    Some((d, text)) if *d == o.day => text,
+                    _ => &self.day.insert((o.day, day_text(o.day))).1,
+                };
+                let at = k * COLUMNS;
+                insert.raw_bind_parameter(at + 1, key)?;
+                insert.raw_bind_parameter(at + 2, &o.order_ref)?;
+                insert.raw_bind_parameter(at + 3, &o.customer)?;
+                insert.raw_bind_parameter(at + 4, day)?;
+                insert.raw_bind_parameter(at + 5, o.amount.raw())?;
+                insert.raw_bind_parameter(at + 6, segment)?;
+                insert.raw_bind_parameter(at + 7, self.batch)?;
+            }
+            let added = insert.raw_execute()?;
+            out.added += added;
+            if added < chunk.len() {
+                self.stored_before(chunk, out)?;
+            }
+        }
+        self.pending = pending;
+        self.pending.clear();
+        Ok(())
+    }
+
+    /// The orders of `chunk` that were stored before this import are
+    /// updated where the file changed them (its keys are unique, so an
+    /// order of this batch was just added).
+    fn stored_before(
+        &self,
+        chunk: &[(String, &OrderInput, Option<i64>)],
+        out: &mut OrderOutcome,
+    ) -> Result<()> {
+        let mut ours = self
+            .tx
+            .prepare_cached("SELECT batch_id IS ?2 FROM orders WHERE order_key = ?1")?;
+        let mut update = self.tx.prepare_cached(
+            "UPDATE orders SET customer = ?2, day = ?3, amount = ?4, segment_id = ?5
+             WHERE order_key = ?1 AND (customer IS NOT ?2 OR day IS NOT ?3
+                   OR amount IS NOT ?4 OR segment_id IS NOT ?5)",
+        )?;
+        for (key, o, segment) in chunk {
+            if ours.query_row(params![key, self.batch], |r| r.get::<_, bool>(0))? {
+                continue;
+            }
+            let day = day_text(o.day);
+            if update.execute(params![key, o.customer, day, o.amount.raw(), segment])? == 1 {
+                out.updated += 1;
+            } else {
+                out.unchanged += 1;
+            }
+        }
+        Ok(())
+    }
+}
+
 impl Store {
     /// Imports `orders` from `file` as one change, all or nothing. With
     /// `commit` false nothing is written: a dry run.
@@ -207,13 +352,15 @@ impl Store {
         for o in orders {
             check_order(o)?;
         }
-        self.change_or_preview(commit, |c| {
+        self.imported_points.borrow_mut().take();
+        let (out, points) = self.change_or_preview(commit, |c| {
             let tx = c.tx();
             let mut out = OrderOutcome::default();
             let mut segments: HashMap<String, i64> = HashMap::new();
             {
                 let mut stmt = tx.prepare("SELECT id, name FROM segments")?;
-                let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+                let rows =
+                    stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
                 for row in rows {
                     let (id, name) = row?;
                     segments.insert(name.to_lowercase(), id);
@@ -224,16 +371,14 @@ impl Store {
                 params![file, now_text(), orders.len() as i64],
             )?;
             let batch = tx.last_insert_rowid();
-            let mut insert = tx.prepare_cached(
-                "INSERT INTO orders (order_key, order_ref, customer, day, amount, segment_id, batch_id)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (order_key) DO NOTHING",
-            )?;
+            // Into an empty table every order is added, in file order: the
+            // points the rollups are built from are collected here rather
+            // than read back from a million rows.
+            let empty: bool =
+                tx.query_row("SELECT NOT EXISTS (SELECT 1 FROM orders)", [], |r| r.get(0))?;
+            let mut points = (empty && commit).then(PointsBuilder::default);
+            let mut rows = Inserts::new(tx, batch)?;
             let mut keys = Occurrences::default();
-            let mut update = tx.prepare_cached(
-                "UPDATE orders SET customer = ?2, day = ?3, amount = ?4, segment_id = ?5
-                 WHERE order_key = ?1 AND (customer IS NOT ?2 OR day IS NOT ?3
-                       OR amount IS NOT ?4 OR segment_id IS NOT ?5)",
-            )?;
             for o in orders {
                 let segment = match &o.segment {
                     None => None,
@@ -249,27 +394,13 @@ impl Store {
                         }
                     }),
                 };
-                let key = keys.key(o);
-                let day = day_text(o.day);
-                let added = insert.execute(params![
-                    key,
-                    o.order_ref,
-                    o.customer,
-                    day,
-                    o.amount.raw(),
-                    segment,
-                    batch
-                ])?;
-                if added == 1 {
-                    out.added += 1;
-                } else if update.execute(params![key, o.customer, day, o.amount.raw(), segment])? == 1 {
-                    out.updated += 1;
-                } else {
-                    out.unchanged += 1;
+                if let Some(p) = &mut points {
+                    p.add(o.customer.as_bytes(), o.day, segment, o.amount);
                 }
+                rows.push(keys.key(o), o, segment, &mut out)?;
             }
-            drop(insert);
-            drop(update);
+            rows.finish(&mut out)?;
+            drop(rows);
             {
                 let mut remove = tx.prepare_cached("DELETE FROM orders WHERE order_key = ?1")?;
                 for order_ref in withdrawn {
@@ -283,9 +414,22 @@ impl Store {
                 orders_total(tx, || format!("{file}: the amounts of all orders"))?;
                 rollup::orders_changed(tx)?;
             }
+            let generation = rollup::generation(tx)?;
             c.label = format!("import orders from {file}");
-            Ok(out)
-        })
+            Ok((out, points.map(|p| (generation, p.out))))
+        })?;
+        // Kept only once committed: a failed commit returned above.
+        *self.imported_points.borrow_mut() = points;
+        Ok(out)
+    }
+
+    /// The points of the orders the last import stored into an empty
+    /// table, and the orders generation they are of, once: building the
+    /// rollups right after the import uses them instead of reading every
+    /// order back (they are what [`Store::order_points`] would read, in the
+    /// same order).
+    pub fn take_imported_points(&self) -> Option<(i64, OrderPoints)> {
+        self.imported_points.borrow_mut().take()
     }
 
     /// Every order as customer points and amounts, for the whole business
@@ -295,24 +439,11 @@ impl Store {
             .conn
             .prepare_cached("SELECT customer, day, segment_id, amount FROM orders")?;
         let mut rows = stmt.query([])?;
-        let mut out = OrderPoints::default();
-        let mut index: HashMap<Box<[u8]>, u32, BuildHasherDefault<Fnv>> = HashMap::default();
+        let mut out = PointsBuilder::default();
         // Orders are mostly stored in runs of one day: parse each run once.
         let mut last_day: Option<(Vec<u8>, NaiveDate)> = None;
         while let Some(row) = rows.next()? {
             let customer = row.get_ref(0)?.as_bytes().map_err(rusqlite::Error::from)?;
-            // A walk-in sale is an order of no customer.
-            let n = match index.get(customer) {
-                _ if customer.is_empty() => None,
-                Some(n) => Some(*n),
-                None => {
-                    let n = out.customers;
-                    index.insert(customer.into(), n);
-                    out.customers += 1;
-                    Some(n)
-                }
-            };
-            out.orders += 1;
             let text = row.get_ref(1)?.as_bytes().map_err(rusqlite::Error::from)?;
             let day = match &mut last_day {
                 Some((seen, day)) if seen.as_slice() == text => *day,
@@ -323,16 +454,14 @@ impl Store {
                     parsed
                 }
             };
-            let amount = Amount::from_raw(row.get(3)?);
-            out.total.push(n, day, amount);
-            if let Some(segment) = row.get::<_, Option<i64>>(2)? {
-                out.by_segment
-                    .entry(SegmentId(segment))
-                    .or_default()
-                    .push(n, day, amount);
-            }
+            out.add(
+                customer,
+                day,
+                row.get::<_, Option<i64>>(2)?,
+                Amount::from_raw(row.get(3)?),
+            );
         }
-        Ok(out)
+        Ok(out.out)
     }
 
     /// Each stored customer's first order day (what a dry run compares

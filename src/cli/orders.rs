@@ -81,13 +81,32 @@ fn import(ctx: &Context, a: ImportArgs) -> CliResult {
             segment: r.segment,
         })
         .collect();
-    let used: Vec<String> = file
-        .columns_used
-        .iter()
-        .map(|(role, col)| format!("{role} ← {col}"))
-        .collect();
     let fmt = ctx.format();
     let w = &fmt.words().cli;
+    let used: Vec<String> = file
+        .columns
+        .iter()
+        .map(|(role, cols)| {
+            let role = w.order_roles.get(*role).copied().unwrap_or_default();
+            format!("{role} ← {}", cols.join(w.orders_customer_then))
+        })
+        .collect();
+    let dates = match &file.date_form {
+        None => w.dates_no_rows.to_string(),
+        Some(form) => {
+            let notes = [
+                (form.month_first, w.dates_month_first),
+                (form.assumed_day_first, w.dates_day_first_assumed),
+                (form.time_ignored, w.dates_time_ignored),
+            ];
+            let mut text = form.pattern.clone();
+            for (_, note) in notes.iter().filter(|(on, _)| *on) {
+                text.push(' ');
+                text.push_str(note);
+            }
+            text
+        }
+    };
     let mut read = Format::fill_all(
         w.orders_file,
         &[
@@ -95,7 +114,7 @@ fn import(ctx: &Context, a: ImportArgs) -> CliResult {
             &count(fmt, orders.len()),
             &count(fmt, summary.rows),
             &used.join(", "),
-            &file.date_format,
+            &dates,
         ],
     );
     if file.decimal_comma {

@@ -695,6 +695,19 @@ pub struct CliWords {
     pub orders_imported: &'static str,
     /// The same for a dry run.
     pub orders_would_import: &'static str,
+    /// The roles of an order file's columns, in the order of
+    /// `import::OrderFile::columns`: "order", "customer", "date", …
+    pub order_roles: [&'static str; 10],
+    /// Between a row's customer columns, best first: ", then ".
+    pub orders_customer_then: &'static str,
+    /// After a date format: "(month first)".
+    pub dates_month_first: &'static str,
+    /// After a date format: "(day first: no part above 12 tells, so assumed)".
+    pub dates_day_first_assumed: &'static str,
+    /// After a date format: "(time ignored)".
+    pub dates_time_ignored: &'static str,
+    /// The date format of a file without rows: "none (no rows)".
+    pub dates_no_rows: &'static str,
     /// "Created segments: {names}"
     pub segments_created: &'static str,
     /// The same for a dry run.
@@ -799,6 +812,12 @@ impl CliWords {
             decimal_comma,
             orders_imported,
             orders_would_import,
+            order_roles,
+            orders_customer_then,
+            dates_month_first,
+            dates_day_first_assumed,
+            dates_time_ignored,
+            dates_no_rows,
             segments_created,
             segments_would_create,
             imported,
@@ -867,6 +886,11 @@ impl CliWords {
             ("decimal_comma", decimal_comma),
             ("orders_imported", orders_imported),
             ("orders_would_import", orders_would_import),
+            ("orders_customer_then", orders_customer_then),
+            ("dates_month_first", dates_month_first),
+            ("dates_day_first_assumed", dates_day_first_assumed),
+            ("dates_time_ignored", dates_time_ignored),
+            ("dates_no_rows", dates_no_rows),
             ("segments_created", segments_created),
             ("segments_would_create", segments_would_create),
             ("imported", imported),
@@ -887,7 +911,7 @@ impl CliWords {
         .into_iter()
         .map(|(n, t)| (n.to_string(), *t))
         .collect();
-        let columns: [(&str, &[&'static str]); 8] = [
+        let columns: [(&str, &[&'static str]); 9] = [
             ("task_columns", task_columns),
             ("objective_columns", objective_columns),
             ("segment_columns", segment_columns),
@@ -896,6 +920,7 @@ impl CliWords {
             ("person_columns", person_columns),
             ("note_columns", note_columns),
             ("metric_columns", metric_columns),
+            ("order_roles", order_roles),
         ];
         for (name, cols) in columns {
             for (i, c) in cols.iter().enumerate() {

@@ -220,6 +220,7 @@ mod orders;
 mod sheet;
 mod table;
 
+pub use dates::DateForm;
 pub use error::ImportError;
 pub use kpis::{Converted, KpiColumns, KpiFile, KpiRow, Money, Profile, read_kpis};
 pub use numbers::{DecimalMark, currency_code};

@@ -5,7 +5,7 @@ use std::hash::Hasher;
 
 use chrono::NaiveDate;
 
-use super::dates::{self, DateFormat};
+use super::dates::{self, DateForm, DateFormat};
 use super::error::{ImportError, quoted};
 use super::kpis::{CURRENCY_ALIASES, Money, header_currency};
 use super::numbers::{self, DecimalMark};
@@ -163,6 +163,13 @@ pub struct OrderFile {
     pub columns_used: Vec<(String, String)>,
     /// The date format detected, for the dry-run message (`dd/mm/yyyy`).
     pub date_format: String,
+    /// The same in parts, for a summary in the user's language; `None`
+    /// for a file without rows.
+    pub date_form: Option<DateForm>,
+    /// The columns used, by role (order, customer, date, amount, segment,
+    /// status, payment status, cancelled, refunded, currency: the order of
+    /// the catalogs' `order_roles`), the customer's best first.
+    pub columns: Vec<(usize, Vec<String>)>,
     /// Whether the amount column uses a decimal comma (`1.234,5`).
     pub decimal_comma: bool,
     pub summary: OrderSummary,
@@ -755,23 +762,25 @@ pub fn read_orders(
         });
     }
     summary.walk_in = rows.iter().filter(|r| r.customer.is_empty()).count();
-    let mut columns_used: Vec<(String, String)> = Vec::new();
-    for r in 0..ROLE_COUNT {
+    let mut columns: Vec<(usize, Vec<String>)> = Vec::new();
+    for (r, i) in index.iter().enumerate() {
         if r == CUSTOMER {
-            let names: Vec<String> = layout
-                .customers
-                .iter()
-                .map(|(_, i)| header.name(*i))
-                .collect();
-            columns_used.push((ROLES[r].name.to_string(), names.join(", then ")));
-        } else if let Some(i) = index[r] {
-            columns_used.push((ROLES[r].name.to_string(), header.name(i)));
+            let names = layout.customers.iter().map(|(_, i)| header.name(*i));
+            columns.push((r, names.collect()));
+        } else if let Some(i) = i {
+            columns.push((r, vec![header.name(*i)]));
         }
     }
+    let columns_used = columns
+        .iter()
+        .map(|(r, names)| (ROLES[*r].name.to_string(), names.join(", then ")))
+        .collect();
     Ok(OrderFile {
         rows,
         columns_used,
         date_format: format.map_or_else(|| "none (no rows)".to_string(), |f| f.describe()),
+        date_form: format.map(|f| f.form()),
+        columns,
         decimal_comma: mark == DecimalMark::Comma,
         summary,
         profile,

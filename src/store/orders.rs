@@ -20,6 +20,53 @@ pub struct OrderInput {
     pub segment: Option<String>,
 }
 
+/// An order as an import hands it to the store: an [`OrderInput`], or an
+/// order borrowed from a file just read (a million of them need not each
+/// own their text).
+pub trait OrderLike {
+    fn order_ref(&self) -> Option<&str>;
+    fn customer(&self) -> &str;
+    fn day(&self) -> NaiveDate;
+    fn amount(&self) -> Amount;
+    fn segment(&self) -> Option<&str>;
+}
+
+impl OrderLike for OrderInput {
+    fn order_ref(&self) -> Option<&str> {
+        self.order_ref.as_deref()
+    }
+    fn customer(&self) -> &str {
+        &self.customer
+    }
+    fn day(&self) -> NaiveDate {
+        self.day
+    }
+    fn amount(&self) -> Amount {
+        self.amount
+    }
+    fn segment(&self) -> Option<&str> {
+        self.segment.as_deref()
+    }
+}
+
+impl<T: OrderLike> OrderLike for &T {
+    fn order_ref(&self) -> Option<&str> {
+        (*self).order_ref()
+    }
+    fn customer(&self) -> &str {
+        (*self).customer()
+    }
+    fn day(&self) -> NaiveDate {
+        (*self).day()
+    }
+    fn amount(&self) -> Amount {
+        (*self).amount()
+    }
+    fn segment(&self) -> Option<&str> {
+        (*self).segment()
+    }
+}
+
 /// What an orders import did (or, in a dry run, would do).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct OrderOutcome {
@@ -43,8 +90,8 @@ pub struct OrderOutcome {
 /// The first keeps the bare key, the one stored before repeats were told
 /// apart, so stored orders and the undo journal's copies of them stay
 /// valid as they are.
-pub fn order_key(o: &OrderInput, occurrence: u32) -> String {
-    match &o.order_ref {
+pub fn order_key(o: &impl OrderLike, occurrence: u32) -> String {
+    match o.order_ref() {
         Some(r) => id_key(r),
         None if occurrence <= 1 => content_key(o),
         None => format!("{}#{occurrence}", content_key(o)),
@@ -55,13 +102,13 @@ fn id_key(order_ref: &str) -> String {
     format!("id:{order_ref}")
 }
 
-fn content_key(o: &OrderInput) -> String {
-    format!("cda:{}|{}|{}", o.customer, day_text(o.day), o.amount)
+fn content_key(o: &impl OrderLike) -> String {
+    format!("cda:{}|{}|{}", o.customer(), day_text(o.day()), o.amount())
 }
 
 /// Whether `stored` is a key [`order_key`] gives `o` (any occurrence).
-pub(super) fn key_fits(o: &OrderInput, stored: &str) -> bool {
-    if o.order_ref.is_some() {
+pub(super) fn key_fits(o: &impl OrderLike, stored: &str) -> bool {
+    if o.order_ref().is_some() {
         return stored == order_key(o, 1);
     }
     let bare = content_key(o);
@@ -83,8 +130,8 @@ pub(super) struct Occurrences(HashMap<String, u32, BuildHasherDefault<Fnv>>);
 
 impl Occurrences {
     /// The key of `o`, the next of its content.
-    pub fn key(&mut self, o: &OrderInput) -> String {
-        if o.order_ref.is_some() {
+    pub fn key(&mut self, o: &impl OrderLike) -> String {
+        if o.order_ref().is_some() {
             return order_key(o, 1);
         }
         let bare = content_key(o);
@@ -105,13 +152,13 @@ impl Occurrences {
 /// What every order must be, however it comes in: a customer (or none, for
 /// a walk-in sale) and shop id that show as given, a day funnel keeps, an
 /// amount of 0 or more (a refund is no order) within the limit.
-pub(super) fn check_order(o: &OrderInput) -> Result<(), validate::Invalid> {
-    order_customer(&o.customer)?;
-    if let Some(r) = &o.order_ref {
+pub(super) fn check_order(o: &impl OrderLike) -> Result<(), validate::Invalid> {
+    order_customer(o.customer())?;
+    if let Some(r) = o.order_ref() {
         validate::order_id(r)?;
     }
-    validate::day("order day", o.day)?;
-    validate::non_negative("order amount", o.amount)?;
+    validate::day("order day", o.day())?;
+    validate::non_negative("order amount", o.amount())?;
     Ok(())
 }
 
@@ -191,6 +238,13 @@ struct PointsBuilder {
 }
 
 impl PointsBuilder {
+    /// For `orders` orders: the whole business's points grown once.
+    fn with_capacity(orders: usize) -> Self {
+        let mut out = PointsBuilder::default();
+        out.out.total.points.reserve(orders);
+        out
+    }
+
     fn add(&mut self, customer: &[u8], day: NaiveDate, segment: Option<i64>, amount: Amount) {
         // A walk-in sale is an order of no customer.
         let n = match self.index.get(customer) {
@@ -217,20 +271,22 @@ impl PointsBuilder {
 
 /// Orders inserted [`CHUNK`] to a statement: one statement per order
 /// spent more time starting and ending statements (opening the table and
-/// its indexes, seeking from the root) than inserting.
-const CHUNK: usize = 64;
+/// its indexes, seeking from the root) than inserting, and a statement of
+/// many rows copies each page it changes to its statement journal once,
+/// so the more rows to a statement the fewer copies.
+const CHUNK: usize = 256;
 const COLUMNS: usize = 7;
 
 /// The orders of one import on their way into the table, by chunks.
-struct Inserts<'t, 'o> {
+struct Inserts<'t, O> {
     tx: &'t rusqlite::Transaction<'t>,
     batch: i64,
-    pending: Vec<(String, &'o OrderInput, Option<i64>)>,
+    pending: Vec<(String, O, Option<i64>)>,
     /// The text of the last day bound: files come mostly in runs of a day.
     day: Option<(NaiveDate, String)>,
 }
 
-impl<'t, 'o> Inserts<'t, 'o> {
+impl<'t, O: OrderLike> Inserts<'t, O> {
     fn new(tx: &'t rusqlite::Transaction<'t>, batch: i64) -> Result<Self> {
         Ok(Inserts {
             tx,
@@ -251,7 +307,7 @@ impl<'t, 'o> Inserts<'t, 'o> {
     fn push(
         &mut self,
         key: String,
-        o: &'o OrderInput,
+        o: O,
         segment: Option<i64>,
         out: &mut OrderOutcome,
     ) -> Result<()> {
@@ -273,15 +329,15 @@ impl<'t, 'o> Inserts<'t, 'o> {
         for chunk in pending.chunks(per_statement) {
             for (k, (key, o, segment)) in chunk.iter().enumerate() {
                 let day = match &self.day {
-                    Some((d, text)) if *d == o.day => text,
-                    _ => &self.day.insert((o.day, day_text(o.day))).1,
+                    Some((d, text)) if *d == o.day() => text,
+                    _ => &self.day.insert((o.day(), day_text(o.day()))).1,
                 };
                 let at = k * COLUMNS;
                 insert.raw_bind_parameter(at + 1, key)?;
-                insert.raw_bind_parameter(at + 2, &o.order_ref)?;
-                insert.raw_bind_parameter(at + 3, &o.customer)?;
+                insert.raw_bind_parameter(at + 2, o.order_ref())?;
+                insert.raw_bind_parameter(at + 3, o.customer())?;
                 insert.raw_bind_parameter(at + 4, day)?;
-                insert.raw_bind_parameter(at + 5, o.amount.raw())?;
+                insert.raw_bind_parameter(at + 5, o.amount().raw())?;
                 insert.raw_bind_parameter(at + 6, segment)?;
                 insert.raw_bind_parameter(at + 7, self.batch)?;
             }
@@ -301,7 +357,7 @@ impl<'t, 'o> Inserts<'t, 'o> {
     /// order of this batch was just added).
     fn stored_before(
         &self,
-        chunk: &[(String, &OrderInput, Option<i64>)],
+        chunk: &[(String, O, Option<i64>)],
         out: &mut OrderOutcome,
     ) -> Result<()> {
         let mut ours = self
@@ -316,8 +372,9 @@ impl<'t, 'o> Inserts<'t, 'o> {
             if ours.query_row(params![key, self.batch], |r| r.get::<_, bool>(0))? {
                 continue;
             }
-            let day = day_text(o.day);
-            if update.execute(params![key, o.customer, day, o.amount.raw(), segment])? == 1 {
+            let day = day_text(o.day());
+            let amount = o.amount().raw();
+            if update.execute(params![key, o.customer(), day, amount, segment])? == 1 {
                 out.updated += 1;
             } else {
                 out.unchanged += 1;
@@ -336,21 +393,21 @@ impl Store {
         orders: &[OrderInput],
         commit: bool,
     ) -> Result<OrderOutcome> {
-        self.import_orders_withdrawing(file, orders, &[], commit)
+        self.import_orders_withdrawing(file, orders.iter(), &[], commit)
     }
 
     /// [`Store::import_orders`], also taking out, in the same change, the
     /// stored orders whose ids are `withdrawn` (the file shows them
     /// cancelled or refunded now).
-    pub fn import_orders_withdrawing(
+    pub fn import_orders_withdrawing<O: OrderLike>(
         &mut self,
         file: &str,
-        orders: &[OrderInput],
+        orders: impl ExactSizeIterator<Item = O> + Clone,
         withdrawn: &[String],
         commit: bool,
     ) -> Result<OrderOutcome> {
-        for o in orders {
-            check_order(o)?;
+        for o in orders.clone() {
+            check_order(&o)?;
         }
         self.imported_points.borrow_mut().take();
         let (out, points) = self.change_or_preview(commit, |c| {
@@ -376,11 +433,11 @@ impl Store {
             // than read back from a million rows.
             let empty: bool =
                 tx.query_row("SELECT NOT EXISTS (SELECT 1 FROM orders)", [], |r| r.get(0))?;
-            let mut points = (empty && commit).then(PointsBuilder::default);
+            let mut points = (empty && commit).then(|| PointsBuilder::with_capacity(orders.len()));
             let mut rows = Inserts::new(tx, batch)?;
             let mut keys = Occurrences::default();
             for o in orders {
-                let segment = match &o.segment {
+                let segment = match o.segment() {
                     None => None,
                     Some(name) => Some(match segments.get(&name.to_lowercase()) {
                         Some(id) => *id,
@@ -395,9 +452,10 @@ impl Store {
                     }),
                 };
                 if let Some(p) = &mut points {
-                    p.add(o.customer.as_bytes(), o.day, segment, o.amount);
+                    p.add(o.customer().as_bytes(), o.day(), segment, o.amount());
                 }
-                rows.push(keys.key(o), o, segment, &mut out)?;
+                let key = keys.key(&o);
+                rows.push(key, o, segment, &mut out)?;
             }
             rows.finish(&mut out)?;
             drop(rows);

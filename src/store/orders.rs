@@ -277,6 +277,9 @@ impl PointsBuilder {
 const CHUNK: usize = 256;
 const COLUMNS: usize = 7;
 
+/// The page cache of an orders import (the store's bulk cache is larger).
+const ORDERS_CACHE_KIB: i64 = 32 * 1024;
+
 /// The orders of one import on their way into the table, by chunks.
 struct Inserts<'t, O> {
     tx: &'t rusqlite::Transaction<'t>,
@@ -428,6 +431,11 @@ impl Store {
                 params![file, now_text(), orders.len() as i64],
             )?;
             let batch = tx.last_insert_rowid();
+            // A million orders are not held in the page cache until the
+            // commit: what does not fit goes to the WAL as it comes. Files
+            // in id or date order fill the table and its indexes at their
+            // ends, so little of it is read back.
+            tx.pragma_update(None, "cache_size", -ORDERS_CACHE_KIB)?;
             // Into an empty table every order is added, in file order: the
             // points the rollups are built from are collected here rather
             // than read back from a million rows.

@@ -228,6 +228,34 @@ fn a_large_import_over_stored_orders_counts_each_order() {
     assert_eq!((again.added, again.updated, again.unchanged), (0, 0, 250));
 }
 
+/// One order id twice in one import (in one chunk of the insert and in
+/// another): the last one wins and is counted updated, or unchanged where
+/// it is the same, as when every order was a statement of its own.
+#[test]
+fn an_order_twice_in_one_import_is_the_last_one() {
+    let (_dir, path) = temp();
+    let mut s = Store::open(&path).expect("open");
+    let mut orders: Vec<OrderInput> = (0..300)
+        .map(|i| order(&format!("A{i}"), "c1", day(2026, 1, 1), 10 + i))
+        .collect();
+    orders.insert(20, order("A10", "c1", day(2026, 1, 1), 999));
+    orders.push(order("A5", "c1", day(2026, 1, 1), 15));
+    orders.push(order("A7", "c1", day(2026, 1, 1), 777));
+    let out = s.import_orders("a.csv", &orders, true).expect("import");
+    assert_eq!((out.added, out.updated, out.unchanged), (300, 2, 1));
+    assert_eq!(s.count_orders().expect("count"), 300);
+    let amount = |r: &str| {
+        let stored = s.orders().expect("orders");
+        stored
+            .iter()
+            .find(|o| o.order_ref.as_deref() == Some(r))
+            .map(|o| o.amount)
+    };
+    assert_eq!(amount("A10"), Some(Amount::from_int(999)));
+    assert_eq!(amount("A7"), Some(Amount::from_int(777)));
+    assert_eq!(amount("A5"), Some(Amount::from_int(15)));
+}
+
 #[test]
 fn a_kpi_value_is_replaced_not_duplicated_and_said_so() {
     let mut s = Store::open_in_memory().expect("open");

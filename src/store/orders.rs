@@ -327,15 +327,20 @@ struct Inserts<'t, O> {
     pending: Vec<(String, O, Option<i64>)>,
     /// The text of the last day bound: files come mostly in runs of a day.
     day: Option<(NaiveDate, String)>,
+    /// The highest order id before the next chunk: ids only grow
+    /// (AUTOINCREMENT), so the orders a chunk adds are those above it.
+    last_id: i64,
 }
 
 impl<'t, O: OrderLike> Inserts<'t, O> {
     fn new(tx: &'t rusqlite::Transaction<'t>, batch: i64) -> Result<Self> {
+        let last_id = tx.query_row("SELECT IFNULL(max(id), 0) FROM orders", [], |r| r.get(0))?;
         Ok(Inserts {
             tx,
             batch,
             pending: Vec::with_capacity(CHUNK),
             day: None,
+            last_id,
         })
     }
 
@@ -386,8 +391,12 @@ impl<'t, O: OrderLike> Inserts<'t, O> {
             }
             let added = insert.raw_execute()?;
             out.added += added;
+            let floor = self.last_id;
+            if added > 0 {
+                self.last_id = self.tx.last_insert_rowid();
+            }
             if added < chunk.len() {
-                self.stored_before(chunk, out)?;
+                self.not_added(chunk, floor, out)?;
             }
         }
         self.pending = pending;
@@ -395,24 +404,28 @@ impl<'t, O: OrderLike> Inserts<'t, O> {
         Ok(())
     }
 
-    /// The orders of `chunk` that were stored before this import are
-    /// updated where the file changed them (its keys are unique, so an
-    /// order of this batch was just added).
-    fn stored_before(
+    /// The orders of `chunk` it did not add (stored before it, or a key
+    /// that comes twice) replace the stored ones where they differ, as
+    /// one statement per order did: the last of a key wins.
+    fn not_added(
         &self,
         chunk: &[(String, O, Option<i64>)],
+        floor: i64,
         out: &mut OrderOutcome,
     ) -> Result<()> {
-        let mut ours = self
+        let mut stored = self
             .tx
-            .prepare_cached("SELECT batch_id IS ?2 FROM orders WHERE order_key = ?1")?;
+            .prepare_cached("SELECT id FROM orders WHERE order_key = ?1")?;
         let mut update = self.tx.prepare_cached(
             "UPDATE orders SET customer = ?2, day = ?3, amount = ?4, segment_id = ?5
              WHERE order_key = ?1 AND (customer IS NOT ?2 OR day IS NOT ?3
                    OR amount IS NOT ?4 OR segment_id IS NOT ?5)",
         )?;
-        for (key, o, segment) in chunk {
-            if ours.query_row(params![key, self.batch], |r| r.get::<_, bool>(0))? {
+        for (i, (key, o, segment)) in chunk.iter().enumerate() {
+            // The chunk added the first of its orders of a key not stored
+            // before it.
+            let first = !chunk[..i].iter().any(|(k, _, _)| k == key);
+            if first && stored.query_row([key], |r| r.get::<_, i64>(0))? > floor {
                 continue;
             }
             let day = day_text(o.day());

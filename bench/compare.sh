@@ -15,7 +15,9 @@
 #
 # Environment: FUNNEL_BENCH_DB (a `funnel demo --scale large` file; made
 # when unset, ~1 min), ROUNDS (3), RUNS (10), FUNNEL (the binary), BASE
-# (another funnel binary: adds base-vs-new pairs for the large data set).
+# (another funnel binary: adds base-vs-new pairs for the large data set),
+# ONLY=orders (the order imports and metrics alone, against pandas and
+# DuckDB).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -73,6 +75,7 @@ pair() {
 }
 
 # --- task operations: the same 10,000 open tasks in both ---------------
+if [[ ${ONLY:-} != orders ]]; then
 python3 "$ROOT/bench/gen.py" tasks 10000 "$WORK/tasks.json" "$WORK/tw.json"
 "$F" --db "$WORK/tasks.db" import "$WORK/tasks.json" >/dev/null
 mkdir -p "$WORK/tw/data"
@@ -91,6 +94,7 @@ pair task-done "$RUNS" \
     "$F --db $WORK/tasks.db task done 5000" "$T 5000 done" \
     "$F --db $WORK/tasks.db task edit 5000 --status todo" "$T 5000 modify status:pending"
 pair task-list "$RUNS" "$F --db $WORK/tasks.db task list" "$T list"
+fi
 
 # --- order-derived monthly customer metrics against pandas -------------
 months="--period month --from 2024-01-01 --to 2026-10-31 --json"
@@ -128,12 +132,22 @@ PY
         rm -f "$WORK/fresh.db" "$WORK/fresh.db-wal" "$WORK/fresh.db-shm"
         /usr/bin/time -f %M "$F" --db "$WORK/fresh.db" orders import "$WORK/orders$n.csv" 2>&1 >/dev/null | tail -1
     done | sort -n | sed -n 3p | sed "s/^/rss orders-import-$n /" >>"$WORK/rss.txt"
+    # The peers' peak memory for the same file (they store nothing).
+    for peer in pandas duckdb; do
+        for i in 1 2 3 4 5; do
+            /usr/bin/time -f %M python3 "$ROOT/bench/${peer}_metrics.py" "$WORK/orders$n.csv" 2026-11-22 2>&1 >/dev/null | tail -1
+        done | sort -n | sed -n 3p | sed "s/^/rss $peer-$n /" >>"$WORK/rss.txt"
+    done
     pair "summary-$n" "$runs" "$F --db $db kpi show $months" \
         "python3 $ROOT/bench/pandas_metrics.py $WORK/orders$n.csv 2026-11-22" "" "" \
         "python3 $ROOT/bench/duckdb_metrics.py $WORK/orders$n.csv 2026-11-22"
 done
 
 # --- the large data set: task writes, snapshots, report ----------------
+if [[ ${ONLY:-} == orders ]]; then
+    python3 "$ROOT/bench/summary.py" "$OUT/raw" "$WORK" | tee "$OUT/latest.md"
+    exit 0
+fi
 if [[ -z ${FUNNEL_BENCH_DB:-} ]]; then
     FUNNEL_BENCH_DB=$WORK/made-large.db
     "$F" demo --scale large --db "$FUNNEL_BENCH_DB" >/dev/null

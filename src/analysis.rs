@@ -311,7 +311,11 @@ impl<'a> Analysis<'a> {
     fn build_all(&self) -> Result<()> {
         // Before the orders: see `Store::orders_generation`.
         let generation = self.store.orders_generation()?;
-        let orders = self.store.order_points()?;
+        let orders = match self.store.take_imported_points() {
+            // What an import just stored, unless the orders changed since.
+            Some((of, points)) if of == generation => points,
+            _ => self.store.order_points()?,
+        };
         let params = customer_params(self.config);
         let build = |o: &ScopeOrders| {
             (!o.is_empty()).then(|| {

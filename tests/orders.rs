@@ -297,6 +297,36 @@ fn the_customer_is_the_best_key_a_row_has_and_a_name_only_is_said() {
 }
 
 #[test]
+fn a_vietnamese_import_summary_has_no_english_in_it() {
+    let s = Sandbox::new();
+    let csv = s.file(
+        "hoa_don.csv",
+        "Mã hóa đơn,Thời gian,Mã khách hàng,Điện thoại,Khách cần trả\n\
+         HD000001,13/10/2026 09:15,KH000001,0901000001,120000\n\
+         HD000002,14/10/2026 10:20,,0901000002,80000\n",
+    );
+    let out = s.ok(&["--locale", "vi", "orders", "import", &csv]);
+    assert!(
+        out.contains("khách hàng ← Mã khách hàng, nếu trống thì Điện thoại"),
+        "{out}"
+    );
+    assert!(out.contains("ngày dạng dd/mm/yyyy (bỏ qua giờ)"), "{out}");
+    for english in ["then", "time ignored", "order ←", "date ←", "amount ←"] {
+        assert!(!out.contains(english), "{english:?} in {out}");
+    }
+    let csv = s.file(
+        "don.csv",
+        "Mã đơn,Ngày,Khách hàng,Tổng tiền\nDH1,01/05/2026,An,100\nDH2,02/05/2026,Bình,100\n",
+    );
+    let out = s.ok(&["--locale", "vi", "orders", "import", &csv]);
+    assert!(
+        out.contains("ngày dạng dd/mm/yyyy (ngày trước tháng: không phần nào lớn hơn 12 cho biết, nên giả định vậy)"),
+        "{out}"
+    );
+    assert!(!out.contains("assumed"), "{out}");
+}
+
+#[test]
 fn refund_rows_under_an_order_number_are_netted_into_it() {
     let s = Sandbox::new();
     // A report newest first: A2's refund row comes before A2. A1 is

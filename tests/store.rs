@@ -181,6 +181,81 @@ fn orders_import_twice_changes_nothing_and_undo_redo_the_batch() {
     assert_eq!(s.count_orders().expect("count"), 3);
 }
 
+/// Orders go in many to a statement: an import mixing new orders with
+/// stored ones, changed and not, counts each right whatever chunk it is in.
+#[test]
+fn a_large_import_over_stored_orders_counts_each_order() {
+    let (_dir, path) = temp();
+    let mut s = Store::open(&path).expect("open");
+    let first: Vec<OrderInput> = (0..150)
+        .map(|i| {
+            order(
+                &format!("A{i}"),
+                &format!("c{}", i % 7),
+                day(2026, 1, 1),
+                10 + i,
+            )
+        })
+        .collect();
+    let out = s.import_orders("a.csv", &first, true).expect("first");
+    assert_eq!((out.added, out.updated, out.unchanged), (150, 0, 0));
+    // Every third stored order comes again, one in five of them changed,
+    // among 200 new ones.
+    let mut second = Vec::new();
+    for i in 0..200 {
+        second.push(order(&format!("B{i}"), "c1", day(2026, 2, 1), 5));
+        if i % 4 == 0 && i / 4 * 3 < 150 {
+            let k = i / 4 * 3;
+            let amount = if k % 5 == 0 { 999 } else { 10 + k };
+            second.push(order(
+                &format!("A{k}"),
+                &format!("c{}", k % 7),
+                day(2026, 1, 1),
+                amount,
+            ));
+        }
+    }
+    let out = s.import_orders("b.csv", &second, true).expect("second");
+    assert_eq!((out.added, out.updated, out.unchanged), (200, 10, 40));
+    assert_eq!(s.count_orders().expect("count"), 350);
+    let stored = s.orders().expect("orders");
+    let a15 = stored
+        .iter()
+        .find(|o| o.order_ref.as_deref() == Some("A15"))
+        .expect("A15");
+    assert_eq!(a15.amount, Amount::from_int(999));
+    let again = s.import_orders("b.csv", &second, true).expect("again");
+    assert_eq!((again.added, again.updated, again.unchanged), (0, 0, 250));
+}
+
+/// One order id twice in one import (in one chunk of the insert and in
+/// another): the last one wins and is counted updated, or unchanged where
+/// it is the same, as when every order was a statement of its own.
+#[test]
+fn an_order_twice_in_one_import_is_the_last_one() {
+    let (_dir, path) = temp();
+    let mut s = Store::open(&path).expect("open");
+    let mut orders: Vec<OrderInput> = (0..300)
+        .map(|i| order(&format!("A{i}"), "c1", day(2026, 1, 1), 10 + i))
+        .collect();
+    orders.insert(20, order("A10", "c1", day(2026, 1, 1), 999));
+    orders.push(order("A5", "c1", day(2026, 1, 1), 15));
+    orders.push(order("A7", "c1", day(2026, 1, 1), 777));
+    let out = s.import_orders("a.csv", &orders, true).expect("import");
+    assert_eq!((out.added, out.updated, out.unchanged), (300, 2, 1));
+    assert_eq!(s.count_orders().expect("count"), 300);
+    let amount = |r: &str| {
+        let stored = s.orders().expect("orders");
+        stored
+            .iter()
+            .find(|o| o.order_ref.as_deref() == Some(r))
+            .map(|o| o.amount)
+    };
+    assert_eq!(amount("A10"), Some(Amount::from_int(999)));
+    assert_eq!(amount("A7"), Some(Amount::from_int(777)));
+    assert_eq!(amount("A5"), Some(Amount::from_int(15)));
+}
+
 #[test]
 fn a_kpi_value_is_replaced_not_duplicated_and_said_so() {
     let mut s = Store::open_in_memory().expect("open");

@@ -8,8 +8,8 @@ use super::output::{amount, count, line};
 use super::{CliError, CliResult, Context};
 use crate::domain::Amount;
 use crate::i18n::Format;
-use crate::import::{OrderColumns, OrderProfile, read_orders};
-use crate::store::orders::OrderInput;
+use crate::import::{OrderColumns, OrderProfile, OrderView, Orders, read_order_table};
+use crate::store::orders::OrderLike;
 
 #[derive(Debug, Subcommand)]
 pub enum OrdersCommand {
@@ -66,28 +66,36 @@ fn import(ctx: &Context, a: ImportArgs) -> CliResult {
             .transpose()
             .map_err(CliError::user)?,
     };
-    let file = read_orders(&label, &bytes, &cols)?;
-    // The rows own their text: the file need not be held while they are stored.
-    drop(bytes);
+    // The file is let go of once read: the orders hold their own text.
+    let file = read_order_table(&label, bytes.into(), &cols)?;
     let summary = file.summary;
-    let orders: Vec<OrderInput> = file
-        .rows
-        .into_iter()
-        .map(|r| OrderInput {
-            order_ref: r.order_ref,
-            customer: r.customer,
-            day: r.day,
-            amount: r.amount,
-            segment: r.segment,
-        })
-        .collect();
-    let used: Vec<String> = file
-        .columns_used
-        .iter()
-        .map(|(role, col)| format!("{role} ← {col}"))
-        .collect();
+    let orders = file.rows;
     let fmt = ctx.format();
     let w = &fmt.words().cli;
+    let used: Vec<String> = file
+        .columns
+        .iter()
+        .map(|(role, cols)| {
+            let role = w.order_roles.get(*role).copied().unwrap_or_default();
+            format!("{role} ← {}", cols.join(w.orders_customer_then))
+        })
+        .collect();
+    let dates = match &file.date_form {
+        None => w.dates_no_rows.to_string(),
+        Some(form) => {
+            let notes = [
+                (form.month_first, w.dates_month_first),
+                (form.assumed_day_first, w.dates_day_first_assumed),
+                (form.time_ignored, w.dates_time_ignored),
+            ];
+            let mut text = form.pattern.clone();
+            for (_, note) in notes.iter().filter(|(on, _)| *on) {
+                text.push(' ');
+                text.push_str(note);
+            }
+            text
+        }
+    };
     let mut read = Format::fill_all(
         w.orders_file,
         &[
@@ -95,7 +103,7 @@ fn import(ctx: &Context, a: ImportArgs) -> CliResult {
             &count(fmt, orders.len()),
             &count(fmt, summary.rows),
             &used.join(", "),
-            &file.date_format,
+            &dates,
         ],
     );
     if file.decimal_comma {
@@ -145,7 +153,8 @@ fn import(ctx: &Context, a: ImportArgs) -> CliResult {
     if a.dry_run {
         would_land(fmt, &store, &orders)?;
     }
-    let out = store.import_orders_withdrawing(&label, &orders, &summary.withdrawn, !a.dry_run)?;
+    let out =
+        store.import_orders_withdrawing(&label, orders.iter(), &summary.withdrawn, !a.dry_run)?;
     // Stored now: building the rollups reads them back from the file.
     drop(orders);
     if !a.dry_run {
@@ -186,17 +195,17 @@ fn import(ctx: &Context, a: ImportArgs) -> CliResult {
 /// The file's orders per month: how many, their revenue, and the
 /// customers whose first order (among those stored and these) is one of
 /// them.
-fn would_land(fmt: Format, store: &crate::store::Store, orders: &[OrderInput]) -> CliResult {
+fn would_land(fmt: Format, store: &crate::store::Store, orders: &Orders) -> CliResult {
     use std::collections::{BTreeMap, HashMap};
     let mut first: HashMap<&str, chrono::NaiveDate> = HashMap::new();
     for o in orders.iter().filter(|o| !o.customer.is_empty()) {
-        let day = first.entry(&o.customer).or_insert(o.day);
+        let day = first.entry(o.customer).or_insert(o.day);
         *day = (*day).min(o.day);
     }
     let stored = store.first_order_days()?;
     let mut months: BTreeMap<String, (usize, Amount, usize)> = BTreeMap::new();
     let month = |d: chrono::NaiveDate| d.format("%Y-%m").to_string();
-    for o in orders {
+    for o in orders.iter() {
         let m = months.entry(month(o.day)).or_insert((0, Amount::ZERO, 0));
         m.0 += 1;
         m.1 = m.1.checked_add(o.amount).unwrap_or(m.1);
@@ -229,4 +238,22 @@ pub(super) fn refresh_rollups(ctx: &Context, store: &crate::store::Store) {
     crate::analysis::Analysis::new(store, &ctx.config, ctx.today())
         .refresh_rollups()
         .ok();
+}
+
+impl OrderLike for OrderView<'_> {
+    fn order_ref(&self) -> Option<&str> {
+        self.order_ref
+    }
+    fn customer(&self) -> &str {
+        self.customer
+    }
+    fn day(&self) -> chrono::NaiveDate {
+        self.day
+    }
+    fn amount(&self) -> Amount {
+        self.amount
+    }
+    fn segment(&self) -> Option<&str> {
+        self.segment
+    }
 }

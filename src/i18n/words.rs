@@ -784,6 +784,19 @@ pub struct CliWords {
     pub orders_imported: &'static str,
     /// The same for a dry run.
     pub orders_would_import: &'static str,
+    /// The roles of an order file's columns, in the order of
+    /// `import::OrderFile::columns`: "order", "customer", "date", …
+    pub order_roles: [&'static str; 10],
+    /// Between a row's customer columns, best first: ", then ".
+    pub orders_customer_then: &'static str,
+    /// After a date format: "(month first)".
+    pub dates_month_first: &'static str,
+    /// After a date format: "(day first: no part above 12 tells, so assumed)".
+    pub dates_day_first_assumed: &'static str,
+    /// After a date format: "(time ignored)".
+    pub dates_time_ignored: &'static str,
+    /// The date format of a file without rows: "none (no rows)".
+    pub dates_no_rows: &'static str,
     /// "Created segments: {names}"
     pub segments_created: &'static str,
     /// The same for a dry run.
@@ -888,6 +901,12 @@ impl CliWords {
             decimal_comma,
             orders_imported,
             orders_would_import,
+            order_roles,
+            orders_customer_then,
+            dates_month_first,
+            dates_day_first_assumed,
+            dates_time_ignored,
+            dates_no_rows,
             segments_created,
             segments_would_create,
             imported,
@@ -956,6 +975,11 @@ impl CliWords {
             ("decimal_comma", decimal_comma),
             ("orders_imported", orders_imported),
             ("orders_would_import", orders_would_import),
+            ("orders_customer_then", orders_customer_then),
+            ("dates_month_first", dates_month_first),
+            ("dates_day_first_assumed", dates_day_first_assumed),
+            ("dates_time_ignored", dates_time_ignored),
+            ("dates_no_rows", dates_no_rows),
             ("segments_created", segments_created),
             ("segments_would_create", segments_would_create),
             ("imported", imported),
@@ -976,7 +1000,7 @@ impl CliWords {
         .into_iter()
         .map(|(n, t)| (n.to_string(), *t))
         .collect();
-        let columns: [(&str, &[&'static str]); 8] = [
+        let columns: [(&str, &[&'static str]); 9] = [
             ("task_columns", task_columns),
             ("objective_columns", objective_columns),
             ("segment_columns", segment_columns),
@@ -985,6 +1009,7 @@ impl CliWords {
             ("person_columns", person_columns),
             ("note_columns", note_columns),
             ("metric_columns", metric_columns),
+            ("order_roles", order_roles),
         ];
         for (name, cols) in columns {
             for (i, c) in cols.iter().enumerate() {

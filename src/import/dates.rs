@@ -28,22 +28,50 @@ pub(crate) struct DateFormat {
     short_year: bool,
 }
 
+/// A column's date format in parts, for a summary in the user's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateForm {
+    /// `dd/mm/yyyy`, `yyyy-mm-dd`, `Mon dd, yyyy`.
+    pub pattern: String,
+    /// Numbers month first (`11/22/2026`).
+    pub month_first: bool,
+    /// Day first because no part above 12 said otherwise.
+    pub assumed_day_first: bool,
+    /// The dates have a time, not kept.
+    pub time_ignored: bool,
+}
+
 impl DateFormat {
-    /// For messages and the dry run: `dd/mm/yyyy`, `yyyy-mm-dd (time ignored)`.
-    pub fn describe(&self) -> String {
+    /// The format in parts.
+    pub fn form(&self) -> DateForm {
         let s = self.sep;
         let y = if self.short_year { "yy" } else { "yyyy" };
-        let mut d = match self.order {
+        let pattern = match self.order {
             Order::Iso => format!("yyyy{s}mm{s}dd"),
             Order::Compact => "yyyymmdd".to_string(),
             Order::MonthFirst if s == ' ' => "Mon dd, yyyy".to_string(),
             Order::DayFirst => format!("dd{s}mm{s}{y}"),
-            Order::MonthFirst => format!("mm{s}dd{s}{y} (month first)"),
+            Order::MonthFirst => format!("mm{s}dd{s}{y}"),
         };
-        if self.assumed {
+        DateForm {
+            pattern,
+            month_first: self.order == Order::MonthFirst && s != ' ',
+            assumed_day_first: self.assumed,
+            time_ignored: self.with_time,
+        }
+    }
+
+    /// For messages and the dry run: `dd/mm/yyyy`, `yyyy-mm-dd (time ignored)`.
+    pub fn describe(&self) -> String {
+        let form = self.form();
+        let mut d = form.pattern;
+        if form.month_first {
+            d.push_str(" (month first)");
+        }
+        if form.assumed_day_first {
             d.push_str(" (day first: no part above 12 tells, so assumed)");
         }
-        if self.with_time {
+        if form.time_ignored {
             d.push_str(" (time ignored)");
         }
         d

@@ -220,10 +220,14 @@ mod orders;
 mod sheet;
 mod table;
 
+pub use dates::DateForm;
 pub use error::ImportError;
 pub use kpis::{Converted, KpiColumns, KpiFile, KpiRow, Money, Profile, read_kpis};
 pub use numbers::{DecimalMark, currency_code};
-pub use orders::{OrderColumns, OrderFile, OrderProfile, OrderRow, read_orders};
+pub use orders::{
+    OrderColumns, OrderFile, OrderProfile, OrderRow, OrderView, Orders, read_order_table,
+    read_orders,
+};
 pub use table::decode;
 
 #[cfg(test)]

@@ -1,11 +1,12 @@
 //! `funnel orders import`: an order export (any shop or CRM) read into
 //! validated order rows, one per order.
 
+use std::borrow::Cow;
 use std::hash::Hasher;
 
 use chrono::NaiveDate;
 
-use super::dates::{self, DateFormat};
+use super::dates::{self, DateForm, DateFormat};
 use super::error::{ImportError, quoted};
 use super::kpis::{CURRENCY_ALIASES, Money, header_currency};
 use super::numbers::{self, DecimalMark};
@@ -155,14 +156,128 @@ pub struct OrderSummary {
     pub withdrawn: Vec<String>,
 }
 
-/// A whole order file, read and checked.
+/// The orders of a file, compact: their text (order id, customer,
+/// segment) in one buffer rather than three strings each, which a
+/// million-row file would spend more memory on than on the orders.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Orders {
+    text: String,
+    rows: Vec<Packed>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Packed {
+    line: u32,
+    /// Where the order's id, customer and segment start in the text, one
+    /// after the other, and their lengths (0: none).
+    at: u32,
+    lens: [u32; 3],
+    day: NaiveDate,
+    amount: Amount,
+}
+
+/// One order of [`Orders`], borrowed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OrderView<'a> {
+    pub line: usize,
+    pub order_ref: Option<&'a str>,
+    /// Empty for a sale without a customer.
+    pub customer: &'a str,
+    pub day: NaiveDate,
+    pub amount: Amount,
+    pub segment: Option<&'a str>,
+}
+
+impl OrderView<'_> {
+    fn to_row(self) -> OrderRow {
+        OrderRow {
+            line: self.line,
+            order_ref: self.order_ref.map(str::to_string),
+            customer: self.customer.to_string(),
+            day: self.day,
+            amount: self.amount,
+            segment: self.segment.map(str::to_string),
+        }
+    }
+}
+
+impl Orders {
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    pub fn get(&self, i: usize) -> OrderView<'_> {
+        let p = &self.rows[i];
+        let mut at = p.at as usize;
+        let mut next = |len: u32| {
+            let text = &self.text[at..at + len as usize];
+            at += len as usize;
+            text
+        };
+        let order_ref = next(p.lens[0]);
+        let customer = next(p.lens[1]);
+        let segment = next(p.lens[2]);
+        OrderView {
+            line: p.line as usize,
+            order_ref: (!order_ref.is_empty()).then_some(order_ref),
+            customer,
+            day: p.day,
+            amount: p.amount,
+            segment: (!segment.is_empty()).then_some(segment),
+        }
+    }
+
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = OrderView<'_>> + Clone {
+        (0..self.len()).map(|i| self.get(i))
+    }
+
+    /// Adds an order; `None` where the file is past what the offsets
+    /// hold (4 GiB of text), which no file read whole into memory is.
+    fn push(
+        &mut self,
+        line: usize,
+        texts: [&str; 3],
+        day: NaiveDate,
+        amount: Amount,
+    ) -> Option<()> {
+        let at = u32::try_from(self.text.len()).ok()?;
+        let mut lens = [0u32; 3];
+        for (len, text) in lens.iter_mut().zip(texts) {
+            *len = u32::try_from(text.len()).ok()?;
+            self.text.push_str(text);
+        }
+        u32::try_from(self.text.len()).ok()?;
+        self.rows.push(Packed {
+            line: u32::try_from(line).ok()?,
+            at,
+            lens,
+            day,
+            amount,
+        });
+        Some(())
+    }
+}
+
+/// A whole order file, read and checked: its orders as [`OrderRow`]s, or
+/// as compact [`Orders`] (see [`read_order_table`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OrderFile {
-    pub rows: Vec<OrderRow>,
+pub struct OrderFile<R = Vec<OrderRow>> {
+    pub rows: R,
     /// `(role, header)`: `("amount", "Total")`, in role order.
     pub columns_used: Vec<(String, String)>,
     /// The date format detected, for the dry-run message (`dd/mm/yyyy`).
     pub date_format: String,
+    /// The same in parts, for a summary in the user's language; `None`
+    /// for a file without rows.
+    pub date_form: Option<DateForm>,
+    /// The columns used, by role (order, customer, date, amount, segment,
+    /// status, payment status, cancelled, refunded, currency: the order of
+    /// the catalogs' `order_roles`), the customer's best first.
+    pub columns: Vec<(usize, Vec<String>)>,
     /// Whether the amount column uses a decimal comma (`1.234,5`).
     pub decimal_comma: bool,
     pub summary: OrderSummary,
@@ -170,6 +285,22 @@ pub struct OrderFile {
     /// given with `--from`).
     pub profile: OrderProfile,
     pub detected: bool,
+}
+
+impl<R> OrderFile<R> {
+    fn map_rows<S>(self, f: impl FnOnce(R) -> S) -> OrderFile<S> {
+        OrderFile {
+            rows: f(self.rows),
+            columns_used: self.columns_used,
+            date_format: self.date_format,
+            date_form: self.date_form,
+            columns: self.columns,
+            decimal_comma: self.decimal_comma,
+            summary: self.summary,
+            profile: self.profile,
+            detected: self.detected,
+        }
+    }
 }
 
 struct Role {
@@ -373,11 +504,11 @@ fn is_walk_in(text: &str) -> bool {
 
 /// A customer as the metrics count them: an email address ignores case
 /// (`AN@example.com` is `an@example.com`); other ids are kept as written.
-fn customer_key(customer: &str) -> String {
+fn customer_key(customer: &str) -> Cow<'_, str> {
     if customer.contains('@') {
-        customer.to_lowercase()
+        Cow::Owned(customer.to_lowercase())
     } else {
-        customer.to_string()
+        Cow::Borrowed(customer)
     }
 }
 
@@ -444,18 +575,31 @@ pub fn read_orders(
     bytes: &[u8],
     cols: &OrderColumns,
 ) -> Result<OrderFile, ImportError> {
+    let table = read_order_table(file_label, Cow::Borrowed(bytes), cols)?;
+    Ok(table.map_rows(|orders| orders.iter().map(OrderView::to_row).collect()))
+}
+
+/// [`read_orders`], the orders compact; the file is let go of once its
+/// cells are read.
+pub fn read_order_table(
+    file_label: &str,
+    bytes: Cow<'_, [u8]>,
+    cols: &OrderColumns,
+) -> Result<OrderFile<Orders>, ImportError> {
     let file = file_label;
-    let table = sheet::as_table(file, bytes)?;
-    let bytes = &table[..];
-    let decoded = table::decode(file, bytes)?;
-    let bytes = &decoded[..];
-    let header = table::read_header(file, bytes)?;
-    let profile = cols
-        .profile
-        .unwrap_or_else(|| OrderProfile::detect(&header));
-    let mut layout = resolve(file, &header, cols, profile)?;
-    let wanted = layout.wanted();
-    let cells = table::read_cells(file, bytes, &header, &wanted)?;
+    let (header, mut layout, profile, wanted, cells) = {
+        let table = sheet::as_table(file, &bytes)?;
+        let decoded = table::decode(file, &table)?;
+        let header = table::read_header(file, &decoded)?;
+        let profile = cols
+            .profile
+            .unwrap_or_else(|| OrderProfile::detect(&header));
+        let layout = resolve(file, &header, cols, profile)?;
+        let wanted = layout.wanted();
+        let cells = table::read_cells(file, &decoded, &header, &wanted)?;
+        (header, layout, profile, wanted, cells)
+    };
+    drop(bytes);
     let customer_slots: Vec<(usize, usize)> = {
         let first = wanted.len() - layout.customers.len();
         layout
@@ -514,7 +658,10 @@ pub fn read_orders(
         money: cols.money.clone(),
         header_code: index[AMOUNT].and_then(|i| header_currency(&header.names[i])),
     };
-    let mut rows: Vec<OrderRow> = Vec::with_capacity(cells.len());
+    let mut rows = Orders {
+        text: String::new(),
+        rows: Vec::with_capacity(cells.len()),
+    };
     let mut extras: Vec<(usize, Extra)> = Vec::new();
     let ids = |row: usize| slots[ORDER].map_or("", |k| cells.get(row, k));
     let repeats = repeats(cells.len(), ids);
@@ -580,16 +727,16 @@ pub fn read_orders(
         }
         let own = order_of_first.get(first).copied().unwrap_or(NONE);
         if own != NONE {
-            let prev = &rows[own as usize];
+            let prev = rows.get(own as usize);
             let (customer, _) = customer_of(row)?;
             let customer = customer_key(customer);
             if !customer.is_empty() && customer != prev.customer {
                 let message =
-                    reader.differ_message(prev, CUSTOMER, &quoted(&prev.customer), &customer);
+                    reader.differ_message(&prev, CUSTOMER, &quoted(prev.customer), &customer);
                 let col = layout.customers.first().map_or(0, |c| c.1);
                 return Err(cell_error(row, col, &customer, message));
             }
-            if let Some((r, message)) = reader.differs(prev, &get) {
+            if let Some((r, message)) = reader.differs(&prev, &get) {
                 return Err(role_error(row, r, get(r), message));
             }
             continue;
@@ -688,14 +835,14 @@ pub fn read_orders(
         if extra.status != Status::Counted || extra.refunded > Amount::ZERO || by_name {
             extras.push((rows.len(), extra));
         }
-        rows.push(OrderRow {
-            line: cells.lines[row],
-            order_ref: (!order_ref.is_empty()).then(|| order_ref.to_string()),
-            customer: customer_key(customer),
+        let customer = customer_key(customer);
+        rows.push(
+            cells.lines[row],
+            [order_ref, &customer, segment],
             day,
             amount,
-            segment: (!segment.is_empty()).then(|| segment.to_string()),
-        });
+        )
+        .ok_or_else(|| ImportError::file(file, "the file is too large to import"))?;
     }
     // Refund rows may come before their order (a report newest first).
     for (_, first, refund) in orphan_refunds {
@@ -718,7 +865,7 @@ pub fn read_orders(
     }
     let mut left_out = vec![false; if extras.is_empty() { 0 } else { rows.len() }];
     for (own, e) in &extras {
-        let row = &mut rows[*own];
+        let row = &mut rows.rows[*own];
         let refunds = plus(e.refunded, e.refund_rows);
         let mut status = e.status;
         if status < Status::Refunded && refunds > Amount::ZERO {
@@ -736,7 +883,8 @@ pub fn read_orders(
                     summary.refunded += 1;
                 }
                 left_out[*own] = true;
-                summary.withdrawn.extend(row.order_ref.clone());
+                let order_ref = rows.get(*own).order_ref;
+                summary.withdrawn.extend(order_ref.map(str::to_string));
             }
             Status::PartlyRefunded if refunds > Amount::ZERO => {
                 summary.partly_refunded += 1;
@@ -749,29 +897,31 @@ pub fn read_orders(
     }
     if !left_out.is_empty() {
         let mut k = 0;
-        rows.retain(|_| {
+        rows.rows.retain(|_| {
             k += 1;
             !left_out[k - 1]
         });
     }
     summary.walk_in = rows.iter().filter(|r| r.customer.is_empty()).count();
-    let mut columns_used: Vec<(String, String)> = Vec::new();
-    for r in 0..ROLE_COUNT {
+    let mut columns: Vec<(usize, Vec<String>)> = Vec::new();
+    for (r, i) in index.iter().enumerate() {
         if r == CUSTOMER {
-            let names: Vec<String> = layout
-                .customers
-                .iter()
-                .map(|(_, i)| header.name(*i))
-                .collect();
-            columns_used.push((ROLES[r].name.to_string(), names.join(", then ")));
-        } else if let Some(i) = index[r] {
-            columns_used.push((ROLES[r].name.to_string(), header.name(i)));
+            let names = layout.customers.iter().map(|(_, i)| header.name(*i));
+            columns.push((r, names.collect()));
+        } else if let Some(i) = i {
+            columns.push((r, vec![header.name(*i)]));
         }
     }
+    let columns_used = columns
+        .iter()
+        .map(|(r, names)| (ROLES[*r].name.to_string(), names.join(", then ")))
+        .collect();
     Ok(OrderFile {
         rows,
         columns_used,
         date_format: format.map_or_else(|| "none (no rows)".to_string(), |f| f.describe()),
+        date_form: format.map(|f| f.form()),
+        columns,
         decimal_comma: mark == DecimalMark::Comma,
         summary,
         profile,
@@ -994,10 +1144,10 @@ impl RowReader {
 
     /// The message for a row repeating order `prev`'s id with another
     /// value of role `r`.
-    fn differ_message(&self, prev: &OrderRow, r: usize, before: &str, here: &str) -> String {
+    fn differ_message(&self, prev: &OrderView, r: usize, before: &str, here: &str) -> String {
         format!(
             "order {} is also on line {} with a different {} ({} there, {} here)",
-            quoted(prev.order_ref.as_deref().unwrap_or("")),
+            quoted(prev.order_ref.unwrap_or("")),
             prev.line,
             ROLES[r].noun,
             before,
@@ -1011,7 +1161,7 @@ impl RowReader {
     /// a Shopify export (which leave the order's total empty) are accepted.
     fn differs<'a>(
         &self,
-        prev: &OrderRow,
+        prev: &OrderView,
         get: &dyn Fn(usize) -> &'a str,
     ) -> Option<(usize, String)> {
         let differ =
@@ -1033,11 +1183,8 @@ impl RowReader {
             }
         }
         let segment = get(SEGMENT);
-        if !segment.is_empty() && prev.segment.as_deref() != Some(segment) {
-            return differ(
-                SEGMENT,
-                prev.segment.as_deref().map_or("none".into(), quoted),
-            );
+        if !segment.is_empty() && prev.segment != Some(segment) {
+            return differ(SEGMENT, prev.segment.map_or("none".into(), quoted));
         }
         None
     }

@@ -20,7 +20,7 @@ pub mod strategy;
 pub mod tasks;
 pub mod transfer;
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::fs::OpenOptions;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -176,6 +176,10 @@ pub struct Store {
     write_wait: Duration,
     /// The last write gave up on another process's write lock.
     write_busy: Cell<bool>,
+    /// The points of the orders an import just stored into an empty
+    /// table, with the orders generation they are of: what building the
+    /// rollups would otherwise read back (see `Store::take_imported_points`).
+    imported_points: RefCell<Option<(i64, orders::OrderPoints)>>,
 }
 
 /// The last connection to close folds the WAL into the file and deletes
@@ -282,6 +286,7 @@ impl Store {
             identity: identity::Identity::of(path),
             write_wait: BUSY_TIMEOUT,
             write_busy: Cell::new(false),
+            imported_points: RefCell::new(None),
         };
         store.conn.busy_timeout(BUSY_TIMEOUT)?;
         // A newer funnel's file is refused before anything (even the
@@ -365,6 +370,7 @@ impl Store {
             identity: identity::Identity::of(path),
             write_wait: BUSY_TIMEOUT,
             write_busy: Cell::new(false),
+            imported_points: RefCell::new(None),
         };
         let version = store.schema_version()?;
         let known = schema::MIGRATIONS.len() as i64;
@@ -401,6 +407,7 @@ impl Store {
             identity: identity::Identity::default(),
             write_wait: BUSY_TIMEOUT,
             write_busy: Cell::new(false),
+            imported_points: RefCell::new(None),
         };
         store.configure()?;
         store.migrate(false)?;

@@ -20,6 +20,53 @@ pub struct OrderInput {
     pub segment: Option<String>,
 }
 
+/// An order as an import hands it to the store: an [`OrderInput`], or an
+/// order borrowed from a file just read (a million of them need not each
+/// own their text).
+pub trait OrderLike {
+    fn order_ref(&self) -> Option<&str>;
+    fn customer(&self) -> &str;
+    fn day(&self) -> NaiveDate;
+    fn amount(&self) -> Amount;
+    fn segment(&self) -> Option<&str>;
+}
+
+impl OrderLike for OrderInput {
+    fn order_ref(&self) -> Option<&str> {
+        self.order_ref.as_deref()
+    }
+    fn customer(&self) -> &str {
+        &self.customer
+    }
+    fn day(&self) -> NaiveDate {
+        self.day
+    }
+    fn amount(&self) -> Amount {
+        self.amount
+    }
+    fn segment(&self) -> Option<&str> {
+        self.segment.as_deref()
+    }
+}
+
+impl<T: OrderLike> OrderLike for &T {
+    fn order_ref(&self) -> Option<&str> {
+        (*self).order_ref()
+    }
+    fn customer(&self) -> &str {
+        (*self).customer()
+    }
+    fn day(&self) -> NaiveDate {
+        (*self).day()
+    }
+    fn amount(&self) -> Amount {
+        (*self).amount()
+    }
+    fn segment(&self) -> Option<&str> {
+        (*self).segment()
+    }
+}
+
 /// What an orders import did (or, in a dry run, would do).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct OrderOutcome {
@@ -43,8 +90,8 @@ pub struct OrderOutcome {
 /// The first keeps the bare key, the one stored before repeats were told
 /// apart, so stored orders and the undo journal's copies of them stay
 /// valid as they are.
-pub fn order_key(o: &OrderInput, occurrence: u32) -> String {
-    match &o.order_ref {
+pub fn order_key(o: &impl OrderLike, occurrence: u32) -> String {
+    match o.order_ref() {
         Some(r) => id_key(r),
         None if occurrence <= 1 => content_key(o),
         None => format!("{}#{occurrence}", content_key(o)),
@@ -55,13 +102,13 @@ fn id_key(order_ref: &str) -> String {
     format!("id:{order_ref}")
 }
 
-fn content_key(o: &OrderInput) -> String {
-    format!("cda:{}|{}|{}", o.customer, day_text(o.day), o.amount)
+fn content_key(o: &impl OrderLike) -> String {
+    format!("cda:{}|{}|{}", o.customer(), day_text(o.day()), o.amount())
 }
 
 /// Whether `stored` is a key [`order_key`] gives `o` (any occurrence).
-pub(super) fn key_fits(o: &OrderInput, stored: &str) -> bool {
-    if o.order_ref.is_some() {
+pub(super) fn key_fits(o: &impl OrderLike, stored: &str) -> bool {
+    if o.order_ref().is_some() {
         return stored == order_key(o, 1);
     }
     let bare = content_key(o);
@@ -83,8 +130,8 @@ pub(super) struct Occurrences(HashMap<String, u32, BuildHasherDefault<Fnv>>);
 
 impl Occurrences {
     /// The key of `o`, the next of its content.
-    pub fn key(&mut self, o: &OrderInput) -> String {
-        if o.order_ref.is_some() {
+    pub fn key(&mut self, o: &impl OrderLike) -> String {
+        if o.order_ref().is_some() {
             return order_key(o, 1);
         }
         let bare = content_key(o);
@@ -105,13 +152,13 @@ impl Occurrences {
 /// What every order must be, however it comes in: a customer (or none, for
 /// a walk-in sale) and shop id that show as given, a day funnel keeps, an
 /// amount of 0 or more (a refund is no order) within the limit.
-pub(super) fn check_order(o: &OrderInput) -> Result<(), validate::Invalid> {
-    order_customer(&o.customer)?;
-    if let Some(r) = &o.order_ref {
+pub(super) fn check_order(o: &impl OrderLike) -> Result<(), validate::Invalid> {
+    order_customer(o.customer())?;
+    if let Some(r) = o.order_ref() {
         validate::order_id(r)?;
     }
-    validate::day("order day", o.day)?;
-    validate::non_negative("order amount", o.amount)?;
+    validate::day("order day", o.day())?;
+    validate::non_negative("order amount", o.amount())?;
     Ok(())
 }
 
@@ -187,6 +234,217 @@ pub struct OrderPoints {
     pub orders: usize,
 }
 
+/// [`OrderPoints`] built order by order, in stored order.
+#[derive(Default)]
+struct PointsBuilder {
+    out: OrderPoints,
+    /// Each customer's dense index, by first order.
+    index: HashMap<CustomerKey, u32, BuildHasherDefault<Fnv>>,
+}
+
+/// A customer id as a key of [`PointsBuilder::index`]: a short one (most
+/// ids, phones and many emails) is held in the map itself, so that
+/// finding one of 100,000 customers does not also chase a pointer to its
+/// text (which the profile of a million-row import showed as its cost).
+#[derive(PartialEq, Eq)]
+enum CustomerKey {
+    Short(u8, [u8; SHORT_KEY]),
+    Long(Box<[u8]>),
+}
+
+const SHORT_KEY: usize = 22;
+
+impl CustomerKey {
+    fn new(bytes: &[u8]) -> Self {
+        match u8::try_from(bytes.len()) {
+            Ok(len) if bytes.len() <= SHORT_KEY => {
+                let mut short = [0; SHORT_KEY];
+                short[..bytes.len()].copy_from_slice(bytes);
+                CustomerKey::Short(len, short)
+            }
+            _ => CustomerKey::Long(bytes.into()),
+        }
+    }
+
+    fn bytes(&self) -> &[u8] {
+        match self {
+            CustomerKey::Short(len, short) => &short[..usize::from(*len)],
+            CustomerKey::Long(bytes) => bytes,
+        }
+    }
+}
+
+impl std::hash::Hash for CustomerKey {
+    // The bytes alone: a key's variant follows from its length.
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write(self.bytes());
+    }
+}
+
+impl PointsBuilder {
+    /// For `orders` orders: the whole business's points grown once.
+    fn with_capacity(orders: usize) -> Self {
+        let mut out = PointsBuilder::default();
+        out.out.total.points.reserve(orders);
+        out
+    }
+
+    fn add(&mut self, customer: &[u8], day: NaiveDate, segment: Option<i64>, amount: Amount) {
+        // A walk-in sale is an order of no customer.
+        let key = CustomerKey::new(customer);
+        let n = match self.index.get(&key) {
+            _ if customer.is_empty() => None,
+            Some(n) => Some(*n),
+            None => {
+                let n = self.out.customers;
+                self.index.insert(key, n);
+                self.out.customers += 1;
+                Some(n)
+            }
+        };
+        self.out.orders += 1;
+        self.out.total.push(n, day, amount);
+        if let Some(segment) = segment {
+            self.out
+                .by_segment
+                .entry(SegmentId(segment))
+                .or_default()
+                .push(n, day, amount);
+        }
+    }
+}
+
+/// Orders inserted [`CHUNK`] to a statement: one statement per order
+/// spent more time starting and ending statements (opening the table and
+/// its indexes, seeking from the root) than inserting, and a statement of
+/// many rows copies each page it changes to its statement journal once,
+/// so the more rows to a statement the fewer copies.
+const CHUNK: usize = 256;
+const COLUMNS: usize = 7;
+
+/// The page cache of an orders import (the store's bulk cache is larger).
+const ORDERS_CACHE_KIB: i64 = 32 * 1024;
+
+/// The orders of one import on their way into the table, by chunks.
+struct Inserts<'t, O> {
+    tx: &'t rusqlite::Transaction<'t>,
+    batch: i64,
+    pending: Vec<(String, O, Option<i64>)>,
+    /// The text of the last day bound: files come mostly in runs of a day.
+    day: Option<(NaiveDate, String)>,
+    /// The highest order id before the next chunk: ids only grow
+    /// (AUTOINCREMENT), so the orders a chunk adds are those above it.
+    last_id: i64,
+}
+
+impl<'t, O: OrderLike> Inserts<'t, O> {
+    fn new(tx: &'t rusqlite::Transaction<'t>, batch: i64) -> Result<Self> {
+        let last_id = tx.query_row("SELECT IFNULL(max(id), 0) FROM orders", [], |r| r.get(0))?;
+        Ok(Inserts {
+            tx,
+            batch,
+            pending: Vec::with_capacity(CHUNK),
+            day: None,
+            last_id,
+        })
+    }
+
+    fn insert_sql(rows: usize) -> String {
+        let values = vec!["(?,?,?,?,?,?,?)"; rows].join(",");
+        format!(
+            "INSERT INTO orders (order_key, order_ref, customer, day, amount, segment_id, batch_id)
+             VALUES {values} ON CONFLICT (order_key) DO NOTHING"
+        )
+    }
+
+    fn push(
+        &mut self,
+        key: String,
+        o: O,
+        segment: Option<i64>,
+        out: &mut OrderOutcome,
+    ) -> Result<()> {
+        self.pending.push((key, o, segment));
+        if self.pending.len() == CHUNK {
+            self.flush(CHUNK, out)?;
+        }
+        Ok(())
+    }
+
+    /// Inserts what is pending: whole chunks, then the rest one by one.
+    fn finish(&mut self, out: &mut OrderOutcome) -> Result<()> {
+        self.flush(1, out)
+    }
+
+    fn flush(&mut self, per_statement: usize, out: &mut OrderOutcome) -> Result<()> {
+        let pending = std::mem::take(&mut self.pending);
+        let mut insert = self.tx.prepare_cached(&Self::insert_sql(per_statement))?;
+        for chunk in pending.chunks(per_statement) {
+            for (k, (key, o, segment)) in chunk.iter().enumerate() {
+                let day = match &self.day {
+                    Some((d, text)) if *d == o.day() => text,
+                    _ => &self.day.insert((o.day(), day_text(o.day()))).1,
+                };
+                let at = k * COLUMNS;
+                insert.raw_bind_parameter(at + 1, key)?;
+                insert.raw_bind_parameter(at + 2, o.order_ref())?;
+                insert.raw_bind_parameter(at + 3, o.customer())?;
+                insert.raw_bind_parameter(at + 4, day)?;
+                insert.raw_bind_parameter(at + 5, o.amount().raw())?;
+                insert.raw_bind_parameter(at + 6, segment)?;
+                insert.raw_bind_parameter(at + 7, self.batch)?;
+            }
+            let added = insert.raw_execute()?;
+            out.added += added;
+            let floor = self.last_id;
+            if added > 0 {
+                self.last_id = self.tx.last_insert_rowid();
+            }
+            if added < chunk.len() {
+                self.not_added(chunk, floor, out)?;
+            }
+        }
+        self.pending = pending;
+        self.pending.clear();
+        Ok(())
+    }
+
+    /// The orders of `chunk` it did not add (stored before it, or a key
+    /// that comes twice) replace the stored ones where they differ, as
+    /// one statement per order did: the last of a key wins.
+    fn not_added(
+        &self,
+        chunk: &[(String, O, Option<i64>)],
+        floor: i64,
+        out: &mut OrderOutcome,
+    ) -> Result<()> {
+        let mut stored = self
+            .tx
+            .prepare_cached("SELECT id FROM orders WHERE order_key = ?1")?;
+        let mut update = self.tx.prepare_cached(
+            "UPDATE orders SET customer = ?2, day = ?3, amount = ?4, segment_id = ?5
+             WHERE order_key = ?1 AND (customer IS NOT ?2 OR day IS NOT ?3
+                   OR amount IS NOT ?4 OR segment_id IS NOT ?5)",
+        )?;
+        for (i, (key, o, segment)) in chunk.iter().enumerate() {
+            // The chunk added the first of its orders of a key not stored
+            // before it.
+            let first = !chunk[..i].iter().any(|(k, _, _)| k == key);
+            if first && stored.query_row([key], |r| r.get::<_, i64>(0))? > floor {
+                continue;
+            }
+            let day = day_text(o.day());
+            let amount = o.amount().raw();
+            if update.execute(params![key, o.customer(), day, amount, segment])? == 1 {
+                out.updated += 1;
+            } else {
+                out.unchanged += 1;
+            }
+        }
+        Ok(())
+    }
+}
+
 impl Store {
     /// Imports `orders` from `file` as one change, all or nothing. With
     /// `commit` false nothing is written: a dry run.
@@ -196,29 +454,31 @@ impl Store {
         orders: &[OrderInput],
         commit: bool,
     ) -> Result<OrderOutcome> {
-        self.import_orders_withdrawing(file, orders, &[], commit)
+        self.import_orders_withdrawing(file, orders.iter(), &[], commit)
     }
 
     /// [`Store::import_orders`], also taking out, in the same change, the
     /// stored orders whose ids are `withdrawn` (the file shows them
     /// cancelled or refunded now).
-    pub fn import_orders_withdrawing(
+    pub fn import_orders_withdrawing<O: OrderLike>(
         &mut self,
         file: &str,
-        orders: &[OrderInput],
+        orders: impl ExactSizeIterator<Item = O> + Clone,
         withdrawn: &[String],
         commit: bool,
     ) -> Result<OrderOutcome> {
-        for o in orders {
-            check_order(o)?;
+        for o in orders.clone() {
+            check_order(&o)?;
         }
-        self.change_or_preview(commit, |c| {
+        self.imported_points.borrow_mut().take();
+        let (out, points) = self.change_or_preview(commit, |c| {
             let tx = c.tx();
             let mut out = OrderOutcome::default();
             let mut segments: HashMap<String, i64> = HashMap::new();
             {
                 let mut stmt = tx.prepare("SELECT id, name FROM segments")?;
-                let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+                let rows =
+                    stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
                 for row in rows {
                     let (id, name) = row?;
                     segments.insert(name.to_lowercase(), id);
@@ -229,18 +489,21 @@ impl Store {
                 params![file, now_text(), orders.len() as i64],
             )?;
             let batch = tx.last_insert_rowid();
-            let mut insert = tx.prepare_cached(
-                "INSERT INTO orders (order_key, order_ref, customer, day, amount, segment_id, batch_id)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (order_key) DO NOTHING",
-            )?;
+            // A million orders are not held in the page cache until the
+            // commit: what does not fit goes to the WAL as it comes. Files
+            // in id or date order fill the table and its indexes at their
+            // ends, so little of it is read back.
+            tx.pragma_update(None, "cache_size", -ORDERS_CACHE_KIB)?;
+            // Into an empty table every order is added, in file order: the
+            // points the rollups are built from are collected here rather
+            // than read back from a million rows.
+            let empty: bool =
+                tx.query_row("SELECT NOT EXISTS (SELECT 1 FROM orders)", [], |r| r.get(0))?;
+            let mut points = (empty && commit).then(|| PointsBuilder::with_capacity(orders.len()));
+            let mut rows = Inserts::new(tx, batch)?;
             let mut keys = Occurrences::default();
-            let mut update = tx.prepare_cached(
-                "UPDATE orders SET customer = ?2, day = ?3, amount = ?4, segment_id = ?5
-                 WHERE order_key = ?1 AND (customer IS NOT ?2 OR day IS NOT ?3
-                       OR amount IS NOT ?4 OR segment_id IS NOT ?5)",
-            )?;
             for o in orders {
-                let segment = match &o.segment {
+                let segment = match o.segment() {
                     None => None,
                     Some(name) => Some(match segments.get(&name.to_lowercase()) {
                         Some(id) => *id,
@@ -254,27 +517,14 @@ impl Store {
                         }
                     }),
                 };
-                let key = keys.key(o);
-                let day = day_text(o.day);
-                let added = insert.execute(params![
-                    key,
-                    o.order_ref,
-                    o.customer,
-                    day,
-                    o.amount.raw(),
-                    segment,
-                    batch
-                ])?;
-                if added == 1 {
-                    out.added += 1;
-                } else if update.execute(params![key, o.customer, day, o.amount.raw(), segment])? == 1 {
-                    out.updated += 1;
-                } else {
-                    out.unchanged += 1;
+                if let Some(p) = &mut points {
+                    p.add(o.customer().as_bytes(), o.day(), segment, o.amount());
                 }
+                let key = keys.key(&o);
+                rows.push(key, o, segment, &mut out)?;
             }
-            drop(insert);
-            drop(update);
+            rows.finish(&mut out)?;
+            drop(rows);
             {
                 let mut remove = tx.prepare_cached("DELETE FROM orders WHERE order_key = ?1")?;
                 for order_ref in withdrawn {
@@ -288,9 +538,22 @@ impl Store {
                 orders_total(tx, || format!("{file}: the amounts of all orders"))?;
                 rollup::orders_changed(tx)?;
             }
+            let generation = rollup::generation(tx)?;
             c.label = format!("import orders from {file}");
-            Ok(out)
-        })
+            Ok((out, points.map(|p| (generation, p.out))))
+        })?;
+        // Kept only once committed: a failed commit returned above.
+        *self.imported_points.borrow_mut() = points;
+        Ok(out)
+    }
+
+    /// The points of the orders the last import stored into an empty
+    /// table, and the orders generation they are of, once: building the
+    /// rollups right after the import uses them instead of reading every
+    /// order back (they are what [`Store::order_points`] would read, in the
+    /// same order).
+    pub fn take_imported_points(&self) -> Option<(i64, OrderPoints)> {
+        self.imported_points.borrow_mut().take()
     }
 
     /// Every order as customer points and amounts, for the whole business
@@ -300,24 +563,11 @@ impl Store {
             .conn
             .prepare_cached("SELECT customer, day, segment_id, amount FROM orders")?;
         let mut rows = stmt.query([])?;
-        let mut out = OrderPoints::default();
-        let mut index: HashMap<Box<[u8]>, u32, BuildHasherDefault<Fnv>> = HashMap::default();
+        let mut out = PointsBuilder::default();
         // Orders are mostly stored in runs of one day: parse each run once.
         let mut last_day: Option<(Vec<u8>, NaiveDate)> = None;
         while let Some(row) = rows.next()? {
             let customer = row.get_ref(0)?.as_bytes().map_err(rusqlite::Error::from)?;
-            // A walk-in sale is an order of no customer.
-            let n = match index.get(customer) {
-                _ if customer.is_empty() => None,
-                Some(n) => Some(*n),
-                None => {
-                    let n = out.customers;
-                    index.insert(customer.into(), n);
-                    out.customers += 1;
-                    Some(n)
-                }
-            };
-            out.orders += 1;
             let text = row.get_ref(1)?.as_bytes().map_err(rusqlite::Error::from)?;
             let day = match &mut last_day {
                 Some((seen, day)) if seen.as_slice() == text => *day,
@@ -328,16 +578,14 @@ impl Store {
                     parsed
                 }
             };
-            let amount = Amount::from_raw(row.get(3)?);
-            out.total.push(n, day, amount);
-            if let Some(segment) = row.get::<_, Option<i64>>(2)? {
-                out.by_segment
-                    .entry(SegmentId(segment))
-                    .or_default()
-                    .push(n, day, amount);
-            }
+            out.add(
+                customer,
+                day,
+                row.get::<_, Option<i64>>(2)?,
+                Amount::from_raw(row.get(3)?),
+            );
         }
-        Ok(out)
+        Ok(out.out)
     }
 
     /// Each stored customer's first order day (what a dry run compares

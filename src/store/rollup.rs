@@ -54,7 +54,7 @@ pub(super) fn orders_changed(conn: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
-fn generation(conn: &Connection) -> rusqlite::Result<i64> {
+pub(super) fn generation(conn: &Connection) -> rusqlite::Result<i64> {
     conn.query_row(
         "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'orders_generation'",
         [],

@@ -9,6 +9,11 @@ use std::time::{Duration, Instant};
 
 const BIN: &str = env!("CARGO_BIN_EXE_funnel");
 
+/// How long a test waits for the screen to reach the state it needs: long
+/// enough for a loaded machine, and only reached when something is wrong.
+/// How fast the dashboard follows is measured in the benchmarks.
+const WAIT: Duration = Duration::from_secs(120);
+
 #[path = "support/tmux.rs"]
 mod support;
 use support::Tmux;
@@ -16,7 +21,7 @@ use support::Tmux;
 /// `cmd` in a terminal of `w` x `h`, once its screen shows `ready`.
 fn start(name: &str, cmd: &str, w: u16, h: u16, ready: &str) -> Tmux {
     let tmux = Tmux::start(name, cmd, w, h);
-    tmux.wait_for(ready, Duration::from_secs(10));
+    tmux.wait_for(ready, WAIT);
     tmux
 }
 
@@ -55,15 +60,15 @@ fn add_finish_see_outside_changes_and_quit_in_a_real_terminal() {
         dir.path().display()
     );
     let tmux = start("e2e", &cmd, 100, 30, "3 Tasks");
-    tmux.wait_for("No tasks yet.", Duration::from_secs(5));
+    tmux.wait_for("No tasks yet.", WAIT);
 
     tmux.keys(&["a"]);
-    tmux.wait_for("New task", Duration::from_secs(5));
+    tmux.wait_for("New task", WAIT);
     literal(&tmux, "Viết bài Tết 🍵");
     tmux.keys(&["Tab", "Tab", "Tab"]);
     literal(&tmux, "an");
     tmux.keys(&["Tab", "Enter"]);
-    tmux.wait_for("Added task 1.", Duration::from_secs(5));
+    tmux.wait_for("Added task 1.", WAIT);
     let screen = tmux.screen();
     assert!(
         screen.contains("Viết bài Tết 🍵") && screen.contains("An Nguyễn"),
@@ -71,24 +76,20 @@ fn add_finish_see_outside_changes_and_quit_in_a_real_terminal() {
     );
 
     tmux.keys(&["Space"]);
-    tmux.wait_for("Task 1 done. u to undo", Duration::from_secs(5));
+    tmux.wait_for("Task 1 done. u to undo", WAIT);
 
     funnel(&db, &["task", "add", "Added from another shell"]);
-    let seen = tmux.wait_for("Added from another shell", Duration::from_secs(3));
-    assert!(seen < Duration::from_millis(1500), "seen after {seen:?}");
+    tmux.wait_for("Added from another shell", WAIT);
     funnel(&db, &["task", "done", "2"]);
     // Done elsewhere: hidden and counted; D shows it.
-    tmux.wait_for("1 shown · 1 done hidden", Duration::from_secs(3));
+    tmux.wait_for("1 shown · 1 done hidden", WAIT);
     tmux.keys(&["D"]);
-    tmux.wait_for("[✓] M Added from another shell", Duration::from_secs(3));
+    tmux.wait_for("[✓] M Added from another shell", WAIT);
 
     tmux.keys(&["q"]);
     let start = Instant::now();
     while alive(&tmux) {
-        assert!(
-            start.elapsed() < Duration::from_secs(5),
-            "funnel did not quit"
-        );
+        assert!(start.elapsed() < WAIT, "funnel did not quit");
         std::thread::sleep(Duration::from_millis(50));
     }
     let tasks: serde_json::Value =
@@ -130,7 +131,7 @@ fn a_vanished_terminal_ends_the_tui() {
     };
     while running() {
         assert!(
-            start.elapsed() < Duration::from_secs(3),
+            start.elapsed() < WAIT,
             "funnel {pid} still runs after its terminal went away"
         );
         std::thread::sleep(Duration::from_millis(50));
@@ -160,7 +161,7 @@ fn imports_from_another_shell_reach_the_open_kpis_tab() {
     );
     let tmux = start("kpis", &cmd, 100, 30, "3 Tasks");
     tmux.keys(&["4"]);
-    tmux.wait_for("Period 2026-11 (month)", Duration::from_secs(5));
+    tmux.wait_for("Period 2026-11 (month)", WAIT);
     assert!(
         row(&tmux.screen(), "Customers ").contains('—'),
         "{}",
@@ -177,8 +178,7 @@ fn imports_from_another_shell_reach_the_open_kpis_tab() {
     )
     .expect("orders");
     funnel(&db, &["orders", "import", orders.to_str().expect("path")]);
-    let seen = tmux.wait_for("Customers: from orders", Duration::from_secs(3));
-    assert!(seen < Duration::from_secs(1), "orders seen after {seen:?}");
+    tmux.wait_for("Customers: from orders", WAIT);
     let screen = tmux.screen();
     assert!(row(&screen, "Customers  ").contains(" 3 "), "{screen}");
     assert!(row(&screen, "New customers").contains(" 2 "), "{screen}");
@@ -192,18 +192,9 @@ fn imports_from_another_shell_reach_the_open_kpis_tab() {
     funnel(&db, &["kpi", "import", kpis.to_str().expect("path")]);
     let start = Instant::now();
     while !row(&tmux.screen(), "Visits").contains("2,000") {
-        assert!(
-            start.elapsed() < Duration::from_secs(3),
-            "{}",
-            tmux.screen()
-        );
+        assert!(start.elapsed() < WAIT, "{}", tmux.screen());
         std::thread::sleep(Duration::from_millis(50));
     }
-    assert!(
-        start.elapsed() < Duration::from_secs(1),
-        "visits seen after {:?}",
-        start.elapsed()
-    );
     let screen = tmux.screen();
     assert!(row(&screen, "Conversions ").contains(" 40 "), "{screen}");
     assert!(row(&screen, "Conversion rate").contains("2.0%"), "{screen}");
@@ -236,12 +227,12 @@ fn procedure_steps_open_in_the_users_editor() {
     );
     let tmux = start("editor", &cmd, 100, 30, "3 Tasks");
     tmux.keys(&["1"]);
-    tmux.wait_for("Objectives", Duration::from_secs(5));
+    tmux.wait_for("Objectives", WAIT);
     // h from the first section wraps to the last: the procedures.
     tmux.keys(&["h"]);
-    tmux.wait_for("Owner: Nguyễn Thu Hà", Duration::from_secs(5));
+    tmux.wait_for("Owner: Nguyễn Thu Hà", WAIT);
     tmux.keys(&["Enter"]);
-    tmux.wait_for("Saved:", Duration::from_secs(5));
+    tmux.wait_for("Saved:", WAIT);
     let screen = tmux.screen();
     assert!(screen.contains("Bước 1: gọi khách"), "{screen}");
     assert!(
@@ -267,7 +258,7 @@ fn a_strategy_and_a_campaign_with_a_task_made_with_the_keyboard() {
         dir.path().display()
     );
     let tmux = start("chain", &cmd, 100, 30, "3 Tasks");
-    let wait = |text: &str| tmux.wait_for(text, Duration::from_secs(5));
+    let wait = |text: &str| tmux.wait_for(text, WAIT);
 
     tmux.keys(&["1"]);
     wait("Nothing here yet.");
@@ -377,7 +368,7 @@ fn an_edit_form_keeps_what_the_command_line_changed_meanwhile() {
         dir.path().display()
     );
     let tmux = start("forms", &cmd, 100, 30, "3 Tasks");
-    let wait = |text: &str| tmux.wait_for(text, Duration::from_secs(5));
+    let wait = |text: &str| tmux.wait_for(text, WAIT);
     wait("Viết bài");
     let task = || -> serde_json::Value {
         let list = funnel(&db, &["task", "list", "--all", "--json"]);
@@ -492,7 +483,7 @@ fn a_database_moved_then_replaced_under_the_dashboard_is_written_no_more_and_reo
     let other = dir.path().join("other.db");
     funnel(&db, &["task", "add", "one"]);
     let tmux = start("moved", &dashboard_cmd(&db), 100, 30, "3 Tasks");
-    let wait = |text: &str| tmux.wait_for(text, Duration::from_secs(10));
+    let wait = |text: &str| tmux.wait_for(text, WAIT);
     wait("one");
     tmux.keys(&["a"]);
     wait("New task");
@@ -549,7 +540,7 @@ fn a_database_deleted_under_the_dashboard_is_not_made_again() {
     let db = dir.path().join("funnel.db");
     funnel(&db, &["task", "add", "one"]);
     let tmux = start("deleted", &dashboard_cmd(&db), 100, 30, "3 Tasks");
-    let wait = |text: &str| tmux.wait_for(text, Duration::from_secs(10));
+    let wait = |text: &str| tmux.wait_for(text, WAIT);
     wait("one");
     std::fs::remove_file(&db).expect("rm funnel.db");
     wait("funnel.db was moved or deleted: nothing more is written.");
@@ -584,7 +575,7 @@ fn a_write_key_while_another_process_holds_the_lock_waits_on_screen_and_goes_thr
     funnel(&db, &["task", "add", "one"]);
     funnel(&db, &["task", "add", "two"]);
     let tmux = start("busy", &dashboard_cmd(&db), 100, 30, "3 Tasks");
-    let wait = |text: &str| tmux.wait_for(text, Duration::from_secs(10));
+    let wait = |text: &str| tmux.wait_for(text, WAIT);
     wait("two");
     let holder = rusqlite::Connection::open(&db).expect("sqlite");
     holder
@@ -636,7 +627,7 @@ fn quick_add_then_space_twice_toggles_the_same_task() {
     funnel(&db, &["person", "add", "Lê Bảo Ngọc"]);
     funnel(&db, &["task", "add", "Already there due:mon"]);
     let tmux = start("quick", &dashboard_cmd(&db), 100, 30, "3 Tasks");
-    let wait = |text: &str| tmux.wait_for(text, Duration::from_secs(10));
+    let wait = |text: &str| tmux.wait_for(text, WAIT);
     wait("Already there");
     tmux.keys(&["a"]);
     wait("New task");

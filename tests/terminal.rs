@@ -112,7 +112,7 @@ impl Pane {
                 return pid.to_string();
             }
             assert!(
-                start.elapsed() < Duration::from_secs(5),
+                start.elapsed() < Duration::from_secs(120),
                 "no funnel process"
             );
             std::thread::sleep(Duration::from_millis(20));

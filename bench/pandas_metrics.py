@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Monthly customer metrics from an order export, the way an analyst would
-write them in pandas (SPEC "Customer metrics derived from orders"):
+write them in pandas (docs/metrics.md "Customer figures derived from orders"):
 active on d = an order in (d - W, d]; new on d = first order on d; churned
 on d = active on d - 1 and not on d (d <= as-of); reactivated on d = active
 on d, not on d - 1, with an earlier order.

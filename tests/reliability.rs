@@ -1,4 +1,4 @@
-//! Reliability promises (issue 6, SPEC "Non-functional promises"):
+//! Reliability promises (RELIABILITY.md lists them):
 //! concurrent writers lose and duplicate nothing, a writer killed at any
 //! moment leaves a sound file holding every acknowledged write, undo never
 //! silently reverts someone else's change, and `funnel check` names what

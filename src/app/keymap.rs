@@ -217,7 +217,7 @@ pub struct Keymap {
     bindings: Vec<(Context, Key, Action)>,
 }
 
-/// SPEC.md's keys.
+/// The default keys (README "The dashboard" lists them).
 fn defaults() -> Vec<(Context, Key, Action)> {
     use Action as A;
     use Context as C;

@@ -54,7 +54,8 @@ fn kept(d: NaiveDate, input: &str) -> Result<NaiveDate, DateError> {
     }
 }
 
-/// Parses a date as SPEC.md allows: ISO `2026-11-22`, day-first
+/// Parses a date in the forms README "The command line" lists: ISO
+/// `2026-11-22`, day-first
 /// `22/11/2026` (also with `-` or `.`), `today`, `tomorrow`, `yesterday`,
 /// a weekday name (`mon`, `monday`: the next one, never today), and offsets
 /// `+3d`, `-2d`, `+2w`, `+1m` (months, clamped to the month's last day).

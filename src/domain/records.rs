@@ -186,7 +186,7 @@ pub struct Task {
     pub done_at: Option<DateTime<Utc>>,
 }
 
-/// A metric's definition: the built-ins of SPEC.md and the user's own.
+/// A metric's definition: the built-ins (docs/metrics.md) and the user's own.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Metric {

@@ -1,4 +1,4 @@
-//! Customer metrics derived from orders (SPEC "Customer metrics derived
+//! Customer metrics derived from orders (docs/metrics.md "Customer figures derived
 //! from orders"): active, new, churned, reactivated and loyal customers on
 //! any day and over any period, and monthly acquisition cohorts, from one
 //! pass over the orders.
@@ -642,7 +642,7 @@ mod tests {
         assert!(built.as_millis() < 1000, "built in {built:?}");
     }
 
-    /// The SPEC definitions read literally, one customer and one day at a time.
+    /// The definitions of docs/metrics.md read literally, one customer and one day at a time.
     struct Naive {
         orders: Vec<(u32, i64)>,
         /// `amounts[i]` is `orders[i]`'s.

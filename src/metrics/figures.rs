@@ -1,5 +1,5 @@
-//! The figures of one period and the ratios derived from them (SPEC
-//! "Metrics": growth, churn, retention, conversion, cost per conversion,
+//! The figures of one period and the ratios derived from them
+//! (docs/metrics.md: growth, churn, retention, conversion, cost per conversion,
 //! acquisition cost, loyal share, return on ad spend, click-through rate,
 //! cost per click), and the row that
 //! `kpi show --json` prints for a period.
@@ -193,7 +193,7 @@ impl FigureRow {
 }
 
 impl serde::Serialize for FigureRow {
-    /// The SPEC object, keys in SPEC order, a number or `null` each; rates
+    /// The documented object, keys in the documented order, a number or `null` each; rates
     /// are fractions rounded to 6 decimal places and written as exact
     /// decimals (`0.034`, never `3.4e-2`), so the output is stable.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

@@ -453,7 +453,7 @@ fn rebuild_with_autoincrement(
     Ok(())
 }
 
-/// The metrics of SPEC.md: name, kind, unit, meaning.
+/// The built-in metrics (docs/metrics.md): name, kind, unit, meaning.
 const BUILTIN_METRICS: &[(&str, &str, &str, &str)] = &[
     ("customers", "gauge", "count", "active customers"),
     ("new_customers", "counter", "count", "customers acquired"),
@@ -482,7 +482,7 @@ const BUILTIN_METRICS: &[(&str, &str, &str, &str)] = &[
     ("revenue", "counter", "money", "revenue"),
 ];
 
-/// The built-in metric names, in SPEC order.
+/// The built-in metric names, in the order docs/metrics.md lists them.
 pub fn builtin_metric_names() -> impl Iterator<Item = &'static str> {
     BUILTIN_METRICS.iter().map(|m| m.0)
 }

@@ -294,7 +294,7 @@ impl App {
         };
         let tasks_loaded = tab == Tab::Tasks && unread.is_none();
         let mut app = App {
-            tasks: TasksTab::new(lines, today),
+            tasks: TasksTab::new(lines, today, s.config.week_start),
             tasks_loaded,
             store,
             config: s.config,

@@ -19,7 +19,7 @@
 //! | `p:high` `priority:low` | with that priority (`high`, `medium`, `low`, or a list `p:high,medium`) |
 //! | `due:DATE` | due on that day |
 //! | `due:<DATE` `due:<=DATE` `due:>DATE` `due:>=DATE` | due before, on or before, after, on or after DATE |
-//! | `due:today` `due:week` | due today; due from today through Sunday of this week |
+//! | `due:today` `due:week` | due today; due from today through the last day of this week |
 //! | `due:overdue` | the same as `is:overdue` |
 //! | `due:none` | with no due date |
 //! | `-term` | not matching the term (`-#seo`, `-status:done`, `-"trà ô long"`) |
@@ -41,9 +41,12 @@
 //!
 //! # Dates
 //!
-//! Weeks start on Monday. "This week" is the days after today through
-//! Sunday ([`end_of_week`]); on a Sunday it is empty. "Overdue" is a task
-//! not done whose due date is before today.
+//! Weeks start on the configured day (`week_start`, Monday unless set), the
+//! same week the KPIs and the Plan tab use
+//! ([`last_of_week`](crate::domain::last_of_week)). "This week" is the days
+//! after today through the week's last day; on that last day (a Sunday for
+//! a Monday start) it is empty. "Overdue" is a task not done whose due date
+//! is before today.
 
 mod filter;
 
@@ -64,7 +67,7 @@ pub use group::{DueBucket, Group, GroupKey, Grouping, due_bucket, group, status_
 pub use lines::TaskLines;
 pub use order::{Sort, next_order, sort_rows, sorted_position, urgency_cmp};
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::domain::Task;
 
@@ -80,29 +83,7 @@ pub struct TaskLine {
     pub assignee: Option<String>,
 }
 
-/// The Sunday of `today`'s week (weeks start on Monday); `today` itself on
-/// a Sunday.
-pub fn end_of_week(today: NaiveDate) -> NaiveDate {
-    let left = 6 - u64::from(today.weekday().num_days_from_monday());
-    today.checked_add_days(Days::new(left)).unwrap_or(today)
-}
-
 /// Whether the task is overdue: not done, and due before `today`.
 pub fn is_overdue(task: &Task, today: NaiveDate) -> bool {
     task.status.is_open() && task.due.is_some_and(|d| d < today)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use testdata::day;
-
-    #[test]
-    fn week_ends_on_sunday() {
-        assert_eq!(end_of_week(day(2026, 11, 22)), day(2026, 11, 22), "Sun");
-        assert_eq!(end_of_week(day(2026, 11, 23)), day(2026, 11, 29), "Mon");
-        assert_eq!(end_of_week(day(2026, 11, 21)), day(2026, 11, 22), "Sat");
-        assert_eq!(end_of_week(day(2026, 12, 31)), day(2027, 1, 3), "Thu");
-        assert_eq!(end_of_week(NaiveDate::MAX), NaiveDate::MAX);
-    }
 }

@@ -319,7 +319,7 @@ impl App {
             quit: false,
             seen_version,
             waiting: None,
-            write_wait: crate::store::BUSY_TIMEOUT,
+            write_wait: crate::store::busy_timeout(),
         };
         if let Some(e) = unread {
             app.fail(e.to_string());

@@ -13,6 +13,7 @@ pub mod domain;
 pub mod files;
 pub mod i18n;
 pub mod import;
+pub mod knobs;
 pub mod metrics;
 pub mod report;
 pub mod scoreboard;

@@ -24,6 +24,10 @@ fn main() -> ExitCode {
     if let Err(e) = hooks.install() {
         say(&e.to_string());
     }
+    if let Err(e) = funnel::knobs::init() {
+        say(&e.to_string());
+        return ExitCode::from(1);
+    }
     let cli = match funnel::cli::Cli::try_parse() {
         Ok(cli) => cli,
         // Help, the version or a usage error. clap's own `exit` would take

@@ -133,6 +133,38 @@ fn a_bad_task_changes_nothing_and_says_what_is_wrong() {
     assert_eq!(bytes(&s.db), before, "the file is unchanged");
 }
 
+/// The test knobs refuse nonsense before anything is opened.
+#[test]
+fn a_nonsense_test_knob_is_refused_and_nothing_is_written() {
+    let s = Sandbox::new();
+    s.ok(&["task", "add", "first"]);
+    let before = bytes(&s.db);
+    for (knob, value) in [("FUNNEL_POLL_MS", "fast"), ("FUNNEL_BUSY_MS", "0")] {
+        let out = s
+            .cmd()
+            .env(knob, value)
+            .args(["task", "add", "second"])
+            .assert()
+            .code(1);
+        let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        assert!(
+            err.contains(&format!(
+                "{knob}=\"{value}\" is not a whole number of milliseconds"
+            )),
+            "{err}"
+        );
+        assert!(err.contains("nothing was done"), "{err}");
+    }
+    let listed = s
+        .cmd()
+        .env("FUNNEL_POLL_MS", "50")
+        .args(["task", "list"])
+        .assert()
+        .success();
+    assert!(String::from_utf8_lossy(&listed.get_output().stdout).contains("first"));
+    assert_eq!(bytes(&s.db), before, "the file is unchanged");
+}
+
 #[test]
 fn a_non_sqlite_file_as_db_is_refused_and_left_alone() {
     let s = Sandbox::new();

@@ -1,7 +1,9 @@
 //! The real binary in a real terminal (tmux): open the TUI on a new
 //! database, add a task with the keys, mark it done, change the file from
 //! a second process and see the screen follow, quit, and check the file.
-//! `.ci/run` installs tmux where it is missing.
+//! `.ci/run` installs tmux where it is missing. The dashboards here poll
+//! every 100 ms (the `FUNNEL_POLL_MS` test knob) so the suite waits less,
+//! except where a test waits for a message the next poll may replace.
 
 use std::path::Path;
 use std::process::Command;
@@ -55,7 +57,7 @@ fn add_finish_see_outside_changes_and_quit_in_a_real_terminal() {
     let db = dir.path().join("e2e.db");
     funnel(&db, &["person", "add", "An Nguyễn"]);
     let cmd = format!(
-        "env FUNNEL_DB='{}' FUNNEL_TODAY=2026-11-22 XDG_CONFIG_HOME='{}' LANG=C.UTF-8 '{BIN}'",
+        "env FUNNEL_DB='{}' FUNNEL_TODAY=2026-11-22 FUNNEL_POLL_MS=100 XDG_CONFIG_HOME='{}' LANG=C.UTF-8 '{BIN}'",
         db.display(),
         dir.path().display()
     );
@@ -110,7 +112,7 @@ fn a_vanished_terminal_ends_the_tui() {
     funnel(&db, &["task", "add", "one"]);
     let pidfile = dir.path().join("pid");
     let cmd = format!(
-        "echo $$ > '{}'; exec env FUNNEL_DB='{}' XDG_CONFIG_HOME='{}' '{BIN}'",
+        "echo $$ > '{}'; exec env FUNNEL_DB='{}' FUNNEL_POLL_MS=100 XDG_CONFIG_HOME='{}' '{BIN}'",
         pidfile.display(),
         db.display(),
         dir.path().display()
@@ -155,7 +157,7 @@ fn imports_from_another_shell_reach_the_open_kpis_tab() {
     let db = dir.path().join("kpis.db");
     funnel(&db, &["person", "add", "An"]);
     let cmd = format!(
-        "env FUNNEL_DB='{}' FUNNEL_TODAY=2026-11-22 XDG_CONFIG_HOME='{}' LANG=C.UTF-8 '{BIN}'",
+        "env FUNNEL_DB='{}' FUNNEL_TODAY=2026-11-22 FUNNEL_POLL_MS=100 XDG_CONFIG_HOME='{}' LANG=C.UTF-8 '{BIN}'",
         db.display(),
         dir.path().display()
     );
@@ -220,7 +222,7 @@ fn procedure_steps_open_in_the_users_editor() {
         std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).expect("chmod");
     }
     let cmd = format!(
-        "env FUNNEL_DB='{}' FUNNEL_TODAY=2026-11-22 XDG_CONFIG_HOME='{}' LANG=C.UTF-8 VISUAL= EDITOR='{}' '{BIN}'",
+        "env FUNNEL_DB='{}' FUNNEL_TODAY=2026-11-22 FUNNEL_POLL_MS=100 XDG_CONFIG_HOME='{}' LANG=C.UTF-8 VISUAL= EDITOR='{}' '{BIN}'",
         db.display(),
         dir.path().display(),
         editor.display()
@@ -253,7 +255,7 @@ fn a_strategy_and_a_campaign_with_a_task_made_with_the_keyboard() {
     let dir = tempfile::tempdir().expect("dir");
     let db = dir.path().join("chain.db");
     let cmd = format!(
-        "env FUNNEL_DB='{}' FUNNEL_TODAY=2026-11-22 XDG_CONFIG_HOME='{}' LANG=C.UTF-8 '{BIN}'",
+        "env FUNNEL_DB='{}' FUNNEL_TODAY=2026-11-22 FUNNEL_POLL_MS=100 XDG_CONFIG_HOME='{}' LANG=C.UTF-8 '{BIN}'",
         db.display(),
         dir.path().display()
     );
@@ -362,6 +364,9 @@ fn an_edit_form_keeps_what_the_command_line_changed_meanwhile() {
             "seo",
         ],
     );
+    // The default poll: "Saved task 1." is waited for below, and the next
+    // poll that sees the command line's change replaces it with "reloaded";
+    // at 100 ms that often comes before the screen is read.
     let cmd = format!(
         "env FUNNEL_DB='{}' FUNNEL_TODAY=2026-11-22 XDG_CONFIG_HOME='{}' LANG=C.UTF-8 '{BIN}'",
         db.display(),
@@ -465,7 +470,7 @@ fn whole_database(path: &Path, title: &str) {
 
 fn dashboard_cmd(db: &Path) -> String {
     format!(
-        "env FUNNEL_DB='{}' FUNNEL_TODAY=2026-11-22 XDG_CONFIG_HOME='{}' LANG=C.UTF-8 '{BIN}'",
+        "env FUNNEL_DB='{}' FUNNEL_TODAY=2026-11-22 FUNNEL_POLL_MS=100 XDG_CONFIG_HOME='{}' LANG=C.UTF-8 '{BIN}'",
         db.display(),
         db.parent().expect("dir").display()
     )

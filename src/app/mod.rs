@@ -294,7 +294,7 @@ impl App {
         };
         let tasks_loaded = tab == Tab::Tasks && unread.is_none();
         let mut app = App {
-            tasks: TasksTab::new(lines, today),
+            tasks: TasksTab::new(lines, today, s.config.week_start),
             tasks_loaded,
             store,
             config: s.config,
@@ -319,7 +319,7 @@ impl App {
             quit: false,
             seen_version,
             waiting: None,
-            write_wait: crate::store::BUSY_TIMEOUT,
+            write_wait: crate::store::busy_timeout(),
         };
         if let Some(e) = unread {
             app.fail(e.to_string());

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, Weekday};
 
 use crate::domain::TaskId;
 use crate::domain::TaskStatus;
@@ -35,6 +35,9 @@ pub struct TasksTab {
     filter: TaskFilter,
     pub sort: Sort,
     pub grouping: Grouping,
+    /// The configured first day of the week, for `due:week` and the "This
+    /// week" group.
+    week_start: Weekday,
     pub view: TaskView,
     /// The list's rows, in order, after the filter.
     pub rows: Vec<Row>,
@@ -74,7 +77,7 @@ pub struct TasksTab {
 }
 
 impl TasksTab {
-    pub fn new(lines: Vec<TaskLine>, today: NaiveDate) -> TasksTab {
+    pub fn new(lines: Vec<TaskLine>, today: NaiveDate, week_start: Weekday) -> TasksTab {
         let mut tab = TasksTab {
             lines: TaskLines::new(lines),
             filter_text: String::new(),
@@ -82,6 +85,7 @@ impl TasksTab {
             filter: TaskFilter::default(),
             sort: Sort::Next,
             grouping: Grouping::None,
+            week_start,
             view: TaskView::List,
             rows: Vec::new(),
             columns: Default::default(),
@@ -274,7 +278,13 @@ impl TasksTab {
                 }
             }
             Grouping::Due => {
-                for g in group(self.lines.lines(), visible, self.grouping, today) {
+                for g in group(
+                    self.lines.lines(),
+                    visible,
+                    self.grouping,
+                    today,
+                    self.week_start,
+                ) {
                     self.rows.push(Row::Heading(g.key, g.rows.len()));
                     self.rows.extend(g.rows.iter().map(|&i| Row::Task(i)));
                 }
@@ -400,7 +410,7 @@ impl TasksTab {
     pub fn set_filter(&mut self, text: &str, today: NaiveDate) {
         self.filter_text = text.to_string();
         self.kept.clear();
-        match parse_filter(text, today) {
+        match parse_filter(text, today, self.week_start) {
             Ok(f) => {
                 self.filter = f;
                 self.filter_error = None;
@@ -709,7 +719,7 @@ mod tests {
         assert_eq!(tab.shown, want.len());
         assert_eq!(tab.counts, crate::taskview::status_counts(lines, &want));
         let mut rows = Vec::new();
-        for g in group(lines, &want, tab.grouping, today) {
+        for g in group(lines, &want, tab.grouping, today, tab.week_start) {
             if tab.grouping != Grouping::None {
                 rows.push(Row::Heading(g.key, g.rows.len()));
             }
@@ -749,7 +759,7 @@ mod tests {
             prop_assume!(ids.len() == lines.len());
             let mut today = sunday();
             let mut next_id = 5000;
-            let mut tab = TasksTab::new(lines, today);
+            let mut tab = TasksTab::new(lines, today, Weekday::Sun);
             assert_as_if_sorted_anew(&tab, today);
             for op in &ops {
                 apply(&mut tab, op, &mut today, &mut next_id);

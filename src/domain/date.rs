@@ -1,5 +1,11 @@
-//! Dates as people type them, and the injected clock that says what
-//! "today" is, so every date rule can be tested on a fixed day.
+//! Dates as people type them, the injected clock that says what "today"
+//! is, so every date rule can be tested on a fixed day, and the week
+//! holding a day.
+//!
+//! Weeks start on the configured day (`week_start`: Monday, Sunday or
+//! Saturday). [`first_of_week`] and [`last_of_week`] are the only place
+//! that works out a week's bounds: the Tasks tab's "this week", the Plan
+//! tab's weeks and the KPIs' weekly periods all use them, so they agree.
 
 use chrono::{Datelike, Days, Local, NaiveDate, Weekday};
 
@@ -164,9 +170,48 @@ pub fn iso(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
+/// The first day of the week holding `day`, for weeks starting on `start`;
+/// the first day chrono knows where that week begins before it.
+pub fn first_of_week(day: NaiveDate, start: Weekday) -> NaiveDate {
+    day.checked_sub_days(Days::new(days_into_week(day, start)))
+        .unwrap_or(NaiveDate::MIN)
+}
+
+/// The last day of the week holding `day`, for weeks starting on `start`;
+/// the last day chrono knows where that week ends after it.
+pub fn last_of_week(day: NaiveDate, start: Weekday) -> NaiveDate {
+    day.checked_add_days(Days::new(6 - days_into_week(day, start)))
+        .unwrap_or(NaiveDate::MAX)
+}
+
+/// How many days of its week come before `day`: 0 on `start`, 6 on the
+/// day before it.
+fn days_into_week(day: NaiveDate, start: Weekday) -> u64 {
+    u64::from((7 + day.weekday().num_days_from_monday() - start.num_days_from_monday()) % 7)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_week_runs_from_its_start_day_for_seven_days() {
+        use Weekday::{Mon, Sat, Sun};
+        let (sat, sun, mon) = (day(2026, 11, 21), day(2026, 11, 22), day(2026, 11, 23));
+        assert_eq!(first_of_week(sun, Mon), day(2026, 11, 16));
+        assert_eq!(last_of_week(sun, Mon), sun);
+        assert_eq!(last_of_week(sat, Mon), sun);
+        assert_eq!(first_of_week(mon, Mon), mon);
+        assert_eq!(last_of_week(day(2026, 12, 31), Mon), day(2027, 1, 3));
+        assert_eq!(first_of_week(sun, Sun), sun);
+        assert_eq!(last_of_week(sun, Sun), day(2026, 11, 28));
+        assert_eq!(last_of_week(sat, Sun), sat);
+        assert_eq!(first_of_week(sat, Sun), day(2026, 11, 15));
+        assert_eq!(first_of_week(sat, Sat), sat);
+        assert_eq!(last_of_week(day(2026, 11, 20), Sat), day(2026, 11, 20));
+        assert_eq!(last_of_week(NaiveDate::MAX, Mon), NaiveDate::MAX);
+        assert_eq!(first_of_week(NaiveDate::MIN, Mon), NaiveDate::MIN);
+    }
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")

@@ -9,6 +9,6 @@ pub mod records;
 pub mod validate;
 
 pub use amount::Amount;
-pub use date::{Clock, DateError, parse_date};
+pub use date::{Clock, DateError, first_of_week, last_of_week, parse_date};
 pub use kinds::*;
 pub use records::*;

@@ -18,7 +18,7 @@ use std::str::FromStr;
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
-use crate::domain::UnknownValue;
+use crate::domain::{UnknownValue, first_of_week};
 
 /// How long a reporting period is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -110,12 +110,7 @@ impl Period {
     pub fn containing(g: Granularity, day: NaiveDate, week_start: Weekday) -> Period {
         let (start, end) = match g {
             Granularity::Week => {
-                let back = (7 + day.weekday().num_days_from_monday()
-                    - week_start.num_days_from_monday())
-                    % 7;
-                let start = day
-                    .checked_sub_days(Days::new(u64::from(back)))
-                    .unwrap_or(NaiveDate::MIN);
+                let start = first_of_week(day, week_start);
                 (start, plus_days(start, 6))
             }
             Granularity::Month => months_from(first_of_month(day, day.month()), 1),

@@ -40,8 +40,26 @@ use crate::domain::validate::Invalid;
 use crate::domain::{DateError, kinds::UnknownValue};
 
 /// How long a writer waits for another process's write lock before it
-/// gives up with [`StoreError::Busy`].
-pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+/// gives up with [`StoreError::Busy`], unless a test sets `FUNNEL_BUSY_MS`
+/// (see [`busy_timeout`]).
+pub const BUSY_TIMEOUT: Duration = crate::knobs::DEFAULT_BUSY;
+
+/// How long a writer waits for another process's write lock: [`BUSY_TIMEOUT`]
+/// or the test knob `FUNNEL_BUSY_MS`.
+pub fn busy_timeout() -> Duration {
+    crate::knobs::get().busy
+}
+
+/// The busy timeout as the busy message says it: whole seconds, or tenths
+/// below ten seconds where a test set a shorter wait.
+fn busy_seconds() -> String {
+    let wait = busy_timeout();
+    if wait.subsec_millis() == 0 {
+        wait.as_secs().to_string()
+    } else {
+        format!("{:.1}", wait.as_secs_f64())
+    }
+}
 
 /// Past this size, a closing store copies the WAL into the file and
 /// empties it (see `Drop for Store`).
@@ -66,7 +84,10 @@ pub enum StoreError {
     NeedsUpgrade { path: String, known: i64 },
     #[error("{path}: {message}")]
     File { path: String, message: String },
-    #[error("the database is busy: another process has held its write lock for over {}s; nothing was written, try again", BUSY_TIMEOUT.as_secs())]
+    #[error(
+        "the database is busy: another process has held its write lock for over {}s; nothing was written, try again",
+        busy_seconds()
+    )]
     Busy,
     #[error("the database was opened read-only; nothing was written")]
     ReadOnly,
@@ -284,11 +305,11 @@ impl Store {
             origin: Origin::CommandLine,
             expect: None,
             identity: identity::Identity::of(path),
-            write_wait: BUSY_TIMEOUT,
+            write_wait: busy_timeout(),
             write_busy: Cell::new(false),
             imported_points: RefCell::new(None),
         };
-        store.conn.busy_timeout(BUSY_TIMEOUT)?;
+        store.conn.busy_timeout(busy_timeout())?;
         // A newer funnel's file is refused before anything (even the
         // journal mode) is set on it: it is left exactly as it was.
         let version = store.schema_version().map_err(|e| match e {
@@ -358,7 +379,7 @@ impl Store {
                 OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
             )?
         };
-        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.busy_timeout(busy_timeout())?;
         stable_plans(&conn)?;
         conn.pragma_update(None, "mmap_size", MMAP_BYTES)?;
         let store = Store {
@@ -368,7 +389,7 @@ impl Store {
             origin: Origin::CommandLine,
             expect: None,
             identity: identity::Identity::of(path),
-            write_wait: BUSY_TIMEOUT,
+            write_wait: busy_timeout(),
             write_busy: Cell::new(false),
             imported_points: RefCell::new(None),
         };
@@ -405,7 +426,7 @@ impl Store {
             origin: Origin::CommandLine,
             expect: None,
             identity: identity::Identity::default(),
-            write_wait: BUSY_TIMEOUT,
+            write_wait: busy_timeout(),
             write_busy: Cell::new(false),
             imported_points: RefCell::new(None),
         };
@@ -442,7 +463,7 @@ impl Store {
     /// last connection to close checkpoints the WAL into the file (see
     /// `Drop for Store`): one sync per command, not one per commit.
     fn configure(&self) -> Result<()> {
-        self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        self.conn.busy_timeout(busy_timeout())?;
         stable_plans(&self.conn)?;
         self.conn
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0))?;
@@ -628,13 +649,13 @@ impl Store {
     /// Runs a write waiting [`Store::set_write_wait`] for the lock, and
     /// notes whether it gave up.
     fn waiting_as_set<T>(&mut self, f: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T> {
-        let own = self.write_wait != BUSY_TIMEOUT;
+        let own = self.write_wait != busy_timeout();
         if own {
             self.conn.busy_timeout(self.write_wait)?;
         }
         let out = f(&mut self.conn);
         if own {
-            self.conn.busy_timeout(BUSY_TIMEOUT)?;
+            self.conn.busy_timeout(busy_timeout())?;
         }
         self.write_busy.set(matches!(out, Err(StoreError::Busy)));
         out

@@ -16,7 +16,7 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
-use super::{BUSY_TIMEOUT, Result, Store, day_text, now_text, parse_day};
+use super::{Result, Store, busy_timeout, day_text, now_text, parse_day};
 use crate::domain::SegmentId;
 
 /// Which rollup: a scope (`None`: the whole business) and the customer
@@ -137,7 +137,7 @@ impl Store {
         }
         self.conn.busy_timeout(Duration::ZERO)?;
         let written = self.write_rollups(generation, window_days, loyalty_threshold, rollups);
-        self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        self.conn.busy_timeout(busy_timeout())?;
         written
     }
 

@@ -1,13 +1,12 @@
 //! The `/` filter of the Tasks tab: parsing the filter language described
-//! in the module docs of [`crate::taskview`], and testing one line against
-//! it.
+//! in docs/filter.md, and testing one line against it.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, Weekday};
 
 use super::index::{Field, SearchIndex};
-use super::{TaskLine, end_of_week, is_overdue};
+use super::{TaskLine, is_overdue};
 use crate::domain::kinds::UnknownValue;
-use crate::domain::{DateError, Priority, TaskStatus, parse_date};
+use crate::domain::{DateError, Priority, TaskStatus, last_of_week, parse_date};
 use crate::text::fold::Needle;
 
 /// A parsed filter: every term must match. The default matches everything.
@@ -193,12 +192,17 @@ impl TaskFilter {
 }
 
 /// Parses a filter typed after `/`, with relative dates read against
-/// `today`. The first bad term is the error.
-pub fn parse_filter(input: &str, today: NaiveDate) -> Result<TaskFilter, FilterError> {
+/// `today`; `due:week` ends with the last day of the week holding today,
+/// for weeks starting on `week_start`. The first bad term is the error.
+pub fn parse_filter(
+    input: &str,
+    today: NaiveDate,
+    week_start: Weekday,
+) -> Result<TaskFilter, FilterError> {
     let terms = tokens(input)
         .into_iter()
         .map(|tok| {
-            parse_term(&tok, today).map_err(|problem| FilterError {
+            parse_term(&tok, today, week_start).map_err(|problem| FilterError {
                 term: tok.raw.to_string(),
                 problem,
             })
@@ -263,7 +267,11 @@ fn tokens(input: &str) -> Vec<Token<'_>> {
 
 const KEYS: &[&str] = &["status", "is", "campaign", "p", "priority", "due"];
 
-fn parse_term(tok: &Token<'_>, today: NaiveDate) -> Result<Term, FilterProblem> {
+fn parse_term(
+    tok: &Token<'_>,
+    today: NaiveDate,
+    week_start: Weekday,
+) -> Result<Term, FilterProblem> {
     let raw = tok.unnegated_raw();
     let term = |test| {
         Ok(Term {
@@ -314,7 +322,7 @@ fn parse_term(tok: &Token<'_>, today: NaiveDate) -> Result<Term, FilterProblem> 
         "campaign" if special && value.eq_ignore_ascii_case("none") => term(Test::NoCampaign),
         "campaign" => term(Test::Campaign(Needle::new(value))),
         "p" | "priority" => term(Test::Priority(priorities(value)?)),
-        _ => term(due(value, today)?),
+        _ => term(due(value, today, week_start)?),
     }
 }
 
@@ -363,10 +371,15 @@ fn state(value: &str, today: NaiveDate) -> Result<Test, FilterProblem> {
     }
 }
 
-fn due(value: &str, today: NaiveDate) -> Result<Test, FilterProblem> {
+fn due(value: &str, today: NaiveDate, week_start: Weekday) -> Result<Test, FilterProblem> {
     match value.to_ascii_lowercase().as_str() {
         "none" => return Ok(Test::Due(DueTest::NoDate)),
-        "week" => return Ok(Test::Due(DueTest::Between(today, end_of_week(today)))),
+        "week" => {
+            return Ok(Test::Due(DueTest::Between(
+                today,
+                last_of_week(today, week_start),
+            )));
+        }
         "overdue" => return Ok(Test::Overdue(today)),
         _ => {}
     }

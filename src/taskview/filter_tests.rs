@@ -1,7 +1,7 @@
 //! Tests of the filter language, term by term, on seven hand-made tasks
 //! seen on Sunday 2026-11-22, plus property tests on random filters.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, Weekday};
 use proptest::prelude::*;
 
 use super::testdata::{day, line, sunday};
@@ -103,10 +103,17 @@ fn fixture() -> Vec<TaskLine> {
     ]
 }
 
-/// The ids of the fixture's tasks matching `input` on `today`, checked
-/// both through [`TaskLines::filter`] and line by line.
+/// The ids of the fixture's tasks matching `input` on `today`, weeks
+/// starting on Monday.
 fn ids_on(input: &str, today: NaiveDate) -> Vec<i64> {
-    let filter = parse_filter(input, today).expect("filter parses");
+    ids_in_weeks_from(Weekday::Mon, input, today)
+}
+
+/// The ids of the fixture's tasks matching `input` on `today`, weeks
+/// starting on `week_start`, checked both through [`TaskLines::filter`] and
+/// line by line.
+fn ids_in_weeks_from(week_start: Weekday, input: &str, today: NaiveDate) -> Vec<i64> {
+    let filter = parse_filter(input, today, week_start).expect("filter parses");
     let lines = TaskLines::new(fixture());
     let rows = lines.filter(&filter);
     let direct: Vec<usize> = (0..lines.len())
@@ -125,12 +132,16 @@ fn check(cases: &[(&str, &[i64])]) {
 #[test]
 fn empty_filter_matches_everything() {
     for input in ["", "   ", "\t"] {
-        let f = parse_filter(input, sunday()).expect("empty parses");
+        let f = parse_filter(input, sunday(), Weekday::Mon).expect("empty parses");
         assert!(f.is_empty());
         assert_eq!(f, TaskFilter::default());
     }
     check(&[("", &[1, 2, 3, 4, 5, 6, 7])]);
-    assert!(!parse_filter("seo", sunday()).expect("parses").is_empty());
+    assert!(
+        !parse_filter("seo", sunday(), Weekday::Mon)
+            .expect("parses")
+            .is_empty()
+    );
 }
 
 #[test]
@@ -256,6 +267,24 @@ fn due_week_and_overdue_move_with_today() {
 }
 
 #[test]
+fn due_week_follows_the_week_start() {
+    let (saturday, sunday) = (day(2026, 11, 21), sunday());
+    assert_eq!(
+        ids_in_weeks_from(Weekday::Sun, "due:week", saturday),
+        [0; 0]
+    );
+    assert_eq!(
+        ids_in_weeks_from(Weekday::Sun, "due:week", sunday),
+        [2, 3, 6]
+    );
+    assert_eq!(
+        ids_in_weeks_from(Weekday::Sat, "due:week", saturday),
+        [2, 3, 6]
+    );
+    assert_eq!(ids_in_weeks_from(Weekday::Mon, "due:week", sunday), [2]);
+}
+
+#[test]
 fn a_minus_negates_any_term() {
     check(&[
         ("-#seo", &[2, 3, 4, 6, 7]),
@@ -338,14 +367,15 @@ fn errors_name_the_bad_term() {
         ("\"ok\" - x", "'-': nothing to negate".into()),
     ];
     for (input, want) in cases {
-        let e = parse_filter(input, sunday()).expect_err(input);
+        let e = parse_filter(input, sunday(), Weekday::Mon).expect_err(input);
         assert_eq!(e.to_string(), want, "error for {input:?}");
     }
 }
 
 #[test]
 fn the_error_keeps_the_term_as_typed() {
-    let e = parse_filter("a -campaign:\"x\" due:\"soon\"", sunday()).expect_err("bad date");
+    let e = parse_filter("a -campaign:\"x\" due:\"soon\"", sunday(), Weekday::Mon)
+        .expect_err("bad date");
     assert_eq!(e.term, "due:\"soon\"");
 }
 
@@ -354,7 +384,7 @@ fn words_with_a_colon_that_is_no_key_are_text() {
     let mut l = line(1, "Gọi lúc 10:30 về Tết:2027");
     l.task.notes = "xem https://example.com".into();
     for q in ["10:30", "tết:2027", "\"https://example\""] {
-        let f = parse_filter(q, sunday()).expect(q);
+        let f = parse_filter(q, sunday(), Weekday::Mon).expect(q);
         assert!(f.matches(&l), "{q}");
     }
 }
@@ -442,7 +472,7 @@ fn random_term() -> impl Strategy<Value = String> {
 proptest! {
     #[test]
     fn matching_never_panics(input in "\\PC{0,30}", lines in prop::collection::vec(random_line(), 0..6)) {
-        if let Ok(filter) = parse_filter(&input, sunday()) {
+        if let Ok(filter) = parse_filter(&input, sunday(), Weekday::Mon) {
             let indexed = TaskLines::new(lines.clone());
             let direct: Vec<usize> = (0..lines.len()).filter(|&i| filter.matches(&lines[i])).collect();
             prop_assert_eq!(indexed.filter(&filter), direct);
@@ -451,8 +481,8 @@ proptest! {
 
     #[test]
     fn a_negated_term_matches_exactly_the_rest(term in random_term(), lines in prop::collection::vec(random_line(), 1..6)) {
-        let plain = parse_filter(&term, sunday());
-        let negated = parse_filter(&format!("-{term}"), sunday());
+        let plain = parse_filter(&term, sunday(), Weekday::Mon);
+        let negated = parse_filter(&format!("-{term}"), sunday(), Weekday::Mon);
         prop_assert_eq!(plain.is_ok(), negated.is_ok(), "{:?}", term);
         if let (Ok(plain), Ok(negated)) = (plain, negated) {
             for l in &lines {
@@ -479,7 +509,7 @@ fn a_filter_asks_for_done_tasks_only_by_status() {
         ("\"is:done\"", false),
         ("is:overdue", false),
     ] {
-        let f = parse_filter(input, sunday()).expect("parses");
+        let f = parse_filter(input, sunday(), Weekday::Mon).expect("parses");
         assert_eq!(f.asks_for_done(), asks, "{input}");
     }
 }

@@ -2,10 +2,10 @@
 //! date (overdue, today, this week, later, no date, done), and counting
 //! tasks per status.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, Weekday};
 
-use super::{TaskLine, end_of_week};
-use crate::domain::{Task, TaskStatus};
+use super::TaskLine;
+use crate::domain::{Task, TaskStatus, last_of_week};
 
 /// How the task list is split into groups.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -43,8 +43,8 @@ pub enum DueBucket {
     Overdue,
     /// Not done, due today.
     Today,
-    /// Not done, due after today through Sunday of this week (weeks start
-    /// on Monday, so on a Sunday this bucket is empty).
+    /// Not done, due after today through the last day of this week (so on
+    /// that day this bucket is empty).
     ThisWeek,
     /// Not done, due after this week.
     Later,
@@ -82,8 +82,9 @@ pub struct Group {
     pub rows: Vec<usize>,
 }
 
-/// The bucket of `task` seen from `today`.
-pub fn due_bucket(task: &Task, today: NaiveDate) -> DueBucket {
+/// The bucket of `task` seen from `today`, for weeks starting on
+/// `week_start`.
+pub fn due_bucket(task: &Task, today: NaiveDate, week_start: Weekday) -> DueBucket {
     if !task.status.is_open() {
         return DueBucket::Done;
     }
@@ -91,7 +92,7 @@ pub fn due_bucket(task: &Task, today: NaiveDate) -> DueBucket {
         None => DueBucket::NoDate,
         Some(d) if d < today => DueBucket::Overdue,
         Some(d) if d == today => DueBucket::Today,
-        Some(d) if d <= end_of_week(today) => DueBucket::ThisWeek,
+        Some(d) if d <= last_of_week(today, week_start) => DueBucket::ThisWeek,
         Some(_) => DueBucket::Later,
     }
 }
@@ -108,6 +109,7 @@ pub fn group(
     rows: &[usize],
     grouping: Grouping,
     today: NaiveDate,
+    week_start: Weekday,
 ) -> Vec<Group> {
     let known = rows.iter().copied().filter(|&i| i < lines.len());
     match grouping {
@@ -125,7 +127,7 @@ pub fn group(
             lines,
             known,
             DueBucket::ALL.iter().map(|b| GroupKey::Due(*b)),
-            |t| due_bucket(t, today) as usize,
+            |t| due_bucket(t, today, week_start) as usize,
         ),
     }
 }
@@ -174,8 +176,11 @@ mod tests {
         l
     }
 
-    fn buckets(lines: &[TaskLine], today: NaiveDate) -> Vec<DueBucket> {
-        lines.iter().map(|l| due_bucket(&l.task, today)).collect()
+    fn buckets(lines: &[TaskLine], today: NaiveDate, week_start: Weekday) -> Vec<DueBucket> {
+        lines
+            .iter()
+            .map(|l| due_bucket(&l.task, today, week_start))
+            .collect()
     }
 
     #[test]
@@ -196,21 +201,35 @@ mod tests {
         let saturday = day(2026, 11, 21);
         let monday = day(2026, 11, 23);
         assert_eq!(
-            buckets(&lines, saturday),
+            buckets(&lines, saturday, Weekday::Mon),
             [
                 Overdue, Today, ThisWeek, Later, Later, Later, NoDate, Done, Done
             ]
         );
         assert_eq!(
-            buckets(&lines, sunday()),
+            buckets(&lines, sunday(), Weekday::Mon),
             [
                 Overdue, Overdue, Today, Later, Later, Later, NoDate, Done, Done
             ]
         );
         assert_eq!(
-            buckets(&lines, monday),
+            buckets(&lines, monday, Weekday::Mon),
             [
                 Overdue, Overdue, Overdue, Today, ThisWeek, Later, NoDate, Done, Done
+            ]
+        );
+        // With weeks starting on Sunday, Saturday ends the week and Sunday
+        // begins the next.
+        assert_eq!(
+            buckets(&lines, saturday, Weekday::Sun),
+            [
+                Overdue, Today, Later, Later, Later, Later, NoDate, Done, Done
+            ]
+        );
+        assert_eq!(
+            buckets(&lines, sunday(), Weekday::Sun),
+            [
+                Overdue, Overdue, Today, ThisWeek, Later, Later, NoDate, Done, Done
             ]
         );
     }
@@ -227,7 +246,7 @@ mod tests {
         ];
         let rows = [4, 2, 0, 1, 3, 9];
         let monday = day(2026, 11, 23);
-        let by_due = group(&lines, &rows, Grouping::Due, monday);
+        let by_due = group(&lines, &rows, Grouping::Due, monday, Weekday::Mon);
         let want = [
             (DueBucket::Overdue, vec![3]),
             (DueBucket::Today, vec![0]),
@@ -245,7 +264,7 @@ mod tests {
             .collect();
         assert_eq!(by_due, want);
 
-        let by_status = group(&lines, &rows, Grouping::Status, monday);
+        let by_status = group(&lines, &rows, Grouping::Status, monday, Weekday::Mon);
         let keys: Vec<GroupKey> = by_status.iter().map(|g| g.key).collect();
         let statuses: Vec<GroupKey> = TaskStatus::ALL
             .iter()
@@ -255,7 +274,7 @@ mod tests {
         let rows_by_status: Vec<&[usize]> = by_status.iter().map(|g| g.rows.as_slice()).collect();
         assert_eq!(rows_by_status, [&[4, 0, 3][..], &[2], &[], &[1]]);
 
-        let all = group(&lines, &rows, Grouping::None, monday);
+        let all = group(&lines, &rows, Grouping::None, monday, Weekday::Mon);
         assert_eq!(
             all,
             [Group {

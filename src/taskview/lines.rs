@@ -127,7 +127,7 @@ mod tests {
     use crate::taskview::testdata::{line, sunday};
 
     fn f(s: &str) -> TaskFilter {
-        parse_filter(s, sunday()).expect("filter parses")
+        parse_filter(s, sunday(), chrono::Weekday::Mon).expect("filter parses")
     }
 
     #[test]

@@ -2,48 +2,19 @@
 //! "next" urgency ordering, sorting, and grouping by status or due date.
 //! Pure functions of the lines and of `today`, which the caller passes in.
 //!
-//! # Filter language (`/` in the Tasks tab)
+//! # Filter language
 //!
-//! A filter is terms separated by spaces; a task must match every term.
-//! Letter case never matters.
-//!
-//! | term | matches tasks |
-//! | --- | --- |
-//! | `word` | whose title, notes, campaign name, assignee name or a tag contains `word` |
-//! | `"two words"` | containing the phrase; quotes also make `a:b` or `-x` plain text |
-//! | `status:todo` | with that status: `todo`, `doing`, `blocked`, `done`, or `open` (not done); a list `status:todo,doing` matches any |
-//! | `is:open` `is:done` `is:overdue` | not done; done; not done and due before today |
-//! | `campaign:X` | whose campaign name contains X (`campaign:"Tết 2027"`); `campaign:none`: in no campaign |
-//! | `@X` | whose assignee's name contains X; `@none`: unassigned |
-//! | `#X` | with the tag X, whole (`#seo` does not match `seo-audit`) |
-//! | `p:high` `priority:low` | with that priority (`high`, `medium`, `low`, or a list `p:high,medium`) |
-//! | `due:DATE` | due on that day |
-//! | `due:<DATE` `due:<=DATE` `due:>DATE` `due:>=DATE` | due before, on or before, after, on or after DATE |
-//! | `due:today` `due:week` | due today; due from today through Sunday of this week |
-//! | `due:overdue` | the same as `is:overdue` |
-//! | `due:none` | with no due date |
-//! | `-term` | not matching the term (`-#seo`, `-status:done`, `-"trà ô long"`) |
-//!
-//! DATE is any date the rest of funnel takes: `2026-11-22`, `22/11/2026`,
-//! `today`, `tomorrow`, `yesterday`, `mon`..`sun` (the next one, never
-//! today), `+3d`, `-1w`, `+1m`. A task with no due date matches no `due:`
-//! comparison (so `-due:<fri` includes it).
-//!
-//! Diacritics: a word typed without them ignores them, so `tra o long`
-//! finds `Trà Ô Long`, `tet` finds `Tết` and `dang` finds `Đăng`; a word
-//! typed with any diacritic must match them exactly (`tết` finds `Tết`, not
-//! `tệt`). This holds for free words, `campaign:`, `@` and `#`.
-//!
-//! An unknown key (`stauts:done`) is an error, so a typo never silently
-//! finds nothing; put text with a colon in quotes (`"10:30"`). A quote left
-//! open runs to the end of the input, so a filter applied while it is being
-//! typed does not flash an error.
+//! The language of the `/` filter and of quick add is described for users
+//! in docs/filter.md; `filter.rs` and `quick.rs` implement it.
 //!
 //! # Dates
 //!
-//! Weeks start on Monday. "This week" is the days after today through
-//! Sunday ([`end_of_week`]); on a Sunday it is empty. "Overdue" is a task
-//! not done whose due date is before today.
+//! Weeks start on the configured day (`week_start`, Monday unless set), the
+//! same week the KPIs and the Plan tab use
+//! ([`last_of_week`](crate::domain::last_of_week)). "This week" is the days
+//! after today through the week's last day; on that last day (a Sunday for
+//! a Monday start) it is empty. "Overdue" is a task not done whose due date
+//! is before today.
 
 mod filter;
 
@@ -64,7 +35,7 @@ pub use group::{DueBucket, Group, GroupKey, Grouping, due_bucket, group, status_
 pub use lines::TaskLines;
 pub use order::{Sort, next_order, sort_rows, sorted_position, urgency_cmp};
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::domain::Task;
 
@@ -80,29 +51,7 @@ pub struct TaskLine {
     pub assignee: Option<String>,
 }
 
-/// The Sunday of `today`'s week (weeks start on Monday); `today` itself on
-/// a Sunday.
-pub fn end_of_week(today: NaiveDate) -> NaiveDate {
-    let left = 6 - u64::from(today.weekday().num_days_from_monday());
-    today.checked_add_days(Days::new(left)).unwrap_or(today)
-}
-
 /// Whether the task is overdue: not done, and due before `today`.
 pub fn is_overdue(task: &Task, today: NaiveDate) -> bool {
     task.status.is_open() && task.due.is_some_and(|d| d < today)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use testdata::day;
-
-    #[test]
-    fn week_ends_on_sunday() {
-        assert_eq!(end_of_week(day(2026, 11, 22)), day(2026, 11, 22), "Sun");
-        assert_eq!(end_of_week(day(2026, 11, 23)), day(2026, 11, 29), "Mon");
-        assert_eq!(end_of_week(day(2026, 11, 21)), day(2026, 11, 22), "Sat");
-        assert_eq!(end_of_week(day(2026, 12, 31)), day(2027, 1, 3), "Thu");
-        assert_eq!(end_of_week(NaiveDate::MAX), NaiveDate::MAX);
-    }
 }

@@ -27,11 +27,6 @@ use crate::ui;
 
 mod editor;
 
-/// How long the loop sleeps waiting for a key before it looks for changes
-/// made by other processes, for the database file gone from its path, and
-/// for a new day: twice a second.
-const POLL: Duration = Duration::from_millis(500);
-
 /// Puts the terminal back when dropped, whatever path leaves `run`.
 struct Restore;
 
@@ -157,6 +152,10 @@ pub fn stop_on_signals() -> std::io::Result<()> {
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, crash: Crash) -> std::io::Result<()> {
     let mut dirty = true;
     let mut last_check = Instant::now();
+    // How long the loop sleeps waiting for a key before it looks for
+    // changes made by other processes, for the database file gone from its
+    // path, and for a new day: twice a second unless a test sets it.
+    let poll = crate::knobs::get().poll;
     loop {
         if dirty && !event::poll(Duration::ZERO)? {
             app.settle();
@@ -174,7 +173,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, crash: Crash) -> st
         let sleep = if app.is_waiting() {
             crate::app::RETRY_EVERY
         } else {
-            POLL
+            poll
         };
         if event::poll(sleep)? {
             match event::read()? {
@@ -199,7 +198,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, crash: Crash) -> st
         if app.is_waiting() {
             dirty |= app.retry_write();
         }
-        if last_check.elapsed() >= POLL {
+        if last_check.elapsed() >= poll {
             last_check = Instant::now();
             dirty |= app.poll_external();
             dirty |= app.poll_clock();

@@ -1661,3 +1661,6 @@ mod done_hidden;
 
 #[path = "tui/quick_add.rs"]
 mod quick_add;
+
+#[path = "tui/too_small.rs"]
+mod too_small;

@@ -157,6 +157,9 @@ pub struct Fit {
     pub timeline_rows: usize,
     /// How far the `?` overlay scrolls to show its last line.
     pub help_scroll: usize,
+    /// The screen shows only a "too small" notice: no key may change or
+    /// open what no one can see, so only quit is taken.
+    pub too_small: bool,
 }
 
 impl Default for Fit {
@@ -168,6 +171,7 @@ impl Default for Fit {
             notes_beside: false,
             // Not known before the first frame: not limited.
             help_scroll: usize::MAX,
+            too_small: false,
         }
     }
 }
@@ -397,8 +401,15 @@ impl App {
 
     /// A key from the terminal: resolved by the keymap, then carried out.
     /// While a write waits for another process, that wait's keys come
-    /// first.
+    /// first; while the screen is too small to show anything, only quit.
     pub fn on_key(&mut self, key: &ratatui::crossterm::event::KeyEvent) {
+        if self.fit.too_small {
+            // Whatever is open, q and Ctrl-c quit as they would on the tab.
+            if self.keymap.resolve(Context::Global, key) == Some(Action::Quit) {
+                self.carry_out(Action::Quit);
+            }
+            return;
+        }
         if self.waiting.is_some()
             && let Some(action) = self.keymap.resolve(Context::Waiting, key)
         {

@@ -33,6 +33,12 @@ pub use theme::Theme;
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 10;
 
+/// Whether a screen of `area` is below the size the tabs need: it then
+/// shows only a notice, and the App takes no key but quit.
+pub fn too_small(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
 /// The footer's rows on a screen `cols` wide: key hints and the status
 /// line, and above them what stays while the database file is gone from
 /// its path (see [`notice_lines`]).
@@ -83,6 +89,7 @@ pub fn screen_fit(app: &App, area: Rect) -> Fit {
         timeline_cols,
         timeline_rows,
         help_scroll: help::last_scroll(app, area, theme(app)),
+        too_small: too_small(area),
     }
 }
 
@@ -97,7 +104,7 @@ pub fn theme(app: &App) -> Theme {
 pub fn render(app: &App, frame: &mut Frame<'_>) {
     let area = frame.area();
     let t = theme(app);
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    if too_small(area) {
         let need = format!("{MIN_WIDTH}x{MIN_HEIGHT}");
         let text = Format::fill(app.words().ui.too_small, need);
         frame.render_widget(Paragraph::new(fit(&text, area.width as usize)), area);

@@ -157,6 +157,9 @@ pub struct Fit {
     pub timeline_rows: usize,
     /// How far the `?` overlay scrolls to show its last line.
     pub help_scroll: usize,
+    /// Which of the scoreboard's columns (in `Column::ALL` order) the
+    /// width shows: its sort goes round those only.
+    pub board_columns: [bool; crate::scoreboard::Column::ALL.len()],
     /// The screen shows only a "too small" notice: no key may change or
     /// open what no one can see, so only quit is taken.
     pub too_small: bool,
@@ -171,6 +174,7 @@ impl Default for Fit {
             notes_beside: false,
             // Not known before the first frame: not limited.
             help_scroll: usize::MAX,
+            board_columns: [true; crate::scoreboard::Column::ALL.len()],
             too_small: false,
         }
     }
@@ -837,6 +841,7 @@ impl App {
         let rows = self.fit.timeline_rows;
         let today = self.today;
         let week_start = self.config.week_start;
+        let board_columns = self.fit.board_columns;
         let Some(p) = &mut self.plan else {
             return;
         };
@@ -852,8 +857,12 @@ impl App {
             Action::CurrentPeriod => p.to_today(today, week_start),
             Action::ToggleZoom => p.toggle_zoom(),
             Action::ToggleScoreboard => p.toggle_scoreboard(cols, week_start),
-            Action::CycleSort => p.cycle_sort(),
-            Action::ReverseSort => p.reverse_sort(),
+            // The sort keys act on the table shown only, never on a
+            // hidden one.
+            Action::CycleSort if p.view == plan::PlanView::Scoreboard => {
+                p.cycle_sort(&board_columns)
+            }
+            Action::ReverseSort if p.view == plan::PlanView::Scoreboard => p.reverse_sort(),
             Action::ToggleWorkload => {
                 p.view = match p.view {
                     plan::PlanView::Workload => plan::PlanView::Timeline,

@@ -120,10 +120,11 @@ fn channels(app: &mut App, w: u16, h: u16) -> String {
 #[test]
 fn s_shows_every_campaign_o_cycles_the_sort_and_shift_o_reverses_it() {
     let mut app = on_plan(Locale::En, false);
-    screen(&mut app, 100, 30);
+    // Wide enough for every column: o goes round the columns shown.
+    screen(&mut app, 200, 50);
     assert_eq!(view(&app), PlanView::Timeline);
     typed(&mut app, "s");
-    screen(&mut app, 100, 30);
+    screen(&mut app, 200, 50);
     assert_eq!(view(&app), PlanView::Scoreboard);
     let all = order(&app);
     assert_eq!(all.len(), 15, "past campaigns included: {all:?}");
@@ -154,7 +155,7 @@ fn s_shows_every_campaign_o_cycles_the_sort_and_shift_o_reverses_it() {
         reversed.first().map(String::as_str),
         Some("SEO blog always-on")
     );
-    let shown = screen(&mut app, 100, 30);
+    let shown = screen(&mut app, 200, 50);
     assert!(
         shown.contains("All campaigns (15) · sorted by End, reversed"),
         "{shown}"
@@ -176,7 +177,7 @@ fn s_shows_every_campaign_o_cycles_the_sort_and_shift_o_reverses_it() {
 #[test]
 fn back_on_the_timeline_the_campaign_picked_in_the_table_is_shown() {
     let mut app = on_plan(Locale::En, false);
-    screen(&mut app, 100, 30);
+    screen(&mut app, 200, 50);
     typed(&mut app, "s");
     typed(&mut app, "ooooooo");
     assert_eq!(sort(&app), (Column::Start, false));
@@ -344,4 +345,55 @@ fn the_scoreboard_draws_at_every_size_and_keeps_the_selection_on_screen() {
             assert!(shown.contains(&cut), "{cut} in\n{shown}");
         }
     }
+}
+
+/// The line of key hints, above the status line.
+fn hints(shown: &str) -> String {
+    shown.lines().rev().nth(1).unwrap_or_default().to_string()
+}
+
+#[test]
+fn o_and_shift_o_sort_only_a_shown_scoreboard_by_its_shown_columns() {
+    let mut app = on_plan(Locale::En, false);
+    let timeline = screen(&mut app, 80, 24);
+    let before = sort(&app);
+    typed(&mut app, "oO");
+    assert_eq!(sort(&app), before, "the hidden table is not re-sorted");
+    assert!(!hints(&timeline).contains("sort"), "{timeline}");
+    typed(&mut app, "s");
+    let shown = screen(&mut app, 80, 24);
+    assert!(
+        shown.contains("sorted by Pace") && !shown.contains("reversed"),
+        "{shown}"
+    );
+    let footer = hints(&shown);
+    assert!(
+        footer.contains("o sort by next column") && footer.contains("O reverse sort"),
+        "the footer lists o and O:\n{shown}"
+    );
+    // At 80 columns o goes round the columns shown only, back to where
+    // it started.
+    let columns: Vec<Column> = funnel::ui::scoreboard::column_spans(&app, Rect::new(0, 0, 80, 24))
+        .into_iter()
+        .map(|(c, _, _)| c)
+        .collect();
+    assert!(
+        columns.len() < Column::ALL.len(),
+        "some give way: {columns:?}"
+    );
+    let mut visited = Vec::new();
+    for _ in 0..Column::ALL.len() {
+        typed(&mut app, "o");
+        screen(&mut app, 80, 24);
+        let (column, _) = sort(&app);
+        assert!(
+            columns.contains(&column),
+            "{column:?} is not shown: {columns:?}"
+        );
+        visited.push(column);
+    }
+    assert!(
+        columns.iter().all(|c| visited.contains(c)),
+        "every shown column in turn: {visited:?}"
+    );
 }

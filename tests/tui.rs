@@ -1664,3 +1664,6 @@ mod quick_add;
 
 #[path = "tui/too_small.rs"]
 mod too_small;
+
+#[path = "tui/metric_words.rs"]
+mod metric_words;

@@ -14,6 +14,7 @@ use crate::app::App;
 use crate::app::strategy::{Section, StrategyTab};
 use crate::i18n::Format;
 use crate::metrics::forecast::Outlook;
+use crate::metrics::kpi::metric_label;
 use crate::metrics::objective::ObjectiveStatus;
 use crate::metrics::pacing::Pace;
 use crate::report::forecast;
@@ -440,7 +441,11 @@ fn render_detail(app: &App, s: &StrategyTab, frame: &mut Frame<'_>, area: Rect, 
                     forecast_line(fmt, o),
                     field(
                         words.metric,
-                        format!("{} ({})", ob.metric, w.direction(ob.direction)),
+                        format!(
+                            "{} ({})",
+                            metric_label(&ob.metric, words),
+                            w.direction(ob.direction)
+                        ),
                     ),
                     field(
                         w.baseline,

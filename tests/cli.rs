@@ -1057,6 +1057,38 @@ mod forecasts {
     }
 
     #[test]
+    fn the_reports_objectives_name_their_metrics_in_the_readers_words() {
+        let s = on_7_december();
+        let ids = ["customers", "new_customers", "spend", "visits"];
+        for (locale, words) in [
+            (
+                "vi",
+                ["Khách hàng", "Khách hàng mới", "Chi phí", "Lượt truy cập"],
+            ),
+            ("en", ["Customers", "New customers", "Spend", "Visits"]),
+        ] {
+            let text = run(&s, &["report", "--locale", locale]);
+            // A table's cells are two spaces or more apart.
+            let cells: Vec<&str> = text
+                .lines()
+                .flat_map(|l| l.split("  "))
+                .map(str::trim)
+                .collect();
+            for id in ids {
+                assert!(!cells.contains(&id), "{id} as a cell in\n{text}");
+            }
+            for w in words {
+                assert!(cells.contains(&w), "{w} as a cell in\n{text}");
+            }
+        }
+        // The JSON keeps the ids.
+        let j: Value =
+            serde_json::from_str(&run(&s, &["report", "--format", "json", "--locale", "vi"]))
+                .expect("JSON");
+        by_metric(&j["objectives"], "new_customers");
+    }
+
+    #[test]
     fn the_report_says_where_each_pace_leads_in_three_formats() {
         let s = on_7_december();
         let j: Value =

@@ -1664,3 +1664,9 @@ mod quick_add;
 
 #[path = "tui/week_start.rs"]
 mod week_start;
+
+#[path = "tui/too_small.rs"]
+mod too_small;
+
+#[path = "tui/metric_words.rs"]
+mod metric_words;

@@ -157,6 +157,12 @@ pub struct Fit {
     pub timeline_rows: usize,
     /// How far the `?` overlay scrolls to show its last line.
     pub help_scroll: usize,
+    /// Which of the scoreboard's columns (in `Column::ALL` order) the
+    /// width shows: its sort goes round those only.
+    pub board_columns: [bool; crate::scoreboard::Column::ALL.len()],
+    /// The screen shows only a "too small" notice: no key may change or
+    /// open what no one can see, so only quit is taken.
+    pub too_small: bool,
 }
 
 impl Default for Fit {
@@ -168,6 +174,8 @@ impl Default for Fit {
             notes_beside: false,
             // Not known before the first frame: not limited.
             help_scroll: usize::MAX,
+            board_columns: [true; crate::scoreboard::Column::ALL.len()],
+            too_small: false,
         }
     }
 }
@@ -397,8 +405,15 @@ impl App {
 
     /// A key from the terminal: resolved by the keymap, then carried out.
     /// While a write waits for another process, that wait's keys come
-    /// first.
+    /// first; while the screen is too small to show anything, only quit.
     pub fn on_key(&mut self, key: &ratatui::crossterm::event::KeyEvent) {
+        if self.fit.too_small {
+            // Whatever is open, q and Ctrl-c quit as they would on the tab.
+            if self.keymap.resolve(Context::Global, key) == Some(Action::Quit) {
+                self.carry_out(Action::Quit);
+            }
+            return;
+        }
         if self.waiting.is_some()
             && let Some(action) = self.keymap.resolve(Context::Waiting, key)
         {
@@ -826,6 +841,7 @@ impl App {
         let rows = self.fit.timeline_rows;
         let today = self.today;
         let week_start = self.config.week_start;
+        let board_columns = self.fit.board_columns;
         let Some(p) = &mut self.plan else {
             return;
         };
@@ -841,8 +857,12 @@ impl App {
             Action::CurrentPeriod => p.to_today(today, week_start),
             Action::ToggleZoom => p.toggle_zoom(),
             Action::ToggleScoreboard => p.toggle_scoreboard(cols, week_start),
-            Action::CycleSort => p.cycle_sort(),
-            Action::ReverseSort => p.reverse_sort(),
+            // The sort keys act on the table shown only, never on a
+            // hidden one.
+            Action::CycleSort if p.view == plan::PlanView::Scoreboard => {
+                p.cycle_sort(&board_columns)
+            }
+            Action::ReverseSort if p.view == plan::PlanView::Scoreboard => p.reverse_sort(),
             Action::ToggleWorkload => {
                 p.view = match p.view {
                     plan::PlanView::Workload => plan::PlanView::Timeline,

@@ -32,9 +32,15 @@ impl PlanTab {
         self.offset = 0;
     }
 
-    /// Sorts by the next column, in its natural order.
-    pub fn cycle_sort(&mut self) {
-        let next = (self.sort.index() + 1) % Column::ALL.len();
+    /// Sorts by the next column of those `shown` (in `Column::ALL`
+    /// order; any when none is), in its natural order.
+    pub fn cycle_sort(&mut self, shown: &[bool; Column::ALL.len()]) {
+        let any = !shown.contains(&true);
+        let count = Column::ALL.len();
+        let next = (1..=count)
+            .map(|step| (self.sort.index() + step) % count)
+            .find(|i| any || shown[*i])
+            .unwrap_or(self.sort.index());
         self.sort = Column::ALL[next];
         self.reversed = false;
     }

@@ -14,6 +14,7 @@ use crate::domain::{
     Amount, Budget, Channel, Dimension, Message, Person, Procedure, Segment, Tool,
 };
 use crate::metrics::forecast::Forecast;
+use crate::metrics::pacing::{Pace, pacing};
 use crate::metrics::{Granularity, Period, PeriodFigures};
 use crate::store::{Result, Store};
 
@@ -73,6 +74,9 @@ pub struct BudgetLine {
     pub spent: Option<Amount>,
     /// The day it runs out at the current pace.
     pub forecast: Forecast,
+    /// How its spend paces against the plan, as on the scoreboard: none
+    /// before anything is spent or where the period does not parse.
+    pub pace: Option<Pace>,
 }
 
 pub struct StrategyTab {
@@ -144,7 +148,14 @@ impl StrategyTab {
         let mut budgets = Vec::new();
         for b in store.budgets()? {
             let s = analysis.budget_state(&b)?;
+            let pace = match (s.spent, s.start, s.end) {
+                (Some(spent), Some(start), Some(end)) => {
+                    Some(pacing(s.budget.amount, spent, start, end, today).pace)
+                }
+                _ => None,
+            };
             budgets.push(BudgetLine {
+                pace,
                 budget: s.budget,
                 spent: s.spent,
                 forecast: s.forecast,

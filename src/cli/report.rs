@@ -5,6 +5,7 @@ use clap::{Args, ValueEnum};
 use super::output::{json, line, table};
 use super::{CliError, CliResult, Context};
 use crate::i18n::Format;
+use crate::metrics::kpi::metric_label;
 use crate::metrics::{Compare, Granularity, Period};
 use crate::report::Report;
 use crate::report::text::{DASH, in_unit, judged, label, show};
@@ -142,7 +143,7 @@ fn render(r: &Report, fmt: Format, markdown: bool) -> String {
                 let obj = &o.objective;
                 vec![
                     obj.title.clone(),
-                    obj.metric.clone(),
+                    metric_label(&obj.metric, w).to_string(),
                     o.current
                         .map(|c| in_unit(fmt, o.unit, c))
                         .unwrap_or_else(|| DASH.into()),

@@ -450,6 +450,7 @@ pub static EN: Words = Words {
             quick_bad_priority: "{}: not a priority (high, medium, low)",
             quick_bad_tag: "{}: a tag is letters, digits, - and _",
             quick_empty: "{}: nothing after it",
+            quick_both: "the title's {} and {} both set it; give one; nothing was saved",
         },
         plan_actions: &[
             ("add", "add campaign"),

@@ -511,6 +511,7 @@ pub static VI: Words = Words {
             quick_bad_priority: "{}: không phải mức ưu tiên (high, medium, low)",
             quick_bad_tag: "{}: thẻ chỉ gồm chữ, số, - và _",
             quick_empty: "{}: thiếu giá trị phía sau",
+            quick_both: "{} trong tiêu đề và ô {} đều đặt giá trị này; chỉ giữ một; chưa lưu gì",
         },
         plan_actions: &[
             ("add", "thêm chiến dịch"),

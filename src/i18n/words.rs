@@ -366,6 +366,9 @@ pub struct TaskWords {
     pub quick_bad_priority: &'static str,
     pub quick_bad_tag: &'static str,
     pub quick_empty: &'static str,
+    /// A title's token and the form's field both set, differently: the
+    /// token, then the field's label.
+    pub quick_both: &'static str,
 }
 
 /// The words of adding, editing and deleting the strategy's and the

@@ -160,6 +160,16 @@ impl Kpi {
         Kpi::ALL.into_iter().find(|k| k.key() == key)
     }
 
+    /// The headline figure a catalog metric is, if it is one: the gauge
+    /// `customers` is the customers at a period's end; the others share
+    /// their key with their figure.
+    pub fn of_metric(name: &str) -> Option<Kpi> {
+        match name {
+            "customers" => Some(Kpi::CustomersEnd),
+            other => Kpi::from_key(other),
+        }
+    }
+
     pub fn measure(self) -> Measure {
         use Kpi::*;
         match self {
@@ -275,9 +285,26 @@ impl Kpi {
     }
 }
 
+/// A metric's name as a reader reads it: its figure's words, else the
+/// metric's own name (a user's own metric has no other). The JSON keeps
+/// the name.
+pub fn metric_label<'a>(name: &'a str, w: &crate::i18n::Words) -> &'a str {
+    Kpi::of_metric(name).map_or(name, |k| k.label(w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn metrics_read_as_their_figures_words_and_a_users_own_as_its_name() {
+        let (en, vi) = (&crate::i18n::EN, &crate::i18n::VI);
+        assert_eq!(metric_label("customers", en), "Customers");
+        assert_eq!(metric_label("customers", vi), "Khách hàng");
+        assert_eq!(metric_label("new_customers", en), "New customers");
+        assert_eq!(metric_label("reactivated_customers", vi), "Quay lại");
+        assert_eq!(metric_label("zalo_followers", vi), "zalo_followers");
+    }
 
     #[test]
     fn keys_are_unique_and_read_back() {

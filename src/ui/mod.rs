@@ -33,6 +33,12 @@ pub use theme::Theme;
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 10;
 
+/// Whether a screen of `area` is below the size the tabs need: it then
+/// shows only a notice, and the App takes no key but quit.
+pub fn too_small(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
 /// The footer's rows on a screen `cols` wide: key hints and the status
 /// line, and above them what stays while the database file is gone from
 /// its path (see [`notice_lines`]).
@@ -83,6 +89,8 @@ pub fn screen_fit(app: &App, area: Rect) -> Fit {
         timeline_cols,
         timeline_rows,
         help_scroll: help::last_scroll(app, area, theme(app)),
+        board_columns: scoreboard::shown_columns(app, area),
+        too_small: too_small(area),
     }
 }
 
@@ -97,7 +105,7 @@ pub fn theme(app: &App) -> Theme {
 pub fn render(app: &App, frame: &mut Frame<'_>) {
     let area = frame.area();
     let t = theme(app);
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    if too_small(area) {
         let need = format!("{MIN_WIDTH}x{MIN_HEIGHT}");
         let text = Format::fill(app.words().ui.too_small, need);
         frame.render_widget(Paragraph::new(fit(&text, area.width as usize)), area);
@@ -156,8 +164,27 @@ fn render_header(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
 
 /// The actions worth a hint in each context, most used first: what does
 /// not fit the width is left to the help overlay.
-fn hinted(ctx: Context) -> &'static [Action] {
+fn hinted(app: &App, ctx: Context) -> &'static [Action] {
+    let scoreboard = app
+        .plan
+        .as_ref()
+        .is_some_and(|p| p.view == crate::app::plan::PlanView::Scoreboard);
     match ctx {
+        // The sort keys where they act, right after the key that shows
+        // the table; the timeline's own keys where they act.
+        Context::Plan if scoreboard => &[
+            Action::Down,
+            Action::ToggleScoreboard,
+            Action::CycleSort,
+            Action::ReverseSort,
+            Action::OpenTasks,
+            Action::Add,
+            Action::AddTaskToCampaign,
+            Action::Edit,
+            Action::Delete,
+            Action::Help,
+            Action::Quit,
+        ],
         Context::Tasks => &[
             Action::ToggleDone,
             Action::Add,
@@ -208,8 +235,6 @@ fn hinted(ctx: Context) -> &'static [Action] {
             Action::CurrentPeriod,
             Action::ToggleZoom,
             Action::ToggleWorkload,
-            Action::CycleSort,
-            Action::ReverseSort,
             Action::Help,
             Action::Quit,
         ],
@@ -259,7 +284,7 @@ pub fn hint_spans(app: &App, ctx: Context, t: Theme, cols: usize) -> Vec<Span<'s
     } else {
         &[]
     };
-    for a in first.iter().chain(hinted(ctx)) {
+    for a in first.iter().chain(hinted(app, ctx)) {
         if (app.read_only || detached) && a.writes() {
             continue;
         }

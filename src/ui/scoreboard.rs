@@ -90,6 +90,16 @@ pub fn column_spans(app: &App, screen: Rect) -> Vec<(Column, u16, u16)> {
         .collect()
 }
 
+/// Which columns a screen of `screen` shows, in `Column::ALL` order: the
+/// ones the sort goes round.
+pub fn shown_columns(app: &App, screen: Rect) -> [bool; Column::ALL.len()] {
+    let mut shown = [false; Column::ALL.len()];
+    for (c, _, _) in column_spans(app, screen) {
+        shown[c.index()] = true;
+    }
+    shown
+}
+
 pub fn render(app: &App, p: &PlanTab, frame: &mut Frame<'_>, area: Rect, t: Theme) {
     if area.height == 0 || area.width == 0 {
         return;

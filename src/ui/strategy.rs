@@ -9,13 +9,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::Theme;
+use super::scoreboard::pace_style;
 use crate::app::App;
 use crate::app::strategy::{Section, StrategyTab};
 use crate::i18n::Format;
 use crate::metrics::forecast::Outlook;
+use crate::metrics::kpi::metric_label;
 use crate::metrics::objective::ObjectiveStatus;
+use crate::metrics::pacing::Pace;
 use crate::report::forecast;
 use crate::report::text::in_unit;
+use crate::scoreboard::Column;
 use crate::text::{fit, pad, width};
 
 const SIDE_BY_SIDE: u16 = 120;
@@ -250,16 +254,19 @@ fn list_rows(
         Section::Channels => rows.extend(super::channels::rows(app, s, cols, t)),
         Section::Resources => {
             let mut i = 0;
+            // The scoreboard's headings, and its share used after the
+            // pace's mark, so that over budget reads the same in both.
+            let columns = &words.ui.plan.columns;
             rows.push((
                 None,
                 Line::from(vec![
                     Span::styled(pad(w.budgets, 9), t.heading()),
                     Span::styled(
                         format!(
-                            " {:>16} {:>16} {:>7} {}",
+                            " {:>16} {:>16} {:>9} {}",
                             fit(w.planned, 16),
-                            fit(words.spent, 16),
-                            "",
+                            fit(columns[Column::Spent.index()], 16),
+                            fit(columns[Column::Used.index()], 9),
                             words.forecast.columns[4]
                         ),
                         t.dim(),
@@ -267,26 +274,30 @@ fn list_rows(
                 ]),
             ));
             for b in &s.budgets {
+                let mark = b.pace.and_then(Pace::mark).unwrap_or(' ');
                 let used = b
                     .spent
                     .and_then(|x| x.ratio(b.budget.amount))
-                    .map(|r| fmt.percent(r))
+                    .map(|r| format!("{mark} {}", fmt.percent(r)))
                     .unwrap_or_else(dash);
+                let pace = b.pace.map_or_else(|| t.base(), |p| pace_style(p, t));
                 let runs_out = budget_forecast(fmt, b, false);
                 rows.push((
                     Some(i),
-                    Line::raw(format!(
-                        "{} {:>16} {:>16} {:>7}{}",
-                        pad(&b.budget.period, 9),
-                        fmt.money(b.budget.amount),
-                        b.spent.map(|a| fmt.money(a)).unwrap_or_else(dash),
-                        used,
-                        if runs_out.is_empty() {
+                    Line::from(vec![
+                        Span::raw(format!(
+                            "{} {:>16} {:>16} ",
+                            pad(&b.budget.period, 9),
+                            fmt.money(b.budget.amount),
+                            b.spent.map(|a| fmt.money(a)).unwrap_or_else(dash),
+                        )),
+                        Span::styled(format!("{used:>9}"), pace),
+                        Span::raw(if runs_out.is_empty() {
                             String::new()
                         } else {
                             format!(" {runs_out}")
-                        }
-                    )),
+                        }),
+                    ]),
                 ));
                 i += 1;
             }
@@ -430,7 +441,11 @@ fn render_detail(app: &App, s: &StrategyTab, frame: &mut Frame<'_>, area: Rect, 
                     forecast_line(fmt, o),
                     field(
                         words.metric,
-                        format!("{} ({})", ob.metric, w.direction(ob.direction)),
+                        format!(
+                            "{} ({})",
+                            metric_label(&ob.metric, words),
+                            w.direction(ob.direction)
+                        ),
                     ),
                     field(
                         w.baseline,
@@ -532,8 +547,15 @@ fn render_detail(app: &App, s: &StrategyTab, frame: &mut Frame<'_>, area: Rect, 
                     vec![
                         field(w.planned, fmt.money(b.budget.amount)),
                         field(
-                            words.spent,
+                            words.ui.plan.columns[Column::Spent.index()],
                             b.spent.map(|a| fmt.money(a)).unwrap_or_else(|| "—".into()),
+                        ),
+                        field(
+                            words.ui.plan.columns[Column::Pace.index()],
+                            b.pace.map_or_else(
+                                || "—".into(),
+                                |p| super::scoreboard::pace_text(&words.ui.plan, p),
+                            ),
                         ),
                         field(words.forecast.at_this_pace, budget_forecast(fmt, b, true)),
                         Line::raw(or_dash(&b.budget.note)),

@@ -112,3 +112,93 @@ fn the_add_form_shows_the_syntax_80x24() {
         );
     }
 }
+
+fn backspaces(app: &mut App, n: usize) {
+    for _ in 0..n {
+        app.on_key(&key(KeyCode::Backspace));
+    }
+}
+
+#[test]
+fn a_token_and_its_field_both_set_and_differing_are_refused_on_the_field() {
+    let app = demo(Locale::En);
+    let people = app.store().people().expect("people");
+    let campaigns = app.store().campaigns().expect("campaigns");
+    let (ngoc, other) = (&people[0].name, &people[1].name);
+    let (first, second) = (&campaigns[0].name, &campaigns[1].name);
+    // (locale, keys before Enter, the field the reason is on, the reason)
+    let cases: Vec<(Locale, String, usize, &str)> = vec![
+        (
+            Locale::En,
+            "Họp due:fri\t\tmon".into(),
+            2,
+            "the title's due: and Due both set it; give one; nothing was saved",
+        ),
+        (
+            Locale::Vi,
+            "Họp due:fri\t\tmon".into(),
+            2,
+            "due: trong tiêu đề và ô Hạn đều đặt giá trị này; chỉ giữ một; chưa lưu gì",
+        ),
+        (
+            Locale::En,
+            format!("Họp @\"{ngoc}\"\t\t\t{other}"),
+            3,
+            "the title's @name and Assignee both set it",
+        ),
+        (
+            Locale::En,
+            format!("Họp campaign:\"{first}\"\t{second}"),
+            1,
+            "the title's campaign: and Campaign both set it",
+        ),
+    ];
+    for (locale, keys, field, reason) in cases {
+        let mut app = demo(locale);
+        let before = app.store().count_tasks().expect("count");
+        typed(&mut app, &format!("a{keys}\n"));
+        let title = keys.split('\t').next().unwrap_or_default();
+        let form = match &app.overlay {
+            Overlay::Form(form) => form,
+            _ => panic!("{keys}: the form was closed"),
+        };
+        assert_eq!(form.value(0usize), title, "the typed text is kept");
+        let error = form.error.clone().unwrap_or_default();
+        assert!(error.contains(reason), "{keys}: {error}");
+        assert_eq!(form.error_field, Some(field), "{keys}: {error}");
+        assert_eq!(app.store().count_tasks().expect("count"), before, "{keys}");
+    }
+    // p: against a priority chosen in the form.
+    let mut app = demo(Locale::En);
+    let before = app.store().count_tasks().expect("count");
+    typed(&mut app, "aHọp p:high\t\t\t\t");
+    backspaces(&mut app, 10);
+    typed(&mut app, "low\n");
+    let error = match &app.overlay {
+        Overlay::Form(form) => form.error.clone().unwrap_or_default(),
+        _ => panic!("p:high and Low: the form was closed"),
+    };
+    assert!(
+        error.contains("the title's p: and Priority both set it"),
+        "{error}"
+    );
+    assert_eq!(app.store().count_tasks().expect("count"), before);
+}
+
+#[test]
+fn a_token_fills_an_empty_field_and_agrees_with_the_same_value() {
+    let mut app = demo(Locale::En);
+    typed(&mut app, "aHọp due:fri\n");
+    let saved = app.tasks.selected().expect("saved").task.clone();
+    assert_eq!(saved.due, NaiveDate::from_ymd_opt(2026, 11, 27));
+    typed(&mut app, "aHọp 2 due:fri p:medium\t\tfri\n");
+    assert!(
+        matches!(app.overlay, Overlay::None),
+        "the same day twice is no conflict"
+    );
+    let saved = app.tasks.selected().expect("saved").task.clone();
+    assert_eq!(
+        (saved.title.as_str(), saved.due),
+        ("Họp 2", NaiveDate::from_ymd_opt(2026, 11, 27))
+    );
+}

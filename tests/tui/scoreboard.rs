@@ -8,6 +8,7 @@ use super::*;
 use funnel::app::plan::PlanView;
 use funnel::scoreboard::Column;
 use ratatui::layout::Rect;
+use ratatui::style::Color;
 
 fn december_7() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 12, 7).expect("date")
@@ -120,10 +121,11 @@ fn channels(app: &mut App, w: u16, h: u16) -> String {
 #[test]
 fn s_shows_every_campaign_o_cycles_the_sort_and_shift_o_reverses_it() {
     let mut app = on_plan(Locale::En, false);
-    screen(&mut app, 100, 30);
+    // Wide enough for every column: o goes round the columns shown.
+    screen(&mut app, 200, 50);
     assert_eq!(view(&app), PlanView::Timeline);
     typed(&mut app, "s");
-    screen(&mut app, 100, 30);
+    screen(&mut app, 200, 50);
     assert_eq!(view(&app), PlanView::Scoreboard);
     let all = order(&app);
     assert_eq!(all.len(), 15, "past campaigns included: {all:?}");
@@ -154,7 +156,7 @@ fn s_shows_every_campaign_o_cycles_the_sort_and_shift_o_reverses_it() {
         reversed.first().map(String::as_str),
         Some("SEO blog always-on")
     );
-    let shown = screen(&mut app, 100, 30);
+    let shown = screen(&mut app, 200, 50);
     assert!(
         shown.contains("All campaigns (15) · sorted by End, reversed"),
         "{shown}"
@@ -176,7 +178,7 @@ fn s_shows_every_campaign_o_cycles_the_sort_and_shift_o_reverses_it() {
 #[test]
 fn back_on_the_timeline_the_campaign_picked_in_the_table_is_shown() {
     let mut app = on_plan(Locale::En, false);
-    screen(&mut app, 100, 30);
+    screen(&mut app, 200, 50);
     typed(&mut app, "s");
     typed(&mut app, "ooooooo");
     assert_eq!(sort(&app), (Column::Start, false));
@@ -344,4 +346,138 @@ fn the_scoreboard_draws_at_every_size_and_keeps_the_selection_on_screen() {
             assert!(shown.contains(&cut), "{cut} in\n{shown}");
         }
     }
+}
+
+/// The line of key hints, above the status line.
+fn hints(shown: &str) -> String {
+    shown.lines().rev().nth(1).unwrap_or_default().to_string()
+}
+
+#[test]
+fn o_and_shift_o_sort_only_a_shown_scoreboard_by_its_shown_columns() {
+    let mut app = on_plan(Locale::En, false);
+    let timeline = screen(&mut app, 80, 24);
+    let before = sort(&app);
+    typed(&mut app, "oO");
+    assert_eq!(sort(&app), before, "the hidden table is not re-sorted");
+    assert!(!hints(&timeline).contains("sort"), "{timeline}");
+    typed(&mut app, "s");
+    let shown = screen(&mut app, 80, 24);
+    assert!(
+        shown.contains("sorted by Pace") && !shown.contains("reversed"),
+        "{shown}"
+    );
+    let footer = hints(&shown);
+    assert!(
+        footer.contains("o sort by next column") && footer.contains("O reverse sort"),
+        "the footer lists o and O:\n{shown}"
+    );
+    // At 80 columns o goes round the columns shown only, back to where
+    // it started.
+    let columns: Vec<Column> = funnel::ui::scoreboard::column_spans(&app, Rect::new(0, 0, 80, 24))
+        .into_iter()
+        .map(|(c, _, _)| c)
+        .collect();
+    assert!(
+        columns.len() < Column::ALL.len(),
+        "some give way: {columns:?}"
+    );
+    let mut visited = Vec::new();
+    for _ in 0..Column::ALL.len() {
+        typed(&mut app, "o");
+        screen(&mut app, 80, 24);
+        let (column, _) = sort(&app);
+        assert!(
+            columns.contains(&column),
+            "{column:?} is not shown: {columns:?}"
+        );
+        visited.push(column);
+    }
+    assert!(
+        columns.iter().all(|c| visited.contains(c)),
+        "every shown column in turn: {visited:?}"
+    );
+}
+
+/// Asserts that each right-aligned column of `lines`, ending under the
+/// end of its heading in `ends`, is set off from the one before it by a
+/// blank and ends where its heading does.
+fn apart_under(lines: &[&str], ends: &[usize], at: &str) {
+    for text in lines {
+        let line: Vec<char> = text.chars().collect();
+        for pair in ends.windows(2) {
+            let cell: String = line
+                .get(pair[0] + 1..=pair[1])
+                .map(|c| c.iter().collect())
+                .unwrap_or_default();
+            assert!(
+                cell.starts_with(' ') && !cell.ends_with(' '),
+                "column ending at {} runs into another at {at}:\n{text}",
+                pair[1]
+            );
+        }
+    }
+}
+
+#[test]
+fn budgets_over_plan_carry_the_over_budget_mark_under_capitalised_headings() {
+    for (plain, size) in [(false, (80, 24)), (true, (80, 24)), (false, (160, 48))] {
+        let mut app = on_plan(Locale::En, plain);
+        typed(&mut app, "1llll");
+        let (w, h) = size;
+        let shown = screen(&mut app, w, h);
+        let at = format!("{w}x{h} plain {plain}\n{shown}");
+        let lines: Vec<&str> = shown.lines().collect();
+        let head = lines
+            .iter()
+            .position(|l| l.contains("Budgets"))
+            .unwrap_or_else(|| panic!("no budgets at {at}"));
+        let heading = lines[head];
+        let chars: Vec<char> = heading.chars().collect();
+        let end_of = |label: &str| {
+            let from = heading
+                .find(label)
+                .unwrap_or_else(|| panic!("no {label} heading at {at}"));
+            heading[..from].chars().count() + label.chars().count() - 1
+        };
+        assert!(!heading.contains("spent"), "{at}");
+        let ends = [
+            end_of("Budgets"),
+            end_of("Planned"),
+            end_of("Spent"),
+            end_of("Used"),
+        ];
+        assert!(chars.len() > ends[3] + 1, "{at}");
+        let rows: Vec<&str> = lines[head + 1..]
+            .iter()
+            .take_while(|l| l.starts_with(|c: char| c.is_ascii_digit()))
+            .copied()
+            .collect();
+        assert!(rows.len() >= 3, "{at}");
+        apart_under(&rows, &ends, &at);
+        for (period, used) in [("2026-11", "! 105.3%"), ("2026-09", "! 111.2%")] {
+            let row = rows
+                .iter()
+                .find(|l| l.contains(period))
+                .unwrap_or_else(|| panic!("no {period} at {at}"));
+            assert!(row.contains(used), "{period} {used} at {at}");
+        }
+        let colour = budget_mark_colour(&mut app, "2026-11", w, h);
+        let want = if plain { Color::Reset } else { Color::Red };
+        assert_eq!(colour, Some(want), "{at}");
+    }
+}
+
+/// The colour of the first `!` on the row holding `period`.
+fn budget_mark_colour(app: &mut App, period: &str, w: u16, h: u16) -> Option<Color> {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    screen(app, w, h);
+    let mut term = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    term.draw(|f| funnel::ui::render(app, f)).expect("draw");
+    let buffer = term.backend().buffer();
+    let text = funnel::tui::buffer_text(buffer);
+    let y = text.lines().position(|l| l.contains(period))?;
+    let x = text.lines().nth(y)?.chars().position(|c| c == '!')?;
+    buffer.cell((x as u16, y as u16)).map(|c| c.fg)
 }

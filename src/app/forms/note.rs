@@ -5,9 +5,10 @@
 use chrono::{NaiveDate, Utc};
 
 use super::{Purpose, choice_field, chosen, date, date_field};
-use crate::app::form::{Field as Input, FieldError, Form};
+use crate::app::form::{Field as Input, FieldError, Form, choose};
 use crate::domain::{CauseCategory, Note, NoteId, NoteKind, validate};
 use crate::i18n::Format;
+use crate::metrics::kpi::metric_label;
 use crate::store::Store;
 
 /// The form's fields, in order.
@@ -28,16 +29,22 @@ impl From<Field> for usize {
 }
 
 /// A form holding `note`'s values; a new note has id 0 and says which
-/// days it covers at first.
+/// days it covers at first. The metrics (by name) are offered and shown in
+/// the reader's words.
 pub fn open(note: &Note, metrics: Vec<String>, fmt: Format) -> Form {
     let w = fmt.words();
     let ui = &w.ui;
+    let metric = note.metric.as_deref().map_or("", |m| metric_label(m, w));
+    let metrics = metrics
+        .iter()
+        .map(|m| metric_label(m, w).to_string())
+        .collect();
     let fields = vec![
         choice_field(ui.kind, w.note_kind(note.kind), &w.note_kinds),
         choice_field(ui.category, w.category(note.category), &w.categories),
         date_field(ui.from, &fmt.date(note.start), ui),
         date_field(ui.to, &fmt.date(note.end), ui),
-        Input::value(w.metric, note.metric.as_deref().unwrap_or_default())
+        Input::value(w.metric, metric)
             .choices(metrics)
             .hint(ui.optional),
         Input::text(ui.text, &note.text),
@@ -48,6 +55,28 @@ pub fn open(note: &Note, metrics: Vec<String>, fmt: Format) -> Form {
         (ui.new_note, None)
     };
     Form::new(title, Purpose::Note(editing), fields)
+}
+
+/// The metric typed in the form, in the reader's words or by its name.
+fn metric_named(typed: &str, store: &Store, fmt: Format) -> Result<String, FieldError> {
+    let names: Vec<String> = store
+        .metrics()
+        .map_err(|e| FieldError::at(Field::Metric, e))?
+        .into_iter()
+        .map(|m| m.name)
+        .collect();
+    let words: Vec<(&str, usize)> = names
+        .iter()
+        .enumerate()
+        .flat_map(|(i, n)| [(metric_label(n, fmt.words()), i), (n.as_str(), i)])
+        .collect();
+    match choose(typed, &words).and_then(|i| names.get(i)) {
+        Some(name) => Ok(name.clone()),
+        None => Ok(store
+            .metric(typed)
+            .map_err(|e| FieldError::at(Field::Metric, e))?
+            .name),
+    }
 }
 
 /// The note the form describes, each mistake on its field.
@@ -80,12 +109,7 @@ pub fn read(form: &Form, store: &Store, today: NaiveDate, fmt: Format) -> Result
     }
     let metric = match form.value(Field::Metric) {
         m if m.is_empty() => None,
-        m => Some(
-            store
-                .metric(&m)
-                .map_err(|e| FieldError::at(Field::Metric, e))?
-                .name,
-        ),
+        m => Some(metric_named(&m, store, fmt)?),
     };
     let text = validate::text("note", &form.value(Field::Text))
         .map_err(|e| FieldError::at(Field::Text, e))?;

@@ -85,7 +85,8 @@ pub fn read(
     today: NaiveDate,
     fmt: Format,
 ) -> Result<NewTask, FieldError> {
-    let ui = &fmt.words().ui;
+    let w = fmt.words();
+    let ui = &w.ui;
     let typed = form.value(Field::Title);
     let quick = match editing(form) {
         Some(_) => QuickAdd {
@@ -96,26 +97,42 @@ pub fn read(
     };
     let title =
         validate::title("task title", &quick.title).map_err(|e| FieldError::at(Field::Title, e))?;
-    // A token in the title wins over its field.
-    let campaign = match quick.campaign {
-        Some(c) => Some(c),
-        None => super::named(form, Field::Campaign, store, Named::Campaign)?,
+    // A token fills its field when the field is empty; a token and a
+    // field that both say something different are a mistake on the field,
+    // as on the command line.
+    let both = |token: &str, field: Field, label: &str| {
+        FieldError::at(
+            field,
+            Format::fill_all(ui.tasks.quick_both, &[&token, &label]),
+        )
+    };
+    let campaign = match (
+        quick.campaign,
+        super::named(form, Field::Campaign, store, Named::Campaign)?,
+    ) {
+        (Some(q), Some(f)) if q != f => return Err(both("campaign:", Field::Campaign, w.campaign)),
+        (q, f) => q.or(f),
     }
     .map(crate::domain::CampaignId);
-    let due = match (quick.due, form.value(Field::Due)) {
-        (Some(d), _) => Some(d),
-        (None, d) if d.is_empty() => None,
+    let field_due = match form.value(Field::Due) {
+        d if d.is_empty() => None,
         _ => Some(super::date(form, Field::Due, today, ui)?),
     };
-    let assignee = match quick.assignee {
-        Some(p) => Some(p),
-        None => super::named(form, Field::Assignee, store, Named::Person)?,
+    let due = match (quick.due, field_due) {
+        (Some(q), Some(f)) if q != f => return Err(both("due:", Field::Due, ui.due)),
+        (q, f) => q.or(f),
+    };
+    let assignee = match (
+        quick.assignee,
+        super::named(form, Field::Assignee, store, Named::Person)?,
+    ) {
+        (Some(q), Some(f)) if q != f => return Err(both("@name", Field::Assignee, w.assignee)),
+        (q, f) => q.or(f),
     }
     .map(crate::domain::PersonId);
-    // An empty priority is medium.
-    let priority = if let Some(p) = quick.priority {
-        p
-    } else if form.value(Field::Priority).is_empty() {
+    // An empty priority is medium, and medium is where a new task's form
+    // starts: only another choice in the field says something.
+    let field_priority = if form.value(Field::Priority).is_empty() {
         Priority::Medium
     } else {
         chosen(
@@ -126,6 +143,13 @@ pub fn read(
             Priority::as_str,
             ui,
         )?
+    };
+    let priority = match quick.priority {
+        Some(q) if field_priority != Priority::Medium && q != field_priority => {
+            return Err(both("p:", Field::Priority, ui.priority));
+        }
+        Some(q) => q,
+        None => field_priority,
     };
     let mut tags = form
         .value(Field::Tags)

@@ -211,3 +211,46 @@ figures_frames! {
     figures_en_no_color: Locale::En, false, true;
     figures_vi_no_color: Locale::Vi, false, true;
 }
+
+/// The change column's heading: what follows "vs" (or "so với") on the
+/// figures' heading row.
+fn compared_heading(frame: &str, vs: &str) -> String {
+    let heading = frame.lines().nth(2).unwrap_or_default();
+    heading
+        .split_once(vs)
+        // The target column's heading follows two spaces on.
+        .map(|(_, rest)| rest.split("  ").next().unwrap_or_default().to_string())
+        .unwrap_or_else(|| panic!("no {vs:?} heading:\n{frame}"))
+}
+
+#[test]
+fn the_change_heading_names_the_compared_span_in_every_look() {
+    // (locale, the word before the compared period, the word before its last day)
+    let locales = [
+        (Locale::En, "vs ", " to "),
+        (Locale::Vi, "so với ", " đến "),
+    ];
+    for (locale, vs, through) in locales {
+        for (ascii, no_color) in [(false, false), (true, false), (false, true)] {
+            // "": month vs previous; "y": a year earlier; "m": quarter;
+            // "/channel\n": a channel picked.
+            for keys in ["", "y", "m", "my", "/channel\n", "/channel\ny"] {
+                let mut app = on_kpis(Look {
+                    locale,
+                    ascii,
+                    no_color,
+                });
+                typed(&mut app, keys);
+                for width in [80, 120, 160, 200] {
+                    let frame = screen(&mut app, width, 48);
+                    let said = compared_heading(&frame, vs);
+                    assert!(
+                        said.contains(through) || said.ends_with('…'),
+                        "{locale:?} ascii {ascii} no colour {no_color} keys {keys:?} at \
+                         {width} columns: {said:?} leaves out the span\n{frame}"
+                    );
+                }
+            }
+        }
+    }
+}

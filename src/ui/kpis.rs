@@ -187,22 +187,18 @@ fn so_far(app: &App, label: &str, end: chrono::NaiveDate, partial: bool) -> Stri
 }
 
 /// The headings of the figures' value and change columns: the period so
-/// far, and what it is compared with over the same days, in full and
-/// short ("vs 2026-11 to 7 Nov", "vs 2026-11").
-fn figure_headings(app: &App, k: &KpisTab) -> (String, [String; 2]) {
+/// far, and what it is compared with over the same days ("vs 2026-11 to
+/// 7 Nov"): the span is always said, as the changes mean nothing without it.
+fn figure_headings(app: &App, k: &KpisTab) -> (String, String) {
     let c = &k.compared.comparison;
     let partial = c.partial();
     let current = so_far(app, &k.period.label(), c.current.end, partial);
     let cw = &app.words().compare;
     if k.compared.previous.is_none() {
-        return (
-            current,
-            [cw.nothing_before.to_string(), cw.nothing_before.to_string()],
-        );
+        return (current, cw.nothing_before.to_string());
     }
-    let vs = |text: String| crate::i18n::Format::fill(cw.vs, text);
-    let full = vs(so_far(app, &c.other.label(), c.previous.end, partial));
-    (current, [full, vs(c.other.label())])
+    let against = so_far(app, &c.other.label(), c.previous.end, partial);
+    (current, crate::i18n::Format::fill(cw.vs, against))
 }
 
 /// A change as the figures show it, in full and short (see
@@ -304,7 +300,8 @@ fn render_figures(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Rect, t: 
         Widest {
             label: widest(&mut rows.iter().map(|r| width(r.0))),
             value: widest(&mut rows.iter().map(|r| width(&r.1)).chain([width(&current)])),
-            change: [changes(0), changes(1)].map(|c| c.max(width(&against[1]))),
+            // The heading is as wide as the column gets: labels give way first.
+            change: [changes(0), changes(1)].map(|c| c.max(width(&against))),
             target: widest(
                 &mut rows
                     .iter()
@@ -314,15 +311,12 @@ fn render_figures(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Rect, t: 
         },
     );
     let gap = " ".repeat(GAP);
-    let heading = against
-        .iter()
-        .find(|h| width(h) <= cols.change)
-        .unwrap_or(&against[1]);
+    let heading = fit(&against, cols.change);
     let mut lines = vec![
         Line::from(vec![
             Span::raw(pad("", cols.label)),
             Span::raw(format!(" {}{gap}", pad(&current, cols.value))),
-            Span::raw(format!("{}{gap}", pad(heading, cols.change))),
+            Span::raw(format!("{}{gap}", pad(&heading, cols.change))),
             Span::raw(fit(w.ui.vs_target, cols.target)),
         ])
         .style(t.dim()),

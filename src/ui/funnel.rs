@@ -12,8 +12,7 @@ use ratatui::widgets::Paragraph;
 use super::Theme;
 use crate::app::App;
 use crate::app::kpis::KpisTab;
-use crate::i18n::Format;
-use crate::report::funnel::cells;
+use crate::report::funnel::{cells, legend};
 use crate::text::{fit, pad, width};
 
 /// Column widths: step, count, its change, rate, its change. Each column
@@ -74,10 +73,21 @@ pub fn render(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Rect, t: Them
         lines.push(fit_line(spans, cols));
     }
     lines.push(Line::default());
-    lines.push(Line::styled(
-        fit(&Format::fill(fw.legend, w.vs_previous), cols),
-        t.dim(),
-    ));
+    let span = k
+        .compared
+        .previous
+        .as_ref()
+        .map(|_| super::kpis::compared_span(app, k));
+    let legend = legend(fmt, k.compare, span.as_deref());
+    // Where the footnote does not fit, each of its parts takes a line.
+    let parts: Vec<&str> = if width(&legend) <= cols {
+        vec![&legend]
+    } else {
+        legend.split(" · ").collect()
+    };
+    for part in parts {
+        lines.push(Line::styled(fit(part, cols), t.dim()));
+    }
     frame.render_widget(Paragraph::new(lines), area);
 }
 

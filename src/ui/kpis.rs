@@ -197,8 +197,16 @@ fn figure_headings(app: &App, k: &KpisTab) -> (String, String) {
     if k.compared.previous.is_none() {
         return (current, cw.nothing_before.to_string());
     }
-    let against = so_far(app, &c.other.label(), c.previous.end, partial);
-    (current, crate::i18n::Format::fill(cw.vs, against))
+    (
+        current,
+        crate::i18n::Format::fill(cw.vs, compared_span(app, k)),
+    )
+}
+
+/// The span the changes are against: "2026-11 to 7 Nov".
+pub(super) fn compared_span(app: &App, k: &KpisTab) -> String {
+    let c = &k.compared.comparison;
+    so_far(app, &c.other.label(), c.previous.end, c.partial())
 }
 
 /// A change as the figures show it, in full and short (see

@@ -254,3 +254,70 @@ fn the_change_heading_names_the_compared_span_in_every_look() {
         }
     }
 }
+
+/// Presses `c` until the segment-share chart is shown at 80 columns.
+fn segment_chart(app: &mut App, title: &str) -> String {
+    for _ in 0..12 {
+        let shown = screen(app, 80, 24);
+        if shown.contains(title) {
+            return shown;
+        }
+        typed(app, "c");
+    }
+    panic!("no {title:?} chart");
+}
+
+/// Each segment's move in points, by name.
+fn moves(app: &App) -> Vec<(String, Option<f64>)> {
+    let k = app.kpis.as_ref().expect("loaded");
+    let mut out: Vec<_> = k
+        .segments
+        .iter()
+        .map(|s| (s.name.clone(), s.moved()))
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+#[test]
+fn segment_shares_move_like_for_like_on_both_tabs_under_one_heading() {
+    let mut app = on_kpis(Look {
+        locale: Locale::En,
+        ascii: false,
+        no_color: false,
+    });
+    let kpis = moves(&app);
+    let chart = segment_chart(&mut app, "Customers by segment");
+    assert!(
+        chart.contains("Customers by segment, 2026-12 to 7 Dec")
+            && chart.contains("share · vs 2026-11 to 7 Nov"),
+        "the running month and the same days of November:\n{chart}"
+    );
+    typed(&mut app, "1");
+    let s = app.strategy.as_ref().expect("loaded");
+    let mut strategy: Vec<_> = s
+        .segments
+        .iter()
+        .map(|l| {
+            (
+                l.segment.name.clone(),
+                l.share.as_ref().and_then(|x| x.moved()),
+            )
+        })
+        .collect();
+    strategy.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(
+        strategy, kpis,
+        "Strategy → Segments and the KPIs chart agree"
+    );
+    typed(&mut app, "l");
+    let shown = screen(&mut app, 160, 48);
+    assert!(shown.contains("vs 2026-11 to 7 Nov"), "{shown}");
+
+    typed(&mut app, "4y");
+    let chart = segment_chart(&mut app, "Customers by segment");
+    assert!(
+        chart.contains("share · vs 2025-12 to 7 Dec"),
+        "a year earlier is named as such:\n{chart}"
+    );
+}

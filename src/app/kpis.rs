@@ -207,10 +207,7 @@ impl KpisTab {
                 .collect::<Vec<_>>()
         });
         let segments = match scope.dimension {
-            Dimension::Total => {
-                let span = [compared.comparison.previous, compared.comparison.current];
-                segment_shares_over(store, &analysis, span, &current, &before)?
-            }
+            Dimension::Total => segment_shares(store, &analysis, &compared)?,
             _ => Vec::new(),
         };
         Ok(KpisTab {
@@ -276,27 +273,19 @@ impl KpisTab {
     }
 }
 
-/// Each segment's customers at the end of `period` and its share of all
-/// customers then and at the end of the period before, largest first.
+/// Each segment's customers at the end of the days counted and its share
+/// of all customers then, against its share at the end of the same days
+/// of the span compared with (like for like, as every change is), largest
+/// first. The KPIs chart and Strategy → Segments both read it.
 pub fn segment_shares(
     store: &Store,
     analysis: &Analysis<'_>,
-    period: Period,
-    current: &PeriodFigures,
-    before: &PeriodFigures,
+    compared: &Compared,
 ) -> Result<Vec<SegmentShare>> {
-    segment_shares_over(store, analysis, [period.prev(), period], current, before)
-}
-
-/// [`segment_shares`] at the end of `span[1]` against the end of
-/// `span[0]` (the days compared with).
-pub fn segment_shares_over(
-    store: &Store,
-    analysis: &Analysis<'_>,
-    span: [Period; 2],
-    current: &PeriodFigures,
-    before: &PeriodFigures,
-) -> Result<Vec<SegmentShare>> {
+    let c = &compared.comparison;
+    let span = [c.previous, c.current];
+    let current = &compared.current;
+    let before = compared.previous_or_empty();
     let mut out = Vec::new();
     for s in store.segments()? {
         let f = analysis.customer_figures(&span, Dimension::Segment(s.id))?;

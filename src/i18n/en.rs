@@ -249,6 +249,7 @@ pub static EN: Words = Words {
             new: "new",
             churned: "churned",
             structure: "Customers by segment, end of {}",
+            structure_so_far: "Customers by segment, {}",
             share_vs: "share · vs {}",
             no_segments: "No segments yet.",
             structure_whole_only: "Segment shares are shown for the whole business; Esc goes back to it.",

@@ -304,6 +304,7 @@ pub static VI: Words = Words {
             new: "mới",
             churned: "rời bỏ",
             structure: "Khách hàng theo phân khúc, cuối {}",
+            structure_so_far: "Khách hàng theo phân khúc, {}",
             share_vs: "tỷ trọng · so với {}",
             no_segments: "Chưa có phân khúc nào.",
             structure_whole_only: "Tỷ trọng phân khúc chỉ xem được cho toàn doanh nghiệp; Esc để quay lại.",

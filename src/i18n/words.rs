@@ -591,6 +591,8 @@ pub struct KpiWords {
     pub churned: &'static str,
     /// "Customers by segment, end of {}"
     pub structure: &'static str,
+    /// "Customers by segment, {}": a running period, "2026-12 to 7 Dec".
+    pub structure_so_far: &'static str,
     /// "share · vs {}"
     pub share_vs: &'static str,
     pub no_segments: &'static str,

@@ -77,7 +77,7 @@ pub fn render(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Rect, t: Them
         .compared
         .previous
         .as_ref()
-        .map(|_| super::kpis::compared_span(app, k));
+        .map(|_| super::kpis::compared_span(app, &k.compared.comparison));
     let legend = legend(fmt, k.compare, span.as_deref());
     // Where the footnote does not fit, each of its parts takes a line.
     let parts: Vec<&str> = if width(&legend) <= cols {

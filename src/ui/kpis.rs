@@ -20,7 +20,7 @@ use crate::app::App;
 use crate::app::kpis::{Chart as Which, KpisTab, NOTES_VIEW};
 use crate::domain::{Amount, Dimension};
 use crate::metrics::objective::ObjectiveStatus;
-use crate::metrics::{Granularity, Period, PeriodFigures};
+use crate::metrics::{Comparison, Granularity, Period, PeriodFigures};
 use crate::report::text::{change, change_short, label, marked, show};
 use crate::text::{fit, pad, width};
 
@@ -197,16 +197,17 @@ fn figure_headings(app: &App, k: &KpisTab) -> (String, String) {
     if k.compared.previous.is_none() {
         return (current, cw.nothing_before.to_string());
     }
-    (
-        current,
-        crate::i18n::Format::fill(cw.vs, compared_span(app, k)),
-    )
+    (current, against(app, c))
 }
 
 /// The span the changes are against: "2026-11 to 7 Nov".
-pub(super) fn compared_span(app: &App, k: &KpisTab) -> String {
-    let c = &k.compared.comparison;
+pub(super) fn compared_span(app: &App, c: &Comparison) -> String {
     so_far(app, &c.other.label(), c.previous.end, c.partial())
+}
+
+/// What the changes are against, as a heading: "vs 2026-11 to 7 Nov".
+pub(super) fn against(app: &App, c: &Comparison) -> String {
+    crate::i18n::Format::fill(app.words().compare.vs, compared_span(app, c))
 }
 
 /// A change as the figures show it, in full and short (see
@@ -751,7 +752,16 @@ fn render_segments(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Rect, t:
     let w = app.words();
     let kw = &w.ui.kpi;
     let fmt = app.format();
-    let title = crate::i18n::Format::fill(kw.structure, k.period.label());
+    let c = &k.compared.comparison;
+    // A running period's shares are of the days counted so far.
+    let title = if c.partial() {
+        crate::i18n::Format::fill(
+            kw.structure_so_far,
+            so_far(app, &k.period.label(), c.current.end, true),
+        )
+    } else {
+        crate::i18n::Format::fill(kw.structure, k.period.label())
+    };
     let block = Block::bordered()
         .border_set(t.border())
         .title(Span::styled(format!(" {title} "), t.title()));
@@ -767,7 +777,7 @@ fn render_segments(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Rect, t:
         frame.render_widget(Paragraph::new(fit(note, cols)).style(t.dim()), inner);
         return;
     }
-    let before = k.period.prev().label();
+    let before = compared_span(app, c);
     let name_w = k
         .segments
         .iter()

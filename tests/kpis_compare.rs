@@ -321,3 +321,72 @@ fn segment_shares_move_like_for_like_on_both_tabs_under_one_heading() {
         "a year earlier is named as such:\n{chart}"
     );
 }
+
+/// Every chart title on `frame` that is cut, or whose count or date is cut.
+fn cut_titles(frame: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in frame.lines() {
+        for piece in line.split('╭').skip(1) {
+            let Some((title, _)) = piece.split_once('╮') else {
+                continue;
+            };
+            let ends_whole = matches!(title.chars().last(), Some('─' | '…' | ' ') | None);
+            let counts_whole = [
+                ("new", " 45"),
+                ("mới", " 45"),
+                ("churned", " 41"),
+                ("rời bỏ", " 41"),
+            ]
+            .iter()
+            .all(|(word, count)| {
+                title
+                    .match_indices(word)
+                    .filter(|(i, _)| title[..*i].trim_end().ends_with(['█', '▒']))
+                    .all(|(i, _)| title[i + word.len()..].starts_with(count))
+            });
+            let dates_whole = ["to 7", "đến 07/"].iter().all(|d| {
+                title.match_indices(d).all(|(i, _)| {
+                    ["to 7 Dec", "đến 07/12"]
+                        .iter()
+                        .any(|w| title[i..].starts_with(w))
+                })
+            });
+            if !(ends_whole && counts_whole && dates_whole) {
+                out.push(title.to_string());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn chart_titles_drop_whole_legend_items_never_cut_a_number_or_word() {
+    for locale in [Locale::En, Locale::Vi] {
+        let mut app = on_kpis(Look {
+            locale,
+            ascii: false,
+            no_color: false,
+        });
+        let mut cut = Vec::new();
+        for (w, h) in [(120, 40), (140, 40), (160, 48), (180, 50), (200, 50)] {
+            cut.extend(
+                cut_titles(&screen(&mut app, w, h))
+                    .into_iter()
+                    .map(|t| (w, t)),
+            );
+        }
+        // At 80 columns `c` shows one chart at a time.
+        for _ in 0..8 {
+            typed(&mut app, "c");
+            cut.extend(
+                cut_titles(&screen(&mut app, 80, 24))
+                    .into_iter()
+                    .map(|t| (80, t)),
+            );
+        }
+        assert!(
+            cut.is_empty(),
+            "{locale:?}: titles cut without a sign: {cut:#?}"
+        );
+    }
+}

@@ -530,13 +530,13 @@ fn render_line(app: &App, k: &KpisTab, s: &Series, frame: &mut Frame<'_>, area: 
         .collect();
     let w = app.words();
     // The legend stands in the title, where it never covers the data.
-    let mut legend = vec![Span::styled(
-        format!(" {} {} ", m.line_sample, s.title),
-        t.title(),
-    )];
+    let head = Span::styled(format!(" {} {} ", m.line_sample, s.title), t.title());
+    let mut legend = Vec::new();
     let mut entry = |sample: &str, style: Style, name: &str| {
-        legend.push(Span::styled(sample.to_string(), style));
-        legend.push(Span::raw(format!(" {name}  ")));
+        legend.push(vec![
+            Span::styled(sample.to_string(), style),
+            Span::raw(format!(" {name}  ")),
+        ]);
     };
     let mut datasets = vec![
         Dataset::default()
@@ -589,7 +589,7 @@ fn render_line(app: &App, k: &KpisTab, s: &Series, frame: &mut Frame<'_>, area: 
     }
     let chart = Chart::new(datasets)
         .legend_position(None)
-        .block(block.title(Line::from(legend)))
+        .block(block.title(title_line(head, legend, titled(area))))
         .x_axis(
             Axis::default()
                 .bounds([0.0, last.max(1.0)])
@@ -608,6 +608,62 @@ fn render_line(app: &App, k: &KpisTab, s: &Series, frame: &mut Frame<'_>, area: 
         )
         .style(Style::new());
     frame.render_widget(chart, area);
+}
+
+/// The columns a bordered chart's title has: between its corners.
+fn titled(area: Rect) -> usize {
+    usize::from(area.width.saturating_sub(2))
+}
+
+/// A chart's title in `room` columns: its name, cut with an ellipsis only
+/// when it alone does not fit, then whole legend items while they fit. An
+/// item left out is said with "…": a count cut from 45 to 4 would read as
+/// a figure.
+fn title_line(head: Span<'static>, items: Vec<Vec<Span<'static>>>, room: usize) -> Line<'static> {
+    const MORE: &str = "… ";
+    let head_w = width(&head.content);
+    if head_w > room {
+        return Line::from(Span::styled(fit(head.content.trim_end(), room), head.style));
+    }
+    let widths: Vec<usize> = items
+        .iter()
+        .map(|i| i.iter().map(|s| width(&s.content)).sum())
+        .collect();
+    // The last item's trailing gap may fall on the corner.
+    let trail = |i: usize| {
+        items[i]
+            .last()
+            .map_or(0, |s| width(&s.content) - width(s.content.trim_end()))
+    };
+    let mut shown = 0;
+    let mut used = head_w;
+    while shown < items.len() {
+        let last = shown + 1 == items.len();
+        let need = if last {
+            widths[shown] - trail(shown)
+        } else {
+            widths[shown]
+        };
+        // Room for this item and, if more follow, for the "…" after it.
+        let more = if last { 0 } else { width(MORE.trim_end()) };
+        let fits_alone = used + need <= room;
+        let rest_fits = last
+            || used + widths[shown] + widths[shown + 1..].iter().sum::<usize>()
+                - trail(items.len() - 1)
+                <= room;
+        if !fits_alone || (!rest_fits && used + need + more > room) {
+            break;
+        }
+        used += widths[shown];
+        shown += 1;
+    }
+    let cut = shown < items.len();
+    let mut spans = vec![head];
+    spans.extend(items.into_iter().take(shown).flatten());
+    if cut {
+        spans.push(Span::raw(MORE));
+    }
+    Line::from(spans)
 }
 
 /// The first, middle and last periods of the window.
@@ -641,39 +697,40 @@ fn render_new_vs_churned(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Re
     let current = k.figures.last();
     let bars = pair_marks(app.ascii);
     let show_count = |v: Option<Amount>| v.map_or_else(|| "—".to_string(), |a| fmt.count(a));
-    let title = Line::from(vec![
-        Span::styled(
-            format!(
-                " {} · {} ",
-                kw.new_vs_churned,
-                so_far(
-                    app,
-                    &k.period.label(),
-                    k.compared.comparison.current.end,
-                    k.compared.comparison.partial()
-                )
-            ),
-            t.title(),
+    let head = Span::styled(
+        format!(
+            " {} · {} ",
+            kw.new_vs_churned,
+            so_far(
+                app,
+                &k.period.label(),
+                k.compared.comparison.current.end,
+                k.compared.comparison.partial()
+            )
         ),
-        Span::styled(
+        t.title(),
+    );
+    let items = vec![
+        vec![Span::styled(
             format!(
-                "{} {} {} ",
+                "{} {} {}  ",
                 bars.new,
                 kw.new,
                 show_count(current.and_then(|f| f.new_customers))
             ),
             t.good(),
-        ),
-        Span::styled(
+        )],
+        vec![Span::styled(
             format!(
-                " {} {} {} ",
+                "{} {} {} ",
                 bars.churned,
                 kw.churned,
                 show_count(current.and_then(|f| f.churned_customers))
             ),
             t.warning(),
-        ),
-    ]);
+        )],
+    ];
+    let title = title_line(head, items, titled(area));
     let block = Block::bordered().border_set(t.border()).title(title);
     let inner = block.inner(area);
     let periods = k.window.len().max(1) as u16;
@@ -762,9 +819,11 @@ fn render_segments(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Rect, t:
     } else {
         crate::i18n::Format::fill(kw.structure, k.period.label())
     };
-    let block = Block::bordered()
-        .border_set(t.border())
-        .title(Span::styled(format!(" {title} "), t.title()));
+    let block = Block::bordered().border_set(t.border()).title(title_line(
+        Span::styled(format!(" {title} "), t.title()),
+        Vec::new(),
+        titled(area),
+    ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let cols = inner.width as usize;

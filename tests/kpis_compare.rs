@@ -390,3 +390,53 @@ fn chart_titles_drop_whole_legend_items_never_cut_a_number_or_word() {
         );
     }
 }
+
+/// The inside of the new-vs-churned chart at 80 columns: its rows between
+/// the title and the bottom border, as characters.
+fn new_vs_churned_cells(app: &mut App) -> Vec<Vec<char>> {
+    let shown = segment_chart(app, "New vs churned");
+    shown
+        .lines()
+        .skip_while(|l| !l.contains("New vs churned"))
+        .skip(1)
+        .take_while(|l| !l.starts_with(['╰', '+']))
+        .map(|l| l.chars().collect())
+        .collect()
+}
+
+#[test]
+fn without_colour_new_and_churned_bars_differ_in_every_cell() {
+    // (ascii, the glyphs of new bars, those of churned ones)
+    let looks = [(false, "█▇▆▅▄▃▂▁", "▒░"), (true, "#:.", "x~,")];
+    for (ascii, new, churned) in looks {
+        let mut app = on_kpis(Look {
+            locale: Locale::En,
+            ascii,
+            no_color: true,
+        });
+        let rows = new_vs_churned_cells(&mut app);
+        let chart = rows
+            .iter()
+            .map(|r| r.iter().collect::<String>())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+        let (mut news, mut churneds) = (0, 0);
+        for x in 0..columns {
+            let column: Vec<char> = rows.iter().filter_map(|r| r.get(x).copied()).collect();
+            let is_new = column.iter().any(|c| new.contains(*c));
+            let is_churned = column.iter().any(|c| churned.contains(*c));
+            news += usize::from(is_new);
+            churneds += usize::from(is_churned);
+            assert!(
+                !(is_new && is_churned),
+                "ascii {ascii}: column {x} mixes new and churned glyphs:\n{chart}"
+            );
+        }
+        assert!(news > 0 && churneds > 0, "both bars are drawn:\n{chart}");
+        assert!(
+            !chart.contains('='),
+            "ascii {ascii}: '=' is the target line's mark:\n{chart}"
+        );
+    }
+}

@@ -35,16 +35,17 @@ fn figures_width(total: u16) -> u16 {
 const CELL_WIDTH: u16 = 56;
 const CELL_HEIGHT: u16 = 12;
 
-/// Bars drawn with `#` where block elements are not wanted.
+/// Bars drawn with `#` where block elements are not wanted; `=` is left
+/// to the target line.
 const ASCII_BARS: bar::Set = bar::Set {
     full: "#",
     seven_eighths: "#",
     three_quarters: "#",
-    five_eighths: "=",
-    half: "=",
-    three_eighths: "=",
-    one_quarter: "_",
-    one_eighth: "_",
+    five_eighths: ":",
+    half: ":",
+    three_eighths: ":",
+    one_quarter: ".",
+    one_eighth: ".",
     empty: " ",
 };
 
@@ -762,8 +763,13 @@ fn render_new_vs_churned(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Re
         ]));
     }
     frame.render_widget(chart, area);
-    // The chart fills every bar with one symbol; churned bars get their
-    // own, so the pair reads apart without colour.
+    // The chart draws every bar with one family of symbols; churned bars
+    // get their own, top cells too, so the pair reads apart without colour.
+    let set = if app.ascii {
+        ASCII_BARS
+    } else {
+        bar::NINE_LEVELS
+    };
     let step = 2 * bar_width + per_period.saturating_sub(2 * bar_width).max(1);
     let buf = frame.buffer_mut();
     let inner = inner.intersection(buf.area);
@@ -775,18 +781,37 @@ fn render_new_vs_churned(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Re
         for x in from..from.saturating_add(bar_width).min(inner.right()) {
             for y in inner.top()..inner.bottom() {
                 let cell = &mut buf[(x, y)];
-                if cell.symbol() == bars.new {
-                    cell.set_symbol(bars.churned);
+                if let Some(own) = bars.churned_for(&set, cell.symbol()) {
+                    cell.set_symbol(own);
                 }
             }
         }
     }
 }
 
-/// The full marks of a new bar and a churned one.
+/// The full marks of a new bar and a churned one, and the churned bar's
+/// marks for a top cell filled above and below half.
 struct PairMarks {
     new: &'static str,
     churned: &'static str,
+    churned_high: &'static str,
+    churned_low: &'static str,
+}
+
+impl PairMarks {
+    /// The churned bar's mark in place of the new bar's `symbol` of `set`;
+    /// `None` for what is no bar (blank, a value, a label).
+    fn churned_for(&self, set: &bar::Set, symbol: &str) -> Option<&'static str> {
+        if symbol == set.full {
+            Some(self.churned)
+        } else if [set.seven_eighths, set.three_quarters, set.five_eighths].contains(&symbol) {
+            Some(self.churned_high)
+        } else if [set.half, set.three_eighths, set.one_quarter, set.one_eighth].contains(&symbol) {
+            Some(self.churned_low)
+        } else {
+            None
+        }
+    }
 }
 
 fn pair_marks(ascii: bool) -> PairMarks {
@@ -794,11 +819,15 @@ fn pair_marks(ascii: bool) -> PairMarks {
         PairMarks {
             new: ASCII_BARS.full,
             churned: "x",
+            churned_high: "~",
+            churned_low: ",",
         }
     } else {
         PairMarks {
             new: bar::NINE_LEVELS.full,
             churned: "▒",
+            churned_high: "▒",
+            churned_low: "░",
         }
     }
 }

@@ -440,3 +440,30 @@ fn without_colour_new_and_churned_bars_differ_in_every_cell() {
         );
     }
 }
+
+#[test]
+fn the_funnel_says_better_or_worse_without_colour_in_columns_apart() {
+    for (locale, ascii, no_color, said) in [
+        (Locale::En, false, true, "-14.5% worse"),
+        (Locale::En, true, false, "-14.5% worse"),
+        (Locale::Vi, false, true, "-14,5% kém hơn"),
+    ] {
+        let mut app = on_kpis(Look {
+            locale,
+            ascii,
+            no_color,
+        });
+        typed(&mut app, "v");
+        for (w, h) in [(80, 24), (160, 48)] {
+            let shown = screen(&mut app, w, h);
+            assert!(shown.contains(said), "{locale:?} at {w}: {said:?}\n{shown}");
+            // The tab bar, the head line, the title, the headings, 4 steps.
+            for row in shown.lines().skip(4).take(4) {
+                assert!(
+                    !["% +", "% -", "% −"].iter().any(|s| row.contains(s)),
+                    "{locale:?} at {w}: a rate touches its change: {row}"
+                );
+            }
+        }
+    }
+}

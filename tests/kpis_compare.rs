@@ -467,3 +467,23 @@ fn the_funnel_says_better_or_worse_without_colour_in_columns_apart() {
         }
     }
 }
+
+#[test]
+fn the_year_charts_start_at_the_first_year_with_data() {
+    let mut app = on_kpis(Look {
+        locale: Locale::En,
+        ascii: false,
+        no_color: false,
+    });
+    typed(&mut app, "mm");
+    let k = app.kpis.as_ref().expect("loaded");
+    assert_eq!(k.period.label(), "2026");
+    let labels: Vec<String> = k.window.iter().map(|p| p.label()).collect();
+    assert_eq!(
+        labels,
+        ["2025", "2026"],
+        "the demo's orders start in 2025-06"
+    );
+    let shown = screen(&mut app, 160, 48);
+    assert!(!shown.contains("2015"), "{shown}");
+}

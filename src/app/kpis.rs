@@ -140,6 +140,18 @@ fn window_of(period: Period) -> Vec<Period> {
     window
 }
 
+/// `window` without the periods over before the first day with data (all
+/// but the last two at most): a year chart of a shop opened in 2025 starts
+/// there, not ten empty years before.
+fn from_first_data(window: Vec<Period>, first: Option<NaiveDate>) -> Vec<Period> {
+    let Some(first) = first else {
+        return window;
+    };
+    let empty = window.iter().take_while(|p| p.end < first).count();
+    let keep = window.len().saturating_sub(2);
+    window.into_iter().skip(empty.min(keep)).collect()
+}
+
 impl KpisTab {
     /// The figures of `scope` over `period` and the periods before it, as
     /// of `today`, compared with the period before.
@@ -174,7 +186,10 @@ impl KpisTab {
             period,
             compare,
         } = at;
-        let window = window_of(period);
+        let window = from_first_data(
+            window_of(period),
+            store.data_span()?.map(|(first, _)| first),
+        );
         let analysis = Analysis::with_timelines(store, config, today, Rc::clone(timelines));
         let f = analysis.figures(&window, scope.dimension)?;
         let figures = f.figures;

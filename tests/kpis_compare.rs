@@ -487,3 +487,29 @@ fn the_year_charts_start_at_the_first_year_with_data() {
     let shown = screen(&mut app, 160, 48);
     assert!(!shown.contains("2015"), "{shown}");
 }
+
+#[test]
+fn the_cohort_tables_say_which_cohorts_are_shown_of_how_many() {
+    for (locale, said) in [
+        (
+            Locale::En,
+            "cohorts 2025-11 to 2026-12 shown of 2025-06 to 2026-12",
+        ),
+        (
+            Locale::Vi,
+            "hiện nhóm 2025-11 đến 2026-12 trong 2025-06 đến 2026-12",
+        ),
+    ] {
+        let mut app = on_kpis(Look {
+            locale,
+            ascii: false,
+            no_color: false,
+        });
+        let title = match locale {
+            Locale::En => "Cohorts:",
+            Locale::Vi => "Nhóm khách:",
+        };
+        let shown = segment_chart(&mut app, title);
+        assert!(shown.contains(said), "{locale:?}: {said:?}\n{shown}");
+    }
+}

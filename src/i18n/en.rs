@@ -80,6 +80,7 @@ pub static EN: Words = Words {
         revenue_title: "Cohorts: revenue per customer to month +k",
         to_date: "* {} still running",
         shown: "months +{} to +{} shown of +{}; wider shows more",
+        cohorts_shown: "cohorts {} to {} shown of {} to {}",
     },
     ui: UiWords {
         tabs: ["Strategy", "Plan", "Tasks", "KPIs"],

@@ -86,6 +86,7 @@ pub static VI: Words = Words {
         revenue_title: "Nhóm khách: doanh thu mỗi khách đến tháng +k",
         to_date: "* {} chưa hết tháng",
         shown: "hiện tháng +{} đến +{} trên +{}; rộng hơn hiện thêm",
+        cohorts_shown: "hiện nhóm {} đến {} trong {} đến {}",
     },
     ui: UiWords {
         tabs: ["Chiến lược", "Kế hoạch", "Công việc", "Chỉ số"],

@@ -144,6 +144,9 @@ pub struct CohortWords {
     /// "months +{} to +{} shown of +{}; wider shows more": the first and
     /// last months shown, and the last there is.
     pub shown: &'static str,
+    /// "cohorts {} to {} shown of {} to {}": the first and last cohorts
+    /// shown, and the first and last there are.
+    pub cohorts_shown: &'static str,
 }
 
 /// The words of the full-screen dashboard.

@@ -513,3 +513,23 @@ fn the_cohort_tables_say_which_cohorts_are_shown_of_how_many() {
         assert!(shown.contains(said), "{locale:?}: {said:?}\n{shown}");
     }
 }
+
+#[test]
+fn at_200_columns_the_figures_labels_are_whole() {
+    for locale in [Locale::En, Locale::Vi] {
+        let mut app = on_kpis(Look {
+            locale,
+            ascii: false,
+            no_color: false,
+        });
+        let n = figures(&app);
+        let shown = screen(&mut app, 200, 50);
+        let cut: Vec<&str> = shown
+            .lines()
+            .skip(3)
+            .take(n)
+            .filter(|l| l.split(" ").take(8).any(|word| word.ends_with('…')))
+            .collect();
+        assert!(cut.is_empty(), "{locale:?}: labels cut: {cut:#?}");
+    }
+}

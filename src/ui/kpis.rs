@@ -27,12 +27,14 @@ use crate::text::{fit, pad, width};
 /// Widths from which figures and charts stand side by side.
 const SIDE_BY_SIDE: u16 = 120;
 /// The width the figures take beside the charts: room for the target
-/// column's Vietnamese words from 160 columns.
-fn figures_width(total: u16) -> u16 {
-    if total >= 160 { 88 } else { 80 }
+/// column's Vietnamese words from 160 columns, and on wider screens the
+/// room `need`ed for whole labels while two charts still stand abreast.
+fn figures_width(total: u16, need: u16) -> u16 {
+    let base = if total >= 160 { 88 } else { 80 };
+    need.clamp(base, total.saturating_sub(2 * CELL_WIDTH).max(base))
 }
 /// Charts are laid out in cells at least this wide and high.
-const CELL_WIDTH: u16 = 56;
+const CELL_WIDTH: u16 = 48;
 const CELL_HEIGHT: u16 = 12;
 
 /// Bars drawn with `#` where block elements are not wanted; `=` is left
@@ -65,7 +67,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
     render_head(app, k, frame, head, t);
     if area.width >= SIDE_BY_SIDE {
         let [figures, charts] = Layout::horizontal([
-            Constraint::Length(figures_width(area.width)),
+            Constraint::Length(figures_width(area.width, figures_need(app, k, t))),
             Constraint::Min(20),
         ])
         .areas(body);
@@ -277,14 +279,21 @@ fn figure_columns(width: usize, w: Widest) -> FigureColumns {
     }
 }
 
-fn render_figures(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Rect, t: Theme) {
-    if k.show_funnel {
-        return super::funnel::render(app, k, frame, area, t);
-    }
+/// A row of the figures: label, value, change cells and their style, and
+/// the target's progress and its style.
+type FigureRow = (
+    &'static str,
+    String,
+    ([String; 2], Style),
+    Option<(String, Style)>,
+);
+
+/// The figures' headings, rows and the widths of their cells.
+fn figure_rows(app: &App, k: &KpisTab, t: Theme) -> (String, String, Vec<FigureRow>, Widest) {
     let w = app.words();
     let fmt = app.format();
     let (current, against) = figure_headings(app, k);
-    let rows: Vec<_> = k
+    let rows: Vec<FigureRow> = k
         .headlines
         .iter()
         .map(|h| {
@@ -305,21 +314,35 @@ fn render_figures(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Rect, t: 
         .collect();
     let widest = |it: &mut dyn Iterator<Item = usize>| it.max().unwrap_or(0);
     let changes = |i: usize| widest(&mut rows.iter().map(|r| width(&r.2.0[i])));
-    let cols = figure_columns(
-        area.width as usize,
-        Widest {
-            label: widest(&mut rows.iter().map(|r| width(r.0))),
-            value: widest(&mut rows.iter().map(|r| width(&r.1)).chain([width(&current)])),
-            // The heading is as wide as the column gets: labels give way first.
-            change: [changes(0), changes(1)].map(|c| c.max(width(&against))),
-            target: widest(
-                &mut rows
-                    .iter()
-                    .filter_map(|r| r.3.as_ref().map(|t| width(&t.0)))
-                    .chain([width(w.ui.vs_target)]),
-            ),
-        },
-    );
+    let sizes = Widest {
+        label: widest(&mut rows.iter().map(|r| width(r.0))),
+        value: widest(&mut rows.iter().map(|r| width(&r.1)).chain([width(&current)])),
+        // The heading is as wide as the column gets: labels give way first.
+        change: [changes(0), changes(1)].map(|c| c.max(width(&against))),
+        target: widest(
+            &mut rows
+                .iter()
+                .filter_map(|r| r.3.as_ref().map(|t| width(&t.0)))
+                .chain([width(w.ui.vs_target)]),
+        ),
+    };
+    (current, against, rows, sizes)
+}
+
+/// The columns the figures take with every cell whole (and the margin).
+fn figures_need(app: &App, k: &KpisTab, t: Theme) -> u16 {
+    let (_, _, _, w) = figure_rows(app, k, t);
+    let need = 1 + w.label + 1 + w.value + GAP + w.change[0] + GAP + w.target;
+    u16::try_from(need).unwrap_or(u16::MAX)
+}
+
+fn render_figures(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Rect, t: Theme) {
+    if k.show_funnel {
+        return super::funnel::render(app, k, frame, area, t);
+    }
+    let w = app.words();
+    let (current, against, rows, sizes) = figure_rows(app, k, t);
+    let cols = figure_columns(area.width as usize, sizes);
     let gap = " ".repeat(GAP);
     let heading = fit(&against, cols.change);
     let mut lines = vec![
@@ -623,8 +646,24 @@ fn titled(area: Rect) -> usize {
 fn title_line(head: Span<'static>, items: Vec<Vec<Span<'static>>>, room: usize) -> Line<'static> {
     const MORE: &str = "… ";
     let head_w = width(&head.content);
+    // The name alone, with "…" for the items it leaves no room for.
+    let alone = |head: Span<'static>, dropped: bool| {
+        let name = head.content.trim_end();
+        // The space before the name gives way before the name does.
+        let name = if dropped && width(name) >= room {
+            name.trim_start()
+        } else {
+            name
+        };
+        let text = match (dropped, width(name) < room) {
+            (true, true) => format!("{name}…"),
+            (true, false) => fit(name, room.saturating_sub(1)),
+            (false, _) => fit(name, room),
+        };
+        Line::from(Span::styled(text, head.style))
+    };
     if head_w > room {
-        return Line::from(Span::styled(fit(head.content.trim_end(), room), head.style));
+        return alone(head, !items.is_empty());
     }
     let widths: Vec<usize> = items
         .iter()
@@ -659,6 +698,10 @@ fn title_line(head: Span<'static>, items: Vec<Vec<Span<'static>>>, room: usize) 
         shown += 1;
     }
     let cut = shown < items.len();
+    // No item and no room for the "…" after the name: the name says it.
+    if cut && shown == 0 && head_w + 1 > room {
+        return alone(head, true);
+    }
     let mut spans = vec![head];
     spans.extend(items.into_iter().take(shown).flatten());
     if cut {

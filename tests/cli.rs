@@ -1215,6 +1215,30 @@ fn report_has_the_funnel_with_its_step_rates_and_biggest_drop() {
     assert_eq!(drops, 1);
 }
 
+/// The funnel's footnote names the comparison its changes are against:
+/// the period before or a year earlier, with the span, in both locales.
+#[test]
+fn report_funnel_footnote_names_the_real_comparison() {
+    let s = Sandbox::new();
+    for day in ["2025-11-10", "2026-10-10", "2026-11-10"] {
+        s.ok(&["kpi", "record", day, "visits=1000", "leads=100"]);
+    }
+    for (args, said) in [
+        (vec!["report"], "Change: vs previous (2026-10 to 22 Oct)"),
+        (
+            vec!["report", "--compare", "year"],
+            "Change: vs a year earlier (2025-11 to 22 Nov)",
+        ),
+        (
+            vec!["report", "--compare", "year", "--locale", "vi"],
+            "Thay đổi: so với cùng kỳ năm trước (2025-11 đến 22/11)",
+        ),
+    ] {
+        let text = s.ok(&args);
+        assert!(text.contains(said), "{args:?}: {said:?}\n{text}");
+    }
+}
+
 /// No funnel figures at all: the section says so instead of a table of
 /// dashes, and the JSON has the steps with nulls and no drop.
 #[test]

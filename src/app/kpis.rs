@@ -140,6 +140,18 @@ fn window_of(period: Period) -> Vec<Period> {
     window
 }
 
+/// `window` without the periods over before the first day with data (all
+/// but the last two at most): a year chart of a shop opened in 2025 starts
+/// there, not ten empty years before.
+fn from_first_data(window: Vec<Period>, first: Option<NaiveDate>) -> Vec<Period> {
+    let Some(first) = first else {
+        return window;
+    };
+    let empty = window.iter().take_while(|p| p.end < first).count();
+    let keep = window.len().saturating_sub(2);
+    window.into_iter().skip(empty.min(keep)).collect()
+}
+
 impl KpisTab {
     /// The figures of `scope` over `period` and the periods before it, as
     /// of `today`, compared with the period before.
@@ -174,7 +186,10 @@ impl KpisTab {
             period,
             compare,
         } = at;
-        let window = window_of(period);
+        let window = from_first_data(
+            window_of(period),
+            store.data_span()?.map(|(first, _)| first),
+        );
         let analysis = Analysis::with_timelines(store, config, today, Rc::clone(timelines));
         let f = analysis.figures(&window, scope.dimension)?;
         let figures = f.figures;
@@ -207,10 +222,7 @@ impl KpisTab {
                 .collect::<Vec<_>>()
         });
         let segments = match scope.dimension {
-            Dimension::Total => {
-                let span = [compared.comparison.previous, compared.comparison.current];
-                segment_shares_over(store, &analysis, span, &current, &before)?
-            }
+            Dimension::Total => segment_shares(store, &analysis, &compared)?,
             _ => Vec::new(),
         };
         Ok(KpisTab {
@@ -276,27 +288,19 @@ impl KpisTab {
     }
 }
 
-/// Each segment's customers at the end of `period` and its share of all
-/// customers then and at the end of the period before, largest first.
+/// Each segment's customers at the end of the days counted and its share
+/// of all customers then, against its share at the end of the same days
+/// of the span compared with (like for like, as every change is), largest
+/// first. The KPIs chart and Strategy → Segments both read it.
 pub fn segment_shares(
     store: &Store,
     analysis: &Analysis<'_>,
-    period: Period,
-    current: &PeriodFigures,
-    before: &PeriodFigures,
+    compared: &Compared,
 ) -> Result<Vec<SegmentShare>> {
-    segment_shares_over(store, analysis, [period.prev(), period], current, before)
-}
-
-/// [`segment_shares`] at the end of `span[1]` against the end of
-/// `span[0]` (the days compared with).
-pub fn segment_shares_over(
-    store: &Store,
-    analysis: &Analysis<'_>,
-    span: [Period; 2],
-    current: &PeriodFigures,
-    before: &PeriodFigures,
-) -> Result<Vec<SegmentShare>> {
+    let c = &compared.comparison;
+    let span = [c.previous, c.current];
+    let current = &compared.current;
+    let before = compared.previous_or_empty();
     let mut out = Vec::new();
     for s in store.segments()? {
         let f = analysis.customer_figures(&span, Dimension::Segment(s.id))?;

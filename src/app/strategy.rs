@@ -15,7 +15,7 @@ use crate::domain::{
 };
 use crate::metrics::forecast::Forecast;
 use crate::metrics::pacing::{Pace, pacing};
-use crate::metrics::{Granularity, Period, PeriodFigures};
+use crate::metrics::{Compare, Comparison, Granularity, Period, PeriodFigures};
 use crate::store::{Result, Store};
 
 /// The sections, in the order `h` and `l` go through them.
@@ -87,6 +87,8 @@ pub struct StrategyTab {
     pub steps_scroll: u16,
     /// This month: the period segment and channel figures are of.
     pub month: Period,
+    /// The days this month's segment shares are against.
+    pub shares_against: Comparison,
     pub objectives: Vec<ObjectiveState>,
     pub segments: Vec<SegmentLine>,
     pub channels: Vec<ChannelLine>,
@@ -119,10 +121,16 @@ impl StrategyTab {
                 .cmp(&past_b)
                 .then_with(|| if past_a { db.cmp(&da) } else { da.cmp(&db) })
         });
-        let figures = analysis.figures(&[month.prev(), month], Dimension::Total)?;
-        let before = figures.figures.first().cloned().unwrap_or_default();
-        let current = figures.figures.get(1).cloned().unwrap_or_default();
-        let shares = segment_shares(store, analysis, month, &current, &before)?;
+        // The shares move against the same days of last month, as on KPIs.
+        let compared = crate::compare::compared(
+            store,
+            analysis,
+            today,
+            month,
+            Compare::Previous,
+            Dimension::Total,
+        )?;
+        let shares = segment_shares(store, analysis, &compared)?;
         let segments = store
             .segments()?
             .into_iter()
@@ -180,6 +188,7 @@ impl StrategyTab {
             selected: [0; 6],
             steps_scroll: 0,
             month,
+            shares_against: compared.comparison,
             objectives,
             segments,
             channels,

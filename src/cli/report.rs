@@ -130,7 +130,8 @@ fn render(r: &Report, fmt: Format, markdown: bool) -> String {
     out.push(grid(&header, &rows, markdown));
 
     heading(&mut out, w.funnel.title);
-    out.push(funnel_section(r, fmt, markdown));
+    let span = r.previous.as_ref().map(|_| previous.as_str());
+    out.push(funnel_section(r, fmt, markdown, span));
 
     heading(&mut out, w.objectives);
     if r.objectives.is_empty() {
@@ -307,7 +308,8 @@ fn forecasts(out: &mut Vec<String>, r: &Report, fmt: Format, markdown: bool) {
 
 /// The funnel's steps with their rates and changes, the biggest drop
 /// named in its own column (a report has no colour).
-fn funnel_section(r: &Report, fmt: Format, markdown: bool) -> String {
+/// `span` is the one the changes are against ("2026-10 to 22 Oct").
+fn funnel_section(r: &Report, fmt: Format, markdown: bool, span: Option<&str>) -> String {
     let fw = &fmt.words().funnel;
     if r.funnel.is_empty() {
         return fw.none.to_string();
@@ -327,7 +329,7 @@ fn funnel_section(r: &Report, fmt: Format, markdown: bool) -> String {
         })
         .collect();
     let header = [fw.step, fw.count, fw.change, fw.rate, fw.change, ""];
-    let legend = Format::fill(fw.legend, fmt.words().vs_previous);
+    let legend = crate::report::funnel::legend(fmt, r.compare, span);
     // A line right under a markdown table would read as one of its rows.
     let gap = if markdown { "\n\n" } else { "\n" };
     format!("{}{gap}{legend}", grid(&header, &rows, markdown))

@@ -80,6 +80,7 @@ pub static EN: Words = Words {
         revenue_title: "Cohorts: revenue per customer to month +k",
         to_date: "* {} still running",
         shown: "months +{} to +{} shown of +{}; wider shows more",
+        cohorts_shown: "cohorts {} to {} shown of {} to {}",
     },
     ui: UiWords {
         tabs: ["Strategy", "Plan", "Tasks", "KPIs"],
@@ -249,6 +250,7 @@ pub static EN: Words = Words {
             new: "new",
             churned: "churned",
             structure: "Customers by segment, end of {}",
+            structure_so_far: "Customers by segment, {}",
             share_vs: "share · vs {}",
             no_segments: "No segments yet.",
             structure_whole_only: "Segment shares are shown for the whole business; Esc goes back to it.",

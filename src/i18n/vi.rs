@@ -86,6 +86,7 @@ pub static VI: Words = Words {
         revenue_title: "Nhóm khách: doanh thu mỗi khách đến tháng +k",
         to_date: "* {} chưa hết tháng",
         shown: "hiện tháng +{} đến +{} trên +{}; rộng hơn hiện thêm",
+        cohorts_shown: "hiện nhóm {} đến {} trong {} đến {}",
     },
     ui: UiWords {
         tabs: ["Chiến lược", "Kế hoạch", "Công việc", "Chỉ số"],
@@ -304,6 +305,7 @@ pub static VI: Words = Words {
             new: "mới",
             churned: "rời bỏ",
             structure: "Khách hàng theo phân khúc, cuối {}",
+            structure_so_far: "Khách hàng theo phân khúc, {}",
             share_vs: "tỷ trọng · so với {}",
             no_segments: "Chưa có phân khúc nào.",
             structure_whole_only: "Tỷ trọng phân khúc chỉ xem được cho toàn doanh nghiệp; Esc để quay lại.",

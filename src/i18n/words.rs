@@ -144,6 +144,9 @@ pub struct CohortWords {
     /// "months +{} to +{} shown of +{}; wider shows more": the first and
     /// last months shown, and the last there is.
     pub shown: &'static str,
+    /// "cohorts {} to {} shown of {} to {}": the first and last cohorts
+    /// shown, and the first and last there are.
+    pub cohorts_shown: &'static str,
 }
 
 /// The words of the full-screen dashboard.
@@ -594,6 +597,8 @@ pub struct KpiWords {
     pub churned: &'static str,
     /// "Customers by segment, end of {}"
     pub structure: &'static str,
+    /// "Customers by segment, {}": a running period, "2026-12 to 7 Dec".
+    pub structure_so_far: &'static str,
     /// "share · vs {}"
     pub share_vs: &'static str,
     pub no_segments: &'static str,

@@ -1,7 +1,7 @@
 //! How a funnel step reads, for the KPIs tab and `funnel report` alike.
 
 use crate::i18n::Format;
-use crate::metrics::FunnelStep;
+use crate::metrics::{Compare, FunnelStep};
 use crate::report::text::{DASH, label};
 
 /// A change as a signed percentage: "+12.5%".
@@ -35,4 +35,22 @@ pub fn cells(fmt: Format, s: &FunnelStep) -> [String; 5] {
             or_dash(s.rate_change().map(|p| fmt.points(p)))
         },
     ]
+}
+
+/// The footnote under the funnel: what its rates are and what its changes
+/// are against, named with the span compared ("vs a year earlier (2025-11
+/// to 22 Nov)"), or that nothing was recorded before.
+pub fn legend(fmt: Format, compare: Compare, span: Option<&str>) -> String {
+    let w = fmt.words();
+    let against = match span {
+        Some(span) => {
+            let vs = match compare {
+                Compare::Previous => w.vs_previous,
+                Compare::Year => w.compare.vs_year,
+            };
+            format!("{vs} ({span})")
+        }
+        None => w.compare.nothing_before.to_string(),
+    };
+    Format::fill(w.funnel.legend, &against)
 }

@@ -82,8 +82,9 @@ pub fn render(app: &App, k: &KpisTab, table: Table, frame: &mut Frame<'_>, area:
         Table::Retention => 1,
         Table::Revenue => 0,
     };
-    // Room under the table for the notes on running and hidden months.
-    let rows = (inner.height as usize).saturating_sub(3).max(1);
+    // Room under the table for the notes on running and hidden months and
+    // hidden cohorts, each on a line of its own where they do not fit on one.
+    let rows = (inner.height as usize).saturating_sub(4).max(1);
     let shown = &cohorts[cohorts.len().saturating_sub(rows)..];
     // The oldest cohort shown reaches the most months.
     let last_k = shown
@@ -143,6 +144,16 @@ pub fn render(app: &App, k: &KpisTab, table: Table, frame: &mut Frame<'_>, area:
         notes.push(Format::fill_all(
             cw.shown,
             &[&first_k, &last_shown, &last_k],
+        ));
+    }
+    if let (Some(first), Some(oldest), Some(last)) =
+        (shown.first(), cohorts.first(), cohorts.last())
+        && shown.len() < cohorts.len()
+    {
+        let month = |c: &Cohort| c.month.format("%Y-%m").to_string();
+        notes.push(Format::fill_all(
+            cw.cohorts_shown,
+            &[&month(first), &month(last), &month(oldest), &month(last)],
         ));
     }
     let joined = notes.join(" · ");

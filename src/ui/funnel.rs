@@ -12,18 +12,28 @@ use ratatui::widgets::Paragraph;
 use super::Theme;
 use crate::app::App;
 use crate::app::kpis::KpisTab;
-use crate::i18n::Format;
-use crate::report::funnel::cells;
+use crate::report::funnel::{cells, legend};
 use crate::text::{fit, pad, width};
 
-/// Column widths: step, count, its change, rate, its change. Each column
-/// is followed by one space, so none touches the next.
-const WIDTHS: [usize; 5] = [16, 11, 9, 7, 13];
+/// Columns stand this far apart, in both locales.
+const GAP: usize = 2;
 
-/// `s` right-aligned in `cols` columns (cut to them if longer).
+/// `s` right-aligned in `cols` columns.
 fn right(s: &str, cols: usize) -> String {
-    let s = fit(s, cols);
-    format!("{}{s}", " ".repeat(cols.saturating_sub(width(&s))))
+    format!("{}{s}", " ".repeat(cols.saturating_sub(width(s))))
+}
+
+/// A change with the word saying whether it is good news, where there is
+/// no colour to say it. Every step of the funnel is better higher.
+fn judged(app: &App, text: String, change: Option<f64>, t: Theme) -> String {
+    let c = &app.words().compare;
+    let word = match change {
+        _ if t.color && !t.ascii => return text,
+        Some(v) if v > 0.0 => c.better,
+        Some(v) if v < 0.0 => c.worse,
+        _ => return text,
+    };
+    format!("{text} {word}")
 }
 
 pub fn render(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Rect, t: Theme) {
@@ -42,17 +52,40 @@ pub fn render(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Rect, t: Them
         return;
     }
     let header = [fw.step, fw.count, fw.change, fw.rate, fw.change];
-    let mut head = String::new();
-    for (i, (h, cw)) in header.iter().zip(WIDTHS).enumerate() {
-        head.push_str(&if i == 0 { pad(h, cw) } else { right(h, cw) });
-        head.push(' ');
+    let rows: Vec<[String; 5]> = k
+        .funnel
+        .steps
+        .iter()
+        .map(|s| {
+            let [step, count, count_change, rate, rate_change] = cells(fmt, s);
+            [
+                step,
+                count,
+                judged(app, count_change, s.count_change(), t),
+                rate,
+                judged(app, rate_change, s.rate_change(), t),
+            ]
+        })
+        .collect();
+    // Each column as wide as its widest cell.
+    let widths: [usize; 5] = std::array::from_fn(|i| {
+        rows.iter()
+            .map(|r| width(&r[i]))
+            .chain([width(header[i])])
+            .max()
+            .unwrap_or(0)
+    });
+    let gap = " ".repeat(GAP);
+    let mut head = Vec::new();
+    for (i, (h, cw)) in header.iter().zip(widths).enumerate() {
+        let text = if i == 0 { pad(h, cw) } else { right(h, cw) };
+        head.push(Span::raw(format!("{text}{gap}")));
     }
-    lines.push(Line::styled(fit(head.trim_end(), cols), t.dim()));
+    lines.push(fit_line(head, cols).style(t.dim()));
     let mark = if t.ascii { "<" } else { "◀" };
-    for s in &k.funnel.steps {
-        let cells = cells(fmt, s);
+    for (s, cells) in k.funnel.steps.iter().zip(&rows) {
         let mut spans = Vec::new();
-        for (i, (text, cw)) in cells.iter().zip(WIDTHS).enumerate() {
+        for (i, (text, cw)) in cells.iter().zip(widths).enumerate() {
             let text = if i == 0 {
                 pad(text, cw)
             } else {
@@ -63,7 +96,7 @@ pub fn render(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Rect, t: Them
                 3 if s.biggest_drop => t.warning(),
                 _ => t.base(),
             };
-            spans.push(Span::styled(format!("{text} "), style));
+            spans.push(Span::styled(format!("{text}{gap}"), style));
         }
         if s.biggest_drop {
             spans.push(Span::styled(
@@ -74,10 +107,21 @@ pub fn render(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Rect, t: Them
         lines.push(fit_line(spans, cols));
     }
     lines.push(Line::default());
-    lines.push(Line::styled(
-        fit(&Format::fill(fw.legend, w.vs_previous), cols),
-        t.dim(),
-    ));
+    let span = k
+        .compared
+        .previous
+        .as_ref()
+        .map(|_| super::kpis::compared_span(app, &k.compared.comparison));
+    let legend = legend(fmt, k.compare, span.as_deref());
+    // Where the footnote does not fit, each of its parts takes a line.
+    let parts: Vec<&str> = if width(&legend) <= cols {
+        vec![&legend]
+    } else {
+        legend.split(" · ").collect()
+    };
+    for part in parts {
+        lines.push(Line::styled(fit(part, cols), t.dim()));
+    }
     frame.render_widget(Paragraph::new(lines), area);
 }
 

@@ -20,31 +20,34 @@ use crate::app::App;
 use crate::app::kpis::{Chart as Which, KpisTab, NOTES_VIEW};
 use crate::domain::{Amount, Dimension};
 use crate::metrics::objective::ObjectiveStatus;
-use crate::metrics::{Granularity, Period, PeriodFigures};
+use crate::metrics::{Comparison, Granularity, Period, PeriodFigures};
 use crate::report::text::{change, change_short, label, marked, show};
 use crate::text::{fit, pad, width};
 
 /// Widths from which figures and charts stand side by side.
 const SIDE_BY_SIDE: u16 = 120;
 /// The width the figures take beside the charts: room for the target
-/// column's Vietnamese words from 160 columns.
-fn figures_width(total: u16) -> u16 {
-    if total >= 160 { 88 } else { 80 }
+/// column's Vietnamese words from 160 columns, and on wider screens the
+/// room `need`ed for whole labels while two charts still stand abreast.
+fn figures_width(total: u16, need: u16) -> u16 {
+    let base = if total >= 160 { 88 } else { 80 };
+    need.clamp(base, total.saturating_sub(2 * CELL_WIDTH).max(base))
 }
 /// Charts are laid out in cells at least this wide and high.
-const CELL_WIDTH: u16 = 56;
+const CELL_WIDTH: u16 = 48;
 const CELL_HEIGHT: u16 = 12;
 
-/// Bars drawn with `#` where block elements are not wanted.
+/// Bars drawn with `#` where block elements are not wanted; `=` is left
+/// to the target line.
 const ASCII_BARS: bar::Set = bar::Set {
     full: "#",
     seven_eighths: "#",
     three_quarters: "#",
-    five_eighths: "=",
-    half: "=",
-    three_eighths: "=",
-    one_quarter: "_",
-    one_eighth: "_",
+    five_eighths: ":",
+    half: ":",
+    three_eighths: ":",
+    one_quarter: ".",
+    one_eighth: ".",
     empty: " ",
 };
 
@@ -64,7 +67,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
     render_head(app, k, frame, head, t);
     if area.width >= SIDE_BY_SIDE {
         let [figures, charts] = Layout::horizontal([
-            Constraint::Length(figures_width(area.width)),
+            Constraint::Length(figures_width(area.width, figures_need(app, k, t))),
             Constraint::Min(20),
         ])
         .areas(body);
@@ -187,22 +190,27 @@ fn so_far(app: &App, label: &str, end: chrono::NaiveDate, partial: bool) -> Stri
 }
 
 /// The headings of the figures' value and change columns: the period so
-/// far, and what it is compared with over the same days, in full and
-/// short ("vs 2026-11 to 7 Nov", "vs 2026-11").
-fn figure_headings(app: &App, k: &KpisTab) -> (String, [String; 2]) {
+/// far, and what it is compared with over the same days ("vs 2026-11 to
+/// 7 Nov"): the span is always said, as the changes mean nothing without it.
+fn figure_headings(app: &App, k: &KpisTab) -> (String, String) {
     let c = &k.compared.comparison;
     let partial = c.partial();
     let current = so_far(app, &k.period.label(), c.current.end, partial);
     let cw = &app.words().compare;
     if k.compared.previous.is_none() {
-        return (
-            current,
-            [cw.nothing_before.to_string(), cw.nothing_before.to_string()],
-        );
+        return (current, cw.nothing_before.to_string());
     }
-    let vs = |text: String| crate::i18n::Format::fill(cw.vs, text);
-    let full = vs(so_far(app, &c.other.label(), c.previous.end, partial));
-    (current, [full, vs(c.other.label())])
+    (current, against(app, c))
+}
+
+/// The span the changes are against: "2026-11 to 7 Nov".
+pub(super) fn compared_span(app: &App, c: &Comparison) -> String {
+    so_far(app, &c.other.label(), c.previous.end, c.partial())
+}
+
+/// What the changes are against, as a heading: "vs 2026-11 to 7 Nov".
+pub(super) fn against(app: &App, c: &Comparison) -> String {
+    crate::i18n::Format::fill(app.words().compare.vs, compared_span(app, c))
 }
 
 /// A change as the figures show it, in full and short (see
@@ -271,14 +279,21 @@ fn figure_columns(width: usize, w: Widest) -> FigureColumns {
     }
 }
 
-fn render_figures(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Rect, t: Theme) {
-    if k.show_funnel {
-        return super::funnel::render(app, k, frame, area, t);
-    }
+/// A row of the figures: label, value, change cells and their style, and
+/// the target's progress and its style.
+type FigureRow = (
+    &'static str,
+    String,
+    ([String; 2], Style),
+    Option<(String, Style)>,
+);
+
+/// The figures' headings, rows and the widths of their cells.
+fn figure_rows(app: &App, k: &KpisTab, t: Theme) -> (String, String, Vec<FigureRow>, Widest) {
     let w = app.words();
     let fmt = app.format();
     let (current, against) = figure_headings(app, k);
-    let rows: Vec<_> = k
+    let rows: Vec<FigureRow> = k
         .headlines
         .iter()
         .map(|h| {
@@ -299,30 +314,42 @@ fn render_figures(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Rect, t: 
         .collect();
     let widest = |it: &mut dyn Iterator<Item = usize>| it.max().unwrap_or(0);
     let changes = |i: usize| widest(&mut rows.iter().map(|r| width(&r.2.0[i])));
-    let cols = figure_columns(
-        area.width as usize,
-        Widest {
-            label: widest(&mut rows.iter().map(|r| width(r.0))),
-            value: widest(&mut rows.iter().map(|r| width(&r.1)).chain([width(&current)])),
-            change: [changes(0), changes(1)].map(|c| c.max(width(&against[1]))),
-            target: widest(
-                &mut rows
-                    .iter()
-                    .filter_map(|r| r.3.as_ref().map(|t| width(&t.0)))
-                    .chain([width(w.ui.vs_target)]),
-            ),
-        },
-    );
+    let sizes = Widest {
+        label: widest(&mut rows.iter().map(|r| width(r.0))),
+        value: widest(&mut rows.iter().map(|r| width(&r.1)).chain([width(&current)])),
+        // The heading is as wide as the column gets: labels give way first.
+        change: [changes(0), changes(1)].map(|c| c.max(width(&against))),
+        target: widest(
+            &mut rows
+                .iter()
+                .filter_map(|r| r.3.as_ref().map(|t| width(&t.0)))
+                .chain([width(w.ui.vs_target)]),
+        ),
+    };
+    (current, against, rows, sizes)
+}
+
+/// The columns the figures take with every cell whole (and the margin).
+fn figures_need(app: &App, k: &KpisTab, t: Theme) -> u16 {
+    let (_, _, _, w) = figure_rows(app, k, t);
+    let need = 1 + w.label + 1 + w.value + GAP + w.change[0] + GAP + w.target;
+    u16::try_from(need).unwrap_or(u16::MAX)
+}
+
+fn render_figures(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Rect, t: Theme) {
+    if k.show_funnel {
+        return super::funnel::render(app, k, frame, area, t);
+    }
+    let w = app.words();
+    let (current, against, rows, sizes) = figure_rows(app, k, t);
+    let cols = figure_columns(area.width as usize, sizes);
     let gap = " ".repeat(GAP);
-    let heading = against
-        .iter()
-        .find(|h| width(h) <= cols.change)
-        .unwrap_or(&against[1]);
+    let heading = fit(&against, cols.change);
     let mut lines = vec![
         Line::from(vec![
             Span::raw(pad("", cols.label)),
             Span::raw(format!(" {}{gap}", pad(&current, cols.value))),
-            Span::raw(format!("{}{gap}", pad(heading, cols.change))),
+            Span::raw(format!("{}{gap}", pad(&heading, cols.change))),
             Span::raw(fit(w.ui.vs_target, cols.target)),
         ])
         .style(t.dim()),
@@ -527,13 +554,13 @@ fn render_line(app: &App, k: &KpisTab, s: &Series, frame: &mut Frame<'_>, area: 
         .collect();
     let w = app.words();
     // The legend stands in the title, where it never covers the data.
-    let mut legend = vec![Span::styled(
-        format!(" {} {} ", m.line_sample, s.title),
-        t.title(),
-    )];
+    let head = Span::styled(format!(" {} {} ", m.line_sample, s.title), t.title());
+    let mut legend = Vec::new();
     let mut entry = |sample: &str, style: Style, name: &str| {
-        legend.push(Span::styled(sample.to_string(), style));
-        legend.push(Span::raw(format!(" {name}  ")));
+        legend.push(vec![
+            Span::styled(sample.to_string(), style),
+            Span::raw(format!(" {name}  ")),
+        ]);
     };
     let mut datasets = vec![
         Dataset::default()
@@ -586,7 +613,7 @@ fn render_line(app: &App, k: &KpisTab, s: &Series, frame: &mut Frame<'_>, area: 
     }
     let chart = Chart::new(datasets)
         .legend_position(None)
-        .block(block.title(Line::from(legend)))
+        .block(block.title(title_line(head, legend, titled(area))))
         .x_axis(
             Axis::default()
                 .bounds([0.0, last.max(1.0)])
@@ -605,6 +632,82 @@ fn render_line(app: &App, k: &KpisTab, s: &Series, frame: &mut Frame<'_>, area: 
         )
         .style(Style::new());
     frame.render_widget(chart, area);
+}
+
+/// The columns a bordered chart's title has: between its corners.
+fn titled(area: Rect) -> usize {
+    usize::from(area.width.saturating_sub(2))
+}
+
+/// A chart's title in `room` columns: its name, cut with an ellipsis only
+/// when it alone does not fit, then whole legend items while they fit. An
+/// item left out is said with "…": a count cut from 45 to 4 would read as
+/// a figure.
+fn title_line(head: Span<'static>, items: Vec<Vec<Span<'static>>>, room: usize) -> Line<'static> {
+    const MORE: &str = "… ";
+    let head_w = width(&head.content);
+    // The name alone, with "…" for the items it leaves no room for.
+    let alone = |head: Span<'static>, dropped: bool| {
+        let name = head.content.trim_end();
+        // The space before the name gives way before the name does.
+        let name = if dropped && width(name) >= room {
+            name.trim_start()
+        } else {
+            name
+        };
+        let text = match (dropped, width(name) < room) {
+            (true, true) => format!("{name}…"),
+            (true, false) => fit(name, room.saturating_sub(1)),
+            (false, _) => fit(name, room),
+        };
+        Line::from(Span::styled(text, head.style))
+    };
+    if head_w > room {
+        return alone(head, !items.is_empty());
+    }
+    let widths: Vec<usize> = items
+        .iter()
+        .map(|i| i.iter().map(|s| width(&s.content)).sum())
+        .collect();
+    // The last item's trailing gap may fall on the corner.
+    let trail = |i: usize| {
+        items[i]
+            .last()
+            .map_or(0, |s| width(&s.content) - width(s.content.trim_end()))
+    };
+    let mut shown = 0;
+    let mut used = head_w;
+    while shown < items.len() {
+        let last = shown + 1 == items.len();
+        let need = if last {
+            widths[shown] - trail(shown)
+        } else {
+            widths[shown]
+        };
+        // Room for this item and, if more follow, for the "…" after it.
+        let more = if last { 0 } else { width(MORE.trim_end()) };
+        let fits_alone = used + need <= room;
+        let rest_fits = last
+            || used + widths[shown] + widths[shown + 1..].iter().sum::<usize>()
+                - trail(items.len() - 1)
+                <= room;
+        if !fits_alone || (!rest_fits && used + need + more > room) {
+            break;
+        }
+        used += widths[shown];
+        shown += 1;
+    }
+    let cut = shown < items.len();
+    // No item and no room for the "…" after the name: the name says it.
+    if cut && shown == 0 && head_w + 1 > room {
+        return alone(head, true);
+    }
+    let mut spans = vec![head];
+    spans.extend(items.into_iter().take(shown).flatten());
+    if cut {
+        spans.push(Span::raw(MORE));
+    }
+    Line::from(spans)
 }
 
 /// The first, middle and last periods of the window.
@@ -638,39 +741,40 @@ fn render_new_vs_churned(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Re
     let current = k.figures.last();
     let bars = pair_marks(app.ascii);
     let show_count = |v: Option<Amount>| v.map_or_else(|| "—".to_string(), |a| fmt.count(a));
-    let title = Line::from(vec![
-        Span::styled(
-            format!(
-                " {} · {} ",
-                kw.new_vs_churned,
-                so_far(
-                    app,
-                    &k.period.label(),
-                    k.compared.comparison.current.end,
-                    k.compared.comparison.partial()
-                )
-            ),
-            t.title(),
+    let head = Span::styled(
+        format!(
+            " {} · {} ",
+            kw.new_vs_churned,
+            so_far(
+                app,
+                &k.period.label(),
+                k.compared.comparison.current.end,
+                k.compared.comparison.partial()
+            )
         ),
-        Span::styled(
+        t.title(),
+    );
+    let items = vec![
+        vec![Span::styled(
             format!(
-                "{} {} {} ",
+                "{} {} {}  ",
                 bars.new,
                 kw.new,
                 show_count(current.and_then(|f| f.new_customers))
             ),
             t.good(),
-        ),
-        Span::styled(
+        )],
+        vec![Span::styled(
             format!(
-                " {} {} {} ",
+                "{} {} {} ",
                 bars.churned,
                 kw.churned,
                 show_count(current.and_then(|f| f.churned_customers))
             ),
             t.warning(),
-        ),
-    ]);
+        )],
+    ];
+    let title = title_line(head, items, titled(area));
     let block = Block::bordered().border_set(t.border()).title(title);
     let inner = block.inner(area);
     let periods = k.window.len().max(1) as u16;
@@ -702,8 +806,13 @@ fn render_new_vs_churned(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Re
         ]));
     }
     frame.render_widget(chart, area);
-    // The chart fills every bar with one symbol; churned bars get their
-    // own, so the pair reads apart without colour.
+    // The chart draws every bar with one family of symbols; churned bars
+    // get their own, top cells too, so the pair reads apart without colour.
+    let set = if app.ascii {
+        ASCII_BARS
+    } else {
+        bar::NINE_LEVELS
+    };
     let step = 2 * bar_width + per_period.saturating_sub(2 * bar_width).max(1);
     let buf = frame.buffer_mut();
     let inner = inner.intersection(buf.area);
@@ -715,18 +824,37 @@ fn render_new_vs_churned(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Re
         for x in from..from.saturating_add(bar_width).min(inner.right()) {
             for y in inner.top()..inner.bottom() {
                 let cell = &mut buf[(x, y)];
-                if cell.symbol() == bars.new {
-                    cell.set_symbol(bars.churned);
+                if let Some(own) = bars.churned_for(&set, cell.symbol()) {
+                    cell.set_symbol(own);
                 }
             }
         }
     }
 }
 
-/// The full marks of a new bar and a churned one.
+/// The full marks of a new bar and a churned one, and the churned bar's
+/// marks for a top cell filled above and below half.
 struct PairMarks {
     new: &'static str,
     churned: &'static str,
+    churned_high: &'static str,
+    churned_low: &'static str,
+}
+
+impl PairMarks {
+    /// The churned bar's mark in place of the new bar's `symbol` of `set`;
+    /// `None` for what is no bar (blank, a value, a label).
+    fn churned_for(&self, set: &bar::Set, symbol: &str) -> Option<&'static str> {
+        if symbol == set.full {
+            Some(self.churned)
+        } else if [set.seven_eighths, set.three_quarters, set.five_eighths].contains(&symbol) {
+            Some(self.churned_high)
+        } else if [set.half, set.three_eighths, set.one_quarter, set.one_eighth].contains(&symbol) {
+            Some(self.churned_low)
+        } else {
+            None
+        }
+    }
 }
 
 fn pair_marks(ascii: bool) -> PairMarks {
@@ -734,11 +862,15 @@ fn pair_marks(ascii: bool) -> PairMarks {
         PairMarks {
             new: ASCII_BARS.full,
             churned: "x",
+            churned_high: "~",
+            churned_low: ",",
         }
     } else {
         PairMarks {
             new: bar::NINE_LEVELS.full,
             churned: "▒",
+            churned_high: "▒",
+            churned_low: "░",
         }
     }
 }
@@ -749,10 +881,21 @@ fn render_segments(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Rect, t:
     let w = app.words();
     let kw = &w.ui.kpi;
     let fmt = app.format();
-    let title = crate::i18n::Format::fill(kw.structure, k.period.label());
-    let block = Block::bordered()
-        .border_set(t.border())
-        .title(Span::styled(format!(" {title} "), t.title()));
+    let c = &k.compared.comparison;
+    // A running period's shares are of the days counted so far.
+    let title = if c.partial() {
+        crate::i18n::Format::fill(
+            kw.structure_so_far,
+            so_far(app, &k.period.label(), c.current.end, true),
+        )
+    } else {
+        crate::i18n::Format::fill(kw.structure, k.period.label())
+    };
+    let block = Block::bordered().border_set(t.border()).title(title_line(
+        Span::styled(format!(" {title} "), t.title()),
+        Vec::new(),
+        titled(area),
+    ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let cols = inner.width as usize;
@@ -765,7 +908,7 @@ fn render_segments(app: &App, k: &KpisTab, frame: &mut Frame<'_>, area: Rect, t:
         frame.render_widget(Paragraph::new(fit(note, cols)).style(t.dim()), inner);
         return;
     }
-    let before = k.period.prev().label();
+    let before = compared_span(app, c);
     let name_w = k
         .segments
         .iter()

@@ -204,16 +204,20 @@ fn list_rows(
             }
         }
         Section::Segments => {
-            let name_w = cols.saturating_sub(40).clamp(10, 30);
+            // The moves are against the same days as on the KPIs tab,
+            // under the same heading.
+            let against = super::kpis::against(app, &s.shares_against);
+            let chg_w = width(&against).max(13);
+            let name_w = cols.saturating_sub(18 + chg_w).clamp(10, 30);
             rows.push((
                 None,
                 Line::styled(
                     format!(
-                        "{} {:>8} {:>7} {:>13}",
+                        "{} {:>8} {:>7} {}",
                         pad("", name_w),
                         fit(words.customers, 8),
                         fit(w.share, 7),
-                        fit(&s.month.prev().label(), 13)
+                        fit(&against, chg_w)
                     ),
                     t.dim(),
                 ),
@@ -240,7 +244,7 @@ fn list_rows(
                                 .unwrap_or_else(dash)
                         )),
                         Span::styled(
-                            format!(" {:>13}", moved),
+                            format!(" {moved:>chg_w$}"),
                             if moved.starts_with('-') {
                                 t.soon()
                             } else {

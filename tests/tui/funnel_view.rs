@@ -256,3 +256,37 @@ fn tab_view(app: &mut App, view: usize) {
     }
     panic!("view {view} never came");
 }
+
+/// The funnel's footnote names what its changes are against: the period
+/// before or a year earlier, with the span, in both locales.
+#[test]
+fn the_footnote_names_the_real_comparison() {
+    let cases = [
+        (Locale::En, "", "Change: vs previous (2026-10 to 22 Oct)"),
+        (
+            Locale::En,
+            "y",
+            "Change: vs a year earlier (2025-11 to 22 Nov)",
+        ),
+        (
+            Locale::Vi,
+            "",
+            "Thay đổi: so với kỳ trước (2026-10 đến 22/10)",
+        ),
+        (
+            Locale::Vi,
+            "y",
+            "Thay đổi: so với cùng kỳ năm trước (2025-11 đến 22/11)",
+        ),
+    ];
+    for (locale, keys, said) in cases {
+        let (_dir, mut app) = on_kpis(locale, Mode::NoColor);
+        typed(&mut app, keys);
+        typed(&mut app, "v");
+        let shown = screen(&mut app, 120, 40);
+        assert!(
+            shown.contains(said),
+            "{locale:?} {keys:?}: {said:?}\n{shown}"
+        );
+    }
+}

@@ -163,7 +163,12 @@ impl App {
             Kind::Segment => forms::segment::open(None, fmt),
             Kind::Channel => forms::channel::open(None, &choices, fmt),
             Kind::Campaign => {
-                let from = self.plan.as_ref().map_or(self.today, |p| p.from);
+                // The first day shown, unless the timeline starts in the
+                // past: a new campaign is never pre-filled already over.
+                let from = self
+                    .plan
+                    .as_ref()
+                    .map_or(self.today, |p| p.from.max(self.today));
                 let to = from.checked_add_days(Days::new(6)).unwrap_or(from);
                 forms::campaign::open(None, (from, to), &choices, fmt)
             }

@@ -1080,6 +1080,44 @@ mod kpis_tab {
     }
 
     #[test]
+    fn f_on_a_note_already_followed_up_asks_before_adding_another() {
+        for locale in [Locale::En, Locale::Vi] {
+            let mut app = on_kpis(locale, false);
+            screen(&mut app, 160, 48);
+            let note = selected_note(&app);
+            typed(&mut app, "f");
+            let first = app.store().tasks_following(note.id).expect("linked");
+            assert_eq!(first.len(), 1);
+            typed(&mut app, "f");
+            let asked = match &app.overlay {
+                Overlay::Confirm { question, .. } => question.clone(),
+                _ => String::new(),
+            };
+            assert!(
+                asked.contains(&first[0].id.to_string()) && asked.ends_with("y/n"),
+                "{locale:?}: a second f asks, naming the task: {asked:?}"
+            );
+            assert_eq!(
+                app.store().tasks_following(note.id).expect("linked").len(),
+                1,
+                "nothing added while asking"
+            );
+            typed(&mut app, "n");
+            assert!(matches!(app.overlay, Overlay::None));
+            assert_eq!(
+                app.store().tasks_following(note.id).expect("linked").len(),
+                1
+            );
+            typed(&mut app, "fy");
+            assert_eq!(
+                app.store().tasks_following(note.id).expect("linked").len(),
+                2,
+                "y adds another"
+            );
+        }
+    }
+
+    #[test]
     fn at_80_columns_the_notes_are_a_view_and_note_keys_show_them_first() {
         let mut app = on_kpis(Locale::En, false);
         screen(&mut app, 80, 24);

@@ -90,6 +90,8 @@ pub struct Status {
 pub enum Pending {
     DeleteTask(TaskId),
     DeleteNote(NoteId),
+    /// Another follow-up task for a note that already has one: y/n.
+    FollowUpAgain(NoteId),
     /// A record of the Strategy or Plan tab: y/n.
     Delete(records::Item),
     /// A campaign with tasks: keep them (unlinked) or delete them too.
@@ -106,9 +108,10 @@ impl Pending {
             Pending::DeleteCampaign { .. } => {
                 &[Action::KeepTasks, Action::DeleteTasksToo, Action::No]
             }
-            Pending::DeleteTask(_) | Pending::DeleteNote(_) | Pending::Delete(_) => {
-                &[Action::Yes, Action::No]
-            }
+            Pending::DeleteTask(_)
+            | Pending::DeleteNote(_)
+            | Pending::FollowUpAgain(_)
+            | Pending::Delete(_) => &[Action::Yes, Action::No],
         }
     }
 }
@@ -1265,6 +1268,10 @@ impl App {
                     Pending::Delete(item) => self.delete_item(item, None),
                     Pending::DeleteCampaign { .. } => {}
                     Pending::DeleteNote(id) => self.delete_note(id),
+                    Pending::FollowUpAgain(id) => match self.store.note(id) {
+                        Ok(note) => self.follow_up_note(note),
+                        Err(e) => self.fail(e.to_string()),
+                    },
                     Pending::DeleteTask(id) => match self.store.delete_task(id) {
                         Ok(t) => {
                             let text = Format::fill(self.words().ui.msg_deleted, t.id);

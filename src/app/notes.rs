@@ -314,11 +314,29 @@ impl App {
             .map(|l| l.note.clone())
     }
 
-    /// A task following up the selected note, due a week from today.
+    /// A task following up the selected note, due a week from today; a
+    /// note already followed up asks first, so a second `f` never adds a
+    /// task unnoticed.
     fn follow_up(&mut self) {
-        if let Some(note) = self.selected_note() {
-            self.follow_up_note(note);
+        let Some(line) = self.kpis.as_ref().and_then(|k| k.period_notes.selected()) else {
+            return;
+        };
+        let note = line.note.clone();
+        if line.follow_ups.is_empty() {
+            return self.follow_up_note(note);
         }
+        let tasks = line
+            .follow_ups
+            .iter()
+            .map(|t| t.to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let question =
+            Format::fill_all(self.words().ui.confirm_follow_up_again, &[&note.id, &tasks]);
+        self.overlay = Overlay::Confirm {
+            question,
+            pending: Pending::FollowUpAgain(note.id),
+        };
     }
 
     /// A task following up `note`, due a week from today.

@@ -487,6 +487,7 @@ pub static EN: Words = Words {
         not_one_of: "'{}' is not one of: {}",
         before_start: "is before the start ({})",
         confirm_delete_note: "Delete note {}? y/n",
+        confirm_follow_up_again: "Note {} is already followed up by task {}. Add another? y/n",
         msg_recorded: "Recorded {} = {} on {}.",
         msg_replaced: "Recorded {} = {} on {} (was {}).",
         msg_unchanged: "{} on {} is already {}: nothing changed.",

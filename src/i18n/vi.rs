@@ -548,6 +548,7 @@ pub static VI: Words = Words {
         not_one_of: "'{}' không nằm trong: {}",
         before_start: "trước ngày bắt đầu ({})",
         confirm_delete_note: "Xóa ghi chú {}? y/n",
+        confirm_follow_up_again: "Ghi chú {} đã có việc theo dõi {}. Thêm việc nữa? y/n",
         msg_recorded: "Đã ghi {} = {} ngày {}.",
         msg_replaced: "Đã ghi {} = {} ngày {} (trước đó là {}).",
         msg_unchanged: "{} ngày {} đã là {}: không có gì thay đổi.",

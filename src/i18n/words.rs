@@ -309,6 +309,8 @@ pub struct UiWords {
     pub before_start: &'static str,
     /// "Delete note {}? y/n"
     pub confirm_delete_note: &'static str,
+    /// "Note {} is already followed up by task {}. Add another? y/n"
+    pub confirm_follow_up_again: &'static str,
     /// "Recorded {what} = {value} on {date}."
     pub msg_recorded: &'static str,
     /// "Recorded {what} = {value} on {date} (was {old})."

@@ -11,6 +11,8 @@ mod sandbox;
 use sandbox::Sandbox;
 #[path = "support/commands.rs"]
 mod commands;
+#[path = "cli/printed.rs"]
+mod printed;
 
 impl Sandbox {
     fn export(&self) -> Value {

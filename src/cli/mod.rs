@@ -11,6 +11,7 @@ mod output;
 mod report;
 mod task;
 
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
@@ -139,6 +140,13 @@ pub struct SnapshotArgs {
     /// The screen size as COLSxROWS.
     #[arg(long, default_value = "100x30")]
     pub size: String,
+    /// Without the tab bar, key hints and example text (the default when
+    /// standard output is not a terminal, as in a cron mail).
+    #[arg(long, conflicts_with = "full")]
+    pub plain: bool,
+    /// The whole frame as the dashboard draws it, even into a pipe.
+    #[arg(long)]
+    pub full: bool,
 }
 
 /// Everything a user can get wrong; each is printed as one line and makes
@@ -409,8 +417,13 @@ fn snapshot(ctx: &Context, a: &SnapshotArgs) -> CliResult {
             ))
         })?;
     let mut app = tui_app(ctx, ctx.open_existing()?, tab)?;
-    let text = crate::tui::snapshot(&mut app, w, h)
-        .map_err(|e| CliError::user(format!("snapshot: {e}")))?;
+    let plain = a.plain || (!a.full && !std::io::stdout().is_terminal());
+    let text = if plain {
+        crate::tui::plain_snapshot(&mut app, w, h)
+    } else {
+        crate::tui::snapshot(&mut app, w, h)
+    }
+    .map_err(|e| CliError::user(format!("snapshot: {e}")))?;
     app.close_before_exit();
     output::line(text.trim_end_matches('\n'))
 }

@@ -8,7 +8,13 @@ use crate::i18n::Format;
 use crate::metrics::kpi::metric_label;
 use crate::metrics::{Compare, Granularity, Period};
 use crate::report::Report;
-use crate::report::text::{DASH, in_unit, judged, label, show};
+use chrono::NaiveDate;
+
+use crate::report::DueTask;
+use crate::report::text::{
+    DASH, REPORT_WIDTH, capitalised, fit_column, in_unit, judged, label, show,
+};
+use crate::taskview::DueBucket;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
@@ -134,76 +140,21 @@ fn render(r: &Report, fmt: Format, markdown: bool) -> String {
     out.push(funnel_section(r, fmt, markdown, span));
 
     heading(&mut out, w.objectives);
-    if r.objectives.is_empty() {
-        out.push(w.none.into());
-    } else {
-        let rows: Vec<Vec<String>> = r
-            .objectives
-            .iter()
-            .map(|o| {
-                let obj = &o.objective;
-                vec![
-                    obj.title.clone(),
-                    metric_label(&obj.metric, w).to_string(),
-                    o.current
-                        .map(|c| in_unit(fmt, o.unit, c))
-                        .unwrap_or_else(|| DASH.into()),
-                    in_unit(fmt, o.unit, obj.target),
-                    o.progress
-                        .done
-                        .map(|d| fmt.percent(d))
-                        .unwrap_or_else(|| DASH.into()),
-                    format!(
-                        "{} ({} {})",
-                        w.objective_status(o.progress.status),
-                        w.due,
-                        fmt.date(obj.deadline)
-                    ),
-                ]
-            })
-            .collect();
-        out.push(grid(
-            &[w.objectives, w.metric, w.now, w.target, "%", w.status],
-            &rows,
-            markdown,
-        ));
-    }
+    out.push(objectives(r, fmt, markdown));
 
     forecasts(&mut out, r, fmt, markdown);
 
     heading(&mut out, w.overdue_tasks);
-    if r.overdue_tasks.is_empty() {
-        out.push(w.none.into());
-    } else {
-        let rows: Vec<Vec<String>> = r
-            .overdue_tasks
-            .iter()
-            .map(|t| {
-                vec![
-                    t.id.to_string(),
-                    t.title.clone(),
-                    format!(
-                        "{} ({})",
-                        fmt.date(t.due),
-                        Format::fill(w.days_late, t.days_late)
-                    ),
-                    t.assignee.clone().unwrap_or_default(),
-                    t.campaign.clone().unwrap_or_default(),
-                ]
-            })
-            .collect();
-        out.push(grid(
-            &["ID", w.task, w.due, w.assignee, w.campaign],
-            &rows,
-            markdown,
+    out.push(tasks(&r.overdue_tasks, fmt, markdown, true, r.as_of));
+    if r.overdue_total > r.overdue_tasks.len() {
+        out.push(Format::fill(
+            w.and_more,
+            r.overdue_total - r.overdue_tasks.len(),
         ));
-        if r.overdue_total > r.overdue_tasks.len() {
-            out.push(Format::fill(
-                w.and_more,
-                r.overdue_total - r.overdue_tasks.len(),
-            ));
-        }
     }
+
+    heading(&mut out, w.due_this_week);
+    out.push(tasks(&r.due_this_week, fmt, markdown, false, r.as_of));
 
     heading(&mut out, w.over_budget);
     if r.over_budget.is_empty() {
@@ -222,27 +173,122 @@ fn render(r: &Report, fmt: Format, markdown: bool) -> String {
                 ]
             })
             .collect();
-        let used = w.ui.plan.columns[crate::scoreboard::Column::Used.index()].to_lowercase();
-        out.push(grid(
-            &[w.campaign, w.budget, w.spent, &used],
-            &rows,
-            markdown,
-        ));
+        let used = w.ui.plan.columns[crate::scoreboard::Column::Used.index()];
+        let (budget, spent) = (capitalised(w.budget), capitalised(w.spent));
+        out.push(grid(&[w.campaign, &budget, &spent, used], &rows, markdown));
     }
 
     if !r.notes.is_empty() {
         heading(&mut out, w.notes);
         for n in &r.notes {
-            let bullet = if markdown { "- " } else { "• " };
-            out.push(format!(
-                "{bullet}[{} · {}] {}",
+            let text = format!(
+                "[{} · {}] {}",
                 w.note_kind(n.kind),
                 w.category(n.category),
                 n.text.replace('\n', " ")
-            ));
+            );
+            if markdown {
+                out.push(format!("- {text}"));
+            } else {
+                // A long note wraps under its bullet.
+                for (i, l) in crate::text::wrap(&text, REPORT_WIDTH - 2)
+                    .iter()
+                    .enumerate()
+                {
+                    out.push(format!("{}{l}", if i == 0 { "• " } else { "  " }));
+                }
+            }
         }
     }
     out.join("\n")
+}
+
+/// The objectives against their targets; in text, the titles are cut so
+/// that the table fits [`REPORT_WIDTH`].
+fn objectives(r: &Report, fmt: Format, markdown: bool) -> String {
+    let w = fmt.words();
+    if r.objectives.is_empty() {
+        return w.none.into();
+    }
+    let mut rows: Vec<Vec<String>> = r
+        .objectives
+        .iter()
+        .map(|o| {
+            let obj = &o.objective;
+            vec![
+                obj.title.clone(),
+                metric_label(&obj.metric, w).to_string(),
+                o.current
+                    .map(|c| in_unit(fmt, o.unit, c))
+                    .unwrap_or_else(|| DASH.into()),
+                in_unit(fmt, o.unit, obj.target),
+                o.progress
+                    .done
+                    .map(|d| fmt.percent(d))
+                    .unwrap_or_else(|| DASH.into()),
+                w.objective_status(o.progress.status).to_string(),
+                fmt.date(obj.deadline),
+            ]
+        })
+        .collect();
+    let (target, due) = (capitalised(w.target), capitalised(w.due));
+    let header = [w.objectives, w.metric, w.now, &target, "%", w.status, &due];
+    if !markdown {
+        fit_column(&header, &mut rows, 0, REPORT_WIDTH);
+    }
+    grid(&header, &rows, markdown)
+}
+
+/// The widest an assignee's or a campaign's name is in a text report.
+const NAME_WIDTH: usize = 18;
+
+/// Tasks with their due dates: days late where `late`, else "today" on
+/// those due today.
+fn tasks(list: &[DueTask], fmt: Format, markdown: bool, late: bool, today: NaiveDate) -> String {
+    let w = fmt.words();
+    if list.is_empty() {
+        return w.none.into();
+    }
+    let today_bucket = DueBucket::ALL
+        .iter()
+        .position(|b| *b == DueBucket::Today)
+        .unwrap_or(0);
+    let today_word = w.ui.due_groups[today_bucket].to_lowercase();
+    let mut rows: Vec<Vec<String>> = list
+        .iter()
+        .map(|t| {
+            let when = if late {
+                Format::fill(w.days_late, t.days_late)
+            } else if t.due == today {
+                today_word.clone()
+            } else {
+                String::new()
+            };
+            let due = if when.is_empty() {
+                fmt.date(t.due)
+            } else {
+                format!("{} ({when})", fmt.date(t.due))
+            };
+            vec![
+                t.id.to_string(),
+                t.title.clone(),
+                due,
+                t.assignee.clone().unwrap_or_default(),
+                t.campaign.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let header = ["ID", w.task, &capitalised(w.due), w.assignee, w.campaign];
+    if !markdown {
+        // Names give way before the title does.
+        for row in &mut rows {
+            for cell in &mut row[3..] {
+                *cell = crate::text::fit(cell, NAME_WIDTH);
+            }
+        }
+        fit_column(&header, &mut rows, 1, REPORT_WIDTH);
+    }
+    grid(&header, &rows, markdown)
 }
 
 /// The objectives' and budgets' forecasts at the current pace.
@@ -268,13 +314,30 @@ fn forecasts(out: &mut Vec<String>, r: &Report, fmt: Format, markdown: bool) {
                 row
             })
             .collect();
-        let header = [
-            fmt.words().objectives,
-            w.columns[1],
-            w.columns[2],
-            w.columns[3],
-        ];
-        out.push(grid(&header, &rows, markdown));
+        if markdown {
+            let header = [
+                fmt.words().objectives,
+                w.columns[1],
+                w.columns[2],
+                w.columns[3],
+            ];
+            out.push(grid(&header, &rows, markdown));
+        } else {
+            // Each objective's title on its line, its outlook under it:
+            // four columns side by side would not fit a mail.
+            for row in &rows {
+                out.push(crate::text::fit(&row[0], REPORT_WIDTH));
+                let outlook: Vec<&str> = row[1..]
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|c| *c != DASH)
+                    .collect();
+                out.push(crate::text::fit(
+                    &format!("  {}", outlook.join(" · ")),
+                    REPORT_WIDTH,
+                ));
+            }
+        }
     }
     if !r.budgets.is_empty() {
         let rows: Vec<Vec<String>> = r
@@ -292,10 +355,11 @@ fn forecasts(out: &mut Vec<String>, r: &Report, fmt: Format, markdown: bool) {
             })
             .collect();
         let words = fmt.words();
+        let (budget, spent) = (capitalised(words.budget), capitalised(words.spent));
         let header = [
             fmt.words().ui.strategy.budgets,
-            words.budget,
-            words.spent,
+            &budget,
+            &spent,
             w.columns[1],
             w.columns[4],
         ];

@@ -33,6 +33,8 @@ pub struct Words {
     pub return_on_ad_spend: &'static str,
     pub objectives: &'static str,
     pub overdue_tasks: &'static str,
+    /// The report's list of open tasks due from today to the week's end.
+    pub due_this_week: &'static str,
     pub over_budget: &'static str,
     pub none: &'static str,
     pub target: &'static str,
@@ -181,6 +183,9 @@ pub struct UiWords {
     pub edit_task: &'static str,
     pub form_keys: &'static str,
     pub filter_prompt: &'static str,
+    /// The filter line with no filter set: "none; / to filter, e.g. {}"
+    /// (the filter's syntax), so the example never reads as a filter.
+    pub filter_empty: &'static str,
     pub filter_help: &'static str,
     /// "{} shown of {}"
     pub shown_of: &'static str,

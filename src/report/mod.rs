@@ -1,10 +1,11 @@
 //! The period report: headline figures with their change against the
-//! previous period, objectives against their targets, overdue tasks and
-//! campaigns over budget. Built here as data; `funnel report` renders it
+//! previous period, objectives against their targets, overdue tasks, tasks
+//! due this week and campaigns over budget. Built here as data; `funnel report` renders it
 //! as text, markdown or JSON.
 
 pub mod forecast;
 pub mod funnel;
+pub mod tasks;
 pub mod text;
 
 use chrono::NaiveDate;
@@ -12,10 +13,9 @@ use serde::Serialize;
 
 use crate::analysis::{Analysis, BudgetState, CustomerSource, ObjectiveState};
 use crate::config::Config;
-use crate::domain::{Amount, Dimension, Note, TaskStatus};
+use crate::domain::{Amount, Dimension, Note};
 use crate::metrics::pacing::{pacing, reviewed};
 use crate::metrics::{Compare, FigureRow, Funnel, Period, PeriodFigures};
-use crate::store::tasks::TaskQuery;
 use crate::store::{Result, Store};
 
 pub use crate::metrics::kpi::{Figure, Kpi, Measure, Verdict};
@@ -91,15 +91,7 @@ pub fn headlines_of(cur: &PeriodFigures, prev: &PeriodFigures, with_ads: bool) -
         .collect()
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct OverdueTask {
-    pub id: i64,
-    pub title: String,
-    pub due: NaiveDate,
-    pub days_late: i64,
-    pub assignee: Option<String>,
-    pub campaign: Option<String>,
-}
+pub use tasks::DueTask;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct OverBudget {
@@ -136,7 +128,9 @@ pub struct Report {
     pub objectives: Vec<ObjectiveState>,
     /// All overdue tasks; [`OVERDUE_LISTED`] of them are listed.
     pub overdue_total: usize,
-    pub overdue_tasks: Vec<OverdueTask>,
+    pub overdue_tasks: Vec<DueTask>,
+    /// Open tasks due from today to the end of this week (all of them).
+    pub due_this_week: Vec<DueTask>,
     pub over_budget: Vec<OverBudget>,
     pub notes: Vec<Note>,
     /// Budgets whose period meets the report's, read today: when each
@@ -175,33 +169,7 @@ pub fn build_against(
         .map(|o| analysis.objective_state(o, read_at))
         .collect::<Result<Vec<_>>>()?;
     let campaigns = store.campaigns()?;
-    let people = store.people()?;
-    let mut overdue_tasks: Vec<OverdueTask> = store
-        .tasks(&TaskQuery {
-            open_only: true,
-            due_before: Some(today),
-            ..TaskQuery::default()
-        })?
-        .into_iter()
-        .filter(|t| t.status != TaskStatus::Done)
-        .filter_map(|t| {
-            let due = t.due?;
-            Some(OverdueTask {
-                id: t.id.0,
-                title: t.title.clone(),
-                due,
-                days_late: (today - due).num_days(),
-                assignee: t
-                    .assignee
-                    .and_then(|a| people.iter().find(|p| p.id == a))
-                    .map(|p| p.name.clone()),
-                campaign: t
-                    .campaign
-                    .and_then(|c| campaigns.iter().find(|k| k.id == c))
-                    .map(|k| k.name.clone()),
-            })
-        })
-        .collect();
+    let mut overdue_tasks = tasks::overdue(store, today)?;
     let overdue_total = overdue_tasks.len();
     overdue_tasks.truncate(OVERDUE_LISTED);
     // Campaigns that ended in the calendar period before are reviewed too,
@@ -243,6 +211,11 @@ pub fn build_against(
         objectives,
         overdue_total,
         overdue_tasks,
+        due_this_week: tasks::due_this_week(
+            store,
+            today,
+            Period::containing(crate::metrics::Granularity::Week, today, config.week_start).end,
+        )?,
         over_budget,
         notes: store.notes_between(period.start, period.end)?,
         budgets: budgets_meeting(store, &analysis, period)?,

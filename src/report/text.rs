@@ -4,6 +4,7 @@
 use super::{Figure, Headline, Kpi, Measure, Verdict};
 use crate::domain::{Amount, Unit};
 use crate::i18n::{Format, Words};
+use crate::text::{fit, width};
 
 /// The catalog's label of a headline figure by its key; empty for a key
 /// that names none.
@@ -87,4 +88,41 @@ pub fn marked(fmt: Format, h: &Headline, text: String) -> String {
         Some(Verdict::Same) | None => return text,
     };
     format!("{text} {word}")
+}
+
+/// The widest a text report's table is: a mail or a terminal of 100
+/// columns.
+pub const REPORT_WIDTH: usize = 100;
+
+/// Cuts the cells of column `col` (with "…") so that the table of `header`
+/// and `rows`, its cells two spaces apart, is at most `max` columns wide,
+/// the other columns keeping their width. The column keeps at least 16.
+pub fn fit_column(header: &[&str], rows: &mut [Vec<String>], col: usize, max: usize) {
+    let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
+    for row in rows.iter() {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(width(cell));
+        }
+    }
+    let others: usize = widths
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != col)
+        .map(|(_, w)| w + 2)
+        .sum();
+    let room = max.saturating_sub(others).max(16);
+    for row in rows.iter_mut() {
+        if let Some(cell) = row.get_mut(col).filter(|c| width(c) > room) {
+            *cell = fit(cell, room);
+        }
+    }
+}
+
+/// `s` with its first letter in capitals, for a table's heading.
+pub fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

@@ -209,15 +209,27 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, crash: Crash) -> st
 /// One frame drawn by the real render code into an off-screen buffer, as
 /// plain text lines (trailing spaces trimmed): `funnel snapshot`.
 pub fn snapshot(app: &mut App, width: u16, height: u16) -> std::io::Result<String> {
+    let t = ui::theme(app);
+    frame_text(app, width, height, t)
+}
+
+/// [`snapshot`] with a title line instead of the tab bar and no key hints
+/// or example text, for a mail or a pipe.
+pub fn plain_snapshot(app: &mut App, width: u16, height: u16) -> std::io::Result<String> {
+    let t = ui::plain_theme(app);
+    frame_text(app, width, height, t)
+}
+
+fn frame_text(app: &mut App, width: u16, height: u16, t: ui::Theme) -> std::io::Result<String> {
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
     app.settle();
-    let fit = ui::screen_fit(app, Rect::new(0, 0, width, height));
+    let fit = ui::fit_drawn(app, Rect::new(0, 0, width, height), t);
     app.resize(fit);
     let mut terminal = Terminal::new(TestBackend::new(width, height))
         .map_err(|e| std::io::Error::other(e.to_string()))?;
     terminal
-        .draw(|f| ui::render(app, f))
+        .draw(|f| ui::draw(app, f, t))
         .map_err(|e| std::io::Error::other(e.to_string()))?;
     Ok(buffer_text(terminal.backend().buffer()))
 }

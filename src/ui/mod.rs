@@ -42,8 +42,9 @@ pub fn too_small(area: Rect) -> bool {
 /// The footer's rows on a screen `cols` wide: key hints and the status
 /// line, and above them what stays while the database file is gone from
 /// its path (see [`notice_lines`]).
-fn footer_rows(app: &App, cols: u16) -> u16 {
-    2 + notice_lines(app, cols as usize).len() as u16
+fn footer_rows(app: &App, cols: u16, t: Theme) -> u16 {
+    let chrome = if t.chrome { 2 } else { 1 };
+    chrome + notice_lines(app, cols as usize).len() as u16
 }
 
 /// What happened to the database file and what to do: one line where
@@ -64,10 +65,14 @@ fn notice_lines(app: &App, cols: usize) -> Vec<String> {
 
 /// The rows left for the body between the header and the footer.
 fn body(app: &App, area: Rect) -> Rect {
+    body_drawn(app, area, theme(app))
+}
+
+fn body_drawn(app: &App, area: Rect, t: Theme) -> Rect {
     let [_, body, _] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
-        Constraint::Length(footer_rows(app, area.width)),
+        Constraint::Length(footer_rows(app, area.width, t)),
     ])
     .areas(area);
     body
@@ -78,7 +83,12 @@ fn body(app: &App, area: Rect) -> Rect {
 /// KPIs tab shows its notes beside the figures, and the Plan tab's
 /// timeline columns and rows (to keep its selection among what is shown).
 pub fn screen_fit(app: &App, area: Rect) -> Fit {
-    let body = body(app, area);
+    fit_drawn(app, area, theme(app))
+}
+
+/// [`screen_fit`] for a frame drawn with `t` (with or without chrome).
+pub fn fit_drawn(app: &App, area: Rect, t: Theme) -> Fit {
+    let body = body_drawn(app, area, t);
     let (timeline_cols, timeline_rows) = plan::timeline_fit(body);
     Fit {
         list_height: tasks::list_rows(body),
@@ -88,7 +98,7 @@ pub fn screen_fit(app: &App, area: Rect) -> Fit {
             .is_some_and(|k| kpis::notes_beside(k, body)),
         timeline_cols,
         timeline_rows,
-        help_scroll: help::last_scroll(app, area, theme(app)),
+        help_scroll: help::last_scroll(app, area, t),
         board_columns: scoreboard::shown_columns(app, area),
         too_small: too_small(area),
     }
@@ -98,13 +108,27 @@ pub fn theme(app: &App) -> Theme {
     Theme {
         color: app.config.theme == crate::config::Theme::Default,
         ascii: app.ascii,
+        chrome: true,
+    }
+}
+
+/// The theme of a frame printed for a mail or a pipe: the tab's content
+/// with a title line, without the tab bar, key hints and example text.
+pub fn plain_theme(app: &App) -> Theme {
+    Theme {
+        chrome: false,
+        ..theme(app)
     }
 }
 
 /// Draws the whole screen.
 pub fn render(app: &App, frame: &mut Frame<'_>) {
+    draw(app, frame, theme(app));
+}
+
+/// Draws the screen with `t`, which says whether the chrome is drawn.
+pub fn draw(app: &App, frame: &mut Frame<'_>, t: Theme) {
     let area = frame.area();
-    let t = theme(app);
     if too_small(area) {
         let need = format!("{MIN_WIDTH}x{MIN_HEIGHT}");
         let text = Format::fill(app.words().ui.too_small, need);
@@ -114,10 +138,14 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
     let [header, body, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
-        Constraint::Length(footer_rows(app, area.width)),
+        Constraint::Length(footer_rows(app, area.width, t)),
     ])
     .areas(area);
-    render_header(app, frame, header, t);
+    if t.chrome {
+        render_header(app, frame, header, t);
+    } else {
+        render_title(app, frame, header, t);
+    }
     match app.tab {
         Tab::Tasks => tasks::render(app, frame, body, t),
         Tab::Kpis => kpis::render(app, frame, body, t),
@@ -134,6 +162,20 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         Overlay::Picker(p) => picker::render(app, p, frame, area, t),
         Overlay::Editor(ed) => render_editor(app, ed, frame, area, t),
     }
+}
+
+/// The plain frame's first line: what it shows, of which file, on which day.
+fn render_title(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
+    let tab = app.words().ui.tabs[app.tab.index()];
+    let title = format!(
+        "funnel · {tab} · {} · {}",
+        app.db_name,
+        app.format().date(app.today)
+    );
+    frame.render_widget(
+        Span::styled(fit(&title, area.width as usize), t.title()),
+        area,
+    );
 }
 
 fn render_header(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
@@ -316,9 +358,10 @@ fn action_label<'a>(ui: &crate::i18n::UiWords, ctx: Context, name: &'a str) -> &
 }
 
 fn render_footer(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
+    let hint_rows = u16::from(t.chrome);
     let [notice, hints, status] = Layout::vertical([
-        Constraint::Length(area.height.saturating_sub(2)),
-        Constraint::Length(1),
+        Constraint::Length(area.height.saturating_sub(1 + hint_rows)),
+        Constraint::Length(hint_rows),
         Constraint::Length(1),
     ])
     .areas(area);

@@ -32,6 +32,10 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
 /// The filter line, with the count shown and of done tasks hidden at its
 /// right end, always in sight.
 fn render_filter(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
+    // A printed frame shows a filter only where one is set.
+    if !t.chrome && app.tasks.filter_text.is_empty() {
+        return;
+    }
     let ui = &app.words().ui;
     let prompt = format!("{}: ", ui.filter_prompt);
     let count = crate::i18n::Format::fill_all(
@@ -56,7 +60,13 @@ fn render_filter(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
     match &app.filter_input {
         Some(input) => frame.render_widget(input, rest),
         None if app.tasks.filter_text.is_empty() => frame.render_widget(
-            Span::styled(fit(ui.filter_help, rest.width as usize), t.dim()),
+            Span::styled(
+                fit(
+                    &crate::i18n::Format::fill(ui.filter_empty, ui.filter_help),
+                    rest.width as usize,
+                ),
+                t.dim(),
+            ),
             rest,
         ),
         None => frame.render_widget(
@@ -119,11 +129,27 @@ fn priority_mark(app: &App, p: Priority) -> String {
         .unwrap_or_default()
 }
 
-fn due_text(app: &App, line: &TaskLine) -> String {
-    line.task
-        .due
-        .map(|d| app.format().date(d))
-        .unwrap_or_default()
+/// A task's due date; where colour cannot tell them (no colour, or a
+/// printed frame), an overdue date carries `!` and today's reads "today".
+fn due_text(app: &App, line: &TaskLine, t: Theme) -> String {
+    let Some(due) = line.task.due else {
+        return String::new();
+    };
+    let date = app.format().date(due);
+    if (t.color && t.chrome) || line.task.status == TaskStatus::Done {
+        return date;
+    }
+    if is_overdue(&line.task, app.today) {
+        format!("{date}!")
+    } else if due == app.today {
+        let today = DueBucket::ALL
+            .iter()
+            .position(|b| *b == DueBucket::Today)
+            .unwrap_or(0);
+        app.words().ui.due_groups[today].to_string()
+    } else {
+        date
+    }
 }
 
 fn due_style(app: &App, line: &TaskLine, t: Theme) -> Style {
@@ -174,7 +200,7 @@ fn task_line(
     };
     cell(line.campaign.clone().unwrap_or_default(), cols[3], t.dim());
     cell(line.assignee.clone().unwrap_or_default(), cols[4], t.base());
-    cell(due_text(app, line), cols[5], due_style(app, line, t));
+    cell(due_text(app, line, t), cols[5], due_style(app, line, t));
     cell(tags.join(" "), cols[6], t.dim());
     let l = Line::from(spans);
     if selected { l.style(t.selected()) } else { l }
@@ -274,7 +300,7 @@ fn render_board(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
                 let mark = priority_mark(app, l.task.priority);
                 // A narrow column keeps the title and drops the date.
                 let due = match l.task.due {
-                    Some(_) if inner_w >= 30 => format!(" {}", due_text(app, l)),
+                    Some(_) if inner_w >= 30 => format!(" {}", due_text(app, l, t)),
                     _ => String::new(),
                 };
                 let title_w = inner_w.saturating_sub(2 + width(&due));
@@ -297,8 +323,13 @@ fn render_board(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
 pub fn summary(app: &App, t: Theme, cols: usize) -> Line<'static> {
     let ui = &app.words().ui;
     let tab = &app.tasks;
+    // Done tasks that are hidden still count as done.
+    let done = TaskStatus::Done.index();
     let counts: Vec<String> = (0..4)
-        .map(|i| format!("{} {}", tab.counts[i], ui.task_statuses[i]))
+        .map(|i| {
+            let n = tab.counts[i] + if i == done { tab.hidden_done } else { 0 };
+            format!("{n} {}", ui.task_statuses[i])
+        })
         .collect();
     let order = match tab.sort {
         Sort::Next => ui.sort_next,

@@ -11,6 +11,9 @@ use ratatui::symbols::border;
 pub struct Theme {
     pub color: bool,
     pub ascii: bool,
+    /// The dashboard's chrome (tab bar, key hints, example text) is drawn;
+    /// off for a frame printed for a mail or a pipe.
+    pub chrome: bool,
 }
 
 /// Borders drawn with `+`, `-` and `|`.

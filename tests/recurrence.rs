@@ -9,8 +9,8 @@ use std::sync::{Arc, Barrier};
 
 use chrono::NaiveDate;
 use funnel::domain::{Clock, Recurrence, Task, TaskId, TaskStatus};
-use funnel::store::Store;
 use funnel::store::tasks::{NewTask, TaskPatch, TaskQuery};
+use funnel::store::{Store, StoreError};
 
 #[path = "support/sandbox.rs"]
 mod sandbox;
@@ -193,16 +193,17 @@ fn a_v6_file_upgrades_with_its_tasks_and_undo_history() {
     let (dir, path) = temp();
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v6.db");
     std::fs::copy(fixture, &path).expect("copy fixture");
-    let version = |p: &Path| -> i64 {
-        rusqlite::Connection::open(p)
-            .expect("sqlite")
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .expect("version")
-    };
-    assert_eq!(version(&path), 6);
     let mut s = open(&path);
-    assert!(version(&path) > 6);
-    assert_eq!(version(&dir.path().join("funnel.db.v6.bak")), 6);
+    assert_eq!(
+        s.schema_version().expect("version"),
+        Store::known_schema_version()
+    );
+    // The backup made before the upgrade is the file as it was.
+    let backup = dir.path().join("funnel.db.v6.bak");
+    assert!(matches!(
+        Store::open_read_only(&backup),
+        Err(StoreError::NeedsUpgrade { .. })
+    ));
     assert_eq!(s.integrity_check().expect("check"), ["ok"]);
     let tasks = s.all_tasks().expect("tasks");
     assert_eq!(tasks.len(), 75);

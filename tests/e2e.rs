@@ -671,3 +671,56 @@ fn quick_add_then_space_twice_toggles_the_same_task() {
         "the second Space took the first back"
     );
 }
+
+/// A weekly task in a real terminal: added with quick-add syntax, marked
+/// done, followed by the next one a week later; `u` takes both back.
+#[test]
+fn a_weekly_task_from_quick_add_is_followed_when_done() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("weekly.db");
+    funnel(&db, &["task", "add", "Already there due:mon"]);
+    let tmux = start("weekly", &dashboard_cmd(&db), 100, 30, "3 Tasks");
+    let wait = |text: &str| tmux.wait_for(text, WAIT);
+    wait("Already there");
+    tmux.keys(&["a"]);
+    wait("New task");
+    literal(&tmux, "Newsletter every:1w due:tue #email");
+    tmux.keys(&["Enter"]);
+    wait("Added task 2.");
+    wait("[ ] M ↻ Newsletter");
+    tmux.keys(&["Space"]);
+    wait("Task 2 done; next: task 3 due 2026-12-01.");
+    wait("[✓] M ↻ Newsletter");
+    let screen = tmux.screen();
+    let next = screen
+        .lines()
+        .find(|l| l.contains("[ ] M ↻ Newsletter"))
+        .unwrap_or_default();
+    assert!(next.contains("2026-12-01"), "{screen}");
+    tmux.keys(&["u"]);
+    wait("Undid: edit task 2, next task 3");
+    let screen = tmux.screen();
+    assert!(
+        !screen.contains("[✓]") && !screen.contains("2026-12-01"),
+        "{screen}"
+    );
+    tmux.keys(&["q"]);
+    let tasks: serde_json::Value =
+        serde_json::from_str(&funnel(&db, &["task", "list", "--all", "--json"])).expect("json");
+    let rules: Vec<(&str, &str)> = tasks
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|t| {
+            (
+                t["status"].as_str().unwrap_or_default(),
+                t["recurrence"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rules,
+        [("todo", ""), ("todo", "week")],
+        "undo took both back"
+    );
+}

@@ -82,7 +82,7 @@ fn expected(name: &str) -> serde_json::Value {
 }
 
 /// The schema version a file is upgraded to.
-const LATEST: i64 = 6;
+const LATEST: i64 = 7;
 
 fn user_version(path: &Path) -> i64 {
     let conn = rusqlite::Connection::open(path).expect("sqlite");

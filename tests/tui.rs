@@ -1700,6 +1700,9 @@ mod done_hidden;
 #[path = "tui/quick_add.rs"]
 mod quick_add;
 
+#[path = "tui/recurring.rs"]
+mod recurring;
+
 #[path = "tui/week_start.rs"]
 mod week_start;
 

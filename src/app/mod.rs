@@ -291,6 +291,7 @@ impl App {
         store.set_origin(Origin::new_dashboard());
         // A write never blocks the screen: the dashboard waits itself.
         store.set_write_wait(Duration::ZERO);
+        store.set_clock(s.clock);
         let today = s.clock.today();
         // Before reading: a change committed while reading is seen at the
         // next poll, not taken as already shown.
@@ -945,24 +946,37 @@ impl App {
         match self.store.edit_task(line.task.id, p) {
             Ok(task) => {
                 let ui = &self.words().ui;
-                let text =
-                    if task.status == TaskStatus::Done && line.task.status != TaskStatus::Done {
-                        Format::fill(ui.msg_done, task.id)
+                let finished =
+                    task.status == TaskStatus::Done && line.task.status != TaskStatus::Done;
+                // A repeating task's next one joins the list; the cursor stays.
+                let next = match finished && task.recurrence.is_some() {
+                    true => self.store.next_in_series(task.id).ok().flatten(),
+                    false => None,
+                };
+                let text = if let Some(n) = &next {
+                    let due = n.due.map(|d| self.format().date(d)).unwrap_or_default();
+                    Format::fill_all(ui.tasks.msg_done_next, &[&task.id, &n.id, &due])
+                } else if finished {
+                    Format::fill(ui.msg_done, task.id)
+                } else {
+                    let what = if p.status.is_some() {
+                        ui.task_status(task.status).to_string()
+                    } else if p.priority.is_some() {
+                        ui.priority(task.priority).to_string()
                     } else {
-                        let what = if p.status.is_some() {
-                            ui.task_status(task.status).to_string()
-                        } else if p.priority.is_some() {
-                            ui.priority(task.priority).to_string()
-                        } else {
-                            match task.due {
-                                Some(d) => format!("{} {}", ui.due, self.format().date(d)),
-                                None => ui.no_due.to_string(),
-                            }
-                        };
-                        format!("{} {what}.", Format::fill(ui.msg_task, task.id))
+                        match task.due {
+                            Some(d) => format!("{} {}", ui.due, self.format().date(d)),
+                            None => ui.no_due.to_string(),
+                        }
                     };
+                    format!("{} {what}.", Format::fill(ui.msg_task, task.id))
+                };
                 let hint = self.undo_hint();
                 self.say(format!("{text} {hint}"));
+                if let Some(n) = next {
+                    let next_line = self.line_for(n);
+                    self.tasks.put(next_line, self.today, false);
+                }
                 self.tasks
                     .put(TaskLine { task, ..line }, self.today, follow);
                 self.tasks.scroll_into_view(self.fit.list_height);

@@ -233,11 +233,13 @@ impl Context {
                 CliError::user(format!("cannot create the folder {}: {e}", dir.display()))
             })?;
         }
-        if self.read_only {
-            Ok(Store::open_read_only(&self.db)?)
+        let mut store = if self.read_only {
+            Store::open_read_only(&self.db)?
         } else {
-            Ok(Store::open(&self.db)?)
-        }
+            Store::open(&self.db)?
+        };
+        store.set_clock(self.clock);
+        Ok(store)
     }
 
     /// Opens the database for a command that only reads: a path with no

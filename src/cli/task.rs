@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::output::{count, fit, json, line, table};
 use super::{CliError, CliResult, Context};
 use crate::domain::{CampaignId, PersonId};
-use crate::domain::{Priority, Task, TaskId, TaskStatus};
+use crate::domain::{Priority, Recurrence, Task, TaskId, TaskStatus};
 use crate::i18n::Format;
 use crate::store::Store;
 use crate::store::strategy::Named;
@@ -55,6 +55,12 @@ pub struct AddArgs {
     pub tags: Vec<String>,
     #[arg(long, default_value = "")]
     pub notes: String,
+    /// Repeats: day, week, 2w, month, mon,thu, 15 (day of the month).
+    #[arg(long, conflicts_with = "after_done")]
+    pub every: Option<String>,
+    /// Repeats this long after it is done: 14d, 2w, 1m.
+    #[arg(long)]
+    pub after_done: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -98,6 +104,14 @@ pub struct EditArgs {
     pub tags: Vec<String>,
     #[arg(long)]
     pub notes: Option<String>,
+    /// The series' rule (any task of it): day, week, 2w, month, mon,thu,
+    /// 15; "none" stops it.
+    #[arg(long, conflicts_with = "after_done")]
+    pub every: Option<String>,
+    /// The series repeats this long after each is done: 14d, 2w, 1m;
+    /// "none" stops it.
+    #[arg(long)]
+    pub after_done: Option<String>,
 }
 
 /// A task as `task list --json` prints it: the record plus the names its
@@ -113,6 +127,22 @@ struct TaskJson<'a> {
 
 fn is_none(s: &str) -> bool {
     s.trim().eq_ignore_ascii_case("none")
+}
+
+/// The rule `--every` or `--after-done` gives: `None` where neither is
+/// given, `Some(None)` for "none".
+fn rule(every: Option<&str>, after: Option<&str>) -> CliResult<Option<Option<Recurrence>>> {
+    let (arg, text, parse): (&str, _, fn(&str) -> _) = match (every, after) {
+        (Some(e), _) => ("--every", e, Recurrence::parse_every),
+        (None, Some(a)) => ("--after-done", a, Recurrence::parse_after),
+        (None, None) => return Ok(None),
+    };
+    if is_none(text) {
+        return Ok(Some(None));
+    }
+    parse(text)
+        .map(|r| Some(Some(r)))
+        .map_err(|e| CliError::user(format!("{arg}: {e}; nothing was written")))
 }
 
 fn campaign(store: &Store, key: Option<&str>) -> CliResult<Option<CampaignId>> {
@@ -171,6 +201,11 @@ fn new_task(ctx: &Context, store: &Store, a: AddArgs) -> CliResult<NewTask> {
         (Some(_), Some(_)) => return Err(both("p:", "--priority")),
         (p, o) => p.or(o).unwrap_or(Priority::Medium),
     };
+    let option = rule(a.every.as_deref(), a.after_done.as_deref())?.flatten();
+    let recurrence = match (q.recurrence, option) {
+        (Some(_), Some(_)) => return Err(both("every:/after:", "--every/--after-done")),
+        (r, o) => r.or(o),
+    };
     let mut tags = q.tags;
     tags.extend(a.tags);
     Ok(NewTask {
@@ -180,6 +215,7 @@ fn new_task(ctx: &Context, store: &Store, a: AddArgs) -> CliResult<NewTask> {
         priority,
         tags,
         notes: a.notes,
+        recurrence,
         ..NewTask::titled(&q.title)
     })
 }
@@ -199,8 +235,13 @@ pub fn run(ctx: &Context, cmd: TaskCommand) -> CliResult {
         TaskCommand::List(a) => list(ctx, &store, &a),
         TaskCommand::Done { ids } => {
             let ids: Vec<TaskId> = ids.into_iter().map(TaskId).collect();
-            for t in store.set_task_status(&ids, TaskStatus::Done)? {
+            for (t, next) in store.set_task_status_following(&ids, TaskStatus::Done)? {
                 line(&Format::fill_all(w.task_done, &[&t.id, &t.title]))?;
+                if let Some(n) = next {
+                    let n = store.task(n)?;
+                    let due = n.due.map(|d| ctx.format().date(d)).unwrap_or_default();
+                    line(&Format::fill_all(w.task_next, &[&n.id, &due, &n.title]))?;
+                }
             }
             Ok(())
         }
@@ -219,7 +260,9 @@ pub fn run(ctx: &Context, cmd: TaskCommand) -> CliResult {
                 && a.priority.is_none()
                 && a.status.is_none()
                 && a.tags.is_empty()
-                && a.notes.is_none();
+                && a.notes.is_none()
+                && a.every.is_none()
+                && a.after_done.is_none();
             if nothing {
                 return Err(CliError::user(w.task_nothing_to_change));
             }
@@ -228,6 +271,7 @@ pub fn run(ctx: &Context, cmd: TaskCommand) -> CliResult {
                 priority: a.priority,
                 status: a.status,
                 notes: a.notes,
+                recurrence: rule(a.every.as_deref(), a.after_done.as_deref())?,
                 ..TaskPatch::default()
             };
             if let Some(c) = a.campaign.as_deref() {

@@ -337,6 +337,7 @@ pub(super) fn build(today: NaiveDate, seed: u64) -> Export {
             created_at,
             updated_at: done_at.unwrap_or(created_at),
             done_at,
+            recurrence: None,
         });
     }
 

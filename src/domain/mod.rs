@@ -6,9 +6,11 @@ pub mod amount;
 pub mod date;
 pub mod kinds;
 pub mod records;
+pub mod recurrence;
 pub mod validate;
 
 pub use amount::Amount;
 pub use date::{Clock, DateError, first_of_week, last_of_week, parse_date};
 pub use kinds::*;
 pub use records::*;
+pub use recurrence::Recurrence;

@@ -184,6 +184,9 @@ pub struct Task {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub done_at: Option<DateTime<Utc>>,
+    /// How the task repeats, if it does; each of a series carries it.
+    #[serde(default)]
+    pub recurrence: Option<super::Recurrence>,
 }
 
 /// A metric's definition: the built-ins (docs/metrics.md) and the user's own.

@@ -379,6 +379,18 @@ pub struct TaskWords {
     /// A title's token and the form's field both set, differently: the
     /// token, then the field's label.
     pub quick_both: &'static str,
+    /// Repeating tasks: the form's field, its hint, its mistake ("{typed}").
+    pub repeat: &'static str,
+    pub repeat_hint: &'static str,
+    pub repeat_bad: &'static str,
+    /// Quick-add's `every:` / `after:` mistakes, "{token}…".
+    pub quick_bad_repeat: &'static str,
+    pub quick_two_repeats: &'static str,
+    /// "Task {id} done; next: task {id} due {date}."
+    pub msg_done_next: &'static str,
+    /// Repeating tasks explained in the help: a heading and its lines.
+    pub repeat_title: &'static str,
+    pub repeat_rule: &'static [&'static str],
 }
 
 /// The words of adding, editing and deleting the strategy's and the
@@ -844,6 +856,8 @@ pub struct CliWords {
     pub restore_kept: &'static str,
     /// A restore the user declined at the prompt.
     pub restore_declined: &'static str,
+    /// "Next: task {id} due {date}: {title}", after a repeating task is done.
+    pub task_next: &'static str,
 }
 
 impl CliWords {
@@ -938,6 +952,7 @@ impl CliWords {
             restored,
             restore_kept,
             restore_declined,
+            task_next,
         } = self;
         let mut out: Vec<(String, &'static str)> = [
             ("task_done", task_done),
@@ -1011,6 +1026,7 @@ impl CliWords {
             ("restored", restored),
             ("restore_kept", restore_kept),
             ("restore_declined", restore_declined),
+            ("task_next", task_next),
         ]
         .into_iter()
         .map(|(n, t)| (n.to_string(), *t))

@@ -208,7 +208,7 @@ const SECTIONS: &[Section] = &[
         key: "tasks",
         one: false,
         sql: "SELECT id, title, campaign_id, assignee_id, status, priority, due, tags, notes,
-                     note_id, created_at, updated_at, done_at FROM tasks ORDER BY id",
+                     note_id, created_at, updated_at, done_at, recurrence FROM tasks ORDER BY id",
         fields: &[
             ("id", Int),
             ("title", Text),
@@ -223,6 +223,7 @@ const SECTIONS: &[Section] = &[
             ("created_at", Time),
             ("updated_at", Time),
             ("done_at", Time),
+            ("recurrence", Text),
         ],
     },
     Section {

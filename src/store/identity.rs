@@ -257,10 +257,12 @@ impl Store {
         if self.identity.file.is_some() && self.identity.file == FileId::of(&self.path) {
             self.conn = rusqlite::Connection::open_in_memory()?;
         }
-        if read_only {
+        let mut store = if read_only {
             Store::open_read_only(&self.path)
         } else {
             Store::open(&self.path)
-        }
+        }?;
+        store.clock = self.clock;
+        Ok(store)
     }
 }

@@ -7,6 +7,7 @@ mod copies;
 mod dump;
 mod identity;
 mod journal;
+mod recurrence;
 mod schema;
 mod sidecars;
 
@@ -201,6 +202,9 @@ pub struct Store {
     /// table, with the orders generation they are of: what building the
     /// rollups would otherwise read back (see `Store::take_imported_points`).
     imported_points: RefCell<Option<(i64, orders::OrderPoints)>>,
+    /// What day it is: a repeating task done today is followed by one due
+    /// from today (see `Store::set_clock`).
+    clock: crate::domain::Clock,
 }
 
 /// The last connection to close folds the WAL into the file and deletes
@@ -308,6 +312,7 @@ impl Store {
             write_wait: busy_timeout(),
             write_busy: Cell::new(false),
             imported_points: RefCell::new(None),
+            clock: crate::domain::Clock::System,
         };
         store.conn.busy_timeout(busy_timeout())?;
         // A newer funnel's file is refused before anything (even the
@@ -392,6 +397,7 @@ impl Store {
             write_wait: busy_timeout(),
             write_busy: Cell::new(false),
             imported_points: RefCell::new(None),
+            clock: crate::domain::Clock::System,
         };
         let version = store.schema_version()?;
         let known = schema::MIGRATIONS.len() as i64;
@@ -429,6 +435,7 @@ impl Store {
             write_wait: busy_timeout(),
             write_busy: Cell::new(false),
             imported_points: RefCell::new(None),
+            clock: crate::domain::Clock::System,
         };
         store.configure()?;
         store.migrate(false)?;

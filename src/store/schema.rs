@@ -16,6 +16,7 @@ pub(super) const MIGRATIONS: &[Migration] = &[
     m4_journal_origin,
     m5_ids_never_reused,
     m6_clicks_and_impressions,
+    super::recurrence::migration,
 ];
 
 fn m1_initial(tx: &Transaction<'_>) -> rusqlite::Result<()> {

@@ -3,9 +3,9 @@
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use super::{Change, Result, Store, StoreError, day_text, now_text, parse_day};
+use super::{Change, Result, Store, StoreError, day_text, now_text, parse_day, recurrence};
 use crate::domain::validate;
-use crate::domain::{CampaignId, NoteId, PersonId, Priority, Task, TaskId, TaskStatus};
+use crate::domain::{CampaignId, NoteId, PersonId, Priority, Recurrence, Task, TaskId, TaskStatus};
 
 /// A task about to be added.
 #[derive(Debug, Clone)]
@@ -19,6 +19,7 @@ pub struct NewTask {
     pub tags: Vec<String>,
     pub notes: String,
     pub follows_note: Option<NoteId>,
+    pub recurrence: Option<Recurrence>,
 }
 
 impl NewTask {
@@ -33,6 +34,7 @@ impl NewTask {
             tags: Vec::new(),
             notes: String::new(),
             follows_note: None,
+            recurrence: None,
         }
     }
 }
@@ -48,6 +50,8 @@ pub struct TaskPatch {
     pub due: Option<Option<NaiveDate>>,
     pub tags: Option<Vec<String>>,
     pub notes: Option<String>,
+    /// The rule of the task's whole series; `Some(None)` stops it.
+    pub recurrence: Option<Option<Recurrence>>,
 }
 
 /// Which tasks to list.
@@ -62,8 +66,8 @@ pub struct TaskQuery {
     pub due_before: Option<NaiveDate>,
 }
 
-const COLUMNS: &str = "id, title, campaign_id, assignee_id, status, priority, due, tags, notes, \
-                       note_id, created_at, updated_at, done_at";
+pub(super) const COLUMNS: &str = "id, title, campaign_id, assignee_id, status, priority, due, tags, \
+                                  notes, note_id, created_at, updated_at, done_at, recurrence";
 
 fn timestamp(s: &str) -> rusqlite::Result<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(s)
@@ -89,7 +93,7 @@ pub(crate) fn day_col(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<NaiveDat
 
 /// One task from a row of [`COLUMNS`]. Text that only gets parsed is
 /// borrowed from the row, not copied: the TUI reads 50,000 of these.
-fn task_row(r: &Row<'_>) -> rusqlite::Result<Task> {
+pub(super) fn task_row(r: &Row<'_>) -> rusqlite::Result<Task> {
     let tags = r.get_ref(7)?.as_str()?;
     Ok(Task {
         id: TaskId(r.get(0)?),
@@ -108,6 +112,19 @@ fn task_row(r: &Row<'_>) -> rusqlite::Result<Task> {
             .get_ref(12)?
             .as_str_or_null()?
             .map(timestamp)
+            .transpose()?,
+        recurrence: r
+            .get_ref(13)?
+            .as_str_or_null()?
+            .map(|s| {
+                s.parse().map_err(|e| {
+                    rusqlite::Error::FromSqlConversionFailure(
+                        13,
+                        rusqlite::types::Type::Text,
+                        Box::new(e),
+                    )
+                })
+            })
             .transpose()?,
     })
 }
@@ -175,8 +192,8 @@ impl Store {
             let done_at = (new.status == TaskStatus::Done).then(|| now.clone());
             c.tx().execute(
                 "INSERT INTO tasks (title, campaign_id, assignee_id, status, priority, due, tags,
-                                    notes, note_id, created_at, updated_at, done_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11)",
+                                    notes, note_id, created_at, updated_at, done_at, recurrence)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12)",
                 params![
                     title,
                     new.campaign.map(|c| c.0),
@@ -189,6 +206,7 @@ impl Store {
                     new.follows_note.map(|n| n.0),
                     now,
                     done_at,
+                    new.recurrence.map(|r| r.to_string()),
                 ],
             )?;
             let id = TaskId(c.tx().last_insert_rowid());
@@ -256,6 +274,7 @@ impl Store {
             .flatten()
             .map(|d| validate::day("task due", d))
             .transpose()?;
+        let clock = self.clock;
         self.change(|c| {
             let old = task_in(c, id)?;
             let status = patch.status.unwrap_or(old.status);
@@ -277,17 +296,42 @@ impl Store {
                     now_text(),
                 ],
             )?;
-            c.label = format!("edit task {id}");
-            task_in(c, id)
+            if let Some(rule) = patch.recurrence {
+                recurrence::set_rule(c, id, rule)?;
+            }
+            let task = task_in(c, id)?;
+            let next = recurrence::follow(c, &task, old.status == TaskStatus::Done, clock)?;
+            c.label = format!("edit task {id}{}", next_words(next));
+            Ok(task)
         })
     }
 
     /// Sets the status of several tasks in one change (all or nothing).
     pub fn set_task_status(&mut self, ids: &[TaskId], status: TaskStatus) -> Result<Vec<Task>> {
+        let changed = self.set_task_status_following(ids, status)?;
+        Ok(changed.into_iter().map(|(t, _)| t).collect())
+    }
+
+    /// [`Store::set_task_status`], with each task the id of the next one
+    /// of its series this change made (never one made before).
+    pub fn set_task_status_following(
+        &mut self,
+        ids: &[TaskId],
+        status: TaskStatus,
+    ) -> Result<Vec<(Task, Option<TaskId>)>> {
+        let clock = self.clock;
         self.change(|c| {
             let now = now_text();
             let mut out = Vec::with_capacity(ids.len());
             for id in ids {
+                let was_done: Option<bool> = c
+                    .tx()
+                    .query_row(
+                        "SELECT status = 'done' FROM tasks WHERE id = ?1",
+                        [id.0],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
                 let n = c.tx().execute(
                     "UPDATE tasks SET status = ?2, updated_at = ?3,
                             done_at = CASE WHEN ?2 = 'done' THEN COALESCE(done_at, ?3) END
@@ -300,10 +344,15 @@ impl Store {
                         key: id.to_string(),
                     });
                 }
-                out.push(task_in(c, *id)?);
+                let task = task_in(c, *id)?;
+                let next = recurrence::follow(c, &task, was_done == Some(true), clock)?;
+                out.push((task, next));
             }
             let list: Vec<String> = ids.iter().map(|i| i.to_string()).collect();
             c.label = format!("set task {} {}", list.join(", "), status);
+            for (_, next) in &out {
+                c.label.push_str(&next_words(*next));
+            }
             Ok(out)
         })
     }
@@ -410,6 +459,11 @@ impl Store {
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
+}
+
+/// What a change's label adds for the next task of a series it made.
+fn next_words(next: Option<TaskId>) -> String {
+    next.map(|n| format!(", next task {n}")).unwrap_or_default()
 }
 
 fn task_in(c: &Change<'_>, id: TaskId) -> Result<Task> {

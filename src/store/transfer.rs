@@ -184,8 +184,8 @@ fn load(tx: &Transaction<'_>, d: &Export, entry: Option<i64>) -> Result<()> {
         Ok(tx
             .prepare_cached(
                 "INSERT INTO tasks (id, title, campaign_id, assignee_id, status, priority, due, tags,
-                                    notes, note_id, created_at, updated_at, done_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                                    notes, note_id, created_at, updated_at, done_at, recurrence)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
             )?
             .execute(params![
                 t.id.0,
@@ -200,7 +200,8 @@ fn load(tx: &Transaction<'_>, d: &Export, entry: Option<i64>) -> Result<()> {
                 t.follows_note.map(|x| x.0),
                 ts(&t.created_at),
                 ts(&t.updated_at),
-                t.done_at.as_ref().map(ts)
+                t.done_at.as_ref().map(ts),
+                t.recurrence.map(|r| r.to_string())
             ])?)
     })?;
     let mut insert = tx.prepare_cached(

@@ -10,6 +10,8 @@
 //! | `#TAG` | a tag (repeatable) |
 //! | `p:LEVEL` `priority:LEVEL` | the priority: `high`, `medium` or `low` |
 //! | `campaign:NAME` | the campaign; `campaign:"Tết 2027"` for a name with spaces |
+//! | `every:RULE` | repeats: `every:day`, `every:1w`, `every:2w`, `every:month`, `every:mon,thu`, `every:15` (day of the month) |
+//! | `after:SPAN` | repeats that long after it is done: `after:14d`, `after:1m` |
 //!
 //! A name is found as the filter finds it: accents optional (`@ngoc`
 //! finds Ngọc; typed with accents they must match), ignoring case, the
@@ -22,7 +24,8 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::{DateError, Priority, parse_date, validate};
+use crate::domain::recurrence::RecurrenceError;
+use crate::domain::{DateError, Priority, Recurrence, parse_date, validate};
 use crate::text::fold::fold;
 
 /// The names tokens can point to: `(id, name)`.
@@ -41,6 +44,7 @@ pub struct QuickAdd {
     pub campaign: Option<i64>,
     pub priority: Option<Priority>,
     pub tags: Vec<String>,
+    pub recurrence: Option<Recurrence>,
 }
 
 /// What a name token is for.
@@ -65,6 +69,10 @@ pub enum QuickError {
     Tag(String),
     #[error("'{0}': nothing after it")]
     Empty(String),
+    #[error("{1}")]
+    Repeat(String, RecurrenceError),
+    #[error("'{0}': give every: or after:, not both")]
+    TwoRepeats(String),
 }
 
 impl QuickError {
@@ -76,7 +84,9 @@ impl QuickError {
             | QuickError::Date(t, _)
             | QuickError::Priority(t)
             | QuickError::Tag(t)
-            | QuickError::Empty(t) => t,
+            | QuickError::Empty(t)
+            | QuickError::Repeat(t, _)
+            | QuickError::TwoRepeats(t) => t,
         }
     }
 }
@@ -187,6 +197,16 @@ pub fn parse_quick(
                 Key::Campaign => {
                     q.campaign = Some(find(tok, value, known.campaigns, NameKind::Campaign)?);
                 }
+                Key::Every | Key::After => {
+                    if q.recurrence.is_some() {
+                        return Err(QuickError::TwoRepeats(tok.to_string()));
+                    }
+                    let rule = match key {
+                        Key::After => Recurrence::parse_after(value),
+                        _ => Recurrence::parse_every(value),
+                    };
+                    q.recurrence = Some(rule.map_err(|e| QuickError::Repeat(tok.to_string(), e))?);
+                }
             }
         } else {
             continue;
@@ -202,6 +222,8 @@ enum Key {
     Due,
     Priority,
     Campaign,
+    Every,
+    After,
 }
 
 impl Key {
@@ -210,6 +232,8 @@ impl Key {
             "due" => Some(Key::Due),
             "p" | "priority" => Some(Key::Priority),
             "campaign" => Some(Key::Campaign),
+            "every" => Some(Key::Every),
+            "after" => Some(Key::After),
             _ => None,
         }
     }
@@ -256,281 +280,5 @@ fn find(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::taskview::testdata::{day, sunday};
-
-    fn people() -> Vec<(i64, String)> {
-        [
-            (1, "Lê Bảo Ngọc"),
-            (2, "Trần Minh Khoa"),
-            (3, "Nguyễn Thu Hà"),
-            (4, "Phạm Quốc Huy"),
-            (5, "Nguyễn Thu Hằng"),
-        ]
-        .map(|(i, n)| (i, n.to_string()))
-        .to_vec()
-    }
-
-    fn campaigns() -> Vec<(i64, String)> {
-        [
-            (10, "Quà Tết 2027"),
-            (11, "Black Friday 2026"),
-            (12, "SEO blog always-on"),
-        ]
-        .map(|(i, n)| (i, n.to_string()))
-        .to_vec()
-    }
-
-    fn parse(input: &str) -> Result<QuickAdd, QuickError> {
-        let (p, c) = (people(), campaigns());
-        parse_quick(
-            input,
-            sunday(),
-            Known {
-                people: &p,
-                campaigns: &c,
-            },
-        )
-    }
-
-    fn task(title: &str) -> QuickAdd {
-        QuickAdd {
-            title: title.to_string(),
-            ..QuickAdd::default()
-        }
-    }
-
-    #[test]
-    fn tokens_set_fields_and_the_rest_is_the_title() {
-        // Sunday 2026-11-22: fri is the 27th.
-        let cases: Vec<(&str, QuickAdd)> = vec![
-            ("Gọi xưởng in", task("Gọi xưởng in")),
-            (
-                "Gọi xưởng in due:fri @Ngọc #ops p:high",
-                QuickAdd {
-                    due: Some(day(2026, 11, 27)),
-                    assignee: Some(1),
-                    tags: vec!["ops".into()],
-                    priority: Some(Priority::High),
-                    ..task("Gọi xưởng in")
-                },
-            ),
-            (
-                "@ngoc call",
-                QuickAdd {
-                    assignee: Some(1),
-                    ..task("call")
-                },
-            ),
-            (
-                "@KHOA call",
-                QuickAdd {
-                    assignee: Some(2),
-                    ..task("call")
-                },
-            ),
-            (
-                "@tran x",
-                QuickAdd {
-                    assignee: Some(2),
-                    ..task("x")
-                },
-            ),
-            (
-                "@huy x",
-                QuickAdd {
-                    assignee: Some(4),
-                    ..task("x")
-                },
-            ),
-            (
-                "@hằng x",
-                QuickAdd {
-                    assignee: Some(5),
-                    ..task("x")
-                },
-            ),
-            (
-                "x @\"Nguyễn Thu Hà\"",
-                QuickAdd {
-                    assignee: Some(3),
-                    ..task("x")
-                },
-            ),
-            (
-                "x campaign:tet",
-                QuickAdd {
-                    campaign: Some(10),
-                    ..task("x")
-                },
-            ),
-            (
-                "x campaign:\"tet 2027\"",
-                QuickAdd {
-                    campaign: Some(10),
-                    ..task("x")
-                },
-            ),
-            (
-                "x campaign:\"friday 20\"",
-                QuickAdd {
-                    campaign: Some(11),
-                    ..task("x")
-                },
-            ),
-            (
-                "x campaign:\"black friday\"",
-                QuickAdd {
-                    campaign: Some(11),
-                    ..task("x")
-                },
-            ),
-            (
-                "x Campaign:SEO",
-                QuickAdd {
-                    campaign: Some(12),
-                    ..task("x")
-                },
-            ),
-            (
-                "x due:+3d",
-                QuickAdd {
-                    due: Some(day(2026, 11, 25)),
-                    ..task("x")
-                },
-            ),
-            (
-                "x due:2026-12-31",
-                QuickAdd {
-                    due: Some(day(2026, 12, 31)),
-                    ..task("x")
-                },
-            ),
-            (
-                "x due:31/12/2026",
-                QuickAdd {
-                    due: Some(day(2026, 12, 31)),
-                    ..task("x")
-                },
-            ),
-            (
-                "x priority:low",
-                QuickAdd {
-                    priority: Some(Priority::Low),
-                    ..task("x")
-                },
-            ),
-            (
-                "x #SEO #ảnh #seo",
-                QuickAdd {
-                    tags: vec!["seo".into(), "ảnh".into()],
-                    ..task("x")
-                },
-            ),
-            // Quotes keep what they hold in the title, as typed.
-            (
-                "Bài blog \"#1 @home p:high\"",
-                task("Bài blog \"#1 @home p:high\""),
-            ),
-            ("\"due:fri\" ở quầy", task("\"due:fri\" ở quầy")),
-            // Other colons, and @ or # inside a word, are title text.
-            ("Họp 10:30 Re: báo giá", task("Họp 10:30 Re: báo giá")),
-            ("mail an@shop.vn C#", task("mail an@shop.vn C#")),
-            // Untouched where no token is; cut with its space where one is.
-            ("  spaced   out  ", task("  spaced   out  ")),
-            ("two\nlines", task("two\nlines")),
-            (
-                "a  b #x c",
-                QuickAdd {
-                    tags: vec!["x".into()],
-                    ..task("a  b c")
-                },
-            ),
-            (
-                "#x  a b",
-                QuickAdd {
-                    tags: vec!["x".into()],
-                    ..task("a b")
-                },
-            ),
-            (
-                "a b #x",
-                QuickAdd {
-                    tags: vec!["x".into()],
-                    ..task("a b")
-                },
-            ),
-            (
-                "due:today",
-                QuickAdd {
-                    due: Some(sunday()),
-                    ..task("")
-                },
-            ),
-        ];
-        for (input, want) in cases {
-            assert_eq!(parse(input), Ok(want), "{input}");
-        }
-    }
-
-    #[test]
-    fn a_token_naming_nothing_is_an_error() {
-        let cases: Vec<(&str, QuickError)> = vec![
-            (
-                "x @lan",
-                QuickError::Unknown("@lan".into(), NameKind::Person),
-            ),
-            // With accents they must match: Ngộc is not Ngọc.
-            (
-                "x @Ngộc",
-                QuickError::Unknown("@Ngộc".into(), NameKind::Person),
-            ),
-            (
-                "x @nguyen",
-                QuickError::Ambiguous(
-                    "@nguyen".into(),
-                    NameKind::Person,
-                    vec!["Nguyễn Thu Hà".into(), "Nguyễn Thu Hằng".into()],
-                ),
-            ),
-            (
-                "x @thu",
-                QuickError::Ambiguous(
-                    "@thu".into(),
-                    NameKind::Person,
-                    vec!["Nguyễn Thu Hà".into(), "Nguyễn Thu Hằng".into()],
-                ),
-            ),
-            (
-                "x campaign:summer",
-                QuickError::Unknown("campaign:summer".into(), NameKind::Campaign),
-            ),
-            ("x p:urgent", QuickError::Priority("p:urgent".into())),
-            ("x #a!b", QuickError::Tag("#a!b".into())),
-            ("x due:", QuickError::Empty("due:".into())),
-            ("x @", QuickError::Empty("@".into())),
-            ("x #", QuickError::Empty("#".into())),
-        ];
-        for (input, want) in cases {
-            assert_eq!(parse(input), Err(want), "{input}");
-        }
-        match parse("x due:someday") {
-            Err(QuickError::Date(tok, _)) => assert_eq!(tok, "due:someday"),
-            other => panic!("a bad date: {other:?}"),
-        }
-        match parse("x due:2027-02-29") {
-            Err(QuickError::Date(tok, _)) => assert_eq!(tok, "due:2027-02-29"),
-            other => panic!("no 29 February in 2027: {other:?}"),
-        }
-    }
-
-    #[test]
-    fn with_nothing_known_every_name_is_unknown() {
-        let got = parse_quick("x @an", sunday(), Known::default());
-        assert_eq!(
-            got,
-            Err(QuickError::Unknown("@an".into(), NameKind::Person))
-        );
-    }
-}
+#[path = "quick_tests.rs"]
+mod tests;

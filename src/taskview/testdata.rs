@@ -38,6 +38,7 @@ pub fn line(id: i64, title: &str) -> TaskLine {
             created_at: created,
             updated_at: created,
             done_at: None,
+            recurrence: None,
         },
         campaign: None,
         campaign_end: None,

@@ -39,6 +39,14 @@ pub fn lines(app: &App, t: Theme) -> Vec<Line<'static>> {
     out.push(Line::styled(ui.tasks.quick_title.to_string(), t.heading()));
     out.extend(ui.tasks.quick_rule.iter().map(|l| Line::raw(l.to_string())));
     out.push(Line::default());
+    out.push(Line::styled(ui.tasks.repeat_title.to_string(), t.heading()));
+    out.extend(
+        ui.tasks
+            .repeat_rule
+            .iter()
+            .map(|l| Line::raw(l.to_string())),
+    );
+    out.push(Line::default());
     out.push(Line::styled(ui.filter_prompt.to_string(), t.heading()));
     out.push(Line::raw(ui.filter_help.to_string()));
     out

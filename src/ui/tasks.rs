@@ -190,7 +190,7 @@ fn task_line(
             pad(&priority_mark(app, line.task.priority), cols[1]),
             pri_style,
         ),
-        Span::styled(pad(&line.task.title, cols[2]), title_style),
+        Span::styled(pad(&titled(line, t), cols[2]), title_style),
     ];
     let mut cell = |text: String, w: usize, style: Style| {
         if w > 0 {
@@ -204,6 +204,14 @@ fn task_line(
     cell(tags.join(" "), cols[6], t.dim());
     let l = Line::from(spans);
     if selected { l.style(t.selected()) } else { l }
+}
+
+/// The title, after a mark where the task repeats.
+fn titled(line: &TaskLine, t: Theme) -> String {
+    match line.task.recurrence {
+        Some(_) => format!("{} {}", if t.ascii { "~" } else { "↻" }, line.task.title),
+        None => line.task.title.clone(),
+    }
 }
 
 fn group_label(app: &App, key: GroupKey, count: usize) -> String {

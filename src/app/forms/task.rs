@@ -1,11 +1,12 @@
 //! The add/edit task form: title, campaign and assignee (completing to
-//! their names), due date, priority (in the reader's words) and tags.
+//! their names), due date, priority (in the reader's words), tags and how
+//! it repeats.
 
 use chrono::NaiveDate;
 
 use super::{Purpose, choice_field, chosen, date_field};
 use crate::app::form::{Field as Input, FieldError, Form};
-use crate::domain::{Priority, TaskId, validate};
+use crate::domain::{Priority, Recurrence, TaskId, validate};
 use crate::i18n::Format;
 use crate::store::Store;
 use crate::store::strategy::Named;
@@ -22,6 +23,7 @@ pub enum Field {
     Assignee,
     Priority,
     Tags,
+    Repeat,
 }
 
 impl From<Field> for usize {
@@ -69,6 +71,13 @@ pub fn open(line: Option<&TaskLine>, names: Names, fmt: Format) -> Form {
         .choices(names.people),
         choice_field(ui.priority, priority, &ui.priorities),
         Input::text(ui.tags, &t.map(|t| t.tags.join(" ")).unwrap_or_default()).hint(ui.tags_hint),
+        Input::text(
+            ui.tasks.repeat,
+            &t.and_then(|t| t.recurrence)
+                .map(|r| r.to_string())
+                .unwrap_or_default(),
+        )
+        .hint(ui.tasks.repeat_hint),
     ];
     let (title, editing) = match t {
         Some(t) => (ui.edit_task, Some(t.id)),
@@ -162,13 +171,34 @@ pub fn read(
             tags.push(t);
         }
     }
+    let recurrence = match (quick.recurrence, repeat(form, fmt)?) {
+        (Some(q), Some(f)) if q != f => return Err(both("every:", Field::Repeat, ui.tasks.repeat)),
+        (q, f) => q.or(f),
+    };
     Ok(NewTask {
         campaign,
         assignee,
         due,
         priority,
         tags,
+        recurrence,
         ..NewTask::titled(&title)
+    })
+}
+
+/// The Repeat field: a rule in its text form, or empty (or `none`) for
+/// a task that does not repeat.
+fn repeat(form: &Form, fmt: Format) -> Result<Option<Recurrence>, FieldError> {
+    let typed = form.value(Field::Repeat);
+    let typed = typed.trim();
+    if typed.is_empty() || typed.eq_ignore_ascii_case("none") {
+        return Ok(None);
+    }
+    typed.parse().map(Some).map_err(|_| {
+        FieldError::at(
+            Field::Repeat,
+            Format::fill(fmt.words().ui.tasks.repeat_bad, typed),
+        )
     })
 }
 
@@ -216,6 +246,8 @@ pub fn quick_message(e: &QuickError, fmt: Format) -> String {
         QuickError::Priority(_) => Format::fill(w.quick_bad_priority, token),
         QuickError::Tag(_) => Format::fill(w.quick_bad_tag, token),
         QuickError::Empty(_) => Format::fill(w.quick_empty, token),
+        QuickError::Repeat(..) => Format::fill(w.quick_bad_repeat, token),
+        QuickError::TwoRepeats(_) => Format::fill(w.quick_two_repeats, token),
     }
 }
 
@@ -230,6 +262,7 @@ pub fn patch(form: &Form, new: &NewTask) -> TaskPatch {
         assignee: changed(Field::Assignee).then_some(new.assignee),
         priority: changed(Field::Priority).then_some(new.priority),
         tags: changed(Field::Tags).then(|| new.tags.clone()),
+        recurrence: changed(Field::Repeat).then_some(new.recurrence),
         ..TaskPatch::default()
     }
 }
@@ -276,7 +309,7 @@ mod tests {
     #[test]
     fn each_mistake_is_on_its_field() {
         let store = Store::open_in_memory().expect("store");
-        let cases: [Case<'_>; 5] = [
+        let cases: [Case<'_>; 7] = [
             (&[], Field::Title, "task title is empty"),
             (
                 &[(Field::Title, "x"), (Field::Due, "soon")],
@@ -297,6 +330,16 @@ mod tests {
                 &[(Field::Title, "x"), (Field::Tags, "a b!")],
                 Field::Tags,
                 "tag 'b!'",
+            ),
+            (
+                &[(Field::Title, "x"), (Field::Repeat, "fortnight")],
+                Field::Repeat,
+                "'fortnight' không phải quy tắc lặp",
+            ),
+            (
+                &[(Field::Title, "x every:week"), (Field::Repeat, "month")],
+                Field::Repeat,
+                "every: trong tiêu đề và ô Lặp lại",
             ),
         ];
         for (values, field, message) in cases {
@@ -324,10 +367,42 @@ mod tests {
         assert_eq!(t.priority, Priority::High);
         assert_eq!(t.due, Some(day(29)));
         assert_eq!(t.tags, ["seo", "ảnh"]);
+        assert_eq!(t.recurrence, None);
         let form = filled(&[(Field::Title, "x"), (Field::Priority, "LOW")], VI);
         assert_eq!(
             read(&form, &store, day(22), VI).expect("valid").priority,
             Priority::Low
         );
+    }
+
+    /// What is typed in which fields and the rule read.
+    type Typed<'a> = (&'a [(Field, &'a str)], Option<Recurrence>);
+
+    #[test]
+    fn repeat_reads_from_the_field_or_the_title() {
+        let store = Store::open_in_memory().expect("store");
+        let rule = |s: &str| s.parse::<Recurrence>().ok();
+        let cases: [Typed<'_>; 5] = [
+            (
+                &[(Field::Title, "x"), (Field::Repeat, "mon,thu")],
+                rule("mon,thu"),
+            ),
+            (
+                &[(Field::Title, "x"), (Field::Repeat, "after:14d")],
+                rule("after:14d"),
+            ),
+            (&[(Field::Title, "x every:2w")], rule("2w")),
+            (
+                &[(Field::Title, "x every:2w"), (Field::Repeat, "2w")],
+                rule("2w"),
+            ),
+            (&[(Field::Title, "x"), (Field::Repeat, "none")], None),
+        ];
+        for (values, want) in cases {
+            let form = filled(values, VI);
+            let t = read(&form, &store, day(22), VI).expect("valid");
+            assert_eq!(t.recurrence, want, "{values:?}");
+            assert_eq!(t.title, "x");
+        }
     }
 }

@@ -97,6 +97,7 @@ impl TaskMaker<'_> {
             created_at,
             updated_at,
             done_at,
+            recurrence: None,
         });
         let last = self.tasks.len() - 1;
         &mut self.tasks[last]

@@ -15,7 +15,7 @@ use crate::domain::{
     Amount, CampaignStatus, CauseCategory, ChannelKind, Direction, MetricKind, NoteKind, Priority,
     TaskStatus, Unit,
 };
-use crate::store::strategy::budget_period;
+use crate::store::records::budget_period;
 use crate::store::{Result, Store, parse_day};
 use crate::text::quoted;
 

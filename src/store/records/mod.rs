@@ -33,7 +33,7 @@ use crate::text::fold::fold;
 /// A kind of record as the store keeps it: how it is checked, written
 /// and read, for the one save path ([`Store::save_kept`]) and deletion
 /// ([`Store::delete_kept`]).
-trait Kept: Clone + Sized {
+pub(crate) trait Kept: Clone + Sized {
     type Id: RecordId;
 
     fn id(&self) -> Self::Id;
@@ -174,7 +174,7 @@ pub(crate) fn resolve(conn: &Connection, kind: RecordKind, key: &str) -> Result<
 impl Store {
     /// Adds `r` where its id is 0, else replaces the record with its id:
     /// checked, written as one change, and read back as stored.
-    fn save_kept<R: Kept>(&mut self, r: &R) -> Result<R> {
+    pub(crate) fn save_kept<R: Kept>(&mut self, r: &R) -> Result<R> {
         let clean = r.clean(self)?;
         let exists = r.id().raw() > 0;
         if exists {
@@ -193,7 +193,7 @@ impl Store {
     }
 
     /// Deletes the record `id` as one change, returning it as it was.
-    fn delete_kept<R: Kept>(&mut self, id: R::Id) -> Result<R> {
+    pub(crate) fn delete_kept<R: Kept>(&mut self, id: R::Id) -> Result<R> {
         let old = R::read(self, id)?;
         let kind = R::Id::KIND;
         self.change(|c| {

@@ -7,8 +7,8 @@
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use unicode_normalization::UnicodeNormalization;
 
-use super::amount::LIMIT;
 use super::Amount;
+use super::amount::LIMIT;
 
 /// Longest title, in characters (a task, an objective, a procedure).
 pub const MAX_TITLE: usize = 200;

@@ -1,54 +1,23 @@
-//! The plan: objectives, campaigns on a timeline, and notes on periods.
+//! The plan's notes on periods, and the rule every span of days keeps
+//! (objectives and campaigns are kept in `records`).
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use super::strategy::unique;
 use super::tasks::{day_col, enum_col};
 use super::{Result, Store, StoreError, day_text, new_or, written_id};
 use crate::domain::validate;
-use crate::domain::{
-    Amount, Campaign, CampaignId, ChannelId, Note, NoteId, Objective, ObjectiveId, PersonId,
-    SegmentId,
-};
+use crate::domain::{Note, NoteId};
 
-fn required_day(r: &Row<'_>, i: usize) -> rusqlite::Result<NaiveDate> {
+/// Where the KPI import writes a campaign it creates.
+pub(super) use super::records::put_campaign;
+
+pub(super) fn required_day(r: &Row<'_>, i: usize) -> rusqlite::Result<NaiveDate> {
     day_col(r, i)?.ok_or(rusqlite::Error::InvalidColumnType(
         i,
         "day".into(),
         rusqlite::types::Type::Null,
     ))
-}
-
-fn objective_row(r: &Row<'_>) -> rusqlite::Result<Objective> {
-    Ok(Objective {
-        id: ObjectiveId(r.get(0)?),
-        title: r.get(1)?,
-        metric: r.get(2)?,
-        baseline: Amount::from_raw(r.get(3)?),
-        target: Amount::from_raw(r.get(4)?),
-        direction: enum_col(r, 5)?,
-        start: required_day(r, 6)?,
-        deadline: required_day(r, 7)?,
-        segment: r.get::<_, Option<i64>>(8)?.map(SegmentId),
-        channel: r.get::<_, Option<i64>>(9)?.map(ChannelId),
-    })
-}
-
-fn campaign_row(r: &Row<'_>) -> rusqlite::Result<Campaign> {
-    Ok(Campaign {
-        id: CampaignId(r.get(0)?),
-        name: r.get(1)?,
-        objective: r.get::<_, Option<i64>>(2)?.map(ObjectiveId),
-        segment: r.get::<_, Option<i64>>(3)?.map(SegmentId),
-        channel: r.get::<_, Option<i64>>(4)?.map(ChannelId),
-        start: required_day(r, 5)?,
-        end: required_day(r, 6)?,
-        budget: Amount::from_raw(r.get(7)?),
-        owner: r.get::<_, Option<i64>>(8)?.map(PersonId),
-        status: enum_col(r, 9)?,
-        description: r.get(10)?,
-    })
 }
 
 fn note_row(r: &Row<'_>) -> rusqlite::Result<Note> {
@@ -73,10 +42,6 @@ fn note_row(r: &Row<'_>) -> rusqlite::Result<Note> {
     })
 }
 
-const OBJECTIVE: &str = "SELECT id, title, metric, baseline, target, direction, start_day, deadline, \
-                         segment_id, channel_id FROM objectives";
-const CAMPAIGN: &str = "SELECT id, name, objective_id, segment_id, channel_id, start_day, end_day, \
-                        budget, owner_id, status, description FROM campaigns";
 const NOTE: &str =
     "SELECT id, kind, category, start_day, end_day, metric, text, created_at FROM notes";
 
@@ -95,120 +60,6 @@ pub(super) fn check_span(
 }
 
 impl Store {
-    // Objectives.
-
-    pub fn objectives(&self) -> Result<Vec<Objective>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(&format!("{OBJECTIVE} ORDER BY deadline, id"))?;
-        let rows = stmt.query_map([], objective_row)?;
-        Ok(rows.collect::<Result<_, _>>()?)
-    }
-
-    pub fn objective(&self, id: ObjectiveId) -> Result<Objective> {
-        self.conn
-            .query_row(&format!("{OBJECTIVE} WHERE id = ?1"), [id.0], objective_row)
-            .optional()?
-            .ok_or(StoreError::NotFound {
-                what: "objective",
-                key: id.to_string(),
-            })
-    }
-
-    /// Adds `o` where its id is 0, else replaces the objective with its id.
-    pub fn save_objective(&mut self, o: &Objective) -> Result<Objective> {
-        let clean = Objective {
-            title: validate::title("objective title", &o.title)?,
-            metric: self.metric(&o.metric)?.name,
-            baseline: validate::amount("objective baseline", o.baseline)?,
-            target: validate::amount("objective target", o.target)?,
-            start: validate::day("objective start", o.start)?,
-            deadline: validate::day("objective deadline", o.deadline)?,
-            ..o.clone()
-        };
-        check_span("objective", o.start, o.deadline)?;
-        let exists = o.id.0 > 0;
-        if exists {
-            self.objective(o.id)?;
-        }
-        let id = self.change(|c| {
-            let id = put_objective(c.tx(), &clean)?;
-            c.label = format!("{} objective {id}", if exists { "edit" } else { "add" });
-            Ok(ObjectiveId(id))
-        })?;
-        self.objective(id)
-    }
-
-    pub fn delete_objective(&mut self, id: ObjectiveId) -> Result<Objective> {
-        let old = self.objective(id)?;
-        self.change(|c| {
-            c.tx()
-                .execute("DELETE FROM objectives WHERE id = ?1", [id.0])?;
-            c.label = format!("delete objective {id}");
-            Ok(())
-        })?;
-        Ok(old)
-    }
-
-    // Campaigns.
-
-    pub fn campaigns(&self) -> Result<Vec<Campaign>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(&format!("{CAMPAIGN} ORDER BY start_day, id"))?;
-        let rows = stmt.query_map([], campaign_row)?;
-        Ok(rows.collect::<Result<_, _>>()?)
-    }
-
-    pub fn campaign(&self, id: CampaignId) -> Result<Campaign> {
-        self.conn
-            .query_row(&format!("{CAMPAIGN} WHERE id = ?1"), [id.0], campaign_row)
-            .optional()?
-            .ok_or(StoreError::NotFound {
-                what: "campaign",
-                key: id.to_string(),
-            })
-    }
-
-    /// Adds `k` where its id is 0, else replaces the campaign with its id.
-    pub fn save_campaign(&mut self, k: &Campaign) -> Result<Campaign> {
-        let clean = Campaign {
-            name: validate::name("campaign name", &k.name)?,
-            description: validate::text("campaign description", &k.description)?,
-            start: validate::day("campaign start", k.start)?,
-            end: validate::day("campaign end", k.end)?,
-            budget: validate::non_negative("campaign budget", k.budget)?,
-            ..k.clone()
-        };
-        check_span("campaign", k.start, k.end)?;
-        let exists = k.id.0 > 0;
-        if exists {
-            self.campaign(k.id)?;
-        }
-        let id = self.change(|c| {
-            let id = unique(put_campaign(c.tx(), &clean), "campaign", &clean.name)?;
-            c.label = format!(
-                "{} campaign {}",
-                if exists { "edit" } else { "add" },
-                clean.name
-            );
-            Ok(CampaignId(id))
-        })?;
-        self.campaign(id)
-    }
-
-    /// Deletes a campaign; its tasks stay, without a campaign.
-    pub fn delete_campaign(&mut self, id: CampaignId) -> Result<Campaign> {
-        let old = self.campaign(id)?;
-        self.change(|c| {
-            c.tx()
-                .execute("DELETE FROM campaigns WHERE id = ?1", [id.0])?;
-            c.label = format!("delete campaign {}", old.name);
-            Ok(())
-        })?;
-        Ok(old)
-    }
-
     // Notes.
 
     /// Notes whose period overlaps `from..=to`, oldest first.
@@ -287,63 +138,8 @@ impl Store {
     }
 }
 
-/// Writes an objective row as is: a new row where its id is 0, else the
-/// row with its id, inserted or replaced (an edit, or a load of an export).
-pub(super) fn put_objective(conn: &Connection, o: &Objective) -> rusqlite::Result<i64> {
-    conn.prepare_cached(
-        "INSERT INTO objectives (id, title, metric, baseline, target, direction, start_day,
-                                 deadline, segment_id, channel_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
-         ON CONFLICT (id) DO UPDATE SET title = excluded.title, metric = excluded.metric,
-            baseline = excluded.baseline, target = excluded.target,
-            direction = excluded.direction, start_day = excluded.start_day,
-            deadline = excluded.deadline, segment_id = excluded.segment_id,
-            channel_id = excluded.channel_id",
-    )?
-    .execute(params![
-        new_or(o.id.0),
-        o.title,
-        o.metric,
-        o.baseline.raw(),
-        o.target.raw(),
-        o.direction.as_str(),
-        day_text(o.start),
-        day_text(o.deadline),
-        o.segment.map(|x| x.0),
-        o.channel.map(|x| x.0),
-    ])?;
-    Ok(written_id(conn, o.id.0))
-}
-
-/// Writes a campaign row as is (see [`put_objective`]).
-pub(super) fn put_campaign(conn: &Connection, k: &Campaign) -> rusqlite::Result<i64> {
-    conn.prepare_cached(
-        "INSERT INTO campaigns (id, name, objective_id, segment_id, channel_id, start_day,
-                                end_day, budget, owner_id, status, description)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-         ON CONFLICT (id) DO UPDATE SET name = excluded.name,
-            objective_id = excluded.objective_id, segment_id = excluded.segment_id,
-            channel_id = excluded.channel_id, start_day = excluded.start_day,
-            end_day = excluded.end_day, budget = excluded.budget, owner_id = excluded.owner_id,
-            status = excluded.status, description = excluded.description",
-    )?
-    .execute(params![
-        new_or(k.id.0),
-        k.name,
-        k.objective.map(|x| x.0),
-        k.segment.map(|x| x.0),
-        k.channel.map(|x| x.0),
-        day_text(k.start),
-        day_text(k.end),
-        k.budget.raw(),
-        k.owner.map(|x| x.0),
-        k.status.as_str(),
-        k.description,
-    ])?;
-    Ok(written_id(conn, k.id.0))
-}
-
-/// Writes a note row as is (see [`put_objective`]).
+/// Writes a note row as is: a new row where its id is 0, else the row
+/// with its id, inserted or replaced (an edit, or a load of an export).
 pub(super) fn put_note(conn: &Connection, n: &Note) -> rusqlite::Result<i64> {
     conn.prepare_cached(
         "INSERT INTO notes (id, kind, category, start_day, end_day, metric, text, created_at)

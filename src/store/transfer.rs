@@ -14,9 +14,10 @@ use serde::{Deserialize, Serialize};
 
 use super::kpis::{dimension_ids, source_text};
 use super::orders::{Occurrences, OrderInput};
-use super::plan::{put_campaign, put_note, put_objective};
-use super::strategy::{
-    budget_period, put_budget, put_channel, put_person, put_procedure, put_segment, put_tool,
+use super::plan::put_note;
+use super::records::{
+    budget_period, put_budget, put_campaign, put_channel, put_objective, put_person, put_procedure,
+    put_segment, put_tool,
 };
 use super::{Result, Store, StoreError, day_text, now_text};
 use crate::domain::{

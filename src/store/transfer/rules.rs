@@ -16,7 +16,7 @@ use crate::domain::{Dimension, Metric, MetricKind, TaskStatus};
 use crate::store::kpis::dimension_words;
 use crate::store::orders::{Occurrences, OrderInput, check_order};
 use crate::store::plan::check_span;
-use crate::store::strategy::budget_period;
+use crate::store::records::budget_period;
 use crate::store::{Result, StoreError};
 
 fn refuse(place: Place, message: impl ToString) -> StoreError {

@@ -7,8 +7,8 @@
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use unicode_normalization::UnicodeNormalization;
 
+use super::Amount;
 use super::amount::LIMIT;
-use super::{Amount, Unit};
 
 /// Longest title, in characters (a task, an objective, a procedure).
 pub const MAX_TITLE: usize = 200;
@@ -271,140 +271,15 @@ fn shown_as_given(field: &'static str, s: &str) -> Result<(), Invalid> {
     }
 }
 
-/// A user metric's name: snake_case, a-z, 0-9 and `_`, starting with a
-/// letter, at most 40 characters.
-pub fn metric_name(name: &str) -> Result<(), Invalid> {
-    let ok = !name.is_empty()
-        && name.len() <= 40
-        && name.starts_with(|c: char| c.is_ascii_lowercase())
-        && name
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-    if ok {
-        Ok(())
-    } else {
-        Err(Invalid::Rule {
-            field: "metric name",
-            message: format!("'{name}' must be snake_case: a-z, 0-9 and _, starting with a letter"),
-        })
-    }
-}
+pub mod from_file;
+mod metric;
 
-/// A value a metric of `unit` can take: a count is a whole number ≥ 0
-/// (conversions may be fractional, see [`fractional_count`]), money is ≥ 0; percentages and plain numbers may be anything.
-pub fn metric_value(metric: &str, unit: Unit, value: Amount) -> Result<(), String> {
-    if !value.within_limit() {
-        return Err(format!(
-            "{metric}: '{value}' is too large (the largest amount is {LIMIT})"
-        ));
-    }
-    let whole = value.raw() % Amount::from_int(1).raw() == 0;
-    match unit {
-        Unit::Count if fractional_count(metric) && value < Amount::ZERO => {
-            Err(format!("{metric} is a count: '{value}' must be 0 or more"))
-        }
-        Unit::Count if fractional_count(metric) => Ok(()),
-        Unit::Count if !whole || value < Amount::ZERO => Err(format!(
-            "{metric} is a count: '{value}' must be a whole number, 0 or more"
-        )),
-        Unit::Money if value < Amount::ZERO => {
-            Err(format!("{metric} is money: '{value}' must be 0 or more"))
-        }
-        _ => Ok(()),
-    }
-}
-
-/// Whether a count may hold fractions: conversions, which data-driven
-/// attribution shares out between ads (`3.5`).
-pub fn fractional_count(metric: &str) -> bool {
-    metric == "conversions"
-}
-
-/// A value typed for a metric (on the command line or in a form): a plain
-/// number (see [`Amount`]'s parser) that [`metric_value`] accepts.
-pub fn metric_input(metric: &str, unit: Unit, typed: &str) -> Result<Amount, String> {
-    let value: Amount = typed.parse().map_err(|e| format!("{metric}: {e}"))?;
-    metric_value(metric, unit, value)?;
-    Ok(value)
-}
-
-/// Deserializers that hold a record read from a file (an export given to
-/// `funnel import`) to the rules of one typed: a bad value is refused
-/// where it stands, and serde_json's error names its line and column.
-pub mod from_file {
-    use chrono::NaiveDate;
-    use serde::de::Error;
-    use serde::{Deserialize, Deserializer};
-
-    macro_rules! rules {
-        ($($name:ident: $check:ident($field:literal)),+ $(,)?) => {$(
-            #[doc = concat!("The ", $field, " as [`super::", stringify!($check), "`] takes it.")]
-            pub fn $name<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-                let s = String::deserialize(d)?;
-                super::$check($field, &s).map_err(D::Error::custom)
-            }
-        )+};
-    }
-
-    rules!(
-        task_title: title("task title"),
-        task_notes: text("task notes"),
-        objective_title: title("objective title"),
-        procedure_title: title("procedure title"),
-        procedure_steps: text("procedure steps"),
-        segment_name: name("segment name"),
-        channel_name: name("channel name"),
-        person_name: name("person name"),
-        tool_name: name("tool name"),
-        campaign_name: name("campaign name"),
-        role: name_or_empty("role"),
-        contact: name_or_empty("contact"),
-        description: text("description"),
-        note: text("note"),
-        free_text: text("text"),
-    );
-
-    macro_rules! days {
-        ($($name:ident($field:literal)),+ $(,)?) => {$(
-            #[doc = concat!("The ", $field, " as [`super::day_text`] reads it.")]
-            pub fn $name<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-                let s = String::deserialize(d)?;
-                super::day_text($field, &s).map_err(D::Error::custom)
-            }
-        )+};
-    }
-
-    days!(
-        objective_start("objective start"),
-        objective_deadline("objective deadline"),
-        campaign_start("campaign start"),
-        campaign_end("campaign end"),
-        note_start("note start"),
-        note_end("note end"),
-        kpi_day("KPI day"),
-        order_day("order day"),
-    );
-
-    /// A task's due day, or none, as [`super::day_text`] reads it.
-    pub fn task_due<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-        Option::<String>::deserialize(d)?
-            .map(|s| super::day_text("task due", &s))
-            .transpose()
-            .map_err(D::Error::custom)
-    }
-
-    /// Tags as [`super::tag`] takes each.
-    pub fn tags<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-        Vec::<String>::deserialize(d)?
-            .iter()
-            .map(|t| super::tag(t).map_err(D::Error::custom))
-            .collect()
-    }
-}
+pub use metric::{fractional_count, metric_input, metric_name, metric_value};
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Unit;
 
     #[test]
     fn titles_are_trimmed_and_bounded() {

@@ -1,0 +1,62 @@
+//! The rules of a metric: a user metric's name, and the values a metric
+//! of each unit can take.
+
+use super::{Invalid, LIMIT};
+use crate::domain::{Amount, Unit};
+
+/// A user metric's name: snake_case, a-z, 0-9 and `_`, starting with a
+/// letter, at most 40 characters.
+pub fn metric_name(name: &str) -> Result<(), Invalid> {
+    let ok = !name.is_empty()
+        && name.len() <= 40
+        && name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if ok {
+        Ok(())
+    } else {
+        Err(Invalid::Rule {
+            field: "metric name",
+            message: format!("'{name}' must be snake_case: a-z, 0-9 and _, starting with a letter"),
+        })
+    }
+}
+
+/// A value a metric of `unit` can take: a count is a whole number ≥ 0
+/// (conversions may be fractional, see [`fractional_count`]), money is ≥ 0; percentages and plain numbers may be anything.
+pub fn metric_value(metric: &str, unit: Unit, value: Amount) -> Result<(), String> {
+    if !value.within_limit() {
+        return Err(format!(
+            "{metric}: '{value}' is too large (the largest amount is {LIMIT})"
+        ));
+    }
+    let whole = value.raw() % Amount::from_int(1).raw() == 0;
+    match unit {
+        Unit::Count if fractional_count(metric) && value < Amount::ZERO => {
+            Err(format!("{metric} is a count: '{value}' must be 0 or more"))
+        }
+        Unit::Count if fractional_count(metric) => Ok(()),
+        Unit::Count if !whole || value < Amount::ZERO => Err(format!(
+            "{metric} is a count: '{value}' must be a whole number, 0 or more"
+        )),
+        Unit::Money if value < Amount::ZERO => {
+            Err(format!("{metric} is money: '{value}' must be 0 or more"))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Whether a count may hold fractions: conversions, which data-driven
+/// attribution shares out between ads (`3.5`).
+pub fn fractional_count(metric: &str) -> bool {
+    metric == "conversions"
+}
+
+/// A value typed for a metric (on the command line or in a form): a plain
+/// number (see [`Amount`]'s parser) that [`metric_value`] accepts.
+pub fn metric_input(metric: &str, unit: Unit, typed: &str) -> Result<Amount, String> {
+    let value: Amount = typed.parse().map_err(|e| format!("{metric}: {e}"))?;
+    metric_value(metric, unit, value)?;
+    Ok(value)
+}

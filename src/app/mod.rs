@@ -620,6 +620,7 @@ impl App {
             | Action::KeepMine
             | Action::TakeTheirs
             | Action::NextField
+            | Action::Complete
             | Action::PrevField
             | Action::Submit
             | Action::Cancel
@@ -1170,6 +1171,7 @@ impl App {
             Action::Cancel => self.overlay = Overlay::None,
             Action::NextField => form.next(),
             Action::PrevField => form.prev(),
+            Action::Complete => form.complete(),
             Action::Type(k) => form.type_key(k),
             Action::Submit => self.submit(),
             _ => {}

@@ -1,5 +1,6 @@
 //! The English catalog.
 
+use super::FormWords;
 use super::{
     CliWords, CompareWords, ElsewhereWords, EntityWords, ForecastWords, KpiWords, PlanWords,
     RecordWords, StrategyWords, TaskWords, UiWords, Words,
@@ -161,7 +162,8 @@ pub static EN: Words = Words {
             ("take_theirs", "take theirs"),
             ("yes", "yes"),
             ("no", "no / close"),
-            ("next_field", "next field / complete"),
+            ("next_field", "next field"),
+            ("complete", "take the completion"),
             ("prev_field", "previous field"),
             ("submit", "save"),
             ("cancel", "cancel"),
@@ -174,7 +176,7 @@ pub static EN: Words = Words {
         help_title: "Keys",
         new_task: "New task",
         edit_task: "Edit task",
-        form_keys: "Enter save · Esc cancel · Tab next/complete",
+        form_keys: "Enter save · Esc cancel · Tab/Shift-Tab field · → complete",
         filter_prompt: "Filter",
         filter_help: "words  status:doing  campaign:\"Tết\"  @an  #seo  p:high  due:<fri  is:overdue  -term",
         shown_of: "{} shown",
@@ -228,6 +230,9 @@ pub static EN: Words = Words {
             unchanged: "Nothing changed: nothing was written.",
             gone_text: "Deleted elsewhere since the editor opened: nothing was written.",
             again: "Changed elsewhere again while saving: nothing was written; try again.",
+        },
+        form: FormWords {
+            complete: "{} takes:",
         },
         due: "Due",
         no_due: "no due date",

@@ -1,5 +1,6 @@
 //! The Vietnamese catalog.
 
+use super::FormWords;
 use super::{
     CliWords, CompareWords, ElsewhereWords, EntityWords, ForecastWords, KpiWords, PlanWords,
     RecordWords, StrategyWords, TaskWords, UiWords, Words,
@@ -174,7 +175,8 @@ pub static VI: Words = Words {
             ("take_theirs", "lấy bản hiện tại"),
             ("yes", "có"),
             ("no", "không / đóng"),
-            ("next_field", "ô sau / gợi ý"),
+            ("next_field", "ô sau"),
+            ("complete", "chọn gợi ý"),
             ("prev_field", "ô trước"),
             ("submit", "lưu"),
             ("cancel", "hủy"),
@@ -229,7 +231,7 @@ pub static VI: Words = Words {
         help_title: "Phím tắt",
         new_task: "Việc mới",
         edit_task: "Sửa việc",
-        form_keys: "Enter lưu · Esc hủy · Tab ô sau/gợi ý",
+        form_keys: "Enter lưu · Esc hủy · Tab/Shift-Tab ô · → chọn gợi ý",
         filter_prompt: "Lọc",
         filter_help: "từ khóa  status:doing  campaign:\"Tết\"  @an  #seo  p:high  due:<fri  is:overdue  -điều kiện",
         shown_of: "hiện {}",
@@ -283,6 +285,9 @@ pub static VI: Words = Words {
             unchanged: "Không có gì thay đổi: chưa ghi gì.",
             gone_text: "Đã bị xóa ở nơi khác từ lúc mở trình soạn thảo: chưa ghi gì.",
             again: "Lại được sửa ở nơi khác trong lúc lưu: chưa ghi gì; hãy thử lại.",
+        },
+        form: FormWords {
+            complete: "{} để chọn:",
         },
         due: "Hạn",
         no_due: "không có hạn",

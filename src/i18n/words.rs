@@ -264,6 +264,7 @@ pub struct UiWords {
     pub nothing_own_redo: &'static str,
     /// An edit form meeting changes made elsewhere since it opened.
     pub elsewhere: ElsewhereWords,
+    pub form: FormWords,
     pub due: &'static str,
     pub no_due: &'static str,
     pub objectives: &'static str,
@@ -429,6 +430,13 @@ pub struct RecordWords {
 }
 
 /// What an edit form says of changes made elsewhere since it opened.
+/// What every form says about its keys and what it takes.
+#[derive(Debug)]
+pub struct FormWords {
+    /// Before the completions offered: "{key} takes:".
+    pub complete: &'static str,
+}
+
 #[derive(Debug)]
 pub struct ElsewhereWords {
     /// Heads the fields changed both here and elsewhere.

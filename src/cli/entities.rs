@@ -16,8 +16,9 @@ use crate::report::text::in_unit;
 use crate::store::Store;
 use crate::store::strategy::Named;
 
-fn amount(field: &str, s: &str) -> CliResult<Amount> {
-    s.parse()
+/// An amount given to `--field`, read as the locale writes numbers.
+fn amount(ctx: &Context, field: &str, s: &str) -> CliResult<Amount> {
+    crate::domain::parse_amount(s, ctx.config.locale)
         .map_err(|e| CliError::user(format!("--{field}: {e}")))
 }
 
@@ -131,8 +132,8 @@ pub fn objective(ctx: &Context, cmd: ObjectiveCommand) -> CliResult {
                 id: ObjectiveId(0),
                 title: need(&a.title, "a TITLE")?,
                 metric: need(&a.metric, "--metric")?,
-                baseline: amount("baseline", &need(&a.baseline, "--baseline")?)?,
-                target: amount("target", &need(&a.target, "--target")?)?,
+                baseline: amount(ctx, "baseline", &need(&a.baseline, "--baseline")?)?,
+                target: amount(ctx, "target", &need(&a.target, "--target")?)?,
                 direction: Direction::Increase,
                 start: ctx.today(),
                 deadline: ctx.parse_date("--deadline", &need(&a.deadline, "--deadline")?)?,
@@ -194,10 +195,10 @@ fn apply_objective(
         o.metric = m.clone();
     }
     if let Some(b) = &a.baseline {
-        o.baseline = amount("baseline", b)?;
+        o.baseline = amount(ctx, "baseline", b)?;
     }
     if let Some(t) = &a.target {
-        o.target = amount("target", t)?;
+        o.target = amount(ctx, "target", t)?;
     }
     o.direction = a
         .direction
@@ -458,7 +459,7 @@ pub fn campaign(ctx: &Context, cmd: CampaignCommand) -> CliResult {
             k.end = ctx.parse_date("--end", e)?;
         }
         if let Some(b) = &a.budget {
-            k.budget = amount("budget", b)?;
+            k.budget = amount(ctx, "budget", b)?;
         }
         if let Some(o) = a.objective {
             k.objective = Some(store.objective(ObjectiveId(o))?.id);

@@ -322,3 +322,138 @@ fn a_corrected_baseline_is_saved_as_corrected() {
         .expect("saved");
     assert_eq!(o.baseline, "1.5".parse::<Amount>().expect("amount"));
 }
+
+/// An objective typed into the form: baseline, target, start, deadline.
+fn objective_typed(locale: Locale, values: [&str; 4]) -> funnel::domain::Objective {
+    let (_dir, mut app) = on_file(locale, '1');
+    let [baseline, target, start, deadline] = values;
+    typed(
+        &mut app,
+        &format!("aMục tiêu\tvisits\t{baseline}\t{target}\t\t⌫{start}\t{deadline}\n"),
+    );
+    assert!(
+        matches!(app.overlay, Overlay::None),
+        "{values:?}: {:?}",
+        form(&app).error_line()
+    );
+    app.store()
+        .objectives()
+        .expect("objectives")
+        .into_iter()
+        .find(|o| o.title == "Mục tiêu")
+        .expect("saved")
+}
+
+#[test]
+fn the_vietnamese_forms_read_vietnamese_numbers_and_days_and_english_ones_too() {
+    let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).expect("date");
+    let a = |s: &str| s.parse::<Amount>().expect("amount");
+    // Today is Sunday 22 November 2026.
+    for (locale, values, want) in [
+        (
+            Locale::Vi,
+            ["1,5", "30.000.000", "hôm nay", "t6"],
+            (a("1.5"), a("30000000"), day(11, 22), day(11, 27)),
+        ),
+        (
+            Locale::Vi,
+            ["1.500", "1,5tr", "hom qua", "ngày mai"],
+            (a("1500"), a("1500000"), day(11, 21), day(11, 23)),
+        ),
+        (
+            Locale::Vi,
+            ["2 triệu", "30tr", "mai", "+3 ngày"],
+            (a("2000000"), a("30000000"), day(11, 23), day(11, 25)),
+        ),
+        (
+            Locale::Vi,
+            ["2.5", "1200", "today", "2026-12-31"],
+            (a("2.5"), a("1200"), day(11, 22), day(12, 31)),
+        ),
+        (
+            Locale::Vi,
+            ["0", "10", "22/11/2026", "cn"],
+            (a("0"), a("10"), day(11, 22), day(11, 29)),
+        ),
+        (
+            Locale::En,
+            ["1.500", "2500.50", "yesterday", "fri"],
+            (a("1.5"), a("2500.5"), day(11, 21), day(11, 27)),
+        ),
+        (
+            Locale::En,
+            ["0", "1", "hôm nay", "t2"],
+            (a("0"), a("1"), day(11, 22), day(11, 23)),
+        ),
+    ] {
+        let o = objective_typed(locale, values);
+        assert_eq!(
+            (o.baseline, o.target, o.start, o.deadline),
+            want,
+            "{locale:?} {values:?}"
+        );
+    }
+}
+
+#[test]
+fn a_value_and_a_budget_are_read_as_vietnamese_write_them() {
+    let (_dir, mut app) = on_file(Locale::Vi, '4');
+    let channel = app.store().channels().expect("channels")[0].clone();
+    typed(
+        &mut app,
+        &format!("r⌫hôm qua\tleads\t1.200\tkênh: {}\n", channel.name),
+    );
+    assert!(
+        matches!(app.overlay, Overlay::None),
+        "{:?}",
+        form(&app).error_line()
+    );
+    let day = NaiveDate::from_ymd_opt(2026, 11, 21).expect("date");
+    let series = app
+        .store()
+        .series_between(
+            "leads",
+            funnel::domain::Dimension::Channel(channel.id),
+            day,
+            day,
+        )
+        .expect("series");
+    assert_eq!(
+        series.iter().find(|(d, _)| *d == day).map(|(_, v)| *v),
+        Some(Amount::from_int(1200))
+    );
+    let (_dir, mut app) = on_file(Locale::Vi, '2');
+    typed(&mut app, "aTết 2028\t\t\t\t\t\t⌫30tr\n");
+    assert!(
+        matches!(app.overlay, Overlay::None),
+        "{:?}",
+        form(&app).error_line()
+    );
+    let k = app
+        .store()
+        .campaigns()
+        .expect("campaigns")
+        .into_iter()
+        .find(|c| c.name == "Tết 2028")
+        .expect("saved");
+    assert_eq!(k.budget, Amount::from_int(30_000_000));
+}
+
+#[test]
+fn the_vietnamese_hints_show_what_a_vietnamese_user_types() {
+    let (_dir, mut app) = on_file(Locale::Vi, '1');
+    // The objective's baseline, then its start.
+    typed(&mut app, "a\t\t");
+    let baseline = form(&app).hint().expect("a hint").to_string();
+    assert!(
+        baseline.contains("30tr") || baseline.contains("15tr"),
+        "{baseline}"
+    );
+    assert!(baseline.contains("15.000.000"), "{baseline}");
+    typed(&mut app, "\t\t\t");
+    let date = form(&app).hint().expect("a hint").to_string();
+    for shown in ["hôm nay", "mai", "t6", "+3 ngày"] {
+        assert!(date.contains(shown), "{date}");
+    }
+    assert!(!date.contains("today"), "{date}");
+}

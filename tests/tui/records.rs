@@ -620,7 +620,7 @@ fn forms_and_questions_at_80x24() {
             ('1', "llllGe", "tool"),
             ('1', "llllle", "procedure"),
             ('2', "aTết 2028\tkh", "campaign"),
-            ('2', "aX\t\t\t\t\t\t10tr\n", "campaign_error"),
+            ('2', "aX\t\t\t\t\t\t10 đô\n", "campaign_error"),
             ('2', "jjjd", "delete_campaign"),
         ];
         for (tab, keys, shot) in shots {

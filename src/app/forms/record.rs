@@ -105,7 +105,7 @@ pub fn read(
     };
     let value = match form.value(Field::Value) {
         v if v.is_empty() => return Err(FieldError::at(Field::Value, ui.required)),
-        v => validate::metric_input(&metric.name, metric.unit, &v)
+        v => validate::metric_input(&metric.name, metric.unit, &v, fmt.locale)
             .map_err(|e| FieldError::at(Field::Value, e))?,
     };
     let dimension = dimension(store, &form.value(Field::Dimension), fmt)

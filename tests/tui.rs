@@ -874,7 +874,7 @@ mod kpis_tab {
         };
         let old = visits_on(&app, today()).unwrap_or(Amount::ZERO);
         // r: the date is today; Tab to the metric, typed whole; the value.
-        typed(&mut app, "r	visits	99999\n");
+        typed(&mut app, "r\tvisits=99999\n");
         assert!(
             matches!(app.overlay, Overlay::None),
             "{:?}",
@@ -909,7 +909,7 @@ mod kpis_tab {
         let channel = app.store().channels().expect("channels")[0].clone();
         // The name without its accents, and the kind in the reader's words.
         let typed_name = format!("kênh: {}", channel.name.to_lowercase());
-        typed(&mut app, &format!("r⌫yesterday\tleads\t7\t{typed_name}\n"));
+        typed(&mut app, &format!("r⌫yesterday\tleads=7\t{typed_name}\n"));
         assert!(
             matches!(app.overlay, Overlay::None),
             "{:?}",
@@ -940,16 +940,16 @@ mod kpis_tab {
     fn a_bad_value_keeps_the_form_open_naming_the_field_and_esc_writes_nothing() {
         let mut app = on_kpis(Locale::En, false);
         let values = app.store().kpi_values().expect("values");
-        typed(&mut app, "r\tvisits\t12.5\n");
+        typed(&mut app, "r\tvisits=12.5\n");
         assert_eq!(
             form_error(&app).as_deref(),
-            Some("Value: visits is a count: '12.5' must be a whole number, 0 or more")
+            Some("Values: visits is a count: '12.5' must be a whole number, 0 or more")
         );
         let frame = screen(&mut app, 80, 24);
-        assert!(frame.contains("Value: visits is a count"), "{frame}");
+        assert!(frame.contains("Values: visits is a count"), "{frame}");
         typed(&mut app, "\x1b");
         assert!(matches!(app.overlay, Overlay::None));
-        typed(&mut app, "r\tvisits\t5\x1b");
+        typed(&mut app, "r\tvisits=5\x1b");
         assert!(matches!(app.overlay, Overlay::None));
         assert_eq!(app.store().kpi_values().expect("values"), values);
         assert_eq!(status(&app), "", "nothing said, nothing written");
@@ -1190,7 +1190,7 @@ mod kpis_tab {
                     format!("record_form_{name}_{w}x{h}"),
                     screen(&mut app, w, h)
                 );
-                typed(&mut app, "→\t12.5\n");
+                typed(&mut app, "→12.5\n");
                 insta::assert_snapshot!(
                     format!("record_form_error_{name}_{w}x{h}"),
                     screen(&mut app, w, h)

@@ -28,6 +28,9 @@ pub struct Field {
     /// Holds choices separated by commas: completion works on the one
     /// being typed, the last.
     list: bool,
+    /// Holds `name=value` pairs separated by spaces: completion works on
+    /// the name being typed, the last word, and stops at its `=`.
+    pairs: bool,
     /// Holds an amount of money, typed as a plain number: shown as money
     /// where the form is not (a conflict).
     money: bool,
@@ -57,6 +60,7 @@ impl Field {
             choices: Vec::new(),
             hint: None,
             list: false,
+            pairs: false,
             money: false,
         }
     }
@@ -83,6 +87,15 @@ impl Field {
     /// Several of its choices, separated by commas ("Văn phòng, Sinh viên").
     pub fn list(self) -> Field {
         Field { list: true, ..self }
+    }
+
+    /// `name=value` pairs (`visits=1200 spend=850000`), its choices the
+    /// names.
+    pub fn pairs(self) -> Field {
+        Field {
+            pairs: true,
+            ..self
+        }
     }
 
     /// What to type, shown while the field has the focus and nothing to
@@ -124,6 +137,9 @@ impl Field {
     /// What completion works on: the whole text, or a list's last item.
     fn current(&self) -> String {
         let typed = self.typed();
+        if self.pairs {
+            return typed.split_whitespace().last().unwrap_or("").to_string();
+        }
         match typed.rsplit_once(',') {
             Some((_, last)) if self.list => last.trim().to_string(),
             _ => typed,
@@ -133,6 +149,12 @@ impl Field {
     /// The text with what completion works on replaced by `choice`.
     fn completed(&self, choice: &str) -> String {
         let typed = self.typed();
+        if self.pairs {
+            let before = typed
+                .rsplit_once(char::is_whitespace)
+                .map_or("", |(b, _)| b);
+            return format!("{before} {choice}=").trim_start().to_string();
+        }
         match typed.rsplit_once(',') {
             Some((before, _)) if self.list => format!("{}, {choice}", before.trim_end()),
             _ => choice.to_string(),
@@ -142,6 +164,9 @@ impl Field {
     /// The text with each choice written as the choice is, where it is
     /// typed without its accents or capitals.
     fn as_chosen(&self) -> String {
+        if self.pairs {
+            return self.typed();
+        }
         if self.list {
             let items: Vec<String> = self
                 .items()
@@ -329,7 +354,7 @@ impl Form {
             return Vec::new();
         };
         let current = f.current();
-        if f.choice(&current).is_some() {
+        if f.choice(&current).is_some() || (f.pairs && current.contains('=')) {
             return Vec::new();
         }
         if !f.list {
@@ -592,6 +617,29 @@ mod tests {
             "an item typed whole is written as the choice is"
         );
         assert_eq!(f.focus, 1);
+    }
+
+    #[test]
+    fn pairs_complete_the_name_being_typed_up_to_its_equals_sign() {
+        let mut f = Form::new(
+            "T",
+            Purpose::Record,
+            vec![
+                Field::text("Values", "")
+                    .choices(vec!["visits".into(), "spend".into()])
+                    .pairs(),
+            ],
+        );
+        type_text(&mut f, "vi");
+        assert_eq!(f.completions(), ["visits"]);
+        f.complete();
+        assert_eq!(f.value(0usize), "visits=");
+        assert!(f.completions().is_empty(), "a value is being typed");
+        type_text(&mut f, "1200 sp");
+        assert_eq!(f.completions(), ["spend"]);
+        f.complete();
+        type_text(&mut f, "1,5tr");
+        assert_eq!(f.value(0usize), "visits=1200 spend=1,5tr");
     }
 
     #[test]

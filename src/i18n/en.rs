@@ -233,6 +233,13 @@ pub static EN: Words = Words {
         },
         form: FormWords {
             complete: "{} takes:",
+            values: "Values",
+            values_hint: "metric=value, several at once: visits=1200 conversions=31 spend=850000",
+            not_a_pair: "'{}' is not metric=value (write, e.g., visits=1200 spend=850000)",
+            metric_twice: "{} is given twice: give each metric once",
+            recorded_many: "Recorded {} values on {}.",
+            replaced_many: "({} replaced an earlier value)",
+            unchanged_many: "The values on {} are already these: nothing changed.",
         },
         due: "Due",
         no_due: "no due date",

@@ -288,6 +288,13 @@ pub static VI: Words = Words {
         },
         form: FormWords {
             complete: "{} để chọn:",
+            values: "Số liệu",
+            values_hint: "chỉ số=giá trị, nhiều cái một lần: visits=1.200 conversions=31 spend=850.000",
+            not_a_pair: "'{}' không có dạng chỉ số=giá trị (viết, ví dụ, visits=1.200 spend=850.000)",
+            metric_twice: "{} được nhập hai lần: mỗi chỉ số chỉ nhập một lần",
+            recorded_many: "Đã ghi {} số liệu ngày {}.",
+            replaced_many: "({} số thay cho số đã có)",
+            unchanged_many: "Các số liệu ngày {} đã đúng như vậy: không có gì thay đổi.",
         },
         due: "Hạn",
         no_due: "không có hạn",

@@ -435,6 +435,19 @@ pub struct RecordWords {
 pub struct FormWords {
     /// Before the completions offered: "{key} takes:".
     pub complete: &'static str,
+    /// The record form's field of `metric=value` pairs, and its hint.
+    pub values: &'static str,
+    pub values_hint: &'static str,
+    /// "'{}' is not metric=value …"
+    pub not_a_pair: &'static str,
+    /// "{} is given twice …"
+    pub metric_twice: &'static str,
+    /// Several values written: "Recorded {count} values on {day}."
+    pub recorded_many: &'static str,
+    /// "… ({count} replaced)" after `recorded_many`.
+    pub replaced_many: &'static str,
+    /// Every value already as typed: "The values on {day} are already these …"
+    pub unchanged_many: &'static str,
 }
 
 #[derive(Debug)]

@@ -210,7 +210,11 @@ fn every_form_moves_with_tab_completes_with_the_arrow_and_esc_writes_nothing() {
                     typed(&mut app, "→");
                     assert_eq!(form(&app).focus, i, "{what}: → stays");
                     assert!(
-                        form(&app).value(i).ends_with(first.as_str()),
+                        // A name=value pair's name is taken with its "=".
+                        form(&app)
+                            .value(i)
+                            .trim_end_matches('=')
+                            .ends_with(first.as_str()),
                         "{what}: → took {first}: {}",
                         form(&app).value(i)
                     );
@@ -285,8 +289,8 @@ fn every_form_keeps_a_refused_value_as_typed_with_the_cursor_where_it_was() {
 fn tab_after_a_letter_moves_on_and_leaves_the_letter() {
     // "c", Tab, "0" once gave the metric "customers0".
     for locale in [Locale::En, Locale::Vi] {
-        let (_dir, mut app) = on_file(locale, '4');
-        typed(&mut app, "r\tc\t0");
+        let (_dir, mut app) = on_file(locale, '1');
+        typed(&mut app, "a\tc\t0");
         let f = form(&app);
         assert_eq!(f.value(1usize), "c", "{locale:?}");
         assert_eq!(f.value(2usize), "0", "{locale:?}");
@@ -294,6 +298,82 @@ fn tab_after_a_letter_moves_on_and_leaves_the_letter() {
         typed(&mut app, "⇤→");
         assert_eq!(form(&app).focus, 1, "→ takes and stays");
         assert_ne!(form(&app).value(1usize), "c", "{locale:?}: completed");
+    }
+}
+
+/// The values the file holds on `day` for the whole business.
+fn recorded(app: &App, metric: &str, day: NaiveDate) -> Option<Amount> {
+    app.store()
+        .series_between(metric, funnel::domain::Dimension::Total, day, day)
+        .expect("series")
+        .into_iter()
+        .find(|(d, _)| *d == day)
+        .map(|(_, v)| v)
+}
+
+#[test]
+fn a_days_figures_are_recorded_in_one_form_its_day_kept_and_one_undo_takes_them_back() {
+    let day = NaiveDate::from_ymd_opt(2026, 11, 20).expect("date");
+    for (locale, keys, said) in [
+        (
+            Locale::En,
+            "r⌫2026-11-20\tvisits=1200 conversions=31 spend=850000\n",
+            "Recorded 3 values on 2026-11-20.",
+        ),
+        (
+            Locale::Vi,
+            "r⌫20/11/2026\tvisits=1.200 conversions=31 spend=850.000\n",
+            "Đã ghi 3 số liệu ngày 20/11/2026.",
+        ),
+    ] {
+        let (_dir, mut app) = on_file(locale, '4');
+        let before: Vec<_> = ["visits", "conversions", "spend"]
+            .iter()
+            .map(|m| recorded(&app, m, day))
+            .collect();
+        typed(&mut app, keys);
+        assert!(matches!(app.overlay, Overlay::None), "{:?}", app.status);
+        assert!(status(&app).starts_with(said), "{}", status(&app));
+        assert_eq!(recorded(&app, "visits", day), Some(Amount::from_int(1200)));
+        assert_eq!(
+            recorded(&app, "conversions", day),
+            Some(Amount::from_int(31))
+        );
+        assert_eq!(
+            recorded(&app, "spend", day),
+            Some(Amount::from_int(850_000))
+        );
+        // The next record opens on the same day.
+        typed(&mut app, "r");
+        let shown = match locale {
+            Locale::En => "2026-11-20",
+            Locale::Vi => "20/11/2026",
+        };
+        assert_eq!(form(&app).value(0usize), shown, "{locale:?}");
+        typed(&mut app, "\x1bu");
+        let after: Vec<_> = ["visits", "conversions", "spend"]
+            .iter()
+            .map(|m| recorded(&app, m, day))
+            .collect();
+        assert_eq!(after, before, "{locale:?}: one undo took all three back");
+    }
+}
+
+#[test]
+fn the_record_form_with_several_values_80x24() {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("../snapshots");
+    let _kept = settings.bind_to_scope();
+    for (locale, name, keys) in [
+        (Locale::En, "en", "r\tvisits=1200 conversions=31 sp"),
+        (Locale::Vi, "vi", "r\tvisits=1.200 conversions=31 sp"),
+    ] {
+        let (_dir, mut app) = on_file(locale, '4');
+        typed(&mut app, keys);
+        insta::assert_snapshot!(
+            format!("record_values_{name}_80x24"),
+            screen(&mut app, 80, 24)
+        );
     }
 }
 
@@ -401,7 +481,7 @@ fn a_value_and_a_budget_are_read_as_vietnamese_write_them() {
     let channel = app.store().channels().expect("channels")[0].clone();
     typed(
         &mut app,
-        &format!("r⌫hôm qua\tleads\t1.200\tkênh: {}\n", channel.name),
+        &format!("r⌫hôm qua\tleads=1.200\tkênh: {}\n", channel.name),
     );
     assert!(
         matches!(app.overlay, Overlay::None),

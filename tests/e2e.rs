@@ -69,7 +69,7 @@ fn add_finish_see_outside_changes_and_quit_in_a_real_terminal() {
     literal(&tmux, "Viết bài Tết 🍵");
     tmux.keys(&["Tab", "Tab", "Tab"]);
     literal(&tmux, "an");
-    tmux.keys(&["Tab", "Enter"]);
+    tmux.keys(&["Right", "Enter"]);
     tmux.wait_for("Added task 1.", WAIT);
     let screen = tmux.screen();
     assert!(
@@ -264,14 +264,14 @@ fn a_strategy_and_a_campaign_with_a_task_made_with_the_keyboard() {
 
     tmux.keys(&["1"]);
     wait("Nothing here yet.");
-    // The objective: the metric completed with Tab, the direction left
+    // The objective: the metric completed with →, the direction left
     // to the values, the start kept.
     tmux.keys(&["a"]);
     wait("New objective");
     literal(&tmux, "Thêm khách sinh viên");
     tmux.keys(&["Tab"]);
     literal(&tmux, "new_cu");
-    tmux.keys(&["Tab", "Tab"]);
+    tmux.keys(&["Right", "Tab"]);
     literal(&tmux, "0");
     tmux.keys(&["Tab"]);
     literal(&tmux, "200");
@@ -289,11 +289,12 @@ fn a_strategy_and_a_campaign_with_a_task_made_with_the_keyboard() {
     tmux.keys(&["l", "a"]);
     wait("New channel");
     literal(&tmux, "TikTok");
-    tmux.keys(&["Tab"]);
+    // The kind holds "other": cleared, then typed and completed.
+    tmux.keys(&["Tab", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace"]);
     literal(&tmux, "soc");
-    tmux.keys(&["Tab", "Tab", "Tab"]);
+    tmux.keys(&["Right", "Tab", "Tab"]);
     literal(&tmux, "sinh");
-    tmux.keys(&["Tab", "Enter"]);
+    tmux.keys(&["Right", "Enter"]);
     wait("Added channel “TikTok”.");
 
     // The campaign on the Plan tab, linked to all three by a few letters.
@@ -304,11 +305,11 @@ fn a_strategy_and_a_campaign_with_a_task_made_with_the_keyboard() {
     literal(&tmux, "Ra mắt TikTok");
     tmux.keys(&["Tab"]);
     literal(&tmux, "them");
-    tmux.keys(&["Tab", "Tab"]);
+    tmux.keys(&["Right", "Tab"]);
     literal(&tmux, "sinh");
-    tmux.keys(&["Tab", "Tab"]);
+    tmux.keys(&["Right", "Tab"]);
     literal(&tmux, "tik");
-    tmux.keys(&["Tab", "Enter"]);
+    tmux.keys(&["Right", "Enter"]);
     wait("Added campaign “Ra mắt TikTok”.");
     wait("0 of 0 tasks done");
 
@@ -418,7 +419,9 @@ fn an_edit_form_keeps_what_the_command_line_changed_meanwhile() {
     tmux.keys(&["e"]);
     wait("Edit task");
     funnel(&db, &["task", "edit", "1", "--due", "2026-12-20"]);
+    // The due date is entered with the cursor after it: cleared first.
     tmux.keys(&["Tab", "Tab"]);
+    tmux.keys(&["BSpace"; 10]);
     literal(&tmux, "2026-12-24");
     tmux.keys(&["Enter"]);
     wait("Due: yours 2026-12-24, now 2026-12-20");

@@ -48,13 +48,29 @@ fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
 }
 
-/// Types each character as a key; `\n` is Enter, `\t` Tab, `\x1b` Esc.
+/// Types each character as a key; `\n` is Enter, `\t` Tab, `\x1b` Esc,
+/// `⇤` Shift-Tab, `→` the right arrow, `\x08` Backspace; `⌫` is as many
+/// Backspaces as the focused field of a form holds characters (a field
+/// is entered with the cursor at the end of its text).
 fn typed(app: &mut App, text: &str) {
     for c in text.chars() {
+        if c == '⌫' {
+            let held = match &app.overlay {
+                Overlay::Form(f) => f.value(f.focus).chars().count(),
+                _ => 0,
+            };
+            for _ in 0..held {
+                app.on_key(&key(KeyCode::Backspace));
+            }
+            continue;
+        }
         let k = match c {
             '\n' => key(KeyCode::Enter),
             '\t' => key(KeyCode::Tab),
             '\x1b' => key(KeyCode::Esc),
+            '⇤' => key(KeyCode::BackTab),
+            '→' => key(KeyCode::Right),
+            '\x08' => key(KeyCode::Backspace),
             c => key(KeyCode::Char(c)),
         };
         app.on_key(&k);
@@ -155,7 +171,7 @@ fn the_form_adds_a_task_with_completed_names_and_refuses_bad_input() {
         panic!("the form stays open on an empty title");
     };
     assert_eq!(form.error.as_deref(), Some("task title is empty"));
-    typed(&mut app, "Chụp ảnh 日本 🍵\tblack\t\tsoon\n");
+    typed(&mut app, "Chụp ảnh 日本 🍵\tblack→\tsoon\n");
     let Overlay::Form(form) = &app.overlay else {
         panic!("a bad date keeps the form open");
     };
@@ -168,9 +184,9 @@ fn the_form_adds_a_task_with_completed_names_and_refuses_bad_input() {
     for _ in 0.."soon".len() {
         app.on_key(&key(KeyCode::Backspace));
     }
-    // fri, Tab, "trần" and Tab to complete it, Tab to the priority, whose
-    // word is replaced by typing, Tab to the tags.
-    typed(&mut app, "fri\ttrần\t\thigh\tdesign, ảnh\n");
+    // fri, Tab, "trần" and → to complete it, Tab to the priority, whose
+    // word is cleared and replaced, Tab to the tags.
+    typed(&mut app, "fri\ttrần→\t⌫high\tdesign, ảnh\n");
     assert!(
         matches!(app.overlay, Overlay::None),
         "saved: {}",
@@ -506,23 +522,25 @@ mod random_keys {
 }
 
 #[test]
-fn tab_into_a_filled_field_selects_it_so_typing_replaces_it() {
+fn tab_into_a_filled_field_puts_the_cursor_after_its_text() {
     let mut app = demo(Locale::En);
     while app.tasks.selected().and_then(|l| l.task.due).is_none() {
         typed(&mut app, "j");
     }
     let (id, _) = selected(&app);
-    // Title, then Tab past the campaign (completion may fill it first).
-    typed(&mut app, "e");
+    // Title, campaign, then the due date: one Backspace takes one
+    // character, nothing is selected to be wiped.
+    typed(&mut app, "e\t\t\x08");
     let Overlay::Form(form) = &app.overlay else {
         panic!("the form is open");
     };
-    let campaign = form.value(funnel::app::forms::task::Field::Campaign);
-    typed(&mut app, "\t");
-    if !campaign.is_empty() {
-        typed(&mut app, "\t");
-    }
-    typed(&mut app, "+2w\n");
+    let due = funnel::app::forms::task::Field::Due;
+    assert_eq!(form.focus, usize::from(due));
+    let held = app.store().task(id).expect("task").due.expect("due");
+    let mut shorter = held.format("%Y-%m-%d").to_string();
+    shorter.pop();
+    assert_eq!(form.value(due), shorter);
+    typed(&mut app, "⌫+2w\n");
     let today = NaiveDate::from_ymd_opt(2026, 12, 6);
     assert_eq!(
         app.store().task(id).expect("task").due,
@@ -856,7 +874,7 @@ mod kpis_tab {
         };
         let old = visits_on(&app, today()).unwrap_or(Amount::ZERO);
         // r: the date is today; Tab to the metric, typed whole; the value.
-        typed(&mut app, "r	visits	99999\n");
+        typed(&mut app, "r\tvisits=99999\n");
         assert!(
             matches!(app.overlay, Overlay::None),
             "{:?}",
@@ -891,7 +909,7 @@ mod kpis_tab {
         let channel = app.store().channels().expect("channels")[0].clone();
         // The name without its accents, and the kind in the reader's words.
         let typed_name = format!("kênh: {}", channel.name.to_lowercase());
-        typed(&mut app, &format!("ryesterday\tleads\t7\t{typed_name}\n"));
+        typed(&mut app, &format!("r⌫yesterday\tleads=7\t{typed_name}\n"));
         assert!(
             matches!(app.overlay, Overlay::None),
             "{:?}",
@@ -922,16 +940,16 @@ mod kpis_tab {
     fn a_bad_value_keeps_the_form_open_naming_the_field_and_esc_writes_nothing() {
         let mut app = on_kpis(Locale::En, false);
         let values = app.store().kpi_values().expect("values");
-        typed(&mut app, "r\tvisits\t12.5\n");
+        typed(&mut app, "r\tvisits=12.5\n");
         assert_eq!(
             form_error(&app).as_deref(),
-            Some("Value: visits is a count: '12.5' must be a whole number, 0 or more")
+            Some("Values: visits is a count: '12.5' must be a whole number, 0 or more")
         );
         let frame = screen(&mut app, 80, 24);
-        assert!(frame.contains("Value: visits is a count"), "{frame}");
+        assert!(frame.contains("Values: visits is a count"), "{frame}");
         typed(&mut app, "\x1b");
         assert!(matches!(app.overlay, Overlay::None));
-        typed(&mut app, "r\tvisits\t5\x1b");
+        typed(&mut app, "r\tvisits=5\x1b");
         assert!(matches!(app.overlay, Overlay::None));
         assert_eq!(app.store().kpi_values().expect("values"), values);
         assert_eq!(status(&app), "", "nothing said, nothing written");
@@ -961,7 +979,7 @@ mod kpis_tab {
         // Kind stays cause; category completes; the days are the month's.
         typed(
             &mut app,
-            "a\tpromo\t\t\t\trevenue\tFlash sale 11.11 doubled orders\n",
+            "a\t⌫promo→\t\t\trevenue\tFlash sale 11.11 doubled orders\n",
         );
         assert!(
             matches!(app.overlay, Overlay::None),
@@ -1021,7 +1039,7 @@ mod kpis_tab {
     fn a_note_with_a_bad_period_stays_open_on_the_field() {
         let mut app = on_kpis(Locale::Vi, false);
         let count = app.store().notes().expect("notes").len();
-        typed(&mut app, "a\t\t\t2026-10-01\t\tKhách phàn nàn\n");
+        typed(&mut app, "a\t\t\t⌫2026-10-01\t\tKhách phàn nàn\n");
         assert_eq!(
             form_error(&app).as_deref(),
             Some("Đến ngày: trước ngày bắt đầu (01/11/2026)")
@@ -1172,7 +1190,7 @@ mod kpis_tab {
                     format!("record_form_{name}_{w}x{h}"),
                     screen(&mut app, w, h)
                 );
-                typed(&mut app, "\t\t12.5\n");
+                typed(&mut app, "→12.5\n");
                 insta::assert_snapshot!(
                     format!("record_form_error_{name}_{w}x{h}"),
                     screen(&mut app, w, h)
@@ -1711,3 +1729,6 @@ mod too_small;
 
 #[path = "tui/metric_words.rs"]
 mod metric_words;
+
+#[path = "tui/form_keys.rs"]
+mod form_keys;

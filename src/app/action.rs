@@ -122,8 +122,10 @@ pub enum Action {
     /// The same: keep the value it was changed to elsewhere (the form's
     /// other changes are still written).
     TakeTheirs,
-    /// Form: the next field (or accept the completion shown).
+    /// Form: the next field.
     NextField,
+    /// Form: take the completion shown (elsewhere: the cursor right).
+    Complete,
     /// Form: the previous field.
     PrevField,
     /// Form or filter: accept.
@@ -199,6 +201,7 @@ pub const NAMED: &[(Action, &str)] = &[
     (Action::TakeTheirs, "take_theirs"),
     (Action::NextField, "next_field"),
     (Action::PrevField, "prev_field"),
+    (Action::Complete, "complete"),
     (Action::Submit, "submit"),
     (Action::Cancel, "cancel"),
     (Action::Reopen, "reopen"),

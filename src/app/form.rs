@@ -2,9 +2,13 @@
 //! the choices it can complete to and a hint. Every form of the TUI (a
 //! task, KPI values, a note; later objectives, segments, channels,
 //! campaigns, people) is one of these, so all behave the same: Tab and
-//! Shift-Tab move between fields (Tab first takes the completion shown),
-//! Enter submits, Esc cancels writing nothing, and a mistake keeps the
-//! form open with the message, on the field it is about.
+//! Shift-Tab always move between fields, → (or Ctrl-Space) takes the
+//! completion shown, Enter submits, Esc cancels writing nothing, and a
+//! mistake keeps the form open with the message, on the field it is
+//! about, with what was typed and the cursor where they were.
+//!
+//! Entering a field puts the cursor at the end of its text with nothing
+//! selected: a selection nobody can see made one Backspace wipe a value.
 
 use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::{CursorMove, TextArea};
@@ -21,15 +25,22 @@ pub struct Field {
     input: TextArea<'static>,
     choices: Vec<String>,
     hint: Option<String>,
-    /// Holds one value (a name, a date, a number, a choice): selected when
-    /// focused, so typing replaces it and an arrow key keeps it to edit.
-    whole: bool,
     /// Holds choices separated by commas: completion works on the one
     /// being typed, the last.
     list: bool,
+    /// Holds `name=value` pairs separated by spaces: completion works on
+    /// the name being typed, the last word, and stops at its `=`.
+    pairs: bool,
     /// Holds an amount of money, typed as a plain number: shown as money
     /// where the form is not (a conflict).
     money: bool,
+}
+
+/// Whether the cursor is after the last character.
+fn at_end(area: &TextArea<'static>) -> bool {
+    let ratatui_textarea::DataCursor(row, col) = area.cursor();
+    let lines = area.lines();
+    row + 1 >= lines.len() && lines.get(row).is_none_or(|l| col >= l.chars().count())
 }
 
 fn input(text: &str) -> TextArea<'static> {
@@ -48,18 +59,16 @@ impl Field {
             input: input(value),
             choices: Vec::new(),
             hint: None,
-            whole: false,
             list: false,
+            pairs: false,
             money: false,
         }
     }
 
-    /// One value: a name, a date, a number, one of a few words.
+    /// One value: a name, a date, a number, one of a few words. Edited
+    /// where it is, as free text is.
     pub fn value(label: &'static str, value: &str) -> Field {
-        Field {
-            whole: true,
-            ..Field::text(label, value)
-        }
+        Field::text(label, value)
     }
 
     /// An amount of money (see [`Field::money`]).
@@ -77,9 +86,14 @@ impl Field {
 
     /// Several of its choices, separated by commas ("Văn phòng, Sinh viên").
     pub fn list(self) -> Field {
+        Field { list: true, ..self }
+    }
+
+    /// `name=value` pairs (`visits=1200 spend=850000`), its choices the
+    /// names.
+    pub fn pairs(self) -> Field {
         Field {
-            list: true,
-            whole: false,
+            pairs: true,
             ..self
         }
     }
@@ -123,6 +137,9 @@ impl Field {
     /// What completion works on: the whole text, or a list's last item.
     fn current(&self) -> String {
         let typed = self.typed();
+        if self.pairs {
+            return typed.split_whitespace().last().unwrap_or("").to_string();
+        }
         match typed.rsplit_once(',') {
             Some((_, last)) if self.list => last.trim().to_string(),
             _ => typed,
@@ -132,6 +149,12 @@ impl Field {
     /// The text with what completion works on replaced by `choice`.
     fn completed(&self, choice: &str) -> String {
         let typed = self.typed();
+        if self.pairs {
+            let before = typed
+                .rsplit_once(char::is_whitespace)
+                .map_or("", |(b, _)| b);
+            return format!("{before} {choice}=").trim_start().to_string();
+        }
         match typed.rsplit_once(',') {
             Some((before, _)) if self.list => format!("{}, {choice}", before.trim_end()),
             _ => choice.to_string(),
@@ -141,6 +164,9 @@ impl Field {
     /// The text with each choice written as the choice is, where it is
     /// typed without its accents or capitals.
     fn as_chosen(&self) -> String {
+        if self.pairs {
+            return self.typed();
+        }
         if self.list {
             let items: Vec<String> = self
                 .items()
@@ -246,7 +272,7 @@ impl Form {
     /// A form with the focus on its first field.
     pub fn new(title: &'static str, purpose: Purpose, fields: Vec<Field>) -> Form {
         let base = fields.iter().map(Field::typed).collect();
-        let mut form = Form {
+        Form {
             title,
             purpose,
             fields,
@@ -254,9 +280,7 @@ impl Form {
             focus: 0,
             error: None,
             error_field: None,
-        };
-        form.focus_on(0);
-        form
+        }
     }
 
     pub fn fields(&self) -> &[Field] {
@@ -330,7 +354,7 @@ impl Form {
             return Vec::new();
         };
         let current = f.current();
-        if f.choice(&current).is_some() {
+        if f.choice(&current).is_some() || (f.pairs && current.contains('=')) {
             return Vec::new();
         }
         if !f.list {
@@ -348,39 +372,49 @@ impl Form {
         self.focused().and_then(|f| f.hint.as_deref())
     }
 
-    /// Tab: takes the first completion if there is one and the field is
-    /// not empty, else moves to the next field (a choice typed without its
-    /// accents or capitals is written as the choice is).
+    /// Tab: moves to the next field, whatever is offered (a choice typed
+    /// without its accents or capitals is written as the choice is).
     pub fn next(&mut self) {
+        if let Some(f) = self.fields.get_mut(self.focus) {
+            let chosen = f.as_chosen();
+            if chosen != f.typed() {
+                f.input = input(&chosen);
+            }
+        }
+        let n = self.fields.len().max(1);
+        self.enter((self.focus + 1) % n);
+    }
+
+    /// Shift-Tab: the previous field.
+    pub fn prev(&mut self) {
+        let n = self.fields.len().max(1);
+        self.enter((self.focus + n - 1) % n);
+    }
+
+    /// → or Ctrl-Space: takes the first completion shown, where the cursor
+    /// is at the end of the text; elsewhere (or with nothing offered) the
+    /// cursor moves right, as → does in any text.
+    pub fn complete(&mut self) {
         let first = self.completions().first().map(|s| s.to_string());
         let Some(f) = self.fields.get_mut(self.focus) else {
             return;
         };
         match first {
-            Some(c) if !f.current().is_empty() => f.input = input(&f.completed(&c)),
-            _ => {
-                let chosen = f.as_chosen();
-                if chosen != f.typed() {
-                    f.input = input(&chosen);
-                }
-                self.focus_on((self.focus + 1) % self.fields.len());
-            }
+            Some(c) if at_end(&f.input) => f.input = input(&f.completed(&c)),
+            _ => f.input.move_cursor(CursorMove::Forward),
         }
+        self.error = None;
+        self.error_field = None;
     }
 
-    pub fn prev(&mut self) {
-        let n = self.fields.len().max(1);
-        self.focus_on((self.focus + n - 1) % n);
-    }
-
-    /// Moves to a field; a field holding one value has it selected.
-    fn focus_on(&mut self, i: usize) {
+    /// Moves to a field, the cursor at the end of its text, nothing
+    /// selected.
+    fn enter(&mut self, i: usize) {
         self.focus = i;
-        if let Some(f) = self.fields.get_mut(i)
-            && f.whole
-            && !f.input.is_empty()
-        {
-            f.input.select_all();
+        if let Some(f) = self.fields.get_mut(i) {
+            f.input.cancel_selection();
+            f.input.move_cursor(CursorMove::Bottom);
+            f.input.move_cursor(CursorMove::End);
         }
     }
 
@@ -393,12 +427,11 @@ impl Form {
         self.error_field = None;
     }
 
-    /// Keeps the form open with a mistake, on the field it is about.
+    /// Keeps the form open with a mistake, on the field it is about,
+    /// holding what was typed with the cursor where it was.
     pub fn fail(&mut self, e: FieldError) {
-        if let Some(i) = e.field.filter(|i| *i < self.fields.len())
-            && i != self.focus
-        {
-            self.focus_on(i);
+        if let Some(i) = e.field.filter(|i| *i < self.fields.len()) {
+            self.focus = i;
         }
         self.error = Some(e.message);
         self.error_field = e.field;
@@ -449,14 +482,37 @@ mod tests {
         assert_eq!(f.completions().len(), 3, "empty: every choice");
         type_text(&mut f, "te");
         assert_eq!(f.completions(), ["Tết", "Quà Tết 2027"]);
-        f.next();
-        assert_eq!(f.value(1usize), "Tết", "Tab takes the first");
+        f.complete();
+        assert_eq!(f.value(1usize), "Tết", "→ takes the first");
+        assert_eq!(f.focus, 1, "and stays");
         assert!(
             f.completions().is_empty(),
             "an exact choice completes no more"
         );
         f.next();
-        assert_eq!(f.focus, 2, "then Tab moves on");
+        assert_eq!(f.focus, 2, "Tab moves on");
+    }
+
+    #[test]
+    fn tab_moves_on_whatever_is_offered_and_keeps_what_was_typed() {
+        let mut f = form();
+        f.next();
+        type_text(&mut f, "b");
+        assert_eq!(f.completions(), ["Black Friday"]);
+        f.next();
+        assert_eq!((f.focus, f.value(1usize).as_str()), (2, "b"));
+    }
+
+    #[test]
+    fn the_arrow_moves_the_cursor_where_it_is_not_at_the_end() {
+        let mut f = form();
+        f.next();
+        type_text(&mut f, "bl");
+        f.type_key(KeyEvent::new(KeyCode::Left, KeyModifiers::NONE));
+        f.complete();
+        assert_eq!(f.value(1usize), "bl", "the cursor moved, nothing taken");
+        f.complete();
+        assert_eq!(f.value(1usize), "Black Friday", "at the end: taken");
     }
 
     #[test]
@@ -471,13 +527,29 @@ mod tests {
     }
 
     #[test]
-    fn a_value_field_is_selected_so_typing_replaces_it() {
+    fn a_field_is_entered_at_the_end_with_nothing_selected() {
         let mut f = form();
         f.prev();
         assert_eq!(f.focus, 2);
         assert_eq!(f.hint(), Some("a date"));
-        type_text(&mut f, "fri");
-        assert_eq!(f.value(2usize), "fri");
+        f.type_key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
+        assert_eq!(f.value(2usize), "2026-11-2", "one character");
+        type_text(&mut f, "3");
+        assert_eq!(f.value(2usize), "2026-11-23");
+    }
+
+    #[test]
+    fn a_mistake_keeps_the_text_and_the_cursor_of_its_field() {
+        let mut f = form();
+        f.prev();
+        for _ in 0..3 {
+            f.type_key(KeyEvent::new(KeyCode::Left, KeyModifiers::NONE));
+        }
+        f.next();
+        f.fail(FieldError::at(2usize, "'2026-11-22' is too late"));
+        assert_eq!(f.focus, 2);
+        type_text(&mut f, "x");
+        assert_eq!(f.value(2usize), "2026-11x-22", "typed where the cursor was");
     }
 
     #[test]
@@ -520,9 +592,9 @@ mod tests {
         );
         assert_eq!(f.completions().len(), 3);
         type_text(&mut f, "van");
-        f.next();
+        f.complete();
         assert_eq!(f.value(0usize), "Văn phòng");
-        assert_eq!(f.focus, 0, "Tab took the completion");
+        assert_eq!(f.focus, 0, "→ took the completion");
         type_text(&mut f, ", ");
         assert_eq!(
             f.completions(),
@@ -531,7 +603,7 @@ mod tests {
         );
         type_text(&mut f, "qua");
         assert_eq!(f.completions(), ["Quà tặng"]);
-        f.next();
+        f.complete();
         assert_eq!(f.value(0usize), "Văn phòng, Quà tặng");
         assert!(f.completions().is_empty());
         f.next();
@@ -545,6 +617,29 @@ mod tests {
             "an item typed whole is written as the choice is"
         );
         assert_eq!(f.focus, 1);
+    }
+
+    #[test]
+    fn pairs_complete_the_name_being_typed_up_to_its_equals_sign() {
+        let mut f = Form::new(
+            "T",
+            Purpose::Record,
+            vec![
+                Field::text("Values", "")
+                    .choices(vec!["visits".into(), "spend".into()])
+                    .pairs(),
+            ],
+        );
+        type_text(&mut f, "vi");
+        assert_eq!(f.completions(), ["visits"]);
+        f.complete();
+        assert_eq!(f.value(0usize), "visits=");
+        assert!(f.completions().is_empty(), "a value is being typed");
+        type_text(&mut f, "1200 sp");
+        assert_eq!(f.completions(), ["spend"]);
+        f.complete();
+        type_text(&mut f, "1,5tr");
+        assert_eq!(f.value(0usize), "visits=1200 spend=1,5tr");
     }
 
     #[test]

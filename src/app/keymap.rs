@@ -315,6 +315,8 @@ fn defaults() -> Vec<(Context, Key, Action)> {
         (C::Form, p(K::Down), A::NextField),
         (C::Form, p(K::BackTab), A::PrevField),
         (C::Form, p(K::Up), A::PrevField),
+        (C::Form, p(K::Right), A::Complete),
+        (C::Form, Key::ctrl(' '), A::Complete),
         (C::Confirm, c('y'), A::Yes),
         (C::Confirm, p(K::Enter), A::Yes),
         (C::Confirm, c('n'), A::No),

@@ -231,6 +231,9 @@ pub struct App {
     /// How long such a write is tried again before the dashboard gives
     /// up and says nothing was written.
     pub write_wait: Duration,
+    /// The day of the last values recorded this session: the record form
+    /// opens on it, so a day's figures typed in several goes keep it.
+    record_day: Option<NaiveDate>,
 }
 
 /// Every task with its campaign's and assignee's names.
@@ -332,6 +335,7 @@ impl App {
             seen_version,
             waiting: None,
             write_wait: crate::store::busy_timeout(),
+            record_day: None,
         };
         if let Some(e) = unread {
             app.fail(e.to_string());
@@ -621,6 +625,7 @@ impl App {
             | Action::KeepMine
             | Action::TakeTheirs
             | Action::NextField
+            | Action::Complete
             | Action::PrevField
             | Action::Submit
             | Action::Cancel
@@ -1184,6 +1189,7 @@ impl App {
             Action::Cancel => self.overlay = Overlay::None,
             Action::NextField => form.next(),
             Action::PrevField => form.prev(),
+            Action::Complete => form.complete(),
             Action::Type(k) => form.type_key(k),
             Action::Submit => self.submit(),
             _ => {}

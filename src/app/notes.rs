@@ -153,7 +153,8 @@ impl App {
     fn open_record_form(&mut self) {
         match record::Dimensions::read(&self.store) {
             Ok(dims) => {
-                let form = record::open(self.today, self.metric_names(), dims, self.format());
+                let day = self.record_day.unwrap_or(self.today);
+                let form = record::open(day, self.metric_names(), dims, self.format());
                 self.overlay = Overlay::Form(Box::new(form));
             }
             Err(e) => self.fail(e.to_string()),
@@ -177,44 +178,61 @@ impl App {
         self.overlay = Overlay::Form(Box::new(form));
     }
 
-    /// Writes the values of the record form; a mistake keeps it open.
+    /// Writes the values of the record form as one change (one undo
+    /// takes them all back) and remembers their day for the next record;
+    /// a mistake keeps the form open.
     pub(super) fn submit_record(&mut self) {
         let Overlay::Form(form) = &self.overlay else {
             return;
         };
         let fmt = self.format();
-        let input = match record::read(form, &self.store, self.today, fmt) {
+        let inputs = match record::read(form, &self.store, self.today, fmt) {
             Ok(v) => v,
             Err(e) => return self.form_failed(e),
         };
-        let label = format!("record KPIs for {}", input.day);
-        let outcome = match self.store.record_kpis(
-            std::slice::from_ref(&input),
-            ValueSource::Recorded,
-            &label,
-            true,
-        ) {
+        let Some(first) = inputs.first().cloned() else {
+            return;
+        };
+        let label = format!("record KPIs for {}", first.day);
+        let outcome = match self
+            .store
+            .record_kpis(&inputs, ValueSource::Recorded, &label, true)
+        {
             Ok(o) => o,
             Err(e) => return self.form_failed(FieldError::general(e)),
         };
         self.overlay = Overlay::None;
+        self.record_day = Some(first.day);
         let ui = &fmt.words().ui;
-        let what = self.value_label(&input.metric, input.dimension);
-        let unit = self.store.metric(&input.metric).map(|m| m.unit);
-        let show = |v| match unit {
-            Ok(u) => crate::report::text::in_unit(fmt, u, v),
-            Err(_) => v.to_string(),
-        };
-        let (value, date) = (show(input.value), fmt.date(input.day));
-        if outcome.unchanged > 0 {
-            // Nothing was written, so there is nothing to undo either.
-            return self.say(Format::fill_all(ui.msg_unchanged, &[&what, &date, &value]));
-        }
-        let text = match outcome.replaced.first() {
-            Some((_, old)) => {
-                Format::fill_all(ui.msg_replaced, &[&what, &value, &date, &show(*old)])
+        let date = fmt.date(first.day);
+        let text = if inputs.len() > 1 {
+            if outcome.unchanged == inputs.len() {
+                return self.say(Format::fill(ui.form.unchanged_many, &date));
             }
-            None => Format::fill_all(ui.msg_recorded, &[&what, &value, &date]),
+            let written = outcome.added + outcome.replaced.len();
+            let text = Format::fill_all(ui.form.recorded_many, &[&written, &date]);
+            match outcome.replaced.len() {
+                0 => text,
+                n => format!("{text} {}", Format::fill(ui.form.replaced_many, n)),
+            }
+        } else {
+            let what = self.value_label(&first.metric, first.dimension);
+            let unit = self.store.metric(&first.metric).map(|m| m.unit);
+            let show = |v| match unit {
+                Ok(u) => crate::report::text::in_unit(fmt, u, v),
+                Err(_) => v.to_string(),
+            };
+            let value = show(first.value);
+            if outcome.unchanged > 0 {
+                // Nothing was written, so there is nothing to undo either.
+                return self.say(Format::fill_all(ui.msg_unchanged, &[&what, &date, &value]));
+            }
+            match outcome.replaced.first() {
+                Some((_, old)) => {
+                    Format::fill_all(ui.msg_replaced, &[&what, &value, &date, &show(*old)])
+                }
+                None => Format::fill_all(ui.msg_recorded, &[&what, &value, &date]),
+            }
         };
         let hint = self.undo_hint();
         self.say(format!("{text} {hint}"));

@@ -66,6 +66,11 @@ fn kept(d: NaiveDate, input: &str) -> Result<NaiveDate, DateError> {
 /// a weekday name (`mon`, `monday`: the next one, never today), and offsets
 /// `+3d`, `-2d`, `+2w`, `+1m` (months, clamped to the month's last day).
 /// A day outside the years funnel keeps (an offset far ahead) is refused.
+///
+/// The Vietnamese forms are read too, in every locale (none of them means
+/// anything else in English), accents or not: `hôm nay`, `mai` / `ngày
+/// mai`, `mốt` / `ngày kia`, `hôm qua`, `t2`…`t7` / `thứ hai`…`thứ bảy`,
+/// `cn` / `chủ nhật`, and offsets in `ngày`, `tuần`, `tháng` (`+3 ngày`).
 pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
     parse_any(input, today).and_then(|d| kept(d, input))
 }
@@ -73,13 +78,22 @@ pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError>
 fn parse_any(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
     let s = input.trim().to_lowercase();
     let err = || DateError::Invalid(input.to_string());
-    match s.as_str() {
-        "today" => return Ok(today),
-        "tomorrow" => return today.checked_add_days(Days::new(1)).ok_or_else(err),
-        "yesterday" => return today.checked_sub_days(Days::new(1)).ok_or_else(err),
+    let folded = crate::text::fold::fold(&s);
+    let folded = folded.split_whitespace().collect::<Vec<_>>().join(" ");
+    match (s.as_str(), folded.as_str()) {
+        ("today", _) | (_, "hom nay" | "hnay" | "nay") => return Ok(today),
+        ("tomorrow", _) | (_, "mai" | "ngay mai") => {
+            return today.checked_add_days(Days::new(1)).ok_or_else(err);
+        }
+        (_, "mot" | "ngay mot" | "ngay kia") => {
+            return today.checked_add_days(Days::new(2)).ok_or_else(err);
+        }
+        ("yesterday", _) | (_, "hom qua") => {
+            return today.checked_sub_days(Days::new(1)).ok_or_else(err);
+        }
         _ => {}
     }
-    if let Some(wd) = weekday(&s) {
+    if let Some(wd) = weekday(&s).or_else(|| thu(&folded)) {
         let ahead = (7 + wd.num_days_from_monday() as i64
             - today.weekday().num_days_from_monday() as i64)
             % 7;
@@ -88,7 +102,7 @@ fn parse_any(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
             .checked_add_days(Days::new(ahead as u64))
             .ok_or_else(err);
     }
-    if let Some(d) = offset(&s, today) {
+    if let Some(d) = offset(&s, today).or_else(|| offset(&vietnamese_offset(&folded)?, today)) {
         return Ok(d);
     }
     numeric(&s).ok_or_else(err)
@@ -141,6 +155,38 @@ fn weekday(s: &str) -> Option<Weekday> {
         .iter()
         .find(|(short, long, _)| s == *short || s == *long)
         .map(|(_, _, wd)| *wd)
+}
+
+/// A Vietnamese weekday, folded: `t2`…`t7`, `thu 2`…`thu 7`, `thu
+/// hai`…`thu bay`, `cn`, `chu nhat`.
+fn thu(folded: &str) -> Option<Weekday> {
+    let names = [
+        ("2", "hai", Weekday::Mon),
+        ("3", "ba", Weekday::Tue),
+        ("4", "tu", Weekday::Wed),
+        ("5", "nam", Weekday::Thu),
+        ("6", "sau", Weekday::Fri),
+        ("7", "bay", Weekday::Sat),
+    ];
+    if matches!(folded, "cn" | "chu nhat") {
+        return Some(Weekday::Sun);
+    }
+    let day = folded
+        .strip_prefix("thu ")
+        .or_else(|| folded.strip_prefix('t'))?;
+    names
+        .iter()
+        .find(|(n, word, _)| day == *n || day == *word)
+        .map(|(_, _, wd)| *wd)
+}
+
+/// `+3 ngay`, `-1 tuan`, `+2 thang` (folded) as `+3d`, `-1w`, `+2m`.
+fn vietnamese_offset(folded: &str) -> Option<String> {
+    let units = [("ngay", 'd'), ("tuan", 'w'), ("thang", 'm')];
+    units.iter().find_map(|(word, unit)| {
+        let n = folded.strip_suffix(word)?.trim_end();
+        Some(format!("{n}{unit}"))
+    })
 }
 
 fn offset(s: &str, today: NaiveDate) -> Option<NaiveDate> {
@@ -243,6 +289,44 @@ mod tests {
         assert_eq!(p("-1d"), Ok(day(2026, 11, 21)));
         assert_eq!(p("+2w"), Ok(day(2026, 12, 6)));
         assert_eq!(p("+1m"), Ok(day(2026, 12, 22)));
+    }
+
+    #[test]
+    fn vietnamese_forms_are_read_with_or_without_accents() {
+        for (typed, want) in [
+            ("hôm nay", day(2026, 11, 22)),
+            ("Hom nay", day(2026, 11, 22)),
+            ("mai", day(2026, 11, 23)),
+            ("ngày mai", day(2026, 11, 23)),
+            ("ngày  mai", day(2026, 11, 23)),
+            ("mốt", day(2026, 11, 24)),
+            ("ngày kia", day(2026, 11, 24)),
+            ("hôm qua", day(2026, 11, 21)),
+            ("t2", day(2026, 11, 23)),
+            ("T6", day(2026, 11, 27)),
+            ("t7", day(2026, 11, 28)),
+            ("thứ 3", day(2026, 11, 24)),
+            ("thứ tư", day(2026, 11, 25)),
+            ("thứ năm", day(2026, 11, 26)),
+            ("thứ sáu", day(2026, 11, 27)),
+            ("thứ bảy", day(2026, 11, 28)),
+            ("cn", day(2026, 11, 29)),
+            ("chủ nhật", day(2026, 11, 29)),
+            ("+3 ngày", day(2026, 11, 25)),
+            ("+3ngày", day(2026, 11, 25)),
+            ("-1 ngày", day(2026, 11, 21)),
+            ("+2 tuần", day(2026, 12, 6)),
+            ("+1 tháng", day(2026, 12, 22)),
+        ] {
+            assert_eq!(p(typed), Ok(want), "{typed}");
+        }
+        for bad in ["t8", "t1", "thứ", "+ ngày", "3 ngày", "mai mai"] {
+            assert_eq!(p(bad), Err(DateError::Invalid(bad.into())), "{bad}");
+        }
+        assert_eq!(
+            p("+100000 tháng"),
+            Err(DateError::OutOfRange("+100000 tháng".into()))
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@
 pub mod amount;
 pub mod date;
 pub mod kinds;
+pub mod numbers;
 pub mod record_ref;
 pub mod records;
 pub mod recurrence;
@@ -13,6 +14,7 @@ pub mod validate;
 pub use amount::Amount;
 pub use date::{Clock, DateError, first_of_week, last_of_week, parse_date};
 pub use kinds::*;
+pub use numbers::parse_amount;
 pub use record_ref::{RecordId, RecordRef};
 pub use records::*;
 pub use recurrence::Recurrence;

@@ -1,5 +1,6 @@
 //! The English catalog.
 
+use super::FormWords;
 use super::{
     CliWords, CompareWords, ElsewhereWords, EntityWords, ForecastWords, KindWords, KpiWords,
     PlanWords, RecordWords, StrategyWords, TaskWords, UiWords, Words,
@@ -163,7 +164,8 @@ pub static EN: Words = Words {
             ("take_theirs", "take theirs"),
             ("yes", "yes"),
             ("no", "no / close"),
-            ("next_field", "next field / complete"),
+            ("next_field", "next field"),
+            ("complete", "take the completion"),
             ("prev_field", "previous field"),
             ("submit", "save"),
             ("cancel", "cancel"),
@@ -176,7 +178,7 @@ pub static EN: Words = Words {
         help_title: "Keys",
         new_task: "New task",
         edit_task: "Edit task",
-        form_keys: "Enter save · Esc cancel · Tab next/complete",
+        form_keys: "Enter save · Esc cancel · Tab/Shift-Tab field · → complete",
         filter_prompt: "Filter",
         filter_empty: "none; / to filter, e.g. {}",
         filter_help: "words  status:doing  campaign:\"Tết\"  @an  #seo  p:high  due:<fri  is:overdue  -term",
@@ -231,6 +233,16 @@ pub static EN: Words = Words {
             unchanged: "Nothing changed: nothing was written.",
             gone_text: "Deleted elsewhere since the editor opened: nothing was written.",
             again: "Changed elsewhere again while saving: nothing was written; try again.",
+        },
+        form: FormWords {
+            complete: "{} takes:",
+            values: "Values",
+            values_hint: "metric=value, several at once: visits=1200 conversions=31 spend=850000",
+            not_a_pair: "'{}' is not metric=value (write, e.g., visits=1200 spend=850000)",
+            metric_twice: "{} is given twice: give each metric once",
+            recorded_many: "Recorded {} values on {}.",
+            replaced_many: "({} replaced an earlier value)",
+            unchanged_many: "The values on {} are already these: nothing changed.",
         },
         due: "Due",
         no_due: "no due date",

@@ -269,6 +269,7 @@ pub struct UiWords {
     pub nothing_own_redo: &'static str,
     /// An edit form meeting changes made elsewhere since it opened.
     pub elsewhere: ElsewhereWords,
+    pub form: FormWords,
     pub due: &'static str,
     pub no_due: &'static str,
     pub objectives: &'static str,
@@ -459,6 +460,26 @@ impl RecordWords {
 }
 
 /// What an edit form says of changes made elsewhere since it opened.
+/// What every form says about its keys and what it takes.
+#[derive(Debug)]
+pub struct FormWords {
+    /// Before the completions offered: "{key} takes:".
+    pub complete: &'static str,
+    /// The record form's field of `metric=value` pairs, and its hint.
+    pub values: &'static str,
+    pub values_hint: &'static str,
+    /// "'{}' is not metric=value …"
+    pub not_a_pair: &'static str,
+    /// "{} is given twice …"
+    pub metric_twice: &'static str,
+    /// Several values written: "Recorded {count} values on {day}."
+    pub recorded_many: &'static str,
+    /// "… ({count} replaced)" after `recorded_many`.
+    pub replaced_many: &'static str,
+    /// Every value already as typed: "The values on {day} are already these …"
+    pub unchanged_many: &'static str,
+}
+
 #[derive(Debug)]
 pub struct ElsewhereWords {
     /// Heads the fields changed both here and elsewhere.

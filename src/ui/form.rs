@@ -8,8 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::{Theme, centered};
-use crate::app::App;
 use crate::app::form::Form;
+use crate::app::{Action, App, Context};
+use crate::i18n::Format;
 use crate::text::{fit, pad, width};
 
 /// Rows under the fields: completions or hint, the mistake (two rows, so
@@ -57,7 +58,14 @@ pub fn render(app: &App, form: &Form, frame: &mut Frame<'_>, area: Rect, t: Them
     let cols = inner.width as usize;
     let completions = form.completions();
     if !completions.is_empty() {
-        let text = format!("→ {}", completions.join(" · "));
+        // The arrow reads better than its name where → is the key.
+        let key = match app.keymap.key_text(Context::Form, Action::Complete) {
+            Some(k) if k == "Right" => "→".to_string(),
+            Some(k) => k,
+            None => String::new(),
+        };
+        let takes = Format::fill(ui.form.complete, key);
+        let text = format!("{takes} {}", completions.join(" · "));
         frame.render_widget(Span::styled(fit(&text, cols), t.soon()), below);
     } else if let Some(hint) = form.hint() {
         frame.render_widget(Span::styled(fit(hint, cols), t.dim()), below);

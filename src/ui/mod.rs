@@ -294,7 +294,12 @@ fn hinted(app: &App, ctx: Context) -> &'static [Action] {
         ],
         Context::Global => &[Action::NextTab, Action::Undo, Action::Help, Action::Quit],
         Context::Filter => &[Action::Submit, Action::Cancel],
-        Context::Form => &[Action::Submit, Action::Cancel, Action::NextField],
+        Context::Form => &[
+            Action::Submit,
+            Action::Cancel,
+            Action::NextField,
+            Action::Complete,
+        ],
         // Only the answers the open question takes are hinted.
         Context::Confirm => &[
             Action::Yes,

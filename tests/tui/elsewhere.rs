@@ -183,7 +183,7 @@ fn a_field_changed_here_and_elsewhere_asks_which_to_keep() {
     typed(&mut app, "e");
     due_elsewhere(&mut other, day(12, 15));
     down(&mut app, 2);
-    typed(&mut app, "2026-12-24\n");
+    typed(&mut app, "⌫2026-12-24\n");
     let shown = conflict_text(&mut app);
     assert!(
         shown.contains("Due: yours 2026-12-24, now 2026-12-15"),
@@ -211,7 +211,7 @@ fn a_field_changed_here_and_elsewhere_asks_which_to_keep() {
     typed(&mut app, "e!");
     due_elsewhere(&mut other, day(12, 20));
     down(&mut app, 2);
-    typed(&mut app, "2026-12-31\n");
+    typed(&mut app, "⌫2026-12-31\n");
     assert!(conflict_text(&mut app).contains("Due: yours 2026-12-31, now 2026-12-20"));
     typed(&mut app, "t");
     assert!(
@@ -229,7 +229,7 @@ fn a_field_changed_here_and_elsewhere_asks_which_to_keep() {
     typed(&mut app, "e");
     due_elsewhere(&mut other, day(12, 1));
     down(&mut app, 2);
-    typed(&mut app, "2026-12-02\n");
+    typed(&mut app, "⌫2026-12-02\n");
     conflict_text(&mut app);
     app.on_key(&key(KeyCode::Esc));
     assert_eq!(
@@ -275,7 +275,7 @@ fn back_from_a_conflict_the_form_says_that_enter_keeps_yours() {
             )
             .expect("edited elsewhere");
         down(&mut app, 2);
-        typed(&mut app, &format!("{due}\n"));
+        typed(&mut app, &format!("⌫{due}\n"));
         assert!(matches!(app.overlay, Overlay::Conflict(_)));
         app.on_key(&key(KeyCode::Esc));
         assert_eq!(form_error(&app).as_deref(), Some(said));
@@ -328,7 +328,7 @@ fn a_budget_in_a_conflict_is_shown_as_money() {
         for _ in 0..20 {
             app.on_key(&key(KeyCode::Backspace));
         }
-        typed(&mut app, "65000000\n");
+        typed(&mut app, "⌫65000000\n");
         let shown = screen(&mut app, 100, 30);
         assert!(shown.contains(said), "{shown}");
     }
@@ -359,7 +359,7 @@ fn the_conflict_80x24() {
             .expect("edited elsewhere");
         typed(&mut app, " (v2)");
         down(&mut app, 2);
-        typed(&mut app, &format!("{due}\n"));
+        typed(&mut app, &format!("⌫{due}\n"));
         insta::assert_snapshot!(format!("conflict_{name}_80x24"), screen(&mut app, 80, 24));
         for (w, h) in [(40, 10), (41, 11), (60, 12), (200, 60)] {
             screen(&mut app, w, h);
@@ -532,7 +532,7 @@ const CASES: &[Case] = &[
         },
         keys: |app| {
             down(app, 1);
-            typed(app, "12345");
+            typed(app, "⌫12345");
         },
         check: |s| {
             let x = first(s.budgets());

@@ -51,7 +51,7 @@ fn an_objective_a_segment_and_a_channel_are_created_with_the_keyboard() {
     // completed from a word without accents.
     typed(
         &mut app,
-        "aGrow office customers\tnew_cu\t\t40\t60\t\t\t2026-12-31\tvan\t\n",
+        "aGrow office customers\tnew_cu→\t40\t60\t\t\t2026-12-31\tvan→\n",
     );
     assert!(
         matches!(app.overlay, Overlay::None),
@@ -113,11 +113,11 @@ fn an_objective_a_segment_and_a_channel_are_created_with_the_keyboard() {
     assert_eq!(students.market_size, Some(120_000));
     assert_eq!(students.demographics, "18–24");
 
-    // The kind replaced by typing and completed; active kept; the
+    // The kind cleared, typed and completed; active kept; the
     // segments it reaches completed one by one.
     typed(&mut app, "la");
     assert_eq!(section(&app), Section::Channels);
-    typed(&mut app, "TikTok\tsoc\t\t\tsinh\t, van\t\tShort videos\n");
+    typed(&mut app, "TikTok\t⌫soc→\t\tsinh→, van→\tShort videos\n");
     assert!(
         matches!(app.overlay, Overlay::None),
         "{:?}",
@@ -148,7 +148,7 @@ fn a_campaign_is_created_on_the_plan_from_today_or_the_first_week_shown() {
     let from = shown.max(today());
     typed(
         &mut app,
-        "aTết 2028\tkhach doanh\t\t\tzalo\t\t\t\t45000000\tngoc\t\tactive\tGift boxes\n",
+        "aTết 2028\tkhach doanh→\t\tzalo→\t\t\t⌫45000000\tngoc→\t⌫active\tGift boxes\n",
     );
     assert!(
         matches!(app.overlay, Overlay::None),
@@ -205,7 +205,7 @@ fn a_bad_value_keeps_the_form_open_on_its_field_and_writes_nothing() {
         app.on_key(&key(KeyCode::Backspace));
     }
     app.on_key(&key(KeyCode::BackTab));
-    typed(&mut app, "2020-01-01\n");
+    typed(&mut app, "⌫2020-01-01\n");
     let e = form_error(&app).expect("refused");
     assert!(
         e.starts_with("End: campaign: ends (2020-01-01) before it starts"),
@@ -287,7 +287,7 @@ fn edit_changes_the_selected_record_and_enter_on_procedures_opens_the_editor() {
     // The Plan tab: e edits the selected campaign.
     typed(&mut app, "2");
     let k = selected_campaign(&app);
-    typed(&mut app, "e\t\t\t\t\t\t\t\tpaused\n");
+    typed(&mut app, "e\t\t\t\t\t\t\t\t⌫paused\n");
     assert!(
         matches!(app.overlay, Overlay::None),
         "{:?}",
@@ -316,7 +316,7 @@ fn resources_ask_which_kind_to_add_starting_from_the_row_selected() {
         panic!("the budget form");
     };
     assert_eq!(form.value(0usize), "2026-11", "this month by default");
-    typed(&mut app, "2027-q1\t50000000\tTết\n");
+    typed(&mut app, "⌫2027-q1\t⌫50000000\tTết\n");
     assert!(
         matches!(app.overlay, Overlay::None),
         "{:?}",
@@ -325,8 +325,8 @@ fn resources_ask_which_kind_to_add_starting_from_the_row_selected() {
     let all = app.store().budgets().expect("budgets");
     assert_eq!(all.len(), budgets + 1);
     assert!(all.iter().any(|b| b.period == "2027-Q1" && b.note == "Tết"));
-    // A person: the word replaced by typing, completed.
-    typed(&mut app, "aper\t\nMai Anh\tSEO\tmai@moctra.vn\n");
+    // A person: the word cleared, typed and completed.
+    typed(&mut app, "a⌫per→\nMai Anh\tSEO\tmai@moctra.vn\n");
     assert!(
         matches!(app.overlay, Overlay::None),
         "{:?}",
@@ -347,7 +347,7 @@ fn resources_ask_which_kind_to_add_starting_from_the_row_selected() {
         app.strategy.as_ref().expect("loaded").selected_item(),
         Some(funnel::domain::RecordRef::of(mai.id))
     );
-    typed(&mut app, "atool\nFigma\tdesign\n");
+    typed(&mut app, "a⌫tool\nFigma\tdesign\n");
     assert!(
         app.store()
             .tools()
@@ -356,7 +356,7 @@ fn resources_ask_which_kind_to_add_starting_from_the_row_selected() {
             .any(|t| t.name == "Figma")
     );
     // A new procedure: its title and owner, then its steps in the editor.
-    typed(&mut app, "laReply to reviews\tmai\t\n");
+    typed(&mut app, "laReply to reviews\tmai→\n");
     assert!(
         matches!(app.overlay, Overlay::None),
         "{:?}",
@@ -611,7 +611,7 @@ fn forms_and_questions_at_80x24() {
             ('1', "llllGe", "tool"),
             ('1', "llllle", "procedure"),
             ('2', "aTết 2028\tkh", "campaign"),
-            ('2', "aX\t\t\t\t\t\t10tr\n", "campaign_error"),
+            ('2', "aX\t\t\t\t\t\t10 đô\n", "campaign_error"),
             ('2', "jjjd", "delete_campaign"),
         ];
         for (tab, keys, shot) in shots {
@@ -625,7 +625,7 @@ fn forms_and_questions_at_80x24() {
             format!("delete_channel_{name}_80x24"),
             screen(&mut app, 80, 24)
         );
-        typed(&mut app, "\x1bllaperson\nMai\tSEO");
+        typed(&mut app, "\x1blla⌫person\nMai\tSEO");
         insta::assert_snapshot!(format!("person_{name}_80x24"), screen(&mut app, 80, 24));
     }
 }

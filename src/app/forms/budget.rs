@@ -48,7 +48,7 @@ pub fn open(b: Option<&Budget>, period: &str, fmt: Format) -> Form {
 /// reads amounts; the store checks the rest when it is saved.
 pub fn read(form: &Form, fmt: Format) -> Result<Budget, FieldError> {
     let ui = &fmt.words().ui;
-    let amount = super::amount(form, Field::Amount)?
+    let amount = super::amount(form, Field::Amount, fmt)?
         .ok_or_else(|| FieldError::at(Field::Amount, ui.required))?;
     let id = form.purpose.editing().unwrap_or(BudgetId(0));
     Ok(Budget {

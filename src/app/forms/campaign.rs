@@ -113,7 +113,7 @@ pub fn read(
     let start = date(form, Field::Start, today, ui)?;
     let end = date(form, Field::End, today, ui)?;
     // No budget is a budget of nothing, as on the command line.
-    let budget = super::amount(form, Field::Budget)?.unwrap_or(Amount::ZERO);
+    let budget = super::amount(form, Field::Budget, fmt)?.unwrap_or(Amount::ZERO);
     let owner = named(form, Field::Owner, store, RecordKind::Person)?.map(PersonId);
     let status = chosen(
         form,

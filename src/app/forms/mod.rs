@@ -141,13 +141,16 @@ fn named(
     }
 }
 
-/// The amount typed in `field`, read as the command line reads amounts;
-/// none where empty.
-fn amount(form: &Form, field: impl Into<usize> + Copy) -> Result<Option<Amount>, FieldError> {
+/// The amount typed in `field`, read as the locale writes numbers (see
+/// [`crate::domain::numbers`]); none where empty.
+fn amount(
+    form: &Form,
+    field: impl Into<usize> + Copy,
+    fmt: crate::i18n::Format,
+) -> Result<Option<Amount>, FieldError> {
     match form.value(field) {
         v if v.is_empty() => Ok(None),
-        v => v
-            .parse::<Amount>()
+        v => crate::domain::parse_amount(&v, fmt.locale)
             .map(Some)
             .map_err(|e| FieldError::at(field, e)),
     }

@@ -93,7 +93,7 @@ pub fn read(
                 .name
         }
     };
-    let value = |field: Field| match super::amount(form, field)? {
+    let value = |field: Field| match super::amount(form, field, fmt)? {
         Some(a) => Ok(a),
         None => Err(FieldError::at(field, ui.required)),
     };

@@ -1,7 +1,9 @@
-//! The record-values form of the KPIs tab: a day, a metric (completing to
-//! the store's metrics), its value (checked by the metric's unit as
-//! `funnel kpi record` checks it) and, optionally, the segment, channel or
-//! campaign it is about.
+//! The record-values form of the KPIs tab: a day, any number of
+//! `metric=value` pairs (the metric completing to the store's metrics,
+//! each value checked by its metric's unit and read as the locale writes
+//! numbers, as `funnel kpi record` reads them) and, optionally, the
+//! segment, channel or campaign they are about. All of them are written
+//! as one change, so one undo takes the whole record back.
 
 use chrono::NaiveDate;
 
@@ -17,8 +19,7 @@ use crate::text::fold::fold;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
     Date,
-    Metric,
-    Value,
+    Values,
     Dimension,
 }
 
@@ -74,13 +75,15 @@ impl Dimensions {
     }
 }
 
-/// A form for one value on `day`, completing to `metrics` and `dimensions`.
+/// A form for values on `day`, completing to `metrics` and `dimensions`.
 pub fn open(day: NaiveDate, metrics: Vec<String>, dimensions: Dimensions, fmt: Format) -> Form {
     let ui = &fmt.words().ui;
     let fields = vec![
         date_field(ui.date, &fmt.date(day), ui),
-        Input::value(fmt.words().metric, "").choices(metrics),
-        Input::value(ui.value, "").hint(ui.value_hint),
+        Input::text(ui.form.values, "")
+            .choices(metrics)
+            .pairs()
+            .hint(ui.form.values_hint),
         Input::value(ui.dimension, "")
             .choices(dimensions.choices(ui))
             .hint(ui.dimension_hint),
@@ -88,34 +91,65 @@ pub fn open(day: NaiveDate, metrics: Vec<String>, dimensions: Dimensions, fmt: F
     Form::new(ui.record_values, Purpose::Record, fields)
 }
 
-/// The value the form describes, each mistake on its field.
+/// The values the form describes, in the order typed, each mistake on
+/// its field.
 pub fn read(
     form: &Form,
     store: &Store,
     today: NaiveDate,
     fmt: Format,
-) -> Result<KpiInput, FieldError> {
+) -> Result<Vec<KpiInput>, FieldError> {
     let ui = &fmt.words().ui;
     let day = date(form, Field::Date, today, ui)?;
-    let metric = match form.value(Field::Metric) {
-        m if m.is_empty() => return Err(FieldError::at(Field::Metric, ui.required)),
-        m => store
-            .metric(&m)
-            .map_err(|e| FieldError::at(Field::Metric, e))?,
-    };
-    let value = match form.value(Field::Value) {
-        v if v.is_empty() => return Err(FieldError::at(Field::Value, ui.required)),
-        v => validate::metric_input(&metric.name, metric.unit, &v)
-            .map_err(|e| FieldError::at(Field::Value, e))?,
-    };
+    let typed = pairs(&form.value(Field::Values))
+        .map_err(|t| FieldError::at(Field::Values, Format::fill(ui.form.not_a_pair, t)))?;
+    if typed.is_empty() {
+        return Err(FieldError::at(Field::Values, ui.required));
+    }
     let dimension = dimension(store, &form.value(Field::Dimension), fmt)
         .map_err(|e| FieldError::at(Field::Dimension, e))?;
-    Ok(KpiInput {
-        day,
-        metric: metric.name,
-        dimension,
-        value,
-    })
+    let mut values: Vec<KpiInput> = Vec::new();
+    for (metric, value) in typed {
+        let metric = store
+            .metric(&metric)
+            .map_err(|e| FieldError::at(Field::Values, e))?;
+        if values.iter().any(|v| v.metric == metric.name) {
+            let twice = Format::fill(ui.form.metric_twice, &metric.name);
+            return Err(FieldError::at(Field::Values, twice));
+        }
+        let value = validate::metric_input(&metric.name, metric.unit, &value, fmt.locale)
+            .map_err(|e| FieldError::at(Field::Values, e))?;
+        values.push(KpiInput {
+            day,
+            metric: metric.name,
+            dimension,
+            value,
+        });
+    }
+    Ok(values)
+}
+
+/// `visits=1200 spend=2 triệu` as (metric, value) pairs: a word without
+/// `=` belongs to the value before it (`2 triệu`); the first word that
+/// cannot be read so is the error.
+fn pairs(typed: &str) -> Result<Vec<(String, String)>, String> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for word in typed.split_whitespace() {
+        match (word.split_once('='), out.last_mut()) {
+            (Some((m, v)), _) if !m.is_empty() => out.push((m.to_string(), v.to_string())),
+            (None, Some((_, v))) => {
+                if !v.is_empty() {
+                    v.push(' ');
+                }
+                v.push_str(word);
+            }
+            _ => return Err(word.to_string()),
+        }
+    }
+    match out.iter().find(|(_, v)| v.is_empty()) {
+        Some((m, _)) => Err(format!("{m}=")),
+        None => Ok(out),
+    }
 }
 
 /// The dimension typed: empty for the whole business, "channel: Facebook"
@@ -211,10 +245,14 @@ mod tests {
 
     fn filled(values: &[(Field, &str)], fmt: Format, store: &Store) -> Form {
         let dims = Dimensions::read(store).expect("names");
-        let mut form = open(day(22), vec!["visits".into()], dims, fmt);
+        let mut form = open(day(22), vec!["visits".into(), "spend".into()], dims, fmt);
         for (field, text) in values {
             while form.focus != usize::from(*field) {
                 form.next();
+            }
+            // A field is entered with the cursor after its text.
+            for _ in form.value(*field).chars() {
+                form.type_key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
             }
             for c in text.chars() {
                 form.type_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
@@ -224,26 +262,49 @@ mod tests {
     }
 
     #[test]
-    fn a_value_is_read_with_its_day_metric_and_dimension() {
+    fn values_are_read_with_their_day_and_dimension() {
         let s = store();
         let form = filled(
             &[
                 (Field::Date, "yesterday"),
-                (Field::Metric, "Visits"),
-                (Field::Value, "1200"),
+                (Field::Values, "Visits=1200 conversions=31 spend=850000"),
                 (Field::Dimension, "facebook"),
             ],
             EN,
             &s,
         );
         let v = read(&form, &s, day(22), EN).expect("valid");
-        assert_eq!(v.day, day(21));
-        assert_eq!(v.metric, "visits");
-        assert_eq!(v.value, Amount::from_int(1200));
-        assert!(matches!(v.dimension, Dimension::Channel(_)), "{v:?}");
-        let form = filled(&[(Field::Metric, "visits"), (Field::Value, "3")], VI, &s);
+        let got: Vec<(&str, Amount)> = v.iter().map(|v| (v.metric.as_str(), v.value)).collect();
+        assert_eq!(
+            got,
+            [
+                ("visits", Amount::from_int(1200)),
+                ("conversions", Amount::from_int(31)),
+                ("spend", Amount::from_int(850_000)),
+            ]
+        );
+        assert!(v.iter().all(|v| v.day == day(21)));
+        assert!(
+            v.iter()
+                .all(|v| matches!(v.dimension, Dimension::Channel(_))),
+            "{v:?}"
+        );
+        let form = filled(
+            &[(Field::Values, "visits=1.200 spend=2 triệu conversions=2,5")],
+            VI,
+            &s,
+        );
         let v = read(&form, &s, day(22), VI).expect("the date defaults to today");
-        assert_eq!((v.day, v.dimension), (day(22), Dimension::Total));
+        assert_eq!((v[0].day, v[0].dimension), (day(22), Dimension::Total));
+        let got: Vec<Amount> = v.iter().map(|v| v.value).collect();
+        assert_eq!(
+            got,
+            [
+                Amount::from_int(1200),
+                Amount::from_int(2_000_000),
+                "2.5".parse().expect("amount")
+            ]
+        );
     }
 
     /// What is typed in which fields, the field the mistake is on, and
@@ -253,38 +314,45 @@ mod tests {
     #[test]
     fn each_mistake_is_on_its_field() {
         let s = store();
-        let cases: [Case<'_>; 6] = [
+        let cases: [Case<'_>; 9] = [
             (
                 &[(Field::Date, "soon")],
                 Field::Date,
                 "'soon' is not a date",
             ),
-            (&[], Field::Metric, "required"),
+            (&[], Field::Values, "required"),
             (
-                &[(Field::Metric, "sales")],
-                Field::Metric,
+                &[(Field::Values, "sales=3")],
+                Field::Values,
                 "unknown metric 'sales'",
             ),
             (
-                &[(Field::Metric, "visits"), (Field::Value, "12.5")],
-                Field::Value,
+                &[(Field::Values, "1200")],
+                Field::Values,
+                "'1200' is not metric=value",
+            ),
+            (
+                &[(Field::Values, "visits=")],
+                Field::Values,
+                "'visits=' is not metric=value",
+            ),
+            (
+                &[(Field::Values, "visits=1 visits=2")],
+                Field::Values,
+                "visits is given twice",
+            ),
+            (
+                &[(Field::Values, "spend=5 visits=12.5")],
+                Field::Values,
                 "visits is a count: '12.5' must be a whole number, 0 or more",
             ),
             (
-                &[
-                    (Field::Metric, "visits"),
-                    (Field::Value, "1"),
-                    (Field::Dimension, "email"),
-                ],
+                &[(Field::Values, "visits=1"), (Field::Dimension, "email")],
                 Field::Dimension,
                 "'email' matches more than one (segment, channel): write, e.g., segment: email",
             ),
             (
-                &[
-                    (Field::Metric, "visits"),
-                    (Field::Value, "1"),
-                    (Field::Dimension, "tiktok"),
-                ],
+                &[(Field::Values, "visits=1"), (Field::Dimension, "tiktok")],
                 Field::Dimension,
                 "no segment, channel or campaign is named 'tiktok'",
             ),

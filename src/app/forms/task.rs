@@ -295,6 +295,10 @@ mod tests {
             while form.focus != usize::from(*field) {
                 form.prev();
             }
+            // A field is entered with the cursor after its text.
+            for _ in form.value(*field).chars() {
+                form.type_key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
+            }
             for c in text.chars() {
                 form.type_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
             }

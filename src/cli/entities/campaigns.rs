@@ -84,7 +84,7 @@ impl Entity for Campaign {
             self.end = ctx.parse_date("--end", e)?;
         }
         if let Some(b) = &a.budget {
-            self.budget = amount("budget", b)?;
+            self.budget = amount(ctx, "budget", b)?;
         }
         if let Some(o) = &a.objective {
             self.objective = Some(ObjectiveId(store.resolve(RecordKind::Objective, o)?));

@@ -29,8 +29,9 @@ use crate::i18n::{CliWords, EntityWords, Format};
 use crate::store::Store;
 use crate::store::records::Kept;
 
-fn amount(field: &str, s: &str) -> CliResult<Amount> {
-    s.parse()
+/// An amount given to `--field`, read as the locale writes numbers.
+fn amount(ctx: &Context, field: &str, s: &str) -> CliResult<Amount> {
+    crate::domain::parse_amount(s, ctx.config.locale)
         .map_err(|e| CliError::user(format!("--{field}: {e}")))
 }
 

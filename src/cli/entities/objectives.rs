@@ -63,8 +63,8 @@ impl Entity for Objective {
             id: ObjectiveId(0),
             title: need(&a.title, "a TITLE")?,
             metric: need(&a.metric, "--metric")?,
-            baseline: amount("baseline", &need(&a.baseline, "--baseline")?)?,
-            target: amount("target", &need(&a.target, "--target")?)?,
+            baseline: amount(ctx, "baseline", &need(&a.baseline, "--baseline")?)?,
+            target: amount(ctx, "target", &need(&a.target, "--target")?)?,
             direction: Direction::Increase,
             start: ctx.today(),
             deadline: ctx.parse_date("--deadline", &need(&a.deadline, "--deadline")?)?,
@@ -81,10 +81,10 @@ impl Entity for Objective {
             self.metric = m;
         }
         if let Some(b) = &a.baseline {
-            self.baseline = amount("baseline", b)?;
+            self.baseline = amount(ctx, "baseline", b)?;
         }
         if let Some(t) = &a.target {
-            self.target = amount("target", t)?;
+            self.target = amount(ctx, "target", t)?;
         }
         self.direction = a
             .direction

@@ -162,8 +162,13 @@ fn record(ctx: &Context, a: &RecordArgs) -> CliResult {
     for pair in &a.values {
         let (metric, value) = split_pair(pair)?;
         let metric = store.metric(&metric)?;
-        let value = crate::domain::validate::metric_input(&metric.name, metric.unit, &value)
-            .map_err(CliError::user)?;
+        let value = crate::domain::validate::metric_input(
+            &metric.name,
+            metric.unit,
+            &value,
+            ctx.config.locale,
+        )
+        .map_err(CliError::user)?;
         values.push(KpiInput {
             day,
             metric: metric.name,

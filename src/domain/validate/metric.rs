@@ -53,10 +53,16 @@ pub fn fractional_count(metric: &str) -> bool {
     metric == "conversions"
 }
 
-/// A value typed for a metric (on the command line or in a form): a plain
-/// number (see [`Amount`]'s parser) that [`metric_value`] accepts.
-pub fn metric_input(metric: &str, unit: Unit, typed: &str) -> Result<Amount, String> {
-    let value: Amount = typed.parse().map_err(|e| format!("{metric}: {e}"))?;
+/// A value typed for a metric (on the command line or in a form): a
+/// number as the locale writes it (see [`crate::domain::numbers`]) that
+/// [`metric_value`] accepts.
+pub fn metric_input(
+    metric: &str,
+    unit: Unit,
+    typed: &str,
+    locale: crate::i18n::Locale,
+) -> Result<Amount, String> {
+    let value = crate::domain::parse_amount(typed, locale).map_err(|e| format!("{metric}: {e}"))?;
     metric_value(metric, unit, value)?;
     Ok(value)
 }

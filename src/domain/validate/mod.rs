@@ -390,19 +390,28 @@ mod tests {
 
     #[test]
     fn typed_metric_values_are_parsed_then_checked() {
+        use crate::i18n::Locale;
         assert_eq!(
-            metric_input("visits", Unit::Count, " 1200 "),
+            metric_input("visits", Unit::Count, " 1200 ", Locale::En),
             Ok(Amount::from_int(1200))
         );
         assert_eq!(
-            metric_input("visits", Unit::Count, "12,5"),
+            metric_input("visits", Unit::Count, "12,5", Locale::En),
             Err("visits: '12,5' is not a number".into())
         );
         assert_eq!(
-            metric_input("visits", Unit::Count, "12.5"),
+            metric_input("visits", Unit::Count, "12.5", Locale::En),
             Err("visits is a count: '12.5' must be a whole number, 0 or more".into())
         );
-        assert!(metric_input("spend", Unit::Money, "350000.5").is_ok());
-        assert!(metric_input("nps", Unit::Number, "-30").is_ok());
+        assert!(metric_input("spend", Unit::Money, "350000.5", Locale::En).is_ok());
+        assert!(metric_input("nps", Unit::Number, "-30", Locale::En).is_ok());
+        assert_eq!(
+            metric_input("spend", Unit::Money, "1,5tr", Locale::Vi),
+            Ok(Amount::from_int(1_500_000))
+        );
+        assert_eq!(
+            metric_input("visits", Unit::Count, "1.200", Locale::Vi),
+            Ok(Amount::from_int(1200))
+        );
     }
 }

@@ -405,9 +405,7 @@ impl App {
                     let said = Format::fill(ui.strategy.saved, &request.title);
                     let hint = self.undo_hint();
                     self.say(format!("{said} {hint}"));
-                    let kept = self.strategy.as_ref().map(|s| (s.section, s.selected));
-                    self.after_own_write();
-                    return self.reload_strategy(kept);
+                    return self.made_stale(super::Stale::DERIVED);
                 }
                 Err(StoreError::Changed { .. }) => {}
                 Err(e) => return self.fail(e.to_string()),

@@ -83,6 +83,15 @@ pub const NOTES_VIEW: usize = 1;
 /// How many views `c` cycles through.
 pub const VIEWS: usize = Chart::ALL.len() + 2;
 
+/// What the KPIs tab shows: the period, the scope and the view, kept
+/// across a reload.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KpisPosition {
+    pub period: Period,
+    pub scope: Scope,
+    pub view: usize,
+}
+
 pub struct KpisTab {
     pub granularity: Granularity,
     /// The selected period; the window ends with it.
@@ -249,6 +258,15 @@ impl KpisTab {
 
     /// Shows the funnel in place of the headlines, or the headlines again;
     /// the funnel comes with the figures' view, whatever was shown there.
+    /// The period, scope and view shown.
+    pub fn position(&self) -> KpisPosition {
+        KpisPosition {
+            period: self.period,
+            scope: self.scope.clone(),
+            view: self.view,
+        }
+    }
+
     pub fn toggle_funnel(&mut self) {
         self.show_funnel = !self.show_funnel;
         if self.show_funnel {

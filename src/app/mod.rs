@@ -14,6 +14,7 @@ pub mod plan;
 pub mod records;
 mod reopen;
 mod scoreboard;
+pub mod stale;
 pub mod strategy;
 pub mod tasks;
 pub mod typing;
@@ -39,6 +40,7 @@ use crate::taskview::TaskLine;
 use form::{FieldError, Form};
 use kpis::KpisTab;
 use plan::PlanTab;
+pub use stale::Stale;
 use strategy::StrategyTab;
 use tasks::{TaskView, TasksTab};
 
@@ -205,8 +207,10 @@ pub struct App {
     pub db_name: String,
     pub tab: Tab,
     pub tasks: TasksTab,
-    /// Whether `tasks` holds every task (see [`App::open_on`]).
-    tasks_loaded: bool,
+    /// What a change made stale and is not read again yet (see `stale`).
+    stale: Stale,
+    /// Whether the task lines were ever read (see [`App::open_on`]).
+    tasks_read: bool,
     pub strategy: Option<StrategyTab>,
     pub kpis: Option<KpisTab>,
     pub plan: Option<PlanTab>,
@@ -303,10 +307,15 @@ impl App {
             Some(Err(e)) => (Vec::new(), Some(e)),
             None => (Vec::new(), None),
         };
-        let tasks_loaded = tab == Tab::Tasks && unread.is_none();
+        // Tasks not read now are read when the Tasks tab is first shown.
+        let stale = Stale {
+            tasks: tab != Tab::Tasks || unread.is_some(),
+            ..Stale::default()
+        };
         let mut app = App {
             tasks: TasksTab::new(lines, today, s.config.week_start),
-            tasks_loaded,
+            stale,
+            tasks_read: !stale.tasks,
             store,
             config: s.config,
             keymap: s.keymap,
@@ -339,20 +348,6 @@ impl App {
             app.show(tab);
         }
         Ok(app)
-    }
-
-    /// Reads every task if they were not read yet (see [`App::open_on`]).
-    fn ensure_tasks(&mut self) {
-        if self.tasks_loaded {
-            return;
-        }
-        match load_lines(&self.store) {
-            Ok(lines) => {
-                self.tasks.reload(lines, self.today);
-                self.tasks_loaded = true;
-            }
-            Err(e) => self.fail(e.to_string()),
-        }
     }
 
     /// Closes the store, so that closing last it folds the WAL into the
@@ -629,59 +624,131 @@ impl App {
 
     fn show(&mut self, tab: Tab) {
         self.tab = tab;
-        if tab == Tab::Tasks {
-            self.ensure_tasks();
+        self.freshen();
+    }
+
+    /// Marks what a change made stale and reads the shown tab's part
+    /// again; any change drops the customer timelines read so far.
+    fn made_stale(&mut self, stale: Stale) {
+        if stale.any() {
+            self.timelines = Default::default();
         }
-        match tab {
+        self.stale = self.stale.with(stale);
+        self.freshen();
+    }
+
+    /// Everything is stale: after a change made elsewhere, an undo, a new
+    /// day, a record whose name other tabs show.
+    fn reload_all(&mut self, stale: Stale) {
+        // Before reading, as in `open_on`: a change committed meanwhile is
+        // seen at the next poll.
+        if let Ok(v) = self.store.data_version() {
+            self.seen_version = v;
+        }
+        self.made_stale(stale);
+    }
+
+    /// Reads the shown tab where it is stale or was never read, keeping
+    /// where it was; what fails to read stays stale and is tried again
+    /// when next shown.
+    ///
+    /// Task lines once read are read again wherever the focus is: other
+    /// tabs' writes put lines into them, and reading 50,000 tasks is not
+    /// paid for a glance at another tab before they are ever shown.
+    fn freshen(&mut self) {
+        if self.stale.tasks && (self.tab == Tab::Tasks || self.tasks_read) {
+            match load_lines(&self.store) {
+                Ok(lines) => {
+                    if self.stale.restored {
+                        self.tasks.restore(lines, self.today);
+                    } else {
+                        self.tasks.reload(lines, self.today);
+                    }
+                    self.stale.tasks = false;
+                    self.stale.restored = false;
+                    self.tasks_read = true;
+                    self.tasks.scroll_into_view(self.fit.list_height);
+                }
+                Err(e) => self.fail(e.to_string()),
+            }
+        }
+        match self.tab {
             Tab::Tasks => {}
-            Tab::Kpis => {
-                if self.kpis.is_none() {
-                    let period = KpisTab::current(Granularity::Month, self.today, &self.config);
-                    self.load_kpis(period, kpis::Scope::default(), 0);
-                }
+            Tab::Kpis if self.kpis.is_none() || self.stale.kpis => {
+                let at = self.kpis.as_ref().map_or_else(
+                    || kpis::KpisPosition {
+                        period: KpisTab::current(Granularity::Month, self.today, &self.config),
+                        scope: kpis::Scope::default(),
+                        view: 0,
+                    },
+                    KpisTab::position,
+                );
+                self.load_kpis(at);
             }
-            Tab::Plan => {
-                if self.plan.is_none() {
-                    match PlanTab::load(&self.store, &self.config, self.today) {
-                        Ok(p) => self.plan = Some(p),
-                        Err(e) => self.fail(e.to_string()),
+            Tab::Kpis => {}
+            Tab::Plan if self.plan.is_none() || self.stale.plan => {
+                let at = self.plan.as_ref().map(PlanTab::position);
+                match PlanTab::load(&self.store, &self.config, self.today) {
+                    Ok(mut p) => {
+                        if let Some(at) = at {
+                            p.keep(at);
+                        }
+                        self.plan = Some(p);
+                        self.stale.plan = false;
                     }
-                    self.settle_plan();
+                    Err(e) => self.fail(e.to_string()),
                 }
+                self.settle_plan();
             }
-            Tab::Strategy => {
-                if self.strategy.is_none() {
-                    let analysis = crate::analysis::Analysis::with_timelines(
-                        &self.store,
-                        &self.config,
-                        self.today,
-                        std::rc::Rc::clone(&self.timelines),
-                    );
-                    match StrategyTab::load(&self.store, &self.config, self.today, &analysis) {
-                        Ok(s) => self.strategy = Some(s),
-                        Err(e) => self.fail(e.to_string()),
+            Tab::Plan => {}
+            Tab::Strategy if self.strategy.is_none() || self.stale.strategy => {
+                let at = self.strategy.as_ref().map(StrategyTab::position);
+                let analysis = crate::analysis::Analysis::with_timelines(
+                    &self.store,
+                    &self.config,
+                    self.today,
+                    std::rc::Rc::clone(&self.timelines),
+                );
+                match StrategyTab::load(&self.store, &self.config, self.today, &analysis) {
+                    Ok(mut s) => {
+                        if let Some(at) = at {
+                            s.keep(at);
+                        }
+                        self.strategy = Some(s);
+                        self.stale.strategy = false;
                     }
+                    Err(e) => self.fail(e.to_string()),
                 }
             }
+            Tab::Strategy => {}
         }
     }
 
-    fn load_kpis(&mut self, period: Period, scope: kpis::Scope, view: usize) {
+    /// Reads the KPIs tab at `at`; the same note stays selected where it
+    /// is still listed.
+    fn load_kpis(&mut self, at: kpis::KpisPosition) {
         let timelines = &self.timelines;
-        let at = kpis::At {
+        let when = kpis::At {
             today: self.today,
-            period,
+            period: at.period,
             compare: self.kpis.as_ref().map(|k| k.compare).unwrap_or_default(),
         };
-        match KpisTab::load_at(&self.store, &self.config, timelines, at, scope, view) {
+        match KpisTab::load_at(
+            &self.store,
+            &self.config,
+            timelines,
+            when,
+            at.scope,
+            at.view,
+        ) {
             Ok(mut k) => {
-                // The same note stays selected where it is still listed.
                 if let Some(old) = &self.kpis {
                     let id = old.period_notes.selected().map(|l| l.note.id);
                     k.period_notes.keep(id, old.period_notes.selected);
                     k.show_funnel = old.show_funnel;
                 }
                 self.kpis = Some(k);
+                self.stale.kpis = false;
             }
             Err(e) => self.fail(e.to_string()),
         }
@@ -692,18 +759,23 @@ impl App {
         let Some(k) = &self.kpis else {
             return;
         };
-        let (period, view, scope) = (k.period, k.view, k.scope.clone());
+        let at = k.position();
+        let (period, scope) = (at.period, at.scope.clone());
         let today_period = |g| KpisTab::current(g, self.today, &self.config);
+        let to = |period| kpis::KpisPosition {
+            period,
+            ..at.clone()
+        };
         match action {
-            Action::PrevPeriod => self.load_kpis(period.prev(), scope, view),
-            Action::NextPeriod => self.load_kpis(period.next(), scope, view),
-            Action::CurrentPeriod => self.load_kpis(today_period(period.granularity), scope, view),
+            Action::PrevPeriod => self.load_kpis(to(period.prev())),
+            Action::NextPeriod => self.load_kpis(to(period.next())),
+            Action::CurrentPeriod => self.load_kpis(to(today_period(period.granularity))),
             Action::CycleGranularity => {
                 let g = period.granularity.next();
                 // The period of the new size that holds the old one's end.
                 let day = period.end.min(self.today);
                 let p = Period::containing(g, day, self.config.week_start);
-                self.load_kpis(p, scope, view);
+                self.load_kpis(to(p));
             }
             Action::PickScope => {
                 let kw = &self.words().ui.kpi;
@@ -719,7 +791,10 @@ impl App {
                 }
             }
             Action::WholeBusiness if scope.dimension != crate::domain::Dimension::Total => {
-                self.load_kpis(period, kpis::Scope::default(), view);
+                self.load_kpis(kpis::KpisPosition {
+                    scope: kpis::Scope::default(),
+                    ..at
+                });
             }
             Action::CycleChart => {
                 if let Some(k) = &mut self.kpis {
@@ -735,7 +810,7 @@ impl App {
                 if let Some(k) = &mut self.kpis {
                     k.compare = k.compare.toggled();
                 }
-                self.load_kpis(period, scope, view);
+                self.load_kpis(at);
             }
             _ => {}
         }
@@ -875,8 +950,7 @@ impl App {
             Action::OpenTasks => {
                 if let Some(name) = p.selected_row().map(|r| r.campaign.name.clone()) {
                     let quoted = name.replace('"', "");
-                    self.tab = Tab::Tasks;
-                    self.ensure_tasks();
+                    self.show(Tab::Tasks);
                     self.tasks
                         .set_filter(&format!("campaign:\"{quoted}\""), today);
                     self.tasks.scroll_into_view(self.fit.list_height);
@@ -966,21 +1040,9 @@ impl App {
                 self.tasks
                     .put(TaskLine { task, ..line }, self.today, follow);
                 self.tasks.scroll_into_view(self.fit.list_height);
-                self.after_own_write();
+                self.made_stale(Stale::DERIVED);
             }
             Err(e) => self.fail(e.to_string()),
-        }
-    }
-
-    /// Our own commits do not change `data_version`, other processes' do:
-    /// `seen_version` stays, so a change made elsewhere since the last poll
-    /// is still seen at the next.
-    fn after_own_write(&mut self) {
-        self.strategy = None;
-        self.plan = None;
-        self.timelines = Default::default();
-        if self.tab != Tab::Kpis {
-            self.kpis = None;
         }
     }
 
@@ -997,7 +1059,7 @@ impl App {
                 let ui = &self.words().ui;
                 let t = if redo { ui.msg_redid } else { ui.msg_undid };
                 self.say(Format::fill(t, ui.change(&r.label)));
-                self.reload_after(true);
+                self.reload_all(Stale::RESTORED);
             }
             Err(e) => {
                 let msg = self
@@ -1011,70 +1073,7 @@ impl App {
 
     /// Reads everything again after a change made elsewhere.
     fn reload(&mut self) {
-        self.reload_after(false);
-    }
-
-    /// Reads everything again; after an undo or a redo (`restored`), the
-    /// task it put back is selected.
-    fn reload_after(&mut self, restored: bool) {
-        // Before reading, as in `open_on`.
-        if let Ok(v) = self.store.data_version() {
-            self.seen_version = v;
-        }
-        // Tasks not read yet are read when the Tasks tab is first shown.
-        if self.tasks_loaded {
-            match load_lines(&self.store) {
-                Ok(lines) if restored => self.tasks.restore(lines, self.today),
-                Ok(lines) => self.tasks.reload(lines, self.today),
-                Err(e) => self.fail(e.to_string()),
-            }
-        }
-        self.tasks.scroll_into_view(self.fit.list_height);
-        // The Strategy tab keeps its section and selections.
-        let strategy_kept = self.strategy.take().map(|s| (s.section, s.selected));
-        self.timelines = Default::default();
-        // The Plan tab keeps where it looked and what was selected.
-        let kept = self
-            .plan
-            .take()
-            .map(|p| (p.zoom, p.from, p.selected, p.view, p.offset));
-        if let Some((zoom, from, selected, view, offset)) = kept
-            && let Ok(mut p) = PlanTab::load(&self.store, &self.config, self.today)
-        {
-            p.zoom = zoom;
-            p.from = from;
-            p.selected = selected;
-            p.view = view;
-            p.offset = offset;
-            self.plan = Some(p);
-            self.settle_plan();
-        }
-        let kept = self
-            .kpis
-            .as_ref()
-            .map(|k| (k.period, k.scope.clone(), k.view));
-        if let Some((period, scope, view)) = kept {
-            self.load_kpis(period, scope, view);
-        }
-        self.reload_strategy(strategy_kept);
-        if self.tab != Tab::Tasks {
-            self.show(self.tab);
-        }
-    }
-
-    /// Reads the Strategy tab again if it was loaded (`kept` holds its
-    /// section and selections), keeping where it was.
-    fn reload_strategy(&mut self, kept: Option<(strategy::Section, [usize; 6])>) {
-        let Some((section, selected)) = kept else {
-            return;
-        };
-        self.strategy = None;
-        let tab = self.tab;
-        self.show(Tab::Strategy);
-        self.tab = tab;
-        if let Some(s) = &mut self.strategy {
-            s.keep(section, selected);
-        }
+        self.reload_all(Stale::ALL);
     }
 
     /// Whether another process changed the database; if so, reloads what
@@ -1220,12 +1219,8 @@ impl App {
                 let line = self.line_for(task);
                 self.tasks.put(line, today, true);
                 self.tasks.scroll_into_view(self.fit.list_height);
-                if self.tab == Tab::Tasks {
-                    self.after_own_write();
-                } else {
-                    // A task added from the Plan tab: its progress shows.
-                    self.refresh();
-                }
+                // A task added from the Plan tab: its progress shows there.
+                self.made_stale(Stale::DERIVED);
                 edits::Attempt::Done
             }
             Err(e) => e.shown(self),
@@ -1279,7 +1274,7 @@ impl App {
                             self.say(format!("{text} {hint}"));
                             self.tasks.drop_task(id, self.today);
                             self.tasks.scroll_into_view(self.fit.list_height);
-                            self.after_own_write();
+                            self.made_stale(Stale::DERIVED);
                         }
                         Err(e) => self.fail(e.to_string()),
                     },
@@ -1310,8 +1305,8 @@ impl App {
                     return;
                 };
                 self.overlay = Overlay::None;
-                if let Some((period, view)) = self.kpis.as_ref().map(|k| (k.period, k.view)) {
-                    self.load_kpis(period, scope, view);
+                if let Some(at) = self.kpis.as_ref().map(KpisTab::position) {
+                    self.load_kpis(kpis::KpisPosition { scope, ..at });
                 }
             }
             _ => {}

@@ -298,22 +298,14 @@ impl App {
         let text = Format::fill_all(template, &[&r.items[item.kind().index()], &name]);
         let hint = self.undo_hint();
         self.say(format!("{text} {hint}"));
-        self.refresh();
+        // A name the other tabs show may have changed, a link gone.
+        self.reload_all(super::Stale::ALL);
         self.select(item);
         // A new procedure's steps are written next, in the editor.
         if let (Item::Procedure(_), false) = (item, edited) {
             self.edit_request = self.long_text();
         }
         Attempt::Done
-    }
-
-    /// Reads everything again after a write of ours: the task lines (a
-    /// name may have changed, a link gone), and the Strategy and Plan
-    /// tabs where loaded, each keeping where it was; the KPIs tab is read
-    /// when next shown.
-    pub(super) fn refresh(&mut self) {
-        self.kpis = None;
-        self.reload();
     }
 
     /// Selects `item` on the tab that lists it, showing it there.

@@ -4,6 +4,7 @@
 use chrono::{NaiveDate, Weekday};
 use funnel::analysis::{Analysis, CustomerSource};
 use funnel::config::Config;
+use funnel::domain::RecordKind;
 use funnel::domain::{
     Amount, Dimension, Direction, Objective, ObjectiveId, SegmentId, ValueSource,
 };
@@ -12,7 +13,6 @@ use funnel::metrics::{Granularity, Period};
 use funnel::store::Store;
 use funnel::store::kpis::KpiInput;
 use funnel::store::orders::OrderInput;
-use funnel::store::strategy::Named;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
@@ -95,10 +95,10 @@ fn a_customer_who_moves_segment_counts_in_each_segment_by_its_orders() {
     )
     .expect("orders");
     let retail = Dimension::Segment(SegmentId(
-        s.resolve(Named::Segment, "Retail").expect("segment"),
+        s.resolve(RecordKind::Segment, "Retail").expect("segment"),
     ));
     let vip = Dimension::Segment(SegmentId(
-        s.resolve(Named::Segment, "VIP").expect("segment"),
+        s.resolve(RecordKind::Segment, "VIP").expect("segment"),
     ));
     let months = [month(2026, 1), month(2026, 4)];
     let r = Analysis::new(&s, &config, today)
@@ -210,7 +210,7 @@ fn cohorts_of_the_business_and_a_segment_none_for_a_channel_or_a_scope_without_o
     );
     // In VIP, a is new on 03-01 (their first VIP order).
     let vip = Dimension::Segment(SegmentId(
-        s.resolve(Named::Segment, "VIP").expect("segment"),
+        s.resolve(RecordKind::Segment, "VIP").expect("segment"),
     ));
     assert_eq!(
         analysis.cohorts(vip).expect("cohorts"),
@@ -221,7 +221,7 @@ fn cohorts_of_the_business_and_a_segment_none_for_a_channel_or_a_scope_without_o
         ])
     );
     let empty = Dimension::Segment(SegmentId(
-        s.resolve(Named::Segment, "Empty").expect("segment"),
+        s.resolve(RecordKind::Segment, "Empty").expect("segment"),
     ));
     assert_eq!(analysis.cohorts(empty).expect("cohorts"), None);
     let channel = Dimension::Channel(funnel::domain::ChannelId(1));

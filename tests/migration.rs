@@ -10,10 +10,10 @@ use std::path::{Path, PathBuf};
 use chrono::{NaiveDate, Weekday};
 use funnel::analysis::{Analysis, CustomerSource};
 use funnel::config::Config;
+use funnel::domain::RecordKind;
 use funnel::domain::{Dimension, SegmentId};
 use funnel::metrics::{FigureRow, Granularity, periods_covering};
 use funnel::store::Store;
-use funnel::store::strategy::Named;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 22).expect("date")
@@ -123,7 +123,7 @@ fn a_v1_file_opens_with_its_data_and_figures_intact() {
         expected("v1.months.json")
     );
     let tea = store
-        .resolve(Named::Segment, "Người yêu trà")
+        .resolve(RecordKind::Segment, "Người yêu trà")
         .expect("segment");
     assert_eq!(
         months_json(&store, Dimension::Segment(SegmentId(tea))),

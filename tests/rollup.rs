@@ -234,7 +234,7 @@ fn total_key(config: &Config) -> RollupKey {
 fn segment(store: &Store, name: &str) -> SegmentId {
     SegmentId(
         store
-            .resolve(funnel::store::strategy::Named::Segment, name)
+            .resolve(funnel::domain::RecordKind::Segment, name)
             .expect("segment"),
     )
 }

@@ -342,7 +342,7 @@ mod links {
         Campaign, CampaignId, CampaignStatus, Channel, ChannelId, ChannelKind, Person, PersonId,
         Segment, SegmentId,
     };
-    use funnel::store::links::{Linked, Links};
+    use funnel::store::links::Links;
 
     /// A segment, a channel reaching it, a person, a campaign on both owned
     /// by the person, three tasks of the campaign (two assigned), and spend
@@ -430,7 +430,7 @@ mod links {
         let (_dir, path) = temp();
         let (s, seg, ch, an, camp) = linked(&path);
         assert_eq!(
-            s.links(Linked::Segment(seg)).expect("links"),
+            s.links(seg).expect("links"),
             Links {
                 campaigns: 1,
                 channels: 1,
@@ -439,14 +439,14 @@ mod links {
             }
         );
         assert_eq!(
-            s.links(Linked::Channel(ch)).expect("links"),
+            s.links(ch).expect("links"),
             Links {
                 campaigns: 1,
                 ..Links::default()
             }
         );
         assert_eq!(
-            s.links(Linked::Person(an)).expect("links"),
+            s.links(an).expect("links"),
             Links {
                 tasks: 2,
                 campaigns: 1,
@@ -454,7 +454,7 @@ mod links {
             }
         );
         assert_eq!(
-            s.links(Linked::Campaign(camp)).expect("links"),
+            s.links(camp).expect("links"),
             Links {
                 tasks: 3,
                 kpi_values: 2,
@@ -478,7 +478,7 @@ mod links {
         );
         s.undo().expect("undo");
         assert_eq!(s.tasks(&all).expect("tasks").len(), 3);
-        assert_eq!(s.links(Linked::Campaign(camp)).expect("links").tasks, 3);
+        assert_eq!(s.links(camp).expect("links").tasks, 3);
         assert_eq!(
             s.series_between("spend", Dimension::Campaign(camp), ALL_DAYS.0, ALL_DAYS.1)
                 .expect("series")
@@ -753,8 +753,8 @@ mod resources {
 
     #[test]
     fn an_objective_is_found_by_its_title() {
+        use funnel::domain::RecordKind;
         use funnel::domain::{Direction, Objective, ObjectiveId};
-        use funnel::store::strategy::Named;
         let mut s = Store::open_in_memory().expect("store");
         let o = s
             .save_objective(&Objective {
@@ -771,7 +771,8 @@ mod resources {
             })
             .expect("objective");
         assert_eq!(
-            s.resolve(Named::Objective, "tang khach").expect("found"),
+            s.resolve(RecordKind::Objective, "tang khach")
+                .expect("found"),
             o.id.0
         );
     }

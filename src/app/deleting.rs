@@ -4,12 +4,10 @@
 //! the choice to keep them (unlinked) or delete them too. Each deletion
 //! is one journaled change: `u` brings all of it back.
 
-use super::records::Item;
 use super::{Action, App, Context, Overlay, Pending};
-use crate::domain::Amount;
+use crate::domain::{Amount, CampaignId, RecordKind, RecordRef};
 use crate::i18n::{Format, RecordWords};
-use crate::store::Result;
-use crate::store::links::{Linked, Links};
+use crate::store::links::Links;
 
 /// The phrases of `counts` in the catalog's order.
 #[derive(Clone, Copy)]
@@ -45,12 +43,13 @@ fn listed(r: &RecordWords, parts: &[String]) -> String {
 /// link to, ending with how to answer it (`answers`): what loses its
 /// link to it, or (a campaign) how many tasks it has, and how many KPI
 /// values go with it.
-pub fn question(fmt: Format, item: Item, name: &str, links: &Links, answers: &str) -> String {
+pub fn question(fmt: Format, item: RecordRef, name: &str, links: &Links, answers: &str) -> String {
     let r = &fmt.words().ui.records;
-    let word = r.items[item.kind().index()];
+    let word = r.item(item.kind);
+    let campaign = item.kind == RecordKind::Campaign;
     let mut out = vec![Format::fill_all(r.confirm, &[&word, &name])];
     let c = |what, n| count(fmt, r, what, n);
-    if matches!(item, Item::Campaign(_)) && links.tasks > 0 {
+    if campaign && links.tasks > 0 {
         out.push(Format::fill(r.has_tasks, c(Counted::Tasks, links.tasks)));
     }
     let unlinked: Vec<String> = [
@@ -63,9 +62,7 @@ pub fn question(fmt: Format, item: Item, name: &str, links: &Links, answers: &st
     ]
     .into_iter()
     // A campaign's tasks are asked about instead.
-    .filter(|(what, n)| {
-        *n > 0 && !(matches!(what, Counted::Tasks) && matches!(item, Item::Campaign(_)))
-    })
+    .filter(|(what, n)| *n > 0 && !(matches!(what, Counted::Tasks) && campaign))
     .map(|(what, n)| c(what, n))
     .collect();
     if !unlinked.is_empty() {
@@ -85,35 +82,6 @@ pub fn question(fmt: Format, item: Item, name: &str, links: &Links, answers: &st
 }
 
 impl App {
-    /// What links to `item`: nothing links to budgets, tools and
-    /// procedures.
-    fn links_to(&self, item: Item) -> Result<Links> {
-        let linked = match item {
-            Item::Objective(id) => Linked::Objective(id),
-            Item::Segment(id) => Linked::Segment(id),
-            Item::Channel(id) => Linked::Channel(id),
-            Item::Campaign(id) => Linked::Campaign(id),
-            Item::Person(id) => Linked::Person(id),
-            Item::Tool(_) | Item::Budget(_) | Item::Procedure(_) => return Ok(Links::default()),
-        };
-        self.store.links(linked)
-    }
-
-    /// The name of `item` as the store has it.
-    fn name_of(&self, item: Item) -> Result<String> {
-        let s = &self.store;
-        Ok(match item {
-            Item::Objective(id) => s.objective(id)?.title,
-            Item::Segment(id) => s.segment(id)?.name,
-            Item::Channel(id) => s.channel(id)?.name,
-            Item::Campaign(id) => s.campaign(id)?.name,
-            Item::Person(id) => s.person(id)?.name,
-            Item::Tool(id) => s.tool(id)?.name,
-            Item::Budget(id) => s.budget(id)?.period,
-            Item::Procedure(id) => s.procedure(id)?.title,
-        })
-    }
-
     /// The keys of `action` in a question, as text: "y", or "Esc" for
     /// no where it is bound (the key that closes everything).
     pub fn answer_key(&self, action: Action) -> String {
@@ -127,17 +95,18 @@ impl App {
     }
 
     /// Asks before deleting `item`.
-    pub(super) fn ask_delete(&mut self, item: Item) {
+    pub(super) fn ask_delete(&mut self, item: RecordRef) {
         let (links, name) = match self
-            .links_to(item)
-            .and_then(|l| Ok((l, self.name_of(item)?)))
+            .store
+            .links(item)
+            .and_then(|l| Ok((l, self.store.record_name(item)?)))
         {
             Ok(found) => found,
             Err(e) => return self.fail(e.to_string()),
         };
         let ui = &self.words().ui;
-        let (pending, answers) = match item {
-            Item::Campaign(id) if links.tasks > 0 => (
+        let (pending, answers) = match item.id_of::<CampaignId>() {
+            Some(id) if links.tasks > 0 => (
                 Pending::DeleteCampaign {
                     id,
                     tasks: links.tasks,
@@ -171,20 +140,11 @@ impl App {
 
     /// Deletes `item` once the question is answered; a campaign's tasks
     /// go with it where `tasks_too`.
-    pub(super) fn delete_item(&mut self, item: Item, tasks_too: Option<i64>) {
+    pub(super) fn delete_item(&mut self, item: RecordRef, tasks_too: Option<i64>) {
         let s = &mut self.store;
-        let deleted = match item {
-            Item::Objective(id) => s.delete_objective(id).map(|o| o.title),
-            Item::Segment(id) => s.delete_segment(id).map(|x| x.name),
-            Item::Channel(id) => s.delete_channel(id).map(|c| c.name),
-            Item::Campaign(id) if tasks_too.is_some() => {
-                s.delete_campaign_and_tasks(id).map(|c| c.name)
-            }
-            Item::Campaign(id) => s.delete_campaign(id).map(|c| c.name),
-            Item::Person(id) => s.delete_person(id).map(|p| p.name),
-            Item::Tool(id) => s.delete_tool(id).map(|t| t.name),
-            Item::Budget(id) => s.delete_budget(id).map(|b| b.period),
-            Item::Procedure(id) => s.delete_procedure(id).map(|p| p.title),
+        let deleted = match item.id_of::<CampaignId>() {
+            Some(id) if tasks_too.is_some() => s.delete_campaign_and_tasks(id).map(|c| c.name),
+            _ => s.delete_record(item),
         };
         let name = match deleted {
             Ok(n) => n,
@@ -197,7 +157,7 @@ impl App {
                 r.deleted_with_tasks,
                 &[&name, &count(fmt, r, Counted::Tasks, n)],
             ),
-            None => Format::fill_all(r.deleted, &[&r.items[item.kind().index()], &name]),
+            None => Format::fill_all(r.deleted, &[&r.item(item.kind), &name]),
         };
         let hint = self.undo_hint();
         self.say(format!("{text} {hint}"));
@@ -209,7 +169,7 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{CampaignId, PersonId, SegmentId, ToolId};
+    use crate::domain::{PersonId, SegmentId, ToolId};
     use crate::i18n::testing::{EN, VI};
 
     #[test]
@@ -220,7 +180,7 @@ mod tests {
             kpi_values: 365,
             ..Links::default()
         };
-        let seg = Item::Segment(SegmentId(1));
+        let seg = RecordRef::of(SegmentId(1));
         assert_eq!(
             question(EN, seg, "Văn phòng", &links, "y/n"),
             "Delete segment “Văn phòng”? 3 campaigns and 2 objectives will be unlinked from \
@@ -249,7 +209,7 @@ mod tests {
         assert_eq!(
             question(
                 EN,
-                Item::Campaign(CampaignId(1)),
+                RecordRef::of(CampaignId(1)),
                 "Tết 2027",
                 &links,
                 "k · d · Esc"
@@ -263,11 +223,17 @@ mod tests {
             ..Links::default()
         };
         assert_eq!(
-            question(EN, Item::Person(PersonId(1)), "An", &links, "y/n"),
+            question(EN, RecordRef::of(PersonId(1)), "An", &links, "y/n"),
             "Delete person “An”? 1 task and 1 campaign will be unlinked from this person. y/n"
         );
         assert_eq!(
-            question(VI, Item::Tool(ToolId(1)), "Canva", &Links::default(), "y/n"),
+            question(
+                VI,
+                RecordRef::of(ToolId(1)),
+                "Canva",
+                &Links::default(),
+                "y/n"
+            ),
             "Xóa công cụ “Canva”? y/n"
         );
     }

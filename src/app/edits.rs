@@ -12,9 +12,9 @@
 
 use super::editor::{EditRequest, EditTarget};
 use super::form::{Clash, FieldError, Form};
-use super::forms::{self, Choices, Purpose};
+use super::forms::{self, Purpose};
 use super::{Action, App, Context, Overlay};
-use crate::domain::Amount;
+use crate::domain::{Amount, RecordKind};
 use crate::i18n::Format;
 use crate::store::seen::{Seen, Table};
 use crate::store::{Result, Store, StoreError};
@@ -179,9 +179,6 @@ impl App {
     /// `e` opens on it, with what its write checks; none for a new record.
     pub(super) fn form_as_stored(&self, purpose: Purpose) -> Result<Option<(Form, Seen)>> {
         let (store, fmt, today) = (&self.store, self.format(), self.today);
-        // Each record is read with the names its form shows, in one
-        // snapshot: a name changed elsewhere is no change of the record.
-        let choices = |s: &Store| Choices::read(s);
         Ok(Some(match purpose {
             Purpose::Task(Some(id)) => {
                 let (line, seen) = store
@@ -192,46 +189,7 @@ impl App {
                 let (n, seen) = store.read_to_edit(Table::Notes, id.0, |s| s.note(id))?;
                 (forms::note::open(&n, self.metric_names(), fmt), seen)
             }
-            Purpose::Objective(Some(id)) => {
-                let ((o, c), seen) = store.read_to_edit(Table::Objectives, id.0, |s| {
-                    Ok((s.objective(id)?, choices(s)?))
-                })?;
-                (forms::objective::open(Some(&o), &c, today, fmt), seen)
-            }
-            Purpose::Segment(Some(id)) => {
-                let (x, seen) = store.read_to_edit(Table::Segments, id.0, |s| s.segment(id))?;
-                (forms::segment::open(Some(&x), fmt), seen)
-            }
-            Purpose::Channel(Some(id)) => {
-                let ((x, c), seen) = store
-                    .read_to_edit(Table::Channels, id.0, |s| Ok((s.channel(id)?, choices(s)?)))?;
-                (forms::channel::open(Some(&x), &c, fmt), seen)
-            }
-            Purpose::Campaign(Some(id)) => {
-                let ((k, c), seen) = store.read_to_edit(Table::Campaigns, id.0, |s| {
-                    Ok((s.campaign(id)?, choices(s)?))
-                })?;
-                let days = (k.start, k.end);
-                (forms::campaign::open(Some(&k), days, &c, fmt), seen)
-            }
-            Purpose::Person(Some(id)) => {
-                let (x, seen) = store.read_to_edit(Table::People, id.0, |s| s.person(id))?;
-                (forms::person::open(Some(&x), fmt), seen)
-            }
-            Purpose::Tool(Some(id)) => {
-                let (x, seen) = store.read_to_edit(Table::Tools, id.0, |s| s.tool(id))?;
-                (forms::tool::open(Some(&x), fmt), seen)
-            }
-            Purpose::Budget(Some(id)) => {
-                let (b, seen) = store.read_to_edit(Table::Budgets, id.0, |s| s.budget(id))?;
-                (forms::budget::open(Some(&b), &b.period, fmt), seen)
-            }
-            Purpose::Procedure(Some(id)) => {
-                let ((p, c), seen) = store.read_to_edit(Table::Procedures, id.0, |s| {
-                    Ok((s.procedure(id)?, choices(s)?))
-                })?;
-                (forms::procedure::open(Some(&p), &c, fmt), seen)
-            }
+            Purpose::Edit(r) => forms::kinds::open_stored(store, r, today, fmt)?,
             _ => return Ok(None),
         }))
     }
@@ -344,9 +302,12 @@ impl App {
             EditTarget::Positioning => self
                 .store
                 .read_to_edit(Table::Message, 1, |s| Ok(s.message()?.positioning)),
-            EditTarget::Steps(id) => self
-                .store
-                .read_to_edit(Table::Procedures, id.0, |s| Ok(s.procedure(id)?.steps)),
+            EditTarget::Steps(id) => {
+                self.store
+                    .read_to_edit(Table::Record(RecordKind::Procedure), id.0, |s| {
+                        Ok(s.procedure(id)?.steps)
+                    })
+            }
         }
     }
 

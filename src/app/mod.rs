@@ -95,7 +95,7 @@ pub enum Pending {
     /// Another follow-up task for a note that already has one: y/n.
     FollowUpAgain(NoteId),
     /// A record of the Strategy or Plan tab: y/n.
-    Delete(records::Item),
+    Delete(crate::domain::RecordRef),
     /// A campaign with tasks: keep them (unlinked) or delete them too.
     DeleteCampaign {
         id: crate::domain::CampaignId,
@@ -1252,7 +1252,7 @@ impl App {
             Action::KeepTasks | Action::DeleteTasksToo => {
                 if let Pending::DeleteCampaign { id, tasks } = pending {
                     let too = (action == Action::DeleteTasksToo).then_some(tasks);
-                    self.delete_item(records::Item::Campaign(id), too);
+                    self.delete_item(crate::domain::RecordRef::of(id), too);
                 }
             }
             Action::Yes => {

@@ -7,44 +7,15 @@
 use chrono::Days;
 
 use super::editor::{EditRequest, EditTarget};
-use super::edits::{Attempt, Failure, checked, refusal};
-use super::forms::{self, Choices, Kind, Purpose};
+use super::edits::{Attempt, Failure};
+use super::forms::kinds::Starts;
+use super::forms::{self, Choices, Purpose};
 use super::strategy::Section;
 use super::{Action, App, Overlay};
-use crate::domain::{
-    BudgetId, CampaignId, ChannelId, ObjectiveId, PersonId, ProcedureId, SegmentId, ToolId,
-};
+use crate::domain::{CampaignId, RecordKind, RecordRef};
 use crate::i18n::Format;
 use crate::metrics::{Granularity, Period};
 use crate::store::seen::Seen;
-
-/// One record of the Strategy or Plan tab.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Item {
-    Objective(ObjectiveId),
-    Segment(SegmentId),
-    Channel(ChannelId),
-    Campaign(CampaignId),
-    Person(PersonId),
-    Tool(ToolId),
-    Budget(BudgetId),
-    Procedure(ProcedureId),
-}
-
-impl Item {
-    pub fn kind(self) -> Kind {
-        match self {
-            Item::Objective(_) => Kind::Objective,
-            Item::Segment(_) => Kind::Segment,
-            Item::Channel(_) => Kind::Channel,
-            Item::Campaign(_) => Kind::Campaign,
-            Item::Person(_) => Kind::Person,
-            Item::Tool(_) => Kind::Tool,
-            Item::Budget(_) => Kind::Budget,
-            Item::Procedure(_) => Kind::Procedure,
-        }
-    }
-}
 
 impl App {
     /// The Strategy tab's keys that write: add an item of the section
@@ -56,17 +27,17 @@ impl App {
         let (section, item) = (s.section, s.selected_item());
         match action {
             Action::Add => match section {
-                Section::Objectives => self.open_new(Kind::Objective),
-                Section::Segments => self.open_new(Kind::Segment),
-                Section::Channels => self.open_new(Kind::Channel),
+                Section::Objectives => self.open_new(RecordKind::Objective),
+                Section::Segments => self.open_new(RecordKind::Segment),
+                Section::Channels => self.open_new(RecordKind::Channel),
                 Section::Message => {}
                 Section::Resources => {
                     // The kind of the row the selection is on, else people.
-                    let kind = item.map_or(Kind::Person, Item::kind);
+                    let kind = item.map_or(RecordKind::Person, |r| r.kind);
                     let form = forms::resource::open(kind, self.format());
                     self.overlay = Overlay::Form(Box::new(form));
                 }
-                Section::Procedures => self.open_new(Kind::Procedure),
+                Section::Procedures => self.open_new(RecordKind::Procedure),
             },
             Action::Open if matches!(section, Section::Message | Section::Procedures) => {
                 self.edit_request = self.long_text();
@@ -96,9 +67,9 @@ impl App {
         };
         let selected = p.selected_row().map(|r| r.campaign.clone());
         match (action, selected) {
-            (Action::Add, _) => self.open_new(Kind::Campaign),
-            (Action::Edit, Some(c)) => self.open_edit(Item::Campaign(c.id)),
-            (Action::Delete, Some(c)) => self.ask_delete(Item::Campaign(c.id)),
+            (Action::Add, _) => self.open_new(RecordKind::Campaign),
+            (Action::Edit, Some(c)) => self.open_edit(RecordRef::of(c.id)),
+            (Action::Delete, Some(c)) => self.ask_delete(RecordRef::of(c.id)),
             (Action::AddTaskToCampaign, Some(c)) => {
                 let mut form = forms::task::open(None, self.names(), self.format());
                 form.set(forms::task::Field::Campaign, &c.name);
@@ -153,50 +124,30 @@ impl App {
     }
 
     /// The form of a new record of `kind`.
-    fn open_new(&mut self, kind: Kind) {
+    fn open_new(&mut self, kind: RecordKind) {
         let fmt = self.format();
         let Some(choices) = self.choices() else {
             return;
         };
-        let form = match kind {
-            Kind::Objective => forms::objective::open(None, &choices, self.today, fmt),
-            Kind::Segment => forms::segment::open(None, fmt),
-            Kind::Channel => forms::channel::open(None, &choices, fmt),
-            Kind::Campaign => {
-                // The first day shown, unless the timeline starts in the
-                // past: a new campaign is never pre-filled already over.
-                let from = self
-                    .plan
-                    .as_ref()
-                    .map_or(self.today, |p| p.from.max(self.today));
-                let to = from.checked_add_days(Days::new(6)).unwrap_or(from);
-                forms::campaign::open(None, (from, to), &choices, fmt)
-            }
-            Kind::Person => forms::person::open(None, fmt),
-            Kind::Tool => forms::tool::open(None, fmt),
-            Kind::Budget => {
-                let month =
-                    Period::containing(Granularity::Month, self.today, self.config.week_start);
-                forms::budget::open(None, &month.label(), fmt)
-            }
-            Kind::Procedure => forms::procedure::open(None, &choices, fmt),
+        // The first day shown, unless the timeline starts in the past: a
+        // new campaign is never pre-filled already over.
+        let from = self
+            .plan
+            .as_ref()
+            .map_or(self.today, |p| p.from.max(self.today));
+        let to = from.checked_add_days(Days::new(6)).unwrap_or(from);
+        let month = Period::containing(Granularity::Month, self.today, self.config.week_start);
+        let starts = Starts {
+            campaign: (from, to),
+            budget: month.label(),
         };
+        let form = forms::kinds::open_new(kind, &choices, &starts, self.today, fmt);
         self.show_form(form);
     }
 
     /// The form holding `item` as the store has it now.
-    fn open_edit(&mut self, item: Item) {
-        let purpose = match item {
-            Item::Objective(id) => Purpose::Objective(Some(id)),
-            Item::Segment(id) => Purpose::Segment(Some(id)),
-            Item::Channel(id) => Purpose::Channel(Some(id)),
-            Item::Campaign(id) => Purpose::Campaign(Some(id)),
-            Item::Person(id) => Purpose::Person(Some(id)),
-            Item::Tool(id) => Purpose::Tool(Some(id)),
-            Item::Budget(id) => Purpose::Budget(Some(id)),
-            Item::Procedure(id) => Purpose::Procedure(Some(id)),
-        };
-        match self.form_as_stored(purpose) {
+    fn open_edit(&mut self, item: RecordRef) {
+        match self.form_as_stored(Purpose::Edit(item)) {
             Ok(Some((form, _))) => self.show_form(form),
             Ok(None) => {}
             Err(e) => self.fail(e.to_string()),
@@ -213,112 +164,52 @@ impl App {
         let fmt = self.format();
         let today = self.today;
         let store = &mut self.store;
-        let saved: std::result::Result<(Item, String), Failure> = match purpose {
-            Purpose::Objective(_) => forms::objective::read(form, store, today, fmt)
-                .map_err(Failure::from)
-                .and_then(|o| {
-                    checked(store, seen, |s| s.save_objective(&o))
-                        .map_err(refusal(forms::objective::refused))
-                })
-                .map(|o| (Item::Objective(o.id), o.title)),
-            Purpose::Segment(_) => forms::segment::read(form, fmt)
-                .map_err(Failure::from)
-                .and_then(|x| {
-                    checked(store, seen, |s| s.save_segment(&x))
-                        .map_err(refusal(forms::segment::refused))
-                })
-                .map(|s| (Item::Segment(s.id), s.name)),
-            Purpose::Channel(_) => forms::channel::read(form, store, fmt)
-                .map_err(Failure::from)
-                .and_then(|c| {
-                    checked(store, seen, |s| s.save_channel(&c))
-                        .map_err(refusal(forms::channel::refused))
-                })
-                .map(|c| (Item::Channel(c.id), c.name)),
-            Purpose::Campaign(_) => forms::campaign::read(form, store, today, fmt)
-                .map_err(Failure::from)
-                .and_then(|c| {
-                    checked(store, seen, |s| s.save_campaign(&c))
-                        .map_err(refusal(forms::campaign::refused))
-                })
-                .map(|c| (Item::Campaign(c.id), c.name)),
-            Purpose::Person(_) => {
-                let p = forms::person::read(form);
-                checked(store, seen, |s| s.save_person(&p))
-                    .map_err(refusal(forms::person::refused))
-                    .map(|p| (Item::Person(p.id), p.name))
-            }
-            Purpose::Tool(_) => {
-                let t = forms::tool::read(form);
-                checked(store, seen, |s| s.save_tool(&t))
-                    .map_err(refusal(forms::tool::refused))
-                    .map(|t| (Item::Tool(t.id), t.name))
-            }
-            Purpose::Budget(_) => forms::budget::read(form, fmt)
-                .map_err(Failure::from)
-                .and_then(|b| {
-                    checked(store, seen, |s| s.save_budget(&b))
-                        .map_err(refusal(forms::budget::refused))
-                })
-                .map(|b| (Item::Budget(b.id), b.period)),
-            Purpose::Procedure(_) => forms::procedure::read(form, store)
-                .map_err(Failure::from)
-                .and_then(|p| {
-                    checked(store, seen, |s| s.save_procedure(&p))
-                        .map_err(refusal(forms::procedure::refused))
-                })
-                .map(|p| (Item::Procedure(p.id), p.title)),
+        let kind = match purpose {
             Purpose::Resource => match forms::resource::read(form, fmt) {
                 Ok(kind) => {
                     self.open_new(kind);
                     return Attempt::Done;
                 }
-                Err(e) => Err(Failure::from(e)),
+                Err(e) => return Failure::from(e).shown(self),
             },
-            Purpose::Task(_) | Purpose::Record | Purpose::Note(_) => return Attempt::Done,
+            purpose => match purpose.kind() {
+                Some(kind) => kind,
+                None => return Attempt::Done,
+            },
         };
+        let saved = forms::kinds::save(kind, form, store, seen, today, fmt);
         let (item, name) = match saved {
             Ok(s) => s,
             Err(e) => return e.shown(self),
         };
         self.overlay = Overlay::None;
         let r = &fmt.words().ui.records;
-        let edited = matches!(
-            purpose,
-            Purpose::Objective(Some(_))
-                | Purpose::Segment(Some(_))
-                | Purpose::Channel(Some(_))
-                | Purpose::Campaign(Some(_))
-                | Purpose::Person(Some(_))
-                | Purpose::Tool(Some(_))
-                | Purpose::Budget(Some(_))
-                | Purpose::Procedure(Some(_))
-        );
+        let edited = matches!(purpose, Purpose::Edit(_));
         let template = if edited { r.saved } else { r.added };
-        let text = Format::fill_all(template, &[&r.items[item.kind().index()], &name]);
+        let text = Format::fill_all(template, &[&r.item(item.kind), &name]);
         let hint = self.undo_hint();
         self.say(format!("{text} {hint}"));
         // A name the other tabs show may have changed, a link gone.
         self.reload_all(super::Stale::ALL);
         self.select(item);
         // A new procedure's steps are written next, in the editor.
-        if let (Item::Procedure(_), false) = (item, edited) {
+        if item.kind == RecordKind::Procedure && !edited {
             self.edit_request = self.long_text();
         }
         Attempt::Done
     }
 
     /// Selects `item` on the tab that lists it, showing it there.
-    fn select(&mut self, item: Item) {
-        match item {
-            Item::Campaign(id) => {
+    fn select(&mut self, item: RecordRef) {
+        match item.id_of::<CampaignId>() {
+            Some(id) => {
                 let (cols, week_start) = (self.fit.timeline_cols, self.config.week_start);
                 if let Some(p) = &mut self.plan {
                     p.reveal(id, cols, week_start);
                 }
                 self.settle_plan();
             }
-            _ => {
+            None => {
                 if let Some(s) = &mut self.strategy {
                     s.select(item);
                 }

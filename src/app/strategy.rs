@@ -6,12 +6,12 @@
 
 use chrono::NaiveDate;
 
-use super::records::Item;
 use crate::analysis::{Analysis, ObjectiveState};
 use crate::app::kpis::{SegmentShare, segment_shares};
 use crate::config::Config;
 use crate::domain::{
-    Amount, Budget, Channel, Dimension, Message, Person, Procedure, Segment, Tool,
+    Amount, Budget, Channel, Dimension, Message, Person, Procedure, RecordKind, RecordRef, Segment,
+    Tool,
 };
 use crate::metrics::forecast::Forecast;
 use crate::metrics::pacing::{Pace, pacing};
@@ -256,53 +256,54 @@ impl StrategyTab {
     }
 
     /// The record the selection is on; the message is none.
-    pub fn selected_item(&self) -> Option<Item> {
+    pub fn selected_item(&self) -> Option<RecordRef> {
         let i = self.selected();
         match self.section {
             Section::Objectives => self
                 .objectives
                 .get(i)
-                .map(|o| Item::Objective(o.objective.id)),
-            Section::Segments => self.segments.get(i).map(|l| Item::Segment(l.segment.id)),
-            Section::Channels => self.channels.get(i).map(|l| Item::Channel(l.channel.id)),
+                .map(|o| RecordRef::of(o.objective.id)),
+            Section::Segments => self.segments.get(i).map(|l| RecordRef::of(l.segment.id)),
+            Section::Channels => self.channels.get(i).map(|l| RecordRef::of(l.channel.id)),
             Section::Message => None,
             Section::Resources => self.resources().get(i).copied(),
-            Section::Procedures => self.procedures.get(i).map(|(p, _)| Item::Procedure(p.id)),
+            Section::Procedures => self.procedures.get(i).map(|(p, _)| RecordRef::of(p.id)),
         }
     }
 
     /// The rows of the resources section: budgets, people, tools.
-    fn resources(&self) -> Vec<Item> {
-        let budgets = self.budgets.iter().map(|b| Item::Budget(b.budget.id));
-        let people = self.people.iter().map(|p| Item::Person(p.id));
-        let tools = self.tools.iter().map(|t| Item::Tool(t.id));
+    fn resources(&self) -> Vec<RecordRef> {
+        let budgets = self.budgets.iter().map(|b| RecordRef::of(b.budget.id));
+        let people = self.people.iter().map(|p| RecordRef::of(p.id));
+        let tools = self.tools.iter().map(|t| RecordRef::of(t.id));
         budgets.chain(people).chain(tools).collect()
     }
 
     /// Shows the section listing `item`, with the selection on it.
-    pub fn select(&mut self, item: Item) {
-        let (section, at) = match item {
-            Item::Objective(id) => (
+    pub fn select(&mut self, item: RecordRef) {
+        let id = item.id;
+        let (section, at) = match item.kind {
+            RecordKind::Objective => (
                 Section::Objectives,
-                self.objectives.iter().position(|o| o.objective.id == id),
+                self.objectives.iter().position(|o| o.objective.id.0 == id),
             ),
-            Item::Segment(id) => (
+            RecordKind::Segment => (
                 Section::Segments,
-                self.segments.iter().position(|l| l.segment.id == id),
+                self.segments.iter().position(|l| l.segment.id.0 == id),
             ),
-            Item::Channel(id) => (
+            RecordKind::Channel => (
                 Section::Channels,
-                self.channels.iter().position(|l| l.channel.id == id),
+                self.channels.iter().position(|l| l.channel.id.0 == id),
             ),
-            Item::Person(_) | Item::Tool(_) | Item::Budget(_) => (
+            RecordKind::Person | RecordKind::Tool | RecordKind::Budget => (
                 Section::Resources,
                 self.resources().iter().position(|r| *r == item),
             ),
-            Item::Procedure(id) => (
+            RecordKind::Procedure => (
                 Section::Procedures,
-                self.procedures.iter().position(|(p, _)| p.id == id),
+                self.procedures.iter().position(|(p, _)| p.id.0 == id),
             ),
-            Item::Campaign(_) => return,
+            RecordKind::Campaign => return,
         };
         if let Some(at) = at {
             self.section = section;

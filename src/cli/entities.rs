@@ -5,6 +5,7 @@ use clap::{Args, Subcommand};
 
 use super::output::{fit, json, line, table};
 use super::{CliError, CliResult, Context};
+use crate::domain::RecordKind;
 use crate::domain::{
     Amount, Campaign, CampaignId, CampaignStatus, CauseCategory, Channel, ChannelId, ChannelKind,
     Direction, Metric, MetricKind, Note, NoteId, NoteKind, Objective, ObjectiveId, Person,
@@ -14,7 +15,6 @@ use crate::i18n::{CliWords, Format};
 use crate::metrics::Period;
 use crate::report::text::in_unit;
 use crate::store::Store;
-use crate::store::strategy::Named;
 
 fn amount(field: &str, s: &str) -> CliResult<Amount> {
     s.parse()
@@ -23,7 +23,7 @@ fn amount(field: &str, s: &str) -> CliResult<Amount> {
 
 fn opt_id<T>(
     store: &Store,
-    kind: Named,
+    kind: RecordKind,
     key: Option<&str>,
     wrap: fn(i64) -> T,
 ) -> CliResult<Option<T>> {
@@ -209,10 +209,10 @@ fn apply_objective(
         o.deadline = ctx.parse_date("--deadline", d)?;
     }
     if a.segment.is_some() {
-        o.segment = opt_id(store, Named::Segment, a.segment.as_deref(), SegmentId)?;
+        o.segment = opt_id(store, RecordKind::Segment, a.segment.as_deref(), SegmentId)?;
     }
     if a.channel.is_some() {
-        o.channel = opt_id(store, Named::Channel, a.channel.as_deref(), ChannelId)?;
+        o.channel = opt_id(store, RecordKind::Channel, a.channel.as_deref(), ChannelId)?;
     }
     Ok(o)
 }
@@ -278,12 +278,12 @@ pub fn segment(ctx: &Context, cmd: SegmentCommand) -> CliResult {
             say(words(ctx).segment.added, &[&s.id, &s.name])
         }
         SegmentCommand::Edit { id, args } => {
-            let old = store.segment(SegmentId(store.resolve(Named::Segment, &id)?))?;
+            let old = store.segment(SegmentId(store.resolve(RecordKind::Segment, &id)?))?;
             let s = store.save_segment(&apply(old, args))?;
             say(words(ctx).segment.edited, &[&s.id, &s.name])
         }
         SegmentCommand::Rm { id } => {
-            let s = store.delete_segment(SegmentId(store.resolve(Named::Segment, &id)?))?;
+            let s = store.delete_segment(SegmentId(store.resolve(RecordKind::Segment, &id)?))?;
             say(words(ctx).segment.removed, &[&s.id, &s.name])
         }
         SegmentCommand::List(a) => {
@@ -353,7 +353,7 @@ pub fn channel(ctx: &Context, cmd: ChannelCommand) -> CliResult {
             c.segments = a
                 .segments
                 .iter()
-                .map(|s| store.resolve(Named::Segment, s).map(SegmentId))
+                .map(|s| store.resolve(RecordKind::Segment, s).map(SegmentId))
                 .collect::<Result<_, _>>()?;
         }
         Ok(c)
@@ -373,13 +373,13 @@ pub fn channel(ctx: &Context, cmd: ChannelCommand) -> CliResult {
             say(words(ctx).channel.added, &[&c.id, &c.name, &c.kind])
         }
         ChannelCommand::Edit { id, args } => {
-            let old = store.channel(ChannelId(store.resolve(Named::Channel, &id)?))?;
+            let old = store.channel(ChannelId(store.resolve(RecordKind::Channel, &id)?))?;
             let c = apply(&store, old, args)?;
             let c = store.save_channel(&c)?;
             say(words(ctx).channel.edited, &[&c.id, &c.name])
         }
         ChannelCommand::Rm { id } => {
-            let c = store.delete_channel(ChannelId(store.resolve(Named::Channel, &id)?))?;
+            let c = store.delete_channel(ChannelId(store.resolve(RecordKind::Channel, &id)?))?;
             say(words(ctx).channel.removed, &[&c.id, &c.name])
         }
         ChannelCommand::List(a) => {
@@ -464,13 +464,13 @@ pub fn campaign(ctx: &Context, cmd: CampaignCommand) -> CliResult {
             k.objective = Some(store.objective(ObjectiveId(o))?.id);
         }
         if a.segment.is_some() {
-            k.segment = opt_id(store, Named::Segment, a.segment.as_deref(), SegmentId)?;
+            k.segment = opt_id(store, RecordKind::Segment, a.segment.as_deref(), SegmentId)?;
         }
         if a.channel.is_some() {
-            k.channel = opt_id(store, Named::Channel, a.channel.as_deref(), ChannelId)?;
+            k.channel = opt_id(store, RecordKind::Channel, a.channel.as_deref(), ChannelId)?;
         }
         if a.owner.is_some() {
-            k.owner = opt_id(store, Named::Person, a.owner.as_deref(), PersonId)?;
+            k.owner = opt_id(store, RecordKind::Person, a.owner.as_deref(), PersonId)?;
         }
         k.status = a.status.unwrap_or(k.status);
         k.description = a.description.unwrap_or(k.description);
@@ -499,13 +499,13 @@ pub fn campaign(ctx: &Context, cmd: CampaignCommand) -> CliResult {
             say(words(ctx).campaign.added, &[&k.id, &k.name])
         }
         CampaignCommand::Edit { id, args } => {
-            let old = store.campaign(CampaignId(store.resolve(Named::Campaign, &id)?))?;
+            let old = store.campaign(CampaignId(store.resolve(RecordKind::Campaign, &id)?))?;
             let k = apply(&store, old, args)?;
             let k = store.save_campaign(&k)?;
             say(words(ctx).campaign.edited, &[&k.id, &k.name])
         }
         CampaignCommand::Rm { id } => {
-            let k = store.delete_campaign(CampaignId(store.resolve(Named::Campaign, &id)?))?;
+            let k = store.delete_campaign(CampaignId(store.resolve(RecordKind::Campaign, &id)?))?;
             say(words(ctx).campaign.removed, &[&k.id, &k.name])
         }
         CampaignCommand::List(a) => super::campaigns::list(ctx, &store, a.json),
@@ -560,12 +560,12 @@ pub fn person(ctx: &Context, cmd: PersonCommand) -> CliResult {
             say(words(ctx).person.added, &[&p.id, &p.name])
         }
         PersonCommand::Edit { id, args } => {
-            let old = store.person(PersonId(store.resolve(Named::Person, &id)?))?;
+            let old = store.person(PersonId(store.resolve(RecordKind::Person, &id)?))?;
             let p = store.save_person(&apply(old, args))?;
             say(words(ctx).person.edited, &[&p.id, &p.name])
         }
         PersonCommand::Rm { id } => {
-            let p = store.delete_person(PersonId(store.resolve(Named::Person, &id)?))?;
+            let p = store.delete_person(PersonId(store.resolve(RecordKind::Person, &id)?))?;
             say(words(ctx).person.removed, &[&p.id, &p.name])
         }
         PersonCommand::List(a) => listing(

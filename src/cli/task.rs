@@ -5,11 +5,11 @@ use serde::Serialize;
 
 use super::output::{count, fit, json, line, table};
 use super::{CliError, CliResult, Context};
+use crate::domain::RecordKind;
 use crate::domain::{CampaignId, PersonId};
 use crate::domain::{Priority, Task, TaskId, TaskStatus};
 use crate::i18n::Format;
 use crate::store::Store;
-use crate::store::strategy::Named;
 use crate::store::tasks::{NewTask, TaskPatch, TaskQuery};
 use crate::taskview::quick::{Known, parse_quick};
 
@@ -116,13 +116,13 @@ fn is_none(s: &str) -> bool {
 }
 
 fn campaign(store: &Store, key: Option<&str>) -> CliResult<Option<CampaignId>> {
-    key.map(|k| store.resolve(Named::Campaign, k).map(CampaignId))
+    key.map(|k| store.resolve(RecordKind::Campaign, k).map(CampaignId))
         .transpose()
         .map_err(CliError::from)
 }
 
 fn person(store: &Store, key: Option<&str>) -> CliResult<Option<PersonId>> {
-    key.map(|k| store.resolve(Named::Person, k).map(PersonId))
+    key.map(|k| store.resolve(RecordKind::Person, k).map(PersonId))
         .transpose()
         .map_err(CliError::from)
 }

@@ -140,6 +140,16 @@ text_enum!(
 );
 
 text_enum!(
+    /// The kinds of record a marketer keeps on the Strategy and Plan tabs,
+    /// named on the command line and in messages by these words.
+    RecordKind, "record kind" {
+        Objective = "objective", Segment = "segment", Channel = "channel",
+        Campaign = "campaign", Person = "person", Tool = "tool", Budget = "budget",
+        Procedure = "procedure"
+    }
+);
+
+text_enum!(
     /// A counter is summed over a period; a gauge is read on its last day.
     MetricKind, "metric kind" { Counter = "counter", Gauge = "gauge" }
 );

@@ -5,10 +5,12 @@
 pub mod amount;
 pub mod date;
 pub mod kinds;
+pub mod record_ref;
 pub mod records;
 pub mod validate;
 
 pub use amount::Amount;
 pub use date::{Clock, DateError, first_of_week, last_of_week, parse_date};
 pub use kinds::*;
+pub use record_ref::{RecordId, RecordRef};
 pub use records::*;

@@ -1,10 +1,11 @@
 //! The English catalog.
 
 use super::{
-    CliWords, CompareWords, ElsewhereWords, EntityWords, ForecastWords, KpiWords, PlanWords,
-    RecordWords, StrategyWords, TaskWords, UiWords, Words,
+    CliWords, CompareWords, ElsewhereWords, EntityWords, ForecastWords, KindWords, KpiWords,
+    PlanWords, RecordWords, StrategyWords, TaskWords, UiWords, Words,
 };
 use super::{CohortWords, FunnelWords};
+use crate::domain::RecordKind;
 
 pub static EN: Words = Words {
     report_title: "funnel report",
@@ -362,36 +363,48 @@ pub static EN: Words = Words {
             editor_failed: "The editor failed: {}",
         },
         records: RecordWords {
-            items: [
-                "objective",
-                "segment",
-                "channel",
-                "campaign",
-                "person",
-                "tool",
-                "budget",
-                "procedure",
-            ],
-            new: [
-                "New objective",
-                "New segment",
-                "New channel",
-                "New campaign",
-                "New person",
-                "New tool",
-                "New budget",
-                "New procedure",
-            ],
-            edit: [
-                "Edit objective",
-                "Edit segment",
-                "Edit channel",
-                "Edit campaign",
-                "Edit person",
-                "Edit tool",
-                "Edit budget",
-                "Edit procedure",
-            ],
+            kinds: |kind| match kind {
+                RecordKind::Objective => KindWords {
+                    item: "objective",
+                    new: "New objective",
+                    edit: "Edit objective",
+                },
+                RecordKind::Segment => KindWords {
+                    item: "segment",
+                    new: "New segment",
+                    edit: "Edit segment",
+                },
+                RecordKind::Channel => KindWords {
+                    item: "channel",
+                    new: "New channel",
+                    edit: "Edit channel",
+                },
+                RecordKind::Campaign => KindWords {
+                    item: "campaign",
+                    new: "New campaign",
+                    edit: "Edit campaign",
+                },
+                RecordKind::Person => KindWords {
+                    item: "person",
+                    new: "New person",
+                    edit: "Edit person",
+                },
+                RecordKind::Tool => KindWords {
+                    item: "tool",
+                    new: "New tool",
+                    edit: "Edit tool",
+                },
+                RecordKind::Budget => KindWords {
+                    item: "budget",
+                    new: "New budget",
+                    edit: "Edit budget",
+                },
+                RecordKind::Procedure => KindWords {
+                    item: "procedure",
+                    new: "New procedure",
+                    edit: "Edit procedure",
+                },
+            },
             add_resource: "Add to resources",
             name: "Name",
             target: "Target",

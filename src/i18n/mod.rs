@@ -11,8 +11,8 @@ use std::str::FromStr;
 pub use en::EN;
 pub use vi::VI;
 pub use words::{
-    CliWords, CompareWords, ElsewhereWords, EntityWords, ForecastWords, KpiWords, PlanWords,
-    RecordWords, StrategyWords, TaskWords, UiWords, Words,
+    CliWords, CompareWords, ElsewhereWords, EntityWords, ForecastWords, KindWords, KpiWords,
+    PlanWords, RecordWords, StrategyWords, TaskWords, UiWords, Words,
 };
 pub use words::{CohortWords, FunnelWords};
 

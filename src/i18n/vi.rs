@@ -1,10 +1,11 @@
 //! The Vietnamese catalog.
 
 use super::{
-    CliWords, CompareWords, ElsewhereWords, EntityWords, ForecastWords, KpiWords, PlanWords,
-    RecordWords, StrategyWords, TaskWords, UiWords, Words,
+    CliWords, CompareWords, ElsewhereWords, EntityWords, ForecastWords, KindWords, KpiWords,
+    PlanWords, RecordWords, StrategyWords, TaskWords, UiWords, Words,
 };
 use super::{CohortWords, FunnelWords};
+use crate::domain::RecordKind;
 
 pub static VI: Words = Words {
     report_title: "Báo cáo funnel",
@@ -423,36 +424,48 @@ pub static VI: Words = Words {
             editor_failed: "Trình soạn thảo bị lỗi: {}",
         },
         records: RecordWords {
-            items: [
-                "mục tiêu",
-                "phân khúc",
-                "kênh",
-                "chiến dịch",
-                "thành viên",
-                "công cụ",
-                "ngân sách",
-                "quy trình",
-            ],
-            new: [
-                "Mục tiêu mới",
-                "Phân khúc mới",
-                "Kênh mới",
-                "Chiến dịch mới",
-                "Thành viên mới",
-                "Công cụ mới",
-                "Ngân sách mới",
-                "Quy trình mới",
-            ],
-            edit: [
-                "Sửa mục tiêu",
-                "Sửa phân khúc",
-                "Sửa kênh",
-                "Sửa chiến dịch",
-                "Sửa thông tin thành viên",
-                "Sửa công cụ",
-                "Sửa ngân sách",
-                "Sửa quy trình",
-            ],
+            kinds: |kind| match kind {
+                RecordKind::Objective => KindWords {
+                    item: "mục tiêu",
+                    new: "Mục tiêu mới",
+                    edit: "Sửa mục tiêu",
+                },
+                RecordKind::Segment => KindWords {
+                    item: "phân khúc",
+                    new: "Phân khúc mới",
+                    edit: "Sửa phân khúc",
+                },
+                RecordKind::Channel => KindWords {
+                    item: "kênh",
+                    new: "Kênh mới",
+                    edit: "Sửa kênh",
+                },
+                RecordKind::Campaign => KindWords {
+                    item: "chiến dịch",
+                    new: "Chiến dịch mới",
+                    edit: "Sửa chiến dịch",
+                },
+                RecordKind::Person => KindWords {
+                    item: "thành viên",
+                    new: "Thành viên mới",
+                    edit: "Sửa thông tin thành viên",
+                },
+                RecordKind::Tool => KindWords {
+                    item: "công cụ",
+                    new: "Công cụ mới",
+                    edit: "Sửa công cụ",
+                },
+                RecordKind::Budget => KindWords {
+                    item: "ngân sách",
+                    new: "Ngân sách mới",
+                    edit: "Sửa ngân sách",
+                },
+                RecordKind::Procedure => KindWords {
+                    item: "quy trình",
+                    new: "Quy trình mới",
+                    edit: "Sửa quy trình",
+                },
+            },
             add_resource: "Thêm vào nguồn lực",
             name: "Tên",
             target: "Chỉ tiêu",

@@ -1,6 +1,6 @@
 //! The shape of a locale's catalog: every word the program shows.
 
-use crate::domain::{CauseCategory, NoteKind, Priority, TaskStatus};
+use crate::domain::{CauseCategory, NoteKind, Priority, RecordKind, TaskStatus};
 use crate::metrics::objective::ObjectiveStatus;
 
 /// The words of reports and summaries, one catalog per locale.
@@ -380,13 +380,8 @@ pub struct TaskWords {
 /// plan's records: forms, messages and the questions before a deletion.
 #[derive(Debug)]
 pub struct RecordWords {
-    /// What each record is, inside a sentence: objective, segment,
-    /// channel, campaign, person, tool, budget, procedure.
-    pub items: [&'static str; 8],
-    /// Form titles, in `items` order: "New objective".
-    pub new: [&'static str; 8],
-    /// "Edit objective"
-    pub edit: [&'static str; 8],
+    /// What each kind of record is called.
+    pub kinds: fn(RecordKind) -> KindWords,
     /// The title of the form asking which resource to add.
     pub add_resource: &'static str,
     /// Form labels not found elsewhere.
@@ -426,6 +421,24 @@ pub struct RecordWords {
     /// "{} task" / "{} tasks" (one, many) for: task, campaign, objective,
     /// procedure, channel, order, KPI value.
     pub counts: [(&'static str, &'static str); 7],
+}
+
+/// What one kind of record is called.
+#[derive(Debug, Clone, Copy)]
+pub struct KindWords {
+    /// Inside a sentence: "objective".
+    pub item: &'static str,
+    /// A form's title: "New objective".
+    pub new: &'static str,
+    /// "Edit objective"
+    pub edit: &'static str,
+}
+
+impl RecordWords {
+    /// What a record of `kind` is, inside a sentence.
+    pub fn item(&self, kind: RecordKind) -> &'static str {
+        (self.kinds)(kind).item
+    }
 }
 
 /// What an edit form says of changes made elsewhere since it opened.

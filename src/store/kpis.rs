@@ -5,12 +5,12 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::strategy::{Named, resolve};
+use super::records::resolve;
 use super::{Change, Result, Store, StoreError, day_text, parse_day};
 use crate::domain::validate;
 use crate::domain::{
     Amount, Campaign, CampaignId, CampaignStatus, Channel, ChannelId, ChannelKind, Dimension,
-    KpiValue, Metric, MetricKind, SegmentId, ValueSource,
+    KpiValue, Metric, MetricKind, RecordKind, SegmentId, ValueSource,
 };
 
 /// One value to record.
@@ -524,17 +524,17 @@ pub(super) fn dimension_in(
         (None, None, None) => Ok(Dimension::Total),
         (Some(s), None, None) => Ok(Dimension::Segment(SegmentId(resolve(
             conn,
-            Named::Segment,
+            RecordKind::Segment,
             s,
         )?))),
         (None, Some(c), None) => Ok(Dimension::Channel(ChannelId(resolve(
             conn,
-            Named::Channel,
+            RecordKind::Channel,
             c,
         )?))),
         (None, None, Some(k)) => Ok(Dimension::Campaign(CampaignId(resolve(
             conn,
-            Named::Campaign,
+            RecordKind::Campaign,
             k,
         )?))),
         _ => Err(crate::domain::validate::Invalid::Rule {

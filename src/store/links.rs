@@ -8,17 +8,7 @@
 use rusqlite::params;
 
 use super::{Result, Store};
-use crate::domain::{Campaign, CampaignId, ChannelId, ObjectiveId, PersonId, SegmentId};
-
-/// A record others may link to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Linked {
-    Segment(SegmentId),
-    Channel(ChannelId),
-    Campaign(CampaignId),
-    Person(PersonId),
-    Objective(ObjectiveId),
-}
+use crate::domain::{Campaign, CampaignId, RecordKind, RecordRef};
 
 /// How many records link to one: those that lose the link on deletion,
 /// and the values deleted with it.
@@ -47,42 +37,42 @@ impl Store {
         Ok(self.conn.query_row(sql, params![id], |r| r.get(0))?)
     }
 
-    /// What links to `what`.
-    pub fn links(&self, what: Linked) -> Result<Links> {
-        let n = |sql: &str, id: i64| self.count(sql, id);
-        Ok(match what {
-            Linked::Segment(SegmentId(id)) => Links {
-                campaigns: n("SELECT count(*) FROM campaigns WHERE segment_id = ?1", id)?,
-                objectives: n("SELECT count(*) FROM objectives WHERE segment_id = ?1", id)?,
-                channels: n(
-                    "SELECT count(*) FROM channel_segments WHERE segment_id = ?1",
-                    id,
-                )?,
-                orders: n("SELECT count(*) FROM orders WHERE segment_id = ?1", id)?,
-                kpi_values: n("SELECT count(*) FROM kpi_values WHERE segment_id = ?1", id)?,
+    /// What links to `what`: nothing links to tools, budgets and
+    /// procedures.
+    pub fn links(&self, what: impl Into<RecordRef>) -> Result<Links> {
+        let RecordRef { kind, id } = what.into();
+        let n = |sql: &str| self.count(sql, id);
+        Ok(match kind {
+            RecordKind::Segment => Links {
+                campaigns: n("SELECT count(*) FROM campaigns WHERE segment_id = ?1")?,
+                objectives: n("SELECT count(*) FROM objectives WHERE segment_id = ?1")?,
+                channels: n("SELECT count(*) FROM channel_segments WHERE segment_id = ?1")?,
+                orders: n("SELECT count(*) FROM orders WHERE segment_id = ?1")?,
+                kpi_values: n("SELECT count(*) FROM kpi_values WHERE segment_id = ?1")?,
                 ..Links::default()
             },
-            Linked::Channel(ChannelId(id)) => Links {
-                campaigns: n("SELECT count(*) FROM campaigns WHERE channel_id = ?1", id)?,
-                objectives: n("SELECT count(*) FROM objectives WHERE channel_id = ?1", id)?,
-                kpi_values: n("SELECT count(*) FROM kpi_values WHERE channel_id = ?1", id)?,
+            RecordKind::Channel => Links {
+                campaigns: n("SELECT count(*) FROM campaigns WHERE channel_id = ?1")?,
+                objectives: n("SELECT count(*) FROM objectives WHERE channel_id = ?1")?,
+                kpi_values: n("SELECT count(*) FROM kpi_values WHERE channel_id = ?1")?,
                 ..Links::default()
             },
-            Linked::Campaign(CampaignId(id)) => Links {
-                tasks: n("SELECT count(*) FROM tasks WHERE campaign_id = ?1", id)?,
-                kpi_values: n("SELECT count(*) FROM kpi_values WHERE campaign_id = ?1", id)?,
+            RecordKind::Campaign => Links {
+                tasks: n("SELECT count(*) FROM tasks WHERE campaign_id = ?1")?,
+                kpi_values: n("SELECT count(*) FROM kpi_values WHERE campaign_id = ?1")?,
                 ..Links::default()
             },
-            Linked::Person(PersonId(id)) => Links {
-                tasks: n("SELECT count(*) FROM tasks WHERE assignee_id = ?1", id)?,
-                campaigns: n("SELECT count(*) FROM campaigns WHERE owner_id = ?1", id)?,
-                procedures: n("SELECT count(*) FROM procedures WHERE owner_id = ?1", id)?,
+            RecordKind::Person => Links {
+                tasks: n("SELECT count(*) FROM tasks WHERE assignee_id = ?1")?,
+                campaigns: n("SELECT count(*) FROM campaigns WHERE owner_id = ?1")?,
+                procedures: n("SELECT count(*) FROM procedures WHERE owner_id = ?1")?,
                 ..Links::default()
             },
-            Linked::Objective(ObjectiveId(id)) => Links {
-                campaigns: n("SELECT count(*) FROM campaigns WHERE objective_id = ?1", id)?,
+            RecordKind::Objective => Links {
+                campaigns: n("SELECT count(*) FROM campaigns WHERE objective_id = ?1")?,
                 ..Links::default()
             },
+            RecordKind::Tool | RecordKind::Budget | RecordKind::Procedure => Links::default(),
         })
     }
 

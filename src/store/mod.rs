@@ -14,6 +14,7 @@ pub mod kpis;
 pub mod links;
 pub mod orders;
 pub mod plan;
+pub mod records;
 pub mod rollup;
 pub mod seen;
 pub mod strategy;

@@ -8,38 +8,26 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension};
 
 use super::{Result, Store, StoreError};
+use crate::domain::RecordKind;
 
 /// The tables of the records an edit form changes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Table {
     Tasks,
-    Objectives,
-    Segments,
-    Channels,
-    Campaigns,
-    People,
-    Tools,
-    Budgets,
-    Procedures,
     Notes,
     /// The brand message and positioning (one row).
     Message,
+    /// A strategy or plan record.
+    Record(RecordKind),
 }
 
 impl Table {
     fn name(self) -> &'static str {
         match self {
             Table::Tasks => "tasks",
-            Table::Objectives => "objectives",
-            Table::Segments => "segments",
-            Table::Channels => "channels",
-            Table::Campaigns => "campaigns",
-            Table::People => "people",
-            Table::Tools => "tools",
-            Table::Budgets => "budgets",
-            Table::Procedures => "procedures",
             Table::Notes => "notes",
             Table::Message => "message",
+            Table::Record(kind) => super::records::table(kind),
         }
     }
 
@@ -47,16 +35,9 @@ impl Table {
     fn what(self) -> &'static str {
         match self {
             Table::Tasks => "task",
-            Table::Objectives => "objective",
-            Table::Segments => "segment",
-            Table::Channels => "channel",
-            Table::Campaigns => "campaign",
-            Table::People => "person",
-            Table::Tools => "tool",
-            Table::Budgets => "budget",
-            Table::Procedures => "procedure",
             Table::Notes => "note",
             Table::Message => "message",
+            Table::Record(kind) => kind.as_str(),
         }
     }
 }
@@ -82,7 +63,7 @@ impl Seen {
                     .collect::<rusqlite::Result<Vec<_>>>()
             })
             .optional()?;
-        let links = if table == Table::Channels {
+        let links = if table == Table::Record(RecordKind::Channel) {
             let mut stmt = conn.prepare_cached(
                 "SELECT segment_id FROM channel_segments WHERE channel_id = ?1
                  ORDER BY segment_id",
@@ -178,7 +159,9 @@ mod tests {
         let mut store = Store::open(&path).expect("store");
         let canva = store.save_tool(&tool("Canva", "design")).expect("saved");
         let (read, seen) = store
-            .read_to_edit(Table::Tools, canva.id.0, |s| s.tool(canva.id))
+            .read_to_edit(Table::Record(RecordKind::Tool), canva.id.0, |s| {
+                s.tool(canva.id)
+            })
             .expect("read");
         assert_eq!(read, canva);
         let mut other = Store::open(&path).expect("second connection");
@@ -206,7 +189,9 @@ mod tests {
         assert_eq!(store.tool(canva.id).expect("tool").purpose, "banners");
 
         let (now, seen) = store
-            .read_to_edit(Table::Tools, canva.id.0, |s| s.tool(canva.id))
+            .read_to_edit(Table::Record(RecordKind::Tool), canva.id.0, |s| {
+                s.tool(canva.id)
+            })
             .expect("read");
         let renamed = store
             .write_unchanged(&seen, |s| {
@@ -231,7 +216,7 @@ mod tests {
         let mut store = Store::open_in_memory().expect("store");
         let t = store.save_tool(&tool("Canva", "")).expect("saved");
         let (_, seen) = store
-            .read_to_edit(Table::Tools, t.id.0, |s| s.tool(t.id))
+            .read_to_edit(Table::Record(RecordKind::Tool), t.id.0, |s| s.tool(t.id))
             .expect("read");
         store.delete_tool(t.id).expect("deleted");
         let e = store

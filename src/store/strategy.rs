@@ -11,105 +11,6 @@ use crate::domain::{
     ProcedureId, Segment, SegmentId, Tool, ToolId,
 };
 use crate::metrics::Period;
-use crate::text::fold::fold;
-
-/// The tables whose rows a user names on the command line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Named {
-    Segment,
-    Channel,
-    Person,
-    Campaign,
-    Procedure,
-    Tool,
-    Objective,
-}
-
-impl Named {
-    fn table(self) -> &'static str {
-        match self {
-            Named::Segment => "segments",
-            Named::Channel => "channels",
-            Named::Person => "people",
-            Named::Campaign => "campaigns",
-            Named::Procedure => "procedures",
-            Named::Tool => "tools",
-            Named::Objective => "objectives",
-        }
-    }
-
-    fn column(self) -> &'static str {
-        match self {
-            Named::Procedure | Named::Objective => "title",
-            _ => "name",
-        }
-    }
-
-    pub fn what(self) -> &'static str {
-        match self {
-            Named::Segment => "segment",
-            Named::Channel => "channel",
-            Named::Person => "person",
-            Named::Campaign => "campaign",
-            Named::Procedure => "procedure",
-            Named::Tool => "tool",
-            Named::Objective => "objective",
-        }
-    }
-}
-
-/// Finds a row by id, by exact name (ignoring case, in any script, then
-/// also accents), or by a part of its name that only one row has.
-pub(crate) fn resolve(conn: &Connection, kind: Named, key: &str) -> Result<i64> {
-    let not_found = || StoreError::NotFound {
-        what: kind.what(),
-        key: key.to_string(),
-    };
-    let all: Vec<(i64, String)> = {
-        let mut stmt = conn.prepare_cached(&format!(
-            "SELECT id, {} FROM {} ORDER BY id",
-            kind.column(),
-            kind.table()
-        ))?;
-        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<Result<_, _>>()?
-    };
-    let key_trim = key.trim().trim_start_matches('@');
-    if let Ok(id) = key_trim.parse::<i64>()
-        && all.iter().any(|(i, _)| *i == id)
-    {
-        return Ok(id);
-    }
-    let wanted = key_trim.to_lowercase();
-    if wanted.is_empty() {
-        return Err(not_found());
-    }
-    if let Some((id, _)) = all.iter().find(|(_, n)| n.to_lowercase() == wanted) {
-        return Ok(*id);
-    }
-    // Then ignoring accents: "qua tet 2027" finds "Quà Tết 2027".
-    let folded = fold(&wanted);
-    if let Some((id, _)) = all.iter().find(|(_, n)| fold(n) == folded) {
-        return Ok(*id);
-    }
-    let partial: Vec<&(i64, String)> = all
-        .iter()
-        .filter(|(_, n)| fold(n).contains(&folded))
-        .collect();
-    match partial.as_slice() {
-        [(id, _)] => Ok(*id),
-        [] => Err(not_found()),
-        many => Err(StoreError::Conflict(format!(
-            "{} '{}' is ambiguous: {}",
-            kind.what(),
-            key,
-            many.iter()
-                .map(|(_, n)| n.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))),
-    }
-}
 
 /// Turns a UNIQUE violation into a message naming the duplicate.
 pub(crate) fn unique<T>(r: rusqlite::Result<T>, what: &str, name: &str) -> Result<T> {
@@ -155,10 +56,6 @@ fn person_row(r: &Row<'_>) -> rusqlite::Result<Person> {
 }
 
 impl Store {
-    pub fn resolve(&self, kind: Named, key: &str) -> Result<i64> {
-        resolve(&self.conn, kind, key)
-    }
-
     // Segments.
 
     pub fn segments(&self) -> Result<Vec<Segment>> {

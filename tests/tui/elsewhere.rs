@@ -5,7 +5,7 @@
 //! deleted elsewhere is said, not brought back.
 
 use super::*;
-use funnel::app::records::Item;
+use funnel::domain::RecordRef;
 use funnel::domain::{Amount, CampaignStatus, CauseCategory};
 use funnel::store::tasks::TaskPatch;
 use std::path::PathBuf;
@@ -423,7 +423,7 @@ struct Case {
     check: fn(&Store),
 }
 
-fn on_strategy(app: &mut App, item: Item) {
+fn on_strategy(app: &mut App, item: RecordRef) {
     typed(app, "1");
     app.strategy.as_mut().expect("loaded").select(item);
     typed(app, "e");
@@ -444,7 +444,7 @@ fn first<T>(list: funnel::store::Result<Vec<T>>) -> T {
 const CASES: &[Case] = &[
     Case {
         name: "objective",
-        open: |app, s| on_strategy(app, Item::Objective(first(s.objectives()).id)),
+        open: |app, s| on_strategy(app, RecordRef::of(first(s.objectives()).id)),
         elsewhere: |s| {
             let mut o = first(s.objectives());
             o.target = Amount::from_int(777);
@@ -459,7 +459,7 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "segment",
-        open: |app, s| on_strategy(app, Item::Segment(first(s.segments()).id)),
+        open: |app, s| on_strategy(app, RecordRef::of(first(s.segments()).id)),
         elsewhere: |s| {
             let mut x = first(s.segments());
             x.market_size = Some(4242);
@@ -474,7 +474,7 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "channel",
-        open: |app, s| on_strategy(app, Item::Channel(first(s.channels()).id)),
+        open: |app, s| on_strategy(app, RecordRef::of(first(s.channels()).id)),
         elsewhere: |s| {
             let mut x = first(s.channels());
             x.description = "Changed elsewhere".into();
@@ -491,7 +491,7 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "person",
-        open: |app, s| on_strategy(app, Item::Person(first(s.people()).id)),
+        open: |app, s| on_strategy(app, RecordRef::of(first(s.people()).id)),
         elsewhere: |s| {
             let mut x = first(s.people());
             x.contact = "elsewhere@example.com".into();
@@ -509,7 +509,7 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "tool",
-        open: |app, s| on_strategy(app, Item::Tool(first(s.tools()).id)),
+        open: |app, s| on_strategy(app, RecordRef::of(first(s.tools()).id)),
         elsewhere: |s| {
             let mut x = first(s.tools());
             x.purpose = "Changed elsewhere".into();
@@ -524,7 +524,7 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "budget",
-        open: |app, s| on_strategy(app, Item::Budget(first(s.budgets()).id)),
+        open: |app, s| on_strategy(app, RecordRef::of(first(s.budgets()).id)),
         elsewhere: |s| {
             let mut x = first(s.budgets());
             x.note = "Changed elsewhere".into();
@@ -542,7 +542,7 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "procedure",
-        open: |app, s| on_strategy(app, Item::Procedure(first(s.procedures()).id)),
+        open: |app, s| on_strategy(app, RecordRef::of(first(s.procedures()).id)),
         elsewhere: |s| {
             let mut x = first(s.procedures());
             x.owner = None;

@@ -7,7 +7,6 @@
 use super::*;
 use funnel::app::strategy::Section;
 use funnel::domain::{CampaignStatus, ChannelKind, Direction};
-use funnel::store::links::Linked;
 
 fn on_tab(locale: Locale, tab: char) -> App {
     let mut app = demo(locale);
@@ -179,7 +178,7 @@ fn a_campaign_is_created_on_the_plan_from_today_or_the_first_week_shown() {
     typed(&mut app, "u");
     assert!(
         app.store()
-            .resolve(funnel::store::strategy::Named::Campaign, "Tết 2028")
+            .resolve(funnel::domain::RecordKind::Campaign, "Tết 2028")
             .is_err()
     );
 }
@@ -346,7 +345,7 @@ fn resources_ask_which_kind_to_add_starting_from_the_row_selected() {
     );
     assert_eq!(
         app.strategy.as_ref().expect("loaded").selected_item(),
-        Some(funnel::app::records::Item::Person(mai.id))
+        Some(funnel::domain::RecordRef::of(mai.id))
     );
     typed(&mut app, "atool\nFigma\tdesign\n");
     assert!(
@@ -387,7 +386,7 @@ fn deleting_a_campaign_asks_about_its_tasks_and_undo_restores_them() {
     typed(&mut app, "jjj");
     let k = selected_campaign(&app);
     assert_eq!(k.name, "Black Friday 2026");
-    let links = app.store().links(Linked::Campaign(k.id)).expect("links");
+    let links = app.store().links(k.id).expect("links");
     assert!(links.tasks > 0);
     let tasks: Vec<_> = app
         .store()
@@ -465,10 +464,7 @@ fn deleting_a_campaign_asks_about_its_tasks_and_undo_restores_them() {
     for t in &tasks {
         assert_eq!(app.store().task(t.id).expect("back"), *t);
     }
-    assert_eq!(
-        app.store().links(Linked::Campaign(k.id)).expect("links"),
-        links
-    );
+    assert_eq!(app.store().links(k.id).expect("links"), links);
     // Esc leaves it all.
     typed(&mut app, "d\x1b");
     assert!(app.store().campaign(k.id).is_ok());
@@ -479,9 +475,7 @@ fn deleting_a_segment_names_what_loses_it_and_undo_brings_it_all_back() {
     let mut app = on_tab(Locale::Vi, '1');
     typed(&mut app, "l");
     while app.strategy.as_ref().and_then(|s| s.selected_item())
-        != Some(funnel::app::records::Item::Segment(
-            funnel::domain::SegmentId(1),
-        ))
+        != Some(funnel::domain::RecordRef::of(funnel::domain::SegmentId(1)))
     {
         typed(&mut app, "j");
     }
@@ -489,10 +483,7 @@ fn deleting_a_segment_names_what_loses_it_and_undo_brings_it_all_back() {
         .store()
         .segment(funnel::domain::SegmentId(1))
         .expect("segment");
-    let links = app
-        .store()
-        .links(Linked::Segment(segment.id))
-        .expect("links");
+    let links = app.store().links(segment.id).expect("links");
     assert!(links.campaigns > 0 && links.orders > 0, "{links:?}");
     let before = app.store().export().expect("export");
     typed(&mut app, "d");

@@ -1,8 +1,9 @@
 //! The add/edit budget form: the period it is for (a month, quarter or
 //! year label), the amount, and a note.
 
-use super::{Kind, Purpose};
+use super::Purpose;
 use crate::app::form::{Field as Input, FieldError, Form};
+use crate::domain::RecordKind;
 use crate::domain::{Budget, BudgetId};
 use crate::i18n::Format;
 use crate::store::StoreError;
@@ -37,8 +38,8 @@ pub fn open(b: Option<&Budget>, period: &str, fmt: Format) -> Form {
     ];
     let editing = b.map(|b| b.id);
     Form::new(
-        super::title(Kind::Budget, editing.is_some(), &w.ui),
-        Purpose::Budget(editing),
+        super::title(RecordKind::Budget, editing.is_some(), &w.ui),
+        Purpose::item(editing),
         fields,
     )
 }
@@ -49,10 +50,7 @@ pub fn read(form: &Form, fmt: Format) -> Result<Budget, FieldError> {
     let ui = &fmt.words().ui;
     let amount = super::amount(form, Field::Amount)?
         .ok_or_else(|| FieldError::at(Field::Amount, ui.required))?;
-    let id = match form.purpose {
-        Purpose::Budget(Some(id)) => id,
-        _ => BudgetId(0),
-    };
+    let id = form.purpose.editing().unwrap_or(BudgetId(0));
     Ok(Budget {
         id,
         period: form.value(Field::Period),

@@ -4,15 +4,13 @@
 
 use chrono::NaiveDate;
 
-use super::{
-    Choices, Kind, Purpose, choice_field, chosen, date, date_field, name_of, named, names,
-};
+use super::{Choices, Purpose, choice_field, chosen, date, date_field, name_of, named, names};
 use crate::app::form::{Field as Input, FieldError, Form};
+use crate::domain::RecordKind;
 use crate::domain::{
     Amount, Campaign, CampaignId, CampaignStatus, ChannelId, ObjectiveId, PersonId, SegmentId,
 };
 use crate::i18n::Format;
-use crate::store::strategy::Named;
 use crate::store::{Store, StoreError};
 
 /// The form's fields, in order.
@@ -94,8 +92,8 @@ pub fn open(
     ];
     let editing = c.map(|c| c.id);
     Form::new(
-        super::title(Kind::Campaign, editing.is_some(), ui),
-        Purpose::Campaign(editing),
+        super::title(RecordKind::Campaign, editing.is_some(), ui),
+        Purpose::item(editing),
         fields,
     )
 }
@@ -109,14 +107,14 @@ pub fn read(
     fmt: Format,
 ) -> Result<Campaign, FieldError> {
     let ui = &fmt.words().ui;
-    let objective = named(form, Field::Objective, store, Named::Objective)?.map(ObjectiveId);
-    let segment = named(form, Field::Segment, store, Named::Segment)?.map(SegmentId);
-    let channel = named(form, Field::Channel, store, Named::Channel)?.map(ChannelId);
+    let objective = named(form, Field::Objective, store, RecordKind::Objective)?.map(ObjectiveId);
+    let segment = named(form, Field::Segment, store, RecordKind::Segment)?.map(SegmentId);
+    let channel = named(form, Field::Channel, store, RecordKind::Channel)?.map(ChannelId);
     let start = date(form, Field::Start, today, ui)?;
     let end = date(form, Field::End, today, ui)?;
     // No budget is a budget of nothing, as on the command line.
     let budget = super::amount(form, Field::Budget)?.unwrap_or(Amount::ZERO);
-    let owner = named(form, Field::Owner, store, Named::Person)?.map(PersonId);
+    let owner = named(form, Field::Owner, store, RecordKind::Person)?.map(PersonId);
     let status = chosen(
         form,
         Field::Status,
@@ -125,10 +123,7 @@ pub fn read(
         CampaignStatus::as_str,
         ui,
     )?;
-    let id = match form.purpose {
-        Purpose::Campaign(Some(id)) => id,
-        _ => CampaignId(0),
-    };
+    let id = form.purpose.editing().unwrap_or(CampaignId(0));
     Ok(Campaign {
         id,
         name: form.value(Field::Name),

@@ -4,9 +4,9 @@
 
 use super::{Choices, Purpose, choice_field, chosen, names};
 use crate::app::form::{Field as Input, FieldError, Form};
+use crate::domain::RecordKind;
 use crate::domain::{Channel, ChannelId, ChannelKind, SegmentId};
 use crate::i18n::Format;
-use crate::store::strategy::Named;
 use crate::store::{Store, StoreError};
 
 /// The form's fields, in order.
@@ -56,8 +56,8 @@ pub fn open(c: Option<&Channel>, choices: &Choices, fmt: Format) -> Form {
     ];
     let editing = c.map(|c| c.id);
     Form::new(
-        super::title(super::Kind::Channel, editing.is_some(), ui),
-        Purpose::Channel(editing),
+        super::title(RecordKind::Channel, editing.is_some(), ui),
+        Purpose::item(editing),
         fields,
     )
 }
@@ -89,16 +89,13 @@ pub fn read(form: &Form, store: &Store, fmt: Format) -> Result<Channel, FieldErr
             continue;
         }
         let id = store
-            .resolve(Named::Segment, name)
+            .resolve(RecordKind::Segment, name)
             .map_err(|e| FieldError::at(Field::Reaches, e))?;
         if !segments.contains(&SegmentId(id)) {
             segments.push(SegmentId(id));
         }
     }
-    let id = match form.purpose {
-        Purpose::Channel(Some(id)) => id,
-        _ => ChannelId(0),
-    };
+    let id = form.purpose.editing().unwrap_or(ChannelId(0));
     Ok(Channel {
         id,
         name: form.value(Field::Name),
@@ -160,7 +157,7 @@ mod tests {
         assert!(!c.active);
         let ids: Vec<SegmentId> = ["Sinh viên", "Văn phòng"]
             .iter()
-            .map(|n| SegmentId(s.resolve(Named::Segment, n).expect("id")))
+            .map(|n| SegmentId(s.resolve(RecordKind::Segment, n).expect("id")))
             .collect();
         assert_eq!(c.segments, ids, "in the order typed, once each");
         let saved = s.save_channel(&c).expect("saved");

@@ -6,6 +6,7 @@
 pub mod budget;
 pub mod campaign;
 pub mod channel;
+pub mod kinds;
 pub mod note;
 pub mod objective;
 pub mod person;
@@ -19,12 +20,11 @@ pub mod tool;
 use chrono::NaiveDate;
 
 use super::form::{Field, FieldError, Form};
+use crate::domain::RecordKind;
 use crate::domain::{
-    Amount, BudgetId, CampaignId, ChannelId, NoteId, ObjectiveId, PersonId, ProcedureId, SegmentId,
-    TaskId, ToolId,
+    Amount, ChannelId, NoteId, ObjectiveId, PersonId, RecordId, RecordRef, SegmentId, TaskId,
 };
 use crate::i18n::UiWords;
-use crate::store::strategy::Named;
 use crate::store::{Store, StoreError};
 
 /// What a form is for, so what submitting it writes: a new record (no
@@ -35,48 +35,44 @@ pub enum Purpose {
     /// KPI values for a day.
     Record,
     Note(Option<NoteId>),
-    Objective(Option<ObjectiveId>),
-    Segment(Option<SegmentId>),
-    Channel(Option<ChannelId>),
-    Campaign(Option<CampaignId>),
-    Person(Option<PersonId>),
-    Tool(Option<ToolId>),
-    Budget(Option<BudgetId>),
-    /// A procedure's title and owner (its steps are long text, edited
-    /// in the editor).
-    Procedure(Option<ProcedureId>),
+    /// A new strategy or plan record of the kind (a procedure's steps
+    /// are long text, written next in the editor).
+    New(RecordKind),
+    /// The strategy or plan record.
+    Edit(RecordRef),
     /// Which resource to add: a budget, a person or a tool.
     Resource,
 }
 
-/// The kinds of record of the Strategy and Plan tabs, in the order of
-/// the catalog's [`crate::i18n::RecordWords`] arrays.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Objective,
-    Segment,
-    Channel,
-    Campaign,
-    Person,
-    Tool,
-    Budget,
-    Procedure,
-}
+impl Purpose {
+    /// The purpose of the form of a record of `I`'s kind: new, or the
+    /// record `editing`.
+    pub fn item<I: RecordId>(editing: Option<I>) -> Purpose {
+        editing.map_or(Purpose::New(I::KIND), |id| Purpose::Edit(RecordRef::of(id)))
+    }
 
-impl Kind {
-    pub fn index(self) -> usize {
-        self as usize
+    /// The kind of strategy or plan record the form writes, if it is one.
+    pub fn kind(self) -> Option<RecordKind> {
+        match self {
+            Purpose::New(kind) => Some(kind),
+            Purpose::Edit(r) => Some(r.kind),
+            _ => None,
+        }
+    }
+
+    /// The record of `I`'s kind the form edits, if any.
+    pub fn editing<I: RecordId>(self) -> Option<I> {
+        match self {
+            Purpose::Edit(r) => r.id_of(),
+            _ => None,
+        }
     }
 }
 
 /// The form's title: "New segment" or "Edit segment".
-fn title(kind: Kind, editing: bool, ui: &UiWords) -> &'static str {
-    let titles = if editing {
-        &ui.records.edit
-    } else {
-        &ui.records.new
-    };
-    titles[kind.index()]
+fn title(kind: RecordKind, editing: bool, ui: &UiWords) -> &'static str {
+    let words = (ui.records.kinds)(kind);
+    if editing { words.edit } else { words.new }
 }
 
 /// The names the forms complete to, with the ids of the records named.
@@ -134,7 +130,7 @@ fn named(
     form: &Form,
     field: impl Into<usize> + Copy,
     store: &Store,
-    kind: Named,
+    kind: RecordKind,
 ) -> Result<Option<i64>, FieldError> {
     match form.value(field) {
         v if v.is_empty() => Ok(None),

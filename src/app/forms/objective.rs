@@ -5,13 +5,11 @@
 
 use chrono::NaiveDate;
 
-use super::{
-    Choices, Kind, Purpose, choice_field, chosen, date, date_field, name_of, named, names,
-};
+use super::{Choices, Purpose, choice_field, chosen, date, date_field, name_of, named, names};
 use crate::app::form::{Field as Input, FieldError, Form};
+use crate::domain::RecordKind;
 use crate::domain::{ChannelId, Direction, Objective, ObjectiveId, SegmentId};
 use crate::i18n::Format;
-use crate::store::strategy::Named;
 use crate::store::{Store, StoreError};
 
 /// The form's fields, in order.
@@ -71,8 +69,8 @@ pub fn open(o: Option<&Objective>, choices: &Choices, today: NaiveDate, fmt: For
     ];
     let editing = o.map(|o| o.id);
     Form::new(
-        super::title(Kind::Objective, editing.is_some(), ui),
-        Purpose::Objective(editing),
+        super::title(RecordKind::Objective, editing.is_some(), ui),
+        Purpose::item(editing),
         fields,
     )
 }
@@ -113,10 +111,7 @@ pub fn read(
             ui,
         )?
     };
-    let id = match form.purpose {
-        Purpose::Objective(Some(id)) => id,
-        _ => ObjectiveId(0),
-    };
+    let id = form.purpose.editing().unwrap_or(ObjectiveId(0));
     Ok(Objective {
         id,
         title: form.value(Field::Title),
@@ -126,8 +121,8 @@ pub fn read(
         direction,
         start: date(form, Field::Start, today, ui)?,
         deadline: date(form, Field::Deadline, today, ui)?,
-        segment: named(form, Field::Segment, store, Named::Segment)?.map(SegmentId),
-        channel: named(form, Field::Channel, store, Named::Channel)?.map(ChannelId),
+        segment: named(form, Field::Segment, store, RecordKind::Segment)?.map(SegmentId),
+        channel: named(form, Field::Channel, store, RecordKind::Channel)?.map(ChannelId),
     })
 }
 
@@ -198,7 +193,10 @@ mod tests {
         let form = open(Some(&saved), &choices, day(11, 22), VI);
         assert_eq!(form.value(Field::Direction), "giảm");
         assert_eq!(form.value(Field::Deadline), "31/12/2026");
-        assert_eq!(form.purpose, Purpose::Objective(Some(saved.id)));
+        assert_eq!(
+            form.purpose,
+            Purpose::Edit(crate::domain::RecordRef::of(saved.id))
+        );
         let again = read(&form, &store, day(11, 22), VI).expect("valid");
         assert_eq!(again, saved);
     }

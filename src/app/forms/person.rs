@@ -1,8 +1,9 @@
 //! The add/edit person form: a name (the one tasks are assigned to and
 //! campaigns owned by), a role and a contact.
 
-use super::{Kind, Purpose};
+use super::Purpose;
 use crate::app::form::{Field as Input, FieldError, Form};
+use crate::domain::RecordKind;
 use crate::domain::{Person, PersonId};
 use crate::i18n::Format;
 use crate::store::StoreError;
@@ -32,18 +33,15 @@ pub fn open(p: Option<&Person>, fmt: Format) -> Form {
     ];
     let editing = p.map(|p| p.id);
     Form::new(
-        super::title(Kind::Person, editing.is_some(), ui),
-        Purpose::Person(editing),
+        super::title(RecordKind::Person, editing.is_some(), ui),
+        Purpose::item(editing),
         fields,
     )
 }
 
 /// The person the form describes; the store checks it when it is saved.
 pub fn read(form: &Form) -> Person {
-    let id = match form.purpose {
-        Purpose::Person(Some(id)) => id,
-        _ => PersonId(0),
-    };
+    let id = form.purpose.editing().unwrap_or(PersonId(0));
     Person {
         id,
         name: form.value(Field::Name),

@@ -1,11 +1,11 @@
 //! The add/edit procedure form: a title and the person who owns it. The
 //! steps are long text, written in the editor once the procedure exists.
 
-use super::{Choices, Kind, Purpose, name_of, named, names};
+use super::{Choices, Purpose, name_of, named, names};
 use crate::app::form::{Field as Input, FieldError, Form};
+use crate::domain::RecordKind;
 use crate::domain::{PersonId, Procedure, ProcedureId};
 use crate::i18n::Format;
-use crate::store::strategy::Named;
 use crate::store::{Store, StoreError};
 
 /// The form's fields, in order.
@@ -35,8 +35,8 @@ pub fn open(p: Option<&Procedure>, choices: &Choices, fmt: Format) -> Form {
     ];
     let editing = p.map(|p| p.id);
     Form::new(
-        super::title(Kind::Procedure, editing.is_some(), ui),
-        Purpose::Procedure(editing),
+        super::title(RecordKind::Procedure, editing.is_some(), ui),
+        Purpose::item(editing),
         fields,
     )
 }
@@ -44,12 +44,10 @@ pub fn open(p: Option<&Procedure>, choices: &Choices, fmt: Format) -> Form {
 /// The procedure the form describes, with the steps it has (none yet
 /// where new); the store checks it when it is saved.
 pub fn read(form: &Form, store: &Store) -> Result<Procedure, FieldError> {
-    let owner = named(form, Field::Owner, store, Named::Person)?.map(PersonId);
-    let (id, steps) = match form.purpose {
-        Purpose::Procedure(Some(id)) => {
-            (id, store.procedure(id).map_err(FieldError::general)?.steps)
-        }
-        _ => (ProcedureId(0), String::new()),
+    let owner = named(form, Field::Owner, store, RecordKind::Person)?.map(PersonId);
+    let (id, steps) = match form.purpose.editing::<ProcedureId>() {
+        Some(id) => (id, store.procedure(id).map_err(FieldError::general)?.steps),
+        None => (ProcedureId(0), String::new()),
     };
     Ok(Procedure {
         id,

@@ -2,8 +2,9 @@
 //! (description, demographics, needs, buying habits) and the estimated
 //! size of its market.
 
-use super::{Kind, Purpose};
+use super::Purpose;
 use crate::app::form::{Field as Input, FieldError, Form};
+use crate::domain::RecordKind;
 use crate::domain::{Segment, SegmentId};
 use crate::i18n::Format;
 use crate::store::StoreError;
@@ -46,8 +47,8 @@ pub fn open(s: Option<&Segment>, fmt: Format) -> Form {
     ];
     let editing = s.map(|s| s.id);
     Form::new(
-        super::title(Kind::Segment, editing.is_some(), ui),
-        Purpose::Segment(editing),
+        super::title(RecordKind::Segment, editing.is_some(), ui),
+        Purpose::item(editing),
         fields,
     )
 }
@@ -64,10 +65,7 @@ pub fn read(form: &Form, fmt: Format) -> Result<Segment, FieldError> {
                 .map_err(|_| FieldError::at(Field::MarketSize, Format::fill(r.not_whole, &m)))?,
         ),
     };
-    let id = match form.purpose {
-        Purpose::Segment(Some(id)) => id,
-        _ => SegmentId(0),
-    };
+    let id = form.purpose.editing().unwrap_or(SegmentId(0));
     Ok(Segment {
         id,
         name: form.value(Field::Name),

@@ -5,10 +5,10 @@ use chrono::NaiveDate;
 
 use super::{Purpose, choice_field, chosen, date_field};
 use crate::app::form::{Field as Input, FieldError, Form};
+use crate::domain::RecordKind;
 use crate::domain::{Priority, TaskId, validate};
 use crate::i18n::Format;
 use crate::store::Store;
-use crate::store::strategy::Named;
 use crate::store::tasks::{NewTask, TaskPatch};
 use crate::taskview::TaskLine;
 use crate::taskview::quick::{Known, NameKind, QuickAdd, QuickError, parse_quick};
@@ -108,7 +108,7 @@ pub fn read(
     };
     let campaign = match (
         quick.campaign,
-        super::named(form, Field::Campaign, store, Named::Campaign)?,
+        super::named(form, Field::Campaign, store, RecordKind::Campaign)?,
     ) {
         (Some(q), Some(f)) if q != f => return Err(both("campaign:", Field::Campaign, w.campaign)),
         (q, f) => q.or(f),
@@ -124,7 +124,7 @@ pub fn read(
     };
     let assignee = match (
         quick.assignee,
-        super::named(form, Field::Assignee, store, Named::Person)?,
+        super::named(form, Field::Assignee, store, RecordKind::Person)?,
     ) {
         (Some(q), Some(f)) if q != f => return Err(both("@name", Field::Assignee, w.assignee)),
         (q, f) => q.or(f),

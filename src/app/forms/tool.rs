@@ -1,7 +1,8 @@
 //! The add/edit tool form: the tool's name and what it is used for.
 
-use super::{Kind, Purpose};
+use super::Purpose;
 use crate::app::form::{Field as Input, FieldError, Form};
+use crate::domain::RecordKind;
 use crate::domain::{Tool, ToolId};
 use crate::i18n::Format;
 use crate::store::StoreError;
@@ -28,18 +29,15 @@ pub fn open(t: Option<&Tool>, fmt: Format) -> Form {
     ];
     let editing = t.map(|t| t.id);
     Form::new(
-        super::title(Kind::Tool, editing.is_some(), ui),
-        Purpose::Tool(editing),
+        super::title(RecordKind::Tool, editing.is_some(), ui),
+        Purpose::item(editing),
         fields,
     )
 }
 
 /// The tool the form describes; the store checks it when it is saved.
 pub fn read(form: &Form) -> Tool {
-    let id = match form.purpose {
-        Purpose::Tool(Some(id)) => id,
-        _ => ToolId(0),
-    };
+    let id = form.purpose.editing().unwrap_or(ToolId(0));
     Tool {
         id,
         name: form.value(Field::Name),

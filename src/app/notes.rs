@@ -349,9 +349,7 @@ impl App {
                 let text = Format::fill_all(ui.msg_followed_up, &[&task.id, &note.id]);
                 let hint = self.undo_hint();
                 self.say(format!("{text} {hint}"));
-                let line = self.line_for(task);
-                self.tasks.put(line, self.today, true);
-                self.tasks.scroll_into_view(self.fit.list_height);
+                self.tasks.put_written(task, &super::env!(self));
                 self.notes_written(Some(note.id));
             }
             Err(e) => self.fail(e.to_string()),

@@ -71,7 +71,8 @@ impl App {
             (Action::Edit, Some(c)) => self.open_edit(RecordRef::of(c.id)),
             (Action::Delete, Some(c)) => self.ask_delete(RecordRef::of(c.id)),
             (Action::AddTaskToCampaign, Some(c)) => {
-                let mut form = forms::task::open(None, self.names(), self.format());
+                let mut form =
+                    forms::task::open(None, super::tasks::names(&self.store), self.format());
                 form.set(forms::task::Field::Campaign, &c.name);
                 self.overlay = Overlay::Form(Box::new(form));
             }

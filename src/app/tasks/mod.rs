@@ -2,8 +2,12 @@
 //! order and grouping, and where the selection and the scroll are.
 
 mod lines;
+pub mod load;
 mod moves;
 mod order;
+mod update;
+
+pub use update::names;
 #[cfg(test)]
 mod tests;
 

@@ -13,6 +13,9 @@ use crate::metrics::pacing::Pacing;
 use crate::metrics::scoreboard::CampaignScore;
 use crate::scoreboard::Column;
 use crate::store::{Result, Store};
+mod scoreboard;
+mod update;
+
 use crate::taskview::workload::{
     TaskProgress, Workload, progress_from_counts, week_starts, workload_from_counts,
 };

@@ -201,3 +201,23 @@ fn the_mutable_app_check_sees_the_forms_it_is_written_in() {
         assert!(!takes_mut_app(line), "{line}");
     }
 }
+
+#[test]
+fn the_tab_modules_own_their_state_and_never_take_the_app() {
+    let mut found = Vec::new();
+    for (path, text) in sources(&["src/app/tasks", "src/app/kpis", "src/app/plan"]) {
+        for (n, line) in code_lines(&text) {
+            let t = tokens(line);
+            let impl_app = t.first().is_some_and(|s| s == "impl")
+                && t.iter().any(|s| s.rsplit("::").next() == Some("App"));
+            if takes_mut_app(line) || impl_app {
+                found.push(format!("{path}:{n}: {}", line.trim()));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "a tab changes its own state and returns an Effect; these reach into the App:\n{}",
+        found.join("\n")
+    );
+}

@@ -161,7 +161,8 @@ impl App {
         };
         let hint = self.undo_hint();
         self.say(format!("{text} {hint}"));
-        self.refresh();
+        // Links to it are gone from the other tabs too.
+        self.reload_all(super::Stale::ALL);
     }
 }
 

@@ -181,9 +181,13 @@ impl App {
         let (store, fmt, today) = (&self.store, self.format(), self.today);
         Ok(Some(match purpose {
             Purpose::Task(Some(id)) => {
-                let (line, seen) = store
-                    .read_to_edit(Table::Tasks, id.0, |s| Ok(super::line_of(s, s.task(id)?)))?;
-                (forms::task::open(Some(&line), self.names(), fmt), seen)
+                let (line, seen) = store.read_to_edit(Table::Tasks, id.0, |s| {
+                    Ok(super::tasks::load::line_of(s, s.task(id)?))
+                })?;
+                (
+                    forms::task::open(Some(&line), super::tasks::names(&self.store), fmt),
+                    seen,
+                )
             }
             Purpose::Note(Some(id)) => {
                 let (n, seen) = store.read_to_edit(Table::Notes, id.0, |s| s.note(id))?;
@@ -366,9 +370,7 @@ impl App {
                     let said = Format::fill(ui.strategy.saved, &request.title);
                     let hint = self.undo_hint();
                     self.say(format!("{said} {hint}"));
-                    let kept = self.strategy.as_ref().map(|s| (s.section, s.selected));
-                    self.after_own_write();
-                    return self.reload_strategy(kept);
+                    return self.made_stale(super::Stale::DERIVED);
                 }
                 Err(StoreError::Changed { .. }) => {}
                 Err(e) => return self.fail(e.to_string()),

@@ -5,182 +5,66 @@ pub mod action;
 pub mod deleting;
 pub mod editor;
 pub mod edits;
+pub mod effect;
 pub mod form;
 pub mod forms;
 pub mod keymap;
 pub mod kpis;
 pub mod notes;
+mod overlay;
 pub mod plan;
 pub mod records;
+mod reload;
 mod reopen;
-mod scoreboard;
+pub mod stale;
 pub mod strategy;
+mod tab;
 pub mod tasks;
 pub mod typing;
 mod waiting;
 
-use std::collections::HashMap;
 use std::time::Duration;
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use ratatui_textarea::TextArea;
 
 pub use action::Action;
 pub use keymap::{Context, Keymap};
+pub use overlay::{Overlay, Pending};
+pub use tasks::load::load_lines;
 pub use waiting::RETRY_EVERY;
 
+/// The context a tab's update sees, borrowed field by field from the
+/// `App` so that the tab itself can be borrowed beside it.
+macro_rules! env {
+    ($app:expr) => {
+        $crate::app::effect::Env {
+            store: &mut $app.store,
+            config: &$app.config,
+            keymap: &$app.keymap,
+            today: $app.today,
+            fit: $app.fit,
+        }
+    };
+}
+pub(crate) use env;
+
 use crate::config::Config;
-use crate::domain::{Clock, NoteId, Priority, TaskId, TaskStatus};
+use crate::domain::Clock;
 use crate::i18n::{Format, Words};
-use crate::metrics::{Granularity, Period};
-use crate::store::tasks::TaskPatch;
-use crate::store::{self, Origin, Store, StoreError};
-use crate::taskview::TaskLine;
-use form::{FieldError, Form};
+use crate::store::{Origin, Store, StoreError};
 use kpis::KpisTab;
 use plan::PlanTab;
+pub use stale::Stale;
 use strategy::StrategyTab;
-use tasks::{TaskView, TasksTab};
-
-/// The four tabs, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Tab {
-    Strategy,
-    Plan,
-    Tasks,
-    Kpis,
-}
-
-impl Tab {
-    pub const ALL: [Tab; 4] = [Tab::Strategy, Tab::Plan, Tab::Tasks, Tab::Kpis];
-
-    pub fn index(self) -> usize {
-        match self {
-            Tab::Strategy => 0,
-            Tab::Plan => 1,
-            Tab::Tasks => 2,
-            Tab::Kpis => 3,
-        }
-    }
-
-    fn step(self, delta: isize) -> Tab {
-        Tab::ALL[(self.index() as isize + delta).rem_euclid(4) as usize]
-    }
-
-    pub fn parse(s: &str) -> Option<Tab> {
-        match s.trim().to_lowercase().as_str() {
-            "strategy" => Some(Tab::Strategy),
-            "plan" => Some(Tab::Plan),
-            "tasks" => Some(Tab::Tasks),
-            "kpis" => Some(Tab::Kpis),
-            _ => None,
-        }
-    }
-}
+pub use tab::{Fit, Tab};
+use tasks::TasksTab;
 
 /// A line of feedback under the screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
     pub text: String,
     pub error: bool,
-}
-
-/// A question waiting for an answer.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Pending {
-    DeleteTask(TaskId),
-    DeleteNote(NoteId),
-    /// Another follow-up task for a note that already has one: y/n.
-    FollowUpAgain(NoteId),
-    /// A record of the Strategy or Plan tab: y/n.
-    Delete(crate::domain::RecordRef),
-    /// A campaign with tasks: keep them (unlinked) or delete them too.
-    DeleteCampaign {
-        id: crate::domain::CampaignId,
-        tasks: i64,
-    },
-}
-
-impl Pending {
-    /// The answers the question takes.
-    pub fn answers(&self) -> &'static [Action] {
-        match self {
-            Pending::DeleteCampaign { .. } => {
-                &[Action::KeepTasks, Action::DeleteTasksToo, Action::No]
-            }
-            Pending::DeleteTask(_)
-            | Pending::DeleteNote(_)
-            | Pending::FollowUpAgain(_)
-            | Pending::Delete(_) => &[Action::Yes, Action::No],
-        }
-    }
-}
-
-/// What covers the tab, if anything.
-pub enum Overlay {
-    None,
-    Help {
-        scroll: usize,
-    },
-    Confirm {
-        question: String,
-        pending: Pending,
-    },
-    Form(Box<Form>),
-    /// An edit form's fields changed elsewhere too: which to keep.
-    Conflict(Box<edits::Conflict>),
-    /// The KPIs tab's choice of segment, channel or campaign.
-    Picker(Box<kpis::Picker>),
-    /// The built-in editor of long text.
-    Editor(Box<editor::TextEditor>),
-}
-
-impl Overlay {
-    /// The answers the question shown takes, if any.
-    pub fn answers(&self) -> &'static [Action] {
-        match self {
-            Overlay::Confirm { pending, .. } => pending.answers(),
-            Overlay::Conflict(_) => edits::ANSWERS,
-            _ => &[],
-        }
-    }
-}
-
-/// What fits on the screen, from the last resize: the update logic keeps
-/// selections among the rows and days shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Fit {
-    /// Rows of the task list.
-    pub list_height: usize,
-    /// Whether the KPIs tab has room for the period's notes beside its
-    /// figures; else they are one of the views `c` cycles through.
-    pub notes_beside: bool,
-    /// Columns and campaign rows of the Plan tab's timeline.
-    pub timeline_cols: usize,
-    pub timeline_rows: usize,
-    /// How far the `?` overlay scrolls to show its last line.
-    pub help_scroll: usize,
-    /// Which of the scoreboard's columns (in `Column::ALL` order) the
-    /// width shows: its sort goes round those only.
-    pub board_columns: [bool; crate::scoreboard::Column::ALL.len()],
-    /// The screen shows only a "too small" notice: no key may change or
-    /// open what no one can see, so only quit is taken.
-    pub too_small: bool,
-}
-
-impl Default for Fit {
-    fn default() -> Self {
-        Fit {
-            list_height: 20,
-            timeline_cols: 56,
-            timeline_rows: 12,
-            notes_beside: false,
-            // Not known before the first frame: not limited.
-            help_scroll: usize::MAX,
-            board_columns: [true; crate::scoreboard::Column::ALL.len()],
-            too_small: false,
-        }
-    }
 }
 
 /// Settings the TUI starts with.
@@ -205,8 +89,10 @@ pub struct App {
     pub db_name: String,
     pub tab: Tab,
     pub tasks: TasksTab,
-    /// Whether `tasks` holds every task (see [`App::open_on`]).
-    tasks_loaded: bool,
+    /// What a change made stale and is not read again yet (see `stale`).
+    stale: Stale,
+    /// Whether the task lines were ever read (see [`App::open_on`]).
+    tasks_read: bool,
     pub strategy: Option<StrategyTab>,
     pub kpis: Option<KpisTab>,
     pub plan: Option<PlanTab>,
@@ -234,47 +120,6 @@ pub struct App {
     /// The day of the last values recorded this session: the record form
     /// opens on it, so a day's figures typed in several goes keep it.
     record_day: Option<NaiveDate>,
-}
-
-/// Every task with its campaign's and assignee's names.
-pub fn load_lines(store: &Store) -> Result<Vec<TaskLine>, StoreError> {
-    let campaigns: HashMap<_, _> = store
-        .campaigns()?
-        .into_iter()
-        .map(|c| (c.id, (c.name, c.end)))
-        .collect();
-    let people: HashMap<_, _> = store
-        .people()?
-        .into_iter()
-        .map(|p| (p.id, p.name))
-        .collect();
-    Ok(store
-        .all_tasks()?
-        .into_iter()
-        .map(|task| {
-            let campaign = task.campaign.and_then(|c| campaigns.get(&c));
-            TaskLine {
-                campaign: campaign.map(|c| c.0.clone()),
-                campaign_end: campaign.map(|c| c.1),
-                assignee: task.assignee.and_then(|p| people.get(&p)).cloned(),
-                task,
-            }
-        })
-        .collect())
-}
-
-/// A task with its campaign's and assignee's names.
-fn line_of(store: &Store, task: crate::domain::Task) -> TaskLine {
-    let campaign = task.campaign.and_then(|c| store.campaign(c).ok());
-    TaskLine {
-        campaign: campaign.as_ref().map(|c| c.name.clone()),
-        campaign_end: campaign.map(|c| c.end),
-        assignee: task
-            .assignee
-            .and_then(|p| store.person(p).ok())
-            .map(|p| p.name),
-        task,
-    }
 }
 
 impl App {
@@ -307,10 +152,15 @@ impl App {
             Some(Err(e)) => (Vec::new(), Some(e)),
             None => (Vec::new(), None),
         };
-        let tasks_loaded = tab == Tab::Tasks && unread.is_none();
+        // Tasks not read now are read when the Tasks tab is first shown.
+        let stale = Stale {
+            tasks: tab != Tab::Tasks || unread.is_some(),
+            ..Stale::default()
+        };
         let mut app = App {
             tasks: TasksTab::new(lines, today, s.config.week_start),
-            tasks_loaded,
+            stale,
+            tasks_read: !stale.tasks,
             store,
             config: s.config,
             keymap: s.keymap,
@@ -344,20 +194,6 @@ impl App {
             app.show(tab);
         }
         Ok(app)
-    }
-
-    /// Reads every task if they were not read yet (see [`App::open_on`]).
-    fn ensure_tasks(&mut self) {
-        if self.tasks_loaded {
-            return;
-        }
-        match load_lines(&self.store) {
-            Ok(lines) => {
-                self.tasks.reload(lines, self.today);
-                self.tasks_loaded = true;
-            }
-            Err(e) => self.fail(e.to_string()),
-        }
     }
 
     /// Closes the store, so that closing last it folds the WAL into the
@@ -449,11 +285,7 @@ impl App {
 
     /// "u to undo", with the key really bound.
     fn undo_hint(&self) -> String {
-        let key = self
-            .keymap
-            .key_text(Context::Tasks, Action::Undo)
-            .unwrap_or_else(|| "u".into());
-        Format::fill(self.words().ui.msg_undo_hint, key)
+        effect::undo_hint(&self.keymap, self.format())
     }
 
     /// Carries out one action. Errors become the status line; nothing here
@@ -500,8 +332,6 @@ impl App {
             | Context::Global
             | Context::Waiting => {}
         }
-        let today = self.today;
-        let height = self.fit.list_height;
         match action {
             Action::Quit => self.quit = true,
             Action::NextTab => self.show(self.tab.step(1)),
@@ -520,7 +350,12 @@ impl App {
             | Action::FunnelView
             | Action::ToggleCompare
             | Action::PickScope
-            | Action::WholeBusiness => self.update_kpis(action),
+            | Action::WholeBusiness => {
+                if let Some(k) = &mut self.kpis {
+                    let effect = k.update(action, &env!(self), &self.timelines);
+                    self.apply(effect);
+                }
+            }
             Action::Up
             | Action::Down
             | Action::Top
@@ -537,213 +372,29 @@ impl App {
                 self.update_notes(action)
             }
             _ if self.tab != Tab::Tasks => {}
-            Action::Up => self.tasks.move_by(-1, height),
-            Action::Down => self.tasks.move_by(1, height),
-            Action::PageUp => self.tasks.move_by(-(height.max(2) as isize - 1), height),
-            Action::PageDown => self.tasks.move_by(height.max(2) as isize - 1, height),
-            Action::Top => self.tasks.jump(false, height),
-            Action::Bottom => self.tasks.jump(true, height),
-            Action::Left => self.tasks.move_column(-1),
-            Action::Right => self.tasks.move_column(1),
-            Action::ToggleDone
-            | Action::CycleStatus
-            | Action::DueLater
-            | Action::DueEarlier
-            | Action::CyclePriority => {
-                if let Some((line, patch)) = self.quick_change(action) {
-                    self.write_task(line, &patch, true);
-                }
-            }
-            Action::Add => self.open_form(None),
-            Action::Edit => {
-                if let Some(id) = self.tasks.selected().map(|l| l.task.id) {
-                    self.open_form(Some(id));
-                }
-            }
-            Action::Delete => {
-                if let Some(l) = self.tasks.selected() {
-                    let id = l.task.id;
-                    let question = Format::fill(
-                        self.words().ui.confirm_delete,
-                        format!("{id} \u{201c}{}\u{201d}", l.task.title),
-                    );
-                    self.overlay = Overlay::Confirm {
-                        question,
-                        pending: Pending::DeleteTask(id),
-                    };
-                }
-            }
-            Action::Filter => {
-                self.filter_before = self.tasks.filter_text.clone();
-                let mut t = TextArea::new(vec![self.tasks.filter_text.clone()]);
-                t.move_cursor(ratatui_textarea::CursorMove::End);
-                self.filter_input = Some(t);
-            }
-            Action::ClearFilter => self.tasks.set_filter("", today),
-            Action::CycleGrouping => {
-                self.tasks.grouping = self.tasks.grouping.cycled();
-                self.tasks.refresh(today);
-                self.tasks.scroll_into_view(height);
-            }
-            Action::ToggleNext => {
-                self.tasks.sort = match self.tasks.sort {
-                    crate::taskview::Sort::Next => crate::taskview::Sort::Due,
-                    _ => crate::taskview::Sort::Next,
-                };
-                self.tasks.refresh(today);
-                self.tasks.scroll_into_view(height);
-            }
-            Action::ToggleDoneShown => {
-                self.tasks.toggle_done_shown(today);
-                self.tasks.scroll_into_view(height);
-            }
-            Action::ToggleBoard => {
-                let id = self.tasks.selected().map(|l| l.task.id);
-                self.tasks.view = match self.tasks.view {
-                    TaskView::List => TaskView::Board,
-                    TaskView::Board => TaskView::List,
-                };
-                if let Some(id) = id {
-                    self.tasks.select(id);
-                }
-                self.tasks.scroll_into_view(height);
-            }
-            Action::Record
-            | Action::FollowUp
-            | Action::Yes
-            | Action::No
-            | Action::ToggleZoom
-            | Action::ToggleWorkload
-            | Action::ToggleScoreboard
-            | Action::CycleSort
-            | Action::ReverseSort
-            | Action::OpenTasks
-            | Action::Open
-            | Action::AddTaskToCampaign
-            | Action::KeepTasks
-            | Action::DeleteTasksToo
-            | Action::KeepMine
-            | Action::TakeTheirs
-            | Action::NextField
-            | Action::Complete
-            | Action::PrevField
-            | Action::Submit
-            | Action::Cancel
-            | Action::Type(_) => {}
-        }
-    }
-
-    fn show(&mut self, tab: Tab) {
-        self.tab = tab;
-        if tab == Tab::Tasks {
-            self.ensure_tasks();
-        }
-        match tab {
-            Tab::Tasks => {}
-            Tab::Kpis => {
-                if self.kpis.is_none() {
-                    let period = KpisTab::current(Granularity::Month, self.today, &self.config);
-                    self.load_kpis(period, kpis::Scope::default(), 0);
-                }
-            }
-            Tab::Plan => {
-                if self.plan.is_none() {
-                    match PlanTab::load(&self.store, &self.config, self.today) {
-                        Ok(p) => self.plan = Some(p),
-                        Err(e) => self.fail(e.to_string()),
-                    }
-                    self.settle_plan();
-                }
-            }
-            Tab::Strategy => {
-                if self.strategy.is_none() {
-                    let analysis = crate::analysis::Analysis::with_timelines(
-                        &self.store,
-                        &self.config,
-                        self.today,
-                        std::rc::Rc::clone(&self.timelines),
-                    );
-                    match StrategyTab::load(&self.store, &self.config, self.today, &analysis) {
-                        Ok(s) => self.strategy = Some(s),
-                        Err(e) => self.fail(e.to_string()),
-                    }
-                }
+            Action::Filter => self.open_filter(),
+            _ => {
+                let effect = self.tasks.update(action, &mut env!(self));
+                self.apply(effect);
             }
         }
     }
 
-    fn load_kpis(&mut self, period: Period, scope: kpis::Scope, view: usize) {
-        let timelines = &self.timelines;
-        let at = kpis::At {
-            today: self.today,
-            period,
-            compare: self.kpis.as_ref().map(|k| k.compare).unwrap_or_default(),
-        };
-        match KpisTab::load_at(&self.store, &self.config, timelines, at, scope, view) {
-            Ok(mut k) => {
-                // The same note stays selected where it is still listed.
-                if let Some(old) = &self.kpis {
-                    let id = old.period_notes.selected().map(|l| l.note.id);
-                    k.period_notes.keep(id, old.period_notes.selected);
-                    k.show_funnel = old.show_funnel;
-                }
-                self.kpis = Some(k);
-            }
-            Err(e) => self.fail(e.to_string()),
+    /// Carries out what a tab's update returned.
+    fn apply(&mut self, effect: effect::Effect) {
+        if let Some(status) = effect.status {
+            self.status = Some(status);
         }
-    }
-
-    /// Period navigation and the chart shown on the KPIs tab.
-    fn update_kpis(&mut self, action: Action) {
-        let Some(k) = &self.kpis else {
-            return;
-        };
-        let (period, view, scope) = (k.period, k.view, k.scope.clone());
-        let today_period = |g| KpisTab::current(g, self.today, &self.config);
-        match action {
-            Action::PrevPeriod => self.load_kpis(period.prev(), scope, view),
-            Action::NextPeriod => self.load_kpis(period.next(), scope, view),
-            Action::CurrentPeriod => self.load_kpis(today_period(period.granularity), scope, view),
-            Action::CycleGranularity => {
-                let g = period.granularity.next();
-                // The period of the new size that holds the old one's end.
-                let day = period.end.min(self.today);
-                let p = Period::containing(g, day, self.config.week_start);
-                self.load_kpis(p, scope, view);
-            }
-            Action::PickScope => {
-                let kw = &self.words().ui.kpi;
-                let words = kpis::PickerWords {
-                    whole: kw.whole,
-                    segment: kw.segment,
-                    channel: kw.channel,
-                    campaign: kw.campaign,
-                };
-                match kpis::Picker::load(&self.store, &words, &scope) {
-                    Ok(p) => self.overlay = Overlay::Picker(Box::new(p)),
-                    Err(e) => self.fail(e.to_string()),
-                }
-            }
-            Action::WholeBusiness if scope.dimension != crate::domain::Dimension::Total => {
-                self.load_kpis(period, kpis::Scope::default(), view);
-            }
-            Action::CycleChart => {
-                if let Some(k) = &mut self.kpis {
-                    k.view = (k.view + 1) % kpis::VIEWS;
-                }
-            }
-            Action::FunnelView => {
-                if let Some(k) = &mut self.kpis {
-                    k.toggle_funnel();
-                }
-            }
-            Action::ToggleCompare => {
-                if let Some(k) = &mut self.kpis {
-                    k.compare = k.compare.toggled();
-                }
-                self.load_kpis(period, scope, view);
-            }
-            _ => {}
+        if let Some(overlay) = effect.overlay {
+            self.overlay = overlay;
+        }
+        if effect.stale.any() {
+            self.made_stale(effect.stale);
+        }
+        if let Some(filter) = effect.tasks_filter {
+            self.show(Tab::Tasks);
+            self.tasks.set_filter(&filter, self.today);
+            self.tasks.scroll_into_view(self.fit.list_height);
         }
     }
 
@@ -776,67 +427,6 @@ impl App {
         }
     }
 
-    /// Text an action asked to edit: the terminal loop opens `$VISUAL` or
-    /// `$EDITOR` on it, or [`App::edit_inside`] where there is none.
-    pub fn take_edit_request(&mut self) -> Option<editor::EditRequest> {
-        self.edit_request.take()
-    }
-
-    /// Opens the built-in editor on `request`.
-    pub fn edit_inside(&mut self, request: editor::EditRequest) {
-        self.overlay = Overlay::Editor(Box::new(editor::TextEditor::new(request)));
-    }
-
-    /// Writes what the editor left (see `edits` for text changed
-    /// elsewhere meanwhile); an error (the editor failed) is shown.
-    pub fn finish_edit(&mut self, request: &editor::EditRequest, edited: Result<String, String>) {
-        let w = &self.words().ui.strategy;
-        let text = match edited {
-            Ok(t) => t.trim_end().to_string(),
-            Err(e) => return self.fail(Format::fill(w.editor_failed, e)),
-        };
-        if text == request.stored.trim_end() {
-            return self.say(w.unchanged.into());
-        }
-        if self.read_only {
-            return self.fail(self.words().ui.read_only_refused.into());
-        }
-        if self.store.check_file().is_some() {
-            return self.fail(self.detached_refused());
-        }
-        self.write_text(request, text.clone());
-        if self.store.take_write_busy() {
-            let request = request.clone();
-            self.wait(Some(waiting::Retry::Edit { request, text }));
-        }
-    }
-
-    fn update_editor(&mut self, action: Action) {
-        let Overlay::Editor(ed) = &mut self.overlay else {
-            return;
-        };
-        match action {
-            Action::Cancel => self.overlay = Overlay::None,
-            Action::Type(k) => typing::type_key(&mut ed.area, k),
-            Action::Submit => {
-                let request = ed.request.clone();
-                let text = ed.text();
-                self.overlay = Overlay::None;
-                self.finish_edit(&request, Ok(text));
-            }
-            _ => {}
-        }
-    }
-
-    /// Keeps the Plan tab's selection among the campaigns shown and reads
-    /// the selected one's pacing.
-    fn settle_plan(&mut self) {
-        let Some(p) = &mut self.plan else {
-            return;
-        };
-        p.settle(self.fit.timeline_cols, self.fit.timeline_rows);
-    }
-
     /// The Plan tab's keys: selection, time, zoom, workload, the way to
     /// a campaign's tasks, and what writes (see `records`).
     fn update_plan(&mut self, action: Action) {
@@ -846,550 +436,9 @@ impl App {
         ) {
             return self.update_plan_records(action);
         }
-        let cols = self.fit.timeline_cols;
-        let rows = self.fit.timeline_rows;
-        let today = self.today;
-        let week_start = self.config.week_start;
-        let board_columns = self.fit.board_columns;
-        let Some(p) = &mut self.plan else {
-            return;
-        };
-        match action {
-            Action::Up => p.move_by(-1, cols),
-            Action::Down => p.move_by(1, cols),
-            Action::PageUp => p.move_by(-(rows.max(2) as isize - 1), cols),
-            Action::PageDown => p.move_by(rows.max(2) as isize - 1, cols),
-            Action::Top => p.move_by(isize::MIN / 2, cols),
-            Action::Bottom => p.move_by(isize::MAX / 2, cols),
-            Action::PrevPeriod => p.scroll(false),
-            Action::NextPeriod => p.scroll(true),
-            Action::CurrentPeriod => p.to_today(today, week_start),
-            Action::ToggleZoom => p.toggle_zoom(),
-            Action::ToggleScoreboard => p.toggle_scoreboard(cols, week_start),
-            // The sort keys act on the table shown only, never on a
-            // hidden one.
-            Action::CycleSort if p.view == plan::PlanView::Scoreboard => {
-                p.cycle_sort(&board_columns)
-            }
-            Action::ReverseSort if p.view == plan::PlanView::Scoreboard => p.reverse_sort(),
-            Action::ToggleWorkload => {
-                p.view = match p.view {
-                    plan::PlanView::Workload => plan::PlanView::Timeline,
-                    _ => plan::PlanView::Workload,
-                }
-            }
-            Action::OpenTasks => {
-                if let Some(name) = p.selected_row().map(|r| r.campaign.name.clone()) {
-                    let quoted = name.replace('"', "");
-                    self.tab = Tab::Tasks;
-                    self.ensure_tasks();
-                    self.tasks
-                        .set_filter(&format!("campaign:\"{quoted}\""), today);
-                    self.tasks.scroll_into_view(self.fit.list_height);
-                }
-                return;
-            }
-            _ => return,
+        if let Some(p) = &mut self.plan {
+            let effect = p.update(action, &env!(self));
+            self.apply(effect);
         }
-        self.settle_plan();
-    }
-
-    /// The change a quick key (Space, s, +, -, p) makes to the selected
-    /// task, worked out from the task as shown: the task and the change.
-    /// The selection follows the task, so a second Space takes back the
-    /// first.
-    fn quick_change(&self, action: Action) -> Option<(TaskLine, TaskPatch)> {
-        let line = self.tasks.selected()?.clone();
-        let t = &line.task;
-        let today = self.today;
-        let patch = match action {
-            Action::ToggleDone => {
-                let to = if t.status == TaskStatus::Done {
-                    TaskStatus::Todo
-                } else {
-                    TaskStatus::Done
-                };
-                TaskPatch {
-                    status: Some(to),
-                    ..TaskPatch::default()
-                }
-            }
-            Action::CycleStatus => TaskPatch {
-                status: Some(t.status.cycled()),
-                ..TaskPatch::default()
-            },
-            Action::DueLater | Action::DueEarlier => {
-                let base = t.due.unwrap_or(today);
-                let due = if t.due.is_none() {
-                    Some(today)
-                } else if action == Action::DueLater {
-                    base.checked_add_days(Days::new(1))
-                } else {
-                    base.checked_sub_days(Days::new(1))
-                };
-                TaskPatch {
-                    due: Some(due.or(t.due)),
-                    ..TaskPatch::default()
-                }
-            }
-            Action::CyclePriority => TaskPatch {
-                priority: Some(match t.priority {
-                    Priority::High => Priority::Medium,
-                    Priority::Medium => Priority::Low,
-                    Priority::Low => Priority::High,
-                }),
-                ..TaskPatch::default()
-            },
-            _ => return None,
-        };
-        Some((line, patch))
-    }
-
-    /// Writes a quick change to the task of `line` and puts the result
-    /// back.
-    fn write_task(&mut self, line: TaskLine, p: &TaskPatch, follow: bool) {
-        match self.store.edit_task(line.task.id, p) {
-            Ok(task) => {
-                let ui = &self.words().ui;
-                let finished =
-                    task.status == TaskStatus::Done && line.task.status != TaskStatus::Done;
-                // A repeating task's next one joins the list; the cursor stays.
-                let next = match finished && task.recurrence.is_some() {
-                    true => self.store.next_in_series(task.id).ok().flatten(),
-                    false => None,
-                };
-                let text = if let Some(n) = &next {
-                    let due = n.due.map(|d| self.format().date(d)).unwrap_or_default();
-                    Format::fill_all(ui.tasks.msg_done_next, &[&task.id, &n.id, &due])
-                } else if finished {
-                    Format::fill(ui.msg_done, task.id)
-                } else {
-                    let what = if p.status.is_some() {
-                        ui.task_status(task.status).to_string()
-                    } else if p.priority.is_some() {
-                        ui.priority(task.priority).to_string()
-                    } else {
-                        match task.due {
-                            Some(d) => format!("{} {}", ui.due, self.format().date(d)),
-                            None => ui.no_due.to_string(),
-                        }
-                    };
-                    format!("{} {what}.", Format::fill(ui.msg_task, task.id))
-                };
-                let hint = self.undo_hint();
-                self.say(format!("{text} {hint}"));
-                if let Some(n) = next {
-                    let next_line = self.line_for(n);
-                    self.tasks.put(next_line, self.today, false);
-                }
-                self.tasks
-                    .put(TaskLine { task, ..line }, self.today, follow);
-                self.tasks.scroll_into_view(self.fit.list_height);
-                self.after_own_write();
-            }
-            Err(e) => self.fail(e.to_string()),
-        }
-    }
-
-    /// Our own commits do not change `data_version`, other processes' do:
-    /// `seen_version` stays, so a change made elsewhere since the last poll
-    /// is still seen at the next.
-    fn after_own_write(&mut self) {
-        self.strategy = None;
-        self.plan = None;
-        self.timelines = Default::default();
-        if self.tab != Tab::Kpis {
-            self.kpis = None;
-        }
-    }
-
-    /// Undoes or redoes this dashboard's own latest change; one made since
-    /// elsewhere to the same records makes it refuse, saying which.
-    fn undo(&mut self, redo: bool) {
-        let r = if redo {
-            self.store.redo()
-        } else {
-            self.store.undo()
-        };
-        match r {
-            Ok(r) => {
-                let ui = &self.words().ui;
-                let t = if redo { ui.msg_redid } else { ui.msg_undid };
-                self.say(Format::fill(t, ui.change(&r.label)));
-                self.reload_after(true);
-            }
-            Err(e) => {
-                let msg = self
-                    .format()
-                    .journal_refusal(&e, self.store.origin())
-                    .unwrap_or_else(|| e.to_string());
-                self.fail(msg);
-            }
-        }
-    }
-
-    /// Reads everything again after a change made elsewhere.
-    fn reload(&mut self) {
-        self.reload_after(false);
-    }
-
-    /// Reads everything again; after an undo or a redo (`restored`), the
-    /// task it put back is selected.
-    fn reload_after(&mut self, restored: bool) {
-        // Before reading, as in `open_on`.
-        if let Ok(v) = self.store.data_version() {
-            self.seen_version = v;
-        }
-        // Tasks not read yet are read when the Tasks tab is first shown.
-        if self.tasks_loaded {
-            match load_lines(&self.store) {
-                Ok(lines) if restored => self.tasks.restore(lines, self.today),
-                Ok(lines) => self.tasks.reload(lines, self.today),
-                Err(e) => self.fail(e.to_string()),
-            }
-        }
-        self.tasks.scroll_into_view(self.fit.list_height);
-        // The Strategy tab keeps its section and selections.
-        let strategy_kept = self.strategy.take().map(|s| (s.section, s.selected));
-        self.timelines = Default::default();
-        // The Plan tab keeps where it looked and what was selected.
-        let kept = self
-            .plan
-            .take()
-            .map(|p| (p.zoom, p.from, p.selected, p.view, p.offset));
-        if let Some((zoom, from, selected, view, offset)) = kept
-            && let Ok(mut p) = PlanTab::load(&self.store, &self.config, self.today)
-        {
-            p.zoom = zoom;
-            p.from = from;
-            p.selected = selected;
-            p.view = view;
-            p.offset = offset;
-            self.plan = Some(p);
-            self.settle_plan();
-        }
-        let kept = self
-            .kpis
-            .as_ref()
-            .map(|k| (k.period, k.scope.clone(), k.view));
-        if let Some((period, scope, view)) = kept {
-            self.load_kpis(period, scope, view);
-        }
-        self.reload_strategy(strategy_kept);
-        if self.tab != Tab::Tasks {
-            self.show(self.tab);
-        }
-    }
-
-    /// Reads the Strategy tab again if it was loaded (`kept` holds its
-    /// section and selections), keeping where it was.
-    fn reload_strategy(&mut self, kept: Option<(strategy::Section, [usize; 6])>) {
-        let Some((section, selected)) = kept else {
-            return;
-        };
-        self.strategy = None;
-        let tab = self.tab;
-        self.show(Tab::Strategy);
-        self.tab = tab;
-        if let Some(s) = &mut self.strategy {
-            s.keep(section, selected);
-        }
-    }
-
-    /// Whether another process changed the database; if so, reloads what
-    /// is shown, keeping the selection. Cheap: one `PRAGMA data_version`.
-    /// First, whether the path still names the file (one `stat`): once it
-    /// does not, nothing more is written and a line says so (see
-    /// `reopen`).
-    pub fn poll_external(&mut self) -> bool {
-        let before = self.store.detached();
-        if let Some(now) = self.store.check_file() {
-            // What was said before the file went ("Added task 73. u to
-            // undo") no longer holds under the line saying nothing more is
-            // written; a refusal stays.
-            if before.is_none() && self.status.as_ref().is_some_and(|s| !s.error) {
-                self.status = None;
-            }
-            return before != Some(now);
-        }
-        match self.store.data_version() {
-            Ok(v) if v != self.seen_version => {
-                self.reload();
-                self.say(self.words().ui.msg_reloaded.into());
-                true
-            }
-            _ => false,
-        }
-    }
-
-    /// Whether the day changed since the last look; if so, redates.
-    pub fn poll_clock(&mut self) -> bool {
-        let today = self.clock.today();
-        if today == self.today {
-            return false;
-        }
-        self.today = today;
-        self.reload();
-        true
-    }
-
-    /// A new terminal size: the list keeps the selection in view, and the
-    /// timeline its selection among the campaigns shown.
-    pub fn resize(&mut self, fit: Fit) {
-        let fit = Fit {
-            list_height: fit.list_height.max(1),
-            ..fit
-        };
-        let changed = fit != self.fit;
-        self.fit = fit;
-        self.tasks.scroll_into_view(self.fit.list_height);
-        if changed {
-            self.settle_plan();
-        }
-    }
-
-    fn names(&self) -> forms::task::Names {
-        // Running and planned campaigns first, the latest first: the ones a
-        // new task most likely belongs to.
-        let mut list = self.store.campaigns().unwrap_or_default();
-        list.sort_by_key(|c| {
-            let closed = matches!(
-                c.status,
-                crate::domain::CampaignStatus::Done | crate::domain::CampaignStatus::Cancelled
-            );
-            (closed, std::cmp::Reverse(c.end))
-        });
-        let campaigns = list.into_iter().map(|c| c.name).collect();
-        let people = self
-            .store
-            .people()
-            .map(|v| v.into_iter().map(|p| p.name).collect())
-            .unwrap_or_default();
-        forms::task::Names { campaigns, people }
-    }
-
-    fn open_form(&mut self, editing: Option<TaskId>) {
-        let line = editing.and_then(|id| {
-            self.tasks
-                .lines
-                .lines()
-                .iter()
-                .find(|l| l.task.id == id)
-                .cloned()
-        });
-        let form = forms::task::open(line.as_ref(), self.names(), self.format());
-        self.overlay = Overlay::Form(Box::new(form));
-    }
-
-    fn update_form(&mut self, action: Action) {
-        let Overlay::Form(form) = &mut self.overlay else {
-            return;
-        };
-        match action {
-            Action::Cancel => self.overlay = Overlay::None,
-            Action::NextField => form.next(),
-            Action::PrevField => form.prev(),
-            Action::Complete => form.complete(),
-            Action::Type(k) => form.type_key(k),
-            Action::Submit => self.submit(),
-            _ => {}
-        }
-    }
-
-    /// Keeps the form open with a mistake.
-    fn form_failed(&mut self, e: FieldError) {
-        if let Overlay::Form(form) = &mut self.overlay {
-            form.fail(e);
-        }
-    }
-
-    /// Validates the task form and writes the task, an edit only the
-    /// fields changed in the form (where the task is still as `seen`); on
-    /// a mistake the form stays open with the message.
-    fn submit_task(&mut self, seen: Option<&store::seen::Seen>) -> edits::Attempt {
-        let Overlay::Form(form) = &self.overlay else {
-            return edits::Attempt::Done;
-        };
-        let today = self.today;
-        let fmt = self.format();
-        let editing = forms::task::editing(form);
-        let result = forms::task::read(form, &self.store, today, fmt)
-            .map_err(edits::Failure::from)
-            .and_then(|new| {
-                let written = match editing {
-                    None => self.store.add_task(&new),
-                    Some(id) => {
-                        let patch = forms::task::patch(form, &new);
-                        edits::checked(&mut self.store, seen, |s| s.edit_task(id, &patch))
-                    }
-                };
-                written.map_err(edits::refusal(FieldError::general))
-            });
-        match result {
-            Ok(task) => {
-                let ui = &fmt.words().ui;
-                let template = if editing.is_some() {
-                    ui.msg_saved
-                } else {
-                    ui.msg_added
-                };
-                let text = Format::fill(template, task.id);
-                self.overlay = Overlay::None;
-                let hint = self.undo_hint();
-                self.say(format!("{text} {hint}"));
-                let line = self.line_for(task);
-                self.tasks.put(line, today, true);
-                self.tasks.scroll_into_view(self.fit.list_height);
-                if self.tab == Tab::Tasks {
-                    self.after_own_write();
-                } else {
-                    // A task added from the Plan tab: its progress shows.
-                    self.refresh();
-                }
-                edits::Attempt::Done
-            }
-            Err(e) => e.shown(self),
-        }
-    }
-
-    fn line_for(&self, task: crate::domain::Task) -> TaskLine {
-        line_of(&self.store, task)
-    }
-
-    fn update_confirm(&mut self, action: Action) {
-        if let Overlay::Conflict(_) = &self.overlay {
-            return self.update_conflict(action);
-        }
-        let Overlay::Confirm { pending, .. } = &self.overlay else {
-            return;
-        };
-        let pending = pending.clone();
-        if !pending.answers().contains(&action) {
-            return;
-        }
-        self.overlay = Overlay::None;
-        self.answer(pending, action);
-    }
-
-    /// Carries out the answer `action` to the question `pending`.
-    fn answer(&mut self, pending: Pending, action: Action) {
-        match action {
-            Action::KeepTasks | Action::DeleteTasksToo => {
-                if let Pending::DeleteCampaign { id, tasks } = pending {
-                    let too = (action == Action::DeleteTasksToo).then_some(tasks);
-                    self.delete_item(crate::domain::RecordRef::of(id), too);
-                }
-            }
-            Action::Yes => {
-                if self.read_only {
-                    return self.fail(self.words().ui.read_only_refused.into());
-                }
-                match pending {
-                    Pending::Delete(item) => self.delete_item(item, None),
-                    Pending::DeleteCampaign { .. } => {}
-                    Pending::DeleteNote(id) => self.delete_note(id),
-                    Pending::FollowUpAgain(id) => match self.store.note(id) {
-                        Ok(note) => self.follow_up_note(note),
-                        Err(e) => self.fail(e.to_string()),
-                    },
-                    Pending::DeleteTask(id) => match self.store.delete_task(id) {
-                        Ok(t) => {
-                            let text = Format::fill(self.words().ui.msg_deleted, t.id);
-                            let hint = self.undo_hint();
-                            self.say(format!("{text} {hint}"));
-                            self.tasks.drop_task(id, self.today);
-                            self.tasks.scroll_into_view(self.fit.list_height);
-                            self.after_own_write();
-                        }
-                        Err(e) => self.fail(e.to_string()),
-                    },
-                }
-            }
-            _ => {}
-        }
-    }
-
-    /// Typing narrows the picker's list; Enter shows the figures of the
-    /// chosen scope, Esc leaves the tab as it was.
-    fn update_picker(&mut self, action: Action) {
-        let Overlay::Picker(picker) = &mut self.overlay else {
-            return;
-        };
-        match action {
-            Action::Cancel => self.overlay = Overlay::None,
-            Action::Up => picker.move_by(-1),
-            Action::Down => picker.move_by(1),
-            Action::PageUp => picker.move_by(-10),
-            Action::PageDown => picker.move_by(10),
-            Action::Type(k) => {
-                typing::type_key(&mut picker.input, k);
-                picker.narrow();
-            }
-            Action::Submit => {
-                let Some(scope) = picker.chosen().cloned() else {
-                    return;
-                };
-                self.overlay = Overlay::None;
-                if let Some((period, view)) = self.kpis.as_ref().map(|k| (k.period, k.view)) {
-                    self.load_kpis(period, scope, view);
-                }
-            }
-            _ => {}
-        }
-    }
-
-    fn update_help(&mut self, action: Action) {
-        let Overlay::Help { scroll } = &mut self.overlay else {
-            return;
-        };
-        // Never past the end: a key up then moves at once.
-        let last = self.fit.help_scroll;
-        match action {
-            Action::Down => *scroll = (*scroll + 1).min(last),
-            Action::Up => *scroll = scroll.saturating_sub(1),
-            Action::PageDown => *scroll = (*scroll + 10).min(last),
-            Action::PageUp => *scroll = scroll.saturating_sub(10),
-            Action::Top => *scroll = 0,
-            Action::Bottom => *scroll = last,
-            Action::No | Action::Help | Action::Cancel => self.overlay = Overlay::None,
-            _ => {}
-        }
-    }
-
-    fn update_filter(&mut self, action: Action) {
-        let today = self.today;
-        match action {
-            Action::Submit => {
-                self.settle();
-                self.filter_input = None;
-            }
-            Action::Cancel => {
-                self.filter_input = None;
-                self.filter_pending = false;
-                let before = std::mem::take(&mut self.filter_before);
-                self.tasks.set_filter(&before, today);
-            }
-            Action::Type(k) => {
-                if let Some(t) = &mut self.filter_input {
-                    typing::type_key(t, k);
-                    self.filter_pending = true;
-                }
-            }
-            _ => {}
-        }
-        self.tasks.scroll_into_view(self.fit.list_height);
-    }
-
-    /// Applies what typing left pending (the filter) before the next frame:
-    /// a burst of keys, such as a paste, filters once, not once per key.
-    pub fn settle(&mut self) {
-        if !std::mem::take(&mut self.filter_pending) {
-            return;
-        }
-        if let Some(t) = &self.filter_input {
-            let text = t.lines().join(" ");
-            self.tasks.set_filter(&text, self.today);
-        }
-        self.tasks.scroll_into_view(self.fit.list_height);
     }
 }

@@ -236,8 +236,7 @@ impl App {
         };
         let hint = self.undo_hint();
         self.say(format!("{text} {hint}"));
-        self.after_own_write();
-        self.refresh_kpis(None);
+        self.notes_written(None);
     }
 
     /// "Visits" or "Visits (channel Facebook)": a metric by its label
@@ -297,8 +296,7 @@ impl App {
                 );
                 let hint = self.undo_hint();
                 self.say(format!("{text} {hint}"));
-                self.after_own_write();
-                self.refresh_kpis(Some(id));
+                self.notes_written(Some(id));
                 if !self.notes_in_view()
                     && let Some(k) = &mut self.kpis
                 {
@@ -317,8 +315,7 @@ impl App {
                 let text = Format::fill(self.words().ui.msg_deleted_note, id);
                 let hint = self.undo_hint();
                 self.say(format!("{text} {hint}"));
-                self.after_own_write();
-                self.refresh_kpis(None);
+                self.notes_written(None);
             }
             Err(e) => self.fail(e.to_string()),
         }
@@ -370,26 +367,18 @@ impl App {
                 let text = Format::fill_all(ui.msg_followed_up, &[&task.id, &note.id]);
                 let hint = self.undo_hint();
                 self.say(format!("{text} {hint}"));
-                let line = self.line_for(task);
-                self.tasks.put(line, self.today, true);
-                self.tasks.scroll_into_view(self.fit.list_height);
-                self.after_own_write();
-                self.refresh_kpis(Some(note.id));
+                self.tasks.put_written(task, &super::env!(self));
+                self.notes_written(Some(note.id));
             }
             Err(e) => self.fail(e.to_string()),
         }
     }
 
-    /// Reads the KPIs tab again after a write of ours, on the same period
-    /// and view, with the note `select` selected (else the same one).
-    pub(super) fn refresh_kpis(&mut self, select: Option<NoteId>) {
-        if let Some((period, scope, view)) = self
-            .kpis
-            .as_ref()
-            .map(|k| (k.period, k.scope.clone(), k.view))
-        {
-            self.load_kpis(period, scope, view);
-        }
+    /// After a write of ours to notes, tasks or figures: the KPIs tab is
+    /// read again on the same period and view, with the note `select`
+    /// selected (else the same one).
+    pub(super) fn notes_written(&mut self, select: Option<NoteId>) {
+        self.made_stale(super::Stale::DERIVED);
         if let (Some(k), Some(id)) = (&mut self.kpis, select) {
             let position = k.period_notes.selected;
             k.period_notes.keep(Some(id), position);

@@ -71,7 +71,8 @@ impl App {
             (Action::Edit, Some(c)) => self.open_edit(RecordRef::of(c.id)),
             (Action::Delete, Some(c)) => self.ask_delete(RecordRef::of(c.id)),
             (Action::AddTaskToCampaign, Some(c)) => {
-                let mut form = forms::task::open(None, self.names(), self.format());
+                let mut form =
+                    forms::task::open(None, super::tasks::names(&self.store), self.format());
                 form.set(forms::task::Field::Campaign, &c.name);
                 self.overlay = Overlay::Form(Box::new(form));
             }
@@ -189,22 +190,14 @@ impl App {
         let text = Format::fill_all(template, &[&r.item(item.kind), &name]);
         let hint = self.undo_hint();
         self.say(format!("{text} {hint}"));
-        self.refresh();
+        // A name the other tabs show may have changed, a link gone.
+        self.reload_all(super::Stale::ALL);
         self.select(item);
         // A new procedure's steps are written next, in the editor.
         if item.kind == RecordKind::Procedure && !edited {
             self.edit_request = self.long_text();
         }
         Attempt::Done
-    }
-
-    /// Reads everything again after a write of ours: the task lines (a
-    /// name may have changed, a link gone), and the Strategy and Plan
-    /// tabs where loaded, each keeping where it was; the KPIs tab is read
-    /// when next shown.
-    pub(super) fn refresh(&mut self) {
-        self.kpis = None;
-        self.reload();
     }
 
     /// Selects `item` on the tab that lists it, showing it there.

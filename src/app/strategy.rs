@@ -79,6 +79,14 @@ pub struct BudgetLine {
     pub pace: Option<Pace>,
 }
 
+/// Where the Strategy tab is: the section shown and the selected item
+/// of each section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StrategyPosition {
+    pub section: Section,
+    pub selected: [usize; 6],
+}
+
 pub struct StrategyTab {
     pub section: Section,
     /// The selected item of each section.
@@ -228,15 +236,23 @@ impl StrategyTab {
         self.selected[i] = to;
     }
 
-    /// Goes back to `section` and the `selected` items after a reload,
-    /// each within what the section now holds.
-    pub fn keep(&mut self, section: Section, selected: [usize; 6]) {
-        self.selected = selected;
+    /// Where the tab is, to come back to after a reload.
+    pub fn position(&self) -> StrategyPosition {
+        StrategyPosition {
+            section: self.section,
+            selected: self.selected,
+        }
+    }
+
+    /// Goes back to `at` after a reload, each selection within what its
+    /// section now holds.
+    pub fn keep(&mut self, at: StrategyPosition) {
+        self.selected = at.selected;
         for s in Section::ALL {
             self.section = s;
             self.move_by(0);
         }
-        self.section = section;
+        self.section = at.section;
     }
 
     /// The record the selection is on; the message is none.

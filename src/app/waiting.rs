@@ -127,10 +127,14 @@ impl App {
             (_, Action::Undo | Action::Redo) => Some(Retry::Undo {
                 redo: action == Action::Redo,
             }),
-            (Context::Tasks, _) => self.quick_change(action).map(|(line, patch)| Retry::Task {
-                line: Box::new(line),
-                patch,
-            }),
+            (Context::Tasks, _) => {
+                self.tasks
+                    .quick_change(action, self.today)
+                    .map(|(line, patch)| Retry::Task {
+                        line: Box::new(line),
+                        patch,
+                    })
+            }
             (Context::Kpis, Action::FollowUp) => self.selected_note().map(Retry::FollowUp),
             _ => None,
         }
@@ -204,7 +208,12 @@ impl App {
         // The selection stays where the keys moved it meanwhile.
         let selected = self.tasks.selected().map(|l| l.task.id);
         match w.retry.clone() {
-            Retry::Task { line, patch } => self.write_task(*line, &patch, false),
+            Retry::Task { line, patch } => {
+                let effect = self
+                    .tasks
+                    .write(*line, &patch, false, &mut super::env!(self));
+                self.apply(effect);
+            }
             Retry::Undo { redo } => self.undo(redo),
             Retry::Answer { pending, action } => self.answer(pending, action),
             Retry::Submit => {

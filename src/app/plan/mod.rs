@@ -13,6 +13,9 @@ use crate::metrics::pacing::Pacing;
 use crate::metrics::scoreboard::CampaignScore;
 use crate::scoreboard::Column;
 use crate::store::{Result, Store};
+mod scoreboard;
+mod update;
+
 use crate::taskview::workload::{
     TaskProgress, Workload, progress_from_counts, week_starts, workload_from_counts,
 };
@@ -97,6 +100,16 @@ impl CampaignRow {
 
 /// How many weeks the workload looks ahead.
 pub const WORKLOAD_WEEKS: usize = 8;
+
+/// Where the Plan tab looks and what is selected, kept across a reload.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlanPosition {
+    pub zoom: Zoom,
+    pub from: NaiveDate,
+    pub selected: Option<CampaignId>,
+    pub view: PlanView,
+    pub offset: usize,
+}
 
 pub struct PlanTab {
     pub zoom: Zoom,
@@ -199,6 +212,26 @@ impl PlanTab {
     }
 
     /// The last day shown when the timeline has `columns` columns.
+    /// Where the tab looks and what is selected.
+    pub fn position(&self) -> PlanPosition {
+        PlanPosition {
+            zoom: self.zoom,
+            from: self.from,
+            selected: self.selected,
+            view: self.view,
+            offset: self.offset,
+        }
+    }
+
+    /// Goes back to `at` after a reload.
+    pub fn keep(&mut self, at: PlanPosition) {
+        self.zoom = at.zoom;
+        self.from = at.from;
+        self.selected = at.selected;
+        self.view = at.view;
+        self.offset = at.offset;
+    }
+
     pub fn until(&self, columns: usize) -> NaiveDate {
         let days = (columns as u64 * self.zoom.days_per_column()).max(1);
         self.from

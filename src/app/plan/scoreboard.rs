@@ -4,7 +4,7 @@
 
 use chrono::Weekday;
 
-use super::plan::{CampaignRow, PlanTab, PlanView};
+use super::{CampaignRow, PlanTab, PlanView};
 use crate::scoreboard::{Column, Scored, order};
 
 impl PlanTab {

@@ -1,0 +1,329 @@
+//! What covers a tab: the help, a question, a form, an edit's conflict,
+//! the scope picker, the built-in editor, and the filter line; each takes
+//! the keys while it is open.
+
+use ratatui_textarea::TextArea;
+
+use super::form::{FieldError, Form};
+use super::{Action, App, KpisTab, Stale, editor, edits, env, forms, kpis, typing, waiting};
+use crate::domain::{NoteId, TaskId};
+use crate::i18n::Format;
+use crate::store;
+
+/// A question waiting for an answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pending {
+    DeleteTask(TaskId),
+    DeleteNote(NoteId),
+    /// Another follow-up task for a note that already has one: y/n.
+    FollowUpAgain(NoteId),
+    /// A record of the Strategy or Plan tab: y/n.
+    Delete(crate::domain::RecordRef),
+    /// A campaign with tasks: keep them (unlinked) or delete them too.
+    DeleteCampaign {
+        id: crate::domain::CampaignId,
+        tasks: i64,
+    },
+}
+
+impl Pending {
+    /// The answers the question takes.
+    pub fn answers(&self) -> &'static [Action] {
+        match self {
+            Pending::DeleteCampaign { .. } => {
+                &[Action::KeepTasks, Action::DeleteTasksToo, Action::No]
+            }
+            Pending::DeleteTask(_)
+            | Pending::DeleteNote(_)
+            | Pending::FollowUpAgain(_)
+            | Pending::Delete(_) => &[Action::Yes, Action::No],
+        }
+    }
+}
+
+/// What covers the tab, if anything.
+pub enum Overlay {
+    None,
+    Help {
+        scroll: usize,
+    },
+    Confirm {
+        question: String,
+        pending: Pending,
+    },
+    Form(Box<Form>),
+    /// An edit form's fields changed elsewhere too: which to keep.
+    Conflict(Box<edits::Conflict>),
+    /// The KPIs tab's choice of segment, channel or campaign.
+    Picker(Box<kpis::Picker>),
+    /// The built-in editor of long text.
+    Editor(Box<editor::TextEditor>),
+}
+
+impl Overlay {
+    /// The answers the question shown takes, if any.
+    pub fn answers(&self) -> &'static [Action] {
+        match self {
+            Overlay::Confirm { pending, .. } => pending.answers(),
+            Overlay::Conflict(_) => edits::ANSWERS,
+            _ => &[],
+        }
+    }
+}
+
+impl App {
+    /// Opens the filter line on the filter as it is.
+    pub(super) fn open_filter(&mut self) {
+        self.filter_before = self.tasks.filter_text.clone();
+        let mut t = TextArea::new(vec![self.tasks.filter_text.clone()]);
+        t.move_cursor(ratatui_textarea::CursorMove::End);
+        self.filter_input = Some(t);
+    }
+
+    /// Text an action asked to edit: the terminal loop opens `$VISUAL` or
+    /// `$EDITOR` on it, or [`App::edit_inside`] where there is none.
+    pub fn take_edit_request(&mut self) -> Option<editor::EditRequest> {
+        self.edit_request.take()
+    }
+
+    /// Opens the built-in editor on `request`.
+    pub fn edit_inside(&mut self, request: editor::EditRequest) {
+        self.overlay = Overlay::Editor(Box::new(editor::TextEditor::new(request)));
+    }
+
+    /// Writes what the editor left (see `edits` for text changed
+    /// elsewhere meanwhile); an error (the editor failed) is shown.
+    pub fn finish_edit(&mut self, request: &editor::EditRequest, edited: Result<String, String>) {
+        let w = &self.words().ui.strategy;
+        let text = match edited {
+            Ok(t) => t.trim_end().to_string(),
+            Err(e) => return self.fail(Format::fill(w.editor_failed, e)),
+        };
+        if text == request.stored.trim_end() {
+            return self.say(w.unchanged.into());
+        }
+        if self.read_only {
+            return self.fail(self.words().ui.read_only_refused.into());
+        }
+        if self.store.check_file().is_some() {
+            return self.fail(self.detached_refused());
+        }
+        self.write_text(request, text.clone());
+        if self.store.take_write_busy() {
+            let request = request.clone();
+            self.wait(Some(waiting::Retry::Edit { request, text }));
+        }
+    }
+
+    pub(super) fn update_editor(&mut self, action: Action) {
+        let Overlay::Editor(ed) = &mut self.overlay else {
+            return;
+        };
+        match action {
+            Action::Cancel => self.overlay = Overlay::None,
+            Action::Type(k) => typing::type_key(&mut ed.area, k),
+            Action::Submit => {
+                let request = ed.request.clone();
+                let text = ed.text();
+                self.overlay = Overlay::None;
+                self.finish_edit(&request, Ok(text));
+            }
+            _ => {}
+        }
+    }
+
+    pub(super) fn update_form(&mut self, action: Action) {
+        let Overlay::Form(form) = &mut self.overlay else {
+            return;
+        };
+        match action {
+            Action::Cancel => self.overlay = Overlay::None,
+            Action::NextField => form.next(),
+            Action::PrevField => form.prev(),
+            Action::Complete => form.complete(),
+            Action::Type(k) => form.type_key(k),
+            Action::Submit => self.submit(),
+            _ => {}
+        }
+    }
+
+    /// Keeps the form open with a mistake.
+    pub(super) fn form_failed(&mut self, e: FieldError) {
+        if let Overlay::Form(form) = &mut self.overlay {
+            form.fail(e);
+        }
+    }
+
+    /// Validates the task form and writes the task, an edit only the
+    /// fields changed in the form (where the task is still as `seen`); on
+    /// a mistake the form stays open with the message.
+    pub(super) fn submit_task(&mut self, seen: Option<&store::seen::Seen>) -> edits::Attempt {
+        let Overlay::Form(form) = &self.overlay else {
+            return edits::Attempt::Done;
+        };
+        let today = self.today;
+        let fmt = self.format();
+        let editing = forms::task::editing(form);
+        let result = forms::task::read(form, &self.store, today, fmt)
+            .map_err(edits::Failure::from)
+            .and_then(|new| {
+                let written = match editing {
+                    None => self.store.add_task(&new),
+                    Some(id) => {
+                        let patch = forms::task::patch(form, &new);
+                        edits::checked(&mut self.store, seen, |s| s.edit_task(id, &patch))
+                    }
+                };
+                written.map_err(edits::refusal(FieldError::general))
+            });
+        match result {
+            Ok(task) => {
+                let ui = &fmt.words().ui;
+                let template = if editing.is_some() {
+                    ui.msg_saved
+                } else {
+                    ui.msg_added
+                };
+                let text = Format::fill(template, task.id);
+                self.overlay = Overlay::None;
+                let hint = self.undo_hint();
+                self.say(format!("{text} {hint}"));
+                self.tasks.put_written(task, &env!(self));
+                // A task added from the Plan tab: its progress shows there.
+                self.made_stale(Stale::DERIVED);
+                edits::Attempt::Done
+            }
+            Err(e) => e.shown(self),
+        }
+    }
+
+    pub(super) fn update_confirm(&mut self, action: Action) {
+        if let Overlay::Conflict(_) = &self.overlay {
+            return self.update_conflict(action);
+        }
+        let Overlay::Confirm { pending, .. } = &self.overlay else {
+            return;
+        };
+        let pending = pending.clone();
+        if !pending.answers().contains(&action) {
+            return;
+        }
+        self.overlay = Overlay::None;
+        self.answer(pending, action);
+    }
+
+    /// Carries out the answer `action` to the question `pending`.
+    pub(super) fn answer(&mut self, pending: Pending, action: Action) {
+        match action {
+            Action::KeepTasks | Action::DeleteTasksToo => {
+                if let Pending::DeleteCampaign { id, tasks } = pending {
+                    let too = (action == Action::DeleteTasksToo).then_some(tasks);
+                    self.delete_item(crate::domain::RecordRef::of(id), too);
+                }
+            }
+            Action::Yes => {
+                if self.read_only {
+                    return self.fail(self.words().ui.read_only_refused.into());
+                }
+                match pending {
+                    Pending::Delete(item) => self.delete_item(item, None),
+                    Pending::DeleteCampaign { .. } => {}
+                    Pending::DeleteNote(id) => self.delete_note(id),
+                    Pending::FollowUpAgain(id) => match self.store.note(id) {
+                        Ok(note) => self.follow_up_note(note),
+                        Err(e) => self.fail(e.to_string()),
+                    },
+                    Pending::DeleteTask(id) => {
+                        let effect = self.tasks.delete(id, &mut env!(self));
+                        self.apply(effect);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Typing narrows the picker's list; Enter shows the figures of the
+    /// chosen scope, Esc leaves the tab as it was.
+    pub(super) fn update_picker(&mut self, action: Action) {
+        let Overlay::Picker(picker) = &mut self.overlay else {
+            return;
+        };
+        match action {
+            Action::Cancel => self.overlay = Overlay::None,
+            Action::Up => picker.move_by(-1),
+            Action::Down => picker.move_by(1),
+            Action::PageUp => picker.move_by(-10),
+            Action::PageDown => picker.move_by(10),
+            Action::Type(k) => {
+                typing::type_key(&mut picker.input, k);
+                picker.narrow();
+            }
+            Action::Submit => {
+                let Some(scope) = picker.chosen().cloned() else {
+                    return;
+                };
+                self.overlay = Overlay::None;
+                if let Some(at) = self.kpis.as_ref().map(KpisTab::position) {
+                    self.load_kpis(kpis::KpisPosition { scope, ..at });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    pub(super) fn update_help(&mut self, action: Action) {
+        let Overlay::Help { scroll } = &mut self.overlay else {
+            return;
+        };
+        // Never past the end: a key up then moves at once.
+        let last = self.fit.help_scroll;
+        match action {
+            Action::Down => *scroll = (*scroll + 1).min(last),
+            Action::Up => *scroll = scroll.saturating_sub(1),
+            Action::PageDown => *scroll = (*scroll + 10).min(last),
+            Action::PageUp => *scroll = scroll.saturating_sub(10),
+            Action::Top => *scroll = 0,
+            Action::Bottom => *scroll = last,
+            Action::No | Action::Help | Action::Cancel => self.overlay = Overlay::None,
+            _ => {}
+        }
+    }
+
+    pub(super) fn update_filter(&mut self, action: Action) {
+        let today = self.today;
+        match action {
+            Action::Submit => {
+                self.settle();
+                self.filter_input = None;
+            }
+            Action::Cancel => {
+                self.filter_input = None;
+                self.filter_pending = false;
+                let before = std::mem::take(&mut self.filter_before);
+                self.tasks.set_filter(&before, today);
+            }
+            Action::Type(k) => {
+                if let Some(t) = &mut self.filter_input {
+                    typing::type_key(t, k);
+                    self.filter_pending = true;
+                }
+            }
+            _ => {}
+        }
+        self.tasks.scroll_into_view(self.fit.list_height);
+    }
+
+    /// Applies what typing left pending (the filter) before the next frame:
+    /// a burst of keys, such as a paste, filters once, not once per key.
+    pub fn settle(&mut self) {
+        if !std::mem::take(&mut self.filter_pending) {
+            return;
+        }
+        if let Some(t) = &self.filter_input {
+            let text = t.lines().join(" ");
+            self.tasks.set_filter(&text, self.today);
+        }
+        self.tasks.scroll_into_view(self.fit.list_height);
+    }
+}

@@ -242,7 +242,7 @@ const SECTIONS: &[Section] = &[
         key: "orders",
         one: false,
         sql: "SELECT order_ref, customer, day, amount, segment_id FROM orders
-              ORDER BY day, order_key",
+              ORDER BY day, IFNULL(order_key, 'id:' || order_ref)",
         fields: &[
             ("order_ref", Text),
             ("customer", Text),

@@ -102,6 +102,11 @@ fn id_key(order_ref: &str) -> String {
     format!("id:{order_ref}")
 }
 
+/// An order's key as the table holds it: `order_key` is NULL for an order
+/// with the shop's id, whose key is the id's (the unique index
+/// `orders_key` is of this expression).
+pub(super) const STORED_KEY: &str = "IFNULL(order_key, 'id:' || order_ref)";
+
 fn content_key(o: &impl OrderLike) -> String {
     format!("cda:{}|{}|{}", o.customer(), day_text(o.day()), o.amount())
 }
@@ -131,8 +136,14 @@ pub(super) struct Occurrences(HashMap<String, u32, BuildHasherDefault<Fnv>>);
 impl Occurrences {
     /// The key of `o`, the next of its content.
     pub fn key(&mut self, o: &impl OrderLike) -> String {
+        self.stored_key(o).unwrap_or_else(|| order_key(o, 1))
+    }
+
+    /// What `order_key` holds for `o`, the next of its content: its key,
+    /// or nothing for an order with the shop's id (see [`STORED_KEY`]).
+    pub fn stored_key(&mut self, o: &impl OrderLike) -> Option<String> {
         if o.order_ref().is_some() {
-            return order_key(o, 1);
+            return None;
         }
         let bare = content_key(o);
         let n = match self.0.get_mut(&bare) {
@@ -145,7 +156,7 @@ impl Occurrences {
                 1
             }
         };
-        if n == 1 { bare } else { format!("{bare}#{n}") }
+        Some(if n == 1 { bare } else { format!("{bare}#{n}") })
     }
 }
 
@@ -325,16 +336,31 @@ const COLUMNS: usize = 7;
 /// The page cache of an orders import (the store's bulk cache is larger).
 const ORDERS_CACHE_KIB: i64 = 32 * 1024;
 
+/// An order on its way into the table: what `order_key` holds for it,
+/// the order, its segment.
+type Pending<O> = (Option<String>, O, Option<i64>);
+
+/// Whether two pending orders have the same key.
+fn same_key<O: OrderLike>(a: &Pending<O>, b: &Pending<O>) -> bool {
+    match (&a.0, &b.0) {
+        (Some(a), Some(b)) => a == b,
+        (None, None) => a.1.order_ref() == b.1.order_ref(),
+        _ => false,
+    }
+}
+
 /// The orders of one import on their way into the table, by chunks.
 struct Inserts<'t, O> {
     tx: &'t rusqlite::Transaction<'t>,
     batch: i64,
-    pending: Vec<(String, O, Option<i64>)>,
+    pending: Vec<Pending<O>>,
     /// The text of the last day bound: files come mostly in runs of a day.
     day: Option<(NaiveDate, String)>,
     /// The highest order id before the next chunk: ids only grow
     /// (AUTOINCREMENT), so the orders a chunk adds are those above it.
     last_id: i64,
+    /// The highest order id before the import.
+    before: i64,
 }
 
 impl<'t, O: OrderLike> Inserts<'t, O> {
@@ -346,6 +372,7 @@ impl<'t, O: OrderLike> Inserts<'t, O> {
             pending: Vec::with_capacity(CHUNK),
             day: None,
             last_id,
+            before: last_id,
         })
     }
 
@@ -353,13 +380,13 @@ impl<'t, O: OrderLike> Inserts<'t, O> {
         let values = vec!["(?,?,?,?,?,?,?)"; rows].join(",");
         format!(
             "INSERT INTO orders (order_key, order_ref, customer, day, amount, segment_id, batch_id)
-             VALUES {values} ON CONFLICT (order_key) DO NOTHING"
+             VALUES {values} ON CONFLICT DO NOTHING"
         )
     }
 
     fn push(
         &mut self,
-        key: String,
+        key: Option<String>,
         o: O,
         segment: Option<i64>,
         out: &mut OrderOutcome,
@@ -412,25 +439,25 @@ impl<'t, O: OrderLike> Inserts<'t, O> {
     /// The orders of `chunk` it did not add (stored before it, or a key
     /// that comes twice) replace the stored ones where they differ, as
     /// one statement per order did: the last of a key wins.
-    fn not_added(
-        &self,
-        chunk: &[(String, O, Option<i64>)],
-        floor: i64,
-        out: &mut OrderOutcome,
-    ) -> Result<()> {
+    fn not_added(&self, chunk: &[Pending<O>], floor: i64, out: &mut OrderOutcome) -> Result<()> {
         let mut stored = self
             .tx
-            .prepare_cached("SELECT id FROM orders WHERE order_key = ?1")?;
-        let mut update = self.tx.prepare_cached(
+            .prepare_cached(&format!("SELECT id FROM orders WHERE {STORED_KEY} = ?1"))?;
+        let mut update = self.tx.prepare_cached(&format!(
             "UPDATE orders SET customer = ?2, day = ?3, amount = ?4, segment_id = ?5
-             WHERE order_key = ?1 AND (customer IS NOT ?2 OR day IS NOT ?3
-                   OR amount IS NOT ?4 OR segment_id IS NOT ?5)",
-        )?;
-        for (i, (key, o, segment)) in chunk.iter().enumerate() {
+             WHERE {STORED_KEY} = ?1 AND (customer IS NOT ?2 OR day IS NOT ?3
+                   OR amount IS NOT ?4 OR segment_id IS NOT ?5)"
+        ))?;
+        for (i, pending) in chunk.iter().enumerate() {
+            let (stored_key, o, segment) = pending;
+            let key = match (stored_key, o.order_ref()) {
+                (Some(key), _) => key.clone(),
+                (None, r) => id_key(r.unwrap_or_default()),
+            };
             // The chunk added the first of its orders of a key not stored
             // before it.
-            let first = !chunk[..i].iter().any(|(k, _, _)| k == key);
-            if first && stored.query_row([key], |r| r.get::<_, i64>(0))? > floor {
+            let first = !chunk[..i].iter().any(|p| same_key(p, pending));
+            if first && stored.query_row([&key], |r| r.get::<_, i64>(0))? > floor {
                 continue;
             }
             let day = day_text(o.day());
@@ -443,6 +470,19 @@ impl<'t, O: OrderLike> Inserts<'t, O> {
         }
         Ok(())
     }
+}
+
+/// Records the ids `batch` gave the orders it added: those above
+/// `before`, the highest id before it (ids only grow, and one transaction
+/// adds orders at a time). Undo and redo find the batch's orders by them.
+pub(super) fn batch_ids(tx: &rusqlite::Transaction<'_>, batch: i64, before: i64) -> Result<()> {
+    tx.execute(
+        "UPDATE import_batches SET (first_order, last_order) =
+           (SELECT min(id), max(id) FROM orders WHERE id > ?2)
+         WHERE id = ?1",
+        [batch, before],
+    )?;
+    Ok(())
 }
 
 impl Store {
@@ -520,13 +560,15 @@ impl Store {
                 if let Some(p) = &mut points {
                     p.add(o.customer().as_bytes(), o.day(), segment, o.amount());
                 }
-                let key = keys.key(&o);
+                let key = keys.stored_key(&o);
                 rows.push(key, o, segment, &mut out)?;
             }
             rows.finish(&mut out)?;
+            batch_ids(tx, batch, rows.before)?;
             drop(rows);
             {
-                let mut remove = tx.prepare_cached("DELETE FROM orders WHERE order_key = ?1")?;
+                let mut remove =
+                    tx.prepare_cached(&format!("DELETE FROM orders WHERE {STORED_KEY} = ?1"))?;
                 for order_ref in withdrawn {
                     out.removed += remove.execute([id_key(order_ref)])?;
                 }
@@ -612,7 +654,7 @@ impl Store {
     /// Every stored order, by day and key.
     pub fn orders(&self) -> Result<Vec<Order>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT order_ref, customer, day, amount, segment_id FROM orders ORDER BY day, order_key",
+            &format!("SELECT order_ref, customer, day, amount, segment_id FROM orders ORDER BY day, {STORED_KEY}"),
         )?;
         let rows = stmt.query_map([], |r| {
             Ok(Order {

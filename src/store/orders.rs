@@ -542,6 +542,10 @@ impl Store {
             let mut points = (empty && commit).then(|| PointsBuilder::with_capacity(orders.len()));
             let mut rows = Inserts::new(tx, batch)?;
             let mut keys = Occurrences::default();
+            let count = orders.len();
+            // What the orders of the file add up to: the orders total where
+            // every order went into an empty table.
+            let mut sum: i128 = 0;
             for o in orders {
                 let segment = match o.segment() {
                     None => None,
@@ -560,6 +564,7 @@ impl Store {
                 if let Some(p) = &mut points {
                     p.add(o.customer().as_bytes(), o.day(), segment, o.amount());
                 }
+                sum += i128::from(o.amount().raw().unsigned_abs());
                 let key = keys.stored_key(&o);
                 rows.push(key, o, segment, &mut out)?;
             }
@@ -577,7 +582,14 @@ impl Store {
                 journal::add_order_batch(tx, c.entry, batch)?;
             }
             if out.added + out.updated + out.removed > 0 {
-                orders_total(tx, || format!("{file}: the amounts of all orders"))?;
+                let what = || format!("{file}: the amounts of all orders");
+                if empty && out.added == count {
+                    // Reading a million orders back to sum them cost 3 %
+                    // of their import.
+                    validate::total(what, sum)?;
+                } else {
+                    orders_total(tx, what)?;
+                }
                 rollup::orders_changed(tx)?;
             }
             let generation = rollup::generation(tx)?;

@@ -82,7 +82,7 @@ fn expected(name: &str) -> serde_json::Value {
 }
 
 /// The schema version a file is upgraded to.
-const LATEST: i64 = 7;
+const LATEST: i64 = 8;
 
 fn user_version(path: &Path) -> i64 {
     let conn = rusqlite::Connection::open(path).expect("sqlite");
@@ -97,7 +97,7 @@ fn a_v1_file_opens_with_its_data_and_figures_intact() {
     let store = Store::open(&path).expect("open v1 copy");
     // v2: customer rollups; v3: derived figures objectives can target; v4:
     // who made each journaled change; v5: ids never given twice; v6: clicks
-    // and impressions built in.
+    // and impressions built in; v7: an order with an id keyed by it alone.
     assert_eq!(user_version(&path), LATEST);
     assert!(
         store
@@ -316,4 +316,108 @@ fn a_v5_file_gets_clicks_and_impressions_built_in_and_keeps_its_own_clicks() {
         f.figures[0].clicks,
         Some(funnel::domain::Amount::from_int(200))
     );
+}
+
+/// `tests/fixtures/v6-orders.db` was made by the funnel of schema version 6
+/// (`FUNNEL_TODAY=2026-11-22 funnel --db tests/fixtures/v6-orders.db demo`, then
+/// `funnel orders import` of three orders with an id (V6-1 to V6-3), then
+/// of three without one, two of them alike, then `funnel undo`, then
+/// `PRAGMA wal_checkpoint(TRUNCATE)`): its journal holds an import done
+/// and one undone, whose orders are parked. `v6.months.json` is that
+/// funnel's `kpi show --period month --from 2025-06-01 --json` at the end.
+#[test]
+fn a_v6_file_keeps_its_orders_their_keys_and_the_undo_of_its_imports() {
+    use funnel::domain::Amount;
+    use funnel::store::orders::OrderInput;
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("funnel.db");
+    std::fs::copy(fixture("v6-orders.db"), &path).expect("copy fixture");
+    assert_eq!(user_version(&path), 6);
+    let mut store = Store::open(&path).expect("open v6 copy");
+    assert_eq!(user_version(&path), LATEST);
+    assert_eq!(user_version(&dir.path().join("funnel.db.v6.bak")), 6);
+    assert_eq!(store.integrity_check().expect("check"), ["ok"]);
+    assert!(store.foreign_key_check().expect("fk").is_empty());
+    assert!(store.dangling_links().expect("links").is_empty());
+    assert!(store.order_key_mismatches().expect("keys").is_empty());
+    assert_eq!(store.count_orders().expect("orders"), 17_101);
+    // What `kpi show` prints beside the figures (the span compared and
+    // the day figures run through) is not part of them.
+    let mut expected = expected("v6.months.json");
+    for row in expected.as_array_mut().into_iter().flatten() {
+        if let Some(o) = row.as_object_mut() {
+            for key in NEWER_KEYS.iter().chain(&["compared_with", "through"]) {
+                o.remove(*key);
+            }
+        }
+    }
+    assert_eq!(months_json(&store, Dimension::Total), expected);
+    // Only the keys an id does not give are stored; the parked orders
+    // keep theirs.
+    let conn = rusqlite::Connection::open(&path).expect("sqlite");
+    let stored = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).expect(sql) };
+    assert_eq!(
+        stored("SELECT count(*) FROM orders WHERE order_key IS NOT NULL"),
+        0
+    );
+    assert_eq!(
+        stored("SELECT count(*) FROM orders_undone WHERE order_key LIKE 'cda:%'"),
+        3
+    );
+    assert_eq!(
+        stored("SELECT count(*) FROM sqlite_master WHERE name = 'orders_by_batch'"),
+        0
+    );
+
+    let order = |r: Option<&str>, customer: &str, day: u32, amount: i64| OrderInput {
+        order_ref: r.map(str::to_string),
+        customer: customer.into(),
+        day: NaiveDate::from_ymd_opt(2026, 11, day).expect("day"),
+        amount: Amount::from_int(amount),
+        segment: None,
+    };
+    let ids = [
+        order(Some("V6-1"), "an@example.com", 2, 120_000),
+        order(Some("V6-2"), "binh@example.com", 3, 80_000),
+        order(Some("V6-3"), "an@example.com", 5, 45_000),
+    ];
+    let repeats = [
+        order(None, "chi@example.com", 6, 50_000),
+        order(None, "chi@example.com", 6, 50_000),
+        order(None, "dung@example.com", 7, 70_000),
+    ];
+    // The undone import comes back whole, and the same files again add
+    // nothing.
+    assert_eq!(
+        store.redo().expect("redo the v6 import").label,
+        "import orders from repeats.csv"
+    );
+    assert_eq!(store.count_orders().expect("orders"), 17_104);
+    for (file, orders) in [("ids.csv", &ids), ("repeats.csv", &repeats)] {
+        let again = store.import_orders(file, orders, true).expect("again");
+        assert_eq!((again.added, again.unchanged), (0, 3), "{file}");
+    }
+    // The v6 import with ids undoes exactly its three orders.
+    store.undo().expect("undo the redo");
+    assert_eq!(
+        store.undo().expect("undo the v6 import").label,
+        "import orders from ids.csv"
+    );
+    assert_eq!(store.count_orders().expect("orders"), 17_098);
+    store.redo().expect("redo");
+    assert_eq!(store.count_orders().expect("orders"), 17_101);
+    assert_eq!(months_json(&store, Dimension::Total), expected);
+    // A new order gets an id above every parked one.
+    let added = store
+        .import_orders(
+            "new.csv",
+            &[order(Some("V7-1"), "e@example.com", 8, 1)],
+            true,
+        )
+        .expect("import");
+    assert_eq!(added.added, 1);
+    let id = stored("SELECT max(id) FROM orders");
+    assert!(id > 17_104, "{id}: ids 17102–17104 are the parked orders'");
+    assert!(store.dangling_links().expect("links").is_empty());
 }

@@ -653,3 +653,41 @@ fn from_profile_reads_a_file_as_one_shop_s_export() {
     let out = s.ok(&["orders", "import", &plain]);
     assert!(out.contains("Read as: generic (detected;"), "{out}");
 }
+
+#[test]
+fn an_import_is_undone_by_the_ids_it_gave_and_check_names_an_order_outside_them() {
+    let s = Sandbox::new();
+    let first = s.file(
+        "first.csv",
+        "Order ID,Customer,Date,Amount\nA1,an,2026-10-05,100\n",
+    );
+    s.ok(&["orders", "import", &first]);
+    let second = s.file(
+        "second.csv",
+        "Order ID,Customer,Date,Amount\nB1,binh,2026-10-06,200\nB2,chi,2026-10-07,300\n",
+    );
+    s.ok(&["orders", "import", &second]);
+    // Undo parks exactly the second import's two orders, redo brings
+    // them back.
+    s.ok(&["undo"]);
+    assert_eq!(s.months("2026-10-01", "2026-10-31")[0].2, 1);
+    s.ok(&["redo"]);
+    assert_eq!(s.months("2026-10-01", "2026-10-31")[0].2, 3);
+    assert!(s.ok(&["check"]).contains(": ok"));
+
+    // A batch whose recorded ids leave out one of its orders would undo
+    // only part of it: check names it.
+    let conn = rusqlite::Connection::open(&s.db).expect("open");
+    conn.execute(
+        "UPDATE import_batches SET last_order = first_order WHERE file LIKE '%second.csv'",
+        [],
+    )
+    .expect("plant");
+    drop(conn);
+    let out = s.cmd().args(["check"]).assert().code(1);
+    let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(
+        text.contains("orders: 1 orders of batch 2 outside the ids it records"),
+        "{text}"
+    );
+}

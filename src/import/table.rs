@@ -1,11 +1,16 @@
 //! Reading a CSV export into a header and the cells of the columns wanted:
 //! BOM, leading comments, delimiter sniffing, UTF-8 checks, line numbers.
 
-use std::borrow::Cow;
-
 use csv::ByteRecord;
 
 use super::error::{ImportError, quoted};
+
+mod encoding;
+mod fold;
+
+pub use encoding::decode;
+use encoding::{check_utf8, not_utf8};
+pub(crate) use fold::fold;
 
 /// The header row of a file and where the data starts.
 #[derive(Debug)]
@@ -64,48 +69,6 @@ fn unnamed(name: &str, i: usize) -> String {
     } else {
         name.to_string()
     }
-}
-
-/// A header folded for comparison: lower case, without spaces, `_`, `-`,
-/// `.`, without accents (`Ngày đặt` = `ngay dat` = `NGAY_DAT`, also where
-/// the text is decomposed) and without a trailing `(…)` such as `(VND)`.
-pub(crate) fn fold(header: &str) -> String {
-    let mut h = header.trim();
-    if h.ends_with(')')
-        && let Some(open) = h.rfind('(')
-        && open > 0
-    {
-        h = &h[..open];
-    }
-    let mut out = String::with_capacity(h.len());
-    for c in h.chars().flat_map(char::to_lowercase) {
-        if matches!(c, ' ' | '_' | '-' | '.' | '\u{a0}') || ('\u{300}'..='\u{36f}').contains(&c) {
-            continue;
-        }
-        out.push(base_letter(c));
-    }
-    out
-}
-
-/// The letter without its accent, for the Vietnamese (and common Latin)
-/// accented lower-case letters.
-fn base_letter(c: char) -> char {
-    const FOLDS: [(&str, char); 7] = [
-        ("àáảãạăằắẳẵặâầấẩẫậäå", 'a'),
-        ("èéẻẽẹêềếểễệë", 'e'),
-        ("ìíỉĩịïî", 'i'),
-        ("òóỏõọôồốổỗộơờớởỡợö", 'o'),
-        ("ùúủũụưừứửữựüû", 'u'),
-        ("ỳýỷỹỵ", 'y'),
-        ("đ", 'd'),
-    ];
-    if c.is_ascii() {
-        return c;
-    }
-    FOLDS
-        .iter()
-        .find(|(set, _)| set.contains(c))
-        .map_or(c, |(_, base)| *base)
 }
 
 /// The cells of the wanted columns for every data row, trimmed, kept in one
@@ -493,206 +456,5 @@ fn unicode_space_at_ends(field: &[u8]) -> bool {
         )
 }
 
-fn not_utf8(file: &str, line: usize) -> ImportError {
-    ImportError::line(
-        file,
-        line,
-        "",
-        "the text is not UTF-8 (save the file as CSV UTF-8)",
-    )
-}
-
-/// The bytes of a text file as UTF-8: a UTF-16 file (little or big
-/// endian, as Excel's "Unicode text" writes it) is recognised by its BOM
-/// and decoded; a UTF-8 BOM is kept for the reader to strip. Anything else
-/// must be UTF-8 already, or the error names the first bad line and column.
-pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<Cow<'a, [u8]>, ImportError> {
-    let utf16 = |big: bool, body: &[u8]| -> Result<Cow<'a, [u8]>, ImportError> {
-        let units = body.chunks(2).map(|pair| match (pair, big) {
-            ([a, b], true) => u16::from_be_bytes([*a, *b]),
-            ([a, b], false) => u16::from_le_bytes([*a, *b]),
-            // An odd last byte: no valid unit, so decoding reports it.
-            _ => 0xDC00,
-        });
-        let mut text = String::with_capacity(body.len());
-        let (mut line, mut column) = (1, 1);
-        for c in char::decode_utf16(units) {
-            match c {
-                Ok(c) => {
-                    text.push(c);
-                    if c == '\n' {
-                        (line, column) = (line + 1, 1);
-                    } else {
-                        column += 1;
-                    }
-                }
-                Err(_) => {
-                    let mut error = ImportError::line(
-                        file,
-                        line,
-                        "",
-                        "the file starts with a UTF-16 mark but is not UTF-16 text here (save the file as CSV UTF-8)",
-                    );
-                    error.column_number = Some(column);
-                    return Err(error);
-                }
-            }
-        }
-        Ok(Cow::Owned(text.into_bytes()))
-    };
-    match bytes {
-        [0xFF, 0xFE, body @ ..] => utf16(false, body),
-        [0xFE, 0xFF, body @ ..] => utf16(true, body),
-        _ => {
-            check_utf8(file, bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))?;
-            Ok(Cow::Borrowed(bytes))
-        }
-    }
-}
-
-/// An error naming the line and column (in characters) of the first byte
-/// that is not UTF-8, and what to do about a legacy Vietnamese encoding.
-fn check_utf8(file: &str, bytes: &[u8]) -> Result<(), ImportError> {
-    let Err(e) = std::str::from_utf8(bytes) else {
-        return Ok(());
-    };
-    let at = e.valid_up_to();
-    let line_start = bytes[..at]
-        .iter()
-        .rposition(|b| *b == b'\n')
-        .map_or(0, |p| p + 1);
-    let line = 1 + bytes[..at].iter().filter(|b| **b == b'\n').count();
-    // The part of the line before the bad byte is valid UTF-8.
-    let column = 1 + std::str::from_utf8(&bytes[line_start..at]).map_or(0, |s| s.chars().count());
-    let mut error = not_utf8(file, line);
-    error.column_number = Some(column);
-    let name = std::path::Path::new(file)
-        .file_name()
-        .map_or_else(|| "file".into(), |n| n.to_string_lossy());
-    error.message = format!(
-        "byte 0x{:02X} is not UTF-8 text; the file may be in a legacy Vietnamese encoding (Windows-1258, TCVN3 or VNI): save it as UTF-8 (Excel: CSV UTF-8), or convert it with iconv -f WINDOWS-1258 -t UTF-8 {file} > utf8-{name}",
-        bytes[at]
-    );
-    Err(error)
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn cells(bytes: &[u8], wanted: &[usize]) -> (Header, Cells) {
-        let header = read_header("t.csv", bytes).expect("a header");
-        let cells = read_cells("t.csv", bytes, &header, wanted).expect("cells");
-        (header, cells)
-    }
-
-    #[test]
-    fn bom_comments_and_semicolons() {
-        let csv = "\u{feff}# exported 2026-11-22\n#\n\nNgày;Khách hàng;Tổng tiền\n05/01/2026; An ;1.234,5\n";
-        let (h, c) = cells(csv.as_bytes(), &[0, 1, 2]);
-        assert_eq!(h.names, ["Ngày", "Khách hàng", "Tổng tiền"]);
-        assert_eq!(h.line, 4);
-        assert_eq!(h.delimiter, b';');
-        assert_eq!(c.lines, [5]);
-        assert_eq!(c.get(0, 1), "An");
-        assert_eq!(c.column(2).collect::<Vec<_>>(), ["1.234,5"]);
-    }
-
-    #[test]
-    fn line_numbers_count_lines_inside_quoted_fields() {
-        let csv = "# note\nid\tnote\tx\n1\t\"two\nlines; \"\"quoted\"\"\"\t3\n\n2\tplain\t4\r\n\t \t\n3\t\"a\tb\"\t5";
-        let (h, c) = cells(csv.as_bytes(), &[0, 1]);
-        assert_eq!(h.delimiter, b'\t');
-        assert_eq!(c.lines, [3, 6, 8], "blank and empty-celled rows skipped");
-        assert_eq!(c.get(0, 1), "two\nlines; \"quoted\"");
-        assert_eq!(c.get(2, 1), "a\tb");
-    }
-
-    #[test]
-    fn crlf_and_blank_lines_keep_line_numbers() {
-        let (_, c) = cells(b"a,b\r\n\r\n\r\n1,2\r\n3,\"x\r\ny\"\r\n\r\n5,6", &[0, 1]);
-        assert_eq!(c.lines, [4, 5, 8]);
-        assert_eq!(c.get(1, 1), "x\r\ny");
-    }
-
-    #[test]
-    fn header_line_breaks_become_spaces() {
-        let h = read_header("t.csv", "\"Tổng\r\n tiền\",b\n".as_bytes()).expect("header");
-        assert_eq!(h.names, ["Tổng tiền", "b"]);
-    }
-
-    #[test]
-    fn excel_sep_line_sets_the_delimiter() {
-        let (h, c) = cells(b"sep=;\na,b;c\n1,5;2\n", &[0, 1]);
-        assert_eq!(h.names, ["a,b", "c"]);
-        assert_eq!((c.get(0, 0), c.lines[0]), ("1,5", 3));
-    }
-
-    #[test]
-    fn short_and_long_rows_and_open_quotes_fail() {
-        let csv = b"a,b,c\n1,2,3\n1\n";
-        let h = read_header("t.csv", csv).expect("header");
-        let e = read_cells("t.csv", csv, &h, &[0, 2]).expect_err("short row");
-        assert_eq!(
-            e.to_string(),
-            "t.csv:3: this row has 1 fields but the header has 3 (a field or a ',' is missing)"
-        );
-        let csv = b"date,visits\n2026-11-10,\"100\n2026-11-11,5\n";
-        let h = read_header("t.csv", csv).expect("header");
-        let e = read_cells("t.csv", csv, &h, &[0, 1]).expect_err("open quote");
-        assert!(e.to_string().starts_with("t.csv:2: "), "{e}");
-        assert!(e.to_string().contains("never closed"), "{e}");
-        let ok = b"a,b\n\"x \"\"q\"\" y\",\"multi\nline\"\nplain\"quote,2\n";
-        let h = read_header("t.csv", ok).expect("header");
-        let c = read_cells("t.csv", ok, &h, &[0, 1]).expect("closed quotes");
-        assert_eq!(c.get(0, 0), "x \"q\" y");
-        let nbsp = "a,b\n\u{a0}x\u{a0},\u{2009}Mới\u{202f}\n";
-        let (_, c) = cells(nbsp.as_bytes(), &[0, 1]);
-        assert_eq!((c.get(0, 0), c.get(0, 1)), ("x", "Mới"));
-        let csv = b"# c\nName,Total\n#1,\"1,5\"\n\"#2\nx\",1,234.5\n";
-        let h = read_header("t.csv", csv).expect("header");
-        let e = read_cells("t.csv", csv, &h, &[0]).expect_err("extra field");
-        assert_eq!(
-            e.to_string(),
-            "t.csv:4: this row has 3 fields but the header has 2 ('234.5' is extra; a value containing ',' must be quoted)"
-        );
-    }
-
-    #[test]
-    fn file_level_errors() {
-        let e = read_header("t.csv", b"\xEF\xBB\xBF \n\n").expect_err("empty");
-        assert_eq!(e.to_string(), "t.csv: the file is empty");
-        let e = read_header("t.csv", b"# only\n# comments\n").expect_err("no header");
-        assert_eq!(
-            e.to_string(),
-            "t.csv: no header row: the file has only comment lines"
-        );
-        let e = read_header("t.csv", b"a,b\n1,2\n\"x\ny\",\xE0abc\n").expect_err("latin-1");
-        assert!(
-            e.to_string()
-                .starts_with("t.csv:4:4: byte 0xE0 is not UTF-8 text; the file may be in a legacy Vietnamese encoding"),
-            "{e}"
-        );
-        assert!(e.to_string().contains("iconv -f WINDOWS-1258"), "{e}");
-        assert_eq!(e.line, 4);
-    }
-
-    #[test]
-    fn headers_fold_case_spaces_and_accents() {
-        assert_eq!(fold("Ngày đặt"), "ngaydat");
-        assert_eq!(fold("NGAY_DAT"), "ngaydat");
-        assert_eq!(
-            fold("Nga\u{300}y đa\u{306}\u{323}t"),
-            "ngaydat",
-            "decomposed"
-        );
-        assert_eq!(fold("Amount spent (VND)"), "amountspent");
-        assert_eq!(fold("Sign-ups"), fold("signups"));
-        assert_eq!(fold("Mã khách hàng"), "makhachhang");
-        let h = read_header("t.csv", b"Total Price,order_id,Order\n").expect("header");
-        assert_eq!(h.find_alias(&["Order ID", "Order"], &[]), Some(1));
-        assert_eq!(h.find_alias(&["Order ID", "Order"], &[1]), Some(2));
-        assert_eq!(h.find("total price"), Some(0));
-        assert_eq!(h.find("Revenue"), None);
-    }
-}
+mod tests;

@@ -7,7 +7,7 @@ mod values;
 
 use rusqlite::OptionalExtension;
 
-use super::orders::{OrderInput, key_fits, order_key};
+use super::orders::{OrderInput, STORED_KEY, key_fits, order_key};
 use super::{Result, Store, parse_day, schema};
 use crate::domain::Amount;
 
@@ -91,6 +91,12 @@ impl Store {
                 "orders_undone: {} orders of batch {} that no undone change can bring back",
             ),
             (
+                "SELECT count(*), o.batch_id FROM orders o JOIN import_batches b ON b.id = o.batch_id
+                 WHERE b.first_order IS NULL OR o.id NOT BETWEEN b.first_order AND b.last_order
+                 GROUP BY o.batch_id",
+                "orders: {} orders of batch {} outside the ids it records (undoing it would leave them)",
+            ),
+            (
                 "SELECT 1, entry FROM journal_state WHERE entry IS NOT NULL",
                 "journal_state {} entry → {}: a change left open (its triggers would record into it)",
             ),
@@ -115,9 +121,9 @@ impl Store {
     /// the same order would add it twice. The first few are listed, the
     /// rest counted.
     pub fn order_key_mismatches(&self) -> Result<Vec<String>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT id, order_key, order_ref, customer, day, amount FROM orders ORDER BY id",
-        )?;
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT id, {STORED_KEY}, order_ref, customer, day, amount FROM orders ORDER BY id"
+        ))?;
         let mut rows = stmt.query([])?;
         let mut out = Vec::new();
         let mut more = 0usize;

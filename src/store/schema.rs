@@ -1,7 +1,7 @@
 //! The numbered schema migrations. A migration, once landed, is never
 //! edited: a change to the schema is a new migration at the end.
 
-use rusqlite::Transaction;
+use rusqlite::{OptionalExtension, Transaction};
 
 use super::journal;
 
@@ -17,6 +17,7 @@ pub(super) const MIGRATIONS: &[Migration] = &[
     m5_ids_never_reused,
     m6_clicks_and_impressions,
     super::recurrence::migration,
+    m8_order_keys,
 ];
 
 fn m1_initial(tx: &Transaction<'_>) -> rusqlite::Result<()> {
@@ -404,6 +405,83 @@ fn m6_clicks_and_impressions(tx: &Transaction<'_>) -> rusqlite::Result<()> {
             (name, unit),
         )?;
     }
+    Ok(())
+}
+
+/// Fewer bytes per order, which is most of what a large import costs:
+/// an order with the shop's id is keyed by that id, so its `order_key`
+/// (`id:` and the id again) is no longer stored (NULL), and the unique key
+/// is the index of `IFNULL(order_key, 'id:' || order_ref)`, the same key
+/// as before for every row, old or new, so no stored order changes
+/// identity and the journal's recorded SQL, which names `order_key`, still
+/// runs. The `batch_id` index goes: an import's orders get the ids of one
+/// range, which `import_batches` now records, and undo and redo move a
+/// batch by that range (the journal's batch moves are rewritten so).
+///
+/// Both order tables are rebuilt (SQLite cannot drop a NOT NULL), each
+/// keeping its id counter, and the orders' journal triggers made again.
+fn m8_order_keys(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    let columns = "id, CASE WHEN order_key = 'id:' || order_ref THEN NULL ELSE order_key END,
+                   order_ref, customer, day, amount, segment_id, batch_id";
+    for (table, constraints) in [
+        (
+            "orders",
+            "segment_id INTEGER REFERENCES segments(id) ON DELETE SET NULL,
+             batch_id   INTEGER REFERENCES import_batches(id),
+             CHECK (order_key IS NOT NULL OR order_ref IS NOT NULL)",
+        ),
+        ("orders_undone", "segment_id INTEGER, batch_id INTEGER"),
+    ] {
+        let counter: Option<i64> = tx
+            .query_row(
+                "SELECT seq FROM sqlite_sequence WHERE name = ?1",
+                [table],
+                |r| r.get(0),
+            )
+            .optional()?;
+        tx.execute_batch(&format!(
+            "CREATE TABLE \"{table}_m7\" (
+                 id         INTEGER PRIMARY KEY AUTOINCREMENT,
+                 order_key  TEXT,
+                 order_ref  TEXT,
+                 customer   TEXT NOT NULL,
+                 day        TEXT NOT NULL,
+                 amount     INTEGER NOT NULL,
+                 {constraints}
+             );
+             INSERT INTO \"{table}_m7\" SELECT {columns} FROM \"{table}\";
+             DROP TABLE \"{table}\";
+             ALTER TABLE \"{table}_m7\" RENAME TO \"{table}\";"
+        ))?;
+        if let Some(counter) = counter {
+            keep_counter_above(tx, table, counter)?;
+        }
+    }
+    tx.execute_batch(
+        "CREATE UNIQUE INDEX orders_key ON orders(IFNULL(order_key, 'id:' || order_ref));
+         ALTER TABLE import_batches ADD COLUMN first_order INTEGER;
+         ALTER TABLE import_batches ADD COLUMN last_order INTEGER;
+         UPDATE import_batches SET first_order = r.lo, last_order = r.hi
+         FROM (SELECT batch_id, min(id) AS lo, max(id) AS hi
+               FROM (SELECT id, batch_id FROM orders UNION ALL SELECT id, batch_id FROM orders_undone)
+               WHERE batch_id IS NOT NULL GROUP BY batch_id) AS r
+         WHERE r.batch_id = import_batches.id;",
+    )?;
+    journal::create_triggers(tx, "orders", journal::Record::UpdatesAndDeletes)?;
+    journal::rewrite_order_batches(tx)
+}
+
+/// Sets the id counter of `table` to at least `counter`.
+fn keep_counter_above(tx: &Transaction<'_>, table: &str, counter: i64) -> rusqlite::Result<()> {
+    tx.execute(
+        "UPDATE sqlite_sequence SET seq = max(seq, ?2) WHERE name = ?1",
+        (table, counter),
+    )?;
+    tx.execute(
+        "INSERT INTO sqlite_sequence (name, seq)
+         SELECT ?1, ?2 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = ?1)",
+        (table, counter),
+    )?;
     Ok(())
 }
 

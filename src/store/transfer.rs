@@ -227,13 +227,15 @@ fn load(tx: &Transaction<'_>, d: &Export, entry: Option<i64>) -> Result<()> {
             params![now_text(), d.orders.len() as i64],
         )?;
         let batch = tx.last_insert_rowid();
+        let before: i64 =
+            tx.query_row("SELECT IFNULL(max(id), 0) FROM orders", [], |r| r.get(0))?;
         let mut insert = tx.prepare_cached(
             "INSERT INTO orders (order_key, order_ref, customer, day, amount, segment_id, batch_id)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?;
         let mut keys = Occurrences::default();
         each("orders", &d.orders, |o| {
-            let key = keys.key(&OrderInput {
+            let key = keys.stored_key(&OrderInput {
                 order_ref: o.order_ref.clone(),
                 customer: o.customer.clone(),
                 day: o.day,
@@ -250,6 +252,7 @@ fn load(tx: &Transaction<'_>, d: &Export, entry: Option<i64>) -> Result<()> {
                 batch
             ])?)
         })?;
+        super::orders::batch_ids(tx, batch, before)?;
         if let Some(entry) = entry {
             super::journal::add_order_batch(tx, entry, batch)?;
         }

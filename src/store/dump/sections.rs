@@ -214,7 +214,7 @@ pub(super) const SECTIONS: &[Section] = &[
         key: "orders",
         one: false,
         sql: "SELECT order_ref, customer, day, amount, segment_id FROM orders
-              ORDER BY day, order_key",
+              ORDER BY day, IFNULL(order_key, 'id:' || order_ref)",
         fields: &[
             ("order_ref", Text),
             ("customer", Text),

@@ -16,8 +16,47 @@ use crate::i18n::{Format, Locale};
 pub fn json<T: Serialize + ?Sized>(value: &T) -> CliResult {
     let text = serde_json::to_string_pretty(value)
         .map_err(|e| CliError::user(format!("cannot write JSON: {e}")))?;
+    write(&escape_hostile(&text))
+}
+
+/// Prints one line. Control characters and bidirectional overrides (in a
+/// title written by some other tool, say) are shown, never obeyed.
+pub fn line(text: &str) -> CliResult {
+    write(&crate::text::visible(text))
+}
+
+/// Prints `items` as [`json`] prints an array of them, one at a time as
+/// they come: 10,000 tasks are never one text.
+pub fn json_items<T: Serialize>(items: impl Iterator<Item = T>) -> CliResult {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut first = true;
+    for item in items {
+        let text = serde_json::to_string_pretty(&item)
+            .map_err(|e| CliError::user(format!("cannot write JSON: {e}")))?;
+        // JSON text holds no line break inside a value: every line of the
+        // item is indented one level, as in a pretty array.
+        let mut chunk = String::with_capacity(text.len() + 64);
+        chunk.push_str(if first { "[\n" } else { ",\n" });
+        first = false;
+        for (i, l) in text.split('\n').enumerate() {
+            if i > 0 {
+                chunk.push('\n');
+            }
+            chunk.push_str("  ");
+            chunk.push_str(l);
+        }
+        out.write_all(escape_hostile(&chunk).as_bytes())
+            .map_err(CliError::from_write)?;
+    }
+    out.write_all(if first { b"[]\n" } else { b"\n]\n" })
+        .and_then(|()| out.flush())
+        .map_err(CliError::from_write)
+}
+
+/// JSON text with the characters [`json`] escapes escaped.
+fn escape_hostile(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.chars().any(crate::text::is_hostile) {
-        return write(&text);
+        return std::borrow::Cow::Borrowed(text);
     }
     let mut escaped = String::with_capacity(text.len() + 16);
     for c in text.chars() {
@@ -27,13 +66,7 @@ pub fn json<T: Serialize + ?Sized>(value: &T) -> CliResult {
             escaped.push(c);
         }
     }
-    write(&escaped)
-}
-
-/// Prints one line. Control characters and bidirectional overrides (in a
-/// title written by some other tool, say) are shown, never obeyed.
-pub fn line(text: &str) -> CliResult {
-    write(&crate::text::visible(text))
+    std::borrow::Cow::Owned(escaped)
 }
 
 /// Writes `text` and a newline to standard output and flushes it; see
@@ -81,6 +114,32 @@ pub fn amount(fmt: Format, a: Amount) -> String {
 /// Columns aligned by terminal width (Vietnamese, CJK and emoji stay
 /// aligned); the last column is not padded.
 pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut out = String::new();
+    each_table_line(header, rows, |line| {
+        out.push_str(line);
+        out.push('\n');
+    });
+    out.pop();
+    out
+}
+
+/// [`table`] written to standard output a line at a time, each made
+/// [visible](crate::text::visible), as [`line`] would the whole table.
+pub fn print_table(header: &[&str], rows: &[Vec<String>]) -> CliResult {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut result = Ok(());
+    each_table_line(header, rows, |line| {
+        if result.is_ok() {
+            result = writeln!(out, "{}", crate::text::visible(line));
+        }
+    });
+    result
+        .and_then(|()| out.flush())
+        .map_err(CliError::from_write)
+}
+
+/// The lines of [`table`], each passed to `emit` without its newline.
+fn each_table_line(header: &[&str], rows: &[Vec<String>], mut emit: impl FnMut(&str)) {
     let cells = |row: &[String]| -> Vec<usize> { row.iter().map(|c| c.width()).collect() };
     let header_widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
     let row_widths: Vec<Vec<usize>> = rows.iter().map(|r| cells(r)).collect();
@@ -90,9 +149,9 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
             *w = (*w).max(*cell);
         }
     }
-    let mut out = String::with_capacity(rows.len() * (widths.iter().sum::<usize>() + 16));
+    let mut out = String::with_capacity(widths.iter().sum::<usize>() + 16);
     let mut render = |cells: &mut dyn Iterator<Item = (&str, usize)>| {
-        let start = out.len();
+        out.clear();
         let mut cells = cells.peekable();
         let mut i = 0;
         while let Some((cell, width)) = cells.next() {
@@ -103,15 +162,13 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
             }
             i += 1;
         }
-        out.truncate(start + out[start..].trim_end().len());
-        out.push('\n');
+        out.truncate(out.trim_end().len());
+        emit(&out);
     };
     render(&mut header.iter().copied().zip(header_widths.iter().copied()));
     for (row, w) in rows.iter().zip(&row_widths) {
         render(&mut row.iter().map(String::as_str).zip(w.iter().copied()));
     }
-    out.pop();
-    out
 }
 
 #[cfg(test)]

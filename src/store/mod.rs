@@ -17,6 +17,7 @@ pub mod plan;
 pub mod rollup;
 pub mod seen;
 pub mod strategy;
+pub mod task_lines;
 pub mod tasks;
 pub mod transfer;
 

@@ -2,7 +2,8 @@
 
 use std::io::Write;
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
+use serde_json::ser::PrettyFormatter;
 use unicode_width::UnicodeWidthStr;
 
 use super::{CliError, CliResult};
@@ -25,37 +26,73 @@ pub fn line(text: &str) -> CliResult {
     write(&crate::text::visible(text))
 }
 
-/// Prints `items` as [`json`] prints an array of them, one at a time as
-/// they come: 10,000 tasks are never one text.
+/// Prints `items` as [`json`] prints an array of them, each written as it
+/// comes: 10,000 tasks are never one text.
 pub fn json_items<T: Serialize>(items: impl Iterator<Item = T>) -> CliResult {
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let mut first = true;
-    for item in items {
-        let text = serde_json::to_string_pretty(&item)
-            .map_err(|e| CliError::user(format!("cannot write JSON: {e}")))?;
-        // JSON text holds no line break inside a value: every line of the
-        // item is indented one level, as in a pretty array.
-        let mut chunk = String::with_capacity(text.len() + 64);
-        chunk.push_str(if first { "[\n" } else { ",\n" });
-        first = false;
-        for (i, l) in text.split('\n').enumerate() {
-            if i > 0 {
-                chunk.push('\n');
-            }
-            chunk.push_str("  ");
-            chunk.push_str(l);
-        }
-        out.write_all(escape_hostile(&chunk).as_bytes())
-            .map_err(CliError::from_write)?;
-    }
-    out.write_all(if first { b"[]\n" } else { b"\n]\n" })
+    let out = Escaping {
+        out: std::io::stdout().lock(),
+        text: Vec::with_capacity(2 * ESCAPING_CHUNK),
+    };
+    let mut json = serde_json::Serializer::with_formatter(out, PrettyFormatter::new());
+    json.collect_seq(items)
+        .map_err(|e| CliError::from_write(e.into()))?;
+    let mut out = json.into_inner();
+    out.write_all(b"\n")
         .and_then(|()| out.flush())
         .map_err(CliError::from_write)
 }
 
+/// How much JSON text [`Escaping`] holds before it writes it out.
+const ESCAPING_CHUNK: usize = 64 * 1024;
+
+/// A buffered writer that escapes what [`json`] escapes: serde_json's many
+/// small writes are gathered, then checked and written a chunk at a time,
+/// cut after a whole character.
+struct Escaping<W: Write> {
+    out: W,
+    text: Vec<u8>,
+}
+
+impl<W: Write> Escaping<W> {
+    fn write_out(&mut self) -> std::io::Result<()> {
+        let whole = match std::str::from_utf8(&self.text) {
+            Ok(text) => text.len(),
+            // A character cut at the end waits for its other bytes.
+            Err(e) if e.error_len().is_none() => e.valid_up_to(),
+            // Not UTF-8 (serde_json writes none): passed on as it is.
+            Err(_) => {
+                self.out.write_all(&self.text)?;
+                self.text.clear();
+                return Ok(());
+            }
+        };
+        let text = String::from_utf8_lossy(&self.text[..whole]);
+        self.out.write_all(escape_hostile(&text).as_bytes())?;
+        self.text.drain(..whole);
+        Ok(())
+    }
+}
+
+impl<W: Write> Write for Escaping<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.text.extend_from_slice(buf);
+        if self.text.len() >= ESCAPING_CHUNK {
+            self.write_out()?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.write_out()?;
+        self.out.flush()
+    }
+}
+
 /// JSON text with the characters [`json`] escapes escaped.
 fn escape_hostile(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(crate::text::is_hostile) {
+    // Printable ASCII, most of it, is cleared a byte at a time.
+    let plain = |b: u8| (0x20..0x7f).contains(&b) || b == b'\n';
+    if text.bytes().all(plain) || !text.chars().any(crate::text::is_hostile) {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut escaped = String::with_capacity(text.len() + 16);

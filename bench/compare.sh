@@ -13,11 +13,16 @@
 # to back with hyperfine (RUNS runs each), so a load change on the shared
 # machine hits both; the medians are over every run of every round.
 #
+# funnel's one-task commands are also timed beside the floor
+# (bench/floor.rs: a process that opens the same file with the same pragmas
+# and commits one inserted task row), as multiples of it.
+#
 # Environment: FUNNEL_BENCH_DB (a `funnel demo --scale large` file; made
-# when unset, ~1 min), ROUNDS (3), RUNS (10), FUNNEL (the binary), BASE
+# when unset, ~1 min), ROUNDS (3), RUNS (10), FUNNEL (the binary), FLOOR (the floor's), BASE
 # (another funnel binary: adds base-vs-new pairs for the large data set),
 # ONLY=orders (the order imports and metrics alone, against pandas and
-# DuckDB).
+# DuckDB), ONLY=tasks (the task commands alone, against taskwarrior and
+# the floor).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -40,15 +45,22 @@ if ((${#need_apt[@]})); then
     apt-get update
     apt-get install -y "${need_apt[@]}"
 fi
-python3 -c 'import pandas' 2>/dev/null || pip install pandas
-python3 -c 'import duckdb' 2>/dev/null || pip install duckdb
+[[ ${ONLY:-} == tasks ]] || python3 -c 'import pandas' 2>/dev/null || pip install pandas
+[[ ${ONLY:-} == tasks ]] || python3 -c 'import duckdb' 2>/dev/null || pip install duckdb
 
+TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
 if [[ -z ${FUNNEL:-} ]]; then
     (cd "$ROOT" && cargo build --release --locked)
-    FUNNEL=$ROOT/target/release/funnel
+    FUNNEL=$TARGET/release/funnel
 fi
 cp "$FUNNEL" "$WORK/funnel"
 F=$WORK/funnel
+# The floor: start, open with funnel's pragmas, insert one task, commit.
+if [[ -z ${FLOOR:-} ]]; then
+    (cd "$ROOT" && cargo build --release --locked --example floor)
+    FLOOR=$TARGET/release/examples/floor
+fi
+cp "$FLOOR" "$WORK/floor"
 
 # pair NAME RUNS CMD_FUNNEL CMD_PEER [PREPARE_FUNNEL PREPARE_PEER [CMD_DUCKDB]]
 # (PEER may be "" for a funnel-only measurement; a DuckDB command is timed
@@ -94,6 +106,19 @@ pair task-done "$RUNS" \
     "$F --db $WORK/tasks.db task done 5000" "$T 5000 done" \
     "$F --db $WORK/tasks.db task edit 5000 --status todo" "$T 5000 modify status:pending"
 pair task-list "$RUNS" "$F --db $WORK/tasks.db task list" "$T list"
+# The same commands against the floor, on a copy of the same file (the
+# floor's rows go to the copy, so both keep 10,000 open tasks).
+cp "$WORK/tasks.db" "$WORK/floor.db"
+pair floor-add "$RUNS" \
+    "$F --db $WORK/tasks.db task add 'Write the newsletter' --due 2026-12-01 --tag seo --priority high" \
+    "$WORK/floor $WORK/floor.db"
+pair floor-done "$RUNS" \
+    "$F --db $WORK/tasks.db task done 5000" "$WORK/floor $WORK/floor.db" \
+    "$F --db $WORK/tasks.db task edit 5000 --status todo" true
+fi
+if [[ ${ONLY:-} == tasks ]]; then
+    python3 "$ROOT/bench/summary.py" "$OUT/raw" "$WORK" | tee "$OUT/latest.md"
+    exit 0
 fi
 
 # --- order-derived monthly customer metrics against pandas -------------

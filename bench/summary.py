@@ -26,6 +26,8 @@ PEERS = {
     "task-add": ("add one task (10,000 tasks)", "taskwarrior 2.6"),
     "task-done": ("mark one done (10,000 tasks)", "taskwarrior 2.6"),
     "task-list": ("list 10,000 pending tasks", "taskwarrior 2.6"),
+    "floor-add": ("add one task (10,000 tasks)", "floor"),
+    "floor-done": ("mark one done (10,000 tasks)", "floor"),
     "orders-70000": ("70,000 orders: import + monthly metrics", "pandas"),
     "orders-1000000": ("1,000,000 orders: import + monthly metrics", "pandas"),
     "import-70000": ("70,000 orders: import alone (rollups built)", None),
@@ -64,7 +66,10 @@ for name, (what, peer) in PEERS.items():
     f = t.get("funnel", [])
     p = t.get("peer", [])
     row = f"| {what} | {fmt(ms(f))} |"
-    if p:
+    if p and peer == "floor":
+        # Against the floor the ratio is funnel's multiple of it.
+        row += f" floor (bench/floor.rs) | {fmt(ms(p))} | funnel = {ms(f) / ms(p):,.2f}× the floor | {len(f)}+{len(p)} |"
+    elif p:
         row += f" {peer} | {fmt(ms(p))} | {ms(p) / ms(f):,.1f}× | {len(f)}+{len(p)} |"
     else:
         row += f" | | | {len(f)} |"

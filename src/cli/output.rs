@@ -2,7 +2,8 @@
 
 use std::io::Write;
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
+use serde_json::ser::PrettyFormatter;
 use unicode_width::UnicodeWidthStr;
 
 use super::{CliError, CliResult};
@@ -16,8 +17,83 @@ use crate::i18n::{Format, Locale};
 pub fn json<T: Serialize + ?Sized>(value: &T) -> CliResult {
     let text = serde_json::to_string_pretty(value)
         .map_err(|e| CliError::user(format!("cannot write JSON: {e}")))?;
-    if !text.chars().any(crate::text::is_hostile) {
-        return write(&text);
+    write(&escape_hostile(&text))
+}
+
+/// Prints one line. Control characters and bidirectional overrides (in a
+/// title written by some other tool, say) are shown, never obeyed.
+pub fn line(text: &str) -> CliResult {
+    write(&crate::text::visible(text))
+}
+
+/// Prints `items` as [`json`] prints an array of them, each written as it
+/// comes: 10,000 tasks are never one text.
+pub fn json_items<T: Serialize>(items: impl Iterator<Item = T>) -> CliResult {
+    let out = Escaping {
+        out: std::io::stdout().lock(),
+        text: Vec::with_capacity(2 * ESCAPING_CHUNK),
+    };
+    let mut json = serde_json::Serializer::with_formatter(out, PrettyFormatter::new());
+    json.collect_seq(items)
+        .map_err(|e| CliError::from_write(e.into()))?;
+    let mut out = json.into_inner();
+    out.write_all(b"\n")
+        .and_then(|()| out.flush())
+        .map_err(CliError::from_write)
+}
+
+/// How much JSON text [`Escaping`] holds before it writes it out.
+const ESCAPING_CHUNK: usize = 64 * 1024;
+
+/// A buffered writer that escapes what [`json`] escapes: serde_json's many
+/// small writes are gathered, then checked and written a chunk at a time,
+/// cut after a whole character.
+struct Escaping<W: Write> {
+    out: W,
+    text: Vec<u8>,
+}
+
+impl<W: Write> Escaping<W> {
+    fn write_out(&mut self) -> std::io::Result<()> {
+        let whole = match std::str::from_utf8(&self.text) {
+            Ok(text) => text.len(),
+            // A character cut at the end waits for its other bytes.
+            Err(e) if e.error_len().is_none() => e.valid_up_to(),
+            // Not UTF-8 (serde_json writes none): passed on as it is.
+            Err(_) => {
+                self.out.write_all(&self.text)?;
+                self.text.clear();
+                return Ok(());
+            }
+        };
+        let text = String::from_utf8_lossy(&self.text[..whole]);
+        self.out.write_all(escape_hostile(&text).as_bytes())?;
+        self.text.drain(..whole);
+        Ok(())
+    }
+}
+
+impl<W: Write> Write for Escaping<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.text.extend_from_slice(buf);
+        if self.text.len() >= ESCAPING_CHUNK {
+            self.write_out()?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.write_out()?;
+        self.out.flush()
+    }
+}
+
+/// JSON text with the characters [`json`] escapes escaped.
+fn escape_hostile(text: &str) -> std::borrow::Cow<'_, str> {
+    // Printable ASCII, most of it, is cleared a byte at a time.
+    let plain = |b: u8| (0x20..0x7f).contains(&b) || b == b'\n';
+    if text.bytes().all(plain) || !text.chars().any(crate::text::is_hostile) {
+        return std::borrow::Cow::Borrowed(text);
     }
     let mut escaped = String::with_capacity(text.len() + 16);
     for c in text.chars() {
@@ -27,13 +103,7 @@ pub fn json<T: Serialize + ?Sized>(value: &T) -> CliResult {
             escaped.push(c);
         }
     }
-    write(&escaped)
-}
-
-/// Prints one line. Control characters and bidirectional overrides (in a
-/// title written by some other tool, say) are shown, never obeyed.
-pub fn line(text: &str) -> CliResult {
-    write(&crate::text::visible(text))
+    std::borrow::Cow::Owned(escaped)
 }
 
 /// Writes `text` and a newline to standard output and flushes it; see
@@ -81,6 +151,32 @@ pub fn amount(fmt: Format, a: Amount) -> String {
 /// Columns aligned by terminal width (Vietnamese, CJK and emoji stay
 /// aligned); the last column is not padded.
 pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut out = String::new();
+    each_table_line(header, rows, |line| {
+        out.push_str(line);
+        out.push('\n');
+    });
+    out.pop();
+    out
+}
+
+/// [`table`] written to standard output a line at a time, each made
+/// [visible](crate::text::visible), as [`line`] would the whole table.
+pub fn print_table(header: &[&str], rows: &[Vec<String>]) -> CliResult {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut result = Ok(());
+    each_table_line(header, rows, |line| {
+        if result.is_ok() {
+            result = writeln!(out, "{}", crate::text::visible(line));
+        }
+    });
+    result
+        .and_then(|()| out.flush())
+        .map_err(CliError::from_write)
+}
+
+/// The lines of [`table`], each passed to `emit` without its newline.
+fn each_table_line(header: &[&str], rows: &[Vec<String>], mut emit: impl FnMut(&str)) {
     let cells = |row: &[String]| -> Vec<usize> { row.iter().map(|c| c.width()).collect() };
     let header_widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
     let row_widths: Vec<Vec<usize>> = rows.iter().map(|r| cells(r)).collect();
@@ -90,9 +186,9 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
             *w = (*w).max(*cell);
         }
     }
-    let mut out = String::with_capacity(rows.len() * (widths.iter().sum::<usize>() + 16));
+    let mut out = String::with_capacity(widths.iter().sum::<usize>() + 16);
     let mut render = |cells: &mut dyn Iterator<Item = (&str, usize)>| {
-        let start = out.len();
+        out.clear();
         let mut cells = cells.peekable();
         let mut i = 0;
         while let Some((cell, width)) = cells.next() {
@@ -103,15 +199,13 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
             }
             i += 1;
         }
-        out.truncate(start + out[start..].trim_end().len());
-        out.push('\n');
+        out.truncate(out.trim_end().len());
+        emit(&out);
     };
     render(&mut header.iter().copied().zip(header_widths.iter().copied()));
     for (row, w) in rows.iter().zip(&row_widths) {
         render(&mut row.iter().map(String::as_str).zip(w.iter().copied()));
     }
-    out.pop();
-    out
 }
 
 #[cfg(test)]

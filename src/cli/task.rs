@@ -3,7 +3,11 @@
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
-use super::output::{count, fit, json, line, table};
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::output::{count, fit, json_items, line, print_table};
 use super::{CliError, CliResult, Context};
 use crate::domain::RecordKind;
 use crate::domain::{CampaignId, PersonId};
@@ -320,70 +324,85 @@ fn list(ctx: &Context, store: &Store, a: &ListArgs) -> CliResult {
             .map(|d| ctx.parse_date("--due-before", d))
             .transpose()?,
     };
-    let tasks = store.tasks(&q)?;
-    let campaigns = store.campaigns()?;
-    let people = store.people()?;
+    let campaigns: HashMap<CampaignId, String> = store
+        .campaigns()?
+        .into_iter()
+        .map(|c| (c.id, c.name))
+        .collect();
+    let people: HashMap<PersonId, String> = store
+        .people()?
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
     let today = ctx.today();
-    let campaign_name = |t: &Task| {
-        t.campaign
-            .and_then(|id| campaigns.iter().find(|c| c.id == id))
-            .map(|c| c.name.clone())
-    };
-    let person_name = |t: &Task| {
-        t.assignee
-            .and_then(|id| people.iter().find(|p| p.id == id))
-            .map(|p| p.name.clone())
-    };
-    let overdue = |t: &Task| t.status.is_open() && t.due.is_some_and(|d| d < today);
     if a.json {
-        let out: Vec<TaskJson<'_>> = tasks
-            .iter()
-            .map(|t| TaskJson {
-                task: t,
-                campaign_name: campaign_name(t),
-                assignee_name: person_name(t),
-                overdue: overdue(t),
-            })
-            .collect();
-        return json(&out);
+        let tasks = store.tasks(&q)?;
+        return json_items(tasks.iter().map(|t| TaskJson {
+            task: t,
+            campaign_name: t.campaign.and_then(|id| campaigns.get(&id)).cloned(),
+            assignee_name: t.assignee.and_then(|id| people.get(&id)).cloned(),
+            overdue: t.status.is_open() && t.due.is_some_and(|d| d < today),
+        }));
     }
+    let lines = store.task_lines(&q)?;
     let fmt = ctx.format();
     let words = fmt.words();
-    if tasks.is_empty() {
+    if lines.is_empty() {
         return line(words.cli.no_tasks_match);
     }
-    let rows: Vec<Vec<String>> = tasks
+    // Most tasks share a few hundred due days: each is formatted once.
+    let mut dates: HashMap<NaiveDate, String> = HashMap::new();
+    let mut late = 0;
+    let rows: Vec<Vec<String>> = lines
         .iter()
         .map(|t| {
+            let overdue = t.status.is_open() && t.due.is_some_and(|d| d < today);
+            late += usize::from(overdue);
             let due = t
                 .due
-                .map(|d| format!("{}{}", fmt.date(d), if overdue(t) { " !" } else { "" }))
+                .map(|d| {
+                    let date = dates.entry(d).or_insert_with(|| fmt.date(d));
+                    if overdue {
+                        format!("{date} !")
+                    } else {
+                        date.clone()
+                    }
+                })
                 .unwrap_or_default();
+            let mut tags = String::with_capacity(t.tags.len() + 4);
+            for g in t.tags.split_whitespace() {
+                if !tags.is_empty() {
+                    tags.push(' ');
+                }
+                tags.push('#');
+                tags.push_str(g);
+            }
             vec![
                 t.id.to_string(),
                 words.ui.task_status(t.status).to_string(),
                 words.ui.priority(t.priority).to_string(),
                 due,
                 fit(&t.title, 50),
-                fit(&campaign_name(t).unwrap_or_default(), 24),
-                person_name(t).unwrap_or_default(),
-                t.tags
-                    .iter()
-                    .map(|g| format!("#{g}"))
-                    .collect::<Vec<_>>()
-                    .join(" "),
+                t.campaign
+                    .and_then(|id| campaigns.get(&id))
+                    .map(|c| fit(c, 24))
+                    .unwrap_or_default(),
+                t.assignee
+                    .and_then(|id| people.get(&id))
+                    .cloned()
+                    .unwrap_or_default(),
+                tags,
             ]
         })
         .collect();
-    line(&table(&words.cli.task_columns, &rows))?;
-    let late = tasks.iter().filter(|t| overdue(t)).count();
-    let summary = if tasks.len() == 1 {
+    print_table(&words.cli.task_columns, &rows)?;
+    let summary = if lines.len() == 1 {
         words.cli.tasks_summary_one
     } else {
         words.cli.tasks_summary
     };
     line(&Format::fill_all(
         summary,
-        &[&count(fmt, tasks.len()), &count(fmt, late)],
+        &[&count(fmt, lines.len()), &count(fmt, late)],
     ))
 }

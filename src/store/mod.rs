@@ -26,6 +26,7 @@ pub mod records;
 pub mod rollup;
 pub mod seen;
 pub mod strategy;
+pub mod task_lines;
 pub mod tasks;
 pub mod transfer;
 

@@ -18,6 +18,7 @@ pub(super) const MIGRATIONS: &[Migration] = &[
     m6_clicks_and_impressions,
     super::recurrence::migration,
     m8_order_keys,
+    m9_small_journal_triggers,
 ];
 
 fn m1_initial(tx: &Transaction<'_>) -> rusqlite::Result<()> {
@@ -482,6 +483,17 @@ fn keep_counter_above(tx: &Transaction<'_>, table: &str, counter: i64) -> rusqli
          SELECT ?1, ?2 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = ?1)",
         (table, counter),
     )?;
+    Ok(())
+}
+
+/// The journal's triggers made again as `journal::create_triggers` now
+/// writes them: the same ops recorded with a quarter less SQL, which every
+/// process parses on opening the file (half of a one-task command's time
+/// was that parse).
+fn m9_small_journal_triggers(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    for (table, record) in journal::drop_all_triggers(tx)? {
+        journal::create_triggers(tx, &table, record)?;
+    }
     Ok(())
 }
 

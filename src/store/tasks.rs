@@ -66,6 +66,25 @@ pub struct TaskQuery {
     pub due_before: Option<NaiveDate>,
 }
 
+/// The rows a [`TaskQuery`] picks, with [`TaskQuery::params`].
+pub(super) const QUERY_FILTER: &str = "(?1 IS NULL OR status = ?1)
+    AND (?2 = 0 OR status <> 'done')
+    AND (?3 IS NULL OR campaign_id = ?3)
+    AND (?4 IS NULL OR assignee_id = ?4)
+    AND (?5 IS NULL OR (due IS NOT NULL AND due < ?5))";
+
+impl TaskQuery {
+    pub(super) fn params(&self) -> impl rusqlite::Params {
+        (
+            self.status.map(|s| s.as_str()),
+            self.open_only,
+            self.campaign.map(|c| c.0),
+            self.assignee.map(|p| p.0),
+            self.due_before.map(day_text),
+        )
+    }
+}
+
 pub(super) const COLUMNS: &str = "id, title, campaign_id, assignee_id, status, priority, due, tags, \
                                   notes, note_id, created_at, updated_at, done_at, recurrence";
 
@@ -234,24 +253,9 @@ impl Store {
     /// and all, and took a quarter of `funnel task list` of 10,000 tasks.
     pub fn tasks(&self, q: &TaskQuery) -> Result<Vec<Task>> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM tasks
-             WHERE (?1 IS NULL OR status = ?1)
-               AND (?2 = 0 OR status <> 'done')
-               AND (?3 IS NULL OR campaign_id = ?3)
-               AND (?4 IS NULL OR assignee_id = ?4)
-               AND (?5 IS NULL OR (due IS NOT NULL AND due < ?5))
-             ORDER BY id"
+            "SELECT {COLUMNS} FROM tasks WHERE {QUERY_FILTER} ORDER BY id"
         ))?;
-        let rows = stmt.query_map(
-            params![
-                q.status.map(|s| s.as_str()),
-                q.open_only,
-                q.campaign.map(|c| c.0),
-                q.assignee.map(|p| p.0),
-                q.due_before.map(day_text),
-            ],
-            task_row,
-        )?;
+        let rows = stmt.query_map(q.params(), task_row)?;
         let mut tasks: Vec<Task> = rows.collect::<Result<_, _>>()?;
         tasks.sort_by_key(|t| (t.due.is_none(), t.due));
         Ok(tasks)

@@ -22,7 +22,9 @@ pub fn is_hostile(c: char) -> bool {
 /// as its picture (ESC `␛`, BEL `␇`, CR `␍`, NUL `␀`), DEL as `␡`, the
 /// rest as `�`.
 pub fn visible(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(|c| is_hostile(c) && c != '\n' && c != '\t') {
+    // Plain ASCII, most of any output, is cleared a byte at a time.
+    let suspect = |b: u8| b >= 0x7f || (b < 0x20 && b != b'\n' && b != b'\t');
+    if !s.bytes().any(suspect) || !s.chars().any(|c| is_hostile(c) && c != '\n' && c != '\t') {
         return Cow::Borrowed(s);
     }
     Cow::Owned(

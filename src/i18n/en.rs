@@ -500,6 +500,9 @@ pub static EN: Words = Words {
             msg_marked_changed: "{} marked tasks changed.",
             msg_marked_deleted: "Deleted {} marked tasks.",
             confirm_delete_marked: "Delete the {} marked tasks? y/n",
+            marked_title: "Change the marked tasks",
+            marked_keep_hint: "empty: each keeps its own; - takes it away",
+            marked_tags_hint: "tags to add; -tag removes one",
         },
         plan_actions: &[
             ("add", "add campaign"),

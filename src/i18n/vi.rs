@@ -561,6 +561,9 @@ pub static VI: Words = Words {
             msg_marked_changed: "Đã đổi {} việc được đánh dấu.",
             msg_marked_deleted: "Đã xóa {} việc được đánh dấu.",
             confirm_delete_marked: "Xóa {} việc đã đánh dấu? y/n",
+            marked_title: "Đổi các việc đã đánh dấu",
+            marked_keep_hint: "để trống: mỗi việc giữ nguyên; - để bỏ",
+            marked_tags_hint: "thẻ cần thêm; -thẻ để bỏ một thẻ",
         },
         plan_actions: &[
             ("add", "thêm chiến dịch"),

@@ -399,6 +399,10 @@ pub struct TaskWords {
     pub msg_marked_changed: &'static str,
     pub msg_marked_deleted: &'static str,
     pub confirm_delete_marked: &'static str,
+    /// The form `e` opens on marked tasks: its title and its hints.
+    pub marked_title: &'static str,
+    pub marked_keep_hint: &'static str,
+    pub marked_tags_hint: &'static str,
 }
 
 /// The words of adding, editing and deleting the strategy's and the

@@ -160,3 +160,44 @@ fn marked_tasks_at_80x24_in_english_and_vietnamese() {
         insta::assert_snapshot!(name, frame);
     }
 }
+
+#[test]
+fn e_sets_assignee_campaign_and_tags_on_every_marked_task_as_one_change() {
+    let (_dir, _path, mut app) = on_demo_file(Locale::En);
+    let ids = mark_three(&mut app);
+    let before = tasks(&app, &ids);
+    let ngoc = app
+        .store()
+        .people()
+        .expect("people")
+        .into_iter()
+        .find(|p| p.name == "Lê Bảo Ngọc")
+        .expect("Ngọc");
+    // Campaign taken away, Ngọc assigned, `launch` added and `seo` removed.
+    typed(&mut app, "e-\tLê Bảo Ngọc\tlaunch -seo\n");
+    assert!(matches!(app.overlay, Overlay::None), "{}", status(&app));
+    for t in tasks(&app, &ids) {
+        assert_eq!(
+            (t.campaign, t.assignee),
+            (None, Some(ngoc.id)),
+            "{}",
+            t.title
+        );
+        assert!(t.tags.contains(&"launch".to_string()), "{:?}", t.tags);
+        assert!(!t.tags.contains(&"seo".to_string()), "{:?}", t.tags);
+    }
+    assert_eq!(status(&app), "3 marked tasks changed. u to undo");
+    typed(&mut app, "u");
+    for (b, a) in before.iter().zip(tasks(&app, &ids)) {
+        assert_eq!(
+            (&a.campaign, &a.assignee, &a.tags),
+            (&b.campaign, &b.assignee, &b.tags)
+        );
+    }
+    // A name that names no one keeps the form open on its field, nothing written.
+    typed(&mut app, "e\tnobody at all\n");
+    assert!(matches!(app.overlay, Overlay::Form(_)));
+    for (b, a) in before.iter().zip(tasks(&app, &ids)) {
+        assert_eq!(a.updated_at, b.updated_at);
+    }
+}

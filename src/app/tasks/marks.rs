@@ -5,8 +5,8 @@
 
 use super::{Row, TaskView, TasksTab, load::line_of, update::patch_of};
 use crate::app::effect::{Effect, Env};
-use crate::app::{Action, Overlay, Pending, Stale};
-use crate::domain::{TaskId, TaskStatus};
+use crate::app::{Action, Overlay, Pending, Stale, forms};
+use crate::domain::{Task, TaskId, TaskStatus};
 use crate::i18n::Format;
 use crate::store::tasks::{ManyTasks, TaskPatch};
 use crate::taskview::TaskLine;
@@ -47,6 +47,10 @@ impl TasksTab {
             | Action::DueLater
             | Action::DueEarlier
             | Action::CyclePriority => Some(self.write_marked(action, env)),
+            Action::Edit => {
+                let form = forms::marked::open(super::names(env.store), env.format());
+                Some(Effect::open(Overlay::Form(Box::new(form))))
+            }
             _ => None,
         }
     }
@@ -85,25 +89,42 @@ impl TasksTab {
     /// other keys change each from its own value (its next status or
     /// priority, its own due day a day later or earlier).
     fn write_marked(&mut self, action: Action, env: &mut Env) -> Effect {
-        let lines = self.marked_lines();
-        let all_done = lines.iter().all(|l| l.task.status == TaskStatus::Done);
-        let edits: Vec<(TaskId, TaskPatch)> = lines
+        let all_done = self
+            .marked_lines()
             .iter()
-            .filter_map(|l| {
-                let patch = match action {
-                    Action::ToggleDone => TaskPatch {
-                        status: Some(if all_done {
-                            TaskStatus::Todo
-                        } else {
-                            TaskStatus::Done
-                        }),
-                        ..TaskPatch::default()
-                    },
-                    _ => patch_of(&l.task, action, env.today)?,
-                };
-                Some((l.task.id, patch))
-            })
+            .all(|l| l.task.status == TaskStatus::Done);
+        let today = env.today;
+        self.patch_marked(
+            |t| match action {
+                Action::ToggleDone => Some(TaskPatch {
+                    status: Some(if all_done {
+                        TaskStatus::Todo
+                    } else {
+                        TaskStatus::Done
+                    }),
+                    ..TaskPatch::default()
+                }),
+                _ => patch_of(t, action, today),
+            },
+            env,
+        )
+    }
+
+    /// Writes the change `patch` gives each marked task (none: left
+    /// alone) as one change, and puts the tasks back.
+    pub(in crate::app) fn patch_marked(
+        &mut self,
+        patch: impl Fn(&Task) -> Option<TaskPatch>,
+        env: &mut Env,
+    ) -> Effect {
+        let edits: Vec<(TaskId, TaskPatch)> = self
+            .marked_lines()
+            .iter()
+            .filter_map(|l| Some((l.task.id, patch(&l.task)?)))
             .collect();
+        if edits.is_empty() {
+            return Effect::said(env.words().ui.elsewhere.unchanged.into());
+        }
         let written = match env.store.change_tasks(&ManyTasks::Patch(edits)) {
             Ok(w) => w,
             Err(e) => return Effect::failed(e.to_string()),

@@ -1225,3 +1225,81 @@ mod values {
         );
     }
 }
+
+/// Marked tasks in the dashboard are changed and deleted by one
+/// `change_tasks`: one journal entry, so one undo takes all of it back,
+/// after the file is closed and opened again too; a task that is gone
+/// fails the whole change and writes nothing.
+#[test]
+fn many_tasks_change_as_one_and_one_undo_takes_all_back() {
+    use funnel::store::tasks::ManyTasks;
+    let (_dir, path) = temp();
+    let mut s = Store::open(&path).expect("open");
+    let mut ids = Vec::new();
+    for (title, due) in [
+        ("a", Some(day(2026, 3, 1))),
+        ("b", None),
+        ("c", Some(day(2026, 3, 31))),
+    ] {
+        let mut t = NewTask::titled(title);
+        t.due = due;
+        ids.push(s.add_task(&t).expect("add").id);
+    }
+    let before: Vec<_> = ids.iter().map(|id| s.task(*id).expect("task")).collect();
+    let edits = ids
+        .iter()
+        .zip([day(2026, 3, 8), day(2026, 3, 5), day(2026, 4, 7)])
+        .map(|(id, d)| {
+            let patch = TaskPatch {
+                due: Some(Some(d)),
+                status: Some(TaskStatus::Doing),
+                ..TaskPatch::default()
+            };
+            (*id, patch)
+        })
+        .collect();
+    let written = s.change_tasks(&ManyTasks::Patch(edits)).expect("change");
+    assert_eq!(written.len(), 3);
+    drop(s);
+    let mut s = Store::open(&path).expect("reopen");
+    let r = s.undo_any().expect("one undo");
+    assert_eq!(r.label, "edit tasks 1, 2, 3");
+    for t in &before {
+        let back = s.task(t.id).expect("task");
+        assert_eq!((back.status, back.due), (t.status, t.due), "{}", t.title);
+    }
+    // The entry before is the last add: nothing of the change is left.
+    assert_eq!(s.undo_any().expect("undo add").label, "add task 3");
+    s.redo_any().expect("redo add");
+
+    let gone = s
+        .change_tasks(&ManyTasks::Delete(vec![ids[0], ids[2]]))
+        .expect("delete");
+    assert_eq!(gone.len(), 2);
+    assert!(s.task(ids[0]).is_err() && s.task(ids[2]).is_err());
+    s.undo_any().expect("one undo");
+    assert!(s.task(ids[0]).is_ok() && s.task(ids[2]).is_ok());
+
+    // A missing task refuses the whole change.
+    let bad = vec![
+        (
+            ids[1],
+            TaskPatch {
+                status: Some(TaskStatus::Done),
+                ..TaskPatch::default()
+            },
+        ),
+        (
+            TaskId(999),
+            TaskPatch {
+                status: Some(TaskStatus::Done),
+                ..TaskPatch::default()
+            },
+        ),
+    ];
+    assert!(matches!(
+        s.change_tasks(&ManyTasks::Patch(bad)),
+        Err(StoreError::NotFound { .. })
+    ));
+    assert_eq!(s.task(ids[1]).expect("task").status, TaskStatus::Todo);
+}

@@ -53,6 +53,11 @@ pub enum Action {
     ToggleDone,
     /// Tasks: show the done tasks, or hide them again.
     ToggleDoneShown,
+    /// Tasks: mark or unmark the selected task; the quick keys and delete
+    /// act on all marked tasks.
+    ToggleMark,
+    /// Tasks: mark every task shown, or clear the marks.
+    MarkAll,
     /// Task: todo → doing → blocked → done → todo.
     CycleStatus,
     /// Task: due one day later.
@@ -175,6 +180,8 @@ pub const NAMED: &[(Action, &str)] = &[
     (Action::ToggleNext, "toggle_next"),
     (Action::ToggleBoard, "toggle_board"),
     (Action::ToggleDoneShown, "toggle_done_shown"),
+    (Action::ToggleMark, "toggle_mark"),
+    (Action::MarkAll, "mark_all"),
     (Action::PrevPeriod, "prev_period"),
     (Action::NextPeriod, "next_period"),
     (Action::CurrentPeriod, "current_period"),

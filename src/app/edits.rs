@@ -166,6 +166,7 @@ impl App {
             let attempt = match purpose {
                 Purpose::Task(_) => self.submit_task(seen.as_ref()),
                 Purpose::Note(_) => self.submit_note(seen.as_ref()),
+                Purpose::Marked => self.submit_marked(),
                 _ => self.submit_item(purpose, seen.as_ref()),
             };
             if let Attempt::Done = attempt {

@@ -10,6 +10,7 @@ pub mod form;
 pub mod forms;
 pub mod keymap;
 pub mod kpis;
+mod marked;
 pub mod notes;
 mod overlay;
 pub mod plan;

@@ -14,6 +14,8 @@ use crate::store;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Pending {
     DeleteTask(TaskId),
+    /// The marked tasks, deleted as one change.
+    DeleteTasks(Vec<TaskId>),
     DeleteNote(NoteId),
     /// Another follow-up task for a note that already has one: y/n.
     FollowUpAgain(NoteId),
@@ -34,6 +36,7 @@ impl Pending {
                 &[Action::KeepTasks, Action::DeleteTasksToo, Action::No]
             }
             Pending::DeleteTask(_)
+            | Pending::DeleteTasks(_)
             | Pending::DeleteNote(_)
             | Pending::FollowUpAgain(_)
             | Pending::Delete(_) => &[Action::Yes, Action::No],
@@ -235,6 +238,10 @@ impl App {
                     },
                     Pending::DeleteTask(id) => {
                         let effect = self.tasks.delete(id, &mut env!(self));
+                        self.apply(effect);
+                    }
+                    Pending::DeleteTasks(ids) => {
+                        let effect = self.tasks.delete_many(&ids, &mut env!(self));
                         self.apply(effect);
                     }
                 }

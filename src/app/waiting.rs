@@ -127,6 +127,9 @@ impl App {
             (_, Action::Undo | Action::Redo) => Some(Retry::Undo {
                 redo: action == Action::Redo,
             }),
+            // A change to the marked tasks is not repeated later: the
+            // marks may have changed by then.
+            (Context::Tasks, _) if !self.tasks.marks.is_empty() => None,
             (Context::Tasks, _) => {
                 self.tasks
                     .quick_change(action, self.today)

@@ -392,6 +392,17 @@ pub struct TaskWords {
     /// Repeating tasks explained in the help: a heading and its lines.
     pub repeat_title: &'static str,
     pub repeat_rule: &'static [&'static str],
+    /// Marked tasks: "{n} marked" in the status line, "{n} tasks
+    /// changed.", "{n} tasks deleted.", and the question before deleting
+    /// them.
+    pub marked: &'static str,
+    pub msg_marked_changed: &'static str,
+    pub msg_marked_deleted: &'static str,
+    pub confirm_delete_marked: &'static str,
+    /// The form `e` opens on marked tasks: its title and its hints.
+    pub marked_title: &'static str,
+    pub marked_keep_hint: &'static str,
+    pub marked_tags_hint: &'static str,
 }
 
 /// The words of adding, editing and deleting the strategy's and the

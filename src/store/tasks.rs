@@ -262,51 +262,45 @@ impl Store {
     }
 
     pub fn edit_task(&mut self, id: TaskId, patch: &TaskPatch) -> Result<Task> {
-        let title = patch
-            .title
-            .as_deref()
-            .map(|t| validate::title("task title", t))
-            .transpose()?;
-        let notes = patch
-            .notes
-            .as_deref()
-            .map(|t| validate::text("task notes", t))
-            .transpose()?;
-        let tags = patch.tags.as_deref().map(clean_tags).transpose()?;
-        patch
-            .due
-            .flatten()
-            .map(|d| validate::day("task due", d))
-            .transpose()?;
         let clock = self.clock;
         self.change(|c| {
-            let old = task_in(c, id)?;
-            let status = patch.status.unwrap_or(old.status);
-            c.tx().execute(
-                "UPDATE tasks SET title = ?2, campaign_id = ?3, assignee_id = ?4, status = ?5,
-                        priority = ?6, due = ?7, tags = ?8, notes = ?9, updated_at = ?10,
-                        done_at = CASE WHEN ?5 = 'done' THEN COALESCE(done_at, ?10) END
-                 WHERE id = ?1",
-                params![
-                    id.0,
-                    title.unwrap_or(old.title),
-                    patch.campaign.unwrap_or(old.campaign).map(|x| x.0),
-                    patch.assignee.unwrap_or(old.assignee).map(|x| x.0),
-                    status.as_str(),
-                    patch.priority.unwrap_or(old.priority).as_str(),
-                    patch.due.unwrap_or(old.due).map(day_text),
-                    tags.unwrap_or_else(|| old.tags.join(" ")),
-                    notes.unwrap_or(old.notes),
-                    now_text(),
-                ],
-            )?;
-            if let Some(rule) = patch.recurrence {
-                recurrence::set_rule(c, id, rule)?;
-            }
-            let task = task_in(c, id)?;
-            let next = recurrence::follow(c, &task, old.status == TaskStatus::Done, clock)?;
+            let (task, next) = patch_in(c, id, patch, clock)?;
             c.label = format!("edit task {id}{}", next_words(next));
             Ok(task)
+        })
+    }
+
+    /// Changes or deletes several tasks as one change: all or nothing,
+    /// and one undo takes all of it back. Each changed task comes back
+    /// with the next one of its series this change made.
+    pub fn change_tasks(&mut self, what: &ManyTasks) -> Result<Vec<(Task, Option<TaskId>)>> {
+        let clock = self.clock;
+        self.change(|c| {
+            let (verb, ids, out) = match what {
+                ManyTasks::Patch(edits) => {
+                    let mut out = Vec::with_capacity(edits.len());
+                    for (id, patch) in edits {
+                        out.push(patch_in(c, *id, patch, clock)?);
+                    }
+                    let ids: Vec<TaskId> = edits.iter().map(|(id, _)| *id).collect();
+                    ("edit", ids, out)
+                }
+                ManyTasks::Delete(ids) => {
+                    let mut out = Vec::with_capacity(ids.len());
+                    for id in ids {
+                        let old = task_in(c, *id)?;
+                        c.tx().execute("DELETE FROM tasks WHERE id = ?1", [id.0])?;
+                        out.push((old, None));
+                    }
+                    ("delete", ids.clone(), out)
+                }
+            };
+            let list: Vec<String> = ids.iter().map(|i| i.to_string()).collect();
+            c.label = format!("{verb} tasks {}", list.join(", "));
+            for (_, next) in &out {
+                c.label.push_str(&next_words(*next));
+            }
+            Ok(out)
         })
     }
 
@@ -463,6 +457,66 @@ impl Store {
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
+}
+
+/// Writes `patch` to the task `id` within the change `c`: the task as
+/// written, and the next one of its series if this made one.
+fn patch_in(
+    c: &Change<'_>,
+    id: TaskId,
+    patch: &TaskPatch,
+    clock: crate::domain::Clock,
+) -> Result<(Task, Option<TaskId>)> {
+    let title = patch
+        .title
+        .as_deref()
+        .map(|t| validate::title("task title", t))
+        .transpose()?;
+    let notes = patch
+        .notes
+        .as_deref()
+        .map(|t| validate::text("task notes", t))
+        .transpose()?;
+    let tags = patch.tags.as_deref().map(clean_tags).transpose()?;
+    patch
+        .due
+        .flatten()
+        .map(|d| validate::day("task due", d))
+        .transpose()?;
+    let old = task_in(c, id)?;
+    let status = patch.status.unwrap_or(old.status);
+    c.tx().execute(
+        "UPDATE tasks SET title = ?2, campaign_id = ?3, assignee_id = ?4, status = ?5,
+                priority = ?6, due = ?7, tags = ?8, notes = ?9, updated_at = ?10,
+                done_at = CASE WHEN ?5 = 'done' THEN COALESCE(done_at, ?10) END
+         WHERE id = ?1",
+        params![
+            id.0,
+            title.unwrap_or(old.title),
+            patch.campaign.unwrap_or(old.campaign).map(|x| x.0),
+            patch.assignee.unwrap_or(old.assignee).map(|x| x.0),
+            status.as_str(),
+            patch.priority.unwrap_or(old.priority).as_str(),
+            patch.due.unwrap_or(old.due).map(day_text),
+            tags.unwrap_or_else(|| old.tags.join(" ")),
+            notes.unwrap_or(old.notes),
+            now_text(),
+        ],
+    )?;
+    if let Some(rule) = patch.recurrence {
+        recurrence::set_rule(c, id, rule)?;
+    }
+    let task = task_in(c, id)?;
+    let next = recurrence::follow(c, &task, old.status == TaskStatus::Done, clock)?;
+    Ok((task, next))
+}
+
+/// What a change does to several tasks at once.
+#[derive(Debug, Clone)]
+pub enum ManyTasks {
+    /// Each task with its own change (a due day moved from its own).
+    Patch(Vec<(TaskId, TaskPatch)>),
+    Delete(Vec<TaskId>),
 }
 
 /// What a change's label adds for the next task of a series it made.

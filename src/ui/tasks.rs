@@ -183,6 +183,12 @@ fn task_line(
         }
         _ => t.check(done).to_string(),
     };
+    // A marked task carries a mark after its box, with or without colour.
+    let check = if app.tasks.marks.contains(&line.task.id) {
+        format!("{check}{}", if t.ascii { "*" } else { "•" })
+    } else {
+        check
+    };
     let tags: Vec<String> = line.task.tags.iter().map(|g| format!("#{g}")).collect();
     let mut spans = vec![
         Span::styled(pad(&check, cols[0]), t.base()),
@@ -305,7 +311,10 @@ fn render_board(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
             .take(height)
             .filter_map(|(i, li)| tab.lines.get(*li).map(|l| (i, l)))
             .map(|(i, l)| {
-                let mark = priority_mark(app, l.task.priority);
+                let mut mark = priority_mark(app, l.task.priority);
+                if tab.marks.contains(&l.task.id) {
+                    mark.push_str(if t.ascii { "*" } else { "•" });
+                }
                 // A narrow column keeps the title and drops the date.
                 let due = match l.task.due {
                     Some(_) if inner_w >= 30 => format!(" {}", due_text(app, l, t)),
@@ -344,6 +353,11 @@ pub fn summary(app: &App, t: Theme, cols: usize) -> Line<'static> {
         _ => ui.sort_due,
     };
     let shown = crate::i18n::Format::fill(ui.shown_of, tab.shown);
-    let text = format!("{} · {shown} · {order}", counts.join(" · "));
+    let mut text = format!("{} · {shown} · {order}", counts.join(" · "));
+    // The marks come first, so an 80-column line never cuts them off.
+    if !tab.marks.is_empty() {
+        let marked = crate::i18n::Format::fill(ui.tasks.marked, tab.marks.len());
+        text = format!("{marked} · {text}");
+    }
     Line::styled(fit(&text, cols), t.dim())
 }

@@ -7,6 +7,7 @@ pub mod budget;
 pub mod campaign;
 pub mod channel;
 pub mod kinds;
+pub mod marked;
 pub mod note;
 pub mod objective;
 pub mod person;
@@ -42,6 +43,8 @@ pub enum Purpose {
     Edit(RecordRef),
     /// Which resource to add: a budget, a person or a tool.
     Resource,
+    /// A campaign, an assignee and tags for every marked task.
+    Marked,
 }
 
 impl Purpose {

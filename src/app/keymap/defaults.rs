@@ -56,6 +56,8 @@ pub(super) fn defaults() -> Vec<(Context, Key, Action)> {
         (C::Tasks, c('n'), A::ToggleNext),
         (C::Tasks, c('b'), A::ToggleBoard),
         (C::Tasks, c('D'), A::ToggleDoneShown),
+        (C::Tasks, c('m'), A::ToggleMark),
+        (C::Tasks, c('M'), A::MarkAll),
         (C::Kpis, c('['), A::PrevPeriod),
         (C::Kpis, c(']'), A::NextPeriod),
         (C::Kpis, c('t'), A::CurrentPeriod),

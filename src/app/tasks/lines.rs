@@ -88,6 +88,7 @@ impl TasksTab {
     pub fn reload(&mut self, lines: Vec<TaskLine>, today: NaiveDate) {
         let keep = self.selected().map(|l| l.task.id);
         self.lines = TaskLines::new(lines);
+        self.keep_existing_marks();
         self.sorted_for = None;
         self.refresh(today);
         if let Some(id) = keep {

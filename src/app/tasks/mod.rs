@@ -3,6 +3,7 @@
 
 mod lines;
 pub mod load;
+mod marks;
 mod moves;
 mod order;
 mod update;
@@ -11,7 +12,7 @@ pub use update::names;
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 
 use chrono::{NaiveDate, Weekday};
 
@@ -81,6 +82,9 @@ pub struct TasksTab {
     /// (so a second Space takes the first back) until the filter or
     /// `show_done` changes.
     kept: HashSet<TaskId>,
+    /// Tasks marked to act on together (see `marks`); kept across a
+    /// reload for the tasks that still exist.
+    pub marks: BTreeSet<TaskId>,
 }
 
 impl TasksTab {
@@ -110,6 +114,7 @@ impl TasksTab {
             hidden_done: 0,
             hidden_of: Vec::new(),
             kept: HashSet::new(),
+            marks: BTreeSet::new(),
         };
         tab.refresh(today);
         tab

@@ -18,6 +18,9 @@ impl TasksTab {
     pub fn update(&mut self, action: Action, env: &mut Env) -> Effect {
         let today = env.today;
         let height = env.fit.list_height;
+        if let Some(effect) = self.update_marked(action, env) {
+            return effect;
+        }
         match action {
             Action::Up => self.move_by(-1, height),
             Action::Down => self.move_by(1, height),
@@ -107,47 +110,7 @@ impl TasksTab {
         today: chrono::NaiveDate,
     ) -> Option<(TaskLine, TaskPatch)> {
         let line = self.selected()?.clone();
-        let t = &line.task;
-        let patch = match action {
-            Action::ToggleDone => {
-                let to = if t.status == TaskStatus::Done {
-                    TaskStatus::Todo
-                } else {
-                    TaskStatus::Done
-                };
-                TaskPatch {
-                    status: Some(to),
-                    ..TaskPatch::default()
-                }
-            }
-            Action::CycleStatus => TaskPatch {
-                status: Some(t.status.cycled()),
-                ..TaskPatch::default()
-            },
-            Action::DueLater | Action::DueEarlier => {
-                let base = t.due.unwrap_or(today);
-                let due = if t.due.is_none() {
-                    Some(today)
-                } else if action == Action::DueLater {
-                    base.checked_add_days(Days::new(1))
-                } else {
-                    base.checked_sub_days(Days::new(1))
-                };
-                TaskPatch {
-                    due: Some(due.or(t.due)),
-                    ..TaskPatch::default()
-                }
-            }
-            Action::CyclePriority => TaskPatch {
-                priority: Some(match t.priority {
-                    Priority::High => Priority::Medium,
-                    Priority::Medium => Priority::Low,
-                    Priority::Low => Priority::High,
-                }),
-                ..TaskPatch::default()
-            },
-            _ => return None,
-        };
+        let patch = patch_of(&line.task, action, today)?;
         Some((line, patch))
     }
 
@@ -213,6 +176,55 @@ impl TasksTab {
         self.put(line, env.today, true);
         self.scroll_into_view(env.fit.list_height);
     }
+}
+
+/// The change a quick key (Space, s, +, -, p) makes to `t`, worked out
+/// from the task as shown.
+pub(super) fn patch_of(
+    t: &crate::domain::Task,
+    action: Action,
+    today: chrono::NaiveDate,
+) -> Option<TaskPatch> {
+    Some(match action {
+        Action::ToggleDone => {
+            let to = if t.status == TaskStatus::Done {
+                TaskStatus::Todo
+            } else {
+                TaskStatus::Done
+            };
+            TaskPatch {
+                status: Some(to),
+                ..TaskPatch::default()
+            }
+        }
+        Action::CycleStatus => TaskPatch {
+            status: Some(t.status.cycled()),
+            ..TaskPatch::default()
+        },
+        Action::DueLater | Action::DueEarlier => {
+            let base = t.due.unwrap_or(today);
+            let due = if t.due.is_none() {
+                Some(today)
+            } else if action == Action::DueLater {
+                base.checked_add_days(Days::new(1))
+            } else {
+                base.checked_sub_days(Days::new(1))
+            };
+            TaskPatch {
+                due: Some(due.or(t.due)),
+                ..TaskPatch::default()
+            }
+        }
+        Action::CyclePriority => TaskPatch {
+            priority: Some(match t.priority {
+                Priority::High => Priority::Medium,
+                Priority::Medium => Priority::Low,
+                Priority::Low => Priority::High,
+            }),
+            ..TaskPatch::default()
+        },
+        _ => return None,
+    })
 }
 
 /// The names the task form completes to: running and planned campaigns

@@ -1730,5 +1730,7 @@ mod too_small;
 #[path = "tui/metric_words.rs"]
 mod metric_words;
 
+#[path = "tui/first_run.rs"]
+mod first_run;
 #[path = "tui/form_keys.rs"]
 mod form_keys;

@@ -3,6 +3,7 @@
 //! any overlay on top.
 
 pub mod channels;
+mod checklist;
 mod cohorts;
 mod conflict;
 mod form;

@@ -1732,5 +1732,7 @@ mod metric_words;
 
 #[path = "tui/first_run.rs"]
 mod first_run;
+#[path = "tui/footer.rs"]
+mod footer;
 #[path = "tui/form_keys.rs"]
 mod form_keys;

@@ -205,18 +205,17 @@ fn render_header(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
     frame.render_widget(Line::from(spans), area);
 }
 
-/// The actions worth a hint in each context, most used first: what does
-/// not fit the width is left to the help overlay.
+/// The actions worth a hint in each context, most important first: what
+/// does not fit the width is left to the help overlay, which the footer
+/// always offers (see [`hint_spans`]). On the Plan tab only the keys of
+/// the view shown.
 fn hinted(app: &App, ctx: Context) -> &'static [Action] {
-    let scoreboard = app
-        .plan
-        .as_ref()
-        .is_some_and(|p| p.view == crate::app::plan::PlanView::Scoreboard);
+    use crate::app::plan::PlanView;
+    let view = app.plan.as_ref().map(|p| p.view);
     match ctx {
         // The sort keys where they act, right after the key that shows
-        // the table; the timeline's own keys where they act.
-        Context::Plan if scoreboard => &[
-            Action::Down,
+        // the table.
+        Context::Plan if view == Some(PlanView::Scoreboard) => &[
             Action::ToggleScoreboard,
             Action::CycleSort,
             Action::ReverseSort,
@@ -225,6 +224,13 @@ fn hinted(app: &App, ctx: Context) -> &'static [Action] {
             Action::AddTaskToCampaign,
             Action::Edit,
             Action::Delete,
+            Action::Help,
+            Action::Quit,
+        ],
+        // The workload table moves with nothing but its own keys.
+        Context::Plan if view == Some(PlanView::Workload) => &[
+            Action::ToggleWorkload,
+            Action::ToggleScoreboard,
             Action::Help,
             Action::Quit,
         ],
@@ -247,12 +253,12 @@ fn hinted(app: &App, ctx: Context) -> &'static [Action] {
             Action::ToggleBoard,
         ],
         Context::Kpis => &[
+            Action::Record,
             Action::PrevPeriod,
             Action::NextPeriod,
             Action::CycleChart,
             Action::FunnelView,
             Action::PickScope,
-            Action::Record,
             Action::Add,
             Action::FollowUp,
             Action::CycleGranularity,
@@ -266,30 +272,27 @@ fn hinted(app: &App, ctx: Context) -> &'static [Action] {
             Action::ToggleCompare,
         ],
         Context::Plan => &[
-            Action::Down,
-            Action::ToggleScoreboard,
-            Action::OpenTasks,
             Action::Add,
-            Action::AddTaskToCampaign,
             Action::Edit,
-            Action::Delete,
+            Action::OpenTasks,
+            Action::AddTaskToCampaign,
+            Action::ToggleScoreboard,
+            Action::ToggleWorkload,
             Action::PrevPeriod,
             Action::NextPeriod,
             Action::CurrentPeriod,
             Action::ToggleZoom,
-            Action::ToggleWorkload,
+            Action::Delete,
             Action::Help,
             Action::Quit,
         ],
         Context::Strategy => &[
-            Action::Right,
-            Action::Left,
             Action::Add,
             Action::Edit,
-            Action::Delete,
+            Action::Right,
+            Action::Left,
             Action::Open,
-            Action::Down,
-            Action::Up,
+            Action::Delete,
             Action::Help,
             Action::Quit,
         ],
@@ -319,12 +322,23 @@ fn hinted(app: &App, ctx: Context) -> &'static [Action] {
 }
 
 /// "key label" pairs for the footer, from the keys really bound, as many
-/// whole pairs as fit in `cols`; changes are not offered when read-only,
-/// nor once the file is gone from its path, when reopening comes first.
+/// whole pairs as fit in `cols`, the help's always among them; changes
+/// are not offered when read-only, nor once the file is gone from its
+/// path, when reopening comes first.
 pub fn hint_spans(app: &App, ctx: Context, t: Theme, cols: usize) -> Vec<Span<'static>> {
     let ui = &app.words().ui;
     let mut spans = Vec::new();
-    let mut used = 0;
+    let help = hinted(app, ctx)
+        .contains(&Action::Help)
+        .then(|| app.keymap.key_text(ctx, Action::Help))
+        .flatten()
+        .map(|key| {
+            let name = Action::Help.name().unwrap_or_default();
+            let label = format!(" {}  ", action_label(ui, ctx, name));
+            (key, label)
+        });
+    // The help's room is kept, so it is never the pair cut off.
+    let mut used = help.as_ref().map_or(0, |(k, l)| width(k) + width(l));
     let detached = app.store().detached().is_some();
     let reopen = [Action::Reopen];
     let first: &[Action] = if detached && ctx.inherits_global() {
@@ -333,6 +347,9 @@ pub fn hint_spans(app: &App, ctx: Context, t: Theme, cols: usize) -> Vec<Span<'s
         &[]
     };
     for a in first.iter().chain(hinted(app, ctx)) {
+        if *a == Action::Help && help.is_some() {
+            continue;
+        }
         if (app.read_only || detached) && a.writes() {
             continue;
         }
@@ -348,6 +365,10 @@ pub fn hint_spans(app: &App, ctx: Context, t: Theme, cols: usize) -> Vec<Span<'s
             break;
         }
         used += w;
+        spans.push(Span::styled(key, t.key()));
+        spans.push(Span::raw(label));
+    }
+    if let Some((key, label)) = help {
         spans.push(Span::styled(key, t.key()));
         spans.push(Span::raw(label));
     }

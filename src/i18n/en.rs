@@ -528,6 +528,10 @@ pub static EN: Words = Words {
                 "figures (KPIs, {}) or funnel kpi/orders import",
                 "a review note (KPIs, {}) or an objective edited ({})",
             ],
+            help_search: "Search: {}",
+            help_type: "Type to search; ↑/↓ select, Enter runs the action, Esc closes.",
+            help_none: "No key matches.",
+            help_run: "run",
         },
         plan_actions: &[
             ("add", "add campaign"),

@@ -589,6 +589,10 @@ pub static VI: Words = Words {
                 "số liệu (Chỉ số, {}) hoặc funnel kpi/orders import",
                 "bài học (Chỉ số, {}) hoặc sửa mục tiêu ({})",
             ],
+            help_search: "Tìm: {}",
+            help_type: "Gõ để tìm; ↑/↓ chọn, Enter thực hiện, Esc đóng.",
+            help_none: "Không có phím nào khớp.",
+            help_run: "thực hiện",
         },
         plan_actions: &[
             ("add", "thêm chiến dịch"),

@@ -368,6 +368,14 @@ pub struct GuideWords {
     pub steps: [&'static str; 6],
     /// How each step is done, its `{}`s the keys the checklist fills.
     pub step_how: [&'static str; 6],
+    /// The help's first line: "Search: {}" (what was typed).
+    pub help_search: &'static str,
+    /// The help's first line before anything is typed.
+    pub help_type: &'static str,
+    /// No line of the help holds what was typed.
+    pub help_none: &'static str,
+    /// Enter's label in the help: it runs the selected line's action.
+    pub help_run: &'static str,
 }
 
 /// The Tasks tab's own words: hidden done tasks, the "next" order

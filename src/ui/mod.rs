@@ -99,7 +99,6 @@ pub fn fit_drawn(app: &App, area: Rect, t: Theme) -> Fit {
             .is_some_and(|k| kpis::notes_beside(k, body)),
         timeline_cols,
         timeline_rows,
-        help_scroll: help::last_scroll(app, area, t),
         board_columns: scoreboard::shown_columns(app, area),
         too_small: too_small(area),
     }
@@ -156,7 +155,7 @@ pub fn draw(app: &App, frame: &mut Frame<'_>, t: Theme) {
     render_footer(app, frame, footer, t);
     match &app.overlay {
         Overlay::None => {}
-        Overlay::Help { scroll } => help::render(app, *scroll, frame, area, t),
+        Overlay::Help(h) => help::render(app, h, frame, area, t),
         Overlay::Confirm { question, .. } => render_question(question, frame, area, t),
         Overlay::Form(form) => form::render(app, form, frame, area, t),
         Overlay::Conflict(c) => conflict::render(app, c, frame, area, t),
@@ -313,7 +312,7 @@ fn hinted(app: &App, ctx: Context) -> &'static [Action] {
             Action::TakeTheirs,
             Action::No,
         ],
-        Context::Help => &[Action::Down, Action::Up, Action::No],
+        Context::Help => &[Action::Submit, Action::Down, Action::Up, Action::No],
         // The picker's own last line says how it works.
         Context::Picker => &[],
         Context::Editor => &[Action::Submit, Action::Cancel],
@@ -376,12 +375,8 @@ pub fn hint_spans(app: &App, ctx: Context, t: Theme, cols: usize) -> Vec<Span<'s
 }
 
 /// An action's label where `ctx` binds it.
-fn action_label<'a>(ui: &crate::i18n::UiWords, ctx: Context, name: &'a str) -> &'a str {
-    match ctx {
-        Context::Kpis => ui.kpis_action(name),
-        Context::Plan => ui.plan_action(name),
-        _ => ui.action(name),
-    }
+fn action_label<'a>(ui: &'a crate::i18n::UiWords, ctx: Context, name: &'a str) -> &'a str {
+    crate::app::help::label(ui, ctx, name)
 }
 
 fn render_footer(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {

@@ -39,3 +39,37 @@ fn the_workload_view_offers_its_own_keys_not_the_timelines() {
     }
     assert!(workload.contains("w "), "{workload:?}");
 }
+
+#[test]
+fn typing_in_the_help_narrows_it_and_enter_runs_the_selected_line() {
+    for (locale, query, name) in [(Locale::En, "filter", "en"), (Locale::Vi, "lọc", "vi")] {
+        let mut app = demo(locale);
+        // From the Plan tab: the filter is the Tasks tab's.
+        typed(&mut app, "2?");
+        let all = screen(&mut app, 80, 24);
+        typed(&mut app, query);
+        let narrowed = screen(&mut app, 80, 24);
+        insta::assert_snapshot!(format!("help_filtered_{name}_80x24"), narrowed);
+        assert!(all.contains("quit"), "{all}");
+        assert!(!narrowed.contains("quit"), "{narrowed}");
+        typed(&mut app, "\n");
+        assert!(matches!(app.overlay, Overlay::None));
+        assert_eq!(app.tab, Tab::Tasks);
+        assert!(app.filter_input.is_some(), "the filter line is open");
+    }
+}
+
+#[test]
+fn backspace_widens_the_help_again_and_a_search_of_nothing_runs_nothing() {
+    let mut app = demo(Locale::En);
+    typed(&mut app, "?undo");
+    assert!(screen(&mut app, 80, 24).contains("Search: undo"));
+    typed(&mut app, "\x08\x08\x08\x08");
+    assert!(screen(&mut app, 80, 24).contains("Type to search"));
+    // Nothing matches: Enter does nothing and the help stays.
+    typed(&mut app, "zzzz\n");
+    assert!(screen(&mut app, 80, 24).contains("No key matches."));
+    assert!(matches!(app.overlay, Overlay::Help(_)));
+    typed(&mut app, "\x1b");
+    assert!(matches!(app.overlay, Overlay::None));
+}

@@ -263,7 +263,7 @@ fn a_strategy_and_a_campaign_with_a_task_made_with_the_keyboard() {
     let wait = |text: &str| tmux.wait_for(text, WAIT);
 
     tmux.keys(&["1"]);
-    wait("Nothing here yet.");
+    wait("No objectives yet");
     // The objective: the metric completed with →, the direction left
     // to the values, the start kept.
     tmux.keys(&["a"]);

@@ -8,6 +8,7 @@ pub mod edits;
 pub mod effect;
 pub mod form;
 pub mod forms;
+pub mod help;
 pub mod keymap;
 pub mod kpis;
 mod marked;
@@ -236,7 +237,7 @@ impl App {
         match &self.overlay {
             Overlay::Form(_) => Context::Form,
             Overlay::Confirm { .. } | Overlay::Conflict(_) => Context::Confirm,
-            Overlay::Help { .. } => Context::Help,
+            Overlay::Help(_) => Context::Help,
             Overlay::Picker(_) => Context::Picker,
             Overlay::Editor(_) => Context::Editor,
             Overlay::None if self.filter_input.is_some() => Context::Filter,
@@ -338,7 +339,7 @@ impl App {
             Action::NextTab => self.show(self.tab.step(1)),
             Action::PrevTab => self.show(self.tab.step(-1)),
             Action::Show(t) => self.show(t),
-            Action::Help => self.overlay = Overlay::Help { scroll: 0 },
+            Action::Help => self.overlay = Overlay::Help(help::Help::default()),
             Action::Reopen => self.reopen(),
             Action::Undo | Action::Redo => self.undo(action == Action::Redo),
             _ if self.tab == Tab::Plan => self.update_plan(action),

@@ -47,9 +47,8 @@ impl Pending {
 /// What covers the tab, if anything.
 pub enum Overlay {
     None,
-    Help {
-        scroll: usize,
-    },
+    /// The keys, narrowed by what is typed (see `help`).
+    Help(super::help::Help),
     Confirm {
         question: String,
         pending: Pending,
@@ -279,19 +278,51 @@ impl App {
         }
     }
 
+    /// Typing narrows the help's lines; the arrows select one, `Enter`
+    /// runs its action (see `help`), `Esc` closes.
     pub(super) fn update_help(&mut self, action: Action) {
-        let Overlay::Help { scroll } = &mut self.overlay else {
+        let ui = &self.words().ui;
+        let Overlay::Help(h) = &mut self.overlay else {
             return;
         };
-        // Never past the end: a key up then moves at once.
-        let last = self.fit.help_scroll;
+        let shown = super::help::entries(&self.keymap, ui, &h.query);
+        let last = shown.len().saturating_sub(1);
         match action {
-            Action::Down => *scroll = (*scroll + 1).min(last),
-            Action::Up => *scroll = scroll.saturating_sub(1),
-            Action::PageDown => *scroll = (*scroll + 10).min(last),
-            Action::PageUp => *scroll = scroll.saturating_sub(10),
-            Action::Top => *scroll = 0,
-            Action::Bottom => *scroll = last,
+            Action::Down => h.selected = (h.selected + 1).min(last),
+            Action::Up => h.selected = h.selected.saturating_sub(1),
+            Action::PageDown => h.selected = (h.selected + 10).min(last),
+            Action::PageUp => h.selected = h.selected.saturating_sub(10),
+            Action::Top => h.selected = 0,
+            Action::Bottom => h.selected = last,
+            Action::Type(k) => {
+                use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+                match k.code {
+                    KeyCode::Backspace => {
+                        h.query.pop();
+                    }
+                    KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
+                        h.query.push(c)
+                    }
+                    _ => return,
+                }
+                h.selected = 0;
+            }
+            Action::Submit => {
+                let Some(entry) = shown.get(h.selected) else {
+                    return;
+                };
+                let Some(tab) = entry.runs_on() else {
+                    return;
+                };
+                let action = entry.action;
+                self.overlay = Overlay::None;
+                if let Some(tab) = tab
+                    && tab != self.tab
+                {
+                    self.show(tab);
+                }
+                self.update(action);
+            }
             Action::No | Action::Help | Action::Cancel => self.overlay = Overlay::None,
             _ => {}
         }

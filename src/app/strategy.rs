@@ -106,6 +106,8 @@ pub struct StrategyTab {
     pub tools: Vec<Tool>,
     /// Procedures with their owner's name.
     pub procedures: Vec<(Procedure, Option<String>)>,
+    /// What the workflow's checklist is ticked from.
+    pub workflow: crate::domain::workflow::WorkflowCounts,
 }
 
 impl StrategyTab {
@@ -205,6 +207,7 @@ impl StrategyTab {
             tools: store.tools()?,
             people,
             procedures,
+            workflow: store.workflow_counts()?,
         })
     }
 

@@ -48,8 +48,6 @@ pub struct Fit {
     /// Columns and campaign rows of the Plan tab's timeline.
     pub timeline_cols: usize,
     pub timeline_rows: usize,
-    /// How far the `?` overlay scrolls to show its last line.
-    pub help_scroll: usize,
     /// Which of the scoreboard's columns (in `Column::ALL` order) the
     /// width shows: its sort goes round those only.
     pub board_columns: [bool; crate::scoreboard::Column::ALL.len()],
@@ -65,8 +63,6 @@ impl Default for Fit {
             timeline_cols: 56,
             timeline_rows: 12,
             notes_beside: false,
-            // Not known before the first frame: not limited.
-            help_scroll: usize::MAX,
             board_columns: [true; crate::scoreboard::Column::ALL.len()],
             too_small: false,
         }

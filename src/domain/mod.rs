@@ -10,6 +10,7 @@ pub mod record_ref;
 pub mod records;
 pub mod recurrence;
 pub mod validate;
+pub mod workflow;
 
 pub use amount::Amount;
 pub use date::{Clock, DateError, first_of_week, last_of_week, parse_date};

@@ -1,6 +1,7 @@
 //! The English catalog.
 
 use super::FormWords;
+use super::GuideWords;
 use super::{
     CliWords, CompareWords, ElsewhereWords, EntityWords, ForecastWords, KindWords, KpiWords,
     PlanWords, RecordWords, StrategyWords, TaskWords, UiWords, Words,
@@ -187,7 +188,6 @@ pub static EN: Words = Words {
         shown_of: "{} shown",
         sort_due: "by due date",
         sort_next: "next: most urgent first",
-        no_tasks: "No tasks yet.",
         no_match: "No task matches the filter.",
         too_small: "Too small: needs {}",
         read_only: "read-only",
@@ -503,6 +503,44 @@ pub static EN: Words = Words {
             marked_title: "Change the marked tasks",
             marked_keep_hint: "empty: each keeps its own; - takes it away",
             marked_tags_hint: "tags to add; -tag removes one",
+        },
+        guide: GuideWords {
+            tasks_empty: "No tasks yet. Tasks are the work that carries a campaign out: {} adds one, with its campaign, assignee and due day.",
+            plan_empty: "No campaigns yet. A campaign puts an objective to work on a channel for a few weeks: {} adds one.",
+            kpis_empty: [
+                "No figures yet. {} records a day's figures (visits, spend…).",
+                "From files: funnel kpi import FILE (ads, analytics),",
+                "funnel orders import FILE (a shop's orders).",
+            ],
+            sections_empty: [
+                "No objectives yet: what the business wants to reach, by when. {} adds one.",
+                "No segments yet: the groups of customers you sell to. {} adds one.",
+                "No channels yet: where you reach customers (ads, shop, social). {} adds one.",
+                "",
+                "No resources yet: budgets, people and tools. {} adds one.",
+                "No procedures yet: how recurring work is done. {} adds one.",
+            ],
+            checklist_title: "The marketing workflow, step by step",
+            steps: [
+                "Research",
+                "Strategy",
+                "Plan and assign",
+                "Execute",
+                "Measure",
+                "Refine",
+            ],
+            step_how: [
+                "a segment (Segments, {}) or a note (KPIs, {})",
+                "an objective and a channel (here, {})",
+                "a campaign (Plan, {}), a task with an assignee (Tasks, {})",
+                "a task done (Tasks, {})",
+                "figures (KPIs, {}) or funnel kpi/orders import",
+                "a review note (KPIs, {}) or an objective edited ({})",
+            ],
+            help_search: "Search: {}",
+            help_type: "Type to search; ↑/↓ select, Enter runs the action, Esc closes.",
+            help_none: "No key matches.",
+            help_run: "run",
         },
         plan_actions: &[
             ("add", "add campaign"),

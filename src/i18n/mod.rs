@@ -15,7 +15,7 @@ pub use words::{
     CliWords, CompareWords, ElsewhereWords, EntityWords, ForecastWords, KindWords, KpiWords,
     PlanWords, RecordWords, StrategyWords, TaskWords, UiWords, Words,
 };
-pub use words::{CohortWords, FunnelWords};
+pub use words::{CohortWords, FunnelWords, GuideWords};
 
 use chrono::NaiveDate;
 

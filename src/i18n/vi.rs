@@ -1,6 +1,7 @@
 //! The Vietnamese catalog.
 
 use super::FormWords;
+use super::GuideWords;
 use super::{
     CliWords, CompareWords, ElsewhereWords, EntityWords, ForecastWords, KindWords, KpiWords,
     PlanWords, RecordWords, StrategyWords, TaskWords, UiWords, Words,
@@ -242,7 +243,6 @@ pub static VI: Words = Words {
         shown_of: "hiện {}",
         sort_due: "theo hạn",
         sort_next: "gấp nhất trước",
-        no_tasks: "Chưa có việc nào.",
         no_match: "Không có việc nào khớp bộ lọc.",
         too_small: "Quá nhỏ: cần {}",
         read_only: "chỉ đọc",
@@ -564,6 +564,44 @@ pub static VI: Words = Words {
             marked_title: "Đổi các việc đã đánh dấu",
             marked_keep_hint: "để trống: mỗi việc giữ nguyên; - để bỏ",
             marked_tags_hint: "thẻ cần thêm; -thẻ để bỏ một thẻ",
+        },
+        guide: GuideWords {
+            tasks_empty: "Chưa có việc nào. Việc là phần công việc thực hiện một chiến dịch: {} thêm việc, kèm chiến dịch, người làm và hạn.",
+            plan_empty: "Chưa có chiến dịch nào. Chiến dịch đưa một mục tiêu vào thực hiện trên một kênh trong vài tuần: {} thêm chiến dịch.",
+            kpis_empty: [
+                "Chưa có số liệu. {} ghi số liệu của một ngày (lượt xem, chi phí…).",
+                "Từ tệp: funnel kpi import TỆP (quảng cáo, phân tích),",
+                "funnel orders import TỆP (đơn hàng của cửa hàng).",
+            ],
+            sections_empty: [
+                "Chưa có mục tiêu nào: điều doanh nghiệp muốn đạt, trước ngày nào. {} thêm mục tiêu.",
+                "Chưa có phân khúc nào: các nhóm khách hàng bạn bán cho. {} thêm phân khúc.",
+                "Chưa có kênh nào: nơi bạn tiếp cận khách (quảng cáo, cửa hàng, mạng xã hội). {} thêm kênh.",
+                "",
+                "Chưa có nguồn lực nào: ngân sách, nhân sự và công cụ. {} thêm mới.",
+                "Chưa có quy trình nào: cách làm các việc lặp lại. {} thêm quy trình.",
+            ],
+            checklist_title: "Quy trình tiếp thị, từng bước",
+            steps: [
+                "Nghiên cứu",
+                "Chiến lược",
+                "Kế hoạch, giao việc",
+                "Thực hiện",
+                "Đo lường",
+                "Điều chỉnh",
+            ],
+            step_how: [
+                "một phân khúc (Phân khúc, {}) hoặc ghi chú (Chỉ số, {})",
+                "một mục tiêu và một kênh (tại đây, {})",
+                "chiến dịch (Kế hoạch, {}); giao việc (Công việc, {})",
+                "một việc xong (Công việc, {})",
+                "số liệu (Chỉ số, {}) hoặc funnel kpi/orders import",
+                "bài học (Chỉ số, {}) hoặc sửa mục tiêu ({})",
+            ],
+            help_search: "Tìm: {}",
+            help_type: "Gõ để tìm; ↑/↓ chọn, Enter thực hiện, Esc đóng.",
+            help_none: "Không có phím nào khớp.",
+            help_run: "thực hiện",
         },
         plan_actions: &[
             ("add", "thêm chiến dịch"),

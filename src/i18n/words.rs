@@ -191,7 +191,6 @@ pub struct UiWords {
     pub shown_of: &'static str,
     pub sort_due: &'static str,
     pub sort_next: &'static str,
-    pub no_tasks: &'static str,
     pub no_match: &'static str,
     /// "needs at least {}"
     pub too_small: &'static str,
@@ -344,9 +343,39 @@ pub struct UiWords {
     pub strategy: StrategyWords,
     pub records: RecordWords,
     pub tasks: TaskWords,
+    pub guide: GuideWords,
     /// Labels of actions on the Plan tab where they differ from `actions`
     /// ("add" adds a campaign there).
     pub plan_actions: &'static [(&'static str, &'static str)],
+}
+
+/// What an empty tab says it is for and which key starts it, and the
+/// marketing workflow's checklist on the Strategy tab. `{}` is a key.
+#[derive(Debug)]
+pub struct GuideWords {
+    /// The Tasks tab with no task: "No tasks yet. … {} adds one …"
+    pub tasks_empty: &'static str,
+    /// The Plan tab with no campaign.
+    pub plan_empty: &'static str,
+    /// The KPIs tab with no figure at all: how figures come in; the
+    /// first line's `{}` is the record key.
+    pub kpis_empty: [&'static str; 3],
+    /// An empty Strategy section, in the sections' order (the message's
+    /// is unused: it shows its fields); `{}` is the add key.
+    pub sections_empty: [&'static str; 6],
+    pub checklist_title: &'static str,
+    /// Each step's name, in the workflow's order.
+    pub steps: [&'static str; 6],
+    /// How each step is done, its `{}`s the keys the checklist fills.
+    pub step_how: [&'static str; 6],
+    /// The help's first line: "Search: {}" (what was typed).
+    pub help_search: &'static str,
+    /// The help's first line before anything is typed.
+    pub help_type: &'static str,
+    /// No line of the help holds what was typed.
+    pub help_none: &'static str,
+    /// Enter's label in the help: it runs the selected line's action.
+    pub help_run: &'static str,
 }
 
 /// The Tasks tab's own words: hidden done tasks, the "next" order

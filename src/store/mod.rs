@@ -17,6 +17,7 @@ mod open;
 mod recurrence;
 mod schema;
 mod sidecars;
+mod workflow;
 
 pub mod kpis;
 pub mod links;

@@ -1,4 +1,7 @@
-//! The `?` overlay: every bound key, by context, from the keymap itself.
+//! The `?` overlay: every bound key, by context, from the keymap itself,
+//! narrowed by what is typed, the selected line's action run by `Enter`
+//! (see `app::help`); with nothing typed, the rules of the "next" order,
+//! quick add, repeats and the filter below.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -6,50 +9,77 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::{Theme, centered};
+use crate::app::help::{Help, entries};
 use crate::app::{App, Context};
+use crate::i18n::Format;
 use crate::text::pad;
 
-/// The help text's lines, for rendering and for tests.
-pub fn lines(app: &App, t: Theme) -> Vec<Line<'static>> {
+/// The help text's lines, for rendering and for tests, and which of them
+/// is the selected key's.
+pub fn lines(app: &App, help: &Help, t: Theme) -> (Vec<Line<'static>>, usize) {
     let ui = &app.words().ui;
-    let mut out = Vec::new();
-    for (i, ctx) in Context::ALL.iter().enumerate() {
-        let listing = app.keymap.listing(*ctx);
-        if listing.is_empty() {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push(Line::default());
-        }
-        let heading = ui.contexts.get(i).copied().unwrap_or_default();
-        out.push(Line::styled(heading.to_string(), t.heading()));
-        for (keys, action) in listing {
-            let name = action.name().unwrap_or_default();
-            out.push(Line::from(vec![
-                Span::styled(pad(&keys, 16), t.key()),
-                Span::raw(pad(super::action_label(ui, *ctx, name), 26)),
-                Span::styled(name.to_string(), t.dim()),
-            ]));
-        }
+    let g = &ui.guide;
+    let first = if help.query.is_empty() {
+        Line::styled(g.help_type.to_string(), t.dim())
+    } else {
+        Line::styled(Format::fill(g.help_search, &help.query), t.key())
+    };
+    let mut out = vec![first];
+    let mut selected_line = 0;
+    let shown = entries(&app.keymap, ui, &help.query);
+    if shown.is_empty() {
+        out.push(Line::default());
+        out.push(Line::styled(g.help_none.to_string(), t.dim()));
     }
-    out.push(Line::default());
-    out.push(Line::styled(ui.tasks.next_title.to_string(), t.heading()));
-    out.extend(ui.tasks.next_rule.iter().map(|l| Line::raw(l.to_string())));
-    out.push(Line::default());
-    out.push(Line::styled(ui.tasks.quick_title.to_string(), t.heading()));
-    out.extend(ui.tasks.quick_rule.iter().map(|l| Line::raw(l.to_string())));
-    out.push(Line::default());
-    out.push(Line::styled(ui.tasks.repeat_title.to_string(), t.heading()));
-    out.extend(
-        ui.tasks
-            .repeat_rule
-            .iter()
-            .map(|l| Line::raw(l.to_string())),
-    );
+    let mut heading: Option<Context> = None;
+    for (i, e) in shown.iter().enumerate() {
+        if heading != Some(e.ctx) {
+            heading = Some(e.ctx);
+            out.push(Line::default());
+            let at = Context::ALL.iter().position(|c| *c == e.ctx).unwrap_or(0);
+            let name = ui.contexts.get(at).copied().unwrap_or_default();
+            out.push(Line::styled(name.to_string(), t.heading()));
+        }
+        let name = e.action.name().unwrap_or_default();
+        // A mark besides the colour, so the selection shows under NO_COLOR.
+        let mark = match (i == help.selected, t.ascii) {
+            (false, _) => "  ",
+            (true, false) => "▸ ",
+            (true, true) => "> ",
+        };
+        let mut line = Line::from(vec![
+            Span::raw(mark),
+            Span::styled(pad(&e.keys, 14), t.key()),
+            Span::raw(pad(super::action_label(ui, e.ctx, name), 26)),
+            Span::styled(name.to_string(), t.dim()),
+        ]);
+        if i == help.selected {
+            selected_line = out.len();
+            line = line.style(t.active_tab());
+        }
+        out.push(line);
+    }
+    if help.query.is_empty() {
+        rules(app, t, &mut out);
+    }
+    (out, selected_line)
+}
+
+/// The rules the keys follow, told in full.
+fn rules(app: &App, t: Theme, out: &mut Vec<Line<'static>>) {
+    let ui = &app.words().ui;
+    for (title, rule) in [
+        (ui.tasks.next_title, ui.tasks.next_rule),
+        (ui.tasks.quick_title, ui.tasks.quick_rule),
+        (ui.tasks.repeat_title, ui.tasks.repeat_rule),
+    ] {
+        out.push(Line::default());
+        out.push(Line::styled(title.to_string(), t.heading()));
+        out.extend(rule.iter().map(|l| Line::raw(l.to_string())));
+    }
     out.push(Line::default());
     out.push(Line::styled(ui.filter_prompt.to_string(), t.heading()));
     out.push(Line::raw(ui.filter_help.to_string()));
-    out
 }
 
 /// The overlay's frame on a screen of `area`.
@@ -61,13 +91,7 @@ fn frame_of(area: Rect) -> Rect {
     )
 }
 
-/// How far the overlay scrolls on a screen of `area` to show its last line.
-pub fn last_scroll(app: &App, area: Rect, t: Theme) -> usize {
-    let inner = frame_of(area).height.saturating_sub(2);
-    lines(app, t).len().saturating_sub(inner as usize)
-}
-
-pub fn render(app: &App, scroll: usize, frame: &mut Frame<'_>, area: Rect, t: Theme) {
+pub fn render(app: &App, help: &Help, frame: &mut Frame<'_>, area: Rect, t: Theme) {
     let r = frame_of(area);
     frame.render_widget(Clear, r);
     let block = Block::bordered().border_set(t.border()).title(Span::styled(
@@ -76,8 +100,18 @@ pub fn render(app: &App, scroll: usize, frame: &mut Frame<'_>, area: Rect, t: Th
     ));
     let inner = block.inner(r);
     frame.render_widget(block, r);
-    let all = lines(app, t);
-    let max = all.len().saturating_sub(inner.height as usize);
-    let shown: Vec<Line<'static>> = all.into_iter().skip(scroll.min(max)).collect();
+    let (all, selected) = lines(app, help, t);
+    let rows = inner.height as usize;
+    let end = all.len().saturating_sub(rows);
+    let keys = entries(&app.keymap, &app.words().ui, &help.query).len();
+    // The selected line in view: at the top while it is near the start,
+    // else kept a few lines above the bottom edge; the last key shows the
+    // rules below it too.
+    let skip = if help.selected + 1 >= keys {
+        end
+    } else {
+        (selected + 3).saturating_sub(rows).min(end)
+    };
+    let shown: Vec<Line<'static>> = all.into_iter().skip(skip).collect();
     frame.render_widget(Paragraph::new(shown).wrap(Wrap { trim: false }), inner);
 }

@@ -3,6 +3,7 @@
 //! any overlay on top.
 
 pub mod channels;
+mod checklist;
 mod cohorts;
 mod conflict;
 mod form;
@@ -98,7 +99,6 @@ pub fn fit_drawn(app: &App, area: Rect, t: Theme) -> Fit {
             .is_some_and(|k| kpis::notes_beside(k, body)),
         timeline_cols,
         timeline_rows,
-        help_scroll: help::last_scroll(app, area, t),
         board_columns: scoreboard::shown_columns(app, area),
         too_small: too_small(area),
     }
@@ -155,7 +155,7 @@ pub fn draw(app: &App, frame: &mut Frame<'_>, t: Theme) {
     render_footer(app, frame, footer, t);
     match &app.overlay {
         Overlay::None => {}
-        Overlay::Help { scroll } => help::render(app, *scroll, frame, area, t),
+        Overlay::Help(h) => help::render(app, h, frame, area, t),
         Overlay::Confirm { question, .. } => render_question(question, frame, area, t),
         Overlay::Form(form) => form::render(app, form, frame, area, t),
         Overlay::Conflict(c) => conflict::render(app, c, frame, area, t),
@@ -204,18 +204,17 @@ fn render_header(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
     frame.render_widget(Line::from(spans), area);
 }
 
-/// The actions worth a hint in each context, most used first: what does
-/// not fit the width is left to the help overlay.
+/// The actions worth a hint in each context, most important first: what
+/// does not fit the width is left to the help overlay, which the footer
+/// always offers (see [`hint_spans`]). On the Plan tab only the keys of
+/// the view shown.
 fn hinted(app: &App, ctx: Context) -> &'static [Action] {
-    let scoreboard = app
-        .plan
-        .as_ref()
-        .is_some_and(|p| p.view == crate::app::plan::PlanView::Scoreboard);
+    use crate::app::plan::PlanView;
+    let view = app.plan.as_ref().map(|p| p.view);
     match ctx {
         // The sort keys where they act, right after the key that shows
-        // the table; the timeline's own keys where they act.
-        Context::Plan if scoreboard => &[
-            Action::Down,
+        // the table.
+        Context::Plan if view == Some(PlanView::Scoreboard) => &[
             Action::ToggleScoreboard,
             Action::CycleSort,
             Action::ReverseSort,
@@ -224,6 +223,13 @@ fn hinted(app: &App, ctx: Context) -> &'static [Action] {
             Action::AddTaskToCampaign,
             Action::Edit,
             Action::Delete,
+            Action::Help,
+            Action::Quit,
+        ],
+        // The workload table moves with nothing but its own keys.
+        Context::Plan if view == Some(PlanView::Workload) => &[
+            Action::ToggleWorkload,
+            Action::ToggleScoreboard,
             Action::Help,
             Action::Quit,
         ],
@@ -246,12 +252,12 @@ fn hinted(app: &App, ctx: Context) -> &'static [Action] {
             Action::ToggleBoard,
         ],
         Context::Kpis => &[
+            Action::Record,
             Action::PrevPeriod,
             Action::NextPeriod,
             Action::CycleChart,
             Action::FunnelView,
             Action::PickScope,
-            Action::Record,
             Action::Add,
             Action::FollowUp,
             Action::CycleGranularity,
@@ -265,30 +271,27 @@ fn hinted(app: &App, ctx: Context) -> &'static [Action] {
             Action::ToggleCompare,
         ],
         Context::Plan => &[
-            Action::Down,
-            Action::ToggleScoreboard,
-            Action::OpenTasks,
             Action::Add,
-            Action::AddTaskToCampaign,
             Action::Edit,
-            Action::Delete,
+            Action::OpenTasks,
+            Action::AddTaskToCampaign,
+            Action::ToggleScoreboard,
+            Action::ToggleWorkload,
             Action::PrevPeriod,
             Action::NextPeriod,
             Action::CurrentPeriod,
             Action::ToggleZoom,
-            Action::ToggleWorkload,
+            Action::Delete,
             Action::Help,
             Action::Quit,
         ],
         Context::Strategy => &[
-            Action::Right,
-            Action::Left,
             Action::Add,
             Action::Edit,
-            Action::Delete,
+            Action::Right,
+            Action::Left,
             Action::Open,
-            Action::Down,
-            Action::Up,
+            Action::Delete,
             Action::Help,
             Action::Quit,
         ],
@@ -309,7 +312,7 @@ fn hinted(app: &App, ctx: Context) -> &'static [Action] {
             Action::TakeTheirs,
             Action::No,
         ],
-        Context::Help => &[Action::Down, Action::Up, Action::No],
+        Context::Help => &[Action::Submit, Action::Down, Action::Up, Action::No],
         // The picker's own last line says how it works.
         Context::Picker => &[],
         Context::Editor => &[Action::Submit, Action::Cancel],
@@ -318,12 +321,23 @@ fn hinted(app: &App, ctx: Context) -> &'static [Action] {
 }
 
 /// "key label" pairs for the footer, from the keys really bound, as many
-/// whole pairs as fit in `cols`; changes are not offered when read-only,
-/// nor once the file is gone from its path, when reopening comes first.
+/// whole pairs as fit in `cols`, the help's always among them; changes
+/// are not offered when read-only, nor once the file is gone from its
+/// path, when reopening comes first.
 pub fn hint_spans(app: &App, ctx: Context, t: Theme, cols: usize) -> Vec<Span<'static>> {
     let ui = &app.words().ui;
     let mut spans = Vec::new();
-    let mut used = 0;
+    let help = hinted(app, ctx)
+        .contains(&Action::Help)
+        .then(|| app.keymap.key_text(ctx, Action::Help))
+        .flatten()
+        .map(|key| {
+            let name = Action::Help.name().unwrap_or_default();
+            let label = format!(" {}  ", action_label(ui, ctx, name));
+            (key, label)
+        });
+    // The help's room is kept, so it is never the pair cut off.
+    let mut used = help.as_ref().map_or(0, |(k, l)| width(k) + width(l));
     let detached = app.store().detached().is_some();
     let reopen = [Action::Reopen];
     let first: &[Action] = if detached && ctx.inherits_global() {
@@ -332,6 +346,9 @@ pub fn hint_spans(app: &App, ctx: Context, t: Theme, cols: usize) -> Vec<Span<'s
         &[]
     };
     for a in first.iter().chain(hinted(app, ctx)) {
+        if *a == Action::Help && help.is_some() {
+            continue;
+        }
         if (app.read_only || detached) && a.writes() {
             continue;
         }
@@ -350,16 +367,16 @@ pub fn hint_spans(app: &App, ctx: Context, t: Theme, cols: usize) -> Vec<Span<'s
         spans.push(Span::styled(key, t.key()));
         spans.push(Span::raw(label));
     }
+    if let Some((key, label)) = help {
+        spans.push(Span::styled(key, t.key()));
+        spans.push(Span::raw(label));
+    }
     spans
 }
 
 /// An action's label where `ctx` binds it.
-fn action_label<'a>(ui: &crate::i18n::UiWords, ctx: Context, name: &'a str) -> &'a str {
-    match ctx {
-        Context::Kpis => ui.kpis_action(name),
-        Context::Plan => ui.plan_action(name),
-        _ => ui.action(name),
-    }
+fn action_label<'a>(ui: &'a crate::i18n::UiWords, ctx: Context, name: &'a str) -> &'a str {
+    crate::app::help::label(ui, ctx, name)
 }
 
 fn render_footer(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {

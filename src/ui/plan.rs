@@ -205,7 +205,11 @@ fn render_timeline(
     let visible = p.visible(cols);
     if visible.is_empty() {
         let text = if p.campaigns.is_empty() {
-            w.no_campaigns.to_string()
+            let key = app
+                .keymap
+                .key_text(crate::app::Context::Plan, crate::app::Action::Add)
+                .unwrap_or_default();
+            Format::fill(app.words().ui.guide.plan_empty, key)
         } else {
             Format::fill_all(
                 w.none_in_span,
@@ -215,7 +219,12 @@ fn render_timeline(
                 ],
             )
         };
-        lines.push(Line::styled(fit(&text, area.width as usize), t.dim()));
+        let cols = area.width as usize;
+        lines.extend(
+            crate::text::wrap(&text, cols)
+                .into_iter()
+                .map(|l| Line::styled(fit(&l, cols), t.dim())),
+        );
     }
     let (bar, cut, gone, mark) = if app.ascii {
         ("#", "-", "-", "|")

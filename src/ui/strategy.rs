@@ -10,8 +10,8 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::Theme;
 use super::scoreboard::pace_style;
-use crate::app::App;
 use crate::app::strategy::{Section, StrategyTab};
+use crate::app::{Action, App, Context};
 use crate::i18n::Format;
 use crate::metrics::forecast::Outlook;
 use crate::metrics::kpi::metric_label;
@@ -35,11 +35,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
     render_sections(app, s, frame, bar, t);
     match s.section {
         Section::Message => return render_message(app, s, frame, body, t),
-        _ if s.len(s.section) == 0 => {
-            let empty = app.words().ui.strategy.empty;
-            frame.render_widget(Span::styled(empty, t.dim()), body);
-            return;
-        }
+        _ if s.len(s.section) == 0 => return render_empty(app, s, frame, body, t),
         _ => {}
     }
     let (list, detail) = list_and_detail(s, body);
@@ -47,6 +43,19 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
     if let Some(d) = detail {
         render_detail(app, s, frame, d, t);
     }
+}
+
+/// An empty section: what it is for and the key that adds to it, then
+/// the workflow's checklist.
+fn render_empty(app: &App, s: &StrategyTab, frame: &mut Frame<'_>, area: Rect, t: Theme) {
+    let key = app
+        .keymap
+        .key_text(Context::Strategy, Action::Add)
+        .unwrap_or_default();
+    let what = app.words().ui.guide.sections_empty[s.section.index()];
+    let mut lines = vec![Line::raw(Format::fill(what, key)), Line::default()];
+    lines.extend(super::checklist::lines(app, &s.workflow, t));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
 }
 
 fn bar_and_body(area: Rect) -> [Rect; 2] {

@@ -253,7 +253,11 @@ fn render_list(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
     let tab = &app.tasks;
     if tab.rows.is_empty() {
         let text = if tab.lines.is_empty() {
-            ui.no_tasks.to_string()
+            let key = app
+                .keymap
+                .key_text(crate::app::Context::Tasks, crate::app::Action::Add)
+                .unwrap_or_default();
+            crate::i18n::Format::fill(ui.guide.tasks_empty, key)
         } else if tab.hidden_done > 0 {
             let key = app
                 .keymap
@@ -266,7 +270,12 @@ fn render_list(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
         } else {
             ui.no_match.to_string()
         };
-        frame.render_widget(Paragraph::new(text).style(t.dim()), rows_area);
+        frame.render_widget(
+            Paragraph::new(text)
+                .style(t.dim())
+                .wrap(ratatui::widgets::Wrap { trim: false }),
+            rows_area,
+        );
         return;
     }
     let visible = rows_area.height as usize;

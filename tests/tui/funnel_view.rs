@@ -90,7 +90,7 @@ fn the_key_is_in_the_help_and_the_footer() {
     let footer = screen(&mut app, 160, 48);
     let hints = footer
         .lines()
-        .find(|l| l.starts_with("[ previous period"))
+        .find(|l| l.contains("[ previous period"))
         .unwrap_or_default();
     assert!(hints.contains("v funnel view"), "{footer}");
     typed(&mut app, "?");

@@ -55,7 +55,7 @@ impl Context {
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            Context::Filter | Context::Form | Context::Picker | Context::Editor
+            Context::Filter | Context::Form | Context::Picker | Context::Editor | Context::Help
         )
     }
 

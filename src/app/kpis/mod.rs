@@ -135,6 +135,9 @@ pub struct KpisTab {
     pub view: usize,
     /// The notes of the selected period, listed and selectable.
     pub period_notes: PeriodNotes,
+    /// No value recorded and no order in the whole database: the tab says
+    /// how figures come in.
+    pub no_figures: bool,
 }
 
 /// The window: `WINDOW` periods ending at `period`.
@@ -257,6 +260,10 @@ impl KpisTab {
             cohorts,
             view,
             period_notes: PeriodNotes::load(store, &period)?,
+            no_figures: {
+                let c = store.workflow_counts()?;
+                c.kpi_values == 0 && c.orders == 0
+            },
         })
     }
 

@@ -27,10 +27,11 @@ use crate::analysis::Origin;
 use crate::app::App;
 use crate::app::kpis::{Chart as Which, KpisTab, NOTES_VIEW};
 use crate::domain::{Amount, Dimension};
+use crate::i18n::Format;
 use crate::metrics::objective::ObjectiveStatus;
 use crate::metrics::{Comparison, Granularity, Period, PeriodFigures};
 use crate::report::text::{change, change_short, label, marked, show};
-use crate::text::{fit, pad, width};
+use crate::text::{fit, pad, width, wrap};
 
 /// Widths from which figures and charts stand side by side.
 const SIDE_BY_SIDE: u16 = 120;
@@ -59,6 +60,31 @@ const ASCII_BARS: bar::Set = bar::Set {
     empty: " ",
 };
 
+/// How figures come in, under the empty figures of a database that has
+/// none yet; returns the rows left above it.
+fn render_guide(app: &App, frame: &mut Frame<'_>, body: Rect, t: Theme) -> Rect {
+    let key = app
+        .keymap
+        .key_text(crate::app::Context::Kpis, crate::app::Action::Record)
+        .unwrap_or_default();
+    let [first, from, orders] = app.words().ui.guide.kpis_empty;
+    let cols = body.width as usize;
+    let lines: Vec<Line<'static>> = [Format::fill(first, key), from.into(), orders.into()]
+        .iter()
+        .flat_map(|l| wrap(l, cols))
+        .map(|l| Line::styled(fit(&l, cols), t.heading()))
+        .collect();
+    let rows = (lines.len() as u16 + 1).min(body.height / 2);
+    let [rest, _, guide] = Layout::vertical([
+        Constraint::Min(0),
+        Constraint::Length(u16::from(rows > 1)),
+        Constraint::Length(rows.saturating_sub(1)),
+    ])
+    .areas(body);
+    frame.render_widget(Paragraph::new(lines), guide);
+    rest
+}
+
 /// Whether a body of `area` shows the notes under the figures (side by
 /// side with the charts, and room for a few notes).
 pub fn notes_beside(k: &KpisTab, area: Rect) -> bool {
@@ -73,6 +99,11 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
     };
     let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
     render_head(app, k, frame, head, t);
+    let body = if k.no_figures {
+        render_guide(app, frame, body, t)
+    } else {
+        body
+    };
     if area.width >= SIDE_BY_SIDE {
         let [figures, charts] = Layout::horizontal([
             Constraint::Length(figures_width(area.width, figures_need(app, k, t))),

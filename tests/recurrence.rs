@@ -10,7 +10,7 @@ use std::sync::{Arc, Barrier};
 use chrono::NaiveDate;
 use funnel::domain::{Clock, Recurrence, Task, TaskId, TaskStatus};
 use funnel::store::tasks::{NewTask, TaskPatch, TaskQuery};
-use funnel::store::{Store, StoreError};
+use funnel::store::{Origin, Store, StoreError};
 
 #[path = "support/sandbox.rs"]
 mod sandbox;
@@ -317,6 +317,69 @@ fn a_series_keeps_its_day_when_done_late_and_follows_a_day_moved_by_hand() {
     assert_eq!(june.due, Some(day(2027, 6, 15)));
 }
 
+/// A done task done again (from another process, by an edit, with the
+/// rule it has) changes nothing, so it journals nothing: the dashboard
+/// that did it can still undo, and an undo takes back a real change.
+#[test]
+fn done_again_or_an_edit_that_changes_nothing_journals_nothing() {
+    let (_dir, path) = temp();
+    let mut dashboard = open(&path);
+    dashboard.set_origin(Origin::new_dashboard());
+    let first = weekly(&mut dashboard);
+    dashboard
+        .set_task_status(&[first.id], TaskStatus::Done)
+        .expect("done");
+    let mut cli = open(&path);
+    cli.set_task_status(&[first.id], TaskStatus::Done)
+        .expect("done again");
+    for patch in [
+        TaskPatch {
+            status: Some(TaskStatus::Done),
+            ..TaskPatch::default()
+        },
+        TaskPatch {
+            title: Some("Weekly newsletter".into()),
+            recurrence: Some(rule("week")),
+            tags: Some(vec!["email".into()]),
+            ..TaskPatch::default()
+        },
+    ] {
+        cli.edit_task(first.id, &patch).expect("edit to the same");
+    }
+    match cli.undo() {
+        Err(StoreError::NothingOwn { other, .. }) => {
+            assert!(other.label.contains("next task"), "{}", other.label);
+        }
+        other => panic!("the command line changed nothing: {other:?}"),
+    }
+    let undone = dashboard.undo().expect("the dashboard's own undo");
+    assert!(undone.label.contains("next task"), "{}", undone.label);
+    assert_eq!(all(&dashboard), [dashboard.task(first.id).expect("first")]);
+    assert_eq!(
+        dashboard.task(first.id).expect("first").status,
+        TaskStatus::Todo
+    );
+}
+
+/// Stopping the rule of a task that never repeated changes nothing.
+#[test]
+fn stopping_a_rule_that_is_not_there_journals_nothing() {
+    let (_dir, path) = temp();
+    let mut s = open(&path);
+    let t = s.add_task(&NewTask::titled("Once")).expect("add");
+    let before = s.task(t.id).expect("task");
+    s.edit_task(
+        t.id,
+        &TaskPatch {
+            recurrence: Some(None),
+            ..TaskPatch::default()
+        },
+    )
+    .expect("stop");
+    assert_eq!(s.task(t.id).expect("task"), before);
+    assert_eq!(s.undo().expect("undo").label, format!("add task {}", t.id));
+}
+
 /// `tests/fixtures/v6.db` was made by the funnel of schema version 6
 /// (`FUNNEL_TODAY=2026-11-22 funnel --db v6.db demo`, `funnel task add
 /// "Weekly newsletter" --due 2026-11-24 --tag email`, `funnel task done
@@ -410,7 +473,10 @@ mod cli {
             out,
             "Task 1 done: Newsletter\nNext: task 2 due 2026-12-01: Newsletter\n"
         );
-        assert_eq!(s.ok(&["task", "done", "1"]), "Task 1 done: Newsletter\n");
+        assert_eq!(
+            s.ok(&["task", "done", "1"]),
+            "Task 1 was already done: Newsletter\n"
+        );
         assert_eq!(
             ids(&s),
             [
@@ -418,7 +484,8 @@ mod cli {
                 (2, "2026-12-01".into(), Some("week".into()), "todo".into())
             ]
         );
-        s.ok(&["undo"]);
+        // One undo takes back the done and its next task: done again
+        // changed nothing, so there is nothing of it to undo.
         s.ok(&["undo"]);
         assert_eq!(
             ids(&s),
@@ -465,6 +532,20 @@ mod cli {
             (5, "2027-03-31".into(), Some("31".into()), "todo".into())
         );
         assert_eq!(ids(&s).len(), 5, "the stopped one made none");
+    }
+
+    #[test]
+    fn an_edit_that_changes_nothing_says_so_and_writes_nothing() {
+        let s = Sandbox::new();
+        s.ok(&["task", "add", "Once"]);
+        let before = s.ok(&["task", "list", "--all", "--json"]);
+        assert_eq!(
+            s.ok(&["task", "edit", "1", "--every", "none"]),
+            "Task 1 is already so: nothing changed: Once\n"
+        );
+        assert_eq!(s.ok(&["task", "list", "--all", "--json"]), before);
+        s.ok(&["undo"]);
+        assert_eq!(ids(&s), [], "the undo took back the add");
     }
 
     #[test]

@@ -689,6 +689,8 @@ pub static EN: Words = Words {
         restore_kept: "The database as it was is kept at {}: `funnel restore {}` puts it back.",
         restore_declined: "Nothing was changed.",
         task_next: "Next: task {} due {}: {}",
+        task_already_done: "Task {} was already done: {}",
+        task_unchanged: "Task {} is already so: nothing changed: {}",
     },
     forecast: ForecastWords {
         heading: "Forecasts at the current pace",

@@ -764,6 +764,8 @@ pub static VI: Words = Words {
         restore_kept: "Cơ sở dữ liệu trước đó được giữ ở {}: `funnel restore {}` sẽ đưa nó trở lại.",
         restore_declined: "Không có gì thay đổi.",
         task_next: "Việc tiếp theo: {}, hạn {}: {}",
+        task_already_done: "Việc {} đã xong từ trước: {}",
+        task_unchanged: "Việc {} vốn đã như vậy, không có gì thay đổi: {}",
     },
     forecast: ForecastWords {
         heading: "Dự báo theo nhịp hiện tại",

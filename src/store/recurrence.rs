@@ -53,18 +53,18 @@ impl Store {
     }
 }
 
-/// Sets (or, with `None`, stops) the rule of the whole series `id` is in.
-pub(super) fn set_rule(c: &Change<'_>, id: TaskId, rule: Option<Recurrence>) -> Result<()> {
+/// Sets (or, with `None`, stops) the rule of the whole series `id` is in;
+/// how many of its tasks had another.
+pub(super) fn set_rule(c: &Change<'_>, id: TaskId, rule: Option<Recurrence>) -> Result<usize> {
     let series: i64 = c.tx().query_row(
         "SELECT coalesce(series_id, id) FROM tasks WHERE id = ?1",
         [id.0],
         |r| r.get(0),
     )?;
-    c.tx().execute(
-        "UPDATE tasks SET recurrence = ?2 WHERE id = ?1 OR series_id = ?1",
+    Ok(c.tx().execute(
+        "UPDATE tasks SET recurrence = ?2 WHERE (id = ?1 OR series_id = ?1) AND recurrence IS NOT ?2",
         params![series, rule.map(|r| r.to_string())],
-    )?;
-    Ok(())
+    )?)
 }
 
 /// After `task` was marked done (`was_done`: it already was), the next

@@ -54,6 +54,16 @@ pub struct TaskPatch {
     pub recurrence: Option<Option<Recurrence>>,
 }
 
+/// One task of [`Store::set_task_status_following`].
+#[derive(Debug, Clone)]
+pub struct StatusSet {
+    pub task: Task,
+    /// The next task of its series this change made.
+    pub next: Option<TaskId>,
+    /// False where the task already had the status: nothing was written.
+    pub changed: bool,
+}
+
 /// Which tasks to list.
 #[derive(Debug, Clone, Default)]
 pub struct TaskQuery {
@@ -262,6 +272,13 @@ impl Store {
     }
 
     pub fn edit_task(&mut self, id: TaskId, patch: &TaskPatch) -> Result<Task> {
+        Ok(self.edit_task_changed(id, patch)?.0)
+    }
+
+    /// [`Store::edit_task`], and whether it changed anything: a patch of
+    /// the values the task (and its series' rule) already has writes and
+    /// journals nothing.
+    pub fn edit_task_changed(&mut self, id: TaskId, patch: &TaskPatch) -> Result<(Task, bool)> {
         let title = patch
             .title
             .as_deref()
@@ -282,11 +299,14 @@ impl Store {
         self.change(|c| {
             let old = task_in(c, id)?;
             let status = patch.status.unwrap_or(old.status);
-            c.tx().execute(
+            let fields = c.tx().execute(
                 "UPDATE tasks SET title = ?2, campaign_id = ?3, assignee_id = ?4, status = ?5,
                         priority = ?6, due = ?7, tags = ?8, notes = ?9, updated_at = ?10,
                         done_at = CASE WHEN ?5 = 'done' THEN COALESCE(done_at, ?10) END
-                 WHERE id = ?1",
+                 WHERE id = ?1
+                   AND (title IS NOT ?2 OR campaign_id IS NOT ?3 OR assignee_id IS NOT ?4
+                        OR status IS NOT ?5 OR priority IS NOT ?6 OR due IS NOT ?7
+                        OR tags IS NOT ?8 OR notes IS NOT ?9)",
                 params![
                     id.0,
                     title.unwrap_or(old.title),
@@ -300,62 +320,74 @@ impl Store {
                     now_text(),
                 ],
             )?;
-            if let Some(rule) = patch.recurrence {
-                recurrence::set_rule(c, id, rule)?;
-            }
+            let rules = match patch.recurrence {
+                Some(rule) => recurrence::set_rule(c, id, rule)?,
+                None => 0,
+            };
             let task = task_in(c, id)?;
             let next = recurrence::follow(c, &task, old.status == TaskStatus::Done, clock)?;
             c.label = format!("edit task {id}{}", next_words(next));
-            Ok(task)
+            Ok((task, fields + rules > 0 || next.is_some()))
         })
     }
 
     /// Sets the status of several tasks in one change (all or nothing).
     pub fn set_task_status(&mut self, ids: &[TaskId], status: TaskStatus) -> Result<Vec<Task>> {
         let changed = self.set_task_status_following(ids, status)?;
-        Ok(changed.into_iter().map(|(t, _)| t).collect())
+        Ok(changed.into_iter().map(|s| s.task).collect())
     }
 
     /// [`Store::set_task_status`], with each task the id of the next one
-    /// of its series this change made (never one made before).
+    /// of its series this change made (never one made before), and
+    /// whether it changed: one already in `status` is left as it is, and
+    /// a change of none of them journals nothing to undo.
     pub fn set_task_status_following(
         &mut self,
         ids: &[TaskId],
         status: TaskStatus,
-    ) -> Result<Vec<(Task, Option<TaskId>)>> {
+    ) -> Result<Vec<StatusSet>> {
         let clock = self.clock;
         self.change(|c| {
             let now = now_text();
             let mut out = Vec::with_capacity(ids.len());
             for id in ids {
-                let was_done: Option<bool> = c
+                let old: Option<TaskStatus> = c
                     .tx()
-                    .query_row(
-                        "SELECT status = 'done' FROM tasks WHERE id = ?1",
-                        [id.0],
-                        |r| r.get(0),
-                    )
+                    .query_row("SELECT status FROM tasks WHERE id = ?1", [id.0], |r| {
+                        enum_col(r, 0)
+                    })
                     .optional()?;
-                let n = c.tx().execute(
-                    "UPDATE tasks SET status = ?2, updated_at = ?3,
-                            done_at = CASE WHEN ?2 = 'done' THEN COALESCE(done_at, ?3) END
-                     WHERE id = ?1",
-                    params![id.0, status.as_str(), now],
-                )?;
-                if n == 0 {
+                let Some(old) = old else {
                     return Err(StoreError::NotFound {
                         what: "task",
                         key: id.to_string(),
                     });
+                };
+                let changed = old != status;
+                if changed {
+                    c.tx().execute(
+                        "UPDATE tasks SET status = ?2, updated_at = ?3,
+                                done_at = CASE WHEN ?2 = 'done' THEN COALESCE(done_at, ?3) END
+                         WHERE id = ?1",
+                        params![id.0, status.as_str(), now],
+                    )?;
                 }
                 let task = task_in(c, *id)?;
-                let next = recurrence::follow(c, &task, was_done == Some(true), clock)?;
-                out.push((task, next));
+                let next = recurrence::follow(c, &task, old == TaskStatus::Done, clock)?;
+                out.push(StatusSet {
+                    task,
+                    next,
+                    changed,
+                });
             }
-            let list: Vec<String> = ids.iter().map(|i| i.to_string()).collect();
+            let list: Vec<String> = out
+                .iter()
+                .filter(|s| s.changed)
+                .map(|s| s.task.id.to_string())
+                .collect();
             c.label = format!("set task {} {}", list.join(", "), status);
-            for (_, next) in &out {
-                c.label.push_str(&next_words(*next));
+            for set in &out {
+                c.label.push_str(&next_words(set.next));
             }
             Ok(out)
         })

@@ -265,10 +265,17 @@ pub fn snapshot(app: &mut App, width: u16, height: u16) -> std::io::Result<Strin
     frame_text(app, width, height, t)
 }
 
-/// [`snapshot`] with a title line instead of the tab bar and no key hints
-/// or example text, for a mail or a pipe.
-pub fn plain_snapshot(app: &mut App, width: u16, height: u16) -> std::io::Result<String> {
-    let t = ui::plain_theme(app);
+/// A frame as `funnel snapshot` prints it: without colour, so with the
+/// marks colour would give in words; without `chrome`, a title line
+/// instead of the tab bar and no key hints or example text, for a mail
+/// or a pipe.
+pub fn printed_snapshot(
+    app: &mut App,
+    width: u16,
+    height: u16,
+    chrome: bool,
+) -> std::io::Result<String> {
+    let t = ui::printed_theme(app, chrome);
     frame_text(app, width, height, t)
 }
 

@@ -116,17 +116,40 @@ fn without_colour_an_overdue_date_and_today_carry_a_text_mark() {
     );
     assert!(row(&vi, "Newsletter thứ Năm").contains("Hôm nay"), "{vi}");
 
-    // With colour, the colour says it and the date stays as it is.
-    let coloured = run(&s, &args, false);
-    let overdue = row(&coloured, "Chuỗi 3 email countdown");
-    assert!(
-        overdue.contains("2026-11-19") && !overdue.contains("2026-11-19!"),
-        "{overdue}"
-    );
-    assert!(
-        row(&coloured, "Newsletter thứ Năm").contains("2026-12-07"),
-        "{coloured}"
-    );
+    // Printed text has no colour even where colour is on: the same marks,
+    // with the dashboard's chrome (--full) or without it.
+    for args in [&args[..], &args[..3]] {
+        let printed = run(&s, args, false);
+        assert!(
+            row(&printed, "Chuỗi 3 email countdown").contains("2026-11-19!"),
+            "{args:?}: {printed}"
+        );
+        assert!(
+            row(&printed, "Newsletter thứ Năm").contains("Today"),
+            "{args:?}: {printed}"
+        );
+    }
+}
+
+/// A change on the KPIs tab printed into a pipe says whether it is good
+/// news, as it does without colour: a drop in spend is better, a drop in
+/// visits worse.
+#[test]
+fn a_kpis_snapshot_into_a_pipe_says_better_or_worse() {
+    let s = on_7_december();
+    for full in [false, true] {
+        let mut args = vec!["snapshot", "--tab", "kpis", "--size", "120x40"];
+        if full {
+            args.push("--full");
+        }
+        let printed = run(&s, &args, false);
+        let mono = run(&s, &args, true);
+        assert!(
+            printed.contains(" better") || printed.contains(" worse"),
+            "--full {full}: no word for a change in\n{printed}"
+        );
+        assert_eq!(printed, mono, "--full {full}: a pipe is no colour");
+    }
 }
 
 #[test]

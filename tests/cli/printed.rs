@@ -215,6 +215,33 @@ fn the_reports_objectives_and_task_lists_fit_100_columns_in_both_locales() {
     }
 }
 
+/// Every line of the text report, headline figures included, fits 100
+/// columns in both locales, for a month, a quarter and a week, and
+/// compared with a year before.
+#[test]
+fn every_line_of_the_text_report_fits_100_columns_in_both_locales() {
+    let s = on_7_december();
+    for locale in ["en", "vi"] {
+        for span in [
+            &["--period", "month"][..],
+            &["--period", "quarter"],
+            &["--period", "week"],
+            &["--compare", "year"],
+        ] {
+            let mut args = vec!["report", "--locale", locale];
+            args.extend_from_slice(span);
+            let text = run(&s, &args, false);
+            for line in text.lines() {
+                assert!(
+                    columns(line) <= 100,
+                    "{args:?}: {} columns: {line}",
+                    columns(line)
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn the_report_lists_tasks_due_today_and_this_week_but_not_later_or_done() {
     let s = on_7_december();

@@ -266,7 +266,9 @@ fn tasks(list: &[DueTask], fmt: Format, markdown: bool, late: bool, today: Naive
     let mut rows: Vec<Vec<String>> = list
         .iter()
         .map(|t| {
-            let when = if late {
+            let when = if late && t.days_late == 1 {
+                w.day_late.to_string()
+            } else if late {
                 Format::fill(w.days_late, t.days_late)
             } else if t.due == today {
                 today_word.clone()

@@ -56,6 +56,7 @@ pub static EN: Words = Words {
     status: "Status",
     objective_statuses: ["met", "on track", "at risk", "missed", "no data"],
     days_late: "{} days late",
+    day_late: "1 day late",
     to_date: "to {}",
     and_more: "… and {} more",
     note_kinds: ["cause", "review"],

@@ -62,6 +62,7 @@ pub static VI: Words = Words {
         "chưa có số liệu",
     ],
     days_late: "trễ {} ngày",
+    day_late: "trễ 1 ngày",
     to_date: "đến {}",
     and_more: "… và {} việc khác",
     note_kinds: ["nguyên nhân", "đánh giá"],

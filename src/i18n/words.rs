@@ -56,6 +56,8 @@ pub struct Words {
     pub objective_statuses: [&'static str; 5],
     /// "{} days late"
     pub days_late: &'static str,
+    /// "1 day late"
+    pub day_late: &'static str,
     /// "to {}" after a running period's label
     pub to_date: &'static str,
     /// "… and {} more"

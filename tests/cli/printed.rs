@@ -243,6 +243,29 @@ fn every_line_of_the_text_report_fits_100_columns_in_both_locales() {
 }
 
 #[test]
+fn a_task_one_day_late_is_one_day_late() {
+    let s = Sandbox::new();
+    run(
+        &s,
+        &["task", "add", "Late by one", "--due", "2026-12-06"],
+        false,
+    );
+    run(
+        &s,
+        &["task", "add", "Late by two", "--due", "2026-12-05"],
+        false,
+    );
+    let text = run(&s, &["report"], false);
+    assert!(row(&text, "Late by one").contains("(1 day late)"), "{text}");
+    assert!(
+        row(&text, "Late by two").contains("(2 days late)"),
+        "{text}"
+    );
+    let vi = run(&s, &["report", "--locale", "vi"], false);
+    assert!(row(&vi, "Late by one").contains("(trễ 1 ngày)"), "{vi}");
+}
+
+#[test]
 fn the_report_lists_tasks_due_today_and_this_week_but_not_later_or_done() {
     let s = on_7_december();
     let tasks = s.json(&["task", "list", "--all", "--json"]);

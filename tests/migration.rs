@@ -496,7 +496,8 @@ fn a_v6_file_gets_small_journal_triggers_and_keeps_its_data_and_undo() {
             "UPDATE \"tasks\" SET \"id\" = 2, \"title\" = 'Viết bài blog', \"campaign_id\" = NULL, \
              \"assignee_id\" = NULL, \"status\" = 'todo', \"priority\" = 'high', \"due\" = NULL, \
              \"tags\" = '', \"notes\" = '{notes}', \"note_id\" = NULL, \"created_at\" = '{created}', \
-             \"updated_at\" = '{updated}', \"done_at\" = NULL WHERE rowid = 2"
+             \"updated_at\" = '{updated}', \"done_at\" = NULL, \"recurrence\" = NULL, \
+             \"series_id\" = NULL, \"repeats_id\" = NULL WHERE rowid = 2"
         )
     };
     assert_eq!(redo, row("100% ''x''", &updated));

@@ -10,7 +10,7 @@ use std::sync::{Arc, Barrier};
 use chrono::NaiveDate;
 use funnel::domain::{Clock, Recurrence, Task, TaskId, TaskStatus};
 use funnel::store::tasks::{NewTask, TaskPatch, TaskQuery};
-use funnel::store::{Store, StoreError};
+use funnel::store::{Origin, Store, StoreError};
 
 #[path = "support/sandbox.rs"]
 mod sandbox;
@@ -184,6 +184,202 @@ fn a_series_is_changed_and_stopped_from_any_of_its_tasks() {
     assert_eq!(s.task(next.id).expect("next").recurrence, rule("mon,thu"));
 }
 
+/// The due days of a series started on `first` under `rule`, each task
+/// done on its own due day: the first task's and `n` more.
+fn series_done_on_time(rule_text: &str, first: NaiveDate, n: usize) -> Vec<NaiveDate> {
+    let (_dir, path) = temp();
+    let mut s = open(&path);
+    let mut task = s
+        .add_task(&NewTask {
+            due: Some(first),
+            recurrence: rule(rule_text),
+            ..NewTask::titled("Month-end report")
+        })
+        .expect("add");
+    let mut dues = vec![first];
+    for _ in 0..n {
+        let due = task.due.expect("a due day");
+        s.set_clock(Clock::Fixed(due));
+        s.set_task_status(&[task.id], TaskStatus::Done)
+            .expect("done");
+        task = s.next_in_series(task.id).expect("read").expect("next");
+        dues.push(task.due.expect("next due"));
+    }
+    dues
+}
+
+/// Worked out on a calendar: a month or a year on is the series' own day
+/// of the month, the month's last day only where the month is shorter;
+/// a short month does not move the series to its last day for good.
+#[test]
+fn a_series_keeps_its_day_of_the_month_after_a_short_month() {
+    assert_eq!(
+        series_done_on_time("month", day(2027, 1, 31), 5),
+        [
+            day(2027, 1, 31),
+            day(2027, 2, 28),
+            day(2027, 3, 31),
+            day(2027, 4, 30),
+            day(2027, 5, 31),
+            day(2027, 6, 30),
+        ]
+    );
+    // A leap year's February, then 30-day months.
+    assert_eq!(
+        series_done_on_time("month", day(2028, 1, 30), 4),
+        [
+            day(2028, 1, 30),
+            day(2028, 2, 29),
+            day(2028, 3, 30),
+            day(2028, 4, 30),
+            day(2028, 5, 30),
+        ]
+    );
+    assert_eq!(
+        series_done_on_time("3m", day(2026, 11, 30), 4),
+        [
+            day(2026, 11, 30),
+            day(2027, 2, 28),
+            day(2027, 5, 30),
+            day(2027, 8, 30),
+            day(2027, 11, 30),
+        ]
+    );
+    assert_eq!(
+        series_done_on_time("2m", day(2027, 12, 31), 3),
+        [
+            day(2027, 12, 31),
+            day(2028, 2, 29),
+            day(2028, 4, 30),
+            day(2028, 6, 30),
+        ]
+    );
+    // 29 February: the 28th in common years, the 29th again in leap years.
+    assert_eq!(
+        series_done_on_time("year", day(2028, 2, 29), 4),
+        [
+            day(2028, 2, 29),
+            day(2029, 2, 28),
+            day(2030, 2, 28),
+            day(2031, 2, 28),
+            day(2032, 2, 29),
+        ]
+    );
+    // A day every month has is never moved.
+    assert_eq!(
+        series_done_on_time("month", day(2027, 1, 28), 2),
+        [day(2027, 1, 28), day(2027, 2, 28), day(2027, 3, 28)]
+    );
+}
+
+/// A series done late or early keeps its day too; one whose due day was
+/// moved by hand to a day the month has goes on from that day.
+#[test]
+fn a_series_keeps_its_day_when_done_late_and_follows_a_day_moved_by_hand() {
+    let (_dir, path) = temp();
+    let mut s = open(&path);
+    let first = s
+        .add_task(&NewTask {
+            due: Some(day(2027, 1, 31)),
+            recurrence: rule("month"),
+            ..NewTask::titled("Month-end report")
+        })
+        .expect("add");
+    s.set_clock(Clock::Fixed(day(2027, 1, 31)));
+    s.set_task_status(&[first.id], TaskStatus::Done)
+        .expect("done");
+    let feb = s.next_in_series(first.id).expect("read").expect("feb");
+    assert_eq!(feb.due, Some(day(2027, 2, 28)));
+    // Done in the middle of April: the one due now is the end of April.
+    s.set_clock(Clock::Fixed(day(2027, 4, 12)));
+    s.set_task_status(&[feb.id], TaskStatus::Done)
+        .expect("done late");
+    let apr = s.next_in_series(feb.id).expect("read").expect("apr");
+    assert_eq!(apr.due, Some(day(2027, 4, 30)));
+    // Done early: the month after its own, on the 31st.
+    s.set_task_status(&[apr.id], TaskStatus::Done)
+        .expect("done early");
+    let may = s.next_in_series(apr.id).expect("read").expect("may");
+    assert_eq!(may.due, Some(day(2027, 5, 31)));
+    // Moved by hand to the 15th: the series goes on from the 15th.
+    s.edit_task(
+        may.id,
+        &TaskPatch {
+            due: Some(Some(day(2027, 5, 15))),
+            ..TaskPatch::default()
+        },
+    )
+    .expect("move");
+    s.set_clock(Clock::Fixed(day(2027, 5, 15)));
+    s.set_task_status(&[may.id], TaskStatus::Done)
+        .expect("done");
+    let june = s.next_in_series(may.id).expect("read").expect("june");
+    assert_eq!(june.due, Some(day(2027, 6, 15)));
+}
+
+/// A done task done again (from another process, by an edit, with the
+/// rule it has) changes nothing, so it journals nothing: the dashboard
+/// that did it can still undo, and an undo takes back a real change.
+#[test]
+fn done_again_or_an_edit_that_changes_nothing_journals_nothing() {
+    let (_dir, path) = temp();
+    let mut dashboard = open(&path);
+    dashboard.set_origin(Origin::new_dashboard());
+    let first = weekly(&mut dashboard);
+    dashboard
+        .set_task_status(&[first.id], TaskStatus::Done)
+        .expect("done");
+    let mut cli = open(&path);
+    cli.set_task_status(&[first.id], TaskStatus::Done)
+        .expect("done again");
+    for patch in [
+        TaskPatch {
+            status: Some(TaskStatus::Done),
+            ..TaskPatch::default()
+        },
+        TaskPatch {
+            title: Some("Weekly newsletter".into()),
+            recurrence: Some(rule("week")),
+            tags: Some(vec!["email".into()]),
+            ..TaskPatch::default()
+        },
+    ] {
+        cli.edit_task(first.id, &patch).expect("edit to the same");
+    }
+    match cli.undo() {
+        Err(StoreError::NothingOwn { other, .. }) => {
+            assert!(other.label.contains("next task"), "{}", other.label);
+        }
+        other => panic!("the command line changed nothing: {other:?}"),
+    }
+    let undone = dashboard.undo().expect("the dashboard's own undo");
+    assert!(undone.label.contains("next task"), "{}", undone.label);
+    assert_eq!(all(&dashboard), [dashboard.task(first.id).expect("first")]);
+    assert_eq!(
+        dashboard.task(first.id).expect("first").status,
+        TaskStatus::Todo
+    );
+}
+
+/// Stopping the rule of a task that never repeated changes nothing.
+#[test]
+fn stopping_a_rule_that_is_not_there_journals_nothing() {
+    let (_dir, path) = temp();
+    let mut s = open(&path);
+    let t = s.add_task(&NewTask::titled("Once")).expect("add");
+    let before = s.task(t.id).expect("task");
+    s.edit_task(
+        t.id,
+        &TaskPatch {
+            recurrence: Some(None),
+            ..TaskPatch::default()
+        },
+    )
+    .expect("stop");
+    assert_eq!(s.task(t.id).expect("task"), before);
+    assert_eq!(s.undo().expect("undo").label, format!("add task {}", t.id));
+}
+
 /// `tests/fixtures/v6.db` was made by the funnel of schema version 6
 /// (`FUNNEL_TODAY=2026-11-22 funnel --db v6.db demo`, `funnel task add
 /// "Weekly newsletter" --due 2026-11-24 --tag email`, `funnel task done
@@ -277,7 +473,10 @@ mod cli {
             out,
             "Task 1 done: Newsletter\nNext: task 2 due 2026-12-01: Newsletter\n"
         );
-        assert_eq!(s.ok(&["task", "done", "1"]), "Task 1 done: Newsletter\n");
+        assert_eq!(
+            s.ok(&["task", "done", "1"]),
+            "Task 1 was already done: Newsletter\n"
+        );
         assert_eq!(
             ids(&s),
             [
@@ -285,7 +484,8 @@ mod cli {
                 (2, "2026-12-01".into(), Some("week".into()), "todo".into())
             ]
         );
-        s.ok(&["undo"]);
+        // One undo takes back the done and its next task: done again
+        // changed nothing, so there is nothing of it to undo.
         s.ok(&["undo"]);
         assert_eq!(
             ids(&s),
@@ -332,6 +532,20 @@ mod cli {
             (5, "2027-03-31".into(), Some("31".into()), "todo".into())
         );
         assert_eq!(ids(&s).len(), 5, "the stopped one made none");
+    }
+
+    #[test]
+    fn an_edit_that_changes_nothing_says_so_and_writes_nothing() {
+        let s = Sandbox::new();
+        s.ok(&["task", "add", "Once"]);
+        let before = s.ok(&["task", "list", "--all", "--json"]);
+        assert_eq!(
+            s.ok(&["task", "edit", "1", "--every", "none"]),
+            "Task 1 is already so: nothing changed: Once\n"
+        );
+        assert_eq!(s.ok(&["task", "list", "--all", "--json"]), before);
+        s.ok(&["undo"]);
+        assert_eq!(ids(&s), [], "the undo took back the add");
     }
 
     #[test]

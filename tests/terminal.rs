@@ -223,6 +223,67 @@ fn a_panic_an_error_and_sigterm_always_give_the_terminal_back() {
     println!("terminal restore: {checked} runs (panic, error, SIGTERM × {runs}), all restored");
 }
 
+/// A dashboard ended by SIGTERM, SIGHUP or its tmux session killed (what a
+/// dropped SSH connection does) closes its database as `q` does: the
+/// `-wal` is folded into the file and gone, so a copy of the file alone
+/// holds the change made just before.
+#[test]
+fn sigterm_and_sighup_fold_the_wal_so_a_copy_of_the_file_holds_the_last_change() {
+    for how in ["TERM", "HUP", "kill-session"] {
+        let dir = tempfile::tempdir().expect("dir");
+        let db = dir.path().join("sig.db");
+        let added = Command::new(BIN)
+            .args(["task", "add", "Send the newsletter", "--db"])
+            .arg(&db)
+            .env("FUNNEL_TODAY", "2026-11-22")
+            .output()
+            .expect("funnel task add");
+        assert!(added.status.success(), "{added:?}");
+        let pane = Pane::start(&format!("sig-{how}"), dir.path(), &db, "", 100, 30);
+        pane.tmux
+            .wait_for("Send the newsletter", Duration::from_secs(20));
+        pane.tmux.keys(&["Space"]);
+        pane.tmux.wait_for("Task 1 done", Duration::from_secs(20));
+        let wal = dir.path().join("sig.db-wal");
+        assert!(wal.exists(), "{how}: the open dashboard has a WAL");
+        let pid = pane.funnel_pid();
+        if how == "kill-session" {
+            pane.tmux.run(&["kill-session", "-t", "t"]);
+            let start = Instant::now();
+            while Path::new(&format!("/proc/{pid}")).exists() {
+                assert!(
+                    start.elapsed() < Duration::from_secs(60),
+                    "funnel did not end after its session was killed"
+                );
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        } else {
+            let killed = Command::new("kill")
+                .args([&format!("-{how}"), &pid])
+                .status();
+            assert!(killed.is_ok_and(|s| s.success()), "kill {pid}");
+            let (status, _) = pane.ended(Duration::from_secs(60));
+            let code = if how == "TERM" { "143" } else { "129" };
+            assert_eq!(status, code, "{how}: exit status");
+        }
+        assert!(!wal.exists(), "{how}: the -wal was left beside the file");
+        let copy = dir.path().join("copy");
+        std::fs::create_dir(&copy).expect("dir");
+        std::fs::copy(&db, copy.join("sig.db")).expect("plain copy");
+        let list = Command::new(BIN)
+            .args(["task", "list", "--all", "--json", "--db"])
+            .arg(copy.join("sig.db"))
+            .env("FUNNEL_TODAY", "2026-11-22")
+            .output()
+            .expect("funnel task list");
+        let text = String::from_utf8_lossy(&list.stdout);
+        assert!(
+            text.contains(r#""status": "done""#) || text.contains(r#""status":"done""#),
+            "{how}: the copy lacks the done: {text}"
+        );
+    }
+}
+
 /// What funnel wrote while every tab, view and KPI chart was shown.
 fn every_screen(name: &str, env: &str) -> Vec<u8> {
     let dir = tempfile::tempdir().expect("dir");

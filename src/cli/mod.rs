@@ -420,12 +420,8 @@ fn snapshot(ctx: &Context, a: &SnapshotArgs) -> CliResult {
         })?;
     let mut app = tui_app(ctx, ctx.open_existing()?, tab)?;
     let plain = a.plain || (!a.full && !std::io::stdout().is_terminal());
-    let text = if plain {
-        crate::tui::plain_snapshot(&mut app, w, h)
-    } else {
-        crate::tui::snapshot(&mut app, w, h)
-    }
-    .map_err(|e| CliError::user(format!("snapshot: {e}")))?;
+    let text = crate::tui::printed_snapshot(&mut app, w, h, !plain)
+        .map_err(|e| CliError::user(format!("snapshot: {e}")))?;
     app.close_before_exit();
     output::line(text.trim_end_matches('\n'))
 }

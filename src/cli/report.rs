@@ -103,7 +103,7 @@ fn render(r: &Report, fmt: Format, markdown: bool) -> String {
         ),
         None => w.compare.nothing_before.to_string(),
     });
-    let rows: Vec<Vec<String>> = r
+    let mut rows: Vec<Vec<String>> = r
         .headlines
         .iter()
         .map(|h| {
@@ -132,6 +132,11 @@ fn render(r: &Report, fmt: Format, markdown: bool) -> String {
         Compare::Year => w.compare.vs_year,
     };
     let header = [w.period, &current, &previous, vs];
+    if !markdown {
+        // Long metric names (Vietnamese ones above all) give way to the
+        // figures.
+        fit_column(&header, &mut rows, 0, REPORT_WIDTH);
+    }
     heading(&mut out, w.period);
     out.push(grid(&header, &rows, markdown));
 
@@ -203,8 +208,9 @@ fn render(r: &Report, fmt: Format, markdown: bool) -> String {
     out.join("\n")
 }
 
-/// The objectives against their targets; in text, the titles are cut so
-/// that the table fits [`REPORT_WIDTH`].
+/// The objectives against their targets; in text, the titles (and where
+/// need be the metrics' names) are cut so that the table fits
+/// [`REPORT_WIDTH`].
 fn objectives(r: &Report, fmt: Format, markdown: bool) -> String {
     let w = fmt.words();
     if r.objectives.is_empty() {
@@ -234,7 +240,10 @@ fn objectives(r: &Report, fmt: Format, markdown: bool) -> String {
     let (target, due) = (capitalised(w.target), capitalised(w.due));
     let header = [w.objectives, w.metric, w.now, &target, "%", w.status, &due];
     if !markdown {
+        // The title gives way first; where it is as short as it goes, the
+        // metric's name too.
         fit_column(&header, &mut rows, 0, REPORT_WIDTH);
+        fit_column(&header, &mut rows, 1, REPORT_WIDTH);
     }
     grid(&header, &rows, markdown)
 }
@@ -257,7 +266,9 @@ fn tasks(list: &[DueTask], fmt: Format, markdown: bool, late: bool, today: Naive
     let mut rows: Vec<Vec<String>> = list
         .iter()
         .map(|t| {
-            let when = if late {
+            let when = if late && t.days_late == 1 {
+                w.day_late.to_string()
+            } else if late {
                 Format::fill(w.days_late, t.days_late)
             } else if t.due == today {
                 today_word.clone()

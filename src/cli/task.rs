@@ -239,9 +239,15 @@ pub fn run(ctx: &Context, cmd: TaskCommand) -> CliResult {
         TaskCommand::List(a) => list(ctx, &store, &a),
         TaskCommand::Done { ids } => {
             let ids: Vec<TaskId> = ids.into_iter().map(TaskId).collect();
-            for (t, next) in store.set_task_status_following(&ids, TaskStatus::Done)? {
-                line(&Format::fill_all(w.task_done, &[&t.id, &t.title]))?;
-                if let Some(n) = next {
+            for set in store.set_task_status_following(&ids, TaskStatus::Done)? {
+                let t = &set.task;
+                let said = if set.changed {
+                    w.task_done
+                } else {
+                    w.task_already_done
+                };
+                line(&Format::fill_all(said, &[&t.id, &t.title]))?;
+                if let Some(n) = set.next {
                     let n = store.task(n)?;
                     let due = n.due.map(|d| ctx.format().date(d)).unwrap_or_default();
                     line(&Format::fill_all(w.task_next, &[&n.id, &due, &n.title]))?;
@@ -302,8 +308,13 @@ pub fn run(ctx: &Context, cmd: TaskCommand) -> CliResult {
             if !a.tags.is_empty() {
                 patch.tags = Some(a.tags.into_iter().filter(|t| !is_none(t)).collect());
             }
-            let t = store.edit_task(TaskId(a.id), &patch)?;
-            line(&Format::fill_all(w.task.edited, &[&t.id, &t.title]))
+            let (t, changed) = store.edit_task_changed(TaskId(a.id), &patch)?;
+            let said = if changed {
+                w.task.edited
+            } else {
+                w.task_unchanged
+            };
+            line(&Format::fill_all(said, &[&t.id, &t.title]))
         }
         TaskCommand::Rm { id } => {
             let t = store.delete_task(TaskId(id))?;

@@ -168,19 +168,28 @@ impl Recurrence {
     }
 
     /// The due day of the task that follows one due on `due` (if it had
-    /// one) and done on `done`.
+    /// one) and done on `done`, in a series whose first due day was
+    /// `first`.
     ///
     /// A calendar rule gives its first day after the due day that is not
     /// before the done day: a task done late is followed by the one due
     /// now, not by ones already missed; one done early, by the one after
-    /// its due day. Without a due day it counts from the done day. `None`
-    /// where the next day is past the last year kept.
-    pub fn next_due(self, due: Option<NaiveDate>, done: NaiveDate) -> Option<NaiveDate> {
+    /// its due day. Without a due day it counts from the done day. A
+    /// month or year on keeps the series' day of the month: a due day that
+    /// is a short month's last day stands for `first`'s later day (31
+    /// January, 28 February, 31 March). `None` where the next day is past
+    /// the last year kept.
+    pub fn next_due(
+        self,
+        due: Option<NaiveDate>,
+        first: Option<NaiveDate>,
+        done: NaiveDate,
+    ) -> Option<NaiveDate> {
         let next = match self {
             Recurrence::AfterDone { n, unit } => add(done, n, unit),
             Recurrence::Every { n, unit } => match due {
                 None => add(done, n, unit),
-                Some(due) => every_from(due, n, unit, done),
+                Some(due) => every_from(due, series_day(due, first), n, unit, done),
             },
             Recurrence::On(days) => {
                 let start = first_candidate(due, done)?;
@@ -229,9 +238,22 @@ fn add(date: NaiveDate, n: u32, unit: Unit) -> Option<NaiveDate> {
     }
 }
 
-/// The first of `due` + k·n units (k from 1) not before `done`. Each is
-/// counted from `due` itself, so the 31st stays the 31st after February.
-fn every_from(due: NaiveDate, n: u32, unit: Unit, done: NaiveDate) -> Option<NaiveDate> {
+/// The day of the month a series due on `due` steps on by months: `due`'s
+/// own, or `first`'s later one where `due` is the last day of a month too
+/// short for it. A day moved by hand to one its month has is kept.
+fn series_day(due: NaiveDate, first: Option<NaiveDate>) -> u32 {
+    let month_end = due.succ_opt().is_none_or(|d| d.month() != due.month());
+    match first {
+        Some(first) if month_end && first.day() > due.day() => first.day(),
+        _ => due.day(),
+    }
+}
+
+/// The first of `due` + k·n units (k from 1) not before `done`, months and
+/// years landing on `day` of the month (or the month's last day where it is
+/// shorter). Each is counted from `due` itself, so the 31st stays the 31st
+/// after February.
+fn every_from(due: NaiveDate, day: u32, n: u32, unit: Unit, done: NaiveDate) -> Option<NaiveDate> {
     if let Unit::Day | Unit::Week = unit {
         let step = i64::from(n) * if unit == Unit::Week { 7 } else { 1 };
         let gap = (done - due).num_days();
@@ -242,9 +264,10 @@ fn every_from(due: NaiveDate, n: u32, unit: Unit, done: NaiveDate) -> Option<Nai
         };
         return due.checked_add_signed(chrono::Duration::days(k * step));
     }
+    let month = due.with_day(1)?;
     let mut k: u32 = 1;
     loop {
-        let next = add(due, n.checked_mul(k)?, unit)?;
+        let next = on_day(add(month, n.checked_mul(k)?, unit)?, day)?;
         if next >= done {
             return Some(next);
         }
@@ -588,7 +611,7 @@ mod tests {
         ];
         for &(text, due, done, next) in cases {
             assert_eq!(
-                rule(text).next_due(due, done),
+                rule(text).next_due(due, due, done),
                 Some(next),
                 "{text} due {due:?} done {done}"
             );
@@ -598,7 +621,106 @@ mod tests {
     #[test]
     fn no_next_day_past_the_last_year_kept() {
         let last = day(LAST_YEAR, 12, 31);
-        assert_eq!(rule("day").next_due(Some(last), last), None);
-        assert_eq!(rule("after:9999y").next_due(None, day(2026, 1, 1)), None);
+        assert_eq!(rule("day").next_due(Some(last), Some(last), last), None);
+        assert_eq!(
+            rule("after:9999y").next_due(None, None, day(2026, 1, 1)),
+            None
+        );
+    }
+
+    /// (rule, first due of the series, due, done, next): by hand on a
+    /// calendar. A short month's last day stands for the series' day.
+    #[test]
+    fn next_due_keeps_the_series_day_of_the_month() {
+        let cases = [
+            (
+                "month",
+                (2027, 1, 31),
+                (2027, 2, 28),
+                (2027, 2, 28),
+                (2027, 3, 31),
+            ),
+            (
+                "month",
+                (2027, 1, 31),
+                (2027, 4, 30),
+                (2027, 4, 30),
+                (2027, 5, 31),
+            ),
+            (
+                "month",
+                (2027, 1, 30),
+                (2027, 2, 28),
+                (2027, 2, 28),
+                (2027, 3, 30),
+            ),
+            (
+                "month",
+                (2027, 1, 31),
+                (2027, 2, 28),
+                (2027, 5, 2),
+                (2027, 5, 31),
+            ),
+            (
+                "3m",
+                (2026, 11, 30),
+                (2027, 2, 28),
+                (2027, 2, 28),
+                (2027, 5, 30),
+            ),
+            (
+                "year",
+                (2028, 2, 29),
+                (2029, 2, 28),
+                (2029, 2, 28),
+                (2030, 2, 28),
+            ),
+            (
+                "year",
+                (2028, 2, 29),
+                (2031, 2, 28),
+                (2031, 2, 28),
+                (2032, 2, 29),
+            ),
+            // Moved by hand to a day its month has: that day goes on.
+            (
+                "month",
+                (2027, 1, 31),
+                (2027, 5, 15),
+                (2027, 5, 15),
+                (2027, 6, 15),
+            ),
+            (
+                "month",
+                (2027, 1, 31),
+                (2027, 3, 28),
+                (2027, 3, 28),
+                (2027, 4, 28),
+            ),
+            // A series started on a month's last day that is its day.
+            (
+                "month",
+                (2027, 2, 28),
+                (2027, 2, 28),
+                (2027, 2, 28),
+                (2027, 3, 28),
+            ),
+            // Weeks and days have no day of the month to keep.
+            (
+                "week",
+                (2027, 1, 31),
+                (2027, 2, 28),
+                (2027, 2, 28),
+                (2027, 3, 7),
+            ),
+        ];
+        let on = |(y, m, d)| day(y, m, d);
+        for (text, first, due, done, next) in cases {
+            assert_eq!(
+                rule(text).next_due(Some(on(due)), Some(on(first)), on(done)),
+                Some(on(next)),
+                "{text} first {first:?} due {due:?} done {done:?}"
+            );
+        }
     }
 }

@@ -57,6 +57,7 @@ pub static EN: Words = Words {
     status: "Status",
     objective_statuses: ["met", "on track", "at risk", "missed", "no data"],
     days_late: "{} days late",
+    day_late: "1 day late",
     to_date: "to {}",
     and_more: "… and {} more",
     note_kinds: ["cause", "review"],
@@ -736,6 +737,8 @@ pub static EN: Words = Words {
         restore_kept: "The database as it was is kept at {}: `funnel restore {}` puts it back.",
         restore_declined: "Nothing was changed.",
         task_next: "Next: task {} due {}: {}",
+        task_already_done: "Task {} was already done: {}",
+        task_unchanged: "Task {} is already so: nothing changed: {}",
     },
     forecast: ForecastWords {
         heading: "Forecasts at the current pace",

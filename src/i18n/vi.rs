@@ -63,6 +63,7 @@ pub static VI: Words = Words {
         "chưa có số liệu",
     ],
     days_late: "trễ {} ngày",
+    day_late: "trễ 1 ngày",
     to_date: "đến {}",
     and_more: "… và {} việc khác",
     note_kinds: ["nguyên nhân", "đánh giá"],
@@ -811,6 +812,8 @@ pub static VI: Words = Words {
         restore_kept: "Cơ sở dữ liệu trước đó được giữ ở {}: `funnel restore {}` sẽ đưa nó trở lại.",
         restore_declined: "Không có gì thay đổi.",
         task_next: "Việc tiếp theo: {}, hạn {}: {}",
+        task_already_done: "Việc {} đã xong từ trước: {}",
+        task_unchanged: "Việc {} vốn đã như vậy, không có gì thay đổi: {}",
     },
     forecast: ForecastWords {
         heading: "Dự báo theo nhịp hiện tại",

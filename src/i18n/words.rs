@@ -56,6 +56,8 @@ pub struct Words {
     pub objective_statuses: [&'static str; 5],
     /// "{} days late"
     pub days_late: &'static str,
+    /// "1 day late"
+    pub day_late: &'static str,
     /// "to {}" after a running period's label
     pub to_date: &'static str,
     /// "… and {} more"
@@ -932,6 +934,11 @@ pub struct CliWords {
     pub restore_declined: &'static str,
     /// "Next: task {id} due {date}: {title}", after a repeating task is done.
     pub task_next: &'static str,
+    /// "Task {id} was already done: {title}": nothing was written.
+    pub task_already_done: &'static str,
+    /// "Task {id} is already so: nothing changed: {title}", after an edit
+    /// to the values it has.
+    pub task_unchanged: &'static str,
 }
 
 impl CliWords {
@@ -1027,6 +1034,8 @@ impl CliWords {
             restore_kept,
             restore_declined,
             task_next,
+            task_already_done,
+            task_unchanged,
         } = self;
         let mut out: Vec<(String, &'static str)> = [
             ("task_done", task_done),
@@ -1101,6 +1110,8 @@ impl CliWords {
             ("restore_kept", restore_kept),
             ("restore_declined", restore_declined),
             ("task_next", task_next),
+            ("task_already_done", task_already_done),
+            ("task_unchanged", task_unchanged),
         ]
         .into_iter()
         .map(|(n, t)| (n.to_string(), *t))

@@ -5,9 +5,10 @@
 //! `repeats_id`, unique: however often or from however many processes a
 //! task is marked done, at most one task follows it.
 
+use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Transaction, params};
 
-use super::tasks::{COLUMNS, task_row};
+use super::tasks::{COLUMNS, day_col, task_row};
 use super::{Change, Result, Store, day_text, journal, now_text};
 use crate::domain::{Clock, Recurrence, Task, TaskId, TaskStatus};
 
@@ -52,18 +53,18 @@ impl Store {
     }
 }
 
-/// Sets (or, with `None`, stops) the rule of the whole series `id` is in.
-pub(super) fn set_rule(c: &Change<'_>, id: TaskId, rule: Option<Recurrence>) -> Result<()> {
+/// Sets (or, with `None`, stops) the rule of the whole series `id` is in;
+/// how many of its tasks had another.
+pub(super) fn set_rule(c: &Change<'_>, id: TaskId, rule: Option<Recurrence>) -> Result<usize> {
     let series: i64 = c.tx().query_row(
         "SELECT coalesce(series_id, id) FROM tasks WHERE id = ?1",
         [id.0],
         |r| r.get(0),
     )?;
-    c.tx().execute(
-        "UPDATE tasks SET recurrence = ?2 WHERE id = ?1 OR series_id = ?1",
+    Ok(c.tx().execute(
+        "UPDATE tasks SET recurrence = ?2 WHERE (id = ?1 OR series_id = ?1) AND recurrence IS NOT ?2",
         params![series, rule.map(|r| r.to_string())],
-    )?;
-    Ok(())
+    )?)
 }
 
 /// After `task` was marked done (`was_done`: it already was), the next
@@ -93,7 +94,21 @@ pub(super) fn follow(
     if made.is_some() {
         return Ok(None);
     }
-    let Some(due) = rule.next_due(task.due, clock.today()) else {
+    // The series' first due day: where a short month cut the day of the
+    // month, the next month has it back.
+    let first: Option<NaiveDate> = c
+        .tx()
+        .query_row(
+            "SELECT t.due FROM tasks AS t,
+                    (SELECT coalesce(series_id, id) AS id FROM tasks WHERE id = ?1) AS s
+             WHERE (t.id = s.id OR t.series_id = s.id) AND t.due IS NOT NULL
+             ORDER BY t.id LIMIT 1",
+            [task.id.0],
+            |r| day_col(r, 0),
+        )
+        .optional()?
+        .flatten();
+    let Some(due) = rule.next_due(task.due, first, clock.today()) else {
         return Ok(None);
     };
     c.tx().execute(

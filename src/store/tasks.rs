@@ -54,6 +54,16 @@ pub struct TaskPatch {
     pub recurrence: Option<Option<Recurrence>>,
 }
 
+/// One task of [`Store::set_task_status_following`].
+#[derive(Debug, Clone)]
+pub struct StatusSet {
+    pub task: Task,
+    /// The next task of its series this change made.
+    pub next: Option<TaskId>,
+    /// False where the task already had the status: nothing was written.
+    pub changed: bool,
+}
+
 /// Which tasks to list.
 #[derive(Debug, Clone, Default)]
 pub struct TaskQuery {
@@ -262,11 +272,18 @@ impl Store {
     }
 
     pub fn edit_task(&mut self, id: TaskId, patch: &TaskPatch) -> Result<Task> {
+        Ok(self.edit_task_changed(id, patch)?.0)
+    }
+
+    /// [`Store::edit_task`], and whether it changed anything: a patch of
+    /// the values the task (and its series' rule) already has writes and
+    /// journals nothing.
+    pub fn edit_task_changed(&mut self, id: TaskId, patch: &TaskPatch) -> Result<(Task, bool)> {
         let clock = self.clock;
         self.change(|c| {
-            let (task, next) = patch_in(c, id, patch, clock)?;
+            let (task, next, changed) = patch_in(c, id, patch, clock)?;
             c.label = format!("edit task {id}{}", next_words(next));
-            Ok(task)
+            Ok((task, changed))
         })
     }
 
@@ -280,7 +297,8 @@ impl Store {
                 ManyTasks::Patch(edits) => {
                     let mut out = Vec::with_capacity(edits.len());
                     for (id, patch) in edits {
-                        out.push(patch_in(c, *id, patch, clock)?);
+                        let (task, next, _) = patch_in(c, *id, patch, clock)?;
+                        out.push((task, next));
                     }
                     let ids: Vec<TaskId> = edits.iter().map(|(id, _)| *id).collect();
                     ("edit", ids, out)
@@ -307,49 +325,60 @@ impl Store {
     /// Sets the status of several tasks in one change (all or nothing).
     pub fn set_task_status(&mut self, ids: &[TaskId], status: TaskStatus) -> Result<Vec<Task>> {
         let changed = self.set_task_status_following(ids, status)?;
-        Ok(changed.into_iter().map(|(t, _)| t).collect())
+        Ok(changed.into_iter().map(|s| s.task).collect())
     }
 
     /// [`Store::set_task_status`], with each task the id of the next one
-    /// of its series this change made (never one made before).
+    /// of its series this change made (never one made before), and
+    /// whether it changed: one already in `status` is left as it is, and
+    /// a change of none of them journals nothing to undo.
     pub fn set_task_status_following(
         &mut self,
         ids: &[TaskId],
         status: TaskStatus,
-    ) -> Result<Vec<(Task, Option<TaskId>)>> {
+    ) -> Result<Vec<StatusSet>> {
         let clock = self.clock;
         self.change(|c| {
             let now = now_text();
             let mut out = Vec::with_capacity(ids.len());
             for id in ids {
-                let was_done: Option<bool> = c
+                let old: Option<TaskStatus> = c
                     .tx()
-                    .query_row(
-                        "SELECT status = 'done' FROM tasks WHERE id = ?1",
-                        [id.0],
-                        |r| r.get(0),
-                    )
+                    .query_row("SELECT status FROM tasks WHERE id = ?1", [id.0], |r| {
+                        enum_col(r, 0)
+                    })
                     .optional()?;
-                let n = c.tx().execute(
-                    "UPDATE tasks SET status = ?2, updated_at = ?3,
-                            done_at = CASE WHEN ?2 = 'done' THEN COALESCE(done_at, ?3) END
-                     WHERE id = ?1",
-                    params![id.0, status.as_str(), now],
-                )?;
-                if n == 0 {
+                let Some(old) = old else {
                     return Err(StoreError::NotFound {
                         what: "task",
                         key: id.to_string(),
                     });
+                };
+                let changed = old != status;
+                if changed {
+                    c.tx().execute(
+                        "UPDATE tasks SET status = ?2, updated_at = ?3,
+                                done_at = CASE WHEN ?2 = 'done' THEN COALESCE(done_at, ?3) END
+                         WHERE id = ?1",
+                        params![id.0, status.as_str(), now],
+                    )?;
                 }
                 let task = task_in(c, *id)?;
-                let next = recurrence::follow(c, &task, was_done == Some(true), clock)?;
-                out.push((task, next));
+                let next = recurrence::follow(c, &task, old == TaskStatus::Done, clock)?;
+                out.push(StatusSet {
+                    task,
+                    next,
+                    changed,
+                });
             }
-            let list: Vec<String> = ids.iter().map(|i| i.to_string()).collect();
+            let list: Vec<String> = out
+                .iter()
+                .filter(|s| s.changed)
+                .map(|s| s.task.id.to_string())
+                .collect();
             c.label = format!("set task {} {}", list.join(", "), status);
-            for (_, next) in &out {
-                c.label.push_str(&next_words(*next));
+            for set in &out {
+                c.label.push_str(&next_words(set.next));
             }
             Ok(out)
         })
@@ -466,7 +495,7 @@ fn patch_in(
     id: TaskId,
     patch: &TaskPatch,
     clock: crate::domain::Clock,
-) -> Result<(Task, Option<TaskId>)> {
+) -> Result<(Task, Option<TaskId>, bool)> {
     let title = patch
         .title
         .as_deref()
@@ -485,11 +514,16 @@ fn patch_in(
         .transpose()?;
     let old = task_in(c, id)?;
     let status = patch.status.unwrap_or(old.status);
-    c.tx().execute(
+    // A patch of the values the task already has changes no row, so the
+    // change journals nothing.
+    let fields = c.tx().execute(
         "UPDATE tasks SET title = ?2, campaign_id = ?3, assignee_id = ?4, status = ?5,
                 priority = ?6, due = ?7, tags = ?8, notes = ?9, updated_at = ?10,
                 done_at = CASE WHEN ?5 = 'done' THEN COALESCE(done_at, ?10) END
-         WHERE id = ?1",
+         WHERE id = ?1
+           AND (title IS NOT ?2 OR campaign_id IS NOT ?3 OR assignee_id IS NOT ?4
+                OR status IS NOT ?5 OR priority IS NOT ?6 OR due IS NOT ?7
+                OR tags IS NOT ?8 OR notes IS NOT ?9)",
         params![
             id.0,
             title.unwrap_or(old.title),
@@ -503,12 +537,14 @@ fn patch_in(
             now_text(),
         ],
     )?;
-    if let Some(rule) = patch.recurrence {
-        recurrence::set_rule(c, id, rule)?;
-    }
+    let rules = match patch.recurrence {
+        Some(rule) => recurrence::set_rule(c, id, rule)?,
+        None => 0,
+    };
     let task = task_in(c, id)?;
     let next = recurrence::follow(c, &task, old.status == TaskStatus::Done, clock)?;
-    Ok((task, next))
+    let changed = fields + rules > 0 || next.is_some();
+    Ok((task, next, changed))
 }
 
 /// What a change does to several tasks at once.

@@ -1,7 +1,8 @@
 //! Running the TUI in a real terminal: raw mode and the alternate screen
 //! for as long as it runs, restored however it ends (quit, error, panic,
-//! SIGTERM or SIGHUP from a dropped SSH connection); an event loop that
-//! draws only when something changed.
+//! SIGTERM or SIGHUP from a dropped SSH connection, which also close the
+//! database as quitting does); an event loop that draws only when
+//! something changed.
 //!
 //! A test hook: `FUNNEL_TEST_CRASH=panic` (or `=error`) makes the first
 //! key typed end the dashboard with a panic (or an error), so tests in a
@@ -9,7 +10,7 @@
 
 use std::io::{Write, stdout};
 use std::sync::Once;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::cursor::Show;
@@ -118,16 +119,62 @@ pub fn run(mut app: App) -> std::io::Result<()> {
     let crash = Crash::from_env();
     let mut terminal = enter()?;
     let _restore = Restore;
-    event_loop(&mut terminal, &mut app, crash)
+    LOOPING.store(true, Ordering::SeqCst);
+    let out = event_loop(&mut terminal, &mut app, crash);
+    LOOPING.store(false, Ordering::SeqCst);
+    let signal = STOPPED_BY.load(Ordering::SeqCst);
+    if signal != 0 {
+        // Closed as `q` closes it, the store folds its WAL into the file:
+        // a plain copy after a dropped SSH connection takes it whole.
+        app.close_before_exit();
+        end_by_signal(signal);
+    }
+    out
+}
+
+/// The signal that asked the dashboard to stop; 0 for none.
+static STOPPED_BY: AtomicI32 = AtomicI32::new(0);
+
+/// Whether the dashboard's event loop runs, and so stops itself on a signal.
+static LOOPING: AtomicBool = AtomicBool::new(false);
+
+/// How long a signal's watcher lets the dashboard close its store before
+/// it ends the process itself: the loop looks for the signal at least
+/// once a poll, and a close takes milliseconds.
+fn grace() -> Duration {
+    crate::knobs::get().poll + Duration::from_secs(5)
+}
+
+/// Stdin made an open, empty pipe. A terminal that hung up reads as
+/// ended at once, and the terminal library reads it again without end,
+/// never back in the loop to see the signal; an empty pipe has nothing
+/// to read, so the loop gets there. Both ends stay open until the exit.
+fn quiet_input() {
+    use rustix::pipe::{PipeFlags, pipe_with};
+    if let Ok(ends) = pipe_with(PipeFlags::NONBLOCK | PipeFlags::CLOEXEC) {
+        let _ = rustix::stdio::dup2_stdin(&ends.0);
+        std::mem::forget(ends);
+    }
+}
+
+/// Ends the process as the signal asked, without unwinding: the terminal
+/// put back where it still exists and temporary files removed (`exit` runs
+/// no destructor).
+fn end_by_signal(signal: i32) -> ! {
+    restore();
+    crate::files::remove_scratch();
+    std::process::exit(128 + signal);
 }
 
 /// SIGTERM, SIGHUP (a dropped SSH connection, a closed tmux) or SIGINT
-/// end the process from a watcher thread: the main thread may be blocked
-/// reading a terminal that is gone, where it would never see a flag. The
-/// terminal is restored first where it still exists and temporary files
-/// are removed (`exit` runs no destructor); an unfinished write is rolled
-/// back by SQLite, a finished one is already committed. One watcher per
-/// process, however often this is called.
+/// end the process. A running dashboard is asked first: it stops its loop
+/// and closes its store, folding the WAL into the file as `q` does. Should
+/// it not get there in [`grace`] (blocked on a terminal that is gone, or
+/// on an editor), the watcher thread ends the process itself, as it does
+/// at once outside the dashboard: an unfinished write is rolled back by
+/// SQLite, a finished one is already committed, and the WAL stays beside
+/// the file until the next funnel folds it. One watcher per process,
+/// however often this is called.
 pub fn stop_on_signals() -> std::io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     static WATCHING: std::sync::Mutex<bool> = std::sync::Mutex::new(false);
@@ -140,9 +187,14 @@ pub fn stop_on_signals() -> std::io::Result<()> {
         .name("signals".into())
         .spawn(move || {
             if let Some(signal) = signals.forever().next() {
-                restore();
-                crate::files::remove_scratch();
-                std::process::exit(128 + signal);
+                STOPPED_BY.store(signal, Ordering::SeqCst);
+                if LOOPING.load(Ordering::SeqCst) {
+                    if signal == SIGHUP {
+                        quiet_input();
+                    }
+                    std::thread::sleep(grace());
+                }
+                end_by_signal(signal);
             }
         })?;
     *watching = true;
@@ -165,7 +217,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, crash: Crash) -> st
             terminal.draw(|f| ui::render(app, f))?;
             dirty = false;
         }
-        if app.quit {
+        if app.quit || STOPPED_BY.load(Ordering::SeqCst) != 0 {
             return Ok(());
         }
         // A write waiting for another process's lock is tried again more
@@ -213,10 +265,17 @@ pub fn snapshot(app: &mut App, width: u16, height: u16) -> std::io::Result<Strin
     frame_text(app, width, height, t)
 }
 
-/// [`snapshot`] with a title line instead of the tab bar and no key hints
-/// or example text, for a mail or a pipe.
-pub fn plain_snapshot(app: &mut App, width: u16, height: u16) -> std::io::Result<String> {
-    let t = ui::plain_theme(app);
+/// A frame as `funnel snapshot` prints it: without colour, so with the
+/// marks colour would give in words; without `chrome`, a title line
+/// instead of the tab bar and no key hints or example text, for a mail
+/// or a pipe.
+pub fn printed_snapshot(
+    app: &mut App,
+    width: u16,
+    height: u16,
+    chrome: bool,
+) -> std::io::Result<String> {
+    let t = ui::printed_theme(app, chrome);
     frame_text(app, width, height, t)
 }
 

@@ -112,11 +112,14 @@ pub fn theme(app: &App) -> Theme {
     }
 }
 
-/// The theme of a frame printed for a mail or a pipe: the tab's content
-/// with a title line, without the tab bar, key hints and example text.
-pub fn plain_theme(app: &App) -> Theme {
+/// The theme of a frame printed as text (`funnel snapshot`): text has no
+/// colour, so the marks colour would give are written out. Without
+/// `chrome`, for a mail or a pipe: the tab's content with a title line,
+/// without the tab bar, key hints and example text.
+pub fn printed_theme(app: &App, chrome: bool) -> Theme {
     Theme {
-        chrome: false,
+        color: false,
+        chrome,
         ..theme(app)
     }
 }

@@ -116,17 +116,40 @@ fn without_colour_an_overdue_date_and_today_carry_a_text_mark() {
     );
     assert!(row(&vi, "Newsletter thứ Năm").contains("Hôm nay"), "{vi}");
 
-    // With colour, the colour says it and the date stays as it is.
-    let coloured = run(&s, &args, false);
-    let overdue = row(&coloured, "Chuỗi 3 email countdown");
-    assert!(
-        overdue.contains("2026-11-19") && !overdue.contains("2026-11-19!"),
-        "{overdue}"
-    );
-    assert!(
-        row(&coloured, "Newsletter thứ Năm").contains("2026-12-07"),
-        "{coloured}"
-    );
+    // Printed text has no colour even where colour is on: the same marks,
+    // with the dashboard's chrome (--full) or without it.
+    for args in [&args[..], &args[..3]] {
+        let printed = run(&s, args, false);
+        assert!(
+            row(&printed, "Chuỗi 3 email countdown").contains("2026-11-19!"),
+            "{args:?}: {printed}"
+        );
+        assert!(
+            row(&printed, "Newsletter thứ Năm").contains("Today"),
+            "{args:?}: {printed}"
+        );
+    }
+}
+
+/// A change on the KPIs tab printed into a pipe says whether it is good
+/// news, as it does without colour: a drop in spend is better, a drop in
+/// visits worse.
+#[test]
+fn a_kpis_snapshot_into_a_pipe_says_better_or_worse() {
+    let s = on_7_december();
+    for full in [false, true] {
+        let mut args = vec!["snapshot", "--tab", "kpis", "--size", "120x40"];
+        if full {
+            args.push("--full");
+        }
+        let printed = run(&s, &args, false);
+        let mono = run(&s, &args, true);
+        assert!(
+            printed.contains(" better") || printed.contains(" worse"),
+            "--full {full}: no word for a change in\n{printed}"
+        );
+        assert_eq!(printed, mono, "--full {full}: a pipe is no colour");
+    }
 }
 
 #[test]
@@ -190,6 +213,56 @@ fn the_reports_objectives_and_task_lists_fit_100_columns_in_both_locales() {
             }
         }
     }
+}
+
+/// Every line of the text report, headline figures included, fits 100
+/// columns in both locales, for a month, a quarter and a week, and
+/// compared with a year before.
+#[test]
+fn every_line_of_the_text_report_fits_100_columns_in_both_locales() {
+    let s = on_7_december();
+    for locale in ["en", "vi"] {
+        for span in [
+            &["--period", "month"][..],
+            &["--period", "quarter"],
+            &["--period", "week"],
+            &["--compare", "year"],
+        ] {
+            let mut args = vec!["report", "--locale", locale];
+            args.extend_from_slice(span);
+            let text = run(&s, &args, false);
+            for line in text.lines() {
+                assert!(
+                    columns(line) <= 100,
+                    "{args:?}: {} columns: {line}",
+                    columns(line)
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_task_one_day_late_is_one_day_late() {
+    let s = Sandbox::new();
+    run(
+        &s,
+        &["task", "add", "Late by one", "--due", "2026-12-06"],
+        false,
+    );
+    run(
+        &s,
+        &["task", "add", "Late by two", "--due", "2026-12-05"],
+        false,
+    );
+    let text = run(&s, &["report"], false);
+    assert!(row(&text, "Late by one").contains("(1 day late)"), "{text}");
+    assert!(
+        row(&text, "Late by two").contains("(2 days late)"),
+        "{text}"
+    );
+    let vi = run(&s, &["report", "--locale", "vi"], false);
+    assert!(row(&vi, "Late by one").contains("(trễ 1 ngày)"), "{vi}");
 }
 
 #[test]

@@ -1732,3 +1732,6 @@ mod metric_words;
 
 #[path = "tui/form_keys.rs"]
 mod form_keys;
+
+#[path = "tui/detail.rs"]
+mod detail;

@@ -71,6 +71,12 @@ pub enum Action {
     ToggleNext,
     /// Show tasks as a board with a column per status, or as a list.
     ToggleBoard,
+    /// Tasks: the selected task whole (title, notes, dates…) where it is
+    /// not beside the list already; there, the form to edit it.
+    Detail,
+    /// Tasks: the selected task's notes in `$VISUAL`/`$EDITOR` (or the
+    /// built-in editor).
+    EditNotes,
     /// KPIs: the period before.
     PrevPeriod,
     /// KPIs: the period after.
@@ -175,6 +181,8 @@ pub const NAMED: &[(Action, &str)] = &[
     (Action::ToggleNext, "toggle_next"),
     (Action::ToggleBoard, "toggle_board"),
     (Action::ToggleDoneShown, "toggle_done_shown"),
+    (Action::Detail, "detail"),
+    (Action::EditNotes, "edit_notes"),
     (Action::PrevPeriod, "prev_period"),
     (Action::NextPeriod, "next_period"),
     (Action::CurrentPeriod, "current_period"),
@@ -224,6 +232,7 @@ impl Action {
             Action::Add
                 | Action::Edit
                 | Action::Open
+                | Action::EditNotes
                 | Action::Delete
                 | Action::AddTaskToCampaign
                 | Action::KeepTasks

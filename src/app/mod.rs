@@ -373,6 +373,9 @@ impl App {
             }
             _ if self.tab != Tab::Tasks => {}
             Action::Filter => self.open_filter(),
+            // The details stand beside the list already: Enter edits.
+            Action::Detail if self.fit.detail_beside => self.update(Action::Edit),
+            Action::EditNotes => self.edit_notes(),
             _ => {
                 let effect = self.tasks.update(action, &mut env!(self));
                 self.apply(effect);

@@ -86,6 +86,20 @@ impl App {
         self.edit_request.take()
     }
 
+    /// Asks for the selected task's notes in an editor.
+    pub(super) fn edit_notes(&mut self) {
+        let Some(line) = self.tasks.selected() else {
+            return;
+        };
+        let task = &line.task;
+        self.edit_request = Some(editor::EditRequest {
+            target: editor::EditTarget::TaskNotes(task.id),
+            title: Format::fill(self.words().ui.detail.notes_of, task.id),
+            text: task.notes.clone(),
+            stored: task.notes.clone(),
+        });
+    }
+
     /// Opens the built-in editor on `request`.
     pub fn edit_inside(&mut self, request: editor::EditRequest) {
         self.overlay = Overlay::Editor(Box::new(editor::TextEditor::new(request)));

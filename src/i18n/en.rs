@@ -1,11 +1,11 @@
 //! The English catalog.
 
-use super::FormWords;
 use super::{
     CliWords, CompareWords, ElsewhereWords, EntityWords, ForecastWords, KindWords, KpiWords,
     PlanWords, RecordWords, StrategyWords, TaskWords, UiWords, Words,
 };
 use super::{CohortWords, FunnelWords};
+use super::{DetailWords, FormWords};
 use crate::domain::RecordKind;
 
 pub static EN: Words = Words {
@@ -138,6 +138,8 @@ pub static EN: Words = Words {
             ("cycle_grouping", "group"),
             ("toggle_next", "next/due order"),
             ("toggle_board", "board/list"),
+            ("detail", "details"),
+            ("edit_notes", "notes in editor"),
             ("toggle_done_shown", "show/hide done"),
             ("prev_period", "previous period"),
             ("next_period", "next period"),
@@ -494,6 +496,21 @@ pub static EN: Words = Words {
                 "once; u takes both back. Edit Repeat on any task of the series",
                 "to change it; empty stops it.",
             ],
+        },
+        detail: DetailWords {
+            title: "Task {}",
+            status: "Status",
+            notes: "Notes",
+            no_notes: "No notes: {} writes them.",
+            created: "Created",
+            updated: "Updated",
+            done: "Done",
+            follows: "Follows up",
+            note: "note {}",
+            none: "—",
+            closes: "{} closes",
+            nothing: "No task selected.",
+            notes_of: "Notes of task {}",
         },
         plan_actions: &[
             ("add", "add campaign"),

@@ -1,11 +1,11 @@
 //! The Vietnamese catalog.
 
-use super::FormWords;
 use super::{
     CliWords, CompareWords, ElsewhereWords, EntityWords, ForecastWords, KindWords, KpiWords,
     PlanWords, RecordWords, StrategyWords, TaskWords, UiWords, Words,
 };
 use super::{CohortWords, FunnelWords};
+use super::{DetailWords, FormWords};
 use crate::domain::RecordKind;
 
 pub static VI: Words = Words {
@@ -151,6 +151,8 @@ pub static VI: Words = Words {
             ("cycle_grouping", "nhóm"),
             ("toggle_next", "thứ tự gấp/hạn"),
             ("toggle_board", "bảng/danh sách"),
+            ("detail", "chi tiết"),
+            ("edit_notes", "ghi chú trong trình soạn"),
             ("toggle_done_shown", "hiện/ẩn việc xong"),
             ("prev_period", "kỳ trước"),
             ("next_period", "kỳ sau"),
@@ -555,6 +557,21 @@ pub static VI: Words = Words {
                 "lần; u hoàn tác cả hai. Sửa ô Lặp lại ở bất kỳ việc nào trong",
                 "chuỗi để đổi; để trống thì dừng.",
             ],
+        },
+        detail: DetailWords {
+            title: "Việc {}",
+            status: "Trạng thái",
+            notes: "Ghi chú",
+            no_notes: "Chưa có ghi chú: {} để viết.",
+            created: "Tạo lúc",
+            updated: "Sửa lúc",
+            done: "Xong lúc",
+            follows: "Theo dõi",
+            note: "ghi chú {}",
+            none: "—",
+            closes: "{} để đóng",
+            nothing: "Chưa chọn việc nào.",
+            notes_of: "Ghi chú của việc {}",
         },
         plan_actions: &[
             ("add", "thêm chiến dịch"),

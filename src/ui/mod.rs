@@ -5,6 +5,7 @@
 pub mod channels;
 mod cohorts;
 mod conflict;
+mod detail;
 mod form;
 mod funnel;
 mod help;
@@ -92,6 +93,7 @@ pub fn fit_drawn(app: &App, area: Rect, t: Theme) -> Fit {
     let (timeline_cols, timeline_rows) = plan::timeline_fit(body);
     Fit {
         list_height: tasks::list_rows(body),
+        detail_beside: detail::beside(body),
         notes_beside: app
             .kpis
             .as_ref()

@@ -23,6 +23,21 @@ pub fn list_rows(body: Rect) -> usize {
 pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
     let [filter, main] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
     render_filter(app, frame, filter, t);
+    // The selected task whole: beside the list where it fits, else in
+    // its place while open.
+    let main = if super::detail::beside(area) {
+        let [list, pane] = Layout::horizontal([
+            Constraint::Min(1),
+            Constraint::Length(super::detail::pane_width(area)),
+        ])
+        .areas(main);
+        super::detail::render(app, frame, pane, t, false);
+        list
+    } else if app.tasks.detail {
+        return super::detail::render(app, frame, main, t, true);
+    } else {
+        main
+    };
     match app.tasks.view {
         TaskView::List => render_list(app, frame, main, t),
         TaskView::Board => render_board(app, frame, main, t),

@@ -55,6 +55,9 @@ impl TasksTab {
                     });
                 }
             }
+            Action::Detail => self.detail = !self.detail,
+            // Esc closes the details before it clears the filter.
+            Action::ClearFilter if self.detail => self.detail = false,
             Action::ClearFilter => self.set_filter("", today),
             Action::CycleGrouping => {
                 self.grouping = self.grouping.cycled();

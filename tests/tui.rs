@@ -1735,3 +1735,6 @@ mod form_keys;
 
 #[path = "tui/detail.rs"]
 mod detail;
+
+#[path = "tui/movement.rs"]
+mod movement;

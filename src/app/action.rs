@@ -77,6 +77,17 @@ pub enum Action {
     /// Tasks: the selected task's notes in `$VISUAL`/`$EDITOR` (or the
     /// built-in editor).
     EditNotes,
+    /// Move the selection half a screen down.
+    HalfPageDown,
+    /// Move the selection half a screen up.
+    HalfPageUp,
+    /// Tasks: type a task's id to select it.
+    GoToTask,
+    /// Tasks: the selected task (a card on the board) to the status
+    /// before: todo ← doing ← blocked ← done.
+    StatusBack,
+    /// Tasks: the same, to the status after.
+    StatusForward,
     /// KPIs: the period before.
     PrevPeriod,
     /// KPIs: the period after.
@@ -183,6 +194,11 @@ pub const NAMED: &[(Action, &str)] = &[
     (Action::ToggleDoneShown, "toggle_done_shown"),
     (Action::Detail, "detail"),
     (Action::EditNotes, "edit_notes"),
+    (Action::HalfPageDown, "half_page_down"),
+    (Action::HalfPageUp, "half_page_up"),
+    (Action::GoToTask, "go_to_task"),
+    (Action::StatusBack, "status_back"),
+    (Action::StatusForward, "status_forward"),
     (Action::PrevPeriod, "prev_period"),
     (Action::NextPeriod, "next_period"),
     (Action::CurrentPeriod, "current_period"),
@@ -243,6 +259,8 @@ impl Action {
                 | Action::Redo
                 | Action::ToggleDone
                 | Action::CycleStatus
+                | Action::StatusBack
+                | Action::StatusForward
                 | Action::DueLater
                 | Action::DueEarlier
                 | Action::CyclePriority

@@ -374,6 +374,10 @@ pub struct DetailWords {
     pub nothing: &'static str,
     /// The editor's title over a task's notes: "Notes of task {id}".
     pub notes_of: &'static str,
+    /// The line a task's id is typed on, and its mistakes ("{typed}").
+    pub go_to_prompt: &'static str,
+    pub go_to_bad: &'static str,
+    pub go_to_missing: &'static str,
 }
 
 /// The Tasks tab's own words: hidden done tasks, the "next" order

@@ -52,7 +52,10 @@ fn render_filter(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
         return;
     }
     let ui = &app.words().ui;
-    let prompt = format!("{}: ", ui.filter_prompt);
+    let prompt = match app.go_to {
+        true => ui.detail.go_to_prompt.to_string(),
+        false => format!("{}: ", ui.filter_prompt),
+    };
     let count = crate::i18n::Format::fill_all(
         ui.tasks.shown_hidden,
         &[&app.tasks.shown, &app.tasks.hidden_done],
@@ -321,9 +324,18 @@ fn render_board(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
             .filter_map(|(i, li)| tab.lines.get(*li).map(|l| (i, l)))
             .map(|(i, l)| {
                 let mark = priority_mark(app, l.task.priority);
-                // A narrow column keeps the title and drops the date.
+                // A narrow column shows the day short, marked when overdue
+                // whatever the colours; a very narrow one keeps the title.
                 let due = match l.task.due {
                     Some(_) if inner_w >= 30 => format!(" {}", due_text(app, l, t)),
+                    Some(d) if inner_w >= 14 => {
+                        let late = if is_overdue(&l.task, app.today) {
+                            "!"
+                        } else {
+                            ""
+                        };
+                        format!(" {}{late}", app.format().day(d))
+                    }
                     _ => String::new(),
                 };
                 let title_w = inner_w.saturating_sub(2 + width(&due));

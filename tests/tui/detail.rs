@@ -86,6 +86,11 @@ fn from_120_columns_the_details_stand_beside_the_list_and_enter_edits() {
     typed(&mut app, "\n");
     assert!(app.tasks.detail);
     assert!(screen(&mut app, 119, 40).contains(&format!("Task {id} ")));
+    // Grown to 160 columns with them open, Esc clears the filter at once.
+    typed(&mut app, "/#seo\n");
+    screen(&mut app, 160, 48);
+    typed(&mut app, "\x1b");
+    assert_eq!(app.tasks.filter_text, "");
 }
 
 #[test]

@@ -60,8 +60,9 @@ impl TasksTab {
                 }
             }
             Action::Detail => self.detail = !self.detail,
-            // Esc closes the details before it clears the filter.
-            Action::ClearFilter if self.detail => self.detail = false,
+            // Esc closes the details shown alone before it clears the
+            // filter; beside the list (the screen grew) they stay.
+            Action::ClearFilter if self.detail && !env.fit.detail_beside => self.detail = false,
             Action::ClearFilter => self.set_filter("", today),
             Action::CycleGrouping => {
                 self.grouping = self.grouping.cycled();

@@ -1739,5 +1739,10 @@ mod footer;
 #[path = "tui/form_keys.rs"]
 mod form_keys;
 
+#[path = "tui/detail.rs"]
+mod detail;
 #[path = "tui/marks.rs"]
 mod marks;
+
+#[path = "tui/movement.rs"]
+mod movement;

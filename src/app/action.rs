@@ -76,6 +76,23 @@ pub enum Action {
     ToggleNext,
     /// Show tasks as a board with a column per status, or as a list.
     ToggleBoard,
+    /// Tasks: the selected task whole (title, notes, dates…) where it is
+    /// not beside the list already; there, the form to edit it.
+    Detail,
+    /// Tasks: the selected task's notes in `$VISUAL`/`$EDITOR` (or the
+    /// built-in editor).
+    EditNotes,
+    /// Move the selection half a screen down.
+    HalfPageDown,
+    /// Move the selection half a screen up.
+    HalfPageUp,
+    /// Tasks: type a task's id to select it.
+    GoToTask,
+    /// Tasks: the selected task (a card on the board) to the status
+    /// before: todo ← doing ← blocked ← done.
+    StatusBack,
+    /// Tasks: the same, to the status after.
+    StatusForward,
     /// KPIs: the period before.
     PrevPeriod,
     /// KPIs: the period after.
@@ -182,6 +199,13 @@ pub const NAMED: &[(Action, &str)] = &[
     (Action::ToggleDoneShown, "toggle_done_shown"),
     (Action::ToggleMark, "toggle_mark"),
     (Action::MarkAll, "mark_all"),
+    (Action::Detail, "detail"),
+    (Action::EditNotes, "edit_notes"),
+    (Action::HalfPageDown, "half_page_down"),
+    (Action::HalfPageUp, "half_page_up"),
+    (Action::GoToTask, "go_to_task"),
+    (Action::StatusBack, "status_back"),
+    (Action::StatusForward, "status_forward"),
     (Action::PrevPeriod, "prev_period"),
     (Action::NextPeriod, "next_period"),
     (Action::CurrentPeriod, "current_period"),
@@ -231,6 +255,7 @@ impl Action {
             Action::Add
                 | Action::Edit
                 | Action::Open
+                | Action::EditNotes
                 | Action::Delete
                 | Action::AddTaskToCampaign
                 | Action::KeepTasks
@@ -241,6 +266,8 @@ impl Action {
                 | Action::Redo
                 | Action::ToggleDone
                 | Action::CycleStatus
+                | Action::StatusBack
+                | Action::StatusForward
                 | Action::DueLater
                 | Action::DueEarlier
                 | Action::CyclePriority

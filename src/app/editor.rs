@@ -1,11 +1,12 @@
-//! Long text (the brand message, the positioning, a procedure's steps)
+//! Long text (the brand message, the positioning, a procedure's steps,
+//! a task's notes)
 //! is edited in the user's `$VISUAL` or `$EDITOR`, which the terminal loop
 //! runs while the dashboard steps aside, or, where neither is set, in a
 //! built-in editor over the tab.
 
 use ratatui_textarea::{TextArea, WrapMode};
 
-use crate::domain::ProcedureId;
+use crate::domain::{ProcedureId, TaskId};
 
 /// What the edited text becomes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,6 +14,8 @@ pub enum EditTarget {
     BrandMessage,
     Positioning,
     Steps(ProcedureId),
+    /// A task's notes.
+    TaskNotes(TaskId),
 }
 
 /// Text to edit, asked for by an action and served by the terminal loop.

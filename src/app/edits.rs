@@ -313,6 +313,9 @@ impl App {
                         Ok(s.procedure(id)?.steps)
                     })
             }
+            EditTarget::TaskNotes(id) => self
+                .store
+                .read_to_edit(Table::Tasks, id.0, |s| Ok(s.task(id)?.notes)),
         }
     }
 
@@ -335,6 +338,7 @@ impl App {
                     EditTarget::BrandMessage => ui.strategy.brand_message,
                     EditTarget::Positioning => ui.strategy.positioning,
                     EditTarget::Steps(_) => ui.strategy.steps,
+                    EditTarget::TaskNotes(_) => ui.detail.notes,
                 };
                 let clash = Clash {
                     field: 0,
@@ -365,13 +369,25 @@ impl App {
                     s.set_message(&m)
                 }
                 EditTarget::Steps(id) => s.set_procedure_steps(id, &text),
+                EditTarget::TaskNotes(id) => {
+                    let notes = crate::store::tasks::TaskPatch {
+                        notes: Some(text.clone()),
+                        ..Default::default()
+                    };
+                    s.edit_task(id, &notes).map(|_| ())
+                }
             });
             match written {
                 Ok(()) => {
                     let said = Format::fill(ui.strategy.saved, &request.title);
                     let hint = self.undo_hint();
                     self.say(format!("{said} {hint}"));
-                    return self.made_stale(super::Stale::DERIVED);
+                    // A task's notes show in its line's details.
+                    let stale = match request.target {
+                        EditTarget::TaskNotes(_) => super::Stale::ALL,
+                        _ => super::Stale::DERIVED,
+                    };
+                    return self.made_stale(stale);
                 }
                 Err(StoreError::Changed { .. }) => {}
                 Err(e) => return self.fail(e.to_string()),

@@ -105,6 +105,8 @@ pub struct App {
     pub overlay: Overlay,
     /// The filter line while it is being typed.
     pub filter_input: Option<TextArea<'static>>,
+    /// The line being typed is a task's id to go to, not a filter.
+    pub go_to: bool,
     filter_before: String,
     /// The filter line changed and is not applied yet (see `settle`).
     filter_pending: bool,
@@ -179,6 +181,7 @@ impl App {
             timelines: Default::default(),
             overlay: Overlay::None,
             filter_input: None,
+            go_to: false,
             filter_before: String::new(),
             filter_pending: false,
             status: None,
@@ -375,6 +378,10 @@ impl App {
             }
             _ if self.tab != Tab::Tasks => {}
             Action::Filter => self.open_filter(),
+            Action::GoToTask => self.open_go_to(),
+            // The details stand beside the list already: Enter edits.
+            Action::Detail if self.fit.detail_beside => self.update(Action::Edit),
+            Action::EditNotes => self.edit_notes(),
             _ => {
                 let effect = self.tasks.update(action, &mut env!(self));
                 self.apply(effect);
@@ -423,6 +430,8 @@ impl App {
             Action::Down => s.move_by(1),
             Action::PageUp => s.move_by(-rows),
             Action::PageDown => s.move_by(rows),
+            Action::HalfPageUp => s.move_by(-(rows / 2).max(1)),
+            Action::HalfPageDown => s.move_by((rows / 2).max(1)),
             Action::Top => s.move_by(isize::MIN / 2),
             Action::Bottom => s.move_by(isize::MAX / 2),
             _ => {}

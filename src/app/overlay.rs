@@ -88,6 +88,20 @@ impl App {
         self.edit_request.take()
     }
 
+    /// Asks for the selected task's notes in an editor.
+    pub(super) fn edit_notes(&mut self) {
+        let Some(line) = self.tasks.selected() else {
+            return;
+        };
+        let task = &line.task;
+        self.edit_request = Some(editor::EditRequest {
+            target: editor::EditTarget::TaskNotes(task.id),
+            title: Format::fill(self.words().ui.detail.notes_of, task.id),
+            text: task.notes.clone(),
+            stored: task.notes.clone(),
+        });
+    }
+
     /// Opens the built-in editor on `request`.
     pub fn edit_inside(&mut self, request: editor::EditRequest) {
         self.overlay = Overlay::Editor(Box::new(editor::TextEditor::new(request)));
@@ -328,7 +342,65 @@ impl App {
         }
     }
 
+    /// Opens the line to type a task's id on.
+    pub(super) fn open_go_to(&mut self) {
+        self.go_to = true;
+        self.filter_input = Some(TextArea::default());
+    }
+
+    /// The task whose id was typed, selected: shown again where the
+    /// filter or hidden done tasks kept it out of the list.
+    fn go_to_task(&mut self, typed: &str) {
+        self.go_to = false;
+        self.filter_input = None;
+        let w = &self.words().ui.detail;
+        let typed = typed.trim().trim_start_matches('#');
+        let Ok(id) = typed.parse::<i64>() else {
+            return self.fail(Format::fill(w.go_to_bad, typed));
+        };
+        let id = crate::domain::TaskId(id);
+        let Some(line) = self.tasks.lines.lines().iter().find(|l| l.task.id == id) else {
+            return self.fail(Format::fill(w.go_to_missing, id));
+        };
+        let done = line.task.status == crate::domain::TaskStatus::Done;
+        let shown =
+            |tasks: &super::tasks::TasksTab| tasks.selected().is_some_and(|l| l.task.id == id);
+        self.tasks.select(id);
+        if !shown(&self.tasks) && !self.tasks.filter_text.is_empty() {
+            self.tasks.set_filter("", self.today);
+            self.tasks.select(id);
+        }
+        if !shown(&self.tasks) && done && !self.tasks.show_done {
+            self.tasks.toggle_done_shown(self.today);
+            self.tasks.select(id);
+        }
+        self.tasks.scroll_into_view(self.fit.list_height);
+    }
+
     pub(super) fn update_filter(&mut self, action: Action) {
+        if self.go_to {
+            match action {
+                Action::Submit => {
+                    let typed = self
+                        .filter_input
+                        .as_ref()
+                        .map(|t| t.lines().join(""))
+                        .unwrap_or_default();
+                    self.go_to_task(&typed);
+                }
+                Action::Cancel => {
+                    self.go_to = false;
+                    self.filter_input = None;
+                }
+                Action::Type(k) => {
+                    if let Some(t) = &mut self.filter_input {
+                        typing::type_key(t, k);
+                    }
+                }
+                _ => {}
+            }
+            return;
+        }
         let today = self.today;
         match action {
             Action::Submit => {

@@ -42,6 +42,8 @@ impl Tab {
 pub struct Fit {
     /// Rows of the task list.
     pub list_height: usize,
+    /// The selected task's details stand beside the list.
+    pub detail_beside: bool,
     /// Whether the KPIs tab has room for the period's notes beside its
     /// figures; else they are one of the views `c` cycles through.
     pub notes_beside: bool,
@@ -60,6 +62,7 @@ impl Default for Fit {
     fn default() -> Self {
         Fit {
             list_height: 20,
+            detail_beside: false,
             timeline_cols: 56,
             timeline_rows: 12,
             notes_beside: false,

@@ -1,5 +1,6 @@
 //! The English catalog.
 
+use super::DetailWords;
 use super::FormWords;
 use super::GuideWords;
 use super::{
@@ -140,6 +141,13 @@ pub static EN: Words = Words {
             ("cycle_grouping", "group"),
             ("toggle_next", "next/due order"),
             ("toggle_board", "board/list"),
+            ("detail", "details"),
+            ("edit_notes", "notes in editor"),
+            ("half_page_down", "half page down"),
+            ("half_page_up", "half page up"),
+            ("go_to_task", "go to task #"),
+            ("status_back", "status back"),
+            ("status_forward", "status forward"),
             ("toggle_done_shown", "show/hide done"),
             ("toggle_mark", "mark/unmark"),
             ("mark_all", "mark all shown/clear marks"),
@@ -542,6 +550,24 @@ pub static EN: Words = Words {
             help_type: "Type to search; ↑/↓ select, Enter runs the action, Esc closes.",
             help_none: "No key matches.",
             help_run: "run",
+        },
+        detail: DetailWords {
+            title: "Task {}",
+            status: "Status",
+            notes: "Notes",
+            no_notes: "No notes: {} writes them.",
+            created: "Created",
+            updated: "Updated",
+            done: "Done",
+            follows: "Follows up",
+            note: "note {}",
+            none: "—",
+            closes: "{} closes",
+            nothing: "No task selected.",
+            notes_of: "Notes of task {}",
+            go_to_prompt: "Go to task #",
+            go_to_bad: "'{}' is not a task number: type its digits, then Enter",
+            go_to_missing: "No task {}: nothing was selected",
         },
         plan_actions: &[
             ("add", "add campaign"),

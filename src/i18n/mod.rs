@@ -10,12 +10,12 @@ use std::str::FromStr;
 
 pub use en::EN;
 pub use vi::VI;
-pub use words::FormWords;
 pub use words::{
     CliWords, CompareWords, ElsewhereWords, EntityWords, ForecastWords, KindWords, KpiWords,
     PlanWords, RecordWords, StrategyWords, TaskWords, UiWords, Words,
 };
 pub use words::{CohortWords, FunnelWords, GuideWords};
+pub use words::{DetailWords, FormWords};
 
 use chrono::NaiveDate;
 

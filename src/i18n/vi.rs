@@ -1,5 +1,6 @@
 //! The Vietnamese catalog.
 
+use super::DetailWords;
 use super::FormWords;
 use super::GuideWords;
 use super::{
@@ -153,6 +154,13 @@ pub static VI: Words = Words {
             ("cycle_grouping", "nhóm"),
             ("toggle_next", "thứ tự gấp/hạn"),
             ("toggle_board", "bảng/danh sách"),
+            ("detail", "chi tiết"),
+            ("edit_notes", "ghi chú trong trình soạn"),
+            ("half_page_down", "xuống nửa trang"),
+            ("half_page_up", "lên nửa trang"),
+            ("go_to_task", "đến việc số"),
+            ("status_back", "lùi trạng thái"),
+            ("status_forward", "tiến trạng thái"),
             ("toggle_done_shown", "hiện/ẩn việc xong"),
             ("toggle_mark", "đánh dấu/bỏ dấu"),
             ("mark_all", "đánh dấu mọi việc đang hiện/bỏ hết dấu"),
@@ -603,6 +611,24 @@ pub static VI: Words = Words {
             help_type: "Gõ để tìm; ↑/↓ chọn, Enter thực hiện, Esc đóng.",
             help_none: "Không có phím nào khớp.",
             help_run: "thực hiện",
+        },
+        detail: DetailWords {
+            title: "Việc {}",
+            status: "Trạng thái",
+            notes: "Ghi chú",
+            no_notes: "Chưa có ghi chú: {} để viết.",
+            created: "Tạo lúc",
+            updated: "Sửa lúc",
+            done: "Xong lúc",
+            follows: "Theo dõi",
+            note: "ghi chú {}",
+            none: "—",
+            closes: "{} để đóng",
+            nothing: "Chưa chọn việc nào.",
+            notes_of: "Ghi chú của việc {}",
+            go_to_prompt: "Đến việc số ",
+            go_to_bad: "'{}' không phải số việc: gõ các chữ số rồi Enter",
+            go_to_missing: "Không có việc {}: không chọn gì",
         },
         plan_actions: &[
             ("add", "thêm chiến dịch"),

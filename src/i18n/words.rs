@@ -346,6 +346,7 @@ pub struct UiWords {
     pub records: RecordWords,
     pub tasks: TaskWords,
     pub guide: GuideWords,
+    pub detail: DetailWords,
     /// Labels of actions on the Plan tab where they differ from `actions`
     /// ("add" adds a campaign there).
     pub plan_actions: &'static [(&'static str, &'static str)],
@@ -378,6 +379,36 @@ pub struct GuideWords {
     pub help_none: &'static str,
     /// Enter's label in the help: it runs the selected line's action.
     pub help_run: &'static str,
+}
+
+/// The Tasks tab's detail pane: the selected task whole.
+#[derive(Debug)]
+pub struct DetailWords {
+    /// The pane's title: "Task {id}".
+    pub title: &'static str,
+    pub status: &'static str,
+    pub notes: &'static str,
+    /// Where the task has no notes: "No notes: {key} writes them."
+    pub no_notes: &'static str,
+    pub created: &'static str,
+    pub updated: &'static str,
+    pub done: &'static str,
+    /// "Follows up" a note: the note's id and text.
+    pub follows: &'static str,
+    /// "note {id}"
+    pub note: &'static str,
+    /// A value not set.
+    pub none: &'static str,
+    /// The pane shown alone: "{key} closes".
+    pub closes: &'static str,
+    /// Nothing selected to show.
+    pub nothing: &'static str,
+    /// The editor's title over a task's notes: "Notes of task {id}".
+    pub notes_of: &'static str,
+    /// The line a task's id is typed on, and its mistakes ("{typed}").
+    pub go_to_prompt: &'static str,
+    pub go_to_bad: &'static str,
+    pub go_to_missing: &'static str,
 }
 
 /// The Tasks tab's own words: hidden done tasks, the "next" order

@@ -6,6 +6,7 @@ pub mod channels;
 mod checklist;
 mod cohorts;
 mod conflict;
+mod detail;
 mod form;
 mod funnel;
 mod help;
@@ -93,6 +94,7 @@ pub fn fit_drawn(app: &App, area: Rect, t: Theme) -> Fit {
     let (timeline_cols, timeline_rows) = plan::timeline_fit(body);
     Fit {
         list_height: tasks::list_rows(body),
+        detail_beside: detail::beside(body),
         notes_beside: app
             .kpis
             .as_ref()

@@ -23,6 +23,21 @@ pub fn list_rows(body: Rect) -> usize {
 pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
     let [filter, main] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
     render_filter(app, frame, filter, t);
+    // The selected task whole: beside the list where it fits, else in
+    // its place while open.
+    let main = if super::detail::beside(area) {
+        let [list, pane] = Layout::horizontal([
+            Constraint::Min(1),
+            Constraint::Length(super::detail::pane_width(area)),
+        ])
+        .areas(main);
+        super::detail::render(app, frame, pane, t, false);
+        list
+    } else if app.tasks.detail {
+        return super::detail::render(app, frame, main, t, true);
+    } else {
+        main
+    };
     match app.tasks.view {
         TaskView::List => render_list(app, frame, main, t),
         TaskView::Board => render_board(app, frame, main, t),
@@ -37,7 +52,10 @@ fn render_filter(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
         return;
     }
     let ui = &app.words().ui;
-    let prompt = format!("{}: ", ui.filter_prompt);
+    let prompt = match app.go_to {
+        true => ui.detail.go_to_prompt.to_string(),
+        false => format!("{}: ", ui.filter_prompt),
+    };
     let count = crate::i18n::Format::fill_all(
         ui.tasks.shown_hidden,
         &[&app.tasks.shown, &app.tasks.hidden_done],
@@ -324,9 +342,18 @@ fn render_board(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
                 if tab.marks.contains(&l.task.id) {
                     mark.push_str(if t.ascii { "*" } else { "•" });
                 }
-                // A narrow column keeps the title and drops the date.
+                // A narrow column shows the day short, marked when overdue
+                // whatever the colours; a very narrow one keeps the title.
                 let due = match l.task.due {
                     Some(_) if inner_w >= 30 => format!(" {}", due_text(app, l, t)),
+                    Some(d) if inner_w >= 14 => {
+                        let late = if is_overdue(&l.task, app.today) {
+                            "!"
+                        } else {
+                            ""
+                        };
+                        format!(" {}{late}", app.format().day(d))
+                    }
                     _ => String::new(),
                 };
                 let title_w = inner_w.saturating_sub(2 + width(&due));

@@ -1,6 +1,6 @@
 //! The add/edit task form: title, campaign and assignee (completing to
 //! their names), due date, priority (in the reader's words), tags and how
-//! it repeats.
+//! it repeats, and its notes.
 
 use chrono::NaiveDate;
 
@@ -24,6 +24,7 @@ pub enum Field {
     Priority,
     Tags,
     Repeat,
+    Notes,
 }
 
 impl From<Field> for usize {
@@ -78,6 +79,8 @@ pub fn open(line: Option<&TaskLine>, names: Names, fmt: Format) -> Form {
                 .unwrap_or_default(),
         )
         .hint(ui.tasks.repeat_hint),
+        // Line breaks typed in an editor are kept (E edits them there).
+        Input::text(ui.detail.notes, t.map_or("", |t| t.notes.as_str())),
     ];
     let (title, editing) = match t {
         Some(t) => (ui.edit_task, Some(t.id)),
@@ -182,6 +185,7 @@ pub fn read(
         priority,
         tags,
         recurrence,
+        notes: form.value(Field::Notes),
         ..NewTask::titled(&title)
     })
 }
@@ -263,6 +267,7 @@ pub fn patch(form: &Form, new: &NewTask) -> TaskPatch {
         priority: changed(Field::Priority).then_some(new.priority),
         tags: changed(Field::Tags).then(|| new.tags.clone()),
         recurrence: changed(Field::Repeat).then_some(new.recurrence),
+        notes: changed(Field::Notes).then(|| new.notes.clone()),
         ..TaskPatch::default()
     }
 }

@@ -16,6 +16,8 @@ impl PlanTab {
             Action::Down => self.move_by(1, cols),
             Action::PageUp => self.move_by(-(rows.max(2) as isize - 1), cols),
             Action::PageDown => self.move_by(rows.max(2) as isize - 1, cols),
+            Action::HalfPageUp => self.move_by(-((rows / 2).max(1) as isize), cols),
+            Action::HalfPageDown => self.move_by((rows / 2).max(1) as isize, cols),
             Action::Top => self.move_by(isize::MIN / 2, cols),
             Action::Bottom => self.move_by(isize::MAX / 2, cols),
             Action::PrevPeriod => self.scroll(false),

@@ -78,6 +78,9 @@ pub struct TasksTab {
     /// whether it is one of them.
     pub hidden_done: usize,
     hidden_of: Vec<bool>,
+    /// The selected task's details are shown in the list's place (on a
+    /// screen too narrow for them beside it).
+    pub detail: bool,
     /// Tasks marked done here while done tasks are hidden: they stay shown
     /// (so a second Space takes the first back) until the filter or
     /// `show_done` changes.
@@ -115,6 +118,7 @@ impl TasksTab {
             hidden_of: Vec::new(),
             kept: HashSet::new(),
             marks: BTreeSet::new(),
+            detail: false,
         };
         tab.refresh(today);
         tab

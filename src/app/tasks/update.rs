@@ -26,12 +26,16 @@ impl TasksTab {
             Action::Down => self.move_by(1, height),
             Action::PageUp => self.move_by(-(height.max(2) as isize - 1), height),
             Action::PageDown => self.move_by(height.max(2) as isize - 1, height),
+            Action::HalfPageUp => self.move_by(-((height / 2).max(1) as isize), height),
+            Action::HalfPageDown => self.move_by((height / 2).max(1) as isize, height),
             Action::Top => self.jump(false, height),
             Action::Bottom => self.jump(true, height),
             Action::Left => self.move_column(-1),
             Action::Right => self.move_column(1),
             Action::ToggleDone
             | Action::CycleStatus
+            | Action::StatusBack
+            | Action::StatusForward
             | Action::DueLater
             | Action::DueEarlier
             | Action::CyclePriority => {
@@ -58,6 +62,10 @@ impl TasksTab {
                     });
                 }
             }
+            Action::Detail => self.detail = !self.detail,
+            // Esc closes the details shown alone before it clears the
+            // filter; beside the list (the screen grew) they stay.
+            Action::ClearFilter if self.detail && !env.fit.detail_beside => self.detail = false,
             Action::ClearFilter => self.set_filter("", today),
             Action::CycleGrouping => {
                 self.grouping = self.grouping.cycled();
@@ -201,6 +209,18 @@ pub(super) fn patch_of(
             status: Some(t.status.cycled()),
             ..TaskPatch::default()
         },
+        // The board's columns in order; the first and last stay put.
+        Action::StatusBack | Action::StatusForward => {
+            let i = t.status.index();
+            let to = match action {
+                Action::StatusBack => i.checked_sub(1),
+                _ => Some(i + 1),
+            };
+            TaskPatch {
+                status: Some(*to.and_then(|i| TaskStatus::ALL.get(i))?),
+                ..TaskPatch::default()
+            }
+        }
         Action::DueLater | Action::DueEarlier => {
             let base = t.due.unwrap_or(today);
             let due = if t.due.is_none() {

@@ -216,6 +216,9 @@ impl Store {
         let notes = validate::text("task notes", &new.notes)?;
         let tags = clean_tags(&new.tags)?;
         new.due.map(|d| validate::day("task due", d)).transpose()?;
+        let due = new
+            .due
+            .or_else(|| new.recurrence?.first_due(self.clock.today()));
         self.change(|c| {
             let now = now_text();
             let done_at = (new.status == TaskStatus::Done).then(|| now.clone());
@@ -229,7 +232,7 @@ impl Store {
                     new.assignee.map(|p| p.0),
                     new.status.as_str(),
                     new.priority.as_str(),
-                    new.due.map(day_text),
+                    due.map(day_text),
                     tags,
                     notes,
                     new.follows_note.map(|n| n.0),

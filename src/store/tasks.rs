@@ -96,7 +96,8 @@ impl TaskQuery {
 }
 
 pub(super) const COLUMNS: &str = "id, title, campaign_id, assignee_id, status, priority, due, tags, \
-                                  notes, note_id, created_at, updated_at, done_at, recurrence";
+                                  notes, note_id, created_at, updated_at, done_at, recurrence, \
+                                  series_id, repeats_id";
 
 fn timestamp(s: &str) -> rusqlite::Result<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(s)
@@ -155,6 +156,8 @@ pub(super) fn task_row(r: &Row<'_>) -> rusqlite::Result<Task> {
                 })
             })
             .transpose()?,
+        series: r.get::<_, Option<i64>>(14)?.map(TaskId),
+        repeats: r.get::<_, Option<i64>>(15)?.map(TaskId),
     })
 }
 

@@ -102,6 +102,84 @@ fn done_makes_the_next_task_once_even_when_done_again() {
     assert_eq!(all(&s).len(), 3);
 }
 
+/// A rule that names days (weekdays, a day of the month) gives a task
+/// added without a due day its first such day from today (Sunday 22
+/// November 2026); a rule of intervals leaves it to count from the day it
+/// is done.
+#[test]
+fn a_repeating_task_without_a_due_day_is_due_on_its_rule_s_first_day() {
+    let (_dir, path) = temp();
+    let mut s = open(&path);
+    for (text, due) in [
+        ("mon,thu", Some(day(2026, 11, 23))),
+        ("sun", Some(day(2026, 11, 22))),
+        ("t5", Some(day(2026, 11, 26))),
+        ("22", Some(day(2026, 11, 22))),
+        ("15", Some(day(2026, 12, 15))),
+        ("31", Some(day(2026, 11, 30))),
+        ("week", None),
+        ("month", None),
+    ] {
+        let task = s
+            .add_task(&NewTask {
+                recurrence: rule(text),
+                ..NewTask::titled(text)
+            })
+            .expect("add");
+        assert_eq!(task.due, due, "every:{text}");
+    }
+    let task = s
+        .add_task(&NewTask {
+            recurrence: rule("after:14d"),
+            ..NewTask::titled("after done")
+        })
+        .expect("add");
+    assert_eq!(task.due, None, "after:14d");
+    let task = s
+        .add_task(&NewTask {
+            due: Some(day(2026, 12, 3)),
+            recurrence: rule("mon"),
+            ..NewTask::titled("its own day")
+        })
+        .expect("add");
+    assert_eq!(task.due, Some(day(2026, 12, 3)), "a due day given is kept");
+}
+
+/// `export` then `import` into a new file keeps which tasks form a
+/// series: the rule is still changed from any of them, and a done task
+/// reopened and done again makes no second next task.
+#[test]
+fn export_and_import_keep_a_series_whole() {
+    let (dir, path) = temp();
+    let mut s = open(&path);
+    let first = weekly(&mut s);
+    s.set_task_status(&[first.id], TaskStatus::Done)
+        .expect("done");
+    let next = s.next_in_series(first.id).expect("read").expect("next");
+    let doc = s.export().expect("export");
+    let mut copy = open(&dir.path().join("copy.db"));
+    copy.import(&doc).expect("import");
+    assert_eq!(
+        copy.export().expect("export again"),
+        doc,
+        "the same document"
+    );
+    copy.edit_task(
+        next.id,
+        &TaskPatch {
+            recurrence: Some(rule("2w")),
+            ..TaskPatch::default()
+        },
+    )
+    .expect("change");
+    assert_eq!(copy.task(first.id).expect("first").recurrence, rule("2w"));
+    copy.set_task_status(&[first.id], TaskStatus::Doing)
+        .expect("reopen");
+    copy.set_task_status(&[first.id], TaskStatus::Done)
+        .expect("done again");
+    assert_eq!(all(&copy).len(), 2, "no second next task");
+}
+
 #[test]
 fn undo_takes_the_done_and_the_next_back_and_redo_brings_both() {
     let (_dir, path) = temp();

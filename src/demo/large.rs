@@ -338,6 +338,8 @@ pub(super) fn build(today: NaiveDate, seed: u64) -> Export {
             updated_at: done_at.unwrap_or(created_at),
             done_at,
             recurrence: None,
+            series: None,
+            repeats: None,
         });
     }
 

@@ -187,6 +187,13 @@ pub struct Task {
     /// How the task repeats, if it does; each of a series carries it.
     #[serde(default)]
     pub recurrence: Option<super::Recurrence>,
+    /// The first task of the series this one is in; `None` on the first
+    /// itself and on a task that never repeated.
+    #[serde(default)]
+    pub series: Option<TaskId>,
+    /// The task whose done made this one.
+    #[serde(default)]
+    pub repeats: Option<TaskId>,
 }
 
 /// A metric's definition: the built-ins (docs/metrics.md) and the user's own.

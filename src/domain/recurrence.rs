@@ -211,6 +211,19 @@ impl Recurrence {
     }
 }
 
+impl Recurrence {
+    /// The due day of a task added with this rule and none of its own: the
+    /// first of the days the rule names, from `today` on. A rule of
+    /// intervals names no day (its tasks count from the day they are done).
+    pub fn first_due(self, today: NaiveDate) -> Option<NaiveDate> {
+        let yesterday = today.pred_opt()?;
+        match self {
+            Recurrence::On(_) | Recurrence::MonthDay(_) => self.next_due(None, None, yesterday),
+            Recurrence::Every { .. } | Recurrence::AfterDone { .. } => None,
+        }
+    }
+}
+
 /// The first day a weekday or day-of-month rule may fall on: after the due
 /// day and not before the done day; after the done day without a due day.
 fn first_candidate(due: Option<NaiveDate>, done: NaiveDate) -> Option<NaiveDate> {

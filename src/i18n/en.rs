@@ -193,7 +193,7 @@ pub static EN: Words = Words {
         form_keys: "Enter save · Esc cancel · Tab/Shift-Tab field · → complete",
         filter_prompt: "Filter",
         filter_empty: "none; / to filter, e.g. {}",
-        filter_help: "words  status:doing  campaign:\"Tết\"  @an  #seo  p:high  due:<fri  is:overdue  -term",
+        filter_help: "words  status:doing  campaign:\"Tết\"  @ngoc  #seo  p:high  due:<fri  is:overdue  -term",
         shown_of: "{} shown",
         sort_due: "by due date",
         sort_next: "next: most urgent first",
@@ -474,7 +474,7 @@ pub static EN: Words = Words {
                 "unless shown, or asked for in the filter (is:done); then last.",
             ],
             all_done_hidden: "Nothing open here; {} done hidden: {} shows them.",
-            quick_hint: "in the title: due:fri @name #tag p:high campaign:name",
+            quick_hint: "in the title: due:fri @name #tag p:high campaign:name every:1w",
             quick_title: "Quick add (a new task's title)",
             quick_rule: &[
                 "Gọi xưởng in due:fri @ngoc #ops p:high campaign:\"tet 2027\"",

@@ -248,7 +248,7 @@ pub static VI: Words = Words {
         form_keys: "Enter lưu · Esc hủy · Tab/Shift-Tab ô · → chọn gợi ý",
         filter_prompt: "Lọc",
         filter_empty: "không có; / để lọc, ví dụ: {}",
-        filter_help: "từ khóa  status:doing  campaign:\"Tết\"  @an  #seo  p:high  due:<fri  is:overdue  -điều kiện",
+        filter_help: "từ khóa  status:doing  campaign:\"Tết\"  @ngoc  #seo  p:high  due:<fri  is:overdue  -điều kiện",
         shown_of: "hiện {}",
         sort_due: "theo hạn",
         sort_next: "gấp nhất trước",
@@ -535,7 +535,7 @@ pub static VI: Words = Words {
                 "hoặc bộ lọc hỏi đến (is:done); khi đó xếp cuối.",
             ],
             all_done_hidden: "Không còn việc chưa xong; ẩn {} việc xong: {} để hiện.",
-            quick_hint: "trong tiêu đề: due:fri @tên #thẻ p:high campaign:tên",
+            quick_hint: "trong tiêu đề: due:t6 @tên #thẻ p:high campaign:tên every:t2",
             quick_title: "Thêm nhanh (tiêu đề việc mới)",
             quick_rule: &[
                 "Gọi xưởng in due:fri @ngoc #ops p:high campaign:\"tet 2027\"",

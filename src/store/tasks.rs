@@ -96,7 +96,8 @@ impl TaskQuery {
 }
 
 pub(super) const COLUMNS: &str = "id, title, campaign_id, assignee_id, status, priority, due, tags, \
-                                  notes, note_id, created_at, updated_at, done_at, recurrence";
+                                  notes, note_id, created_at, updated_at, done_at, recurrence, \
+                                  series_id, repeats_id";
 
 fn timestamp(s: &str) -> rusqlite::Result<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(s)
@@ -155,6 +156,8 @@ pub(super) fn task_row(r: &Row<'_>) -> rusqlite::Result<Task> {
                 })
             })
             .transpose()?,
+        series: r.get::<_, Option<i64>>(14)?.map(TaskId),
+        repeats: r.get::<_, Option<i64>>(15)?.map(TaskId),
     })
 }
 
@@ -216,6 +219,9 @@ impl Store {
         let notes = validate::text("task notes", &new.notes)?;
         let tags = clean_tags(&new.tags)?;
         new.due.map(|d| validate::day("task due", d)).transpose()?;
+        let due = new
+            .due
+            .or_else(|| new.recurrence?.first_due(self.clock.today()));
         self.change(|c| {
             let now = now_text();
             let done_at = (new.status == TaskStatus::Done).then(|| now.clone());
@@ -229,7 +235,7 @@ impl Store {
                     new.assignee.map(|p| p.0),
                     new.status.as_str(),
                     new.priority.as_str(),
-                    new.due.map(day_text),
+                    due.map(day_text),
                     tags,
                     notes,
                     new.follows_note.map(|n| n.0),

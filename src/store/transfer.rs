@@ -185,8 +185,9 @@ fn load(tx: &Transaction<'_>, d: &Export, entry: Option<i64>) -> Result<()> {
         Ok(tx
             .prepare_cached(
                 "INSERT INTO tasks (id, title, campaign_id, assignee_id, status, priority, due, tags,
-                                    notes, note_id, created_at, updated_at, done_at, recurrence)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                                    notes, note_id, created_at, updated_at, done_at, recurrence,
+                                    series_id, repeats_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
             )?
             .execute(params![
                 t.id.0,
@@ -202,7 +203,9 @@ fn load(tx: &Transaction<'_>, d: &Export, entry: Option<i64>) -> Result<()> {
                 ts(&t.created_at),
                 ts(&t.updated_at),
                 t.done_at.as_ref().map(ts),
-                t.recurrence.map(|r| r.to_string())
+                t.recurrence.map(|r| r.to_string()),
+                t.series.map(|x| x.0),
+                t.repeats.map(|x| x.0)
             ])?)
     })?;
     let mut insert = tx.prepare_cached(

@@ -39,6 +39,8 @@ pub fn line(id: i64, title: &str) -> TaskLine {
             updated_at: created,
             done_at: None,
             recurrence: None,
+            series: None,
+            repeats: None,
         },
         campaign: None,
         campaign_end: None,

@@ -12,11 +12,14 @@ use super::{Theme, centered};
 use crate::app::help::{Help, entries};
 use crate::app::{App, Context};
 use crate::i18n::Format;
-use crate::text::pad;
+use crate::text::{pad, wrap};
+use unicode_width::UnicodeWidthStr;
 
-/// The help text's lines, for rendering and for tests, and which of them
-/// is the selected key's.
-pub fn lines(app: &App, help: &Help, t: Theme) -> (Vec<Line<'static>>, usize) {
+/// The help text's lines at `cols` columns, for rendering and for tests,
+/// and which of them is the selected key's. The rules' prose is broken
+/// into lines here, so the count of lines is the count of rows and `End`
+/// shows the last.
+pub fn lines(app: &App, help: &Help, t: Theme, cols: usize) -> (Vec<Line<'static>>, usize) {
     let ui = &app.words().ui;
     let g = &ui.guide;
     let first = if help.query.is_empty() {
@@ -60,13 +63,13 @@ pub fn lines(app: &App, help: &Help, t: Theme) -> (Vec<Line<'static>>, usize) {
         out.push(line);
     }
     if help.query.is_empty() {
-        rules(app, t, &mut out);
+        rules(app, t, cols, &mut out);
     }
     (out, selected_line)
 }
 
 /// The rules the keys follow, told in full.
-fn rules(app: &App, t: Theme, out: &mut Vec<Line<'static>>) {
+fn rules(app: &App, t: Theme, cols: usize, out: &mut Vec<Line<'static>>) {
     let ui = &app.words().ui;
     for (title, rule) in [
         (ui.tasks.next_title, ui.tasks.next_rule),
@@ -75,11 +78,32 @@ fn rules(app: &App, t: Theme, out: &mut Vec<Line<'static>>) {
     ] {
         out.push(Line::default());
         out.push(Line::styled(title.to_string(), t.heading()));
-        out.extend(rule.iter().map(|l| Line::raw(l.to_string())));
+        for l in rule.iter() {
+            if l.width() <= cols {
+                out.push(Line::raw(l.to_string()));
+            } else {
+                out.extend(wrap(l, cols).into_iter().map(Line::raw));
+            }
+        }
     }
     out.push(Line::default());
     out.push(Line::styled(ui.filter_prompt.to_string(), t.heading()));
-    out.push(Line::raw(ui.filter_help.to_string()));
+    out.extend(examples(ui.filter_help, cols).into_iter().map(Line::raw));
+}
+
+/// The filter's examples, two spaces apart, broken between examples.
+fn examples(text: &str, cols: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for example in text.split("  ").filter(|e| !e.trim().is_empty()) {
+        match lines.last_mut() {
+            Some(line) if line.width() + 2 + example.width() <= cols => {
+                line.push_str("  ");
+                line.push_str(example);
+            }
+            _ => lines.push(example.to_string()),
+        }
+    }
+    lines
 }
 
 /// The overlay's frame on a screen of `area`.
@@ -100,7 +124,7 @@ pub fn render(app: &App, help: &Help, frame: &mut Frame<'_>, area: Rect, t: Them
     ));
     let inner = block.inner(r);
     frame.render_widget(block, r);
-    let (all, selected) = lines(app, help, t);
+    let (all, selected) = lines(app, help, t, usize::from(inner.width));
     let rows = inner.height as usize;
     let end = all.len().saturating_sub(rows);
     let keys = entries(&app.keymap, &app.words().ui, &help.query).len();

@@ -138,6 +138,7 @@ pub fn draw(app: &App, frame: &mut Frame<'_>, t: Theme) {
         let need = format!("{MIN_WIDTH}x{MIN_HEIGHT}");
         let text = Format::fill(app.words().ui.too_small, need);
         frame.render_widget(Paragraph::new(fit(&text, area.width as usize)), area);
+        t.asciify(frame.buffer_mut(), area);
         return;
     }
     let [header, body, footer] = Layout::vertical([
@@ -167,6 +168,7 @@ pub fn draw(app: &App, frame: &mut Frame<'_>, t: Theme) {
         Overlay::Picker(p) => picker::render(app, p, frame, area, t),
         Overlay::Editor(ed) => render_editor(app, ed, frame, area, t),
     }
+    t.asciify(frame.buffer_mut(), area);
 }
 
 /// The plain frame's first line: what it shows, of which file, on which day.

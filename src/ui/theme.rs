@@ -112,9 +112,10 @@ impl Theme {
         if self.ascii { "-" } else { "─" }
     }
 
-    /// Under `--ascii`, turns the box-drawing and dot symbols in `area` into
-    /// ASCII: for widgets (a chart's axes and legend) whose symbols cannot
-    /// be chosen.
+    /// Under `--ascii`, turns every symbol in `area` that is not ASCII
+    /// into one that is: the frame's truncation marks, separators, arrows
+    /// and bars, and a chart's axes and legend, whose symbols cannot be
+    /// chosen. Letters are left as written: they are the user's data.
     pub fn asciify(self, buf: &mut Buffer, area: Rect) {
         if !self.ascii {
             return;
@@ -123,17 +124,44 @@ impl Theme {
         for y in area.top()..area.bottom() {
             for x in area.left()..area.right() {
                 let cell = &mut buf[(x, y)];
-                let plain = match cell.symbol() {
-                    "─" | "━" | "═" => "-",
-                    "│" | "┃" | "║" => "|",
-                    "┌" | "┐" | "└" | "┘" | "├" | "┤" | "┬" | "┴" | "┼" | "╭" | "╮" | "╰" | "╯" => {
-                        "+"
-                    }
-                    "•" => "*",
-                    _ => continue,
-                };
-                cell.set_symbol(plain);
+                if let Some(plain) = ascii_symbol(cell.symbol()) {
+                    cell.set_symbol(plain);
+                }
             }
         }
     }
+}
+
+/// The ASCII stand-in of a one-column symbol, or `None` where it is ASCII
+/// already or a letter.
+fn ascii_symbol(symbol: &str) -> Option<&'static str> {
+    let mut chars = symbol.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else {
+        return None;
+    };
+    if c.is_ascii() || c.is_alphabetic() || c == '₫' {
+        return None;
+    }
+    Some(match c {
+        '─' | '━' | '═' | '·' | '—' | '–' | '−' | '↔' => "-",
+        '│' | '┃' | '║' => "|",
+        '┌' | '┐' | '└' | '┘' | '├' | '┤' | '┬' | '┴' | '┼' | '╭' | '╮' | '╰' | '╯' => {
+            "+"
+        }
+        '•' => "*",
+        '…' | '≈' | '↻' => "~",
+        '→' | '▶' | '▸' => ">",
+        '←' | '◀' => "<",
+        '↑' => "^",
+        '↓' => "v",
+        '“' | '”' => "\"",
+        '‘' | '’' => "'",
+        '×' | '☑' | '✓' | '▒' => "x",
+        '█' => "#",
+        '┄' => "=",
+        '░' => ".",
+        '☐' => "_",
+        _ if ('\u{2800}'..='\u{28ff}').contains(&c) => ".",
+        _ => "?",
+    })
 }

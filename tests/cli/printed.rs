@@ -302,3 +302,34 @@ fn the_report_lists_tasks_due_today_and_this_week_but_not_later_or_done() {
     let vi = run(&s, &["report", "--locale", "vi"], false);
     assert!(vi.contains("07/12/2026 (hôm nay)"), "{vi}");
 }
+
+/// `--ascii` is for a terminal that cannot show more than ASCII: every
+/// tab's frame, in both locales, says its truncations, separators, arrows
+/// and bars in ASCII. Letters are the data's own (a Vietnamese name stays
+/// as it is written).
+#[test]
+fn an_ascii_frame_has_no_symbol_outside_ascii() {
+    let s = on_7_december();
+    for locale in ["en", "vi"] {
+        for tab in ["tasks", "kpis", "plan", "strategy"] {
+            for size in ["80x24", "200x50"] {
+                let plain = run(
+                    &s,
+                    &[
+                        "snapshot", "--tab", tab, "--size", size, "--ascii", "--plain", "--locale",
+                        locale,
+                    ],
+                    true,
+                );
+                let symbols: String = plain
+                    .chars()
+                    .filter(|c| !c.is_ascii() && !c.is_alphabetic() && *c != '₫')
+                    .collect();
+                assert!(
+                    symbols.is_empty(),
+                    "{locale} {tab} {size}: {symbols:?} in\n{plain}"
+                );
+            }
+        }
+    }
+}

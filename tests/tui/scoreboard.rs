@@ -240,7 +240,7 @@ fn over_budget_is_marked_in_the_table_and_on_the_timeline_without_colour() {
         .unwrap_or_default();
     assert!(row.contains("! 101.9%"), "{table}");
     assert!(
-        table.contains("! over budget · + ahead of pace · ~ behind pace"),
+        table.contains("! over budget - + ahead of pace - ~ behind pace"),
         "{table}"
     );
 }

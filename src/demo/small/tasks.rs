@@ -98,6 +98,8 @@ impl TaskMaker<'_> {
             updated_at,
             done_at,
             recurrence: None,
+            series: None,
+            repeats: None,
         });
         let last = self.tasks.len() - 1;
         &mut self.tasks[last]

@@ -179,7 +179,8 @@ pub(super) const SECTIONS: &[Section] = &[
         key: "tasks",
         one: false,
         sql: "SELECT id, title, campaign_id, assignee_id, status, priority, due, tags, notes,
-                     note_id, created_at, updated_at, done_at, recurrence FROM tasks ORDER BY id",
+                     note_id, created_at, updated_at, done_at, recurrence, series_id, repeats_id
+              FROM tasks ORDER BY id",
         fields: &[
             ("id", Int),
             ("title", Text),
@@ -195,6 +196,8 @@ pub(super) const SECTIONS: &[Section] = &[
             ("updated_at", Time),
             ("done_at", Time),
             ("recurrence", Text),
+            ("series", Int),
+            ("repeats", Int),
         ],
     },
     Section {

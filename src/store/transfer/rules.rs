@@ -248,7 +248,8 @@ pub(super) fn check(doc: &Export, known: &[Metric]) -> Result<()> {
         }
         validate::time("note created_at", n.created_at).map_err(at(field("created_at")))?;
     }
-    ids("tasks", "task", doc.tasks.iter().map(|t| t.id.0))?;
+    let tasks = ids("tasks", "task", doc.tasks.iter().map(|t| t.id.0))?;
+    let mut repeated = Seen::new();
     for (i, t) in doc.tasks.iter().enumerate() {
         let field = |key| Place::record("tasks", i).key(key);
         let whose = || format!("task {}", t.id);
@@ -264,6 +265,14 @@ pub(super) fn check(doc: &Export, known: &[Metric]) -> Result<()> {
         link(&people, assignee, || field("assignee"), whose, "person")?;
         let note = t.follows_note.map(|x| x.0);
         link(&notes, note, || field("follows_note"), whose, "note")?;
+        let series = t.series.map(|x| x.0);
+        link(&tasks, series, || field("series"), whose, "task")?;
+        if let Some(done) = t.repeats {
+            link(&tasks, Some(done.0), || field("repeats"), whose, "task")?;
+            repeated.first(done, field("repeats"), || {
+                format!("task {done} is followed by two tasks of its series")
+            })?;
+        }
         if let Some(due) = t.due {
             validate::day("task due", due).map_err(at(field("due")))?;
         }

@@ -149,7 +149,6 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
             None => render_figures(app, k, frame, body, t),
         }
     }
-    t.asciify(frame.buffer_mut(), body);
 }
 
 fn granularity_index(g: Granularity) -> usize {

@@ -10,6 +10,7 @@ mod detail;
 mod form;
 mod funnel;
 mod help;
+mod import;
 mod kpis;
 mod notes;
 mod picker;
@@ -166,6 +167,7 @@ pub fn draw(app: &App, frame: &mut Frame<'_>, t: Theme) {
         Overlay::Conflict(c) => conflict::render(app, c, frame, area, t),
         Overlay::Picker(p) => picker::render(app, p, frame, area, t),
         Overlay::Editor(ed) => render_editor(app, ed, frame, area, t),
+        Overlay::Import(i) => import::render(app, i, frame, area, t),
     }
 }
 
@@ -258,6 +260,7 @@ fn hinted(app: &App, ctx: Context) -> &'static [Action] {
         ],
         Context::Kpis => &[
             Action::Record,
+            Action::Import,
             Action::PrevPeriod,
             Action::NextPeriod,
             Action::CycleChart,
@@ -322,6 +325,7 @@ fn hinted(app: &App, ctx: Context) -> &'static [Action] {
         Context::Picker => &[],
         Context::Editor => &[Action::Submit, Action::Cancel],
         Context::Waiting => &[Action::Cancel],
+        Context::Path => &[Action::Submit, Action::Cancel, Action::Complete],
     }
 }
 

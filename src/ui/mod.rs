@@ -364,7 +364,7 @@ pub fn hint_spans(app: &App, ctx: Context, t: Theme, cols: usize) -> Vec<Span<'s
         if ctx == Context::Confirm && !app.overlay.answers().contains(a) {
             continue;
         }
-        let Some(key) = app.keymap.key_text(ctx, *a) else {
+        let Some(key) = app.keymap.key_text(ctx, *a).map(|k| arrow(k, t)) else {
             continue;
         };
         let label = format!(" {}  ", a.name().map_or("", |n| action_label(ui, ctx, n)));
@@ -381,6 +381,19 @@ pub fn hint_spans(app: &App, ctx: Context, t: Theme, cols: usize) -> Vec<Span<'s
         spans.push(Span::raw(label));
     }
     spans
+}
+
+/// A key as a hint shows it: the arrow keys as arrows (`→`, not
+/// `Right`), except where only ASCII is drawn.
+pub(crate) fn arrow(key: String, t: Theme) -> String {
+    let arrow = match key.as_str() {
+        "Right" => "→",
+        "Left" => "←",
+        "Up" => "↑",
+        "Down" => "↓",
+        _ => return key,
+    };
+    if t.ascii { key } else { arrow.to_string() }
 }
 
 /// An action's label where `ctx` binds it.

@@ -597,7 +597,7 @@ pub static EN: Words = Words {
             more_months: "… and {} months before",
             confirm: "Enter or y imports ({} undoes it) · Esc cancels: nothing is written",
             cancelled: "Import cancelled: nothing was written.",
-            imported: "Imported {} orders from {}: {} new, {} updated, {} unchanged. {}",
+            imported: "Imported {}: {} new, {} updated, {} unchanged orders. {}",
             no_path: "Type the path of a file first (Tab completes it).",
             not_found: "{} does not exist. Nothing was written.",
             denied: "{} cannot be read: permission denied. Nothing was written.",

@@ -658,7 +658,7 @@ pub static VI: Words = Words {
             more_months: "… và {} tháng trước đó",
             confirm: "Enter hoặc y để nhập ({} hoàn tác) · Esc hủy: không ghi gì",
             cancelled: "Đã hủy nhập: không ghi gì.",
-            imported: "Đã nhập {} đơn hàng từ {}: {} mới, {} cập nhật, {} không đổi. {}",
+            imported: "Đã nhập {}: {} đơn mới, {} cập nhật, {} không đổi. {}",
             no_path: "Hãy gõ đường dẫn tệp trước (Tab để điền tiếp).",
             not_found: "Không có tệp {}. Chưa ghi gì.",
             denied: "Không được phép đọc {}. Chưa ghi gì.",

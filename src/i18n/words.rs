@@ -1257,8 +1257,8 @@ pub struct ImportWords {
     pub more_months: &'static str,
     pub confirm: &'static str,
     pub cancelled: &'static str,
-    /// "Imported {n} orders from {file}: {new} new, {updated} updated,
-    /// {unchanged} unchanged. {undo hint}"
+    /// "Imported {file name}: {new} new, {updated} updated, {unchanged}
+    /// unchanged orders. {undo hint}"
     pub imported: &'static str,
     pub no_path: &'static str,
     /// Each "{file} …. Nothing was written."

@@ -82,7 +82,8 @@ fn i_completes_a_path_shows_the_dry_run_and_enter_imports_what_u_takes_back() {
     assert!(!importing(&app));
     assert_eq!(orders(&app), 4);
     assert!(
-        status(&app).starts_with("Imported 4 orders from tests/fixtures/imports/haravan_don_hang.csv: 4 new, 0 updated, 0 unchanged. u to undo"),
+        status(&app)
+            == "Imported haravan_don_hang.csv: 4 new, 0 updated, 0 unchanged orders. u to undo",
         "{}",
         status(&app)
     );
@@ -224,5 +225,22 @@ fn frames_of_the_path_prompt_and_the_dry_run() {
         if locale == Locale::En {
             insta::assert_snapshot!("import_preview_en_160x48", screen(&mut app, 160, 48));
         }
+    }
+}
+
+#[test]
+fn what_landed_and_the_undo_key_fit_80_columns_after_an_import_by_a_long_path() {
+    let long = format!("{}/{HARAVAN}", env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().expect("dir");
+    for (locale, undo) in [(Locale::En, "u to undo"), (Locale::Vi, "u để hoàn tác")] {
+        let mut app = kpis_app(locale, &dir.path().join(format!("{undo}.db")));
+        typed(&mut app, &format!("i{long}\n"));
+        after_frame(&mut app);
+        typed(&mut app, "\n");
+        after_frame(&mut app);
+        let frame = screen(&mut app, 80, 24);
+        let last = frame.lines().last().unwrap_or_default();
+        assert!(last.contains("haravan_don_hang.csv"), "{last}");
+        assert!(last.ends_with(undo), "{last}");
     }
 }

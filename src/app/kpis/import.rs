@@ -243,11 +243,15 @@ fn write(p: Preview, env: &mut Env) -> Result<Effect, (Box<Preview>, Effect)> {
                 .ok();
             let fmt = env.format();
             let n = |n: usize| count(fmt, n);
+            // The file's name, not its path: what landed and the undo key
+            // fit 80 columns.
+            let name = std::path::Path::new(&p.label)
+                .file_name()
+                .map_or(p.label.clone(), |n| n.to_string_lossy().into_owned());
             let text = Format::fill_all(
                 w.imported,
                 &[
-                    &n(p.file.rows.len()),
-                    &p.label,
+                    &name,
                     &n(out.added),
                     &n(out.updated),
                     &n(out.unchanged),

@@ -244,3 +244,12 @@ fn what_landed_and_the_undo_key_fit_80_columns_after_an_import_by_a_long_path() 
         assert!(last.ends_with(undo), "{last}");
     }
 }
+
+#[test]
+fn the_help_palette_opens_the_import_from_any_tab() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = kpis_app(Locale::Vi, &dir.path().join("f.db"));
+    typed(&mut app, "3?nhập đơn\n");
+    assert_eq!(app.tab, Tab::Kpis);
+    assert!(importing(&app), "{}", screen(&mut app, 80, 24));
+}

@@ -209,22 +209,38 @@ fn render_preview(
     // The box's inside: what it was read as, the months table (its heading
     // and as many months as fit, the latest kept), the keys.
     let room = (h as usize).saturating_sub(2 + lines.len() + 2);
-    let heads = w.month_heads;
-    let num_w = [10, 16, 14];
-    let row = |m: &str, a: &str, b: &str, c: &str| {
-        format!(
-            "{}{}{}{}",
-            pad(m, 9),
-            right(a, num_w[0]),
-            right(b, num_w[1]),
-            right(c, num_w[2])
-        )
-    };
-    lines.push(Line::styled(
-        fit(&row(heads[0], heads[1], heads[2], heads[3]), cols),
-        t.heading(),
-    ));
     let months = &p.months;
+    let cells: Vec<[String; 4]> = months
+        .iter()
+        .map(|m| {
+            [
+                month(m.month),
+                count(fmt, m.orders),
+                fmt.money(m.revenue),
+                count(fmt, m.new_customers),
+            ]
+        })
+        .collect();
+    let heads = w.month_heads.map(str::to_string);
+    // Each column as wide as its widest cell, two spaces apart: a year's
+    // revenue in đồng runs to fifteen characters.
+    let widths: [usize; 4] = std::array::from_fn(|i| {
+        cells
+            .iter()
+            .chain([&heads])
+            .map(|c| width(&c[i]))
+            .max()
+            .unwrap_or(0)
+    });
+    let row = |c: &[String; 4]| {
+        let mut text = pad(&c[0], widths[0]);
+        for i in 1..4 {
+            text.push_str("  ");
+            text.push_str(&right(&c[i], widths[i]));
+        }
+        text
+    };
+    lines.push(Line::styled(fit(&row(&heads), cols), t.heading()));
     let shown = if months.len() > room.saturating_sub(1) {
         room.saturating_sub(2)
     } else {
@@ -237,14 +253,8 @@ fn render_preview(
             t.dim(),
         ));
     }
-    for m in &months[hidden..] {
-        let text = row(
-            &month(m.month),
-            &count(fmt, m.orders),
-            &fmt.money(m.revenue),
-            &count(fmt, m.new_customers),
-        );
-        lines.push(Line::raw(fit(&text, cols)));
+    for c in &cells[hidden..] {
+        lines.push(Line::raw(fit(&row(c), cols)));
     }
     // The keys keep their row however little room is left.
     let h = (lines.len() as u16 + 4).min(h.max(4));

@@ -253,3 +253,29 @@ fn the_help_palette_opens_the_import_from_any_tab() {
     assert_eq!(app.tab, Tab::Kpis);
     assert!(importing(&app), "{}", screen(&mut app, 80, 24));
 }
+
+#[test]
+fn the_months_columns_stay_apart_however_large_the_revenue() {
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("big.csv");
+    std::fs::write(
+        &file,
+        "Order ID,Customer,Created at,Total\n1,lan@example.vn,2026-11-02,16351559000\n",
+    )
+    .expect("write");
+    let mut app = kpis_app(Locale::En, &dir.path().join("f.db"));
+    typed(&mut app, &format!("i{}\n", file.display()));
+    after_frame(&mut app);
+    let frame = screen(&mut app, 80, 24);
+    let row = in_box(
+        frame
+            .lines()
+            .find(|l| l.contains("│2026-11"))
+            .unwrap_or_default(),
+    );
+    assert_eq!(
+        row.split_whitespace().collect::<Vec<_>>(),
+        ["2026-11", "1", "16,351,559,000", "₫", "1"],
+        "{frame}"
+    );
+}

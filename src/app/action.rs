@@ -130,6 +130,8 @@ pub enum Action {
     Record,
     /// KPIs: a task following up the selected note, due in a week.
     FollowUp,
+    /// KPIs: import an order file, after its dry run.
+    Import,
     /// Answer yes to a question.
     Yes,
     /// Answer no, or close the open overlay.
@@ -224,6 +226,7 @@ pub const NAMED: &[(Action, &str)] = &[
     (Action::AddTaskToCampaign, "add_task_to_campaign"),
     (Action::Record, "record"),
     (Action::FollowUp, "follow_up"),
+    (Action::Import, "import"),
     (Action::Yes, "yes"),
     (Action::No, "no"),
     (Action::KeepTasks, "keep_tasks"),
@@ -273,6 +276,7 @@ impl Action {
                 | Action::CyclePriority
                 | Action::Record
                 | Action::FollowUp
+                | Action::Import
         )
     }
 }

@@ -44,6 +44,7 @@ pub fn label<'a>(ui: &'a UiWords, ctx: Context, name: &'a str) -> &'a str {
         Context::Help if name == "submit" => ui.guide.help_run,
         Context::Kpis => ui.kpis_action(name),
         Context::Plan => ui.plan_action(name),
+        Context::Path => ui.import.action(name).unwrap_or_else(|| ui.action(name)),
         _ => ui.action(name),
     }
 }

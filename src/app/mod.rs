@@ -243,6 +243,8 @@ impl App {
             Overlay::Help(_) => Context::Help,
             Overlay::Picker(_) => Context::Picker,
             Overlay::Editor(_) => Context::Editor,
+            Overlay::Import(i) if i.typing() => Context::Path,
+            Overlay::Import(_) => Context::Confirm,
             Overlay::None if self.filter_input.is_some() => Context::Filter,
             Overlay::None if self.tab == Tab::Tasks => Context::Tasks,
             Overlay::None if self.tab == Tab::Kpis => Context::Kpis,
@@ -329,6 +331,7 @@ impl App {
             Context::Help => return self.update_help(action),
             Context::Picker => return self.update_picker(action),
             Context::Editor => return self.update_editor(action),
+            Context::Path => return self.update_import(action),
             Context::Filter => return self.update_filter(action),
             Context::Tasks
             | Context::Kpis
@@ -344,6 +347,9 @@ impl App {
             Action::Show(t) => self.show(t),
             Action::Help => self.overlay = Overlay::Help(help::Help::default()),
             Action::Reopen => self.reopen(),
+            Action::Import if self.tab == Tab::Kpis => {
+                self.overlay = Overlay::Import(Box::default());
+            }
             Action::Undo | Action::Redo => self.undo(action == Action::Redo),
             _ if self.tab == Tab::Plan => self.update_plan(action),
             _ if self.tab == Tab::Strategy => self.update_strategy(action),

@@ -60,6 +60,8 @@ pub enum Overlay {
     Picker(Box<kpis::Picker>),
     /// The built-in editor of long text.
     Editor(Box<editor::TextEditor>),
+    /// The KPIs tab's import of a file: its path, then its dry run.
+    Import(Box<kpis::import::Import>),
 }
 
 impl Overlay {
@@ -68,6 +70,7 @@ impl Overlay {
         match self {
             Overlay::Confirm { pending, .. } => pending.answers(),
             Overlay::Conflict(_) => edits::ANSWERS,
+            Overlay::Import(i) => i.answers(),
             _ => &[],
         }
     }
@@ -214,6 +217,9 @@ impl App {
     }
 
     pub(super) fn update_confirm(&mut self, action: Action) {
+        if let Overlay::Import(_) = &self.overlay {
+            return self.update_import(action);
+        }
         if let Overlay::Conflict(_) = &self.overlay {
             return self.update_conflict(action);
         }
@@ -265,6 +271,30 @@ impl App {
 
     /// Typing narrows the picker's list; Enter shows the figures of the
     /// chosen scope, Esc leaves the tab as it was.
+    /// The import's path prompt and dry run (see `kpis::import`).
+    pub(super) fn update_import(&mut self, action: Action) {
+        let Overlay::Import(import) = &mut self.overlay else {
+            return;
+        };
+        let effect = import.update(action, &env!(self));
+        self.apply(effect);
+    }
+
+    /// Work an overlay left for after the frame that says it is under way
+    /// (reading or importing a file); whether there was any, so the
+    /// terminal loop draws again.
+    pub fn run_deferred(&mut self) -> bool {
+        let Overlay::Import(import) = &mut self.overlay else {
+            return false;
+        };
+        if !import.pending() {
+            return false;
+        }
+        let effect = import.run(&mut env!(self));
+        self.apply(effect);
+        true
+    }
+
     pub(super) fn update_picker(&mut self, action: Action) {
         let Overlay::Picker(picker) = &mut self.overlay else {
             return;

@@ -131,12 +131,13 @@ impl App {
             return;
         };
         // The first day shown, unless the timeline starts in the past: a
-        // new campaign is never pre-filled already over.
+        // new campaign is never pre-filled already over. Four weeks: a
+        // campaign of a week is rarely what is meant.
         let from = self
             .plan
             .as_ref()
             .map_or(self.today, |p| p.from.max(self.today));
-        let to = from.checked_add_days(Days::new(6)).unwrap_or(from);
+        let to = from.checked_add_days(Days::new(27)).unwrap_or(from);
         let month = Period::containing(Granularity::Month, self.today, self.config.week_start);
         let starts = Starts {
             campaign: (from, to),

@@ -196,36 +196,16 @@ fn import(ctx: &Context, a: ImportArgs) -> CliResult {
 /// customers whose first order (among those stored and these) is one of
 /// them.
 fn would_land(fmt: Format, store: &crate::store::Store, orders: &Orders) -> CliResult {
-    use std::collections::{BTreeMap, HashMap};
-    let mut first: HashMap<&str, chrono::NaiveDate> = HashMap::new();
-    for o in orders.iter().filter(|o| !o.customer.is_empty()) {
-        let day = first.entry(o.customer).or_insert(o.day);
-        *day = (*day).min(o.day);
-    }
     let stored = store.first_order_days()?;
-    let mut months: BTreeMap<String, (usize, Amount, usize)> = BTreeMap::new();
-    let month = |d: chrono::NaiveDate| d.format("%Y-%m").to_string();
-    for o in orders.iter() {
-        let m = months.entry(month(o.day)).or_insert((0, Amount::ZERO, 0));
-        m.0 += 1;
-        m.1 = m.1.checked_add(o.amount).unwrap_or(m.1);
-    }
-    for (customer, day) in first {
-        if stored.get(customer).is_none_or(|s| *s > day)
-            && let Some(m) = months.get_mut(&month(day))
-        {
-            m.2 += 1;
-        }
-    }
-    let lines: Vec<(String, Vec<String>)> = months
+    let lines: Vec<(String, Vec<String>)> = crate::import::orders_per_month(orders, &stored)
         .into_iter()
-        .map(|(m, (n, revenue, new))| {
+        .map(|m| {
             let list = vec![
-                format!("orders {}", count(fmt, n)),
-                format!("revenue {}", fmt.money(revenue)),
-                format!("new_customers {}", count(fmt, new)),
+                format!("orders {}", count(fmt, m.orders)),
+                format!("revenue {}", fmt.money(m.revenue)),
+                format!("new_customers {}", count(fmt, m.new_customers)),
             ];
-            (m, list)
+            (m.month.format("%Y-%m").to_string(), list)
         })
         .collect();
     super::kpi::say_would_land(fmt, &lines)

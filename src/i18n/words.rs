@@ -167,7 +167,7 @@ pub struct UiWords {
     /// Help sections, in `Context::ALL` order: everywhere, tasks, KPIs,
     /// plan, strategy, filter line, forms, questions, help, scope picker,
     /// text editor, a change waiting for another process.
-    pub contexts: [&'static str; 12],
+    pub contexts: [&'static str; 13],
     /// Week, month, quarter, year.
     pub granularities: [&'static str; 4],
     /// "vs target"
@@ -347,6 +347,8 @@ pub struct UiWords {
     pub tasks: TaskWords,
     pub guide: GuideWords,
     pub detail: DetailWords,
+    /// The KPIs tab's import of a file: the path prompt and the dry run.
+    pub import: ImportWords,
     /// Labels of actions on the Plan tab where they differ from `actions`
     /// ("add" adds a campaign there).
     pub plan_actions: &'static [(&'static str, &'static str)],
@@ -361,7 +363,7 @@ pub struct GuideWords {
     /// The Plan tab with no campaign.
     pub plan_empty: &'static str,
     /// The KPIs tab with no figure at all: how figures come in; the
-    /// first line's `{}` is the record key.
+    /// first line's `{}` is the record key, the second's the import key.
     pub kpis_empty: [&'static str; 3],
     /// An empty Strategy section, in the sections' order (the message's
     /// is unused: it shows its fields); `{}` is the add key.
@@ -1222,5 +1224,63 @@ impl ForecastWords {
             Outlook::NoData => 6,
         };
         self.outlooks[i]
+    }
+}
+
+/// The KPIs tab's import of an order file: the path prompt, the dry run
+/// shown before anything is written, and what the import says.
+#[derive(Debug)]
+pub struct ImportWords {
+    pub title: &'static str,
+    /// Labels of the path prompt's keys where they differ from `actions`.
+    pub path_actions: &'static [(&'static str, &'static str)],
+    /// The label before the path typed.
+    pub path_label: &'static str,
+    pub path_hint: &'static str,
+    /// "Reading {file}…"
+    pub reading: &'static str,
+    /// "Importing {n} orders…"
+    pub writing: &'static str,
+    pub preview_title: &'static str,
+    /// What the export was read as, in `OrderProfile::ALL` order.
+    pub profiles: [&'static str; 6],
+    /// "Read as {profile} (recognised from its columns)"
+    pub read_as: &'static str,
+    /// "{orders} orders in {rows} rows; dates {form}"
+    pub orders_rows: &'static str,
+    pub columns: &'static str,
+    pub skipped: &'static str,
+    pub nothing_skipped: &'static str,
+    /// The per-month table's heading: month, orders, revenue, new customers.
+    pub month_heads: [&'static str; 4],
+    /// "… and {n} more months"
+    pub more_months: &'static str,
+    pub confirm: &'static str,
+    pub cancelled: &'static str,
+    /// "Imported {file name}: {new} new, {updated} updated, {unchanged}
+    /// unchanged orders. {undo hint}"
+    pub imported: &'static str,
+    pub no_path: &'static str,
+    /// Each "{file} …. Nothing was written."
+    pub not_found: &'static str,
+    pub denied: &'static str,
+    pub folder: &'static str,
+    /// "Cannot read {file}: {reason}. …"
+    pub unreadable: &'static str,
+    pub empty: &'static str,
+    pub database: &'static str,
+    /// "{file} is not an order export funnel can read: {reason}. …"
+    pub unrecognised: &'static str,
+    /// "The import failed: {reason}. Nothing was written."
+    pub failed: &'static str,
+}
+
+impl ImportWords {
+    /// The label of a key of the path prompt, where it has its own.
+    pub fn action(&self, name: &str) -> Option<&'static str> {
+        self.path_actions
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, l)| *l)
     }
 }

@@ -215,6 +215,7 @@
 mod dates;
 mod error;
 mod kpis;
+mod landing;
 mod numbers;
 mod orders;
 mod sheet;
@@ -223,6 +224,7 @@ mod table;
 pub use dates::DateForm;
 pub use error::ImportError;
 pub use kpis::{Converted, KpiColumns, KpiFile, KpiRow, Money, Profile, read_kpis};
+pub use landing::{MonthLanding, orders_per_month};
 pub use numbers::{DecimalMark, currency_code};
 pub use orders::{
     OrderColumns, OrderFile, OrderProfile, OrderRow, OrderView, Orders, read_order_table,

@@ -215,7 +215,9 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, crash: Crash) -> st
             let fit = ui::screen_fit(app, Rect::new(0, 0, size.width, size.height));
             app.resize(fit);
             terminal.draw(|f| ui::render(app, f))?;
-            dirty = false;
+            // What the frame just said is under way (a file read or
+            // imported) is done now, and drawn next.
+            dirty = app.run_deferred();
         }
         if app.quit || STOPPED_BY.load(Ordering::SeqCst) != 0 {
             return Ok(());

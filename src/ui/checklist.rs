@@ -20,7 +20,10 @@ fn keys_of(step: Step) -> &'static [(Context, Action)] {
         Step::Strategy => &[(Context::Strategy, Action::Add)],
         Step::PlanAndAssign => &[(Context::Plan, Action::Add), (Context::Tasks, Action::Add)],
         Step::Execute => &[(Context::Tasks, Action::ToggleDone)],
-        Step::Measure => &[(Context::Kpis, Action::Record)],
+        Step::Measure => &[
+            (Context::Kpis, Action::Record),
+            (Context::Kpis, Action::Import),
+        ],
         Step::Refine => &[
             (Context::Kpis, Action::Add),
             (Context::Strategy, Action::Edit),

@@ -58,12 +58,11 @@ pub fn render(app: &App, form: &Form, frame: &mut Frame<'_>, area: Rect, t: Them
     let cols = inner.width as usize;
     let completions = form.completions();
     if !completions.is_empty() {
-        // The arrow reads better than its name where → is the key.
-        let key = match app.keymap.key_text(Context::Form, Action::Complete) {
-            Some(k) if k == "Right" => "→".to_string(),
-            Some(k) => k,
-            None => String::new(),
-        };
+        let key = app
+            .keymap
+            .key_text(Context::Form, Action::Complete)
+            .map(|k| super::arrow(k, t))
+            .unwrap_or_default();
         let takes = Format::fill(ui.form.complete, key);
         let text = format!("{takes} {}", completions.join(" · "));
         frame.render_widget(Span::styled(fit(&text, cols), t.soon()), below);

@@ -10,6 +10,7 @@ mod detail;
 mod form;
 mod funnel;
 mod help;
+mod import;
 mod kpis;
 mod notes;
 mod picker;
@@ -167,6 +168,7 @@ pub fn draw(app: &App, frame: &mut Frame<'_>, t: Theme) {
         Overlay::Conflict(c) => conflict::render(app, c, frame, area, t),
         Overlay::Picker(p) => picker::render(app, p, frame, area, t),
         Overlay::Editor(ed) => render_editor(app, ed, frame, area, t),
+        Overlay::Import(i) => import::render(app, i, frame, area, t),
     }
     t.asciify(frame.buffer_mut(), area);
 }
@@ -260,6 +262,7 @@ fn hinted(app: &App, ctx: Context) -> &'static [Action] {
         ],
         Context::Kpis => &[
             Action::Record,
+            Action::Import,
             Action::PrevPeriod,
             Action::NextPeriod,
             Action::CycleChart,
@@ -324,6 +327,7 @@ fn hinted(app: &App, ctx: Context) -> &'static [Action] {
         Context::Picker => &[],
         Context::Editor => &[Action::Submit, Action::Cancel],
         Context::Waiting => &[Action::Cancel],
+        Context::Path => &[Action::Submit, Action::Cancel, Action::Complete],
     }
 }
 
@@ -362,7 +366,7 @@ pub fn hint_spans(app: &App, ctx: Context, t: Theme, cols: usize) -> Vec<Span<'s
         if ctx == Context::Confirm && !app.overlay.answers().contains(a) {
             continue;
         }
-        let Some(key) = app.keymap.key_text(ctx, *a) else {
+        let Some(key) = app.keymap.key_text(ctx, *a).map(|k| arrow(k, t)) else {
             continue;
         };
         let label = format!(" {}  ", a.name().map_or("", |n| action_label(ui, ctx, n)));
@@ -379,6 +383,19 @@ pub fn hint_spans(app: &App, ctx: Context, t: Theme, cols: usize) -> Vec<Span<'s
         spans.push(Span::raw(label));
     }
     spans
+}
+
+/// A key as a hint shows it: the arrow keys as arrows (`→`, not
+/// `Right`), except where only ASCII is drawn.
+pub(crate) fn arrow(key: String, t: Theme) -> String {
+    let arrow = match key.as_str() {
+        "Right" => "→",
+        "Left" => "←",
+        "Up" => "↑",
+        "Down" => "↓",
+        _ => return key,
+    };
+    if t.ascii { key } else { arrow.to_string() }
 }
 
 /// An action's label where `ctx` binds it.

@@ -73,3 +73,18 @@ fn backspace_widens_the_help_again_and_a_search_of_nothing_runs_nothing() {
     typed(&mut app, "\x1b");
     assert!(matches!(app.overlay, Overlay::None));
 }
+
+#[test]
+fn a_forms_footer_shows_the_arrow_that_takes_a_completion_in_both_locales() {
+    for (locale, takes) in [
+        (Locale::En, "→ take the completion"),
+        (Locale::Vi, "→ chọn gợi ý"),
+    ] {
+        let mut app = demo(locale);
+        typed(&mut app, "3a");
+        let frame = screen(&mut app, 80, 24);
+        let row = hints(&frame);
+        assert!(row.contains(takes), "{row:?}\n{frame}");
+        assert!(!row.contains("Right"), "{row:?}");
+    }
+}

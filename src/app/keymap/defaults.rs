@@ -79,6 +79,7 @@ pub(super) fn defaults() -> Vec<(Context, Key, Action)> {
         (C::Kpis, c('/'), A::PickScope),
         (C::Kpis, p(K::Esc), A::WholeBusiness),
         (C::Kpis, c('y'), A::ToggleCompare),
+        (C::Kpis, c('i'), A::Import),
         (C::Plan, c('['), A::PrevPeriod),
         (C::Plan, c(']'), A::NextPeriod),
         (C::Plan, c('t'), A::CurrentPeriod),
@@ -132,5 +133,9 @@ pub(super) fn defaults() -> Vec<(Context, Key, Action)> {
         (C::Help, p(K::Home), A::Top),
         (C::Help, p(K::End), A::Bottom),
         (C::Waiting, p(K::Esc), A::Cancel),
+        (C::Path, p(K::Enter), A::Submit),
+        (C::Path, p(K::Esc), A::Cancel),
+        (C::Path, p(K::Tab), A::Complete),
+        (C::Path, p(K::Right), A::Complete),
     ]
 }

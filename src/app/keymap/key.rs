@@ -30,13 +30,15 @@ pub enum Context {
     Picker,
     /// The built-in editor of long text.
     Editor,
+    /// The path of a file to import.
+    Path,
     /// A change waiting for another process's write lock: its keys come
     /// before those of where the focus is.
     Waiting,
 }
 
 impl Context {
-    pub const ALL: [Context; 12] = [
+    pub const ALL: [Context; 13] = [
         Context::Global,
         Context::Tasks,
         Context::Kpis,
@@ -49,13 +51,19 @@ impl Context {
         Context::Picker,
         Context::Editor,
         Context::Waiting,
+        Context::Path,
     ];
 
     /// Whether unbound keys are typed into a text field.
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            Context::Filter | Context::Form | Context::Picker | Context::Editor | Context::Help
+            Context::Filter
+                | Context::Form
+                | Context::Picker
+                | Context::Editor
+                | Context::Help
+                | Context::Path
         )
     }
 

@@ -18,6 +18,8 @@ use crate::store::{Result, Store};
 
 use super::notes::PeriodNotes;
 
+pub mod import;
+pub mod path;
 mod picker;
 mod update;
 

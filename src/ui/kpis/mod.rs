@@ -63,17 +63,22 @@ const ASCII_BARS: bar::Set = bar::Set {
 /// How figures come in, under the empty figures of a database that has
 /// none yet; returns the rows left above it.
 fn render_guide(app: &App, frame: &mut Frame<'_>, body: Rect, t: Theme) -> Rect {
-    let key = app
-        .keymap
-        .key_text(crate::app::Context::Kpis, crate::app::Action::Record)
-        .unwrap_or_default();
-    let [first, from, orders] = app.words().ui.guide.kpis_empty;
+    let key = |a| {
+        app.keymap
+            .key_text(crate::app::Context::Kpis, a)
+            .unwrap_or_default()
+    };
+    let [first, import, kpis] = app.words().ui.guide.kpis_empty;
     let cols = body.width as usize;
-    let lines: Vec<Line<'static>> = [Format::fill(first, key), from.into(), orders.into()]
-        .iter()
-        .flat_map(|l| wrap(l, cols))
-        .map(|l| Line::styled(fit(&l, cols), t.heading()))
-        .collect();
+    let lines: Vec<Line<'static>> = [
+        Format::fill(first, key(crate::app::Action::Record)),
+        Format::fill(import, key(crate::app::Action::Import)),
+        kpis.into(),
+    ]
+    .iter()
+    .flat_map(|l| wrap(l, cols))
+    .map(|l| Line::styled(fit(&l, cols), t.heading()))
+    .collect();
     let rows = (lines.len() as u16 + 1).min(body.height / 2);
     let [rest, _, guide] = Layout::vertical([
         Constraint::Min(0),

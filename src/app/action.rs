@@ -58,6 +58,14 @@ pub enum Action {
     ToggleMark,
     /// Tasks: mark every task shown, or clear the marks.
     MarkAll,
+    /// Tasks: save the filter, grouping and order shown as a named view
+    /// in the config file.
+    SaveView,
+    /// Tasks: the next saved view (after the last: none, the filter as
+    /// it was before).
+    NextView,
+    /// Tasks: the saved view before (before the first: none).
+    PrevView,
     /// Task: todo → doing → blocked → done → todo.
     CycleStatus,
     /// Task: due one day later.
@@ -199,6 +207,9 @@ pub const NAMED: &[(Action, &str)] = &[
     (Action::ToggleDoneShown, "toggle_done_shown"),
     (Action::ToggleMark, "toggle_mark"),
     (Action::MarkAll, "mark_all"),
+    (Action::SaveView, "save_view"),
+    (Action::NextView, "next_view"),
+    (Action::PrevView, "prev_view"),
     (Action::Detail, "detail"),
     (Action::EditNotes, "edit_notes"),
     (Action::HalfPageDown, "half_page_down"),

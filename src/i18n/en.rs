@@ -3,6 +3,7 @@
 use super::DetailWords;
 use super::FormWords;
 use super::GuideWords;
+use super::ViewWords;
 use super::{
     CliWords, CompareWords, ElsewhereWords, EntityWords, ForecastWords, KindWords, KpiWords,
     PlanWords, RecordWords, StrategyWords, TaskWords, UiWords, Words,
@@ -151,6 +152,9 @@ pub static EN: Words = Words {
             ("toggle_done_shown", "show/hide done"),
             ("toggle_mark", "mark/unmark"),
             ("mark_all", "mark all shown/clear marks"),
+            ("save_view", "save the view"),
+            ("next_view", "next saved view"),
+            ("prev_view", "previous saved view"),
             ("prev_period", "previous period"),
             ("next_period", "next period"),
             ("current_period", "this period"),
@@ -568,6 +572,33 @@ pub static EN: Words = Words {
             go_to_prompt: "Go to task #",
             go_to_bad: "'{}' is not a task number: type its digits, then Enter",
             go_to_missing: "No task {}: nothing was selected",
+        },
+        views: ViewWords {
+            form_title: "Save the view",
+            name: "Name",
+            name_hint: "the filter, grouping and order shown, under this name",
+            saved: "Saved view “{}” in {}. {} goes through the views.",
+            exists: "A view named “{}” is in {} already: pick another name. Nothing was written.",
+            no_name: "Give the view a name. Nothing was written.",
+            no_file: "No config file to write to (no home folder): start funnel with --config PATH. Nothing was written.",
+            not_toml: "{} is not valid TOML ({}): fix it first. Nothing was written.",
+            file_not_tables: "{}: `view` there is not a list of [[view]] tables: fix it first. Nothing was written.",
+            io: "Cannot write {}: {}. Nothing was written.",
+            bad_filter: "The filter has a mistake: fix it before saving it as a view. Nothing was written.",
+            none: "No saved views yet: {} saves the filter shown as one.",
+            shown: "View “{}” ({} of {}).",
+            left: "No view: the filter as it was before.",
+            active: "View {}",
+            left_out: "{}: {}; that view is left out, the rest works.",
+            more: "(and {} more)",
+            not_tables: "`view` must be [[view]] tables, each with a name and a filter",
+            no_name_at: "view {} has no name",
+            not_text: "view “{}”: {} must be text in quotes",
+            unknown_key: "view “{}”: unknown key “{}” (use name, filter, group, order)",
+            duplicate: "view “{}” is named twice (the first is kept)",
+            group: "view “{}”: group “{}” is not one of none, status, due",
+            order: "view “{}”: order “{}” is not one of next, due",
+            filter: "view “{}”: filter {}",
         },
         plan_actions: &[
             ("add", "add campaign"),

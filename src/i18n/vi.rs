@@ -3,6 +3,7 @@
 use super::DetailWords;
 use super::FormWords;
 use super::GuideWords;
+use super::ViewWords;
 use super::{
     CliWords, CompareWords, ElsewhereWords, EntityWords, ForecastWords, KindWords, KpiWords,
     PlanWords, RecordWords, StrategyWords, TaskWords, UiWords, Words,
@@ -164,6 +165,9 @@ pub static VI: Words = Words {
             ("toggle_done_shown", "hiện/ẩn việc xong"),
             ("toggle_mark", "đánh dấu/bỏ dấu"),
             ("mark_all", "đánh dấu mọi việc đang hiện/bỏ hết dấu"),
+            ("save_view", "lưu góc nhìn"),
+            ("next_view", "góc nhìn kế tiếp"),
+            ("prev_view", "góc nhìn trước"),
             ("prev_period", "kỳ trước"),
             ("next_period", "kỳ sau"),
             ("current_period", "kỳ này"),
@@ -629,6 +633,33 @@ pub static VI: Words = Words {
             go_to_prompt: "Đến việc số ",
             go_to_bad: "'{}' không phải số việc: gõ các chữ số rồi Enter",
             go_to_missing: "Không có việc {}: không chọn gì",
+        },
+        views: ViewWords {
+            form_title: "Lưu góc nhìn",
+            name: "Tên",
+            name_hint: "bộ lọc, cách nhóm và thứ tự đang hiện, lưu dưới tên này",
+            saved: "Đã lưu góc nhìn “{}” vào {}. {} chuyển qua các góc nhìn.",
+            exists: "Đã có góc nhìn tên “{}” trong {}: hãy chọn tên khác. Chưa ghi gì.",
+            no_name: "Hãy đặt tên cho góc nhìn. Chưa ghi gì.",
+            no_file: "Không có tệp cấu hình để ghi (không có thư mục nhà): chạy funnel với --config ĐƯỜNG_DẪN. Chưa ghi gì.",
+            not_toml: "{} không phải TOML hợp lệ ({}): hãy sửa trước. Chưa ghi gì.",
+            file_not_tables: "{}: `view` trong đó không phải danh sách bảng [[view]]: hãy sửa trước. Chưa ghi gì.",
+            io: "Không ghi được {}: {}. Chưa ghi gì.",
+            bad_filter: "Bộ lọc có lỗi: hãy sửa trước khi lưu thành góc nhìn. Chưa ghi gì.",
+            none: "Chưa có góc nhìn nào: {} lưu bộ lọc đang hiện thành một góc nhìn.",
+            shown: "Góc nhìn “{}” ({}/{}).",
+            left: "Không dùng góc nhìn: bộ lọc như trước.",
+            active: "Góc nhìn {}",
+            left_out: "{}: {}; bỏ qua góc nhìn đó, phần còn lại vẫn dùng được.",
+            more: "(và {} lỗi nữa)",
+            not_tables: "`view` phải là các bảng [[view]], mỗi bảng có tên (name) và bộ lọc (filter)",
+            no_name_at: "góc nhìn {} không có tên",
+            not_text: "góc nhìn “{}”: {} phải là chữ trong ngoặc kép",
+            unknown_key: "góc nhìn “{}”: khóa lạ “{}” (dùng name, filter, group, order)",
+            duplicate: "góc nhìn “{}” bị đặt tên hai lần (giữ cái đầu)",
+            group: "góc nhìn “{}”: nhóm “{}” không phải none, status hay due",
+            order: "góc nhìn “{}”: thứ tự “{}” không phải next hay due",
+            filter: "góc nhìn “{}”: bộ lọc {}",
         },
         plan_actions: &[
             ("add", "thêm chiến dịch"),

@@ -47,14 +47,21 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
 /// The filter line, with the count shown and of done tasks hidden at its
 /// right end, always in sight.
 fn render_filter(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
+    let view = app.tasks.active_view();
     // A printed frame shows a filter only where one is set.
-    if !t.chrome && app.tasks.filter_text.is_empty() {
+    if !t.chrome && app.tasks.filter_text.is_empty() && view.is_none() {
         return;
     }
     let ui = &app.words().ui;
-    let prompt = match app.go_to {
-        true => ui.detail.go_to_prompt.to_string(),
-        false => format!("{}: ", ui.filter_prompt),
+    // The saved view shown is named before its filter.
+    let prompt = match (app.go_to, view) {
+        (true, _) => ui.detail.go_to_prompt.to_string(),
+        (false, Some(v)) => format!(
+            "{} · {}: ",
+            crate::i18n::Format::fill(ui.views.active, &v.name),
+            ui.filter_prompt
+        ),
+        (false, None) => format!("{}: ", ui.filter_prompt),
     };
     let count = crate::i18n::Format::fill_all(
         ui.tasks.shown_hidden,

@@ -6,6 +6,7 @@ pub mod load;
 mod marks;
 mod moves;
 mod order;
+mod saved;
 mod update;
 
 pub use update::names;
@@ -18,6 +19,7 @@ use chrono::{NaiveDate, Weekday};
 
 use crate::domain::TaskId;
 use crate::domain::TaskStatus;
+use crate::taskview::views::View;
 use crate::taskview::{GroupKey, Grouping, Sort, TaskFilter, TaskLine, TaskLines};
 
 /// A list with a row per task, or a board with a column per status.
@@ -88,6 +90,11 @@ pub struct TasksTab {
     /// Tasks marked to act on together (see `marks`); kept across a
     /// reload for the tasks that still exist.
     pub marks: BTreeSet<TaskId>,
+    /// The saved views (see `saved`), the one last shown, and the filter,
+    /// grouping and order shown before the first, put back after the last.
+    pub views: Vec<View>,
+    view_at: Option<usize>,
+    before_views: Option<(String, Grouping, Sort)>,
 }
 
 impl TasksTab {
@@ -119,6 +126,9 @@ impl TasksTab {
             kept: HashSet::new(),
             marks: BTreeSet::new(),
             detail: false,
+            views: Vec::new(),
+            view_at: None,
+            before_views: None,
         };
         tab.refresh(today);
         tab

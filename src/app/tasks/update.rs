@@ -63,6 +63,9 @@ impl TasksTab {
                 }
             }
             Action::Detail => self.detail = !self.detail,
+            Action::SaveView => return self.view_form(env),
+            Action::NextView => return self.cycle_view(1, env),
+            Action::PrevView => return self.cycle_view(-1, env),
             // Esc closes the details shown alone before it clears the
             // filter; beside the list (the screen grew) they stay.
             Action::ClearFilter if self.detail && !env.fit.detail_beside => self.detail = false,

@@ -1749,3 +1749,6 @@ mod movement;
 
 #[path = "tui/views.rs"]
 mod views;
+
+#[path = "tui/mouse.rs"]
+mod mouse;

@@ -168,6 +168,10 @@ pub enum Action {
     Reopen,
     /// A key typed into the text field being edited.
     Type(KeyEvent),
+    /// A click on a row of the list shown (its place among all rows).
+    SelectRow(usize),
+    /// A click on a card of the board: its column and its place there.
+    SelectCard(usize, usize),
 }
 
 /// The configurable actions and their names in the config file.

@@ -31,6 +31,8 @@ impl TasksTab {
             Action::Top => self.jump(false, height),
             Action::Bottom => self.jump(true, height),
             Action::Left => self.move_column(-1),
+            Action::SelectRow(row) => self.select_row(row, height),
+            Action::SelectCard(column, row) => self.select_card(column, row),
             Action::Right => self.move_column(1),
             Action::ToggleDone
             | Action::CycleStatus

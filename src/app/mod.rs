@@ -373,6 +373,8 @@ impl App {
             | Action::Bottom
             | Action::PageUp
             | Action::PageDown
+            | Action::HalfPageUp
+            | Action::HalfPageDown
             | Action::Add
             | Action::Edit
             | Action::Delete

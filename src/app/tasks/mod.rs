@@ -1,6 +1,7 @@
 //! The Tasks tab's state: every task with its names, the filter, the
 //! order and grouping, and where the selection and the scroll are.
 
+mod followed;
 mod lines;
 pub mod load;
 mod marks;
@@ -9,6 +10,7 @@ mod order;
 mod saved;
 mod update;
 
+pub use followed::Followed;
 pub use update::names;
 #[cfg(test)]
 mod tests;
@@ -95,6 +97,9 @@ pub struct TasksTab {
     pub views: Vec<View>,
     view_at: Option<usize>,
     before_views: Option<(String, Grouping, Sort)>,
+    /// The note the selected task follows up, for the detail pane (see
+    /// `followed`).
+    pub followed: Option<Followed>,
 }
 
 impl TasksTab {
@@ -129,6 +134,7 @@ impl TasksTab {
             views: Vec::new(),
             view_at: None,
             before_views: None,
+            followed: None,
         };
         tab.refresh(today);
         tab

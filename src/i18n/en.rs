@@ -508,6 +508,7 @@ pub static EN: Words = Words {
                 "after:14d (that long after it is done). Done makes the next one,",
                 "once; u takes both back. Edit Repeat on any task of the series",
                 "to change it; empty stops it.",
+                "is:repeating in the filter shows the tasks of every series.",
             ],
             marked: "{} marked",
             msg_marked_changed: "{} marked tasks changed.",

@@ -569,6 +569,7 @@ pub static VI: Words = Words {
                 "after:14d (bấy lâu sau khi xong). Xong thì tạo việc kế tiếp, một",
                 "lần; u hoàn tác cả hai. Sửa ô Lặp lại ở bất kỳ việc nào trong",
                 "chuỗi để đổi; để trống thì dừng.",
+                "is:lặp (hay is:repeating) trong bộ lọc hiện việc của mọi chuỗi lặp.",
             ],
             marked: "đã đánh dấu {}",
             msg_marked_changed: "Đã đổi {} việc được đánh dấu.",

@@ -229,3 +229,18 @@ fn ctrl_d_and_ctrl_u_move_half_a_screen_in_the_kpis_notes() {
         assert_eq!(notes(&app), want, "Ctrl-{keys}");
     }
 }
+
+#[test]
+fn the_board_at_160x48_in_english_and_vietnamese() {
+    for (locale, name) in [
+        (Locale::En, "board_en_160x48"),
+        (Locale::Vi, "board_vi_160x48"),
+    ] {
+        let (_dir, mut app) = on_demo_file(locale);
+        screen(&mut app, 160, 48);
+        // The first task is blocked: one column left is "doing".
+        typed(&mut app, "bh");
+        assert_eq!(app.tasks.board_column, 1);
+        insta::assert_snapshot!(name, screen(&mut app, 160, 48));
+    }
+}

@@ -277,3 +277,17 @@ fn bad_views_are_said_at_start_and_the_good_ones_work() {
         status(&app)
     );
 }
+
+#[test]
+fn a_saved_view_shown_at_80x24_and_160x48_in_english_and_vietnamese() {
+    for locale in [Locale::En, Locale::Vi] {
+        for (w, h) in [(80, 24), (160, 48)] {
+            let files = Files::new(TWO_VIEWS);
+            let mut app = files.open(locale);
+            screen(&mut app, w, h);
+            typed(&mut app, "v");
+            let lang = format!("{locale:?}").to_lowercase();
+            insta::assert_snapshot!(format!("view_{lang}_{w}x{h}"), screen(&mut app, w, h));
+        }
+    }
+}

@@ -600,6 +600,26 @@ pub static EN: Words = Words {
             group: "view “{}”: group “{}” is not one of none, status, due",
             order: "view “{}”: order “{}” is not one of next, due",
             filter: "view “{}”: filter {}",
+            marks_title: "Marking many",
+            marks_rule: &[
+                "m marks the selected task (and moves down), M marks every task shown",
+                "or clears the marks. While tasks are marked, Space, s, +, -, p and d",
+                "act on all of them as one change (one u takes it back); e sets a",
+                "campaign, an assignee or tags on all. + seven times: a week later.",
+            ],
+            views_title: "Saved views",
+            views_rule: &[
+                "w saves the filter, grouping and order shown under a name, as a",
+                "[[view]] table in the config file (name, filter, group, order).",
+                "v shows the next view, V the one before; past the last: no view,",
+                "the filter as it was. The filter line names the view shown.",
+            ],
+            mouse_title: "Mouse",
+            mouse_rule: &[
+                "Off unless mouse = true in the config or --mouse: then a click on",
+                "a tab shows it, on a task or a card selects it, and the wheel moves",
+                "the selection. Off, the terminal selects text as usual (over SSH too).",
+            ],
         },
         plan_actions: &[
             ("add", "add campaign"),

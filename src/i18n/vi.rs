@@ -661,6 +661,26 @@ pub static VI: Words = Words {
             group: "góc nhìn “{}”: nhóm “{}” không phải none, status hay due",
             order: "góc nhìn “{}”: thứ tự “{}” không phải next hay due",
             filter: "góc nhìn “{}”: bộ lọc {}",
+            marks_title: "Đánh dấu nhiều việc",
+            marks_rule: &[
+                "m đánh dấu việc đang chọn (rồi xuống dòng), M đánh dấu mọi việc đang",
+                "hiện hoặc bỏ hết dấu. Khi có việc được đánh dấu, Space, s, +, -, p và d",
+                "tác động lên tất cả như một thay đổi (một lần u hoàn tác); e đặt",
+                "chiến dịch, người làm hay thẻ cho tất cả. Bấm + bảy lần: lùi một tuần.",
+            ],
+            views_title: "Góc nhìn đã lưu",
+            views_rule: &[
+                "w lưu bộ lọc, cách nhóm và thứ tự đang hiện dưới một tên, thành bảng",
+                "[[view]] trong tệp cấu hình (name, filter, group, order).",
+                "v hiện góc nhìn kế tiếp, V góc nhìn trước; qua cái cuối: không dùng",
+                "góc nhìn, bộ lọc như trước. Dòng lọc ghi tên góc nhìn đang hiện.",
+            ],
+            mouse_title: "Chuột",
+            mouse_rule: &[
+                "Tắt, trừ khi cấu hình có mouse = true hoặc chạy với --mouse: khi đó",
+                "bấm vào thẻ để chuyển, vào việc hay thẻ việc để chọn, lăn chuột để",
+                "di chuyển. Khi tắt, terminal vẫn bôi chọn chữ như thường (cả qua SSH).",
+            ],
         },
         plan_actions: &[
             ("add", "thêm chiến dịch"),

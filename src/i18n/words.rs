@@ -413,7 +413,8 @@ pub struct DetailWords {
 }
 
 /// The Tasks tab's saved views: the form `w` opens, what saving and
-/// cycling say, and why a `[[view]]` table of the config is left out.
+/// cycling say, and why a `[[view]]` table of the config is left out;
+/// and the help's rules of marks, views and the mouse.
 #[derive(Debug)]
 pub struct ViewWords {
     pub form_title: &'static str,
@@ -452,6 +453,14 @@ pub struct ViewWords {
     pub group: &'static str,
     pub order: &'static str,
     pub filter: &'static str,
+    /// The help's rules of marking many, saved views and the mouse: a
+    /// heading and its lines each.
+    pub marks_title: &'static str,
+    pub marks_rule: &'static [&'static str],
+    pub views_title: &'static str,
+    pub views_rule: &'static [&'static str],
+    pub mouse_title: &'static str,
+    pub mouse_rule: &'static [&'static str],
 }
 
 /// The Tasks tab's own words: hidden done tasks, the "next" order

@@ -291,3 +291,39 @@ fn a_saved_view_shown_at_80x24_and_160x48_in_english_and_vietnamese() {
         }
     }
 }
+
+#[test]
+fn the_help_tells_the_keys_and_rules_of_views_marks_and_the_mouse() {
+    for (locale, titles) in [
+        (Locale::En, ["Marking many", "Saved views", "Mouse"]),
+        (
+            Locale::Vi,
+            ["Đánh dấu nhiều việc", "Góc nhìn đã lưu", "Chuột"],
+        ),
+    ] {
+        let files = Files::new("");
+        let mut app = files.open(locale);
+        typed(&mut app, "?view");
+        let keys = screen(&mut app, 160, 48);
+        // With nothing typed, the last key shows the rules below the keys.
+        for _ in 0.."view".len() {
+            typed(&mut app, "\x08");
+        }
+        app.on_key(&key(KeyCode::End));
+        let text = format!("{keys}{}", screen(&mut app, 160, 48));
+        for name in ["save_view", "next_view", "prev_view"] {
+            assert!(text.contains(name), "{locale:?} {name}:\n{text}");
+        }
+        for title in titles {
+            assert!(
+                text.contains(&format!("│{title}")),
+                "{locale:?} {title}:\n{text}"
+            );
+        }
+        assert!(
+            text.contains("mouse = true") && text.contains("--mouse"),
+            "{text}"
+        );
+        assert!(text.contains("is:repeating"), "{text}");
+    }
+}

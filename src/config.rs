@@ -7,6 +7,7 @@ use chrono::Weekday;
 use serde::Deserialize;
 
 use crate::i18n::{Currency, Locale};
+use crate::taskview::views::{View, ViewProblem};
 
 /// Settings as the rest of the program uses them.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,6 +28,16 @@ pub struct Config {
     pub keys: BTreeMap<String, Vec<String>>,
     /// The file these settings were read from, for messages about them.
     pub path: Option<PathBuf>,
+    /// Clicks and the wheel in the dashboard; off by default, so the
+    /// terminal keeps selecting text (over SSH too).
+    pub mouse: bool,
+    /// The Tasks tab's saved views, and the `[[view]]` tables left out
+    /// (see `taskview::views`): a bad view never keeps the dashboard shut.
+    pub views: Vec<View>,
+    pub view_problems: Vec<ViewProblem>,
+    /// Where a new view is written: the file read, or the default file
+    /// where there is none yet.
+    pub views_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,6 +59,10 @@ impl Default for Config {
             braille: true,
             keys: BTreeMap::new(),
             path: None,
+            mouse: false,
+            views: Vec::new(),
+            view_problems: Vec::new(),
+            views_file: None,
         }
     }
 }
@@ -58,7 +73,7 @@ pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 
 /// The text of the config file at `path`, `None` where there is none; a
 /// FIFO, a device, a folder or a file over [`MAX_CONFIG_BYTES`] is refused.
-fn read_capped(path: &Path) -> Result<Option<String>, String> {
+pub(crate) fn read_capped(path: &Path) -> Result<Option<String>, String> {
     use std::io::Read;
     let Some(file) = crate::files::open_regular(path).map_err(|e| e.to_string())? else {
         return Ok(None);
@@ -87,6 +102,9 @@ struct File {
     loyalty_threshold: Option<u32>,
     ascii: Option<bool>,
     keys: Option<BTreeMap<String, Vec<String>>>,
+    mouse: Option<bool>,
+    /// Read leniently, view by view (see `taskview::views::read`).
+    view: Option<toml::Value>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -118,12 +136,18 @@ impl Config {
         };
         let text = match read_capped(&path) {
             Ok(Some(t)) => t,
-            Ok(None) if !required => return Ok(Config::default()),
+            Ok(None) if !required => {
+                return Ok(Config {
+                    views_file: Some(path),
+                    ..Config::default()
+                });
+            }
             Ok(None) => return Err(err("no such file".into())),
             Err(e) => return Err(err(e)),
         };
         let mut c = Config::parse(&text).map_err(err)?;
-        c.path = Some(path);
+        c.path = Some(path.clone());
+        c.views_file = Some(path);
         Ok(c)
     }
 
@@ -165,6 +189,10 @@ impl Config {
         if let Some(k) = file.keys {
             c.keys = k;
         }
+        if let Some(m) = file.mouse {
+            c.mouse = m;
+        }
+        (c.views, c.view_problems) = crate::taskview::views::read(file.view.as_ref());
         Ok(c)
     }
 }
@@ -225,5 +253,21 @@ mod tests {
         assert!(e.contains("'fr'"), "{e}");
         let e = Config::parse("churn_window_days = 0").expect_err("zero window");
         assert!(e.contains("out of range"), "{e}");
+    }
+
+    #[test]
+    fn mouse_and_views_are_read_and_a_bad_view_leaves_the_rest_working() {
+        let c = Config::parse(
+            "mouse = true\nlocale = \"vi\"\n[[view]]\nname = \"SEO\"\nfilter = \"#seo\"\n\
+             [[view]]\nname = \"SEO\"\n[[view]]\nname = \"Odd\"\ngroup = \"week\"\n",
+        )
+        .expect("a bad view is no config error");
+        assert!(c.mouse);
+        assert_eq!(c.locale, Locale::Vi);
+        let names: Vec<&str> = c.views.iter().map(|v| v.name.as_str()).collect();
+        assert_eq!(names, ["SEO"]);
+        let left_out: Vec<&str> = c.view_problems.iter().map(|p| p.view.as_str()).collect();
+        assert_eq!(left_out, ["SEO", "Odd"]);
+        assert!(!Config::default().mouse);
     }
 }

@@ -727,3 +727,139 @@ fn a_weekly_task_from_quick_add_is_followed_when_done() {
         "undo took both back"
     );
 }
+
+/// The tasks' due days, by id.
+fn dues(db: &Path) -> Vec<(i64, String)> {
+    let tasks: serde_json::Value =
+        serde_json::from_str(&funnel(db, &["task", "list", "--all", "--json"])).expect("json");
+    let mut out: Vec<(i64, String)> = tasks
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|t| {
+            (
+                t["id"].as_i64().unwrap_or_default(),
+                t["due"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Marking many in a real terminal: `m` three times marks three tasks,
+/// `+` seven times moves all three a week on; the fourth stays.
+#[test]
+fn three_marked_tasks_move_a_week_on() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("marks.db");
+    for (title, due) in [
+        ("Post A", "2026-11-24"),
+        ("Post B", "2026-11-25"),
+        ("Post C", "2026-11-26"),
+        ("Post D", "2026-11-27"),
+    ] {
+        funnel(&db, &["task", "add", title, "--due", due]);
+    }
+    let tmux = start("marks", &dashboard_cmd(&db), 100, 30, "3 Tasks");
+    let wait = |text: &str| tmux.wait_for(text, WAIT);
+    wait("Post D");
+    tmux.keys(&["m", "m", "m"]);
+    wait("3 marked");
+    for _ in 0..7 {
+        tmux.keys(&["+"]);
+    }
+    let want = vec![
+        (1, "2026-12-01".to_string()),
+        (2, "2026-12-02".to_string()),
+        (3, "2026-12-03".to_string()),
+        (4, "2026-11-27".to_string()),
+    ];
+    let start = Instant::now();
+    while dues(&db) != want {
+        assert!(start.elapsed() < WAIT, "{:?}\n{}", dues(&db), tmux.screen());
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    wait("3 marked tasks changed.");
+    wait("2026-12-03");
+    tmux.keys(&["q"]);
+}
+
+/// A saved view in a real terminal: `w` writes it to the config file,
+/// and after a restart `v` shows it again, named on the filter line.
+#[test]
+fn a_saved_view_comes_back_after_a_restart() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("views.db");
+    funnel(&db, &["task", "add", "Audit the blog #seo"]);
+    funnel(&db, &["task", "add", "Print the flyers"]);
+    let tmux = start("views", &dashboard_cmd(&db), 100, 30, "3 Tasks");
+    let wait = |text: &str| tmux.wait_for(text, WAIT);
+    wait("Print the flyers");
+    tmux.keys(&["/"]);
+    literal(&tmux, "#seo");
+    tmux.keys(&["Enter"]);
+    wait("1 shown");
+    tmux.keys(&["w"]);
+    wait("Save the view");
+    literal(&tmux, "Blog work");
+    tmux.keys(&["Enter"]);
+    wait("Saved view “Blog work”");
+    tmux.keys(&["q"]);
+    let quit = Instant::now();
+    while alive(&tmux) {
+        assert!(quit.elapsed() < WAIT, "funnel did not quit");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let config = std::fs::read_to_string(dir.path().join("funnel").join("config.toml"))
+        .expect("the config file was made");
+    assert!(config.contains("name = \"Blog work\""), "{config}");
+
+    let tmux = start("views", &dashboard_cmd(&db), 100, 30, "3 Tasks");
+    let wait = |text: &str| tmux.wait_for(text, WAIT);
+    wait("Print the flyers");
+    tmux.keys(&["v"]);
+    wait("View Blog work · Filter: #seo");
+    assert!(
+        !tmux.screen().contains("Print the flyers"),
+        "{}",
+        tmux.screen()
+    );
+    tmux.keys(&["v"]);
+    wait("No view: the filter as it was before.");
+    wait("Print the flyers");
+    tmux.keys(&["q"]);
+}
+
+/// The mouse is the terminal's unless asked for: without `--mouse` the
+/// dashboard does not ask for mouse reports (text selection keeps
+/// working); with it, a click on a tab's title shows the tab.
+#[test]
+fn the_mouse_is_asked_for_only_with_mouse_on() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("mouse.db");
+    funnel(&db, &["task", "add", "One task"]);
+    let flag = |tmux: &Tmux| {
+        let out = tmux.run(&["display-message", "-p", "-t", "t", "#{mouse_any_flag}"]);
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    };
+    let tmux = start("nomouse", &dashboard_cmd(&db), 100, 30, "3 Tasks");
+    tmux.wait_for("One task", WAIT);
+    assert_eq!(flag(&tmux), "0");
+    tmux.keys(&["q"]);
+
+    let cmd = format!("{} --mouse", dashboard_cmd(&db));
+    let tmux = start("mouse", &cmd, 100, 30, "3 Tasks");
+    tmux.wait_for("One task", WAIT);
+    assert_eq!(flag(&tmux), "1");
+    // A press and release of the left button on "1 Strategy" (SGR mouse
+    // report, columns and rows from 1), as the terminal sends them.
+    literal(&tmux, "\x1b[<0;12;1M\x1b[<0;12;1m");
+    tmux.wait_for("Objectives", WAIT);
+    tmux.keys(&["q"]);
+    let start = Instant::now();
+    while alive(&tmux) {
+        assert!(start.elapsed() < WAIT, "funnel did not quit");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}

@@ -574,6 +574,24 @@ mod cli {
     }
 
     #[test]
+    fn the_plain_task_list_marks_a_repeating_task() {
+        let s = Sandbox::new();
+        s.ok(&["task", "add", "Newsletter every:1w due:tue"]);
+        s.ok(&["task", "add", "Launch post due:wed"]);
+        let text = s.ok(&["task", "list"]);
+        let row = |title: &str| {
+            text.lines()
+                .find(|l| l.contains(title))
+                .unwrap_or_default()
+                .to_string()
+        };
+        assert!(row("Newsletter").contains("↻ Newsletter"), "{text}");
+        assert!(!row("Launch post").contains('↻'), "{text}");
+        let ascii = s.ok(&["--ascii", "task", "list"]);
+        assert!(ascii.contains("~ Newsletter"), "{ascii}");
+    }
+
+    #[test]
     fn every_and_after_done_options_set_change_and_stop_a_series() {
         let s = Sandbox::new();
         s.ok(&[

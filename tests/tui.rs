@@ -1749,3 +1749,8 @@ mod movement;
 
 #[path = "tui/import.rs"]
 mod import;
+#[path = "tui/views.rs"]
+mod views;
+
+#[path = "tui/mouse.rs"]
+mod mouse;

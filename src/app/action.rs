@@ -58,6 +58,14 @@ pub enum Action {
     ToggleMark,
     /// Tasks: mark every task shown, or clear the marks.
     MarkAll,
+    /// Tasks: save the filter, grouping and order shown as a named view
+    /// in the config file.
+    SaveView,
+    /// Tasks: the next saved view (after the last: none, the filter as
+    /// it was before).
+    NextView,
+    /// Tasks: the saved view before (before the first: none).
+    PrevView,
     /// Task: todo → doing → blocked → done → todo.
     CycleStatus,
     /// Task: due one day later.
@@ -162,6 +170,10 @@ pub enum Action {
     Reopen,
     /// A key typed into the text field being edited.
     Type(KeyEvent),
+    /// A click on a row of the list shown (its place among all rows).
+    SelectRow(usize),
+    /// A click on a card of the board: its column and its place there.
+    SelectCard(usize, usize),
 }
 
 /// The configurable actions and their names in the config file.
@@ -201,6 +213,9 @@ pub const NAMED: &[(Action, &str)] = &[
     (Action::ToggleDoneShown, "toggle_done_shown"),
     (Action::ToggleMark, "toggle_mark"),
     (Action::MarkAll, "mark_all"),
+    (Action::SaveView, "save_view"),
+    (Action::NextView, "next_view"),
+    (Action::PrevView, "prev_view"),
     (Action::Detail, "detail"),
     (Action::EditNotes, "edit_notes"),
     (Action::HalfPageDown, "half_page_down"),

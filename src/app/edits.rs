@@ -154,6 +154,9 @@ impl App {
             if purpose == Purpose::Record {
                 return self.submit_record();
             }
+            if purpose == Purpose::View {
+                return self.submit_view();
+            }
             let seen = match self.catch_up() {
                 CaughtUp::New => None,
                 CaughtUp::Edit(seen) => Some(seen),

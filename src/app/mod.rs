@@ -23,6 +23,7 @@ pub mod strategy;
 mod tab;
 pub mod tasks;
 pub mod typing;
+mod views;
 mod waiting;
 
 use std::time::Duration;
@@ -192,6 +193,11 @@ impl App {
             write_wait: crate::store::busy_timeout(),
             record_day: None,
         };
+        let (views, mut left_out) =
+            crate::taskview::views::usable(&app.config.views, today, app.config.week_start);
+        app.tasks.views = views;
+        left_out.splice(0..0, app.config.view_problems.iter().cloned());
+        app.views_left_out(&left_out);
         if let Some(e) = unread {
             app.fail(e.to_string());
         }
@@ -373,6 +379,8 @@ impl App {
             | Action::Bottom
             | Action::PageUp
             | Action::PageDown
+            | Action::HalfPageUp
+            | Action::HalfPageDown
             | Action::Add
             | Action::Edit
             | Action::Delete

@@ -112,6 +112,8 @@ impl App {
             Action::Down => list.move_by(1),
             Action::PageUp => list.move_by(-page),
             Action::PageDown => list.move_by(page),
+            Action::HalfPageUp => list.move_by(-(page / 2).max(1)),
+            Action::HalfPageDown => list.move_by((page / 2).max(1)),
             Action::Top => list.selected = 0,
             Action::Bottom => list.move_by(isize::MAX),
             Action::Edit => {

@@ -456,14 +456,16 @@ impl App {
 
     /// Applies what typing left pending (the filter) before the next frame:
     /// a burst of keys, such as a paste, filters once, not once per key.
+    /// Then reads what the frame shows of the selected task beyond its
+    /// line (the note it follows up), so drawing only reads state.
     pub fn settle(&mut self) {
-        if !std::mem::take(&mut self.filter_pending) {
-            return;
+        if std::mem::take(&mut self.filter_pending) {
+            if let Some(t) = &self.filter_input {
+                let text = t.lines().join(" ");
+                self.tasks.set_filter(&text, self.today);
+            }
+            self.tasks.scroll_into_view(self.fit.list_height);
         }
-        if let Some(t) = &self.filter_input {
-            let text = t.lines().join(" ");
-            self.tasks.set_filter(&text, self.today);
-        }
-        self.tasks.scroll_into_view(self.fit.list_height);
+        self.tasks.read_followed(&self.store);
     }
 }

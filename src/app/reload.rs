@@ -17,6 +17,7 @@ impl App {
     pub(super) fn made_stale(&mut self, stale: Stale) {
         if stale.any() {
             self.timelines = Default::default();
+            self.tasks.forget_followed();
         }
         self.stale = self.stale.with(stale);
         self.freshen();

@@ -59,6 +59,10 @@ pub struct Cli {
     /// locale is not UTF-8).
     #[arg(long, global = true)]
     pub ascii: bool,
+    /// Clicks and the wheel in the dashboard (also `mouse = true` in the
+    /// config); off by default, so the terminal keeps selecting text.
+    #[arg(long, global = true)]
+    pub mouse: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -290,6 +294,7 @@ fn settings(cli: &Cli) -> CliResult<Config> {
         config.loyalty_threshold =
             crate::config::check_range("--loyalty-threshold", l, 1, 1000).map_err(flag)?;
     }
+    config.mouse |= cli.mouse;
     if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
         config.theme = crate::config::Theme::Mono;
     }

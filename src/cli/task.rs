@@ -393,7 +393,12 @@ fn list(ctx: &Context, store: &Store, a: &ListArgs) -> CliResult {
                 words.ui.task_status(t.status).to_string(),
                 words.ui.priority(t.priority).to_string(),
                 due,
-                fit(&t.title, 50),
+                // The mark the dashboard gives a task of a series.
+                match (t.repeats, ctx.ascii) {
+                    (true, true) => fit(&format!("~ {}", t.title), 50),
+                    (true, false) => fit(&format!("↻ {}", t.title), 50),
+                    (false, _) => fit(&t.title, 50),
+                },
                 t.campaign
                     .and_then(|id| campaigns.get(&id))
                     .map(|c| fit(c, 24))

@@ -11,6 +11,7 @@ use std::str::FromStr;
 pub use en::EN;
 pub use vi::VI;
 pub use words::ImportWords;
+pub use words::ViewWords;
 pub use words::{
     CliWords, CompareWords, ElsewhereWords, EntityWords, ForecastWords, KindWords, KpiWords,
     PlanWords, RecordWords, StrategyWords, TaskWords, UiWords, Words,

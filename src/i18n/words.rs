@@ -349,6 +349,7 @@ pub struct UiWords {
     pub detail: DetailWords,
     /// The KPIs tab's import of a file: the path prompt and the dry run.
     pub import: ImportWords,
+    pub views: ViewWords,
     /// Labels of actions on the Plan tab where they differ from `actions`
     /// ("add" adds a campaign there).
     pub plan_actions: &'static [(&'static str, &'static str)],
@@ -411,6 +412,57 @@ pub struct DetailWords {
     pub go_to_prompt: &'static str,
     pub go_to_bad: &'static str,
     pub go_to_missing: &'static str,
+}
+
+/// The Tasks tab's saved views: the form `w` opens, what saving and
+/// cycling say, and why a `[[view]]` table of the config is left out;
+/// and the help's rules of marks, views and the mouse.
+#[derive(Debug)]
+pub struct ViewWords {
+    pub form_title: &'static str,
+    pub name: &'static str,
+    pub name_hint: &'static str,
+    /// "Saved view “{name}” in {file}. {key} goes through the views."
+    pub saved: &'static str,
+    /// "A view named “{name}” is in {file} already…"
+    pub exists: &'static str,
+    pub no_name: &'static str,
+    pub no_file: &'static str,
+    /// "{file} is not valid TOML ({why})…"
+    pub not_toml: &'static str,
+    /// "{file}: `view` is not a list of [[view]] tables…"
+    pub file_not_tables: &'static str,
+    /// "Cannot write {file}: {why}…"
+    pub io: &'static str,
+    pub bad_filter: &'static str,
+    /// No view in the config: "{key} saves…"
+    pub none: &'static str,
+    /// "View “{name}” ({n} of {all})."
+    pub shown: &'static str,
+    /// Back to no view.
+    pub left: &'static str,
+    /// The filter line's label while a view is shown: "View {name}".
+    pub active: &'static str,
+    /// The status line at start: "{file}: {problem}; …" and "(+{n} more)".
+    pub left_out: &'static str,
+    pub more: &'static str,
+    /// Why a view is left out, "{view}" first.
+    pub not_tables: &'static str,
+    pub no_name_at: &'static str,
+    pub not_text: &'static str,
+    pub unknown_key: &'static str,
+    pub duplicate: &'static str,
+    pub group: &'static str,
+    pub order: &'static str,
+    pub filter: &'static str,
+    /// The help's rules of marking many, saved views and the mouse: a
+    /// heading and its lines each.
+    pub marks_title: &'static str,
+    pub marks_rule: &'static [&'static str],
+    pub views_title: &'static str,
+    pub views_rule: &'static [&'static str],
+    pub mouse_title: &'static str,
+    pub mouse_rule: &'static [&'static str],
 }
 
 /// The Tasks tab's own words: hidden done tasks, the "next" order

@@ -20,6 +20,8 @@ pub struct TaskLine {
     pub due: Option<NaiveDate>,
     /// Space separated, as stored.
     pub tags: String,
+    /// Whether the task is of a series (has a repeat rule).
+    pub repeats: bool,
 }
 
 impl Store {
@@ -27,7 +29,8 @@ impl Store {
     /// due day, none last, then id).
     pub fn task_lines(&self, q: &TaskQuery) -> Result<Vec<TaskLine>> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT id, title, campaign_id, assignee_id, status, priority, due, tags
+            "SELECT id, title, campaign_id, assignee_id, status, priority, due, tags,
+                    recurrence IS NOT NULL
              FROM tasks WHERE {QUERY_FILTER} ORDER BY id"
         ))?;
         let rows = stmt.query_map(q.params(), |r| {
@@ -40,6 +43,7 @@ impl Store {
                 priority: enum_col(r, 5)?,
                 due: day_col(r, 6)?,
                 tags: r.get(7)?,
+                repeats: r.get(8)?,
             })
         })?;
         let mut lines: Vec<TaskLine> = rows.collect::<rusqlite::Result<_>>()?;

@@ -33,7 +33,7 @@ pub enum FilterProblem {
     Status(String),
     #[error("{0}")]
     Priority(UnknownValue),
-    #[error("'{0}' is not a task state (one of: open, done, overdue)")]
+    #[error("'{0}' is not a task state (one of: open, done, overdue, repeating)")]
     State(String),
     #[error(
         "unknown filter '{0}:' (use status:, is:, campaign:, p:, priority:, due:, @, #; put text with a colon in quotes)"
@@ -65,6 +65,8 @@ enum Test {
     Priority([bool; 3]),
     Overdue(NaiveDate),
     Due(DueTest),
+    /// A task of a series (one with a repeat rule).
+    Repeating,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,6 +119,7 @@ impl Test {
             Test::Priority(set) => set[task.priority as usize],
             Test::Overdue(today) => is_overdue(task, *today),
             Test::Due(due) => due.matches(task.due),
+            Test::Repeating => task.recurrence.is_some(),
             Test::Word(_) | Test::Campaign(_) | Test::Assignee(_) | Test::Tag(_) => false,
         }
     }
@@ -363,10 +366,12 @@ fn priorities(value: &str) -> Result<[bool; 3], FilterProblem> {
 
 fn state(value: &str, today: NaiveDate) -> Result<Test, FilterProblem> {
     let open = [true, true, true, false];
-    match value.to_ascii_lowercase().as_str() {
+    match value.to_lowercase().as_str() {
         "open" => Ok(Test::Status(open)),
         "done" => Ok(Test::Status(open.map(|b| !b))),
         "overdue" => Ok(Test::Overdue(today)),
+        // The Vietnamese word too, with or without its accent.
+        "repeating" | "lặp" | "lap" => Ok(Test::Repeating),
         _ => Err(FilterProblem::State(value.to_string())),
     }
 }

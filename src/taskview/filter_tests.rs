@@ -349,7 +349,7 @@ fn errors_name_the_bad_term() {
         ),
         (
             "is:late",
-            "'is:late': 'late' is not a task state (one of: open, done, overdue)".into(),
+            "'is:late': 'late' is not a task state (one of: open, done, overdue, repeating)".into(),
         ),
         (
             "stauts:done",
@@ -512,4 +512,27 @@ fn a_filter_asks_for_done_tasks_only_by_status() {
         let f = parse_filter(input, sunday(), Weekday::Mon).expect("parses");
         assert_eq!(f.asks_for_done(), asks, "{input}");
     }
+}
+
+#[test]
+fn is_repeating_keeps_the_tasks_of_a_series_in_either_language() {
+    use crate::domain::recurrence::{Recurrence, Unit};
+    let mut weekly = line(1, "Newsletter");
+    weekly.task.recurrence = Some(Recurrence::Every {
+        n: 1,
+        unit: Unit::Week,
+    });
+    let once = line(2, "Launch post");
+    for (text, keeps) in [
+        ("is:repeating", [true, false]),
+        ("IS:Repeating", [true, false]),
+        ("is:lặp", [true, false]),
+        ("is:lap", [true, false]),
+        ("-is:repeating", [false, true]),
+    ] {
+        let f = parse_filter(text, sunday(), Weekday::Mon).expect(text);
+        assert_eq!([f.matches(&weekly), f.matches(&once)], keeps, "{text}");
+    }
+    let e = parse_filter("is:weekly", sunday(), Weekday::Mon).expect_err("unknown state");
+    assert!(e.to_string().contains("repeating"), "{e}");
 }

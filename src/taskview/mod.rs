@@ -23,6 +23,7 @@ mod index;
 mod lines;
 mod order;
 pub mod quick;
+pub mod views;
 pub mod workload;
 
 #[cfg(test)]

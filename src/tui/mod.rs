@@ -14,7 +14,9 @@ use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind,
+};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -27,6 +29,7 @@ use crate::app::App;
 use crate::ui;
 
 mod editor;
+pub mod mouse;
 
 /// Puts the terminal back when dropped, whatever path leaves `run`.
 struct Restore;
@@ -57,6 +60,10 @@ fn enter() -> std::io::Result<DefaultTerminal> {
 /// Whether the terminal is in raw mode on the alternate screen.
 static ENTERED: AtomicBool = AtomicBool::new(false);
 
+/// Whether the terminal reports the mouse to the dashboard (and so does
+/// not select text with it) until put back.
+static MOUSE: AtomicBool = AtomicBool::new(false);
+
 /// The terminal as the shell had it: raw mode off, the main screen back
 /// and the cursor shown (drawing hides it). Only once per `enter`: a
 /// second "leave the alternate screen" would move the cursor back to where
@@ -67,7 +74,11 @@ fn restore() {
         return;
     }
     let raw = disable_raw_mode();
-    let screen = execute!(stdout(), LeaveAlternateScreen, Show);
+    let mouse = match MOUSE.swap(false, Ordering::SeqCst) {
+        true => execute!(stdout(), DisableMouseCapture),
+        false => Ok(()),
+    };
+    let screen = execute!(stdout(), LeaveAlternateScreen, Show).and(mouse);
     if let Err(e) = raw.and(screen) {
         // Not `eprintln!`: with the terminal gone (SIGHUP) it would panic,
         // and the panic's report would hold up the exit for seconds.
@@ -119,6 +130,12 @@ pub fn run(mut app: App) -> std::io::Result<()> {
     let crash = Crash::from_env();
     let mut terminal = enter()?;
     let _restore = Restore;
+    // Only asked for: a terminal reporting the mouse no longer selects
+    // text with it.
+    if app.config.mouse {
+        MOUSE.store(true, Ordering::SeqCst);
+        execute!(stdout(), EnableMouseCapture)?;
+    }
     LOOPING.store(true, Ordering::SeqCst);
     let out = event_loop(&mut terminal, &mut app, crash);
     LOOPING.store(false, Ordering::SeqCst);
@@ -243,6 +260,11 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, crash: Crash) -> st
                             None => app.edit_inside(request),
                         }
                     }
+                    dirty = true;
+                }
+                Event::Mouse(m) => {
+                    let size = terminal.size()?;
+                    mouse::on_mouse(app, &m, Rect::new(0, 0, size.width, size.height));
                     dirty = true;
                 }
                 Event::Resize(..) => dirty = true,

@@ -105,12 +105,16 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme, alone: boo
             .collect::<Vec<_>>()
             .join(" ")
     });
+    // The note's text as read on selection (see `tasks::followed`).
     let follows = task.follows_note.map(|id| {
         let note = Format::fill(d.note, id);
-        match app.store().note(id).ok().and_then(|n| {
-            let first = n.text.lines().next().unwrap_or_default().to_string();
-            (!first.is_empty()).then_some(first)
-        }) {
+        let text = app
+            .tasks
+            .followed
+            .as_ref()
+            .filter(|f| f.task == task.id && f.note == id)
+            .and_then(|f| f.text.as_ref());
+        match text {
             Some(text) => format!("{note}: {text}"),
             None => note,
         }

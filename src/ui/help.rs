@@ -1,7 +1,7 @@
 //! The `?` overlay: every bound key, by context, from the keymap itself,
 //! narrowed by what is typed, the selected line's action run by `Enter`
 //! (see `app::help`); with nothing typed, the rules of the "next" order,
-//! quick add, repeats and the filter below.
+//! quick add, repeats, marks, saved views, the mouse and the filter below.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -75,6 +75,9 @@ fn rules(app: &App, t: Theme, cols: usize, out: &mut Vec<Line<'static>>) {
         (ui.tasks.next_title, ui.tasks.next_rule),
         (ui.tasks.quick_title, ui.tasks.quick_rule),
         (ui.tasks.repeat_title, ui.tasks.repeat_rule),
+        (ui.views.marks_title, ui.views.marks_rule),
+        (ui.views.views_title, ui.views.views_rule),
+        (ui.views.mouse_title, ui.views.mouse_rule),
     ] {
         out.push(Line::default());
         out.push(Line::styled(title.to_string(), t.heading()));

@@ -12,6 +12,7 @@ mod funnel;
 mod help;
 mod import;
 mod kpis;
+pub mod mouse;
 mod notes;
 mod picker;
 mod plan;
@@ -71,7 +72,7 @@ fn body(app: &App, area: Rect) -> Rect {
     body_drawn(app, area, theme(app))
 }
 
-fn body_drawn(app: &App, area: Rect, t: Theme) -> Rect {
+pub(crate) fn body_drawn(app: &App, area: Rect, t: Theme) -> Rect {
     let [_, body, _] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
@@ -187,11 +188,19 @@ fn render_title(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
     );
 }
 
+/// The tab bar's first words, before the tabs.
+pub const BRAND: &str = " funnel ";
+
+/// A tab's label in the tab bar (a click on it shows the tab).
+pub fn tab_label(app: &App, tab: Tab) -> String {
+    format!(" {} {} ", tab.index() + 1, app.words().ui.tabs[tab.index()])
+}
+
 fn render_header(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
     let ui = &app.words().ui;
-    let mut spans = vec![Span::styled(" funnel ", t.title())];
+    let mut spans = vec![Span::styled(BRAND, t.title())];
     for tab in Tab::ALL {
-        let label = format!(" {} {} ", tab.index() + 1, ui.tabs[tab.index()]);
+        let label = tab_label(app, tab);
         let style = if tab == app.tab {
             t.active_tab()
         } else {

@@ -20,41 +20,82 @@ pub fn list_rows(body: Rect) -> usize {
     body.height.saturating_sub(2) as usize
 }
 
-pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
+/// Where the tab draws in its `area`: the filter line, the list or the
+/// board (none while the details stand in its place) and the details.
+pub struct Areas {
+    pub filter: Rect,
+    pub main: Option<Rect>,
+    pub pane: Option<Rect>,
+}
+
+/// The tab's [`Areas`] in `area`; a click is placed with them too.
+pub fn areas(app: &App, area: Rect) -> Areas {
     let [filter, main] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
-    render_filter(app, frame, filter, t);
     // The selected task whole: beside the list where it fits, else in
     // its place while open.
-    let main = if super::detail::beside(area) {
+    let (main, pane) = if super::detail::beside(area) {
         let [list, pane] = Layout::horizontal([
             Constraint::Min(1),
             Constraint::Length(super::detail::pane_width(area)),
         ])
         .areas(main);
-        super::detail::render(app, frame, pane, t, false);
-        list
+        (Some(list), Some(pane))
     } else if app.tasks.detail {
-        return super::detail::render(app, frame, main, t, true);
+        (None, Some(main))
     } else {
-        main
+        (Some(main), None)
     };
-    match app.tasks.view {
-        TaskView::List => render_list(app, frame, main, t),
-        TaskView::Board => render_board(app, frame, main, t),
+    Areas { filter, main, pane }
+}
+
+/// The list's task rows in its area: all but the column heading.
+pub fn rows_area(list: Rect) -> Rect {
+    let [_, rows] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(list);
+    rows
+}
+
+/// The board's four columns in its area.
+pub fn board_columns(board: Rect) -> std::rc::Rc<[Rect]> {
+    Layout::horizontal([Constraint::Ratio(1, 4); 4]).split(board)
+}
+
+/// The first card shown of a column `height` cards high whose card
+/// `selected` is selected.
+pub fn board_start(selected: usize, height: usize) -> usize {
+    selected.saturating_sub(height.saturating_sub(1))
+}
+
+pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
+    let a = areas(app, area);
+    render_filter(app, frame, a.filter, t);
+    if let Some(pane) = a.pane {
+        super::detail::render(app, frame, pane, t, a.main.is_none());
+    }
+    match (a.main, app.tasks.view) {
+        (None, _) => {}
+        (Some(main), TaskView::List) => render_list(app, frame, main, t),
+        (Some(main), TaskView::Board) => render_board(app, frame, main, t),
     }
 }
 
 /// The filter line, with the count shown and of done tasks hidden at its
 /// right end, always in sight.
 fn render_filter(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
+    let view = app.tasks.active_view();
     // A printed frame shows a filter only where one is set.
-    if !t.chrome && app.tasks.filter_text.is_empty() {
+    if !t.chrome && app.tasks.filter_text.is_empty() && view.is_none() {
         return;
     }
     let ui = &app.words().ui;
-    let prompt = match app.go_to {
-        true => ui.detail.go_to_prompt.to_string(),
-        false => format!("{}: ", ui.filter_prompt),
+    // The saved view shown is named before its filter.
+    let prompt = match (app.go_to, view) {
+        (true, _) => ui.detail.go_to_prompt.to_string(),
+        (false, Some(v)) => format!(
+            "{} · {}: ",
+            crate::i18n::Format::fill(ui.views.active, &v.name),
+            ui.filter_prompt
+        ),
+        (false, None) => format!("{}: ", ui.filter_prompt),
     };
     let count = crate::i18n::Format::fill_all(
         ui.tasks.shown_hidden,
@@ -255,8 +296,8 @@ fn render_list(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
     let ui = &app.words().ui;
     let w = app.words();
     let cols = columns(area.width as usize);
-    let [head, rows_area] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    let [head, _] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    let rows_area = rows_area(area);
     let mut heads = vec![
         Span::raw(pad("", cols[0] + cols[1])),
         Span::raw(pad(ui.title, cols[2])),
@@ -317,7 +358,7 @@ fn render_list(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
 fn render_board(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
     let ui = &app.words().ui;
     let tab = &app.tasks;
-    let cols = Layout::horizontal([Constraint::Ratio(1, 4); 4]).split(area);
+    let cols = board_columns(area);
     for (c, rect) in cols.iter().enumerate() {
         let title = format!(" {} ({}) ", ui.task_statuses[c], tab.columns[c].len());
         let focused = c == tab.board_column;
@@ -329,7 +370,7 @@ fn render_board(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
         frame.render_widget(block, *rect);
         let height = inner.height as usize;
         let sel = tab.board_rows[c];
-        let start = sel.saturating_sub(height.saturating_sub(1));
+        let start = board_start(sel, height);
         let inner_w = inner.width as usize;
         let lines: Vec<Line<'static>> = tab.columns[c]
             .iter()

@@ -154,6 +154,53 @@ fn read_only_shows_the_details_and_writes_no_notes() {
     assert_eq!(status(&app), "Read-only: nothing can change here.");
 }
 
+/// The note a task follows up is read into the tab's state when the
+/// selection lands on the task, and again once it changed elsewhere;
+/// the pane draws what was read.
+#[test]
+fn the_followed_note_is_read_on_selection_and_after_a_change_elsewhere() {
+    let (dir, mut app) = on_demo_file(Locale::En, 160, 48);
+    let id = to_task_with_notes(&mut app);
+    let note_id = app
+        .store()
+        .task(id)
+        .expect("task")
+        .follows_note
+        .expect("a note");
+    let frame = screen(&mut app, 160, 48);
+    let followed = app.tasks.followed.clone().expect("read on selection");
+    assert_eq!((followed.task, followed.note), (id, note_id));
+    let text = followed.text.expect("the note's first line");
+    let start: String = text.chars().take(15).collect();
+    assert!(
+        frame.contains(&format!("note {}: {start}", note_id.0)),
+        "{frame}"
+    );
+    let mut other = Store::open(&dir.path().join("funnel.db")).expect("store");
+    let mut note = other.note(note_id).expect("note");
+    note.text = "Đổi từ nơi khác".into();
+    other.save_note(&note).expect("saved");
+    assert!(app.poll_external());
+    let frame = screen(&mut app, 160, 48);
+    assert!(
+        frame.contains(&format!("note {}: Đổi từ nơi khác", note_id.0)),
+        "{frame}"
+    );
+    // A task that follows nothing up holds no note.
+    while app
+        .tasks
+        .selected()
+        .expect("a task")
+        .task
+        .follows_note
+        .is_some()
+    {
+        typed(&mut app, "j");
+    }
+    screen(&mut app, 160, 48);
+    assert_eq!(app.tasks.followed, None);
+}
+
 mod frames {
     use super::*;
 

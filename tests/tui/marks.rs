@@ -162,6 +162,18 @@ fn marked_tasks_at_80x24_in_english_and_vietnamese() {
 }
 
 #[test]
+fn marked_tasks_at_160x48_in_english_and_vietnamese() {
+    for locale in [Locale::En, Locale::Vi] {
+        let (_dir, _path, mut app) = on_demo_file(locale);
+        screen(&mut app, 160, 48);
+        mark_three(&mut app);
+        let frame = screen(&mut app, 160, 48);
+        let name = format!("marked_{}_160x48", format!("{locale:?}").to_lowercase());
+        insta::assert_snapshot!(name, frame);
+    }
+}
+
+#[test]
 fn e_sets_assignee_campaign_and_tags_on_every_marked_task_as_one_change() {
     let (_dir, _path, mut app) = on_demo_file(Locale::En);
     let ids = mark_three(&mut app);

@@ -191,3 +191,56 @@ fn cards_show_their_due_day_and_overdue_at_80_columns() {
         insta::assert_snapshot!(name, screen(&mut app, 80, 24));
     }
 }
+
+#[test]
+fn ctrl_d_and_ctrl_u_move_half_a_screen_in_the_kpis_notes() {
+    use funnel::domain::{CauseCategory, Note, NoteId, NoteKind};
+    let (dir, app) = on_demo_file(Locale::En);
+    drop(app);
+    let mut store = Store::open(&dir.path().join("funnel.db")).expect("store");
+    for i in 0..30 {
+        let note = Note {
+            id: NoteId(0),
+            kind: NoteKind::Cause,
+            category: CauseCategory::Other,
+            start: today(),
+            end: today(),
+            metric: None,
+            text: format!("Observation {i}"),
+            created_at: chrono::Utc::now(),
+        };
+        store.save_note(&note).expect("note");
+    }
+    let mut app = App::new(store, settings(Locale::En, false, Keymap::default())).expect("app");
+    typed(&mut app, "4");
+    screen(&mut app, 80, 24);
+    // A note takes two rows: half a screen of notes is a quarter of its rows.
+    let half = (app.fit.list_height / 4).max(1);
+    assert!(half > 1, "{}", app.fit.list_height);
+    let notes = |app: &App| app.kpis.as_ref().expect("kpis").period_notes.selected;
+    // The first key shows the notes at 80 columns.
+    typed(&mut app, "jg");
+    assert_eq!(notes(&app), 0);
+    for (keys, want) in [("d", half), ("dd", 2 * half), ("ddu", half), ("u", 0)] {
+        typed(&mut app, "g");
+        for k in keys.chars() {
+            ctrl(&mut app, k);
+        }
+        assert_eq!(notes(&app), want, "Ctrl-{keys}");
+    }
+}
+
+#[test]
+fn the_board_at_160x48_in_english_and_vietnamese() {
+    for (locale, name) in [
+        (Locale::En, "board_en_160x48"),
+        (Locale::Vi, "board_vi_160x48"),
+    ] {
+        let (_dir, mut app) = on_demo_file(locale);
+        screen(&mut app, 160, 48);
+        // The first task is blocked: one column left is "doing".
+        typed(&mut app, "bh");
+        assert_eq!(app.tasks.board_column, 1);
+        insta::assert_snapshot!(name, screen(&mut app, 160, 48));
+    }
+}

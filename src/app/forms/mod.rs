@@ -45,6 +45,9 @@ pub enum Purpose {
     Resource,
     /// A campaign, an assignee and tags for every marked task.
     Marked,
+    /// The name of a saved view of the Tasks tab (written to the config
+    /// file, not the database).
+    View,
 }
 
 impl Purpose {

@@ -1,13 +1,16 @@
 //! The Tasks tab's state: every task with its names, the filter, the
 //! order and grouping, and where the selection and the scroll are.
 
+mod followed;
 mod lines;
 pub mod load;
 mod marks;
 mod moves;
 mod order;
+mod saved;
 mod update;
 
+pub use followed::Followed;
 pub use update::names;
 #[cfg(test)]
 mod tests;
@@ -18,6 +21,7 @@ use chrono::{NaiveDate, Weekday};
 
 use crate::domain::TaskId;
 use crate::domain::TaskStatus;
+use crate::taskview::views::View;
 use crate::taskview::{GroupKey, Grouping, Sort, TaskFilter, TaskLine, TaskLines};
 
 /// A list with a row per task, or a board with a column per status.
@@ -88,6 +92,14 @@ pub struct TasksTab {
     /// Tasks marked to act on together (see `marks`); kept across a
     /// reload for the tasks that still exist.
     pub marks: BTreeSet<TaskId>,
+    /// The saved views (see `saved`), the one last shown, and the filter,
+    /// grouping and order shown before the first, put back after the last.
+    pub views: Vec<View>,
+    view_at: Option<usize>,
+    before_views: Option<(String, Grouping, Sort)>,
+    /// The note the selected task follows up, for the detail pane (see
+    /// `followed`).
+    pub followed: Option<Followed>,
 }
 
 impl TasksTab {
@@ -119,6 +131,10 @@ impl TasksTab {
             kept: HashSet::new(),
             marks: BTreeSet::new(),
             detail: false,
+            views: Vec::new(),
+            view_at: None,
+            before_views: None,
+            followed: None,
         };
         tab.refresh(today);
         tab

@@ -24,6 +24,22 @@ impl TasksTab {
         self.clamp();
     }
 
+    /// Selects the list's row `row` where it is a task (a click on it).
+    pub fn select_row(&mut self, row: usize, height: usize) {
+        if matches!(self.rows.get(row), Some(Row::Task(_))) {
+            self.cursor = row;
+            self.scroll_into_view(height);
+        }
+    }
+
+    /// Selects the board's card `row` of `column` where there is one.
+    pub fn select_card(&mut self, column: usize, row: usize) {
+        if self.columns.get(column).is_some_and(|c| row < c.len()) {
+            self.board_column = column;
+            self.board_rows[column] = row;
+        }
+    }
+
     pub(super) fn clamp(&mut self) {
         self.cursor = self.cursor.min(self.rows.len().saturating_sub(1));
         self.settle(1);

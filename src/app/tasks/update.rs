@@ -31,6 +31,8 @@ impl TasksTab {
             Action::Top => self.jump(false, height),
             Action::Bottom => self.jump(true, height),
             Action::Left => self.move_column(-1),
+            Action::SelectRow(row) => self.select_row(row, height),
+            Action::SelectCard(column, row) => self.select_card(column, row),
             Action::Right => self.move_column(1),
             Action::ToggleDone
             | Action::CycleStatus
@@ -63,6 +65,9 @@ impl TasksTab {
                 }
             }
             Action::Detail => self.detail = !self.detail,
+            Action::SaveView => return self.view_form(env),
+            Action::NextView => return self.cycle_view(1, env),
+            Action::PrevView => return self.cycle_view(-1, env),
             // Esc closes the details shown alone before it clears the
             // filter; beside the list (the screen grew) they stay.
             Action::ClearFilter if self.detail && !env.fit.detail_beside => self.detail = false,

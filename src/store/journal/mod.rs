@@ -8,7 +8,10 @@
 //! `steps` undoes and redoes, `in_the_way` names what blocks a step, and
 //! `rows` reads which row a recorded op is for.
 
+mod cells;
+mod details;
 mod in_the_way;
+mod label;
 mod orders;
 mod rows;
 mod steps;
@@ -18,8 +21,10 @@ use rusqlite::{Transaction, params};
 
 use super::now_text;
 
+pub use details::Clash;
+pub use label::{ChangeLabel, Subject, Verb};
 pub(super) use orders::{add_order_batch, rewrite_order_batches};
-pub(super) use steps::{redo, undo};
+pub(super) use steps::{redo, undo, undo_anyway};
 pub(super) use triggers::{Record, create_triggers, drop_all_triggers, highest_restorable_ids};
 
 /// How many entries the journal keeps; older ones can no longer be undone.
@@ -113,6 +118,11 @@ impl std::fmt::Display for Origin {
 /// A journaled change: what an undo or redo did, or would do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reverted {
+    /// Its journal entry, to step past it or undo it anyway.
+    pub entry: i64,
+    /// What it did, for the reader's words.
+    pub what: ChangeLabel,
+    /// The same in English, as the command line's messages say it.
     pub label: String,
     pub at: String,
     pub by: Origin,
@@ -140,10 +150,14 @@ struct Entry {
 }
 
 fn read_entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<Entry> {
+    let id = r.get(0)?;
+    let what = ChangeLabel::from_stored(&r.get::<_, String>(1)?);
     Ok(Entry {
-        id: r.get(0)?,
+        id,
         change: Reverted {
-            label: r.get(1)?,
+            entry: id,
+            label: what.english(),
+            what,
             at: r.get(2)?,
             by: Origin::from_stored(&r.get::<_, String>(3)?),
         },

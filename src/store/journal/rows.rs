@@ -1,19 +1,20 @@
-//! Which row a recorded op is for, and the rows an entry or the entries
+//! Which row a recorded op is for, and what an entry or the entries
 //! after it touched.
 
-use rusqlite::Transaction;
+use rusqlite::{Connection, Transaction};
 
+use super::cells::Touch;
 use super::{Reverted, read_entry};
 
 /// A row of a user table: the table's name and the row's rowid.
 pub(super) type Row = (String, i64);
 
-/// The rows touched by the changes still done that were made after
-/// `entry`, each with its change.
-pub(super) fn later_rows(
-    tx: &Transaction<'_>,
+/// What the changes still done that were made after `entry` touched,
+/// each with its change.
+pub(super) fn later_touches(
+    tx: &Connection,
     entry: i64,
-) -> rusqlite::Result<Vec<(Row, Reverted)>> {
+) -> rusqlite::Result<Vec<(Touch, Reverted)>> {
     let mut stmt = tx.prepare(
         "SELECT e.id, e.label, e.at, e.origin, o.undo_sql, o.redo_sql
          FROM journal_entry e JOIN journal_op o ON o.entry_id = e.id
@@ -30,8 +31,8 @@ pub(super) fn later_rows(
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let mut rows = Vec::new();
     for (e, undo_sql, redo_sql) in ops {
-        if let Some(row) = op_row(&undo_sql).or_else(|| op_row(&redo_sql)) {
-            rows.push((row, e.change.clone()));
+        if let Some(touch) = Touch::of(&undo_sql, &redo_sql) {
+            rows.push((touch, e.change.clone()));
         }
     }
     // A later orders import moves its whole batch: its rows are the
@@ -45,26 +46,20 @@ pub(super) fn later_rows(
     let batch = stmt.query_map([entry], |r| Ok((read_entry(r)?, r.get::<_, i64>(4)?)))?;
     for b in batch {
         let (e, order) = b?;
-        rows.push((("orders".to_string(), order), e.change));
+        rows.push((Touch::whole(("orders".to_string(), order)), e.change));
     }
     Ok(rows)
 }
 
-/// The rows the triggers recorded into `entry`.
-pub(super) fn entry_rows(
-    tx: &Transaction<'_>,
-    entry: i64,
-) -> rusqlite::Result<std::collections::HashSet<Row>> {
+/// What the triggers recorded into `entry` touched.
+pub(super) fn entry_touches(tx: &Transaction<'_>, entry: i64) -> rusqlite::Result<Vec<Touch>> {
     let mut stmt = tx.prepare("SELECT undo_sql, redo_sql FROM journal_op WHERE entry_id = ?1")?;
     let rows = stmt
         .query_map([entry], |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows
-        .iter()
-        .filter_map(|(u, r)| op_row(u).or_else(|| op_row(r)))
-        .collect())
+    Ok(rows.iter().filter_map(|(u, r)| Touch::of(u, r)).collect())
 }
 
 /// The row a recorded op changes, read from its SQL as

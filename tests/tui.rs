@@ -1746,3 +1746,6 @@ mod marks;
 
 #[path = "tui/movement.rs"]
 mod movement;
+
+#[path = "tui/undo_refused.rs"]
+mod undo_refused;

@@ -248,3 +248,50 @@ fn undo_anyway_writes_the_old_value_over_keeps_other_fields_and_is_undone_by_u()
     dashboard.redo().expect("and redo it");
     assert_eq!(task(&cli).status, TaskStatus::Todo);
 }
+
+/// `tests/fixtures/v6-tasks.db` (see `tests/migration.rs`) holds history
+/// whose labels are English sentences written by the v6 funnel: they read
+/// back as typed changes, in both languages.
+#[test]
+fn a_v6_files_history_reads_as_typed_changes_in_both_languages() {
+    use funnel::i18n::{Currency, Format, Locale};
+    use funnel::store::{ChangeLabel, Subject, Verb};
+    let fmt = |locale| Format {
+        locale,
+        currency: Currency::Vnd,
+    };
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("funnel.db");
+    let fixture =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v6-tasks.db");
+    std::fs::copy(fixture, &path).expect("copy");
+    let mut store = Store::open(&path).expect("open");
+    let said = |l: &ChangeLabel| (fmt(Locale::En).change(l), fmt(Locale::Vi).change(l));
+    let r = store.undo().expect("undo the edit");
+    assert_eq!(
+        r.what,
+        ChangeLabel::EditTask {
+            id: 2,
+            next: vec![]
+        }
+    );
+    assert_eq!(said(&r.what), ("edit task 2".into(), "sửa việc 2".into()));
+    let r = store.undo().expect("undo the rm");
+    assert_eq!(
+        r.what,
+        ChangeLabel::Record {
+            verb: Verb::Delete,
+            what: Subject::Task,
+            name: "3".into()
+        }
+    );
+    assert_eq!(said(&r.what), ("delete task 3".into(), "xóa việc 3".into()));
+    let r = store.undo().expect("undo the done");
+    assert_eq!(
+        said(&r.what),
+        (
+            "set task 1 done".into(),
+            "đổi trạng thái việc 1 thành xong".into()
+        )
+    );
+}

@@ -295,3 +295,44 @@ fn a_v6_files_history_reads_as_typed_changes_in_both_languages() {
         )
     );
 }
+
+#[test]
+fn a_kpi_value_in_the_way_is_named_by_metric_and_day_and_shown_as_a_number() {
+    use funnel::i18n::{Currency, Format, Locale};
+    let (_dir, mut dashboard, mut cli) = two_makers();
+    let rec = |s: &mut Store, v: KpiInput| {
+        s.record_kpis(
+            &[v],
+            ValueSource::Recorded,
+            "record KPIs for 2026-12-03",
+            true,
+        )
+        .expect("record")
+    };
+    rec(&mut cli, value("visits", 1000));
+    rec(&mut dashboard, value("visits", 1200));
+    rec(&mut cli, value("visits", 1300));
+    let e = dashboard.undo().expect_err("the same value: refused");
+    let StoreError::UndoConflict { change, .. } = &e else {
+        panic!("not a conflict: {e}");
+    };
+    let clashes = dashboard
+        .undo_clashes(change.entry, false)
+        .expect("details");
+    assert_eq!(clashes.len(), 1, "{clashes:?}");
+    let line = |locale| {
+        Format {
+            locale,
+            currency: Currency::Vnd,
+        }
+        .clash_line(&clashes[0], false)
+    };
+    assert_eq!(
+        line(Locale::En),
+        "KPI value 1 “visits 2026-12-03”, value: now 1,300, undo would write 1,000"
+    );
+    assert_eq!(
+        line(Locale::Vi),
+        "giá trị chỉ số 1 “visits 2026-12-03”, giá trị: hiện là 1.300, hoàn tác sẽ ghi 1.000"
+    );
+}

@@ -862,6 +862,11 @@ pub static EN: Words = Words {
         undid_anyway: "Undid anyway: {}. {} puts back what it overwrote.",
         no_refusal: "No refused undo or redo to explain.",
         empty: "empty",
+        other_records: &[
+            ("kpi_values", "KPI value"),
+            ("orders", "order"),
+            ("message", "brand message"),
+        ],
         fields: &[
             ("title", "title"),
             ("name", "name"),

@@ -7,7 +7,7 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 
 use super::Format;
-use crate::domain::TaskStatus;
+use crate::domain::{Amount, TaskStatus};
 use crate::store::{ChangeLabel, Clash, Origin, StoreError, Subject, Verb};
 use crate::text::{fit, width};
 
@@ -75,6 +75,9 @@ pub struct UndoWords {
     pub no_refusal: &'static str,
     /// An empty value.
     pub empty: &'static str,
+    /// (table, name) of the records a clash can name that are of no
+    /// [`Subject`]: a KPI value, an order, the brand message.
+    pub other_records: &'static [(&'static str, &'static str)],
     /// (column, name) of the fields a clash can name.
     pub fields: &'static [(&'static str, &'static str)],
 }
@@ -262,9 +265,11 @@ impl Format {
     /// One clash of a refused undo (or, with `redo`, redo), in a line.
     pub fn clash_line(self, c: &Clash, redo: bool) -> String {
         let w = self.undo_words();
-        let mut record = match c.subject {
-            Some(s) => format!("{} {}", self.subject(s), c.id),
-            None => format!("{} {}", c.table, c.id),
+        let other = w.other_records.iter().find(|(t, _)| *t == c.table);
+        let mut record = match (c.subject, other) {
+            (Some(s), _) => format!("{} {}", self.subject(s), c.id),
+            (None, Some((_, word))) => format!("{word} {}", c.id),
+            (None, None) => format!("{} {}", c.table, c.id),
         };
         if let Some(name) = &c.name {
             record.push_str(&format!(" “{name}”"));
@@ -293,10 +298,21 @@ impl Format {
     }
 
     /// A value as `quote()` wrote it, for reading: text unquoted, a task's
-    /// status in the reader's words, NULL as empty.
+    /// status in the reader's words, amounts (stored with four decimals)
+    /// as money or a number, NULL as empty.
     fn value(self, c: &Clash, field: &str, quoted: &str) -> String {
         if quoted == "NULL" {
             return self.undo_words().empty.into();
+        }
+        if let Ok(raw) = quoted.parse::<i64>() {
+            let amount = Amount::from_raw(raw);
+            return match (c.table.as_str(), field) {
+                ("campaigns", "budget") | ("budgets" | "orders", "amount") => self.money(amount),
+                ("kpi_values", "value") | ("objectives", "baseline" | "target") => {
+                    self.count(amount)
+                }
+                _ => quoted.into(),
+            };
         }
         let text = match quoted.strip_prefix('\'').and_then(|q| q.strip_suffix('\'')) {
             Some(inner) => inner.replace("''", "'"),

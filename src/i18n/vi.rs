@@ -895,6 +895,11 @@ pub static VI: Words = Words {
         undid_anyway: "Đã vẫn hoàn tác: {}. {} để đặt lại những gì đã bị ghi đè.",
         no_refusal: "Không có lần hoàn tác hay làm lại nào bị từ chối để giải thích.",
         empty: "trống",
+        other_records: &[
+            ("kpi_values", "giá trị chỉ số"),
+            ("orders", "đơn hàng"),
+            ("message", "thông điệp thương hiệu"),
+        ],
         fields: &[
             ("title", "tiêu đề"),
             ("name", "tên"),

@@ -125,8 +125,18 @@ fn row_exists(conn: &Connection, table: &str, id: i64) -> rusqlite::Result<bool>
     )
 }
 
-/// The record's name, or its title, where its table has either.
+/// The record's name, or its title, where its table has either; a KPI
+/// value's metric and day.
 fn name_of(conn: &Connection, table: &str, id: i64) -> rusqlite::Result<Option<String>> {
+    if table == "kpi_values" {
+        return conn
+            .query_row(
+                "SELECT metric || ' ' || day FROM kpi_values WHERE rowid = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional();
+    }
     let column: Option<String> = conn
         .query_row(
             "SELECT name FROM pragma_table_info(?1) WHERE name IN ('name', 'title')

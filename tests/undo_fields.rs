@@ -336,3 +336,39 @@ fn a_kpi_value_in_the_way_is_named_by_metric_and_day_and_shown_as_a_number() {
         "giá trị chỉ số 1 “visits 2026-12-03”, giá trị: hiện là 1.300, hoàn tác sẽ ghi 1.000"
     );
 }
+
+/// The workflow checklist ticks "refine" on an objective edit still in
+/// the journal, also one whose label is stored as JSON (a title that
+/// would read back as another change).
+#[test]
+fn an_objective_edit_counts_for_the_checklist_whatever_its_title() {
+    use funnel::domain::{Direction, Objective, ObjectiveId};
+    for title in ["1000 visits in Q4", "Q4, next task 3"] {
+        let (_dir, mut s, _cli) = two_makers();
+        let o = s
+            .save_objective(&Objective {
+                id: ObjectiveId(0),
+                title: title.into(),
+                metric: "visits".into(),
+                baseline: Amount::ZERO,
+                target: Amount::from_int(1000),
+                direction: Direction::Increase,
+                start: day(1),
+                deadline: day(31),
+                segment: None,
+                channel: None,
+            })
+            .expect("objective");
+        assert_eq!(s.workflow_counts().expect("counts").objectives_edited, 0);
+        s.save_objective(&Objective {
+            target: Amount::from_int(1200),
+            ..o
+        })
+        .expect("edit");
+        assert_eq!(
+            s.workflow_counts().expect("counts").objectives_edited,
+            1,
+            "{title}"
+        );
+    }
+}

@@ -373,6 +373,22 @@ mod tests {
         assert_eq!(ChangeLabel::from_stored(&anyway.stored()), anyway);
     }
 
+    /// `store::workflow` counts objective edits by how their label starts.
+    #[test]
+    fn an_objective_edit_stored_as_json_starts_as_the_checklist_looks_for_it() {
+        let l = ChangeLabel::Record {
+            verb: Verb::Edit,
+            what: Subject::Objective,
+            name: "a, next task 3".into(),
+        };
+        assert!(
+            l.stored()
+                .starts_with(r#"{"do":"record","verb":"edit","what":"objective","#),
+            "{}",
+            l.stored()
+        );
+    }
+
     #[test]
     fn a_name_that_would_read_back_as_another_shape_is_stored_as_json() {
         for name in ["and its tasks: x", "a, next task 3"] {

@@ -703,3 +703,76 @@ mod waiting {
         assert_eq!(app.store().count_tasks().expect("count"), 3);
     }
 }
+
+/// Undo in the dashboard while `funnel task edit` changes the same task
+/// in another process (README "Undo"): a later change to another field is
+/// kept by `u`; one to the same field refuses it in one line, and the
+/// details key then steps past it.
+mod undo_by_field {
+    use super::dashboard::{app_on, keys, screen, selected, status};
+    use super::*;
+
+    /// Task `id` as `funnel task list --json` prints it.
+    fn task_json(db: &Path, id: i64) -> serde_json::Value {
+        let (ok, out) = funnel(db, &["task", "list", "--all", "--json"]);
+        assert!(ok, "{out}");
+        let tasks: serde_json::Value = serde_json::from_str(&out).expect("json");
+        tasks
+            .as_array()
+            .expect("a list")
+            .iter()
+            .find(|t| t["id"] == id)
+            .expect("the task")
+            .clone()
+    }
+
+    #[test]
+    fn u_keeps_the_due_date_funnel_task_edit_set_and_steps_past_a_status_it_set() {
+        let dir = tempfile::tempdir().expect("dir");
+        let db = dir.path().join("funnel.db");
+        database_with(&db, &["call the printer"]);
+        let mut app = app_on(&db);
+        keys(&mut app, "3");
+        screen(&mut app);
+        let id = selected(&app).0;
+        keys(&mut app, "s");
+        let (ok, out) = funnel(
+            &db,
+            &["task", "edit", &id.to_string(), "--due", "2026-12-12"],
+        );
+        assert!(ok, "{out}");
+        app.poll_external();
+        keys(&mut app, "u");
+        assert_eq!(status(&app), format!("Undid: edit task {id}"));
+        let t = task_json(&db, id);
+        assert_eq!(
+            (t["status"].as_str(), t["due"].as_str()),
+            (Some("todo"), Some("2026-12-12")),
+            "{t}"
+        );
+        // The same field: refused, and stepped past.
+        keys(&mut app, "p");
+        keys(&mut app, "s");
+        let (ok, out) = funnel(
+            &db,
+            &["task", "edit", &id.to_string(), "--status", "blocked"],
+        );
+        assert!(ok, "{out}");
+        app.poll_external();
+        keys(&mut app, "u");
+        assert_eq!(
+            status(&app),
+            format!("Cannot undo edit task {id}: the command line changed it since. U: details")
+        );
+        keys(&mut app, "Us");
+        keys(&mut app, "u");
+        assert_eq!(status(&app), format!("Undid: edit task {id}"));
+        let t = task_json(&db, id);
+        assert_eq!(
+            (t["status"].as_str(), t["priority"].as_str()),
+            (Some("blocked"), Some("medium")),
+            "the command line's status stays, the priority change is undone: {t}"
+        );
+        assert_sound(&db);
+    }
+}

@@ -1754,3 +1754,5 @@ mod views;
 
 #[path = "tui/mouse.rs"]
 mod mouse;
+#[path = "tui/undo_refused.rs"]
+mod undo_refused;

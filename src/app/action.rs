@@ -49,6 +49,13 @@ pub enum Action {
     Undo,
     /// Repeat the change undone most recently.
     Redo,
+    /// Show why the last undo or redo was refused, field by field.
+    UndoDetails,
+    /// In a refused undo's details: step past the refused change, so that
+    /// undo goes on with the one before.
+    SkipChange,
+    /// In a refused undo's details: undo it anyway (asks first).
+    UndoAnyway,
     /// Task: done ↔ to do.
     ToggleDone,
     /// Tasks: show the done tasks, or hide them again.
@@ -254,6 +261,9 @@ pub const NAMED: &[(Action, &str)] = &[
     (Action::Submit, "submit"),
     (Action::Cancel, "cancel"),
     (Action::Reopen, "reopen"),
+    (Action::UndoDetails, "undo_details"),
+    (Action::SkipChange, "skip_change"),
+    (Action::UndoAnyway, "undo_anyway"),
 ];
 
 impl Action {

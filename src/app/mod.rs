@@ -23,6 +23,7 @@ pub mod strategy;
 mod tab;
 pub mod tasks;
 pub mod typing;
+pub mod undoing;
 mod views;
 mod waiting;
 
@@ -104,6 +105,8 @@ pub struct App {
     /// Customer timelines of the data as it is now; dropped on any change.
     timelines: crate::analysis::Timelines,
     pub overlay: Overlay,
+    /// Refused changes stepped past, and the last refusal.
+    undoing: undoing::Undoing,
     /// The filter line while it is being typed.
     pub filter_input: Option<TextArea<'static>>,
     /// The line being typed is a task's id to go to, not a filter.
@@ -181,6 +184,7 @@ impl App {
             edit_request: None,
             timelines: Default::default(),
             overlay: Overlay::None,
+            undoing: undoing::Undoing::default(),
             filter_input: None,
             go_to: false,
             filter_before: String::new(),
@@ -245,7 +249,9 @@ impl App {
     pub fn context(&self) -> Context {
         match &self.overlay {
             Overlay::Form(_) => Context::Form,
-            Overlay::Confirm { .. } | Overlay::Conflict(_) => Context::Confirm,
+            Overlay::Confirm { .. } | Overlay::Conflict(_) | Overlay::UndoRefused(_) => {
+                Context::Confirm
+            }
             Overlay::Help(_) => Context::Help,
             Overlay::Picker(_) => Context::Picker,
             Overlay::Editor(_) => Context::Editor,
@@ -357,6 +363,7 @@ impl App {
                 self.overlay = Overlay::Import(Box::default());
             }
             Action::Undo | Action::Redo => self.undo(action == Action::Redo),
+            Action::UndoDetails => self.undo_details(),
             _ if self.tab == Tab::Plan => self.update_plan(action),
             _ if self.tab == Tab::Strategy => self.update_strategy(action),
             Action::PrevPeriod

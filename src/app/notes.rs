@@ -195,10 +195,12 @@ impl App {
         let Some(first) = inputs.first().cloned() else {
             return;
         };
-        let label = format!("record KPIs for {}", first.day);
+        let label = crate::store::ChangeLabel::RecordKpis {
+            day: first.day.to_string(),
+        };
         let outcome = match self
             .store
-            .record_kpis(&inputs, ValueSource::Recorded, &label, true)
+            .record_kpis(&inputs, ValueSource::Recorded, label, true)
         {
             Ok(o) => o,
             Err(e) => return self.form_failed(FieldError::general(e)),

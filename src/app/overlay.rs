@@ -5,7 +5,9 @@
 use ratatui_textarea::TextArea;
 
 use super::form::{FieldError, Form};
-use super::{Action, App, KpisTab, Stale, editor, edits, env, forms, kpis, typing, waiting};
+use super::{
+    Action, App, KpisTab, Stale, editor, edits, env, forms, kpis, typing, undoing, waiting,
+};
 use crate::domain::{NoteId, TaskId};
 use crate::i18n::Format;
 use crate::store;
@@ -26,6 +28,8 @@ pub enum Pending {
         id: crate::domain::CampaignId,
         tasks: i64,
     },
+    /// A refused undo of journal entry `.0`, to be undone anyway: y/n.
+    UndoAnyway(i64),
 }
 
 impl Pending {
@@ -39,7 +43,8 @@ impl Pending {
             | Pending::DeleteTasks(_)
             | Pending::DeleteNote(_)
             | Pending::FollowUpAgain(_)
-            | Pending::Delete(_) => &[Action::Yes, Action::No],
+            | Pending::Delete(_)
+            | Pending::UndoAnyway(_) => &[Action::Yes, Action::No],
         }
     }
 }
@@ -62,6 +67,8 @@ pub enum Overlay {
     Editor(Box<editor::TextEditor>),
     /// The KPIs tab's import of a file: its path, then its dry run.
     Import(Box<kpis::import::Import>),
+    /// Why the last undo or redo was refused, and what to do.
+    UndoRefused(Box<undoing::Refused>),
 }
 
 impl Overlay {
@@ -71,6 +78,7 @@ impl Overlay {
             Overlay::Confirm { pending, .. } => pending.answers(),
             Overlay::Conflict(_) => edits::ANSWERS,
             Overlay::Import(i) => i.answers(),
+            Overlay::UndoRefused(r) => r.answers(),
             _ => &[],
         }
     }
@@ -223,6 +231,9 @@ impl App {
         if let Overlay::Conflict(_) = &self.overlay {
             return self.update_conflict(action);
         }
+        if let Overlay::UndoRefused(_) = &self.overlay {
+            return self.update_undo_refused(action);
+        }
         let Overlay::Confirm { pending, .. } = &self.overlay else {
             return;
         };
@@ -263,6 +274,7 @@ impl App {
                         let effect = self.tasks.delete_many(&ids, &mut env!(self));
                         self.apply(effect);
                     }
+                    Pending::UndoAnyway(entry) => self.undo_anyway(entry),
                 }
             }
             _ => {}

@@ -3,7 +3,6 @@
 
 use super::{App, Fit, Stale, Tab, env, kpis, load_lines};
 use super::{KpisTab, PlanTab, StrategyTab};
-use crate::i18n::Format;
 use crate::metrics::Granularity;
 
 impl App {
@@ -128,31 +127,6 @@ impl App {
             return;
         };
         p.settle(self.fit.timeline_cols, self.fit.timeline_rows);
-    }
-
-    /// Undoes or redoes this dashboard's own latest change; one made since
-    /// elsewhere to the same records makes it refuse, saying which.
-    pub(super) fn undo(&mut self, redo: bool) {
-        let r = if redo {
-            self.store.redo()
-        } else {
-            self.store.undo()
-        };
-        match r {
-            Ok(r) => {
-                let ui = &self.words().ui;
-                let t = if redo { ui.msg_redid } else { ui.msg_undid };
-                self.say(Format::fill(t, ui.change(&r.label)));
-                self.reload_all(Stale::RESTORED);
-            }
-            Err(e) => {
-                let msg = self
-                    .format()
-                    .journal_refusal(&e, self.store.origin())
-                    .unwrap_or_else(|| e.to_string());
-                self.fail(msg);
-            }
-        }
     }
 
     /// Reads everything again after a change made elsewhere.

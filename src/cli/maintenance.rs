@@ -106,7 +106,7 @@ pub fn undo(ctx: &Context, redo: bool, any: bool) -> CliResult {
         }
     };
     let done = if redo { w.redid } else { w.undid };
-    let label = fmt.words().ui.change(&r.label);
+    let label = fmt.change(&r.what);
     line(&Format::fill_all(
         done,
         &[&label, &fmt.who(&r.by, store.origin()), &fmt.stamp(&r.at)],

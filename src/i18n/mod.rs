@@ -3,12 +3,14 @@
 //! Vietnamese.
 
 mod en;
+mod undo;
 mod vi;
 mod words;
 
 use std::str::FromStr;
 
 pub use en::EN;
+pub use undo::UndoWords;
 pub use vi::VI;
 pub use words::ImportWords;
 pub use words::ViewWords;
@@ -22,7 +24,7 @@ pub use words::{DetailWords, FormWords};
 use chrono::NaiveDate;
 
 use crate::domain::Amount;
-use crate::store::{Origin, StoreError};
+use crate::store::Origin;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Locale {
@@ -236,69 +238,6 @@ impl Format {
             Origin::CommandLine => ui.who_cli,
             Origin::Dashboard(_) if by == me => ui.who_this_dashboard,
             Origin::Dashboard(_) => ui.who_dashboard,
-        }
-    }
-
-    /// An undo or redo refused for `me`, in the reader's words: what would
-    /// have been overwritten, or whose change is the latest instead. `None`
-    /// for any other error.
-    pub fn journal_refusal(self, e: &StoreError, me: &Origin) -> Option<String> {
-        let ui = &self.words().ui;
-        match e {
-            StoreError::UndoConflict {
-                what,
-                change,
-                later,
-            } => {
-                let t = if *what == "redo" {
-                    ui.redo_conflict
-                } else {
-                    ui.undo_conflict
-                };
-                Some(Format::fill_all(
-                    t,
-                    &[
-                        &ui.change(&change.label),
-                        &self.who(&change.by, me),
-                        &self.stamp(&change.at),
-                        &ui.change(&later.label),
-                        &self.who(&later.by, me),
-                        &self.stamp(&later.at),
-                    ],
-                ))
-            }
-            StoreError::UndoBlocked { what, change } => {
-                let t = if *what == "redo" {
-                    ui.redo_blocked
-                } else {
-                    ui.undo_blocked
-                };
-                Some(Format::fill_all(
-                    t,
-                    &[
-                        &ui.change(&change.label),
-                        &self.who(&change.by, me),
-                        &self.stamp(&change.at),
-                    ],
-                ))
-            }
-            StoreError::NothingOwn { what, other } => {
-                let t = if *what == "redo" {
-                    ui.nothing_own_redo
-                } else {
-                    ui.nothing_own_undo
-                };
-                Some(Format::fill_all(
-                    t,
-                    &[
-                        &self.who(me, me),
-                        &ui.change(&other.label),
-                        &self.who(&other.by, me),
-                        &self.stamp(&other.at),
-                    ],
-                ))
-            }
-            _ => None,
         }
     }
 

@@ -74,6 +74,7 @@ pub struct Words {
     pub cli: CliWords,
     pub forecast: ForecastWords,
     pub compare: CompareWords,
+    pub undo: super::UndoWords,
 }
 
 /// The words of like-for-like comparisons and of changes judged better or
@@ -174,9 +175,6 @@ pub struct UiWords {
     pub vs_target: &'static str,
     /// (action name, label) for the footer and the help overlay.
     pub actions: &'static [(&'static str, &'static str)],
-    /// How the journal's change labels ("edit task 3") begin in the
-    /// reader's words, longest first: (English start, translation).
-    pub changes: &'static [(&'static str, &'static str)],
     pub title: &'static str,
     pub tags: &'static str,
     pub priority: &'static str,
@@ -804,15 +802,6 @@ impl UiWords {
     /// A priority in the reader's words.
     pub fn priority(&self, p: Priority) -> &'static str {
         self.priorities[p.index()]
-    }
-
-    /// A journal label ("delete task 2", stored in English) in the
-    /// reader's words where the catalog knows its start.
-    pub fn change(&self, label: &str) -> String {
-        self.changes
-            .iter()
-            .find_map(|(en, tr)| label.strip_prefix(en).map(|rest| format!("{tr}{rest}")))
-            .unwrap_or_else(|| label.to_string())
     }
 
     /// The label of an action by its config name; the name itself where the

@@ -6,15 +6,15 @@ use std::time::Duration;
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-use super::journal::Reverted;
+use super::journal::{ChangeLabel, Reverted};
 use super::{Result, Store, StoreError, busy_timeout, journal};
 
 /// A change being written: its transaction, and the label its journal
-/// entry gets ("done task 12"), shown by undo.
+/// entry gets (what it did to which record), shown by undo.
 pub struct Change<'a> {
     pub(crate) tx: Transaction<'a>,
     pub(super) entry: i64,
-    pub label: String,
+    pub label: ChangeLabel,
 }
 
 impl Change<'_> {
@@ -50,12 +50,12 @@ impl Store {
             let mut change = Change {
                 tx,
                 entry,
-                label: String::new(),
+                label: ChangeLabel::default(),
             };
             let out = f(&mut change)?;
             change.tx.execute(
                 "UPDATE journal_entry SET label = ?1 WHERE id = ?2",
-                (&change.label, entry),
+                (change.label.stored(), entry),
             )?;
             journal::close(&change.tx, entry)?;
             if commit {
@@ -133,16 +133,31 @@ impl Store {
 
     /// Reverts this store's latest change (see [`Store::set_origin`]).
     /// Changes made since by others are left alone; where one of them
-    /// changed the same records, nothing is reverted and
-    /// [`StoreError::UndoConflict`] names it.
+    /// changed the same fields of the same records (or added or deleted
+    /// one), nothing is reverted and [`StoreError::UndoConflict`] names it.
     pub fn undo(&mut self) -> Result<Reverted> {
+        self.undo_past(&[])
+    }
+
+    /// [`Store::undo`], passing over the journal entries in `past`: changes
+    /// refused that the caller chose to step past, left done.
+    pub fn undo_past(&mut self, past: &[i64]) -> Result<Reverted> {
         let origin = self.origin.clone();
-        self.journal_step(|tx| journal::undo(tx, journal::Whose::Mine(&origin)))
+        self.journal_step(|tx| journal::undo(tx, journal::Whose::Mine(&origin), past))
+    }
+
+    /// Reverts the change of journal entry `entry` over the later changes
+    /// of the same fields that refused its undo: its old values are
+    /// written over theirs, as one new change of this store's, which an
+    /// undo takes back. Returns the change reverted.
+    pub fn undo_anyway(&mut self, entry: i64) -> Result<Reverted> {
+        let origin = self.origin.clone();
+        self.journal_step(|tx| journal::undo_anyway(tx, entry, &origin))
     }
 
     /// Reverts the latest change, whoever made it.
     pub fn undo_any(&mut self) -> Result<Reverted> {
-        self.journal_step(|tx| journal::undo(tx, journal::Whose::Anyone))
+        self.journal_step(|tx| journal::undo(tx, journal::Whose::Anyone, &[]))
     }
 
     /// Repeats this store's change undone most recently, unless a change

@@ -85,7 +85,9 @@ impl Store {
                 .execute("DELETE FROM tasks WHERE campaign_id = ?1", [id.0])?;
             c.tx()
                 .execute("DELETE FROM campaigns WHERE id = ?1", [id.0])?;
-            c.label = format!("delete campaign and its tasks: {}", old.name);
+            c.label = crate::store::ChangeLabel::DeleteCampaignWithTasks {
+                name: old.name.clone(),
+            };
             Ok(())
         })?;
         Ok(old)

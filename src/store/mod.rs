@@ -45,7 +45,7 @@ pub use error::StoreError;
 use files::{check_header, create_private, folder, sidecar, sync_dir};
 pub use files::{network_filesystem, network_kind};
 pub use identity::Detachment;
-pub use journal::{Origin, Reverted};
+pub use journal::{ChangeLabel, Clash, Origin, Reverted, Subject, Verb};
 pub use schema::builtin_metric_names;
 
 /// How long a writer waits for another process's write lock before it

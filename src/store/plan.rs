@@ -98,7 +98,7 @@ impl Store {
                     key: id.to_string(),
                 });
             }
-            c.label = format!("delete note {id}");
+            c.label = note_label(crate::store::Verb::Delete, id);
             Ok(())
         })
     }
@@ -132,7 +132,12 @@ impl Store {
         };
         self.change(|c| {
             let id = put_note(c.tx(), &clean)?;
-            c.label = format!("{} note {id}", if exists { "edit" } else { "add" });
+            let verb = if exists {
+                crate::store::Verb::Edit
+            } else {
+                crate::store::Verb::Add
+            };
+            c.label = note_label(verb, id);
             Ok(NoteId(id))
         })
     }
@@ -160,4 +165,13 @@ pub(super) fn put_note(conn: &Connection, n: &Note) -> rusqlite::Result<i64> {
             .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
     ])?;
     Ok(written_id(conn, n.id.0))
+}
+
+/// The journal's label of a change of note `id`.
+fn note_label(verb: crate::store::Verb, id: impl std::fmt::Display) -> crate::store::ChangeLabel {
+    crate::store::ChangeLabel::Record {
+        verb,
+        what: crate::store::Subject::Note,
+        name: id.to_string(),
+    }
 }

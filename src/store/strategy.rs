@@ -36,7 +36,7 @@ impl Store {
                 "UPDATE message SET brand_message = ?1, positioning = ?2 WHERE id = 1",
                 params![brand, positioning],
             )?;
-            c.label = "edit brand message".into();
+            c.label = crate::store::ChangeLabel::EditBrandMessage;
             Ok(())
         })
     }
@@ -88,7 +88,11 @@ impl Store {
                 params![m.name, m.kind.as_str(), m.unit.as_str(), description],
             );
             unique(r, "metric", &m.name)?;
-            c.label = format!("add metric {}", m.name);
+            c.label = crate::store::ChangeLabel::Record {
+                verb: crate::store::Verb::Add,
+                what: crate::store::Subject::Metric,
+                name: m.name.clone(),
+            };
             Ok(())
         })
     }

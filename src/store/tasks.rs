@@ -3,7 +3,10 @@
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use super::{Change, Result, Store, StoreError, day_text, now_text, parse_day, recurrence};
+use super::{
+    Change, ChangeLabel, Result, Store, StoreError, Subject, Verb, day_text, now_text, parse_day,
+    recurrence,
+};
 use crate::domain::validate;
 use crate::domain::{CampaignId, NoteId, PersonId, Priority, Recurrence, Task, TaskId, TaskStatus};
 
@@ -245,7 +248,7 @@ impl Store {
                 ],
             )?;
             let id = TaskId(c.tx().last_insert_rowid());
-            c.label = format!("add task {id}");
+            c.label = task_label(Verb::Add, id);
             task_in(c, id)
         })
     }
@@ -288,7 +291,10 @@ impl Store {
         let clock = self.clock;
         self.change(|c| {
             let (task, next, changed) = patch_in(c, id, patch, clock)?;
-            c.label = format!("edit task {id}{}", next_words(next));
+            c.label = ChangeLabel::EditTask {
+                id: id.0,
+                next: next.map(|n| n.0).into_iter().collect(),
+            };
             Ok((task, changed))
         })
     }
@@ -307,7 +313,7 @@ impl Store {
                         out.push((task, next));
                     }
                     let ids: Vec<TaskId> = edits.iter().map(|(id, _)| *id).collect();
-                    ("edit", ids, out)
+                    (Verb::Edit, ids, out)
                 }
                 ManyTasks::Delete(ids) => {
                     let mut out = Vec::with_capacity(ids.len());
@@ -316,14 +322,14 @@ impl Store {
                         c.tx().execute("DELETE FROM tasks WHERE id = ?1", [id.0])?;
                         out.push((old, None));
                     }
-                    ("delete", ids.clone(), out)
+                    (Verb::Delete, ids.clone(), out)
                 }
             };
-            let list: Vec<String> = ids.iter().map(|i| i.to_string()).collect();
-            c.label = format!("{verb} tasks {}", list.join(", "));
-            for (_, next) in &out {
-                c.label.push_str(&next_words(*next));
-            }
+            c.label = ChangeLabel::Tasks {
+                verb,
+                ids: ids.iter().map(|i| i.0).collect(),
+                next: out.iter().filter_map(|(_, n)| n.map(|n| n.0)).collect(),
+            };
             Ok(out)
         })
     }
@@ -377,15 +383,15 @@ impl Store {
                     changed,
                 });
             }
-            let list: Vec<String> = out
-                .iter()
-                .filter(|s| s.changed)
-                .map(|s| s.task.id.to_string())
-                .collect();
-            c.label = format!("set task {} {}", list.join(", "), status);
-            for set in &out {
-                c.label.push_str(&next_words(set.next));
-            }
+            c.label = ChangeLabel::SetStatus {
+                ids: out
+                    .iter()
+                    .filter(|s| s.changed)
+                    .map(|s| s.task.id.0)
+                    .collect(),
+                status: status.as_str().into(),
+                next: out.iter().filter_map(|s| s.next.map(|n| n.0)).collect(),
+            };
             Ok(out)
         })
     }
@@ -394,7 +400,7 @@ impl Store {
         self.change(|c| {
             let old = task_in(c, id)?;
             c.tx().execute("DELETE FROM tasks WHERE id = ?1", [id.0])?;
-            c.label = format!("delete task {id}");
+            c.label = task_label(Verb::Delete, id);
             Ok(old)
         })
     }
@@ -562,8 +568,13 @@ pub enum ManyTasks {
 }
 
 /// What a change's label adds for the next task of a series it made.
-fn next_words(next: Option<TaskId>) -> String {
-    next.map(|n| format!(", next task {n}")).unwrap_or_default()
+/// The journal's label of an add or a delete of task `id`.
+fn task_label(verb: Verb, id: TaskId) -> ChangeLabel {
+    ChangeLabel::Record {
+        verb,
+        what: Subject::Task,
+        name: id.to_string(),
+    }
 }
 
 fn task_in(c: &Change<'_>, id: TaskId) -> Result<Task> {

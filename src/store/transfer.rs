@@ -104,7 +104,7 @@ impl Store {
         rules::check(doc, &self.metrics()?)?;
         self.change(|c| {
             load(c.tx(), doc, Some(c.entry))?;
-            c.label = "import an export".into();
+            c.label = crate::store::ChangeLabel::ImportExport;
             Ok(())
         })
     }

@@ -14,7 +14,8 @@ impl Store {
                 (SELECT count(*) FROM notes WHERE kind = 'review'),
                 (SELECT count(*) FROM objectives),
                 (SELECT count(*) FROM journal_entry
-                   WHERE state = 'done' AND label LIKE 'edit objective %'),
+                   WHERE state = 'done' AND (label LIKE 'edit objective %'
+                     OR label LIKE '{\"do\":\"record\",\"verb\":\"edit\",\"what\":\"objective\",%')),
                 (SELECT count(*) FROM channels),
                 (SELECT count(*) FROM campaigns),
                 (SELECT count(*) FROM tasks WHERE assignee_id IS NOT NULL),

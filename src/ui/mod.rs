@@ -21,6 +21,7 @@ mod strategy;
 mod table;
 mod tasks;
 pub mod theme;
+mod undo_refused;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -170,6 +171,7 @@ pub fn draw(app: &App, frame: &mut Frame<'_>, t: Theme) {
         Overlay::Picker(p) => picker::render(app, p, frame, area, t),
         Overlay::Editor(ed) => render_editor(app, ed, frame, area, t),
         Overlay::Import(i) => import::render(app, i, frame, area, t),
+        Overlay::UndoRefused(r) => undo_refused::render(app, r, frame, area, t),
     }
     t.asciify(frame.buffer_mut(), area);
 }
@@ -329,6 +331,8 @@ fn hinted(app: &App, ctx: Context) -> &'static [Action] {
             Action::DeleteTasksToo,
             Action::KeepMine,
             Action::TakeTheirs,
+            Action::SkipChange,
+            Action::UndoAnyway,
             Action::No,
         ],
         Context::Help => &[Action::Submit, Action::Down, Action::Up, Action::No],

@@ -161,7 +161,9 @@ fn import_file(ctx: &Context, a: &ImportArgs) -> CliResult {
         &values,
         !a.no_create,
         ctx.today(),
-        &format!("import KPIs from {label}"),
+        crate::store::ChangeLabel::ImportKpis {
+            file: label.clone(),
+        },
         !a.dry_run,
     )?;
     let (channels, campaigns) = if a.dry_run {

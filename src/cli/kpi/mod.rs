@@ -176,8 +176,10 @@ fn record(ctx: &Context, a: &RecordArgs) -> CliResult {
             value,
         });
     }
-    let label = format!("record KPIs for {day}");
-    let out = store.record_kpis(&values, ValueSource::Recorded, &label, true)?;
+    let label = crate::store::ChangeLabel::RecordKpis {
+        day: day.to_string(),
+    };
+    let out = store.record_kpis(&values, ValueSource::Recorded, label, true)?;
     summary(ctx.format(), &out, false)
 }
 

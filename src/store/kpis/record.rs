@@ -44,16 +44,17 @@ impl Store {
         &mut self,
         values: &[KpiInput],
         source: ValueSource,
-        label: &str,
+        label: impl Into<crate::store::ChangeLabel>,
         commit: bool,
     ) -> Result<RecordOutcome> {
+        let label = label.into();
         let known = self.metrics()?;
         for v in values {
             check_value(&known, self, v.day, &v.metric, v.value)?;
         }
         self.change_or_preview(commit, |c| {
             let out = record_checked(c, &known, values, source)?;
-            c.label = label.to_string();
+            c.label = label;
             Ok(out)
         })
     }
@@ -68,9 +69,10 @@ impl Store {
         values: &[NamedInput],
         create: bool,
         today: NaiveDate,
-        label: &str,
+        label: impl Into<crate::store::ChangeLabel>,
         commit: bool,
     ) -> Result<ImportOutcome> {
+        let label = label.into();
         let known = self.metrics()?;
         for v in values {
             check_value(&known, self, v.day, &v.metric, v.value)?;
@@ -165,7 +167,7 @@ impl Store {
                 })
                 .collect();
             out.recorded = record_checked(c, &known, &inputs, ValueSource::Imported)?;
-            c.label = label.to_string();
+            c.label = label;
             Ok(out)
         })
     }

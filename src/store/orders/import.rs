@@ -120,7 +120,9 @@ impl Store {
                 rollup::orders_changed(tx)?;
             }
             let generation = rollup::generation(tx)?;
-            c.label = format!("import orders from {file}");
+            c.label = crate::store::ChangeLabel::ImportOrders {
+                file: file.to_string(),
+            };
             Ok((out, points.map(|p| (generation, p.out))))
         })?;
         // Kept only once committed: a failed commit returned above.

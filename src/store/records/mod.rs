@@ -88,8 +88,12 @@ pub(crate) fn unique<T>(r: rusqlite::Result<T>, what: &str, name: &str) -> Resul
     }
 }
 
-fn verb(exists: bool) -> &'static str {
-    if exists { "edit" } else { "add" }
+fn verb(exists: bool) -> crate::store::Verb {
+    if exists {
+        crate::store::Verb::Edit
+    } else {
+        crate::store::Verb::Add
+    }
 }
 
 /// The table holding the records of `kind`.
@@ -186,7 +190,11 @@ impl Store {
                 written => written?,
             };
             let kind = R::Id::KIND;
-            c.label = format!("{} {kind} {}", verb(exists), clean.label(id));
+            c.label = crate::store::ChangeLabel::Record {
+                verb: verb(exists),
+                what: kind.into(),
+                name: clean.label(id),
+            };
             Ok(id)
         })?;
         R::read(self, R::Id::from_raw(id))
@@ -200,7 +208,11 @@ impl Store {
             let sql = format!("DELETE FROM {} WHERE id = ?1", table(kind));
             c.tx().execute(&sql, [id.raw()])?;
             R::deleted(c.tx())?;
-            c.label = format!("delete {kind} {}", old.label(id.raw()));
+            c.label = crate::store::ChangeLabel::Record {
+                verb: crate::store::Verb::Delete,
+                what: kind.into(),
+                name: old.label(id.raw()),
+            };
             Ok(())
         })?;
         Ok(old)

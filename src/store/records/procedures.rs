@@ -78,7 +78,11 @@ impl Store {
                     key: id.0.to_string(),
                 });
             }
-            c.label = format!("edit procedure {}", id.0);
+            c.label = crate::store::ChangeLabel::Record {
+                verb: crate::store::Verb::Edit,
+                what: crate::store::Subject::Procedure,
+                name: id.0.to_string(),
+            };
             Ok(())
         })
     }

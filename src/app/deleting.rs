@@ -8,22 +8,10 @@ use super::effect::{Effect, Env};
 use super::{Action, App, Context, Keymap, Overlay, Pending};
 use crate::domain::{Amount, CampaignId, RecordKind, RecordRef};
 use crate::i18n::{Format, RecordWords};
-use crate::store::links::Links;
-
-/// The phrases of `counts` in the catalog's order.
-#[derive(Clone, Copy)]
-enum Counted {
-    Tasks,
-    Campaigns,
-    Objectives,
-    Procedures,
-    Channels,
-    Orders,
-    KpiValues,
-}
+use crate::store::links::{Linked, Links};
 
 /// "12 tasks", "1 task", "1.200 đơn hàng".
-fn count(fmt: Format, r: &RecordWords, what: Counted, n: i64) -> String {
+fn count(fmt: Format, r: &RecordWords, what: Linked, n: i64) -> String {
     let (one, many) = r.counts[what as usize];
     Format::fill(
         if n == 1 { one } else { many },
@@ -51,19 +39,19 @@ pub fn question(fmt: Format, item: RecordRef, name: &str, links: &Links, answers
     let mut out = vec![Format::fill_all(r.confirm, &[&word, &name])];
     let c = |what, n| count(fmt, r, what, n);
     if campaign && links.tasks > 0 {
-        out.push(Format::fill(r.has_tasks, c(Counted::Tasks, links.tasks)));
+        out.push(Format::fill(r.has_tasks, c(Linked::Tasks, links.tasks)));
     }
     let unlinked: Vec<String> = [
-        (Counted::Tasks, links.tasks),
-        (Counted::Campaigns, links.campaigns),
-        (Counted::Objectives, links.objectives),
-        (Counted::Procedures, links.procedures),
-        (Counted::Channels, links.channels),
-        (Counted::Orders, links.orders),
+        (Linked::Tasks, links.tasks),
+        (Linked::Campaigns, links.campaigns),
+        (Linked::Objectives, links.objectives),
+        (Linked::Procedures, links.procedures),
+        (Linked::Channels, links.channels),
+        (Linked::Orders, links.orders),
     ]
     .into_iter()
     // A campaign's tasks are asked about instead.
-    .filter(|(what, n)| *n > 0 && !(matches!(what, Counted::Tasks) && campaign))
+    .filter(|(what, n)| *n > 0 && !(matches!(what, Linked::Tasks) && campaign))
     .map(|(what, n)| c(what, n))
     .collect();
     if !unlinked.is_empty() {
@@ -75,7 +63,7 @@ pub fn question(fmt: Format, item: RecordRef, name: &str, links: &Links, answers
     if links.kpi_values > 0 {
         out.push(Format::fill_all(
             r.values_deleted,
-            &[&c(Counted::KpiValues, links.kpi_values), &word],
+            &[&c(Linked::KpiValues, links.kpi_values), &word],
         ));
     }
     out.push(answers.to_string());
@@ -162,7 +150,7 @@ impl App {
         let text = match tasks_too {
             Some(n) => Format::fill_all(
                 r.deleted_with_tasks,
-                &[&name, &count(fmt, r, Counted::Tasks, n)],
+                &[&name, &count(fmt, r, Linked::Tasks, n)],
             ),
             None => Format::fill_all(r.deleted, &[&r.item(item.kind), &name]),
         };

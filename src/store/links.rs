@@ -26,7 +26,8 @@ pub struct Links {
     pub kpi_values: i64,
 }
 
-/// One of the counts of [`Links`].
+/// One of the counts of [`Links`], in the order the catalog words them
+/// (`RecordWords::counts`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Linked {
     Tasks,

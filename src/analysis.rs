@@ -29,29 +29,22 @@
 //! store that cannot take it (read-only, busy) only costs that reader the
 //! time.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
-use std::rc::Rc;
-
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::domain::{
-    Amount, Budget, Campaign, Dimension, Metric, MetricKind, Objective, SegmentId, Unit,
-};
-use crate::metrics::forecast::{self, Forecast};
-use crate::metrics::objective::{Aim, Progress, progress};
-use crate::metrics::pacing::pacing;
-use crate::metrics::scoreboard::CampaignScore;
+use crate::domain::{Amount, Dimension, Metric, MetricKind};
 use crate::metrics::{
-    Cohort, CustomerParams, CustomerTimeline, DailyValue, Granularity, Period, PeriodFigures,
-    aggregate, aggregate_all, daily_sums, gauge_on, series,
+    CustomerParams, DailyValue, Period, PeriodFigures, aggregate, aggregate_all, gauge_on,
 };
 use crate::store::kpis::TotalOrigin;
-use crate::store::orders::ScopeOrders;
-use crate::store::rollup::{EncodedOrders, Rollup, RollupKey};
 use crate::store::{Result, Store};
+
+mod orders;
+mod records;
+
+pub use orders::{FromOrders, Timelines};
+pub use records::{BudgetState, ObjectiveState};
 
 /// Where a scope's customer figures come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -109,32 +102,6 @@ pub struct Figures {
     pub origins: Vec<(&'static str, Vec<Origin>)>,
 }
 
-/// An objective with its metric's current value and its progress.
-#[derive(Debug, Clone, Serialize)]
-pub struct ObjectiveState {
-    pub objective: Objective,
-    pub unit: Unit,
-    /// The metric's kind: a decreasing counter is a ceiling (see
-    /// `metrics::objective`).
-    pub kind: MetricKind,
-    pub current: Option<Amount>,
-    pub progress: Progress,
-    /// Where the current pace leads (see `metrics::forecast`).
-    pub forecast: Forecast,
-}
-
-/// A budget with its period, what was spent in it by the day read and
-/// when it runs out at that pace.
-#[derive(Debug, Clone, Serialize)]
-pub struct BudgetState {
-    pub budget: Budget,
-    /// The period's first and last days; `None` where it does not parse.
-    pub start: Option<NaiveDate>,
-    pub end: Option<NaiveDate>,
-    pub spent: Option<Amount>,
-    pub forecast: Forecast,
-}
-
 pub fn customer_params(config: &Config) -> CustomerParams {
     CustomerParams {
         window_days: config.churn_window_days,
@@ -152,21 +119,6 @@ const CUSTOMER_METRICS: [&str; 5] = [
     "reactivated_customers",
     "loyal_customers",
 ];
-
-/// What the orders of one scope give the figures: its customer timeline
-/// and its order amounts per day.
-#[derive(Debug)]
-pub struct FromOrders {
-    timeline: CustomerTimeline,
-    revenue: Vec<DailyValue>,
-}
-
-/// What the orders give, by segment (`None`: the whole business); `None`
-/// for a scope without orders. Reading it (from a rollup, or worse, from
-/// every order) takes a while, so a caller that reads several times from
-/// unchanged data keeps one of these (see [`Analysis::with_timelines`])
-/// and drops it when the data changes.
-pub type Timelines = Rc<RefCell<HashMap<Option<SegmentId>, Option<Rc<FromOrders>>>>>;
 
 /// Reads figures from one store as of one day, remembering what it reads
 /// from the orders.
@@ -246,143 +198,6 @@ impl<'a> Analysis<'a> {
             vec![Origin::Recorded]
         };
         Ok((values, origins))
-    }
-
-    /// What the orders of a scope that has any give; `None` for a scope
-    /// without orders (or a channel or campaign).
-    fn orders_of(&self, scope: Dimension) -> Result<Option<Rc<FromOrders>>> {
-        let segment = match scope {
-            Dimension::Total => None,
-            Dimension::Segment(s) => Some(s),
-            Dimension::Channel(_) | Dimension::Campaign(_) => return Ok(None),
-        };
-        if let Some(t) = self.timelines.borrow().get(&segment) {
-            return Ok(t.clone());
-        }
-        if let Some(t) = self.stored(segment)? {
-            self.timelines.borrow_mut().insert(segment, t.clone());
-            return Ok(t);
-        }
-        self.build_all()?;
-        // A segment the build did not know (deleted meanwhile) has none.
-        Ok(self
-            .timelines
-            .borrow_mut()
-            .entry(segment)
-            .or_default()
-            .clone())
-    }
-
-    fn rollup_key(&self, segment: Option<SegmentId>) -> RollupKey {
-        RollupKey {
-            segment,
-            window_days: self.config.churn_window_days,
-            loyalty_threshold: self.config.loyalty_threshold,
-        }
-    }
-
-    /// The scope's share of a valid rollup: `Some(None)` for a scope the
-    /// rollup says has no orders, `None` without a usable rollup.
-    fn stored(&self, segment: Option<SegmentId>) -> Result<Option<Option<Rc<FromOrders>>>> {
-        let Some(rollup) = self
-            .store
-            .valid_rollup(self.rollup_key(segment), self.as_of)?
-        else {
-            return Ok(None);
-        };
-        let Some(encoded) = rollup.encoded else {
-            return Ok(Some(None));
-        };
-        // Bytes that do not decode, or a timeline that cannot be read as
-        // of this day, are built again like a missing rollup.
-        let timeline = CustomerTimeline::decode(&encoded.timeline)
-            .ok()
-            .filter(|t| t.params() == customer_params(self.config))
-            .and_then(|t| t.read_as_of(self.as_of));
-        let revenue = series::decode(&encoded.revenue).ok();
-        Ok(timeline
-            .zip(revenue)
-            .map(|(timeline, revenue)| Some(Rc::new(FromOrders { timeline, revenue }))))
-    }
-
-    /// Builds what every scope's orders give in one pass over the orders,
-    /// keeps it, and stores it as rollups when no order is after the as-of
-    /// day (a rollup must hold every order).
-    fn build_all(&self) -> Result<()> {
-        // Before the orders: see `Store::orders_generation`.
-        let generation = self.store.orders_generation()?;
-        let orders = match self.store.take_imported_points() {
-            // What an import just stored, unless the orders changed since.
-            Some((of, points)) if of == generation => points,
-            _ => self.store.order_points()?,
-        };
-        let params = customer_params(self.config);
-        let build = |o: &ScopeOrders| {
-            (!o.is_empty()).then(|| {
-                Rc::new(FromOrders {
-                    timeline: CustomerTimeline::build_with_amounts(
-                        &o.points,
-                        &o.point_amounts,
-                        params,
-                        self.as_of,
-                    ),
-                    revenue: daily_sums(o.amounts.iter().copied()),
-                })
-            })
-        };
-        let mut built = vec![(None, build(&orders.total))];
-        let mut segments = self.store.segment_ids()?;
-        segments.extend(orders.by_segment.keys());
-        segments.sort_unstable();
-        segments.dedup();
-        for s in segments {
-            built.push((Some(s), orders.by_segment.get(&s).and_then(build)));
-        }
-        let last_day = orders.total.last_day();
-        if last_day.is_none_or(|day| day <= self.as_of) {
-            let rollups: Vec<Rollup> = built
-                .iter()
-                .map(|(segment, o)| Rollup {
-                    segment: *segment,
-                    // Walk-in sales count: the revenue holds them.
-                    last_order_day: segment.map_or(last_day, |s| {
-                        orders.by_segment.get(&s).and_then(ScopeOrders::last_day)
-                    }),
-                    encoded: o.as_ref().map(|o| EncodedOrders {
-                        timeline: o.timeline.encode(),
-                        revenue: series::encode(&o.revenue),
-                    }),
-                })
-                .collect();
-            // A rollup only saves time: one that cannot be stored leaves
-            // the next reader to build it again.
-            self.store
-                .save_rollups(
-                    generation,
-                    params.window_days,
-                    params.loyalty_threshold,
-                    &rollups,
-                )
-                .ok();
-        }
-        self.timelines.borrow_mut().extend(built);
-        Ok(())
-    }
-
-    /// Makes sure valid rollups are stored for every scope, building them
-    /// from the orders if they are not: after an orders import, where the
-    /// user expects to wait, rather than at the next start.
-    pub fn refresh_rollups(&self) -> Result<()> {
-        if self.stored(None)?.is_none() {
-            self.build_all()?;
-        }
-        Ok(())
-    }
-
-    /// The monthly acquisition cohorts of a scope with orders, oldest
-    /// first; `None` for a scope without orders, a channel or a campaign.
-    pub fn cohorts(&self, scope: Dimension) -> Result<Option<Vec<Cohort>>> {
-        Ok(self.orders_of(scope)?.map(|o| o.timeline.cohorts()))
     }
 
     /// Sums each counter metric over every period into its field; where
@@ -566,109 +381,6 @@ impl<'a> Analysis<'a> {
             "reactivated_customers" => f.reactivated_customers,
             "loyal_customers" => f.loyal_customers,
             _ => f.revenue,
-        })
-    }
-
-    /// Where `o` stands on `day` (at most the as-of day): a counter summed
-    /// from the objective's start to then (or its deadline), a gauge read
-    /// then.
-    pub fn objective_state(&self, o: &Objective, day: NaiveDate) -> Result<ObjectiveState> {
-        let day = day.min(self.as_of);
-        let metric = self.store.metric(&o.metric)?;
-        let span = Period {
-            granularity: Granularity::Year,
-            start: o.start,
-            end: day.min(o.deadline).max(o.start),
-        };
-        let scope = match (o.segment, o.channel) {
-            (Some(s), _) => Dimension::Segment(s),
-            (None, Some(c)) => Dimension::Channel(c),
-            (None, None) => Dimension::Total,
-        };
-        let current = if day < o.start {
-            None
-        } else {
-            self.metric_value(&metric, &span, scope)?
-        };
-        let aim = Aim {
-            kind: metric.kind,
-            direction: o.direction,
-            baseline: o.baseline,
-            target: o.target,
-            start: o.start,
-            deadline: o.deadline,
-        };
-        Ok(ObjectiveState {
-            objective: o.clone(),
-            unit: metric.unit,
-            kind: metric.kind,
-            current,
-            progress: progress(&aim, current, day),
-            forecast: forecast::forecast(
-                &aim,
-                current,
-                day,
-                !crate::metrics::figures::is_derived(&metric.name),
-            ),
-        })
-    }
-
-    /// A budget read on the as-of day: its total spend within its period
-    /// so far, and the day it runs out at that pace.
-    pub fn budget_state(&self, b: &Budget) -> Result<BudgetState> {
-        let Ok(p) = Period::parse(&b.period, self.config.week_start) else {
-            return Ok(BudgetState {
-                budget: b.clone(),
-                start: None,
-                end: None,
-                spent: None,
-                forecast: Forecast::only(forecast::Outlook::NoData),
-            });
-        };
-        let spent = if p.start <= self.as_of {
-            let spend = self.store.metric("spend")?;
-            self.metric_value(&spend, &p, Dimension::Total)?
-        } else {
-            None
-        };
-        Ok(BudgetState {
-            budget: b.clone(),
-            start: Some(p.start),
-            end: Some(p.end),
-            spent,
-            forecast: forecast::budget(b.amount, spent, p.start, p.end, self.as_of),
-        })
-    }
-
-    /// Spend attributed to a campaign from its start to the as-of day (or
-    /// its end).
-    pub fn campaign_spent(&self, c: &Campaign) -> Result<Amount> {
-        Ok(self.campaign_sum(c, "spend")?.unwrap_or_default())
-    }
-
-    /// A counter attributed to a campaign, summed from its start to the
-    /// as-of day (or its end); `None` where nothing was recorded.
-    fn campaign_sum(&self, c: &Campaign, metric: &str) -> Result<Option<Amount>> {
-        let end = self.as_of.min(c.end);
-        let values = self
-            .store
-            .series_between(metric, Dimension::Campaign(c.id), c.start, end)?;
-        let mut kept = values
-            .iter()
-            .filter(|(day, _)| *day >= c.start && *day <= end)
-            .map(|(_, value)| *value)
-            .peekable();
-        Ok(kept.peek().is_some().then(|| kept.sum()))
-    }
-
-    /// A campaign's pacing as of the as-of day, with the conversions and
-    /// revenue attributed to it.
-    pub fn campaign_score(&self, c: &Campaign) -> Result<CampaignScore> {
-        let spent = self.campaign_spent(c)?;
-        Ok(CampaignScore {
-            pacing: pacing(c.budget, spent, c.start, c.end, self.as_of),
-            conversions: self.campaign_sum(c, "conversions")?,
-            revenue: self.campaign_sum(c, "revenue")?,
         })
     }
 }

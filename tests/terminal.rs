@@ -82,6 +82,34 @@ impl Pane {
         size
     }
 
+    /// Everything funnel wrote once `done` holds of it, or after `limit`
+    /// (the caller's checks then say what is missing).
+    fn bytes_once(&self, done: impl Fn(&[u8]) -> bool, limit: Duration) -> Vec<u8> {
+        let start = Instant::now();
+        loop {
+            let bytes = self.bytes();
+            if done(&bytes) || start.elapsed() > limit {
+                return bytes;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Waits until the output has grown past `before` (a key's frame has
+    /// begun, however loaded the machine), then until it settles.
+    fn drawn_after(&self, before: usize, quiet: Duration) -> usize {
+        let start = Instant::now();
+        while self.written() <= before {
+            assert!(
+                start.elapsed() < Duration::from_secs(120),
+                "nothing drawn after the key; the screen:\n{}",
+                self.tmux.screen()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        self.settled(quiet)
+    }
+
     /// The exit status of funnel and its terminal's `stty -a` after it.
     fn ended(&self, limit: Duration) -> (String, String) {
         let start = Instant::now();
@@ -154,6 +182,18 @@ const ALT_OFF: &[u8] = b"\x1b[?1049l";
 const CURSOR_OFF: &[u8] = b"\x1b[?25l";
 const CURSOR_ON: &[u8] = b"\x1b[?25h";
 
+/// Whether `bytes` end with the terminal given back: off the alternate
+/// screen and the cursor shown after they were last entered and hidden,
+/// and with the panic message where there was a panic.
+fn restored(bytes: &[u8], panic: bool) -> bool {
+    let after = |on: &[u8], off: &[u8]| {
+        last(bytes, off).is_some_and(|off| last(bytes, on).is_none_or(|on| off > on))
+    };
+    after(ALT_ON, ALT_OFF)
+        && after(CURSOR_OFF, CURSOR_ON)
+        && (!panic || last(bytes, b"a panic on purpose").is_some())
+}
+
 /// A panic, an error and SIGTERM, each `FUNNEL_RESTORE_RUNS` times (7
 /// unless set): every time funnel leaves the terminal cooked (`icanon`,
 /// `echo`), on the main screen, with the cursor shown.
@@ -185,9 +225,7 @@ fn a_panic_an_error_and_sigterm_always_give_the_terminal_back() {
             } else {
                 pane.tmux.keys(&["j"]);
             }
-            let (status, stty) = pane.ended(Duration::from_secs(10));
-            // pipe-pane hands the last bytes on a moment later.
-            pane.settled(Duration::from_millis(200));
+            let (status, stty) = pane.ended(Duration::from_secs(60));
             assert_eq!(status, code, "{how} run {run}: exit status");
             let settings: Vec<&str> = stty.split_whitespace().collect();
             for on in ["icanon", "echo", "isig", "icrnl", "opost"] {
@@ -196,7 +234,9 @@ fn a_panic_an_error_and_sigterm_always_give_the_terminal_back() {
                     "{how} run {run}: the terminal was left without {on}:\n{stty}"
                 );
             }
-            let bytes = pane.bytes();
+            // pipe-pane hands the last bytes on a moment later: wait for
+            // them, as long as a loaded machine may take.
+            let bytes = pane.bytes_once(|b| restored(b, how == "panic"), Duration::from_secs(30));
             let entered = last(&bytes, ALT_ON).expect("entered the alternate screen");
             let left = last(&bytes, ALT_OFF).unwrap_or(0);
             assert!(
@@ -297,7 +337,7 @@ fn every_screen(name: &str, env: &str) -> Vec<u8> {
         pane.tmux.keys(&[k]);
         pane.settled(Duration::from_millis(150));
     }
-    let (status, _) = pane.ended(Duration::from_secs(10));
+    let (status, _) = pane.ended(Duration::from_secs(120));
     assert_eq!(status, "0", "funnel quit with q");
     pane.settled(Duration::from_millis(200));
     pane.bytes()
@@ -362,7 +402,7 @@ fn idle_writes_nothing_and_a_cursor_move_is_under_4_kb() {
     for k in ["j", "j", "j", "k", "j"] {
         let before = pane.settled(Duration::from_millis(300));
         pane.tmux.keys(&[k]);
-        moves.push(pane.settled(Duration::from_millis(300)) - before);
+        moves.push(pane.drawn_after(before, Duration::from_millis(300)) - before);
     }
 
     pane.tmux.keys(&["4"]);
@@ -371,7 +411,7 @@ fn idle_writes_nothing_and_a_cursor_move_is_under_4_kb() {
     for k in ["[", "[", "]", "[", "["] {
         let before = pane.settled(Duration::from_millis(1000));
         pane.tmux.keys(&[k]);
-        periods.push(pane.settled(Duration::from_millis(1000)) - before);
+        periods.push(pane.drawn_after(before, Duration::from_millis(1000)) - before);
     }
     println!(
         "bytes at 120x40: idle {idle} in {idle_secs} s; cursor moves (j j j k j) {moves:?}; KPIs period changes ([ [ ] [ [) {periods:?}"

@@ -4,25 +4,14 @@
 //! the choice to keep them (unlinked) or delete them too. Each deletion
 //! is one journaled change: `u` brings all of it back.
 
-use super::{Action, App, Context, Overlay, Pending};
+use super::effect::{Effect, Env};
+use super::{Action, App, Context, Keymap, Overlay, Pending};
 use crate::domain::{Amount, CampaignId, RecordKind, RecordRef};
 use crate::i18n::{Format, RecordWords};
-use crate::store::links::Links;
-
-/// The phrases of `counts` in the catalog's order.
-#[derive(Clone, Copy)]
-enum Counted {
-    Tasks,
-    Campaigns,
-    Objectives,
-    Procedures,
-    Channels,
-    Orders,
-    KpiValues,
-}
+use crate::store::links::{Linked, Links};
 
 /// "12 tasks", "1 task", "1.200 đơn hàng".
-fn count(fmt: Format, r: &RecordWords, what: Counted, n: i64) -> String {
+fn count(fmt: Format, r: &RecordWords, what: Linked, n: i64) -> String {
     let (one, many) = r.counts[what as usize];
     Format::fill(
         if n == 1 { one } else { many },
@@ -50,19 +39,19 @@ pub fn question(fmt: Format, item: RecordRef, name: &str, links: &Links, answers
     let mut out = vec![Format::fill_all(r.confirm, &[&word, &name])];
     let c = |what, n| count(fmt, r, what, n);
     if campaign && links.tasks > 0 {
-        out.push(Format::fill(r.has_tasks, c(Counted::Tasks, links.tasks)));
+        out.push(Format::fill(r.has_tasks, c(Linked::Tasks, links.tasks)));
     }
     let unlinked: Vec<String> = [
-        (Counted::Tasks, links.tasks),
-        (Counted::Campaigns, links.campaigns),
-        (Counted::Objectives, links.objectives),
-        (Counted::Procedures, links.procedures),
-        (Counted::Channels, links.channels),
-        (Counted::Orders, links.orders),
+        (Linked::Tasks, links.tasks),
+        (Linked::Campaigns, links.campaigns),
+        (Linked::Objectives, links.objectives),
+        (Linked::Procedures, links.procedures),
+        (Linked::Channels, links.channels),
+        (Linked::Orders, links.orders),
     ]
     .into_iter()
     // A campaign's tasks are asked about instead.
-    .filter(|(what, n)| *n > 0 && !(matches!(what, Counted::Tasks) && campaign))
+    .filter(|(what, n)| *n > 0 && !(matches!(what, Linked::Tasks) && campaign))
     .map(|(what, n)| c(what, n))
     .collect();
     if !unlinked.is_empty() {
@@ -74,68 +63,74 @@ pub fn question(fmt: Format, item: RecordRef, name: &str, links: &Links, answers
     if links.kpi_values > 0 {
         out.push(Format::fill_all(
             r.values_deleted,
-            &[&c(Counted::KpiValues, links.kpi_values), &word],
+            &[&c(Linked::KpiValues, links.kpi_values), &word],
         ));
     }
     out.push(answers.to_string());
     out.join(" ")
 }
 
-impl App {
-    /// The keys of `action` in a question, as text: "y", or "Esc" for
-    /// no where it is bound (the key that closes everything).
-    pub fn answer_key(&self, action: Action) -> String {
-        let keys = self.keymap.keys(Context::Confirm, action);
-        let esc = keys
-            .iter()
-            .find(|k| k.code == ratatui::crossterm::event::KeyCode::Esc && !k.ctrl && !k.alt);
-        esc.or(keys.first())
-            .map(ToString::to_string)
-            .unwrap_or_default()
-    }
+/// The keys of `action` in a question, as text: "y", or "Esc" for no
+/// where it is bound (the key that closes everything).
+pub fn answer_key(keymap: &Keymap, action: Action) -> String {
+    let keys = keymap.keys(Context::Confirm, action);
+    let esc = keys
+        .iter()
+        .find(|k| k.code == ratatui::crossterm::event::KeyCode::Esc && !k.ctrl && !k.alt);
+    esc.or(keys.first())
+        .map(ToString::to_string)
+        .unwrap_or_default()
+}
 
-    /// Asks before deleting `item`.
-    pub(super) fn ask_delete(&mut self, item: RecordRef) {
-        let (links, name) = match self
-            .store
-            .links(item)
-            .and_then(|l| Ok((l, self.store.record_name(item)?)))
-        {
-            Ok(found) => found,
-            Err(e) => return self.fail(e.to_string()),
-        };
-        let ui = &self.words().ui;
-        let (pending, answers) = match item.id_of::<CampaignId>() {
-            Some(id) if links.tasks > 0 => (
-                Pending::DeleteCampaign {
-                    id,
-                    tasks: links.tasks,
-                },
-                format!(
-                    "{} {} · {} {} · {} {}",
-                    self.answer_key(Action::KeepTasks),
-                    ui.action("keep_tasks"),
-                    self.answer_key(Action::DeleteTasksToo),
-                    ui.action("delete_tasks_too"),
-                    self.answer_key(Action::No),
-                    ui.action("cancel"),
-                ),
+/// The question before deleting `item`.
+pub fn ask(item: RecordRef, env: &Env) -> Effect {
+    let (links, name) = match env
+        .store
+        .links(item)
+        .and_then(|l| Ok((l, env.store.record_name(item)?)))
+    {
+        Ok(found) => found,
+        Err(e) => return Effect::failed(e.to_string()),
+    };
+    let ui = &env.words().ui;
+    let key = |action| answer_key(env.keymap, action);
+    let (pending, answers) = match item.id_of::<CampaignId>() {
+        Some(id) if links.tasks > 0 => (
+            Pending::DeleteCampaign {
+                id,
+                tasks: links.tasks,
+            },
+            format!(
+                "{} {} · {} {} · {} {}",
+                key(Action::KeepTasks),
+                ui.action("keep_tasks"),
+                key(Action::DeleteTasksToo),
+                ui.action("delete_tasks_too"),
+                key(Action::No),
+                ui.action("cancel"),
             ),
-            _ => (
-                Pending::Delete(item),
-                format!(
-                    "{}/{}",
-                    self.keymap
-                        .key_text(Context::Confirm, Action::Yes)
-                        .unwrap_or_default(),
-                    self.keymap
-                        .key_text(Context::Confirm, Action::No)
-                        .unwrap_or_default()
-                ),
+        ),
+        _ => (
+            Pending::Delete(item),
+            format!(
+                "{}/{}",
+                env.keymap
+                    .key_text(Context::Confirm, Action::Yes)
+                    .unwrap_or_default(),
+                env.keymap
+                    .key_text(Context::Confirm, Action::No)
+                    .unwrap_or_default()
             ),
-        };
-        let question = question(self.format(), item, &name, &links, &answers);
-        self.overlay = Overlay::Confirm { question, pending };
+        ),
+    };
+    let question = question(env.format(), item, &name, &links, &answers);
+    Effect::open(Overlay::Confirm { question, pending })
+}
+
+impl App {
+    /// The keys of `action` in a question, as text (see [`answer_key`]).
+    pub fn answer_key(&self, action: Action) -> String {
+        answer_key(&self.keymap, action)
     }
 
     /// Deletes `item` once the question is answered; a campaign's tasks
@@ -155,7 +150,7 @@ impl App {
         let text = match tasks_too {
             Some(n) => Format::fill_all(
                 r.deleted_with_tasks,
-                &[&name, &count(fmt, r, Counted::Tasks, n)],
+                &[&name, &count(fmt, r, Linked::Tasks, n)],
             ),
             None => Format::fill_all(r.deleted, &[&r.item(item.kind), &name]),
         };

@@ -5,6 +5,7 @@
 
 use chrono::NaiveDate;
 
+use super::editor::EditRequest;
 use super::{Fit, Keymap, Overlay, Stale, Status};
 use crate::config::Config;
 use crate::i18n::{Format, Words};
@@ -56,6 +57,8 @@ pub struct Effect {
     pub overlay: Option<Overlay>,
     /// What a write made stale.
     pub stale: Stale,
+    /// Long text to open an editor on.
+    pub edit: Option<EditRequest>,
     /// The Tasks tab shown with this filter (a campaign's tasks).
     pub tasks_filter: Option<String>,
 }
@@ -86,6 +89,14 @@ impl Effect {
     pub fn open(overlay: Overlay) -> Effect {
         Effect {
             overlay: Some(overlay),
+            ..Effect::default()
+        }
+    }
+
+    /// An editor opened on `request`, where there is one.
+    pub fn edit(request: Option<EditRequest>) -> Effect {
+        Effect {
+            edit: request,
             ..Effect::default()
         }
     }

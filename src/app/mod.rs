@@ -364,8 +364,18 @@ impl App {
             }
             Action::Undo | Action::Redo => self.undo(action == Action::Redo),
             Action::UndoDetails => self.undo_details(),
-            _ if self.tab == Tab::Plan => self.update_plan(action),
-            _ if self.tab == Tab::Strategy => self.update_strategy(action),
+            _ if self.tab == Tab::Plan => {
+                if let Some(p) = &mut self.plan {
+                    let effect = p.update(action, &env!(self));
+                    self.apply(effect);
+                }
+            }
+            _ if self.tab == Tab::Strategy => {
+                if let Some(s) = &mut self.strategy {
+                    let effect = s.update(action, &env!(self));
+                    self.apply(effect);
+                }
+            }
             Action::PrevPeriod
             | Action::NextPeriod
             | Action::CurrentPeriod
@@ -418,6 +428,9 @@ impl App {
         if let Some(overlay) = effect.overlay {
             self.overlay = overlay;
         }
+        if let Some(request) = effect.edit {
+            self.edit_request = Some(request);
+        }
         if effect.stale.any() {
             self.made_stale(effect.stale);
         }
@@ -425,52 +438,6 @@ impl App {
             self.show(Tab::Tasks);
             self.tasks.set_filter(&filter, self.today);
             self.tasks.scroll_into_view(self.fit.list_height);
-        }
-    }
-
-    /// The Strategy tab's keys: sections, selection, scrolling, and what
-    /// writes (see `records`).
-    fn update_strategy(&mut self, action: Action) {
-        let rows = self.fit.list_height.max(2) as isize - 1;
-        if matches!(
-            action,
-            Action::Add | Action::Edit | Action::Open | Action::Delete
-        ) {
-            return self.update_strategy_records(action);
-        }
-        let Some(s) = &mut self.strategy else {
-            return;
-        };
-        let steps = s.section == strategy::Section::Procedures;
-        match action {
-            Action::PageDown if steps => s.steps_scroll = s.steps_scroll.saturating_add(5),
-            Action::PageUp if steps => s.steps_scroll = s.steps_scroll.saturating_sub(5),
-            Action::Left => s.step_section(-1),
-            Action::Right => s.step_section(1),
-            Action::Up => s.move_by(-1),
-            Action::Down => s.move_by(1),
-            Action::PageUp => s.move_by(-rows),
-            Action::PageDown => s.move_by(rows),
-            Action::HalfPageUp => s.move_by(-(rows / 2).max(1)),
-            Action::HalfPageDown => s.move_by((rows / 2).max(1)),
-            Action::Top => s.move_by(isize::MIN / 2),
-            Action::Bottom => s.move_by(isize::MAX / 2),
-            _ => {}
-        }
-    }
-
-    /// The Plan tab's keys: selection, time, zoom, workload, the way to
-    /// a campaign's tasks, and what writes (see `records`).
-    fn update_plan(&mut self, action: Action) {
-        if matches!(
-            action,
-            Action::Add | Action::Edit | Action::Delete | Action::AddTaskToCampaign
-        ) {
-            return self.update_plan_records(action);
-        }
-        if let Some(p) = &mut self.plan {
-            let effect = p.update(action, &env!(self));
-            self.apply(effect);
         }
     }
 }

@@ -1,159 +1,70 @@
-//! What the Strategy and Plan tabs' keys write: objectives, segments,
-//! channels, budgets, people, tools and procedures on the Strategy tab,
-//! campaigns and their tasks on the Plan tab, each added or edited in its
-//! form (see `forms`) and deleted after a question (see `deleting`).
-//! Every write is one journaled change, so `u` undoes it.
+//! Writing strategy and plan records: objectives, segments, channels,
+//! budgets, people, tools and procedures on the Strategy tab, campaigns
+//! on the Plan tab. A tab opens a record's form through the functions
+//! here, which return an [`Effect`]; the `App` writes what the form holds
+//! when it is submitted, and deletes a record once its question is
+//! answered (see `deleting`). Every write is one journaled change, so `u`
+//! undoes it.
 
-use chrono::Days;
+use chrono::{Days, NaiveDate};
 
-use super::editor::{EditRequest, EditTarget};
 use super::edits::{Attempt, Failure};
+use super::effect::{Effect, Env};
 use super::forms::kinds::Starts;
 use super::forms::{self, Choices, Purpose};
-use super::strategy::Section;
-use super::{Action, App, Overlay};
+use super::{App, Overlay, env};
 use crate::domain::{CampaignId, RecordKind, RecordRef};
 use crate::i18n::Format;
 use crate::metrics::{Granularity, Period};
 use crate::store::seen::Seen;
 
+/// The form of a new record of `kind`; a campaign runs the week from
+/// `campaign_from`. Where the names the form completes to cannot be
+/// read, it says why and opens nothing.
+pub fn open_new(kind: RecordKind, env: &Env, campaign_from: NaiveDate) -> Effect {
+    let fmt = env.format();
+    let choices = match Choices::read(env.store) {
+        Ok(c) => c,
+        Err(e) => return Effect::failed(e.to_string()),
+    };
+    // Four weeks: a campaign of a week is rarely what is meant.
+    let to = campaign_from
+        .checked_add_days(Days::new(27))
+        .unwrap_or(campaign_from);
+    let month = Period::containing(Granularity::Month, env.today, env.config.week_start);
+    let starts = Starts {
+        campaign: (campaign_from, to),
+        budget: month.label(),
+    };
+    let form = forms::kinds::open_new(kind, &choices, &starts, env.today, fmt);
+    Effect::open(Overlay::Form(Box::new(form)))
+}
+
+/// The form holding `item` as the store has it now.
+pub fn open_edit(item: RecordRef, env: &Env) -> Effect {
+    match forms::kinds::open_stored(env.store, item, env.today, env.format()) {
+        Ok((form, _)) => Effect::open(Overlay::Form(Box::new(form))),
+        Err(e) => Effect::failed(e.to_string()),
+    }
+}
+
+/// The question which kind of resource to add, on `kind` first.
+pub fn ask_resource_kind(kind: RecordKind, env: &Env) -> Effect {
+    let form = forms::resource::open(kind, env.format());
+    Effect::open(Overlay::Form(Box::new(form)))
+}
+
 impl App {
-    /// The Strategy tab's keys that write: add an item of the section
-    /// shown, edit or open the selected one, delete it after a question.
-    pub(super) fn update_strategy_records(&mut self, action: Action) {
-        let Some(s) = &self.strategy else {
-            return;
-        };
-        let (section, item) = (s.section, s.selected_item());
-        match action {
-            Action::Add => match section {
-                Section::Objectives => self.open_new(RecordKind::Objective),
-                Section::Segments => self.open_new(RecordKind::Segment),
-                Section::Channels => self.open_new(RecordKind::Channel),
-                Section::Message => {}
-                Section::Resources => {
-                    // The kind of the row the selection is on, else people.
-                    let kind = item.map_or(RecordKind::Person, |r| r.kind);
-                    let form = forms::resource::open(kind, self.format());
-                    self.overlay = Overlay::Form(Box::new(form));
-                }
-                Section::Procedures => self.open_new(RecordKind::Procedure),
-            },
-            Action::Open if matches!(section, Section::Message | Section::Procedures) => {
-                self.edit_request = self.long_text();
-            }
-            Action::Edit if section == Section::Message => {
-                self.edit_request = self.long_text();
-            }
-            Action::Edit | Action::Open => {
-                if let Some(item) = item {
-                    self.open_edit(item);
-                }
-            }
-            Action::Delete => {
-                if let Some(item) = item {
-                    self.ask_delete(item);
-                }
-            }
-            _ => {}
-        }
-    }
-
-    /// The Plan tab's keys that write: add a campaign (running the first
-    /// week shown), edit or delete the selected one, add a task to it.
-    pub(super) fn update_plan_records(&mut self, action: Action) {
-        let Some(p) = &self.plan else {
-            return;
-        };
-        let selected = p.selected_row().map(|r| r.campaign.clone());
-        match (action, selected) {
-            (Action::Add, _) => self.open_new(RecordKind::Campaign),
-            (Action::Edit, Some(c)) => self.open_edit(RecordRef::of(c.id)),
-            (Action::Delete, Some(c)) => self.ask_delete(RecordRef::of(c.id)),
-            (Action::AddTaskToCampaign, Some(c)) => {
-                let mut form =
-                    forms::task::open(None, super::tasks::names(&self.store), self.format());
-                form.set(forms::task::Field::Campaign, &c.name);
-                self.overlay = Overlay::Form(Box::new(form));
-            }
-            _ => {}
-        }
-    }
-
-    /// The long text the selected item of the Message or Procedures
-    /// section holds, to edit.
-    pub(super) fn long_text(&self) -> Option<EditRequest> {
-        let s = self.strategy.as_ref()?;
-        let w = &self.words().ui.strategy;
-        match s.section {
-            Section::Message if s.selected() == 0 => Some(EditRequest {
-                target: EditTarget::BrandMessage,
-                title: w.brand_message.to_string(),
-                text: s.message.brand_message.clone(),
-                stored: s.message.brand_message.clone(),
-            }),
-            Section::Message => Some(EditRequest {
-                target: EditTarget::Positioning,
-                title: w.positioning.to_string(),
-                text: s.message.positioning.clone(),
-                stored: s.message.positioning.clone(),
-            }),
-            Section::Procedures => s.procedures.get(s.selected()).map(|(p, _)| EditRequest {
-                target: EditTarget::Steps(p.id),
-                title: p.title.clone(),
-                text: p.steps.clone(),
-                stored: p.steps.clone(),
-            }),
-            _ => None,
-        }
-    }
-
-    /// The names the forms complete to; none (said) where they cannot be
-    /// read.
-    fn choices(&mut self) -> Option<Choices> {
-        match Choices::read(&self.store) {
-            Ok(c) => Some(c),
-            Err(e) => {
-                self.fail(e.to_string());
-                None
-            }
-        }
-    }
-
-    fn show_form(&mut self, form: super::form::Form) {
-        self.overlay = Overlay::Form(Box::new(form));
-    }
-
-    /// The form of a new record of `kind`.
+    /// The form of a new record of `kind`: a campaign runs the first week
+    /// the Plan tab shows, unless that is in the past (a new campaign is
+    /// never pre-filled already over).
     fn open_new(&mut self, kind: RecordKind) {
-        let fmt = self.format();
-        let Some(choices) = self.choices() else {
-            return;
-        };
-        // The first day shown, unless the timeline starts in the past: a
-        // new campaign is never pre-filled already over. Four weeks: a
-        // campaign of a week is rarely what is meant.
         let from = self
             .plan
             .as_ref()
             .map_or(self.today, |p| p.from.max(self.today));
-        let to = from.checked_add_days(Days::new(27)).unwrap_or(from);
-        let month = Period::containing(Granularity::Month, self.today, self.config.week_start);
-        let starts = Starts {
-            campaign: (from, to),
-            budget: month.label(),
-        };
-        let form = forms::kinds::open_new(kind, &choices, &starts, self.today, fmt);
-        self.show_form(form);
-    }
-
-    /// The form holding `item` as the store has it now.
-    fn open_edit(&mut self, item: RecordRef) {
-        match self.form_as_stored(Purpose::Edit(item)) {
-            Ok(Some((form, _))) => self.show_form(form),
-            Ok(None) => {}
-            Err(e) => self.fail(e.to_string()),
-        }
+        let effect = open_new(kind, &env!(self), from);
+        self.apply(effect);
     }
 
     /// Writes what a strategy or plan form holds, an edit where its
@@ -196,7 +107,8 @@ impl App {
         self.select(item);
         // A new procedure's steps are written next, in the editor.
         if item.kind == RecordKind::Procedure && !edited {
-            self.edit_request = self.long_text();
+            let words = self.words();
+            self.edit_request = self.strategy.as_ref().and_then(|s| s.long_text(words));
         }
         Attempt::Done
     }

@@ -2,9 +2,9 @@
 //! the write lock up front; previews, unjournaled bulk writes, and how
 //! long a write waits for another process's lock.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use rusqlite::{Connection, Transaction, TransactionBehavior};
+use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
 
 use super::journal::{ChangeLabel, Reverted};
 use super::{Result, Store, StoreError, busy_timeout, journal};
@@ -20,6 +20,26 @@ pub struct Change<'a> {
 impl Change<'_> {
     pub(crate) fn tx(&self) -> &Transaction<'_> {
         &self.tx
+    }
+}
+
+/// Begins a write transaction, taking the lock up front. SQLite's busy
+/// handler waits for another writer, but a WAL file under heavy
+/// contention can refuse BEGIN IMMEDIATE at once without calling it (seen
+/// with eight processes writing); such a refusal is tried again until
+/// `wait` is up, so that "busy" always means the lock was held that long.
+fn begin(conn: &Connection, wait: Duration) -> Result<Transaction<'_>> {
+    let start = Instant::now();
+    loop {
+        match Transaction::new_unchecked(conn, TransactionBehavior::Immediate) {
+            Err(e)
+                if e.sqlite_error_code() == Some(ErrorCode::DatabaseBusy)
+                    && start.elapsed() < wait =>
+            {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            begun => return Ok(begun?),
+        }
     }
 }
 
@@ -41,8 +61,9 @@ impl Store {
         let origin = self.origin.clone();
         let expect = self.expect.take();
         let probe = self.identity.probe(&self.path);
+        let wait = self.write_wait;
         self.with_bulk_cache(|conn| {
-            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let tx = begin(conn, wait)?;
             if let Some(seen) = &expect {
                 seen.still(&tx)?;
             }
@@ -73,8 +94,9 @@ impl Store {
         f: impl FnOnce(&Transaction<'_>) -> Result<T>,
     ) -> Result<T> {
         let probe = self.identity.probe(&self.path);
+        let wait = self.write_wait;
         self.with_bulk_cache(|conn| {
-            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let tx = begin(conn, wait)?;
             let out = f(&tx)?;
             probe.still_here()?;
             tx.commit()?;
@@ -178,8 +200,9 @@ impl Store {
     ) -> Result<Reverted> {
         self.check_writable()?;
         let probe = self.identity.probe(&self.path);
+        let wait = self.write_wait;
         self.waiting_as_set(|conn| {
-            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let tx = begin(conn, wait)?;
             let r = f(&tx)?;
             probe.still_here()?;
             tx.commit()?;

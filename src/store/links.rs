@@ -8,7 +8,7 @@
 use rusqlite::params;
 
 use super::{Result, Store};
-use crate::domain::{Campaign, CampaignId, RecordKind, RecordRef};
+use crate::domain::{Campaign, CampaignId, RecordRef};
 
 /// How many records link to one: those that lose the link on deletion,
 /// and the values deleted with it.
@@ -26,7 +26,32 @@ pub struct Links {
     pub kpi_values: i64,
 }
 
+/// One of the counts of [`Links`], in the order the catalog words them
+/// (`RecordWords::counts`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Linked {
+    Tasks,
+    Campaigns,
+    Objectives,
+    Procedures,
+    Channels,
+    Orders,
+    KpiValues,
+}
+
 impl Links {
+    fn of(&mut self, what: Linked) -> &mut i64 {
+        match what {
+            Linked::Tasks => &mut self.tasks,
+            Linked::Campaigns => &mut self.campaigns,
+            Linked::Objectives => &mut self.objectives,
+            Linked::Procedures => &mut self.procedures,
+            Linked::Channels => &mut self.channels,
+            Linked::Orders => &mut self.orders,
+            Linked::KpiValues => &mut self.kpi_values,
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         *self == Links::default()
     }
@@ -37,43 +62,15 @@ impl Store {
         Ok(self.conn.query_row(sql, params![id], |r| r.get(0))?)
     }
 
-    /// What links to `what`: nothing links to tools, budgets and
-    /// procedures.
+    /// What links to `what`, as its kind's store module lists it
+    /// (`Kept::LINKS`): nothing links to tools, budgets and procedures.
     pub fn links(&self, what: impl Into<RecordRef>) -> Result<Links> {
         let RecordRef { kind, id } = what.into();
-        let n = |sql: &str| self.count(sql, id);
-        Ok(match kind {
-            RecordKind::Segment => Links {
-                campaigns: n("SELECT count(*) FROM campaigns WHERE segment_id = ?1")?,
-                objectives: n("SELECT count(*) FROM objectives WHERE segment_id = ?1")?,
-                channels: n("SELECT count(*) FROM channel_segments WHERE segment_id = ?1")?,
-                orders: n("SELECT count(*) FROM orders WHERE segment_id = ?1")?,
-                kpi_values: n("SELECT count(*) FROM kpi_values WHERE segment_id = ?1")?,
-                ..Links::default()
-            },
-            RecordKind::Channel => Links {
-                campaigns: n("SELECT count(*) FROM campaigns WHERE channel_id = ?1")?,
-                objectives: n("SELECT count(*) FROM objectives WHERE channel_id = ?1")?,
-                kpi_values: n("SELECT count(*) FROM kpi_values WHERE channel_id = ?1")?,
-                ..Links::default()
-            },
-            RecordKind::Campaign => Links {
-                tasks: n("SELECT count(*) FROM tasks WHERE campaign_id = ?1")?,
-                kpi_values: n("SELECT count(*) FROM kpi_values WHERE campaign_id = ?1")?,
-                ..Links::default()
-            },
-            RecordKind::Person => Links {
-                tasks: n("SELECT count(*) FROM tasks WHERE assignee_id = ?1")?,
-                campaigns: n("SELECT count(*) FROM campaigns WHERE owner_id = ?1")?,
-                procedures: n("SELECT count(*) FROM procedures WHERE owner_id = ?1")?,
-                ..Links::default()
-            },
-            RecordKind::Objective => Links {
-                campaigns: n("SELECT count(*) FROM campaigns WHERE objective_id = ?1")?,
-                ..Links::default()
-            },
-            RecordKind::Tool | RecordKind::Budget | RecordKind::Procedure => Links::default(),
-        })
+        let mut links = Links::default();
+        for (what, sql) in super::records::links(kind) {
+            *links.of(*what) = self.count(sql, id)?;
+        }
+        Ok(links)
     }
 
     /// Deletes a campaign and its tasks as one change (undo brings both

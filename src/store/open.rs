@@ -13,6 +13,23 @@ use super::{
 };
 
 impl Store {
+    /// A store over `conn`, opened at `path`, with the settings every
+    /// store starts with: the command line's, waiting the busy timeout.
+    fn over(conn: Connection, path: &Path, no_write_permission: bool) -> Store {
+        Store {
+            conn,
+            path: path.to_path_buf(),
+            no_write_permission,
+            origin: Origin::CommandLine,
+            expect: None,
+            identity: identity::Identity::of(path),
+            write_wait: busy_timeout(),
+            write_busy: Cell::new(false),
+            imported_points: RefCell::new(None),
+            clock: crate::domain::Clock::System,
+        }
+    }
+
     /// Opens the database at `path`, creating it (readable by its owner
     /// only) if it does not exist, and migrating it to the current schema
     /// after writing a backup copy beside it.
@@ -63,18 +80,7 @@ impl Store {
         }
         let conn = Connection::open(path).map_err(|e| file_err(e.to_string()))?;
         let no_write_permission = conn.is_readonly(rusqlite::MAIN_DB)?;
-        let mut store = Store {
-            conn,
-            path: path.to_path_buf(),
-            no_write_permission,
-            origin: Origin::CommandLine,
-            expect: None,
-            identity: identity::Identity::of(path),
-            write_wait: busy_timeout(),
-            write_busy: Cell::new(false),
-            imported_points: RefCell::new(None),
-            clock: crate::domain::Clock::System,
-        };
+        let mut store = Store::over(conn, path, no_write_permission);
         store.conn.busy_timeout(busy_timeout())?;
         // A newer funnel's file is refused before anything (even the
         // journal mode) is set on it: it is left exactly as it was.
@@ -148,18 +154,7 @@ impl Store {
         conn.busy_timeout(busy_timeout())?;
         stable_plans(&conn)?;
         conn.pragma_update(None, "mmap_size", MMAP_BYTES)?;
-        let store = Store {
-            conn,
-            path: path.to_path_buf(),
-            no_write_permission: false,
-            origin: Origin::CommandLine,
-            expect: None,
-            identity: identity::Identity::of(path),
-            write_wait: busy_timeout(),
-            write_busy: Cell::new(false),
-            imported_points: RefCell::new(None),
-            clock: crate::domain::Clock::System,
-        };
+        let store = Store::over(conn, path, false);
         let version = store.schema_version()?;
         let known = schema::MIGRATIONS.len() as i64;
         if version > known {

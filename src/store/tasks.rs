@@ -1,14 +1,20 @@
 //! Tasks: who does what by when.
 
-use chrono::{DateTime, Days, NaiveDate, Utc};
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{
-    Change, ChangeLabel, Result, Store, StoreError, Subject, Verb, day_text, now_text, parse_day,
-    recurrence,
+    Change, ChangeLabel, Result, Store, StoreError, Subject, Verb, day_text, now_text, recurrence,
 };
 use crate::domain::validate;
 use crate::domain::{CampaignId, NoteId, PersonId, Priority, Recurrence, Task, TaskId, TaskStatus};
+
+mod counts;
+mod row;
+
+pub use counts::{CampaignTaskCounts, DueBucket, OpenTaskCount};
+pub(super) use row::{COLUMNS, task_row};
+pub(crate) use row::{day_col, enum_col};
 
 /// A task about to be added.
 #[derive(Debug, Clone)]
@@ -98,72 +104,6 @@ impl TaskQuery {
     }
 }
 
-pub(super) const COLUMNS: &str = "id, title, campaign_id, assignee_id, status, priority, due, tags, \
-                                  notes, note_id, created_at, updated_at, done_at, recurrence, \
-                                  series_id, repeats_id";
-
-fn timestamp(s: &str) -> rusqlite::Result<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(s)
-        .map(|t| t.with_timezone(&Utc))
-        .map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
-        })
-}
-
-pub(crate) fn enum_col<T: std::str::FromStr>(r: &Row<'_>, i: usize) -> rusqlite::Result<T>
-where
-    T::Err: std::error::Error + Send + Sync + 'static,
-{
-    let s = r.get_ref(i)?.as_str()?;
-    s.parse().map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
-    })
-}
-
-pub(crate) fn day_col(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
-    r.get_ref(i)?.as_str_or_null()?.map(parse_day).transpose()
-}
-
-/// One task from a row of [`COLUMNS`]. Text that only gets parsed is
-/// borrowed from the row, not copied: the TUI reads 50,000 of these.
-pub(super) fn task_row(r: &Row<'_>) -> rusqlite::Result<Task> {
-    let tags = r.get_ref(7)?.as_str()?;
-    Ok(Task {
-        id: TaskId(r.get(0)?),
-        title: r.get(1)?,
-        campaign: r.get::<_, Option<i64>>(2)?.map(CampaignId),
-        assignee: r.get::<_, Option<i64>>(3)?.map(PersonId),
-        status: enum_col(r, 4)?,
-        priority: enum_col(r, 5)?,
-        due: day_col(r, 6)?,
-        tags: tags.split_whitespace().map(str::to_string).collect(),
-        notes: r.get(8)?,
-        follows_note: r.get::<_, Option<i64>>(9)?.map(NoteId),
-        created_at: timestamp(r.get_ref(10)?.as_str()?)?,
-        updated_at: timestamp(r.get_ref(11)?.as_str()?)?,
-        done_at: r
-            .get_ref(12)?
-            .as_str_or_null()?
-            .map(timestamp)
-            .transpose()?,
-        recurrence: r
-            .get_ref(13)?
-            .as_str_or_null()?
-            .map(|s| {
-                s.parse().map_err(|e| {
-                    rusqlite::Error::FromSqlConversionFailure(
-                        13,
-                        rusqlite::types::Type::Text,
-                        Box::new(e),
-                    )
-                })
-            })
-            .transpose()?,
-        series: r.get::<_, Option<i64>>(14)?.map(TaskId),
-        repeats: r.get::<_, Option<i64>>(15)?.map(TaskId),
-    })
-}
-
 fn clean_tags(tags: &[String]) -> Result<String> {
     let mut out: Vec<String> = Vec::new();
     for t in tags {
@@ -173,47 +113,6 @@ fn clean_tags(tags: &[String]) -> Result<String> {
         }
     }
     Ok(out.join(" "))
-}
-
-/// A campaign's tasks, counted in SQL: all of them, the open ones, and
-/// the open ones past their due day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CampaignTaskCounts {
-    pub campaign: CampaignId,
-    pub total: usize,
-    pub open: usize,
-    pub overdue: usize,
-}
-
-/// Where an open task falls on a workload of weeks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DueBucket {
-    Undated,
-    /// Due before today.
-    Overdue,
-    /// Due in this week of the span (0 is the first).
-    Week(usize),
-}
-
-/// How many open tasks of one assignee (by name; `None` for nobody's)
-/// fall in one bucket.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OpenTaskCount {
-    pub assignee: Option<String>,
-    pub bucket: DueBucket,
-    pub count: usize,
-}
-
-/// The open statuses, as the index `tasks_by_status_due` can find them
-/// (`status <> 'done'` would scan every task; the schema allows no
-/// other status).
-const OPEN: &str = "status IN ('todo', 'doing', 'blocked')";
-
-fn count_col(r: &Row<'_>, i: usize) -> rusqlite::Result<usize> {
-    let n: i64 = r.get(i)?;
-    usize::try_from(n).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Integer, Box::new(e))
-    })
 }
 
 impl Store {
@@ -418,85 +317,6 @@ impl Store {
         Ok(self
             .conn
             .query_row("SELECT count(*) FROM tasks", [], |r| r.get(0))?)
-    }
-
-    /// Every campaign's task counts on `today`, without reading the tasks:
-    /// all of them from the index by campaign, the open ones through the
-    /// index by status (few, next to the done ones).
-    pub fn task_counts_by_campaign(&self, today: NaiveDate) -> Result<Vec<CampaignTaskCounts>> {
-        let mut totals = self.conn.prepare_cached(
-            "SELECT campaign_id, count(*) FROM tasks
-             WHERE campaign_id IS NOT NULL GROUP BY campaign_id ORDER BY campaign_id",
-        )?;
-        let mut out: Vec<CampaignTaskCounts> = totals
-            .query_map([], |r| {
-                Ok(CampaignTaskCounts {
-                    campaign: CampaignId(r.get(0)?),
-                    total: count_col(r, 1)?,
-                    open: 0,
-                    overdue: 0,
-                })
-            })?
-            .collect::<Result<_, _>>()?;
-        let mut open = self.conn.prepare_cached(&format!(
-            "SELECT campaign_id, count(*), count(CASE WHEN due < ?1 THEN 1 END)
-             FROM tasks WHERE {OPEN} AND campaign_id IS NOT NULL
-             GROUP BY campaign_id ORDER BY campaign_id"
-        ))?;
-        let rows = open.query_map([day_text(today)], |r| {
-            Ok((CampaignId(r.get(0)?), count_col(r, 1)?, count_col(r, 2)?))
-        })?;
-        for row in rows {
-            let (campaign, n, overdue) = row?;
-            // Both lists are ordered by campaign id.
-            if let Ok(i) = out.binary_search_by_key(&campaign, |c| c.campaign) {
-                out[i].open = n;
-                out[i].overdue = overdue;
-            }
-        }
-        Ok(out)
-    }
-
-    /// Open tasks per assignee and bucket on `today`: without a due day,
-    /// overdue, or due in one of `weeks` weeks from `week_start`; those
-    /// due later (or between today and `week_start`) are left out.
-    pub fn open_tasks_by_assignee(
-        &self,
-        today: NaiveDate,
-        week_start: NaiveDate,
-        weeks: usize,
-    ) -> Result<Vec<OpenTaskCount>> {
-        let end = u64::try_from(weeks)
-            .ok()
-            .and_then(|w| week_start.checked_add_days(Days::new(w.saturating_mul(7))))
-            .map_or_else(|| "9999-12-31".to_string(), day_text);
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT p.name, t.bucket, count(*) FROM (
-                 SELECT assignee_id, CASE
-                     WHEN due IS NULL THEN -2
-                     WHEN due < ?1 THEN -1
-                     WHEN due >= ?2 AND due < ?3
-                         THEN CAST((julianday(due) - julianday(?2)) / 7 AS INTEGER)
-                 END AS bucket
-                 FROM tasks WHERE {OPEN}
-             ) AS t
-             LEFT JOIN people AS p ON p.id = t.assignee_id
-             WHERE t.bucket IS NOT NULL
-             GROUP BY p.name, t.bucket"
-        ))?;
-        let rows = stmt.query_map(params![day_text(today), day_text(week_start), end], |r| {
-            let bucket = match r.get::<_, i64>(1)? {
-                -2 => DueBucket::Undated,
-                -1 => DueBucket::Overdue,
-                _ => DueBucket::Week(count_col(r, 1)?),
-            };
-            Ok(OpenTaskCount {
-                assignee: r.get(0)?,
-                bucket,
-                count: count_col(r, 2)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
     }
 }
 

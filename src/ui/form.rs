@@ -61,7 +61,7 @@ pub fn render(app: &App, form: &Form, frame: &mut Frame<'_>, area: Rect, t: Them
         let key = app
             .keymap
             .key_text(Context::Form, Action::Complete)
-            .map(|k| super::arrow(k, t))
+            .map(|k| super::footer::arrow(k, t))
             .unwrap_or_default();
         let takes = Format::fill(ui.form.complete, key);
         let text = format!("{takes} {}", completions.join(" · "));

@@ -1,13 +1,23 @@
 //! The Plan tab's keys: selection, time, zoom, workload and scoreboard,
-//! and the way to a campaign's tasks. What writes is `records`'.
+//! the way to a campaign's tasks, and the forms and question of what
+//! writes (see `records`).
 
 use super::{PlanTab, PlanView};
-use crate::app::Action;
 use crate::app::effect::{Effect, Env};
+use crate::app::forms;
+use crate::app::tasks::names;
+use crate::app::{Action, Overlay, deleting, records};
+use crate::domain::{RecordKind, RecordRef};
 
 impl PlanTab {
-    /// Carries out a key of the Plan tab that reads only.
+    /// Carries out a key of the Plan tab.
     pub fn update(&mut self, action: Action, env: &Env) -> Effect {
+        if matches!(
+            action,
+            Action::Add | Action::Edit | Action::Delete | Action::AddTaskToCampaign
+        ) {
+            return self.update_records(action, env);
+        }
         let cols = env.fit.timeline_cols;
         let rows = env.fit.timeline_rows;
         let week_start = env.config.week_start;
@@ -51,5 +61,27 @@ impl PlanTab {
         }
         self.settle(cols, rows);
         Effect::none()
+    }
+}
+
+impl PlanTab {
+    /// The keys that write: add a campaign (running the first week shown,
+    /// unless that is past: a new campaign is never pre-filled already
+    /// over), edit or delete the selected one, add a task to it.
+    fn update_records(&self, action: Action, env: &Env) -> Effect {
+        let selected = self.selected_row().map(|r| &r.campaign);
+        match (action, selected) {
+            (Action::Add, _) => {
+                records::open_new(RecordKind::Campaign, env, self.from.max(env.today))
+            }
+            (Action::Edit, Some(c)) => records::open_edit(RecordRef::of(c.id), env),
+            (Action::Delete, Some(c)) => deleting::ask(RecordRef::of(c.id), env),
+            (Action::AddTaskToCampaign, Some(c)) => {
+                let mut form = forms::task::open(None, names(env.store), env.format());
+                form.set(forms::task::Field::Campaign, &c.name);
+                Effect::open(Overlay::Form(Box::new(form)))
+            }
+            _ => Effect::none(),
+        }
     }
 }

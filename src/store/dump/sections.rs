@@ -227,3 +227,22 @@ pub(super) const SECTIONS: &[Section] = &[
         ],
     },
 ];
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::RecordKind;
+    use crate::store::records::table;
+
+    /// A kind added to the store and not to the export would be lost by
+    /// `funnel export` and `import`.
+    #[test]
+    fn every_record_kind_is_exported() {
+        for kind in RecordKind::ALL {
+            assert!(
+                super::SECTIONS.iter().any(|s| s.key == table(*kind)),
+                "{kind} ({}) has no section in the export",
+                table(*kind)
+            );
+        }
+    }
+}

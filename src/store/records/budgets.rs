@@ -10,6 +10,8 @@ use crate::store::{Result, Store, StoreError, new_or, written_id};
 
 impl Kept for Budget {
     type Id = BudgetId;
+    const TABLE: &'static str = "budgets";
+    const NAME_COLUMN: &'static str = "period";
 
     fn id(&self) -> BudgetId {
         self.id

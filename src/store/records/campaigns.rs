@@ -8,12 +8,24 @@ use crate::domain::validate;
 use crate::domain::{
     Amount, Campaign, CampaignId, ChannelId, ObjectiveId, PersonId, RecordKind, SegmentId,
 };
+use crate::store::links::Linked;
 use crate::store::plan::{check_span, required_day};
 use crate::store::tasks::enum_col;
 use crate::store::{Result, Store, day_text, new_or, written_id};
 
 impl Kept for Campaign {
     type Id = CampaignId;
+    const TABLE: &'static str = "campaigns";
+    const LINKS: &'static [(Linked, &'static str)] = &[
+        (
+            Linked::Tasks,
+            "SELECT count(*) FROM tasks WHERE campaign_id = ?1",
+        ),
+        (
+            Linked::KpiValues,
+            "SELECT count(*) FROM kpi_values WHERE campaign_id = ?1",
+        ),
+    ];
 
     fn id(&self) -> CampaignId {
         self.id

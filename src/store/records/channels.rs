@@ -5,11 +5,27 @@ use rusqlite::{Connection, params};
 use super::Kept;
 use crate::domain::validate;
 use crate::domain::{Channel, ChannelId, RecordKind, SegmentId};
+use crate::store::links::Linked;
 use crate::store::tasks::enum_col;
 use crate::store::{Result, Store, new_or, written_id};
 
 impl Kept for Channel {
     type Id = ChannelId;
+    const TABLE: &'static str = "channels";
+    const LINKS: &'static [(Linked, &'static str)] = &[
+        (
+            Linked::Campaigns,
+            "SELECT count(*) FROM campaigns WHERE channel_id = ?1",
+        ),
+        (
+            Linked::Objectives,
+            "SELECT count(*) FROM objectives WHERE channel_id = ?1",
+        ),
+        (
+            Linked::KpiValues,
+            "SELECT count(*) FROM kpi_values WHERE channel_id = ?1",
+        ),
+    ];
 
     fn id(&self) -> ChannelId {
         self.id

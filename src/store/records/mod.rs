@@ -23,11 +23,9 @@ pub(super) use procedures::put_procedure;
 pub(super) use segments::put_segment;
 pub(super) use tools::put_tool;
 
+use super::links::Linked;
 use super::{Result, Store, StoreError};
-use crate::domain::{
-    BudgetId, CampaignId, ChannelId, ObjectiveId, PersonId, ProcedureId, RecordId, RecordKind,
-    RecordRef, SegmentId, ToolId,
-};
+use crate::domain::{RecordId, RecordKind, RecordRef};
 use crate::text::fold::fold;
 
 /// A kind of record as the store keeps it: how it is checked, written
@@ -35,6 +33,16 @@ use crate::text::fold::fold;
 /// ([`Store::delete_kept`]).
 pub(crate) trait Kept: Clone + Sized {
     type Id: RecordId;
+
+    /// The table its rows live in.
+    const TABLE: &'static str;
+
+    /// The column a user names it by.
+    const NAME_COLUMN: &'static str = "name";
+
+    /// What links to one of its records and is counted before deleting
+    /// it: which count, and its query (`?1` the record's id).
+    const LINKS: &'static [(Linked, &'static str)] = &[];
 
     fn id(&self) -> Self::Id;
 
@@ -96,27 +104,60 @@ fn verb(exists: bool) -> crate::store::Verb {
     }
 }
 
+/// Runs `$body` with `$K` the type the store keeps records of `$kind`
+/// as: the one list of the kinds, each described by its [`Kept`] impl.
+macro_rules! kept {
+    ($kind:expr, |$K:ident| $body:expr) => {
+        match $kind {
+            RecordKind::Objective => {
+                type $K = crate::domain::Objective;
+                $body
+            }
+            RecordKind::Segment => {
+                type $K = crate::domain::Segment;
+                $body
+            }
+            RecordKind::Channel => {
+                type $K = crate::domain::Channel;
+                $body
+            }
+            RecordKind::Campaign => {
+                type $K = crate::domain::Campaign;
+                $body
+            }
+            RecordKind::Person => {
+                type $K = crate::domain::Person;
+                $body
+            }
+            RecordKind::Tool => {
+                type $K = crate::domain::Tool;
+                $body
+            }
+            RecordKind::Budget => {
+                type $K = crate::domain::Budget;
+                $body
+            }
+            RecordKind::Procedure => {
+                type $K = crate::domain::Procedure;
+                $body
+            }
+        }
+    };
+}
+
 /// The table holding the records of `kind`.
 pub(crate) fn table(kind: RecordKind) -> &'static str {
-    match kind {
-        RecordKind::Objective => "objectives",
-        RecordKind::Segment => "segments",
-        RecordKind::Channel => "channels",
-        RecordKind::Campaign => "campaigns",
-        RecordKind::Person => "people",
-        RecordKind::Tool => "tools",
-        RecordKind::Budget => "budgets",
-        RecordKind::Procedure => "procedures",
-    }
+    kept!(kind, |K| K::TABLE)
 }
 
 /// The column a user names a record of `kind` by.
 fn name_column(kind: RecordKind) -> &'static str {
-    match kind {
-        RecordKind::Objective | RecordKind::Procedure => "title",
-        RecordKind::Budget => "period",
-        _ => "name",
-    }
+    kept!(kind, |K| K::NAME_COLUMN)
+}
+
+/// What links to a record of `kind` (see [`Kept::LINKS`]).
+pub(super) fn links(kind: RecordKind) -> &'static [(Linked, &'static str)] {
+    kept!(kind, |K| K::LINKS)
 }
 
 fn not_found(kind: RecordKind, key: impl ToString) -> StoreError {
@@ -238,15 +279,33 @@ impl Store {
 
     /// Deletes `r` as one journaled change, returning the name it had.
     pub fn delete_record(&mut self, r: RecordRef) -> Result<String> {
-        Ok(match r.kind {
-            RecordKind::Objective => self.delete_objective(ObjectiveId(r.id))?.title,
-            RecordKind::Segment => self.delete_segment(SegmentId(r.id))?.name,
-            RecordKind::Channel => self.delete_channel(ChannelId(r.id))?.name,
-            RecordKind::Campaign => self.delete_campaign(CampaignId(r.id))?.name,
-            RecordKind::Person => self.delete_person(PersonId(r.id))?.name,
-            RecordKind::Tool => self.delete_tool(ToolId(r.id))?.name,
-            RecordKind::Budget => self.delete_budget(BudgetId(r.id))?.period,
-            RecordKind::Procedure => self.delete_procedure(ProcedureId(r.id))?.title,
+        kept!(r.kind, |K| {
+            let old: K = self.delete_kept(RecordId::from_raw(r.id))?;
+            Ok(old.name().to_string())
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each kind's description matches the schema: its table and name
+    /// column exist, and what it counts before a deletion can be counted.
+    #[test]
+    fn every_kind_describes_its_table_and_links() {
+        let store = Store::open_in_memory().expect("a store");
+        for kind in RecordKind::ALL {
+            let sql = format!(
+                "SELECT id, {} FROM {} LIMIT 1",
+                name_column(*kind),
+                table(*kind)
+            );
+            assert!(store.conn.prepare(&sql).is_ok(), "{kind}: {sql}");
+            for (what, sql) in links(*kind) {
+                let n: rusqlite::Result<i64> = store.conn.query_row(sql, [1], |r| r.get(0));
+                assert_eq!(n.ok(), Some(0), "{kind}: {what:?}: {sql}");
+            }
+        }
     }
 }

@@ -6,12 +6,19 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use super::Kept;
 use crate::domain::validate;
 use crate::domain::{Amount, ChannelId, Objective, ObjectiveId, RecordKind, SegmentId};
+use crate::store::links::Linked;
 use crate::store::plan::{check_span, required_day};
 use crate::store::tasks::enum_col;
 use crate::store::{Result, Store, day_text, new_or, written_id};
 
 impl Kept for Objective {
     type Id = ObjectiveId;
+    const TABLE: &'static str = "objectives";
+    const NAME_COLUMN: &'static str = "title";
+    const LINKS: &'static [(Linked, &'static str)] = &[(
+        Linked::Campaigns,
+        "SELECT count(*) FROM campaigns WHERE objective_id = ?1",
+    )];
 
     fn id(&self) -> ObjectiveId {
         self.id

@@ -5,10 +5,26 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use super::Kept;
 use crate::domain::validate;
 use crate::domain::{Person, PersonId, RecordKind};
+use crate::store::links::Linked;
 use crate::store::{Result, Store, new_or, written_id};
 
 impl Kept for Person {
     type Id = PersonId;
+    const TABLE: &'static str = "people";
+    const LINKS: &'static [(Linked, &'static str)] = &[
+        (
+            Linked::Tasks,
+            "SELECT count(*) FROM tasks WHERE assignee_id = ?1",
+        ),
+        (
+            Linked::Campaigns,
+            "SELECT count(*) FROM campaigns WHERE owner_id = ?1",
+        ),
+        (
+            Linked::Procedures,
+            "SELECT count(*) FROM procedures WHERE owner_id = ?1",
+        ),
+    ];
 
     fn id(&self) -> PersonId {
         self.id

@@ -10,6 +10,8 @@ use crate::store::{Result, Store, StoreError, new_or, written_id};
 
 impl Kept for Procedure {
     type Id = ProcedureId;
+    const TABLE: &'static str = "procedures";
+    const NAME_COLUMN: &'static str = "title";
 
     fn id(&self) -> ProcedureId {
         self.id

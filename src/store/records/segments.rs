@@ -5,10 +5,34 @@ use rusqlite::{Connection, Row, Transaction, params};
 use super::Kept;
 use crate::domain::validate;
 use crate::domain::{RecordKind, Segment, SegmentId};
+use crate::store::links::Linked;
 use crate::store::{Result, Store, new_or, written_id};
 
 impl Kept for Segment {
     type Id = SegmentId;
+    const TABLE: &'static str = "segments";
+    const LINKS: &'static [(Linked, &'static str)] = &[
+        (
+            Linked::Campaigns,
+            "SELECT count(*) FROM campaigns WHERE segment_id = ?1",
+        ),
+        (
+            Linked::Objectives,
+            "SELECT count(*) FROM objectives WHERE segment_id = ?1",
+        ),
+        (
+            Linked::Channels,
+            "SELECT count(*) FROM channel_segments WHERE segment_id = ?1",
+        ),
+        (
+            Linked::Orders,
+            "SELECT count(*) FROM orders WHERE segment_id = ?1",
+        ),
+        (
+            Linked::KpiValues,
+            "SELECT count(*) FROM kpi_values WHERE segment_id = ?1",
+        ),
+    ];
 
     fn id(&self) -> SegmentId {
         self.id

@@ -9,6 +9,7 @@ use crate::store::{Result, Store, new_or, written_id};
 
 impl Kept for Tool {
     type Id = ToolId;
+    const TABLE: &'static str = "tools";
 
     fn id(&self) -> ToolId {
         self.id

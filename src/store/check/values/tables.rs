@@ -259,3 +259,23 @@ fn tags(s: &str) -> Result<(), String> {
     s.split_whitespace()
         .try_for_each(|t| rule(validate::tag(t)))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::RecordKind;
+    use crate::store::records::table;
+
+    /// A kind added to the store and not here would never be checked by
+    /// `funnel check`.
+    #[test]
+    fn every_record_kind_is_checked() {
+        let tables = super::tables();
+        for kind in RecordKind::ALL {
+            assert!(
+                tables.iter().any(|t| t.name == table(*kind)),
+                "{kind} ({}) has no rules in the check",
+                table(*kind)
+            );
+        }
+    }
+}

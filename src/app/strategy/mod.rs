@@ -2,7 +2,8 @@
 //! channels, message, resources, procedures), the selected item of each,
 //! and what the data says of them this month (objective progress, each
 //! segment's customers and share, each channel's spend and conversions,
-//! each budget's spend).
+//! each budget's spend). The tab's keys are handled in `update`, which
+//! changes this state only and returns an `Effect` for the rest.
 
 use chrono::NaiveDate;
 
@@ -17,6 +18,8 @@ use crate::metrics::forecast::Forecast;
 use crate::metrics::pacing::{Pace, pacing};
 use crate::metrics::{Compare, Comparison, Granularity, Period, PeriodFigures};
 use crate::store::{Result, Store};
+
+mod update;
 
 /// The sections, in the order `h` and `l` go through them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

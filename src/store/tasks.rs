@@ -98,7 +98,7 @@ impl TaskQuery {
 pub(super) const COLUMNS: &str = "id, title, campaign_id, assignee_id, status, priority, due, tags, \
                                   notes, note_id, created_at, updated_at, done_at, recurrence";
 
-fn timestamp(s: &str) -> rusqlite::Result<DateTime<Utc>> {
+pub(super) fn timestamp(s: &str) -> rusqlite::Result<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(s)
         .map(|t| t.with_timezone(&Utc))
         .map_err(|e| {

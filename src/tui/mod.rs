@@ -216,6 +216,11 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, crash: Crash) -> st
             app.resize(fit);
             terminal.draw(|f| ui::render(app, f))?;
             dirty = false;
+            // A first frame reads the task lines in part: the rest are
+            // read now, unless a key is already waiting (it reads them).
+            if !event::poll(Duration::ZERO)? {
+                app.read_all_tasks();
+            }
         }
         if app.quit || STOPPED_BY.load(Ordering::SeqCst) != 0 {
             return Ok(());

@@ -103,6 +103,20 @@ impl TaskLines {
         }
     }
 
+    /// The row of task `id`. Lines are read by id and new tasks come last,
+    /// so a binary search finds it; a linear one where it does not (the
+    /// order is not relied on). 50,000 lines scanned for each quick change
+    /// were a millisecond.
+    pub fn row_of(&self, id: TaskId) -> Option<usize> {
+        if let Some(first) = &self.first {
+            return first.keys.iter().position(|k| k.id == id);
+        }
+        match self.lines.binary_search_by_key(&id, |l| l.task.id) {
+            Ok(row) => Some(row),
+            Err(_) => self.lines.iter().position(|l| l.task.id == id),
+        }
+    }
+
     /// The task of row `row`, whether or not read whole.
     pub fn id(&self, row: usize) -> Option<TaskId> {
         match &self.first {

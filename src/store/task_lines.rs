@@ -1,6 +1,7 @@
-//! What `funnel task list` prints of each task, read alone: the notes and
-//! time stamps of 10,000 tasks are most of their bytes, and decoding them
-//! was most of the command.
+//! What `funnel task list` prints of each task, and what the Tasks tab
+//! sorts and counts each task by, read alone: the notes and time stamps
+//! of 10,000 tasks are most of their bytes, and decoding them was most of
+//! the command (and of the tab's first frame).
 
 use chrono::{DateTime, NaiveDate, Utc};
 

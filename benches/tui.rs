@@ -45,7 +45,8 @@ fn first_frames(c: &mut Criterion) {
     ] {
         group.bench_function(name, |b| {
             b.iter(|| {
-                let mut app = open_on(&path, tab);
+                let store = Store::open(&path).expect("open");
+                let mut app = App::open_in_part(store, settings(), tab).expect("app");
                 funnel::tui::snapshot(black_box(&mut app), 120, 40).expect("frame")
             })
         });

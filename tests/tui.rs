@@ -1717,6 +1717,9 @@ mod selection;
 #[path = "tui/done_hidden.rs"]
 mod done_hidden;
 
+#[path = "tui/first_frame.rs"]
+mod first_frame;
+
 #[path = "tui/quick_add.rs"]
 mod quick_add;
 

@@ -57,6 +57,7 @@ use crate::config::Config;
 use crate::domain::Clock;
 use crate::i18n::{Format, Words};
 use crate::store::{Origin, Store, StoreError};
+use crate::taskview::TaskLines;
 use kpis::KpisTab;
 use plan::PlanTab;
 pub use stale::Stale;
@@ -143,7 +144,19 @@ impl App {
     ///
     /// Its changes are journaled as this dashboard session's own, so `u`
     /// undoes them and never silently another process's.
-    pub fn open_on(mut store: Store, s: Settings, tab: Tab) -> Result<App, StoreError> {
+    pub fn open_on(store: Store, s: Settings, tab: Tab) -> Result<App, StoreError> {
+        App::open(store, s, tab, false)
+    }
+
+    /// [`App::open_on`], the Tasks tab read in part: its first frame reads
+    /// every task's key and whole only the lines it shows; the rest are
+    /// read before the first key is carried out (see
+    /// [`App::read_all_tasks`]).
+    pub fn open_in_part(store: Store, s: Settings, tab: Tab) -> Result<App, StoreError> {
+        App::open(store, s, tab, true)
+    }
+
+    fn open(mut store: Store, s: Settings, tab: Tab, in_part: bool) -> Result<App, StoreError> {
         store.set_origin(Origin::new_dashboard());
         // A write never blocks the screen: the dashboard waits itself.
         store.set_write_wait(Duration::ZERO);
@@ -155,10 +168,14 @@ impl App {
         // Tasks that cannot be read (a value planted by another tool) do
         // not keep the dashboard from opening: the status line says why,
         // and they are read again when the Tasks tab is next shown.
-        let (lines, unread) = match (tab == Tab::Tasks).then(|| load_lines(&store)) {
+        let read = |store: &Store| match in_part {
+            true => tasks::load::load_keys(store),
+            false => load_lines(store).map(TaskLines::new),
+        };
+        let (lines, unread) = match (tab == Tab::Tasks).then(|| read(&store)) {
             Some(Ok(lines)) => (lines, None),
-            Some(Err(e)) => (Vec::new(), Some(e)),
-            None => (Vec::new(), None),
+            Some(Err(e)) => (TaskLines::default(), Some(e)),
+            None => (TaskLines::default(), None),
         };
         // Tasks not read now are read when the Tasks tab is first shown.
         let stale = Stale {
@@ -166,7 +183,7 @@ impl App {
             ..Stale::default()
         };
         let mut app = App {
-            tasks: TasksTab::new(lines, today, s.config.week_start),
+            tasks: TasksTab::of(lines, today, s.config.week_start),
             stale,
             tasks_read: !stale.tasks,
             store,
@@ -270,6 +287,7 @@ impl App {
     /// While a write waits for another process, that wait's keys come
     /// first; while the screen is too small to show anything, only quit.
     pub fn on_key(&mut self, key: &ratatui::crossterm::event::KeyEvent) {
+        self.read_all_tasks();
         if self.fit.too_small {
             // Whatever is open, q and Ctrl-c quit as they would on the tab.
             if self.keymap.resolve(Context::Global, key) == Some(Action::Quit) {
@@ -313,6 +331,7 @@ impl App {
     /// blocking (see `waiting`); none is tried once the file is gone from
     /// its path (see `reopen`).
     pub fn update(&mut self, action: Action) {
+        self.read_all_tasks();
         if action.writes() && self.read_only {
             self.fail(self.words().ui.read_only_refused.into());
             return;

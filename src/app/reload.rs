@@ -1,6 +1,7 @@
 //! Reading again what is stale, and noticing what calls for it: a change
 //! made elsewhere, an undo or a redo, a new day, a new terminal size.
 
+use super::tasks::load::line_of;
 use super::{App, Fit, Stale, Tab, env, kpis, load_lines};
 use super::{KpisTab, PlanTab, StrategyTab};
 use crate::metrics::Granularity;
@@ -181,8 +182,49 @@ impl App {
         let changed = fit != self.fit;
         self.fit = fit;
         self.tasks.scroll_into_view(self.fit.list_height);
+        self.read_shown_tasks();
         if changed {
             self.settle_plan();
+        }
+    }
+}
+
+/// The Tasks tab read in part for a first frame (see `tasks::load`).
+impl App {
+    /// Reads whole the task lines the next frame shows, where the lines
+    /// are read in part (see [`App::open_in_part`]).
+    pub(in crate::app) fn read_shown_tasks(&mut self) {
+        for row in self.tasks.unread_shown(self.fit.list_height) {
+            let Some(id) = self.tasks.lines.id(row) else {
+                continue;
+            };
+            match self.store.task(id) {
+                Ok(task) => self.tasks.lines.read(row, line_of(&self.store, task)),
+                // Gone or changed meanwhile: every line is read again.
+                Err(_) => return self.read_all_tasks(),
+            }
+        }
+    }
+
+    /// Reads every task line whole where the first frame read them in
+    /// part; the list stays as it was unless the tasks changed meanwhile.
+    /// Called before any key is carried out, and by the dashboard once it
+    /// has drawn its first frame and no key is waiting.
+    pub fn read_all_tasks(&mut self) {
+        if self.tasks.lines.is_whole() {
+            return;
+        }
+        match load_lines(&self.store) {
+            Ok(lines) => {
+                if let Err(lines) = self.tasks.lines.complete(lines) {
+                    self.tasks.reload(lines, self.today);
+                }
+            }
+            Err(e) => {
+                self.tasks.reload(Vec::new(), self.today);
+                self.stale.tasks = true;
+                self.fail(e.to_string());
+            }
         }
     }
 }

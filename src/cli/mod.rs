@@ -402,7 +402,7 @@ fn tui_app(ctx: &Context, store: Store, tab: crate::app::Tab) -> CliResult<crate
         ascii: ctx.ascii,
         db_name,
     };
-    Ok(crate::app::App::open_on(store, settings, tab)?)
+    Ok(crate::app::App::open_in_part(store, settings, tab)?)
 }
 
 fn snapshot(ctx: &Context, a: &SnapshotArgs) -> CliResult {

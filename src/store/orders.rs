@@ -3,6 +3,7 @@
 mod import;
 mod inserts;
 mod keys;
+mod numbering;
 mod points;
 mod read;
 

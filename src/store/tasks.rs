@@ -13,7 +13,7 @@ mod counts;
 mod row;
 
 pub use counts::{CampaignTaskCounts, DueBucket, OpenTaskCount};
-pub(super) use row::{COLUMNS, task_row};
+pub(super) use row::{COLUMNS, task_row, timestamp};
 pub(crate) use row::{day_col, enum_col};
 
 /// A task about to be added.

@@ -3,10 +3,15 @@
 //! never be out of step with the lines.
 
 use std::cell::OnceCell;
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
 
 use super::TaskLine;
 use super::filter::TaskFilter;
 use super::index::SearchIndex;
+use super::order::{Sort, TaskKey, sort_keys, sort_rows};
+use crate::domain::{TaskId, TaskStatus};
 
 /// The lines of the Tasks tab, each with its search text folded once.
 /// Row numbers returned by [`TaskLines::filter`] index [`TaskLines::lines`],
@@ -15,10 +20,22 @@ use super::index::SearchIndex;
 /// The search text is made on the first filter, not before: folding
 /// 50,000 lines takes a quarter of a second that the first frame should
 /// not wait for.
+///
+/// The first frame has them in part (see [`TaskLines::first`]): every
+/// task's key, and whole only the lines on screen; the caller reads the
+/// rest ([`TaskLines::is_whole`]) before anything but drawing that frame.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TaskLines {
     lines: Vec<TaskLine>,
     index: OnceCell<SearchIndex>,
+    first: Option<FirstLines>,
+}
+
+/// Lines read in part: every task's key, and the lines read whole by row.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct FirstLines {
+    keys: Vec<TaskKey>,
+    read: BTreeMap<usize, TaskLine>,
 }
 
 impl TaskLines {
@@ -26,23 +43,114 @@ impl TaskLines {
         TaskLines {
             lines,
             index: OnceCell::new(),
+            first: None,
         }
     }
 
+    /// Lines known by their keys alone (a row per key, in the same
+    /// order), none read whole yet (see [`TaskLines::read`]).
+    pub fn first(keys: Vec<TaskKey>) -> TaskLines {
+        TaskLines {
+            first: Some(FirstLines {
+                keys,
+                read: BTreeMap::new(),
+            }),
+            ..TaskLines::default()
+        }
+    }
+
+    /// Whether every line is read whole; until then [`TaskLines::lines`]
+    /// is empty and only the rows, the keys and the lines read are known.
+    pub fn is_whole(&self) -> bool {
+        self.first.is_none()
+    }
+
+    /// Puts line `row`, read whole, among lines read in part.
+    pub fn read(&mut self, row: usize, line: TaskLine) {
+        if let Some(first) = &mut self.first {
+            first.read.insert(row, line);
+        }
+    }
+
+    /// The lines read in part taken whole: `lines`, a row per key. Where
+    /// they are not the same tasks in the same order (changed meanwhile)
+    /// nothing changes and they come back, for the caller to lay out anew.
+    pub fn complete(&mut self, lines: Vec<TaskLine>) -> Result<(), Vec<TaskLine>> {
+        let same = self.first.as_ref().is_some_and(|first| {
+            first.keys.len() == lines.len()
+                && first
+                    .keys
+                    .iter()
+                    .zip(&lines)
+                    .all(|(k, l)| *k == TaskKey::of(l))
+        });
+        if !same {
+            return Err(lines);
+        }
+        *self = TaskLines::new(lines);
+        Ok(())
+    }
+
+    /// Every line, once read whole (see [`TaskLines::is_whole`]).
     pub fn lines(&self) -> &[TaskLine] {
         &self.lines
     }
 
     pub fn get(&self, row: usize) -> Option<&TaskLine> {
-        self.lines.get(row)
+        match &self.first {
+            Some(first) => first.read.get(&row),
+            None => self.lines.get(row),
+        }
+    }
+
+    /// The row of task `id`. Lines are read by id and new tasks come last,
+    /// so a binary search finds it; a linear one where it does not (the
+    /// order is not relied on). 50,000 lines scanned for each quick change
+    /// were a millisecond.
+    pub fn row_of(&self, id: TaskId) -> Option<usize> {
+        if let Some(first) = &self.first {
+            return first.keys.iter().position(|k| k.id == id);
+        }
+        match self.lines.binary_search_by_key(&id, |l| l.task.id) {
+            Ok(row) => Some(row),
+            Err(_) => self.lines.iter().position(|l| l.task.id == id),
+        }
+    }
+
+    /// The task of row `row`, whether or not read whole.
+    pub fn id(&self, row: usize) -> Option<TaskId> {
+        match &self.first {
+            Some(first) => first.keys.get(row).map(|k| k.id),
+            None => self.lines.get(row).map(|l| l.task.id),
+        }
+    }
+
+    /// Each row's status, in row order.
+    pub fn statuses(&self) -> Vec<TaskStatus> {
+        match &self.first {
+            Some(first) => first.keys.iter().map(|k| k.status).collect(),
+            None => self.lines.iter().map(|l| l.task.status).collect(),
+        }
+    }
+
+    /// Sorts `rows` as [`sort_rows`] does, from the keys where the lines
+    /// are not read whole.
+    pub fn sort(&self, rows: &mut [usize], sort: Sort, today: NaiveDate) {
+        match &self.first {
+            Some(first) => sort_keys(&first.keys, rows, sort, today),
+            None => sort_rows(&self.lines, rows, sort, today),
+        }
     }
 
     pub fn len(&self) -> usize {
-        self.lines.len()
+        match &self.first {
+            Some(first) => first.keys.len(),
+            None => self.lines.len(),
+        }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.lines.is_empty()
+        self.len() == 0
     }
 
     /// Changes one line in place (a quick update: status, due date, title)

@@ -34,7 +34,7 @@ pub(crate) mod testdata;
 pub use filter::{FilterError, TaskFilter, parse_filter};
 pub use group::{DueBucket, Group, GroupKey, Grouping, due_bucket, group, status_counts};
 pub use lines::TaskLines;
-pub use order::{Sort, next_order, sort_rows, sorted_position, urgency_cmp};
+pub use order::{Sort, TaskKey, next_order, sort_keys, sort_rows, sorted_position, urgency_cmp};
 
 use chrono::NaiveDate;
 

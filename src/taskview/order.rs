@@ -28,7 +28,36 @@ use std::cmp::{Ordering, Reverse};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 
 use super::TaskLine;
-use crate::domain::{Priority, TaskId};
+use crate::domain::{Priority, TaskId, TaskStatus};
+
+/// What the orders look at of a task, without its text: the first frame
+/// sorts 50,000 of these before any task is read whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TaskKey {
+    pub id: TaskId,
+    pub status: TaskStatus,
+    pub priority: Priority,
+    pub due: Option<NaiveDate>,
+    /// The campaign's last day.
+    pub campaign_end: Option<NaiveDate>,
+    pub created_at: DateTime<Utc>,
+    pub done_at: Option<DateTime<Utc>>,
+}
+
+impl TaskKey {
+    pub fn of(line: &TaskLine) -> TaskKey {
+        let task = &line.task;
+        TaskKey {
+            id: task.id,
+            status: task.status,
+            priority: task.priority,
+            due: task.due,
+            campaign_end: line.campaign_end,
+            created_at: task.created_at,
+            done_at: task.done_at,
+        }
+    }
+}
 
 /// How the task list is ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -109,8 +138,7 @@ fn week_ahead(today: NaiveDate) -> NaiveDate {
         .unwrap_or(NaiveDate::MAX)
 }
 
-fn urgency(line: &TaskLine, today: NaiveDate, horizon: NaiveDate) -> Urgency {
-    let task = &line.task;
+fn urgency(task: &TaskKey, today: NaiveDate, horizon: NaiveDate) -> Urgency {
     if !task.status.is_open() {
         return Urgency::Done {
             done_at: Reverse(task.done_at),
@@ -123,7 +151,7 @@ fn urgency(line: &TaskLine, today: NaiveDate, horizon: NaiveDate) -> Urgency {
         Some(d) if d <= horizon => Tier::Soon,
         _ => Tier::Later,
     };
-    let ending = line
+    let ending = task
         .campaign_end
         .is_some_and(|end| today <= end && end <= horizon);
     Urgency::Open {
@@ -138,7 +166,7 @@ fn urgency(line: &TaskLine, today: NaiveDate, horizon: NaiveDate) -> Urgency {
 /// Compares two lines by the "next" rule: `Less` means `a` is more urgent.
 pub fn urgency_cmp(a: &TaskLine, b: &TaskLine, today: NaiveDate) -> Ordering {
     let horizon = week_ahead(today);
-    urgency(a, today, horizon).cmp(&urgency(b, today, horizon))
+    urgency(&TaskKey::of(a), today, horizon).cmp(&urgency(&TaskKey::of(b), today, horizon))
 }
 
 /// Every row of `lines` in the "next" order.
@@ -174,10 +202,9 @@ impl Keyer {
         }
     }
 
-    fn key(&self, line: &TaskLine) -> SortKey {
-        let task = &line.task;
+    fn key(&self, task: &TaskKey) -> SortKey {
         match self.sort {
-            Sort::Next => SortKey::Next(urgency(line, self.today, self.horizon)),
+            Sort::Next => SortKey::Next(urgency(task, self.today, self.horizon)),
             Sort::Due => SortKey::Due(due_last(task.due), task.id),
             Sort::Priority => SortKey::Priority(task.priority, due_last(task.due), task.id),
             Sort::Created => SortKey::Created(Reverse(task.created_at), Reverse(task.id)),
@@ -187,7 +214,7 @@ impl Keyer {
     /// Row `i`'s key; a row not in `lines` goes last.
     fn row_key(&self, lines: &[TaskLine], i: usize) -> (bool, Option<SortKey>) {
         let line = lines.get(i);
-        (line.is_none(), line.map(|l| self.key(l)))
+        (line.is_none(), line.map(|l| self.key(&TaskKey::of(l))))
     }
 }
 
@@ -196,6 +223,15 @@ impl Keyer {
 pub fn sort_rows(lines: &[TaskLine], rows: &mut [usize], sort: Sort, today: NaiveDate) {
     let keyer = Keyer::new(sort, today);
     rows.sort_by_cached_key(|&i| keyer.row_key(lines, i));
+}
+
+/// [`sort_rows`] from the tasks' keys alone: the same order.
+pub fn sort_keys(keys: &[TaskKey], rows: &mut [usize], sort: Sort, today: NaiveDate) {
+    let keyer = Keyer::new(sort, today);
+    rows.sort_by_cached_key(|&i| {
+        let key = keys.get(i);
+        (key.is_none(), key.map(|k| keyer.key(k)))
+    });
 }
 
 /// Where row `row` belongs in `rows`, which are in ascending line order

@@ -235,6 +235,11 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, crash: Crash) -> st
             // What the frame just said is under way (a file read or
             // imported) is done now, and drawn next.
             dirty = app.run_deferred();
+            // A first frame reads the task lines in part: the rest are
+            // read now, unless a key is already waiting (it reads them).
+            if !dirty && !event::poll(Duration::ZERO)? {
+                app.read_all_tasks();
+            }
         }
         if app.quit || STOPPED_BY.load(Ordering::SeqCst) != 0 {
             return Ok(());

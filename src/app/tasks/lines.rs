@@ -33,7 +33,7 @@ impl TasksTab {
         if follow && line.task.status == TaskStatus::Done {
             self.kept.insert(id);
         }
-        let row = self.lines.lines().iter().position(|l| l.task.id == id);
+        let row = self.lines.row_of(id);
         let row = match row {
             Some(r) => {
                 self.lines.update(r, |l| *l = line);
@@ -56,7 +56,7 @@ impl TasksTab {
     /// Drops a deleted task from the lines; the selection stays on the
     /// same row, now the next task.
     pub fn drop_task(&mut self, id: TaskId, today: NaiveDate) {
-        if let Some(r) = self.lines.lines().iter().position(|l| l.task.id == id) {
+        if let Some(r) = self.lines.row_of(id) {
             self.lines.remove(r);
             if r < self.status_of.len() {
                 self.status_of.remove(r);

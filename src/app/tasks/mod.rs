@@ -104,8 +104,13 @@ pub struct TasksTab {
 
 impl TasksTab {
     pub fn new(lines: Vec<TaskLine>, today: NaiveDate, week_start: Weekday) -> TasksTab {
+        TasksTab::of(TaskLines::new(lines), today, week_start)
+    }
+
+    /// The tab over `lines`, whole or read in part (see [`TaskLines`]).
+    pub fn of(lines: TaskLines, today: NaiveDate, week_start: Weekday) -> TasksTab {
         let mut tab = TasksTab {
-            lines: TaskLines::new(lines),
+            lines,
             filter_text: String::new(),
             filter_error: None,
             filter: TaskFilter::default(),

@@ -6,7 +6,7 @@ use crate::domain::TaskId;
 impl TasksTab {
     /// Selects the task with `id` if it is shown.
     pub fn select(&mut self, id: TaskId) {
-        let line = self.lines.lines().iter().position(|l| l.task.id == id);
+        let line = self.lines.row_of(id);
         let is = |i: &usize| Some(*i) == line;
         if let Some(pos) = self
             .rows

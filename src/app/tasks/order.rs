@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::{Row, TasksTab};
 use crate::domain::TaskStatus;
-use crate::taskview::{GroupKey, Grouping, TaskLine, group, sort_rows, sorted_position};
+use crate::taskview::{GroupKey, Grouping, TaskLine, group, sorted_position};
 
 impl TasksTab {
     /// Recomputes rows, columns and counts from the lines, keeping the
@@ -33,8 +33,7 @@ impl TasksTab {
         self.sort_all(today);
         let keep = self.lines.matching(&self.filter);
         let hides = self.hides_done();
-        let lines = self.lines.lines();
-        let mut hidden_of = vec![false; lines.len()];
+        let mut hidden_of = vec![false; self.lines.len()];
         let mut visible = Vec::with_capacity(self.order.len());
         for &i in &self.order {
             if !keep
@@ -43,12 +42,11 @@ impl TasksTab {
             {
                 continue;
             }
-            match lines.get(i) {
-                Some(l) if hides && self.hidden(l) => {
-                    if let Some(h) = hidden_of.get_mut(i) {
-                        *h = true;
-                    }
-                }
+            // From the statuses and ids: the lines may be read in part.
+            let done = self.status_of.get(i) == Some(&TaskStatus::Done);
+            let kept = self.lines.id(i).is_some_and(|id| self.kept.contains(&id));
+            match hidden_of.get_mut(i) {
+                Some(h) if hides && done && !kept => *h = true,
                 _ => visible.push(i),
             }
         }
@@ -88,9 +86,9 @@ impl TasksTab {
             return;
         }
         self.order = (0..self.lines.len()).collect();
-        sort_rows(self.lines.lines(), &mut self.order, self.sort, today);
+        self.lines.sort(&mut self.order, self.sort, today);
         self.sorted_for = Some((self.sort, today));
-        self.status_of = self.lines.lines().iter().map(|l| l.task.status).collect();
+        self.status_of = self.lines.statuses();
     }
 
     /// Moves line `row`, just changed or added, into its place in the

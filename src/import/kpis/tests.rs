@@ -1,4 +1,7 @@
+use super::money::convert;
 use super::*;
+use crate::domain::Unit;
+use crate::import::error::ImportError;
 
 const KNOWN: &[(&str, Unit)] = &[
     ("customers", Unit::Count),

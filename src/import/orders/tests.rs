@@ -1,4 +1,6 @@
+use super::cells::customer_key;
 use super::*;
+use crate::import::error::ImportError;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")

@@ -7,6 +7,7 @@ use rusqlite::params;
 
 use super::inserts::{Inserts, ORDERS_CACHE_KIB, batch_ids};
 use super::keys::{Occurrences, STORED_KEY, id_key};
+use super::numbering;
 use super::points::{OrderPoints, PointsBuilder};
 use super::{OrderInput, OrderLike, OrderOutcome, check_order, orders_total};
 use crate::domain::validate;
@@ -66,10 +67,14 @@ impl Store {
             // than read back from a million rows.
             let empty: bool =
                 tx.query_row("SELECT NOT EXISTS (SELECT 1 FROM orders)", [], |r| r.get(0))?;
-            let mut points = (empty && commit).then(|| PointsBuilder::with_capacity(orders.len()));
+            let count = orders.len();
+            // Rows stand in for customers until they are numbered.
+            let rows_fit = u32::try_from(count).is_ok_and(|n| n < numbering::NONE);
+            let mut points =
+                (empty && commit && rows_fit).then(|| PointsBuilder::with_capacity(count));
+            let again = orders.clone();
             let mut rows = Inserts::new(tx, batch)?;
             let mut keys = Occurrences::default();
-            let count = orders.len();
             // What the orders of the file add up to: the orders total where
             // every order went into an empty table.
             let mut sum: i128 = 0;
@@ -89,7 +94,7 @@ impl Store {
                     }),
                 };
                 if let Some(p) = &mut points {
-                    p.add(o.customer().as_bytes(), o.day(), segment, o.amount());
+                    p.add_row(!o.customer().is_empty(), o.day(), segment, o.amount());
                 }
                 sum += i128::from(o.amount().raw().unsigned_abs());
                 let key = keys.stored_key(&o);
@@ -123,7 +128,11 @@ impl Store {
             c.label = crate::store::ChangeLabel::ImportOrders {
                 file: file.to_string(),
             };
-            Ok((out, points.map(|p| (generation, p.out))))
+            let points = points.map(|p| {
+                let (numbers, customers) = numbering::number_customers(again);
+                (generation, p.numbered(&numbers, customers))
+            });
+            Ok((out, points))
         })?;
         // Kept only once committed: a failed commit returned above.
         *self.imported_points.borrow_mut() = points;

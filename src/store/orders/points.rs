@@ -132,14 +132,52 @@ impl PointsBuilder {
                 Some(n)
             }
         };
+        self.push(n, day, segment, amount);
+    }
+
+    /// An order whose customer is numbered afterwards (see
+    /// [`PointsBuilder::numbered`]): its row stands in for the number.
+    /// The caller keeps the rows within `u32`.
+    pub(super) fn add_row(
+        &mut self,
+        has_customer: bool,
+        day: NaiveDate,
+        segment: Option<i64>,
+        amount: Amount,
+    ) {
+        let row = has_customer.then_some(self.out.orders as u32);
+        self.push(row, day, segment, amount);
+    }
+
+    /// The points of orders added with [`PointsBuilder::add_row`], each
+    /// row replaced by its customer's number in `numbers` (see
+    /// [`super::numbering::number_customers`]).
+    pub(super) fn numbered(mut self, numbers: &[u32], customers: u32) -> OrderPoints {
+        let scopes = std::iter::once(&mut self.out.total).chain(self.out.by_segment.values_mut());
+        for scope in scopes {
+            for point in &mut scope.points {
+                point.0 = numbers[point.0 as usize];
+            }
+        }
+        self.out.customers = customers;
+        self.out
+    }
+
+    fn push(
+        &mut self,
+        customer: Option<u32>,
+        day: NaiveDate,
+        segment: Option<i64>,
+        amount: Amount,
+    ) {
         self.out.orders += 1;
-        self.out.total.push(n, day, amount);
+        self.out.total.push(customer, day, amount);
         if let Some(segment) = segment {
             self.out
                 .by_segment
                 .entry(SegmentId(segment))
                 .or_default()
-                .push(n, day, amount);
+                .push(customer, day, amount);
         }
     }
 }

@@ -10,7 +10,7 @@ pub(in crate::store) const COLUMNS: &str = "id, title, campaign_id, assignee_id,
                                   notes, note_id, created_at, updated_at, done_at, recurrence, \
                                   series_id, repeats_id";
 
-fn timestamp(s: &str) -> rusqlite::Result<DateTime<Utc>> {
+pub(in crate::store) fn timestamp(s: &str) -> rusqlite::Result<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(s)
         .map(|t| t.with_timezone(&Utc))
         .map_err(|e| {

@@ -102,7 +102,7 @@ impl App {
             .and_then(|l| Ok((l, self.store.record_name(item)?)))
         {
             Ok(found) => found,
-            Err(e) => return self.fail(e.to_string()),
+            Err(e) => return self.fail(self.format().error(&e)),
         };
         let ui = &self.words().ui;
         let (pending, answers) = match item.id_of::<CampaignId>() {
@@ -148,7 +148,7 @@ impl App {
         };
         let name = match deleted {
             Ok(n) => n,
-            Err(e) => return self.fail(e.to_string()),
+            Err(e) => return self.fail(self.format().error(&e)),
         };
         let fmt = self.format();
         let r = &fmt.words().ui.records;

@@ -31,7 +31,7 @@ use chrono::NaiveDate;
 use ratatui_textarea::TextArea;
 
 pub use action::Action;
-pub use keymap::{Context, Keymap};
+pub use keymap::{BadKey, Context, Keymap, KeymapError};
 pub use overlay::{Overlay, Pending};
 pub use tasks::load::load_lines;
 pub use waiting::RETRY_EVERY;
@@ -193,7 +193,7 @@ impl App {
             record_day: None,
         };
         if let Some(e) = unread {
-            app.fail(e.to_string());
+            app.fail(app.format().error(&e));
         }
         if tab != Tab::Tasks {
             app.show(tab);

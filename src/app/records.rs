@@ -114,7 +114,7 @@ impl App {
         match Choices::read(&self.store) {
             Ok(c) => Some(c),
             Err(e) => {
-                self.fail(e.to_string());
+                self.fail(self.format().error(&e));
                 None
             }
         }
@@ -151,7 +151,7 @@ impl App {
         match self.form_as_stored(Purpose::Edit(item)) {
             Ok(Some((form, _))) => self.show_form(form),
             Ok(None) => {}
-            Err(e) => self.fail(e.to_string()),
+            Err(e) => self.fail(self.format().error(&e)),
         }
     }
 

@@ -54,7 +54,7 @@ impl App {
                     self.tasks_read = true;
                     self.tasks.scroll_into_view(self.fit.list_height);
                 }
-                Err(e) => self.fail(e.to_string()),
+                Err(e) => self.fail(self.format().error(&e)),
             }
         }
         match self.tab {
@@ -81,7 +81,7 @@ impl App {
                         self.plan = Some(p);
                         self.stale.plan = false;
                     }
-                    Err(e) => self.fail(e.to_string()),
+                    Err(e) => self.fail(self.format().error(&e)),
                 }
                 self.settle_plan();
             }
@@ -102,7 +102,7 @@ impl App {
                         self.strategy = Some(s);
                         self.stale.strategy = false;
                     }
-                    Err(e) => self.fail(e.to_string()),
+                    Err(e) => self.fail(self.format().error(&e)),
                 }
             }
             Tab::Strategy => {}
@@ -116,7 +116,7 @@ impl App {
                 self.kpis = Some(k);
                 self.stale.kpis = false;
             }
-            Err(e) => self.fail(e.to_string()),
+            Err(e) => self.fail(self.format().error(&e)),
         }
     }
 
@@ -148,7 +148,7 @@ impl App {
                 let msg = self
                     .format()
                     .journal_refusal(&e, self.store.origin())
-                    .unwrap_or_else(|| e.to_string());
+                    .unwrap_or_else(|| self.format().error(&e));
                 self.fail(msg);
             }
         }

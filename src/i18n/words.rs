@@ -74,6 +74,8 @@ pub struct Words {
     pub cli: CliWords,
     pub forecast: ForecastWords,
     pub compare: CompareWords,
+    /// Errors, in the reader's words.
+    pub errors: &'static super::ErrorWords,
 }
 
 /// The words of like-for-like comparisons and of changes judged better or

@@ -3,6 +3,7 @@
 //! A pipe closed under a command ends it quietly with 141, the status a
 //! shell shows for a process stopped by SIGPIPE.
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;

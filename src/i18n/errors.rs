@@ -10,7 +10,7 @@ use crate::domain::kinds::UnknownValue;
 use crate::domain::validate::{
     BadValue, Broken, FIRST_YEAR, Field, Invalid, LAST_YEAR, ValueProblem,
 };
-use crate::store::{Detachment, NotFunnel, StoreError, Thing};
+use crate::store::{Detachment, EmptyFor, NotFunnel, StoreError, Thing};
 
 use super::{EN, Format};
 
@@ -82,6 +82,10 @@ pub struct ErrorWords {
     pub unknown_metric: &'static str,
     /// "{what} '{key}' is ambiguous: {matches}"
     pub ambiguous: &'static str,
+    pub import_needs_empty: &'static str,
+    pub demo_needs_empty: &'static str,
+    pub not_empty: &'static str,
+    pub export_format: &'static str,
     pub nothing_to_undo: &'static str,
     pub nothing_to_redo: &'static str,
     pub unreadable: &'static str,
@@ -378,6 +382,14 @@ impl Localized for StoreError {
                 F::fill_named(w.unknown_metric, &[("name", name), ("known", known)])
             }
             StoreError::Conflict(message) => message.clone(),
+            StoreError::NotEmpty(what) => match what {
+                EmptyFor::Import => w.import_needs_empty.to_string(),
+                EmptyFor::Demo => w.demo_needs_empty.to_string(),
+                EmptyFor::Load => w.not_empty.to_string(),
+            },
+            StoreError::ExportFormat { found, known } => {
+                F::fill_named(w.export_format, &[("found", found), ("known", known)])
+            }
             StoreError::Changed { what, key } => {
                 F::fill_named(w.changed, &[("what", &fmt.thing(*what)), ("key", key)])
             }

@@ -29,6 +29,15 @@ pub enum NotFunnel {
     NotFunnel,
 }
 
+/// What needs an empty database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EmptyFor {
+    Import,
+    Demo,
+    /// A document loaded as a database's starting state.
+    Load,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("{}", english(self))]
@@ -73,6 +82,12 @@ pub enum StoreError {
     UnknownMetric { name: String, known: String },
     #[error("{0}")]
     Conflict(String),
+    /// A write that needs an empty database, on one that is not.
+    #[error("{}", english(self))]
+    NotEmpty(EmptyFor),
+    /// An export document of a format this funnel does not read.
+    #[error("{}", english(self))]
+    ExportFormat { found: u32, known: u32 },
     /// An edit's record changed or went since the edit read it (see
     /// [`Store::write_unchanged`]); nothing was written.
     #[error("{}", english(self))]

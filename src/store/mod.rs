@@ -41,7 +41,7 @@ use rusqlite::Connection;
 pub use change::Change;
 pub use copies::{Copied, Restored, count_tasks_and_orders, restore};
 pub use dump::Dump;
-pub use error::{NotFunnel, StoreError, Thing};
+pub use error::{EmptyFor, NotFunnel, StoreError, Thing};
 use files::{check_header, create_private, folder, sidecar, sync_dir};
 pub use files::{network_filesystem, network_kind};
 pub use identity::Detachment;

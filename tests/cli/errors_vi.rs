@@ -145,6 +145,9 @@ fn bad_values_and_unknown_names_are_refused_in_vietnamese() {
     for (what, args) in cases {
         refused_in_both(&s, what, args);
     }
+    let export = s.file("export.json", &before);
+    refused_in_both(&s, "an import into records", &["import", &export]);
+    refused_in_both(&s, "the demo over records", &["demo"]);
     assert_eq!(s.ok(&["export"]), before, "nothing was written");
 }
 

@@ -381,7 +381,6 @@ impl Localized for StoreError {
             StoreError::UnknownMetric { name, known } => {
                 F::fill_named(w.unknown_metric, &[("name", name), ("known", known)])
             }
-            StoreError::Conflict(message) => message.clone(),
             StoreError::NotEmpty(what) => match what {
                 EmptyFor::Import => w.import_needs_empty.to_string(),
                 EmptyFor::Demo => w.demo_needs_empty.to_string(),

@@ -80,8 +80,6 @@ pub enum StoreError {
     /// A metric by a name no metric has; `known` lists them.
     #[error("{}", english(self))]
     UnknownMetric { name: String, known: String },
-    #[error("{0}")]
-    Conflict(String),
     /// A write that needs an empty database, on one that is not.
     #[error("{}", english(self))]
     NotEmpty(EmptyFor),

@@ -161,9 +161,9 @@ fn amount(
     }
 }
 
-/// A rule the store found broken, on the field it is about: `fields`
-/// pairs the store's names of fields ("segment name") with the form's;
-/// a duplicate is on `unique` (the name, or a budget's period).
+/// A rule the store found broken, on the field it is about, in the
+/// reader's words: `fields` pairs the store's fields with the form's; a
+/// duplicate is on `unique` (the name, or a budget's period).
 fn refused(
     e: StoreError,
     fmt: Format,
@@ -175,9 +175,7 @@ fn refused(
             .field()
             .and_then(|name| fields.iter().find(|(n, _)| *n == name))
             .map(|(_, f)| *f),
-        StoreError::Conflict(_) | StoreError::Duplicate { .. } | StoreError::BudgetExists(_) => {
-            Some(unique)
-        }
+        StoreError::Duplicate { .. } | StoreError::BudgetExists(_) => Some(unique),
         _ => None,
     };
     let message = fmt.error(&e);

@@ -76,7 +76,8 @@ pub enum Broken {
     OneDimension,
     /// A metric's value on a day that its unit does not take.
     Value(NaiveDate, BadValue),
-    /// A period that does not read, with the reader's words for why.
+    /// A period that does not read, with the period reader's (English)
+    /// words for why.
     Period(String),
 }
 

@@ -73,21 +73,22 @@ pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 
 /// The text of the config file at `path`, `None` where there is none; a
 /// FIFO, a device, a folder or a file over [`MAX_CONFIG_BYTES`] is refused.
-pub(crate) fn read_capped(path: &Path) -> Result<Option<String>, String> {
+pub(crate) fn read_capped(path: &Path) -> Result<Option<String>, ConfigProblem> {
     use std::io::Read;
-    let Some(file) = crate::files::open_regular(path).map_err(|e| e.to_string())? else {
+    let unreadable = |e: std::io::Error| ConfigProblem::Unreadable(e.to_string());
+    let Some(file) = crate::files::open_regular(path).map_err(unreadable)? else {
         return Ok(None);
     };
     let mut bytes = Vec::new();
     file.take(MAX_CONFIG_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| e.to_string())?;
+        .map_err(unreadable)?;
     if bytes.len() as u64 > MAX_CONFIG_BYTES {
-        return Err("is over 1 MB (1,048,576 bytes): too big for a config file".into());
+        return Err(ConfigProblem::TooBig);
     }
     String::from_utf8(bytes)
         .map(Some)
-        .map_err(|_| "is not UTF-8 text".into())
+        .map_err(|_| ConfigProblem::NotUtf8)
 }
 
 /// The file's shape: every key optional.
@@ -107,11 +108,61 @@ struct File {
     view: Option<toml::Value>,
 }
 
-#[derive(Debug, thiserror::Error)]
-#[error("{path}: {message}")]
+/// A config file refused: where, and why (worded by the catalogs, see
+/// [`crate::i18n::Localized`]; `Display` gives the English words).
+#[derive(Debug)]
 pub struct ConfigError {
     pub path: String,
-    pub message: String,
+    pub problem: ConfigProblem,
+}
+
+/// What is wrong with a config file or a setting's flag.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigProblem {
+    /// The system's words for a file that cannot be opened or read.
+    Unreadable(String),
+    /// TOML's words for text that does not parse, with its line.
+    Syntax {
+        line: Option<usize>,
+        why: String,
+    },
+    NoSuchFile,
+    TooBig,
+    NotUtf8,
+    /// A setting (`locale`, `--week-start`) given a word not among `allowed`.
+    NotOneOf {
+        what: &'static str,
+        given: String,
+        allowed: &'static str,
+    },
+    OutOfRange {
+        what: &'static str,
+        value: u32,
+        min: u32,
+        max: u32,
+    },
+    Keys(crate::app::KeymapError),
+}
+
+impl std::error::Error for ConfigError {}
+impl std::error::Error for ConfigProblem {}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::i18n::Localized::localized(
+            self,
+            crate::i18n::Format::ENGLISH,
+        ))
+    }
+}
+
+impl std::fmt::Display for ConfigProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::i18n::Localized::localized(
+            self,
+            crate::i18n::Format::ENGLISH,
+        ))
+    }
 }
 
 /// The default config file: `$XDG_CONFIG_HOME/funnel/config.toml`.
@@ -130,9 +181,9 @@ impl Config {
         let Some(path) = path else {
             return Ok(Config::default());
         };
-        let err = |message: String| ConfigError {
+        let err = |problem| ConfigError {
             path: path.display().to_string(),
-            message,
+            problem,
         };
         let text = match read_capped(&path) {
             Ok(Some(t)) => t,
@@ -142,7 +193,7 @@ impl Config {
                     ..Config::default()
                 });
             }
-            Ok(None) => return Err(err("no such file".into())),
+            Ok(None) => return Err(err(ConfigProblem::NoSuchFile)),
             Err(e) => return Err(err(e)),
         };
         let mut c = Config::parse(&text).map_err(err)?;
@@ -151,14 +202,20 @@ impl Config {
         Ok(c)
     }
 
+    /// The locale a config file names, read on its own: the words to
+    /// refuse the rest of a file in that does not load.
+    pub fn locale_only(path: Option<&Path>) -> Option<Locale> {
+        let path = path.map(Path::to_path_buf).or_else(default_path)?;
+        let text = read_capped(&path).ok()??;
+        let table: toml::Table = toml::from_str(&text).ok()?;
+        table.get("locale")?.as_str()?.parse().ok()
+    }
+
     /// Parses the text of a config file.
-    pub fn parse(text: &str) -> Result<Config, String> {
-        let file: File = toml::from_str(text).map_err(|e| {
-            let place = e
-                .span()
-                .map(|s| format!("line {}: ", text[..s.start].matches('\n').count() + 1))
-                .unwrap_or_default();
-            format!("{place}{}", e.message())
+    pub fn parse(text: &str) -> Result<Config, ConfigProblem> {
+        let file: File = toml::from_str(text).map_err(|e| ConfigProblem::Syntax {
+            line: e.span().map(|s| text[..s.start].matches('\n').count() + 1),
+            why: e.message().to_string(),
         })?;
         let mut c = Config::default();
         if let Some(l) = file.locale {
@@ -174,7 +231,13 @@ impl Config {
             c.theme = match t.as_str() {
                 "default" => Theme::Default,
                 "mono" => Theme::Mono,
-                other => return Err(format!("theme '{other}' is not one of: default, mono")),
+                other => {
+                    return Err(ConfigProblem::NotOneOf {
+                        what: "theme",
+                        given: other.to_string(),
+                        allowed: "default, mono",
+                    });
+                }
             };
         }
         if let Some(w) = file.churn_window_days {
@@ -197,22 +260,29 @@ impl Config {
     }
 }
 
-pub fn parse_week_start(s: &str) -> Result<Weekday, String> {
+pub fn parse_week_start(s: &str) -> Result<Weekday, ConfigProblem> {
     match s.trim().to_lowercase().as_str() {
         "monday" | "mon" => Ok(Weekday::Mon),
         "sunday" | "sun" => Ok(Weekday::Sun),
         "saturday" | "sat" => Ok(Weekday::Sat),
-        other => Err(format!(
-            "week_start '{other}' is not one of: monday, sunday, saturday"
-        )),
+        other => Err(ConfigProblem::NotOneOf {
+            what: "week_start",
+            given: other.to_string(),
+            allowed: "monday, sunday, saturday",
+        }),
     }
 }
 
-pub fn check_range(field: &str, v: u32, min: u32, max: u32) -> Result<u32, String> {
+pub fn check_range(field: &'static str, v: u32, min: u32, max: u32) -> Result<u32, ConfigProblem> {
     if (min..=max).contains(&v) {
         Ok(v)
     } else {
-        Err(format!("{field} {v} is out of range ({min}..={max})"))
+        Err(ConfigProblem::OutOfRange {
+            what: field,
+            value: v,
+            min,
+            max,
+        })
     }
 }
 
@@ -246,12 +316,18 @@ mod tests {
 
     #[test]
     fn errors_name_the_line_and_the_problem() {
-        let e = Config::parse("locale = \"vi\"\nchurn_window = 30\n").expect_err("unknown key");
+        let e = Config::parse("locale = \"vi\"\nchurn_window = 30\n")
+            .expect_err("unknown key")
+            .to_string();
         assert!(e.starts_with("line 2: "), "{e}");
         assert!(e.contains("churn_window"), "{e}");
-        let e = Config::parse("locale = \"fr\"").expect_err("bad locale");
+        let e = Config::parse("locale = \"fr\"")
+            .expect_err("bad locale")
+            .to_string();
         assert!(e.contains("'fr'"), "{e}");
-        let e = Config::parse("churn_window_days = 0").expect_err("zero window");
+        let e = Config::parse("churn_window_days = 0")
+            .expect_err("zero window")
+            .to_string();
         assert!(e.contains("out of range"), "{e}");
     }
 

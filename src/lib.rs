@@ -3,6 +3,10 @@
 //! The library holds everything but the process entry point, so tests and
 //! benchmarks reach the same code the binary runs.
 
+// What a user or a file can influence is handled, never unwrapped; tests
+// may unwrap what they set up themselves.
+#![cfg_attr(not(test), deny(clippy::unwrap_used))]
+
 pub mod analysis;
 pub mod app;
 pub mod cli;

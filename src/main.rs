@@ -3,11 +3,14 @@
 //! A pipe closed under a command ends it quietly with 141, the status a
 //! shell shows for a process stopped by SIGPIPE.
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used))]
+
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
 use funnel::cli::CliError;
+use funnel::i18n::Format;
 
 /// 128 + SIGPIPE.
 const CLOSED_PIPE: u8 = 141;
@@ -42,18 +45,24 @@ fn main() -> ExitCode {
             };
         }
     };
+    let fmt = funnel::cli::error_format(&cli);
     match funnel::cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => failed(e),
+        Err(e) => failed_in(e, fmt),
     }
 }
 
 fn failed(e: CliError) -> ExitCode {
+    failed_in(e, Format::ENGLISH)
+}
+
+/// Ends with `e` said in `fmt`'s words.
+fn failed_in(e: CliError, fmt: Format) -> ExitCode {
     if let CliError::ClosedPipe = e {
         return ExitCode::from(CLOSED_PIPE);
     }
     // A message may quote what was typed or read: never raw.
-    say(&funnel::text::visible(&e.to_string()));
+    say(&funnel::text::visible(&fmt.error(&e)));
     ExitCode::from(1)
 }
 

@@ -11,6 +11,8 @@ mod sandbox;
 use sandbox::Sandbox;
 #[path = "support/commands.rs"]
 mod commands;
+#[path = "cli/errors_vi.rs"]
+mod errors_vi;
 #[path = "cli/names.rs"]
 mod names;
 #[path = "cli/printed.rs"]

@@ -21,6 +21,10 @@ const SQLITE_ELSEWHERE: &[(&str, &str)] = &[
         "tests/durability.rs",
         "another process mid-write; reads a file back without funnel",
     ),
+    (
+        "tests/cli/errors_vi.rs",
+        "another process holding the write lock",
+    ),
     ("tests/e2e.rs", "another process holding the write lock"),
     ("tests/migration.rs", "reads the schema version a file has"),
     ("tests/orders.rs", "reads what an import stored, row by row"),

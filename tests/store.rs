@@ -543,7 +543,10 @@ fn a_follow_up_task_is_linked_to_its_note_and_undo_restores_the_link() {
     assert_eq!(read.text, "Đối thủ giảm giá 20%");
     assert!(matches!(
         s.note(NoteId(99)),
-        Err(StoreError::NotFound { what: "note", .. })
+        Err(StoreError::NotFound {
+            what: funnel::store::Thing::Note,
+            ..
+        })
     ));
 
     let task = s
@@ -649,7 +652,7 @@ mod resources {
             })
             .expect_err("not a period");
         assert!(
-            matches!(&bad, StoreError::Invalid(i) if i.field() == Some("budget period")),
+            matches!(&bad, StoreError::Invalid(i) if i.field() == Some(validate::Field::BudgetPeriod)),
             "{bad}"
         );
         let negative = s
@@ -731,7 +734,7 @@ mod resources {
             matches!(
                 &e,
                 StoreError::Invalid(validate::Invalid::Empty {
-                    field: "procedure title"
+                    field: validate::Field::ProcedureTitle
                 })
             ),
             "{e}"

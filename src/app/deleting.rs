@@ -90,7 +90,7 @@ pub fn ask(item: RecordRef, env: &Env) -> Effect {
         .and_then(|l| Ok((l, env.store.record_name(item)?)))
     {
         Ok(found) => found,
-        Err(e) => return Effect::failed(e.to_string()),
+        Err(e) => return Effect::failed(env.format().error(&e)),
     };
     let ui = &env.words().ui;
     let key = |action| answer_key(env.keymap, action);
@@ -143,7 +143,7 @@ impl App {
         };
         let name = match deleted {
             Ok(n) => n,
-            Err(e) => return self.fail(e.to_string()),
+            Err(e) => return self.fail(self.format().error(&e)),
         };
         let fmt = self.format();
         let r = &fmt.words().ui.records;

@@ -90,7 +90,9 @@ impl Failure {
 
 /// What the store refused, on the field `refused` puts it on; a record
 /// changed since it was read apart.
-pub(super) fn refusal(refused: fn(StoreError) -> FieldError) -> impl Fn(StoreError) -> Failure {
+pub(super) fn refusal(
+    refused: impl Fn(StoreError) -> FieldError,
+) -> impl Fn(StoreError) -> Failure {
     move |e| match e {
         StoreError::Changed { .. } => Failure::Changed,
         e => Failure::Field(refused(e)),
@@ -215,7 +217,7 @@ impl App {
                 return CaughtUp::Stop;
             }
             Err(e) => {
-                self.form_failed(FieldError::general(e));
+                self.form_failed(FieldError::general(self.format().error(&e)));
                 return CaughtUp::Stop;
             }
         };
@@ -333,7 +335,7 @@ impl App {
                 Err(StoreError::NotFound { .. }) => {
                     return self.fail(ui.elsewhere.gone_text.into());
                 }
-                Err(e) => return self.fail(e.to_string()),
+                Err(e) => return self.fail(self.format().error(&e)),
             };
             let now = now.trim_end().to_string();
             if now != request.stored.trim_end() && now != text {
@@ -393,7 +395,7 @@ impl App {
                     return self.made_stale(stale);
                 }
                 Err(StoreError::Changed { .. }) => {}
-                Err(e) => return self.fail(e.to_string()),
+                Err(e) => return self.fail(self.format().error(&e)),
             }
         }
         self.fail(ui.elsewhere.again.into());

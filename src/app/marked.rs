@@ -12,7 +12,7 @@ impl App {
         let Overlay::Form(form) = &self.overlay else {
             return Attempt::Done;
         };
-        let edit = match forms::marked::read(form, &self.store) {
+        let edit = match forms::marked::read(form, &self.store, self.format()) {
             Ok(edit) => edit,
             Err(e) => {
                 self.form_failed(e);

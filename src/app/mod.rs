@@ -33,7 +33,7 @@ use chrono::NaiveDate;
 use ratatui_textarea::TextArea;
 
 pub use action::Action;
-pub use keymap::{Context, Keymap};
+pub use keymap::{BadKey, Context, Keymap, KeymapError};
 pub use overlay::{Overlay, Pending};
 pub use tasks::load::load_lines;
 pub use waiting::RETRY_EVERY;
@@ -220,7 +220,7 @@ impl App {
         left_out.splice(0..0, app.config.view_problems.iter().cloned());
         app.views_left_out(&left_out);
         if let Some(e) = unread {
-            app.fail(e.to_string());
+            app.fail(app.format().error(&e));
         }
         if tab != Tab::Tasks {
             app.show(tab);

@@ -159,7 +159,7 @@ impl App {
                 let form = record::open(day, self.metric_names(), dims, self.format());
                 self.overlay = Overlay::Form(Box::new(form));
             }
-            Err(e) => self.fail(e.to_string()),
+            Err(e) => self.fail(self.format().error(&e)),
         }
     }
 
@@ -203,7 +203,7 @@ impl App {
             .record_kpis(&inputs, ValueSource::Recorded, label, true)
         {
             Ok(o) => o,
-            Err(e) => return self.form_failed(FieldError::general(e)),
+            Err(e) => return self.form_failed(FieldError::general(self.format().error(&e))),
         };
         self.overlay = Overlay::None;
         self.record_day = Some(first.day);
@@ -284,7 +284,7 @@ impl App {
             .and_then(|n| {
                 edits::checked(&mut self.store, seen, |s| s.save_note(&n))
                     .map(|id| (id, n.id.0 > 0))
-                    .map_err(edits::refusal(FieldError::general))
+                    .map_err(edits::refusal(|e| FieldError::general(fmt.error(&e))))
             });
         match written {
             Ok((id, edited)) => {
@@ -321,7 +321,7 @@ impl App {
                 self.say(format!("{text} {hint}"));
                 self.notes_written(None);
             }
-            Err(e) => self.fail(e.to_string()),
+            Err(e) => self.fail(self.format().error(&e)),
         }
     }
 
@@ -374,7 +374,7 @@ impl App {
                 self.tasks.put_written(task, &super::env!(self));
                 self.notes_written(Some(note.id));
             }
-            Err(e) => self.fail(e.to_string()),
+            Err(e) => self.fail(self.format().error(&e)),
         }
     }
 

@@ -201,7 +201,7 @@ impl App {
                         edits::checked(&mut self.store, seen, |s| s.edit_task(id, &patch))
                     }
                 };
-                written.map_err(edits::refusal(FieldError::general))
+                written.map_err(edits::refusal(|e| FieldError::general(fmt.error(&e))))
             });
         match result {
             Ok(task) => {
@@ -264,7 +264,7 @@ impl App {
                     Pending::DeleteNote(id) => self.delete_note(id),
                     Pending::FollowUpAgain(id) => match self.store.note(id) {
                         Ok(note) => self.follow_up_note(note),
-                        Err(e) => self.fail(e.to_string()),
+                        Err(e) => self.fail(self.format().error(&e)),
                     },
                     Pending::DeleteTask(id) => {
                         let effect = self.tasks.delete(id, &mut env!(self));

@@ -25,7 +25,7 @@ pub fn open_new(kind: RecordKind, env: &Env, campaign_from: NaiveDate) -> Effect
     let fmt = env.format();
     let choices = match Choices::read(env.store) {
         Ok(c) => c,
-        Err(e) => return Effect::failed(e.to_string()),
+        Err(e) => return Effect::failed(env.format().error(&e)),
     };
     // Four weeks: a campaign of a week is rarely what is meant.
     let to = campaign_from
@@ -44,7 +44,7 @@ pub fn open_new(kind: RecordKind, env: &Env, campaign_from: NaiveDate) -> Effect
 pub fn open_edit(item: RecordRef, env: &Env) -> Effect {
     match forms::kinds::open_stored(env.store, item, env.today, env.format()) {
         Ok((form, _)) => Effect::open(Overlay::Form(Box::new(form))),
-        Err(e) => Effect::failed(e.to_string()),
+        Err(e) => Effect::failed(env.format().error(&e)),
     }
 }
 

@@ -55,7 +55,7 @@ impl App {
                     self.tasks_read = true;
                     self.tasks.scroll_into_view(self.fit.list_height);
                 }
-                Err(e) => self.fail(e.to_string()),
+                Err(e) => self.fail(self.format().error(&e)),
             }
         }
         match self.tab {
@@ -82,7 +82,7 @@ impl App {
                         self.plan = Some(p);
                         self.stale.plan = false;
                     }
-                    Err(e) => self.fail(e.to_string()),
+                    Err(e) => self.fail(self.format().error(&e)),
                 }
                 self.settle_plan();
             }
@@ -103,7 +103,7 @@ impl App {
                         self.strategy = Some(s);
                         self.stale.strategy = false;
                     }
-                    Err(e) => self.fail(e.to_string()),
+                    Err(e) => self.fail(self.format().error(&e)),
                 }
             }
             Tab::Strategy => {}
@@ -117,7 +117,7 @@ impl App {
                 self.kpis = Some(k);
                 self.stale.kpis = false;
             }
-            Err(e) => self.fail(e.to_string()),
+            Err(e) => self.fail(self.format().error(&e)),
         }
     }
 
@@ -223,7 +223,7 @@ impl App {
             Err(e) => {
                 self.tasks.reload(Vec::new(), self.today);
                 self.stale.tasks = true;
-                self.fail(e.to_string());
+                self.fail(self.format().error(&e));
             }
         }
     }

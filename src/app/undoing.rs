@@ -98,7 +98,7 @@ impl App {
         }
         let msg = fmt
             .journal_refusal(&e, &me)
-            .unwrap_or_else(|| e.to_string());
+            .unwrap_or_else(|| fmt.error(&e));
         self.fail(msg);
     }
 

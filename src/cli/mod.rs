@@ -16,9 +16,11 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 
-use crate::config::{Config, ConfigError};
+use crate::config::{Config, ConfigError, ConfigProblem};
+use crate::domain::amount::AmountError;
+use crate::domain::validate::BadValue;
 use crate::domain::{Clock, DateError};
-use crate::i18n::Format;
+use crate::i18n::{Format, Localized};
 use crate::import::ImportError;
 use crate::store::{Store, StoreError};
 
@@ -165,6 +167,46 @@ pub enum CliError {
     Import(#[from] ImportError),
     #[error(transparent)]
     Date(#[from] DateError),
+    #[error(transparent)]
+    Amount(#[from] AmountError),
+    #[error(transparent)]
+    Value(#[from] BadValue),
+    #[error(transparent)]
+    Setting(#[from] ConfigProblem),
+    /// The value given to an argument (`--due`, `DATE`), refused.
+    #[error("{arg}: {why}")]
+    Argument { arg: String, why: Box<CliError> },
+    /// A command that only reads, on a path with no database yet.
+    #[error("{}", self.localized(Format::ENGLISH))]
+    NoDatabase(String),
+    /// A KPI value not written METRIC=VALUE.
+    #[error("{}", self.localized(Format::ENGLISH))]
+    NotAPair(String),
+    /// `campaign add` without its days.
+    #[error("{}", self.localized(Format::ENGLISH))]
+    CampaignNeedsDays,
+    /// `objective add` without a flag it needs (`None`: the title).
+    #[error("{}", self.localized(Format::ENGLISH))]
+    ObjectiveNeeds(Option<&'static str>),
+    #[error("{}", self.localized(Format::ENGLISH))]
+    FromAfterTo {
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    },
+    #[error("{}", self.localized(Format::ENGLISH))]
+    TooManyPeriods(usize),
+    /// A `--rate` that is not CODE=RATE; `own` is the database's currency.
+    #[error("{}", self.localized(Format::ENGLISH))]
+    BadRate { text: String, own: String },
+    /// A `--size` that is not COLSxROWS.
+    #[error("{}", self.localized(Format::ENGLISH))]
+    BadSize(String),
+    /// A quick-add token and an option setting the same field.
+    #[error("{}", self.localized(Format::ENGLISH))]
+    BothSet {
+        token: &'static str,
+        option: &'static str,
+    },
     #[error("{0}")]
     User(String),
     /// Standard output is a pipe whose reader has gone: the command ends
@@ -176,6 +218,14 @@ pub enum CliError {
 impl CliError {
     pub(crate) fn user(msg: impl Into<String>) -> CliError {
         CliError::User(msg.into())
+    }
+
+    /// `why`, about the value given to `arg`.
+    pub(crate) fn argument(arg: impl Into<String>, why: impl Into<CliError>) -> CliError {
+        CliError::Argument {
+            arg: arg.into(),
+            why: Box::new(why.into()),
+        }
     }
 
     /// What a failed write to standard output means: a reader that has
@@ -190,6 +240,64 @@ impl CliError {
 }
 
 pub type CliResult<T = ()> = Result<T, CliError>;
+
+impl Localized for CliError {
+    fn localized(&self, fmt: Format) -> String {
+        let w = fmt.errors();
+        match self {
+            CliError::Store(e) => e.localized(fmt),
+            CliError::Config(e) => e.localized(fmt),
+            CliError::Date(e) => e.localized(fmt),
+            CliError::Amount(e) => e.localized(fmt),
+            CliError::Value(e) => e.localized(fmt),
+            CliError::Setting(e) => e.localized(fmt),
+            CliError::Argument { arg, why } => {
+                Format::fill_named(w.argument, &[("arg", arg), ("why", &why.localized(fmt))])
+            }
+            CliError::NoDatabase(path) => Format::fill_named(w.no_database, &[("path", path)]),
+            CliError::NotAPair(s) => Format::fill_named(w.not_a_pair, &[("text", s)]),
+            CliError::CampaignNeedsDays => w.campaign_needs_days.to_string(),
+            CliError::ObjectiveNeeds(flag) => Format::fill_named(
+                w.objective_needs,
+                &[("flag", &flag.unwrap_or(w.objective_title_arg))],
+            ),
+            CliError::FromAfterTo { from, to } => {
+                Format::fill_named(w.from_after_to, &[("from", from), ("to", to)])
+            }
+            CliError::TooManyPeriods(n) => Format::fill_named(w.too_many_periods, &[("n", n)]),
+            CliError::BadRate { text, own } => {
+                Format::fill_named(w.bad_rate, &[("text", text), ("own", own)])
+            }
+            CliError::BadSize(s) => Format::fill_named(w.bad_size, &[("size", s)]),
+            CliError::BothSet { token, option } => {
+                Format::fill_named(w.both_set, &[("token", token), ("option", option)])
+            }
+            CliError::Import(_) | CliError::User(_) | CliError::ClosedPipe => self.to_string(),
+        }
+    }
+}
+
+/// The locale errors are written in, as the settings decide it, even where
+/// they cannot be read: `--locale` where it is one, else the config
+/// file's (its `locale` alone where the rest is refused), else English.
+pub fn error_format(cli: &Cli) -> Format {
+    let loaded = Config::load(cli.config.as_deref());
+    let from_file = match &loaded {
+        Ok(c) => Some(c.locale),
+        Err(_) => Config::locale_only(cli.config.as_deref()),
+    };
+    let config = loaded.unwrap_or_default();
+    let locale = cli
+        .locale
+        .as_deref()
+        .and_then(|l| l.parse().ok())
+        .or(from_file)
+        .unwrap_or(crate::i18n::Locale::En);
+    Format {
+        locale,
+        currency: config.currency,
+    }
+}
 
 /// What a command runs with: the settings, the clock and the database.
 pub struct Context {
@@ -252,18 +360,14 @@ impl Context {
         // A FIFO or a device is not "no database yet": `open` says what it is.
         let exists = std::fs::metadata(&self.db).is_ok_and(|m| m.len() > 0 || !m.is_file());
         if !exists {
-            return Err(CliError::user(format!(
-                "{}: no database here yet (check --db or FUNNEL_DB; `funnel demo` fills a new one, any add creates one)",
-                self.db.display()
-            )));
+            return Err(CliError::NoDatabase(self.db.display().to_string()));
         }
         self.open()
     }
 
     /// Reads the date given to `arg`; the error names the argument.
     pub fn parse_date(&self, arg: &str, s: &str) -> CliResult<chrono::NaiveDate> {
-        crate::domain::parse_date(s, self.today())
-            .map_err(|e| CliError::user(format!("{arg}: {e}")))
+        crate::domain::parse_date(s, self.today()).map_err(|e| CliError::argument(arg, e))
     }
 }
 
@@ -276,7 +380,7 @@ pub fn default_db() -> CliResult<PathBuf> {
 
 fn settings(cli: &Cli) -> CliResult<Config> {
     let mut config = Config::load(cli.config.as_deref())?;
-    let flag = |e: String| CliError::user(e);
+    let flag = CliError::Setting;
     if let Some(l) = &cli.locale {
         config.locale = l.parse().map_err(flag)?;
     }
@@ -377,15 +481,14 @@ fn utf8_locale() -> bool {
 
 /// The TUI's state on an open store, with the config's key bindings.
 fn tui_app(ctx: &Context, store: Store, tab: crate::app::Tab) -> CliResult<crate::app::App> {
-    let keymap =
-        crate::app::Keymap::with_overrides(&ctx.config.keys).map_err(|message| ConfigError {
-            path: ctx
-                .config
-                .path
-                .as_ref()
-                .map_or_else(|| "config".to_string(), |p| p.display().to_string()),
-            message,
-        })?;
+    let keymap = crate::app::Keymap::with_overrides(&ctx.config.keys).map_err(|e| ConfigError {
+        path: ctx
+            .config
+            .path
+            .as_ref()
+            .map_or_else(|| "config".to_string(), |p| p.display().to_string()),
+        problem: ConfigProblem::Keys(e),
+    })?;
     let db_name = if ctx.demo_dir.is_some() {
         "demo".to_string()
     } else {
@@ -406,23 +509,17 @@ fn tui_app(ctx: &Context, store: Store, tab: crate::app::Tab) -> CliResult<crate
 }
 
 fn snapshot(ctx: &Context, a: &SnapshotArgs) -> CliResult {
-    let tab = crate::app::Tab::parse(&a.tab).ok_or_else(|| {
-        CliError::user(format!(
-            "--tab '{}' is not one of: strategy, plan, tasks, kpis",
-            a.tab
-        ))
+    let tab = crate::app::Tab::parse(&a.tab).ok_or_else(|| ConfigProblem::NotOneOf {
+        what: "--tab",
+        given: a.tab.clone(),
+        allowed: "strategy, plan, tasks, kpis",
     })?;
     let (w, h) = a
         .size
         .split_once(['x', 'X'])
         .and_then(|(w, h)| Some((w.trim().parse::<u16>().ok()?, h.trim().parse::<u16>().ok()?)))
         .filter(|(w, h)| *w > 0 && *h > 0 && *w <= 1000 && *h <= 1000)
-        .ok_or_else(|| {
-            CliError::user(format!(
-                "--size '{}' is not COLSxROWS (e.g. 100x30)",
-                a.size
-            ))
-        })?;
+        .ok_or_else(|| CliError::BadSize(a.size.clone()))?;
     let mut app = tui_app(ctx, ctx.open_existing()?, tab)?;
     let plain = a.plain || (!a.full && !std::io::stdout().is_terminal());
     let text = crate::tui::printed_snapshot(&mut app, w, h, !plain)

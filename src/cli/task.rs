@@ -181,11 +181,7 @@ fn new_task(ctx: &Context, store: &Store, a: AddArgs) -> CliResult<NewTask> {
     };
     let q = parse_quick(&a.title, ctx.today(), known)
         .map_err(|e| CliError::user(format!("{e}; nothing was written")))?;
-    let both = |token: &str, option: &str| {
-        CliError::user(format!(
-            "the title's {token} and {option} both set it; give one; nothing was written"
-        ))
-    };
+    let both = |token, option| CliError::BothSet { token, option };
     let campaign = match (q.campaign, a.campaign.as_deref()) {
         (Some(_), Some(_)) => return Err(both("campaign:", "--campaign")),
         (Some(c), None) => Some(CampaignId(c)),

@@ -106,9 +106,7 @@ pub fn fill(
     seed: u64,
 ) -> Result<DemoSummary, StoreError> {
     if !store.is_empty()? {
-        return Err(StoreError::Conflict(
-            "the demo needs an empty database; give a new file with --db".into(),
-        ));
+        return Err(StoreError::NotEmpty(crate::store::EmptyFor::Demo));
     }
     let doc = build(scale, today, seed);
     store.load_fresh(&doc)?;

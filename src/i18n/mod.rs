@@ -3,6 +3,7 @@
 //! Vietnamese.
 
 mod en;
+mod errors;
 mod undo;
 mod vi;
 mod words;
@@ -23,6 +24,9 @@ pub use words::{DetailWords, FormWords};
 
 use chrono::NaiveDate;
 
+pub use errors::{ErrorWords, Localized};
+
+use crate::config::ConfigProblem;
 use crate::domain::Amount;
 use crate::store::Origin;
 
@@ -33,12 +37,16 @@ pub enum Locale {
 }
 
 impl FromStr for Locale {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = ConfigProblem;
+    fn from_str(s: &str) -> Result<Self, ConfigProblem> {
         match s.trim().to_lowercase().as_str() {
             "en" | "en_us" | "en-us" | "en_gb" => Ok(Locale::En),
             "vi" | "vi_vn" | "vi-vn" => Ok(Locale::Vi),
-            other => Err(format!("locale '{other}' is not one of: en, vi")),
+            other => Err(ConfigProblem::NotOneOf {
+                what: "locale",
+                given: other.to_string(),
+                allowed: "en, vi",
+            }),
         }
     }
 }
@@ -51,13 +59,17 @@ pub enum Currency {
 }
 
 impl FromStr for Currency {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = ConfigProblem;
+    fn from_str(s: &str) -> Result<Self, ConfigProblem> {
         match s.trim().to_uppercase().as_str() {
             "VND" => Ok(Currency::Vnd),
             "USD" => Ok(Currency::Usd),
             "EUR" => Ok(Currency::Eur),
-            other => Err(format!("currency '{other}' is not one of: VND, USD, EUR")),
+            other => Err(ConfigProblem::NotOneOf {
+                what: "currency",
+                given: other.to_string(),
+                allowed: "VND, USD, EUR",
+            }),
         }
     }
 }

@@ -75,6 +75,8 @@ pub struct Words {
     pub forecast: ForecastWords,
     pub compare: CompareWords,
     pub undo: super::UndoWords,
+    /// Errors, in the reader's words.
+    pub errors: &'static super::ErrorWords,
 }
 
 /// The words of like-for-like comparisons and of changes judged better or

@@ -319,7 +319,7 @@ fn checked_version(conn: &Connection, path: &Path) -> Result<i64> {
     if version < 1 || !has_tasks {
         return Err(StoreError::NotADatabase {
             path: path.display().to_string(),
-            reason: "an SQLite file, but not a funnel database".into(),
+            reason: super::NotFunnel::NotFunnel,
         });
     }
     Ok(version)

@@ -1,48 +1,95 @@
-//! What can go wrong with the store, as the user reads it.
+//! What can go wrong with the store, typed; the catalogs word it for the
+//! reader (see [`crate::i18n::Localized`]), and `Display` in English.
 
 use rusqlite::ErrorCode;
 
-use super::{Detachment, Reverted, busy_seconds, transfer};
+use super::{Detachment, Reverted, transfer};
 use crate::domain::validate::Invalid;
-use crate::domain::{DateError, kinds::UnknownValue};
+use crate::domain::{DateError, RecordKind, kinds::UnknownValue};
+
+/// What the store looked for, or found changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Thing {
+    Record(RecordKind),
+    Task,
+    Note,
+    Message,
+    Metric,
+}
+
+/// Why a file is not a funnel database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotFunnel {
+    NotSqlite,
+    /// An SQLite header, but damaged or encrypted.
+    Damaged,
+    /// An SQLite file with other tables.
+    OtherTables,
+    /// An SQLite file, but not a funnel database (a backup to restore).
+    NotFunnel,
+}
+
+/// What needs an empty database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EmptyFor {
+    Import,
+    Demo,
+    /// A document loaded as a database's starting state.
+    Load,
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("{path}: not a funnel database ({reason})")]
-    NotADatabase { path: String, reason: String },
-    #[error(
-        "{path}: written by a newer funnel (schema version {found}, this funnel knows up to {known}); upgrade funnel to open it"
-    )]
+    #[error("{}", english(self))]
+    NotADatabase { path: String, reason: NotFunnel },
+    #[error("{}", english(self))]
     TooNew {
         path: String,
         found: i64,
         known: i64,
     },
-    #[error("{path}: needs an upgrade to schema version {known}; open it once without --read-only")]
+    #[error("{}", english(self))]
     NeedsUpgrade { path: String, known: i64 },
-    #[error("{path}: {message}")]
+    #[error("{}", english(self))]
     File { path: String, message: String },
-    #[error(
-        "the database is busy: another process has held its write lock for over {}s; nothing was written, try again",
-        busy_seconds()
-    )]
+    #[error("{}", english(self))]
     Busy,
-    #[error("the database was opened read-only; nothing was written")]
+    #[error("{}", english(self))]
     ReadOnly,
     /// SQLite rolls the whole transaction back: the file is as it was.
-    #[error("the disk is full: nothing was written; make room and try again")]
+    #[error("{}", english(self))]
     DiskFull,
     /// The path no longer names the file the store opened.
-    #[error("{path}: {how}; nothing was written")]
+    #[error("{}", english(self))]
     Detached { path: String, how: Detachment },
-    #[error("{what} '{key}' not found")]
-    NotFound { what: &'static str, key: String },
-    #[error("{0}")]
-    Conflict(String),
+    #[error("{}", english(self))]
+    NotFound { what: Thing, key: String },
+    /// Another record of the kind already has the name.
+    #[error("{}", english(self))]
+    Duplicate { what: Thing, name: String },
+    /// A budget for the period already exists.
+    #[error("{}", english(self))]
+    BudgetExists(String),
+    /// A name that is part of several records' names: `matches` lists them.
+    #[error("{}", english(self))]
+    Ambiguous {
+        what: Thing,
+        key: String,
+        matches: String,
+    },
+    /// A metric by a name no metric has; `known` lists them.
+    #[error("{}", english(self))]
+    UnknownMetric { name: String, known: String },
+    /// A write that needs an empty database, on one that is not.
+    #[error("{}", english(self))]
+    NotEmpty(EmptyFor),
+    /// An export document of a format this funnel does not read.
+    #[error("{}", english(self))]
+    ExportFormat { found: u32, known: u32 },
     /// An edit's record changed or went since the edit read it (see
     /// [`Store::write_unchanged`]); nothing was written.
-    #[error("{what} {key} was changed elsewhere since it was read; nothing was written")]
-    Changed { what: &'static str, key: String },
+    #[error("{}", english(self))]
+    Changed { what: Thing, key: String },
     #[error("nothing to {0}")]
     NothingTo(&'static str),
     /// Nothing of the caller's to undo or redo, while `other` (made by
@@ -68,11 +115,11 @@ pub enum StoreError {
         what: &'static str,
         change: Box<Reverted>,
     },
-    #[error(transparent)]
+    #[error("{0}")]
     Invalid(#[from] Invalid),
-    #[error(transparent)]
+    #[error("{}", english(self))]
     Unknown(#[from] UnknownValue),
-    #[error(transparent)]
+    #[error("{}", english(self))]
     Date(#[from] DateError),
     /// A value of an export document given to `import` that breaks a
     /// rule, at `place` (and, for a duplicate, the other at `also`).
@@ -84,12 +131,14 @@ pub enum StoreError {
     },
     /// A stored value no reader can take: written by another tool, or by
     /// an older funnel that let it in.
-    #[error(
-        "the file holds a value funnel cannot read ({0}); `funnel check` names its row, and `funnel export` writes the file out with the value as stored, to be fixed and imported into a new file"
-    )]
+    #[error("{}", english(self))]
     Unreadable(String),
-    #[error("database error: {0}")]
+    #[error("{}", english(self))]
     Sqlite(rusqlite::Error),
+}
+
+fn english(e: &StoreError) -> String {
+    crate::i18n::Localized::localized(e, crate::i18n::Format::ENGLISH)
 }
 
 impl From<rusqlite::Error> for StoreError {

@@ -50,7 +50,7 @@ pub(super) fn check_header(path: &Path) -> Result<bool> {
     if read < head.len() || &head != SQLITE_MAGIC {
         return Err(StoreError::NotADatabase {
             path: path.display().to_string(),
-            reason: "not an SQLite file".into(),
+            reason: super::NotFunnel::NotSqlite,
         });
     }
     Ok(true)

@@ -24,7 +24,7 @@ impl Store {
             if tables > 0 {
                 return Err(StoreError::NotADatabase {
                     path: self.path.display().to_string(),
-                    reason: "an SQLite file with other tables".into(),
+                    reason: super::NotFunnel::OtherTables,
                 });
             }
         } else if existed {

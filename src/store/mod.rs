@@ -41,7 +41,7 @@ use rusqlite::Connection;
 pub use change::Change;
 pub use copies::{Copied, Restored, count_tasks_and_orders, restore};
 pub use dump::Dump;
-pub use error::StoreError;
+pub use error::{EmptyFor, NotFunnel, StoreError, Thing};
 use files::{check_header, create_private, folder, sidecar, sync_dir};
 pub use files::{network_filesystem, network_kind};
 pub use identity::Detachment;
@@ -61,7 +61,7 @@ pub fn busy_timeout() -> Duration {
 
 /// The busy timeout as the busy message says it: whole seconds, or tenths
 /// below ten seconds where a test set a shorter wait.
-fn busy_seconds() -> String {
+pub(crate) fn busy_seconds() -> String {
     let wait = busy_timeout();
     if wait.subsec_millis() == 0 {
         wait.as_secs().to_string()

@@ -88,8 +88,7 @@ impl Store {
             StoreError::Sqlite(e) if e.sqlite_error_code() == Some(ErrorCode::NotADatabase) => {
                 StoreError::NotADatabase {
                     path: path.display().to_string(),
-                    reason: "an SQLite header, but damaged or encrypted: SQLite cannot read it"
-                        .into(),
+                    reason: super::NotFunnel::Damaged,
                 }
             }
             e => e,

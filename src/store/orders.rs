@@ -98,8 +98,8 @@ pub(super) fn check_order(o: &impl OrderLike) -> Result<(), validate::Invalid> {
     if let Some(r) = o.order_ref() {
         validate::order_id(r)?;
     }
-    validate::day("order day", o.day())?;
-    validate::non_negative("order amount", o.amount())?;
+    validate::day(crate::domain::validate::Field::OrderDay, o.day())?;
+    validate::non_negative(crate::domain::validate::Field::OrderAmount, o.amount())?;
     Ok(())
 }
 

@@ -46,14 +46,14 @@ const NOTE: &str =
     "SELECT id, kind, category, start_day, end_day, metric, text, created_at FROM notes";
 
 pub(super) fn check_span(
-    field: &'static str,
+    field: validate::Field,
     start: NaiveDate,
     end: NaiveDate,
 ) -> Result<(), validate::Invalid> {
     if end < start {
         return Err(validate::Invalid::Rule {
             field,
-            message: format!("ends ({end}) before it starts ({start})"),
+            rule: validate::Broken::EndsBeforeStart { start, end },
         });
     }
     Ok(())
@@ -76,7 +76,7 @@ impl Store {
             .query_row(&format!("{NOTE} WHERE id = ?1"), [id.0], note_row)
             .optional()?
             .ok_or(StoreError::NotFound {
-                what: "note",
+                what: super::Thing::Note,
                 key: id.to_string(),
             })
     }
@@ -94,7 +94,7 @@ impl Store {
         self.change(|c| {
             if c.tx().execute("DELETE FROM notes WHERE id = ?1", [id.0])? == 0 {
                 return Err(StoreError::NotFound {
-                    what: "note",
+                    what: super::Thing::Note,
                     key: id.to_string(),
                 });
             }
@@ -106,13 +106,16 @@ impl Store {
     /// Adds `n` where its id is 0 (stamped now), else replaces the note
     /// with its id (keeping its creation time).
     pub fn save_note(&mut self, n: &Note) -> Result<NoteId> {
-        let text = validate::text("note", &n.text)?;
+        let text = validate::text(crate::domain::validate::Field::Note, &n.text)?;
         if text.is_empty() {
-            return Err(validate::Invalid::Empty { field: "note" }.into());
+            return Err(validate::Invalid::Empty {
+                field: crate::domain::validate::Field::Note,
+            }
+            .into());
         }
-        validate::day("note start", n.start)?;
-        validate::day("note end", n.end)?;
-        check_span("note", n.start, n.end)?;
+        validate::day(crate::domain::validate::Field::NoteStart, n.start)?;
+        validate::day(crate::domain::validate::Field::NoteEnd, n.end)?;
+        check_span(crate::domain::validate::Field::Note, n.start, n.end)?;
         let metric = n
             .metric
             .as_deref()

@@ -32,12 +32,12 @@ impl Table {
     }
 
     /// A record of the table, in messages.
-    fn what(self) -> &'static str {
+    fn what(self) -> super::Thing {
         match self {
-            Table::Tasks => "task",
-            Table::Notes => "note",
-            Table::Message => "message",
-            Table::Record(kind) => kind.as_str(),
+            Table::Tasks => super::Thing::Task,
+            Table::Notes => super::Thing::Note,
+            Table::Message => super::Thing::Message,
+            Table::Record(kind) => super::Thing::Record(kind),
         }
     }
 }

@@ -29,8 +29,12 @@ impl Store {
     }
 
     pub fn set_message(&mut self, m: &Message) -> Result<()> {
-        let brand = validate::text("brand message", &m.brand_message)?;
-        let positioning = validate::text("positioning", &m.positioning)?;
+        let brand = validate::text(
+            crate::domain::validate::Field::BrandMessage,
+            &m.brand_message,
+        )?;
+        let positioning =
+            validate::text(crate::domain::validate::Field::Positioning, &m.positioning)?;
         self.change(|c| {
             c.tx().execute(
                 "UPDATE message SET brand_message = ?1, positioning = ?2 WHERE id = 1",
@@ -66,28 +70,29 @@ impl Store {
         all.iter()
             .find(|m| m.name == wanted)
             .cloned()
-            .ok_or_else(|| {
-                StoreError::Conflict(format!(
-                    "unknown metric '{}' (known: {})",
-                    name,
-                    all.iter()
-                        .map(|m| m.name.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ))
+            .ok_or_else(|| StoreError::UnknownMetric {
+                name: name.to_string(),
+                known: all
+                    .iter()
+                    .map(|m| m.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
             })
     }
 
     /// Adds a user metric: a snake_case name, its kind and unit.
     pub fn add_metric(&mut self, m: &Metric) -> Result<()> {
         validate::metric_name(&m.name)?;
-        let description = validate::text("metric description", &m.description)?;
+        let description = validate::text(
+            crate::domain::validate::Field::MetricDescription,
+            &m.description,
+        )?;
         self.change(|c| {
             let r = c.tx().execute(
                 "INSERT INTO metrics (name, kind, unit, builtin, description) VALUES (?1, ?2, ?3, 0, ?4)",
                 params![m.name, m.kind.as_str(), m.unit.as_str(), description],
             );
-            unique(r, "metric", &m.name)?;
+            unique(r, super::Thing::Metric, &m.name)?;
             c.label = crate::store::ChangeLabel::Record {
                 verb: crate::store::Verb::Add,
                 what: crate::store::Subject::Metric,

@@ -117,10 +117,12 @@ fn clean_tags(tags: &[String]) -> Result<String> {
 
 impl Store {
     pub fn add_task(&mut self, new: &NewTask) -> Result<Task> {
-        let title = validate::title("task title", &new.title)?;
-        let notes = validate::text("task notes", &new.notes)?;
+        let title = validate::title(crate::domain::validate::Field::TaskTitle, &new.title)?;
+        let notes = validate::text(crate::domain::validate::Field::TaskNotes, &new.notes)?;
         let tags = clean_tags(&new.tags)?;
-        new.due.map(|d| validate::day("task due", d)).transpose()?;
+        new.due
+            .map(|d| validate::day(crate::domain::validate::Field::TaskDue, d))
+            .transpose()?;
         let due = new
             .due
             .or_else(|| new.recurrence?.first_due(self.clock.today()));
@@ -261,7 +263,7 @@ impl Store {
                     .optional()?;
                 let Some(old) = old else {
                     return Err(StoreError::NotFound {
-                        what: "task",
+                        what: super::Thing::Task,
                         key: id.to_string(),
                     });
                 };
@@ -331,18 +333,18 @@ fn patch_in(
     let title = patch
         .title
         .as_deref()
-        .map(|t| validate::title("task title", t))
+        .map(|t| validate::title(crate::domain::validate::Field::TaskTitle, t))
         .transpose()?;
     let notes = patch
         .notes
         .as_deref()
-        .map(|t| validate::text("task notes", t))
+        .map(|t| validate::text(crate::domain::validate::Field::TaskNotes, t))
         .transpose()?;
     let tags = patch.tags.as_deref().map(clean_tags).transpose()?;
     patch
         .due
         .flatten()
-        .map(|d| validate::day("task due", d))
+        .map(|d| validate::day(crate::domain::validate::Field::TaskDue, d))
         .transpose()?;
     let old = task_in(c, id)?;
     let status = patch.status.unwrap_or(old.status);
@@ -409,7 +411,7 @@ fn load_task(conn: &Connection, id: TaskId) -> Result<Task> {
     )
     .optional()?
     .ok_or(StoreError::NotFound {
-        what: "task",
+        what: super::Thing::Task,
         key: id.to_string(),
     })
 }

@@ -91,15 +91,13 @@ impl Store {
     /// nothing; journaled as one change, so it can be undone.
     pub fn import(&mut self, doc: &Export) -> Result<()> {
         if doc.funnel_export != EXPORT_FORMAT {
-            return Err(StoreError::Conflict(format!(
-                "export format {} is not supported (this funnel reads format {EXPORT_FORMAT})",
-                doc.funnel_export
-            )));
+            return Err(StoreError::ExportFormat {
+                found: doc.funnel_export,
+                known: EXPORT_FORMAT,
+            });
         }
         if !self.is_empty()? {
-            return Err(StoreError::Conflict(
-                "import needs an empty database; give a new file with --db".into(),
-            ));
+            return Err(StoreError::NotEmpty(super::EmptyFor::Import));
         }
         rules::check(doc, &self.metrics()?)?;
         self.change(|c| {
@@ -113,9 +111,7 @@ impl Store {
     /// journaled (nothing to undo): demo data.
     pub fn load_fresh(&mut self, doc: &Export) -> Result<()> {
         if !self.is_empty()? {
-            return Err(StoreError::Conflict(
-                "the database is not empty; give a new file with --db".into(),
-            ));
+            return Err(StoreError::NotEmpty(super::EmptyFor::Load));
         }
         self.unjournaled(|tx| load(tx, doc, None))?;
         // A large load leaves a WAL as big as the data: fold it in now.

@@ -224,7 +224,7 @@ pub fn added(text: &str, view: &View) -> Result<String, SaveError> {
 pub fn save(path: &Path, view: &View) -> Result<(), SaveError> {
     let io = |e: std::io::Error| SaveError::Io(e.to_string());
     let text = crate::config::read_capped(path)
-        .map_err(SaveError::Io)?
+        .map_err(|e| SaveError::Io(e.to_string()))?
         .unwrap_or_default();
     let new = added(&text, view)?;
     let dir = match path.parent() {

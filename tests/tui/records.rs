@@ -218,13 +218,58 @@ fn a_bad_value_keeps_the_form_open_on_its_field_and_writes_nothing() {
     let segments = app.store().segments().expect("segments");
     typed(&mut app, "laVăn phòng trẻ\n");
     let e = form_error(&app).expect("taken");
-    assert_eq!(e, "Tên: a segment named 'Văn phòng trẻ' already exists");
+    assert_eq!(e, "Tên: đã có phân khúc tên 'Văn phòng trẻ'");
     typed(&mut app, "\t\t\t\t\tmười nghìn\n");
     assert_eq!(
         form_error(&app).as_deref(),
         Some("Quy mô thị trường: 'mười nghìn' không phải là số nguyên")
     );
     assert_eq!(app.store().segments().expect("segments"), segments);
+}
+
+#[test]
+fn a_rejected_value_is_said_in_vietnamese_on_its_field() {
+    let mut app = on_tab(Locale::Vi, '2');
+    let campaigns = app.store().campaigns().expect("campaigns");
+    let focus = |app: &App| match &app.overlay {
+        Overlay::Form(form) => form.focus,
+        _ => panic!("the form stays open"),
+    };
+    use funnel::app::forms::campaign::Field;
+    // A budget that is no number.
+    typed(&mut app, "aX\t\t\t\t\t\tmười\n");
+    let e = form_error(&app).expect("refused");
+    assert!(e.ends_with(": 'mười' không phải là số"), "{e}");
+    assert_eq!(focus(&app), usize::from(Field::Budget));
+    for _ in 0.."mười".chars().count() {
+        app.on_key(&key(KeyCode::Backspace));
+    }
+    // An end that is no day.
+    app.on_key(&key(KeyCode::BackTab));
+    typed(&mut app, "⌫thứ mười\n");
+    let e = form_error(&app).expect("refused");
+    assert!(e.contains(": 'thứ mười' không phải là ngày (viết "), "{e}");
+    assert_eq!(focus(&app), usize::from(Field::End));
+    // An end before the start, refused by the store, on its field.
+    for _ in 0.."thứ mười".chars().count() {
+        app.on_key(&key(KeyCode::Backspace));
+    }
+    typed(&mut app, "2020-01-01\n");
+    let e = form_error(&app).expect("refused");
+    assert!(
+        e.contains(": chiến dịch: kết thúc (2020-01-01) trước khi bắt đầu ("),
+        "{e}"
+    );
+    assert_eq!(focus(&app), usize::from(Field::End));
+    // An owner nobody is.
+    for _ in 0.."2020-01-01".len() {
+        app.on_key(&key(KeyCode::Backspace));
+    }
+    typed(&mut app, "2027-01-01\t\tKhông ai\n");
+    let e = form_error(&app).expect("refused");
+    assert!(e.ends_with(": không tìm thấy thành viên 'Không ai'"), "{e}");
+    assert_eq!(focus(&app), usize::from(Field::Owner));
+    assert_eq!(app.store().campaigns().expect("campaigns"), campaigns);
 }
 
 #[test]

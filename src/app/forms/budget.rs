@@ -4,6 +4,7 @@
 use super::Purpose;
 use crate::app::form::{Field as Input, FieldError, Form};
 use crate::domain::RecordKind;
+use crate::domain::validate::Field as Named;
 use crate::domain::{Budget, BudgetId};
 use crate::i18n::Format;
 use crate::store::StoreError;
@@ -60,13 +61,14 @@ pub fn read(form: &Form, fmt: Format) -> Result<Budget, FieldError> {
 }
 
 /// What the store refused, on its field.
-pub fn refused(e: StoreError) -> FieldError {
+pub fn refused(e: StoreError, fmt: Format) -> FieldError {
     super::refused(
         e,
+        fmt,
         &[
-            ("budget period", Field::Period.into()),
-            ("budget amount", Field::Amount.into()),
-            ("budget note", Field::Note.into()),
+            (Named::BudgetPeriod, Field::Period.into()),
+            (Named::BudgetAmount, Field::Amount.into()),
+            (Named::BudgetNote, Field::Note.into()),
         ],
         Field::Period.into(),
     )
@@ -102,6 +104,7 @@ mod tests {
             store
                 .save_budget(&read(&form, EN).expect("valid"))
                 .expect_err("taken"),
+            EN,
         );
         assert_eq!(e.field, Some(Field::Period.into()));
         form.set(Field::Period, "November");
@@ -109,6 +112,7 @@ mod tests {
             store
                 .save_budget(&read(&form, EN).expect("valid"))
                 .expect_err("bad"),
+            EN,
         );
         assert_eq!(e.field, Some(Field::Period.into()));
         assert!(

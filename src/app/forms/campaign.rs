@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use super::{Choices, Purpose, choice_field, chosen, date, date_field, name_of, named, names};
 use crate::app::form::{Field as Input, FieldError, Form};
 use crate::domain::RecordKind;
+use crate::domain::validate::Field as Named;
 use crate::domain::{
     Amount, Campaign, CampaignId, CampaignStatus, ChannelId, ObjectiveId, PersonId, SegmentId,
 };
@@ -107,14 +108,15 @@ pub fn read(
     fmt: Format,
 ) -> Result<Campaign, FieldError> {
     let ui = &fmt.words().ui;
-    let objective = named(form, Field::Objective, store, RecordKind::Objective)?.map(ObjectiveId);
-    let segment = named(form, Field::Segment, store, RecordKind::Segment)?.map(SegmentId);
-    let channel = named(form, Field::Channel, store, RecordKind::Channel)?.map(ChannelId);
-    let start = date(form, Field::Start, today, ui)?;
-    let end = date(form, Field::End, today, ui)?;
+    let objective =
+        named(form, Field::Objective, store, RecordKind::Objective, fmt)?.map(ObjectiveId);
+    let segment = named(form, Field::Segment, store, RecordKind::Segment, fmt)?.map(SegmentId);
+    let channel = named(form, Field::Channel, store, RecordKind::Channel, fmt)?.map(ChannelId);
+    let start = date(form, Field::Start, today, fmt)?;
+    let end = date(form, Field::End, today, fmt)?;
     // No budget is a budget of nothing, as on the command line.
     let budget = super::amount(form, Field::Budget, fmt)?.unwrap_or(Amount::ZERO);
-    let owner = named(form, Field::Owner, store, RecordKind::Person)?.map(PersonId);
+    let owner = named(form, Field::Owner, store, RecordKind::Person, fmt)?.map(PersonId);
     let status = chosen(
         form,
         Field::Status,
@@ -140,14 +142,15 @@ pub fn read(
 }
 
 /// What the store refused, on its field.
-pub fn refused(e: StoreError) -> FieldError {
+pub fn refused(e: StoreError, fmt: Format) -> FieldError {
     super::refused(
         e,
+        fmt,
         &[
-            ("campaign name", Field::Name.into()),
-            ("campaign description", Field::Description.into()),
-            ("campaign", Field::End.into()),
-            ("campaign budget", Field::Budget.into()),
+            (Named::CampaignName, Field::Name.into()),
+            (Named::CampaignDescription, Field::Description.into()),
+            (Named::Campaign, Field::End.into()),
+            (Named::CampaignBudget, Field::Budget.into()),
         ],
         Field::Name.into(),
     )
@@ -200,6 +203,7 @@ mod tests {
             store
                 .save_campaign(&read(&form, &store, day(11, 22), EN).expect("read"))
                 .expect_err("negative"),
+            EN,
         );
         assert_eq!(e.field, Some(Field::Budget.into()));
         form.set(Field::Budget, "");
@@ -208,6 +212,7 @@ mod tests {
             store
                 .save_campaign(&read(&form, &store, day(11, 22), EN).expect("read"))
                 .expect_err("backwards"),
+            EN,
         );
         assert_eq!(e.field, Some(Field::End.into()));
         assert!(e.message.contains("before it starts"), "{}", e.message);

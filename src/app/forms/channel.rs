@@ -5,6 +5,7 @@
 use super::{Choices, Purpose, choice_field, chosen, names};
 use crate::app::form::{Field as Input, FieldError, Form};
 use crate::domain::RecordKind;
+use crate::domain::validate::Field as Named;
 use crate::domain::{Channel, ChannelId, ChannelKind, SegmentId};
 use crate::i18n::Format;
 use crate::store::{Store, StoreError};
@@ -90,7 +91,7 @@ pub fn read(form: &Form, store: &Store, fmt: Format) -> Result<Channel, FieldErr
         }
         let id = store
             .resolve(RecordKind::Segment, name)
-            .map_err(|e| FieldError::at(Field::Reaches, e))?;
+            .map_err(|e| FieldError::at(Field::Reaches, fmt.error(&e)))?;
         if !segments.contains(&SegmentId(id)) {
             segments.push(SegmentId(id));
         }
@@ -107,12 +108,13 @@ pub fn read(form: &Form, store: &Store, fmt: Format) -> Result<Channel, FieldErr
 }
 
 /// What the store refused, on its field.
-pub fn refused(e: StoreError) -> FieldError {
+pub fn refused(e: StoreError, fmt: Format) -> FieldError {
     super::refused(
         e,
+        fmt,
         &[
-            ("channel name", Field::Name.into()),
-            ("description", Field::Description.into()),
+            (Named::ChannelName, Field::Name.into()),
+            (Named::Description, Field::Description.into()),
         ],
         Field::Name.into(),
     )
@@ -177,7 +179,7 @@ mod tests {
         form.set(Field::Reaches, "Văn phòng, Gen Z");
         let e = read(&form, &s, VI).expect_err("unknown");
         assert_eq!(e.field, Some(Field::Reaches.into()));
-        assert_eq!(e.message, "segment 'Gen Z' not found");
+        assert_eq!(e.message, "không tìm thấy phân khúc 'Gen Z'");
         form.set(Field::Kind, "tivi");
         let e = read(&form, &s, VI).expect_err("unknown kind");
         assert_eq!(e.field, Some(Field::Kind.into()));

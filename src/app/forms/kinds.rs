@@ -112,49 +112,49 @@ pub(in crate::app) fn save(
         RecordKind::Objective => {
             let o = super::objective::read(form, store, today, fmt)?;
             checked(store, seen, |s| s.save_objective(&o))
-                .map_err(refusal(super::objective::refused))
+                .map_err(refusal(|e| super::objective::refused(e, fmt)))
                 .map(|o| (RecordRef::of(o.id), o.title))
         }
         RecordKind::Segment => {
             let x = super::segment::read(form, fmt)?;
             checked(store, seen, |s| s.save_segment(&x))
-                .map_err(refusal(super::segment::refused))
+                .map_err(refusal(|e| super::segment::refused(e, fmt)))
                 .map(|s| (RecordRef::of(s.id), s.name))
         }
         RecordKind::Channel => {
             let c = super::channel::read(form, store, fmt)?;
             checked(store, seen, |s| s.save_channel(&c))
-                .map_err(refusal(super::channel::refused))
+                .map_err(refusal(|e| super::channel::refused(e, fmt)))
                 .map(|c| (RecordRef::of(c.id), c.name))
         }
         RecordKind::Campaign => {
             let c = super::campaign::read(form, store, today, fmt)?;
             checked(store, seen, |s| s.save_campaign(&c))
-                .map_err(refusal(super::campaign::refused))
+                .map_err(refusal(|e| super::campaign::refused(e, fmt)))
                 .map(|c| (RecordRef::of(c.id), c.name))
         }
         RecordKind::Person => {
             let p = super::person::read(form);
             checked(store, seen, |s| s.save_person(&p))
-                .map_err(refusal(super::person::refused))
+                .map_err(refusal(|e| super::person::refused(e, fmt)))
                 .map(|p| (RecordRef::of(p.id), p.name))
         }
         RecordKind::Tool => {
             let t = super::tool::read(form);
             checked(store, seen, |s| s.save_tool(&t))
-                .map_err(refusal(super::tool::refused))
+                .map_err(refusal(|e| super::tool::refused(e, fmt)))
                 .map(|t| (RecordRef::of(t.id), t.name))
         }
         RecordKind::Budget => {
             let b = super::budget::read(form, fmt)?;
             checked(store, seen, |s| s.save_budget(&b))
-                .map_err(refusal(super::budget::refused))
+                .map_err(refusal(|e| super::budget::refused(e, fmt)))
                 .map(|b| (RecordRef::of(b.id), b.period))
         }
         RecordKind::Procedure => {
-            let p = super::procedure::read(form, store)?;
+            let p = super::procedure::read(form, store, fmt)?;
             checked(store, seen, |s| s.save_procedure(&p))
-                .map_err(refusal(super::procedure::refused))
+                .map_err(refusal(|e| super::procedure::refused(e, fmt)))
                 .map(|p| (RecordRef::of(p.id), p.title))
         }
     }

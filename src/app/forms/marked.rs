@@ -70,12 +70,12 @@ pub fn open(names: super::task::Names, fmt: Format) -> Form {
 }
 
 /// What the form says, every field checked.
-pub fn read(form: &Form, store: &Store) -> Result<MarkedEdit, FieldError> {
+pub fn read(form: &Form, store: &Store, fmt: Format) -> Result<MarkedEdit, FieldError> {
     let name = |field: Field, kind: RecordKind| -> Result<Option<Option<i64>>, FieldError> {
         match form.value(field).trim() {
             "" => Ok(None),
             "-" => Ok(Some(None)),
-            _ => Ok(Some(named(form, field, store, kind)?)),
+            _ => Ok(Some(named(form, field, store, kind, fmt)?)),
         }
     };
     let campaign = name(Field::Campaign, RecordKind::Campaign)?.map(|c| c.map(CampaignId));
@@ -94,7 +94,7 @@ pub fn read(form: &Form, store: &Store) -> Result<MarkedEdit, FieldError> {
             Some(tag) => (&mut edit.remove_tags, tag),
             None => (&mut edit.add_tags, word.trim_start_matches(['+', '#'])),
         };
-        list.push(validate::tag(tag).map_err(|e| FieldError::at(Field::Tags, e))?);
+        list.push(validate::tag(tag).map_err(|e| FieldError::at(Field::Tags, fmt.error(&e)))?);
     }
     Ok(edit)
 }

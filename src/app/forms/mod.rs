@@ -22,10 +22,11 @@ use chrono::NaiveDate;
 
 use super::form::{Field, FieldError, Form};
 use crate::domain::RecordKind;
+use crate::domain::validate;
 use crate::domain::{
     Amount, ChannelId, NoteId, ObjectiveId, PersonId, RecordId, RecordRef, SegmentId, TaskId,
 };
-use crate::i18n::UiWords;
+use crate::i18n::{Format, UiWords};
 use crate::store::{Store, StoreError};
 
 /// What a form is for, so what submitting it writes: a new record (no
@@ -137,13 +138,14 @@ fn named(
     field: impl Into<usize> + Copy,
     store: &Store,
     kind: RecordKind,
+    fmt: Format,
 ) -> Result<Option<i64>, FieldError> {
     match form.value(field) {
         v if v.is_empty() => Ok(None),
         v => store
             .resolve(kind, &v)
             .map(Some)
-            .map_err(|e| FieldError::at(field, e)),
+            .map_err(|e| FieldError::at(field, fmt.error(&e))),
     }
 }
 
@@ -158,25 +160,31 @@ fn amount(
         v if v.is_empty() => Ok(None),
         v => crate::domain::parse_amount(&v, fmt.locale)
             .map(Some)
-            .map_err(|e| FieldError::at(field, e)),
+            .map_err(|e| FieldError::at(field, fmt.error(&e))),
     }
 }
 
-/// A rule the store found broken, on the field it is about: `fields`
-/// pairs the store's names of fields ("segment name") with the form's;
-/// a duplicate is on `unique` (the name, or a budget's period).
-fn refused(e: StoreError, fields: &[(&str, usize)], unique: usize) -> FieldError {
+/// A rule the store found broken, on the field it is about, in the
+/// reader's words: `fields` pairs the store's fields with the form's; a
+/// duplicate is on `unique` (the name, or a budget's period).
+fn refused(
+    e: StoreError,
+    fmt: Format,
+    fields: &[(validate::Field, usize)],
+    unique: usize,
+) -> FieldError {
     let at = match &e {
         StoreError::Invalid(i) => i
             .field()
             .and_then(|name| fields.iter().find(|(n, _)| *n == name))
             .map(|(_, f)| *f),
-        StoreError::Conflict(_) => Some(unique),
+        StoreError::Duplicate { .. } | StoreError::BudgetExists(_) => Some(unique),
         _ => None,
     };
+    let message = fmt.error(&e);
     match at {
-        Some(f) => FieldError::at(f, e),
-        None => FieldError::general(e),
+        Some(f) => FieldError::at(f, message),
+        None => FieldError::general(message),
     }
 }
 
@@ -190,11 +198,11 @@ fn date(
     form: &Form,
     field: impl Into<usize> + Copy,
     today: NaiveDate,
-    ui: &UiWords,
+    fmt: Format,
 ) -> Result<NaiveDate, FieldError> {
     match form.value(field) {
-        d if d.is_empty() => Err(FieldError::at(field, ui.required)),
-        d => crate::domain::parse_date(&d, today).map_err(|e| FieldError::at(field, e)),
+        d if d.is_empty() => Err(FieldError::at(field, fmt.words().ui.required)),
+        d => crate::domain::parse_date(&d, today).map_err(|e| FieldError::at(field, fmt.error(&e))),
     }
 }
 

@@ -61,7 +61,7 @@ pub fn open(note: &Note, metrics: Vec<String>, fmt: Format) -> Form {
 fn metric_named(typed: &str, store: &Store, fmt: Format) -> Result<String, FieldError> {
     let names: Vec<String> = store
         .metrics()
-        .map_err(|e| FieldError::at(Field::Metric, e))?
+        .map_err(|e| FieldError::at(Field::Metric, fmt.error(&e)))?
         .into_iter()
         .map(|m| m.name)
         .collect();
@@ -74,7 +74,7 @@ fn metric_named(typed: &str, store: &Store, fmt: Format) -> Result<String, Field
         Some(name) => Ok(name.clone()),
         None => Ok(store
             .metric(typed)
-            .map_err(|e| FieldError::at(Field::Metric, e))?
+            .map_err(|e| FieldError::at(Field::Metric, fmt.error(&e)))?
             .name),
     }
 }
@@ -99,8 +99,8 @@ pub fn read(form: &Form, store: &Store, today: NaiveDate, fmt: Format) -> Result
         CauseCategory::as_str,
         ui,
     )?;
-    let start = date(form, Field::From, today, ui)?;
-    let end = date(form, Field::To, today, ui)?;
+    let start = date(form, Field::From, today, fmt)?;
+    let end = date(form, Field::To, today, fmt)?;
     if end < start {
         return Err(FieldError::at(
             Field::To,
@@ -111,8 +111,11 @@ pub fn read(form: &Form, store: &Store, today: NaiveDate, fmt: Format) -> Result
         m if m.is_empty() => None,
         m => Some(metric_named(&m, store, fmt)?),
     };
-    let text = validate::text("note", &form.value(Field::Text))
-        .map_err(|e| FieldError::at(Field::Text, e))?;
+    let text = validate::text(
+        crate::domain::validate::Field::Note,
+        &form.value(Field::Text),
+    )
+    .map_err(|e| FieldError::at(Field::Text, fmt.error(&e)))?;
     if text.is_empty() {
         return Err(FieldError::at(Field::Text, ui.required));
     }
@@ -215,7 +218,7 @@ mod tests {
             (
                 &[(Field::From, "32/11/2026"), text],
                 Field::From,
-                "is not a date",
+                "'32/11/2026' không phải là ngày",
             ),
             (
                 &[(Field::To, "2026-10-31"), text],
@@ -225,7 +228,7 @@ mod tests {
             (
                 &[(Field::Metric, "sales"), text],
                 Field::Metric,
-                "unknown metric 'sales'",
+                "không có chỉ số 'sales'",
             ),
             (&[], Field::Text, "cần nhập"),
         ];

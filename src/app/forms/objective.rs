@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use super::{Choices, Purpose, choice_field, chosen, date, date_field, name_of, named, names};
 use crate::app::form::{Field as Input, FieldError, Form};
 use crate::domain::RecordKind;
+use crate::domain::validate::Field as Named;
 use crate::domain::{ChannelId, Direction, Objective, ObjectiveId, SegmentId};
 use crate::i18n::Format;
 use crate::store::{Store, StoreError};
@@ -89,7 +90,7 @@ pub fn read(
         m => {
             store
                 .metric(&m)
-                .map_err(|e| FieldError::at(Field::Metric, e))?
+                .map_err(|e| FieldError::at(Field::Metric, fmt.error(&e)))?
                 .name
         }
     };
@@ -119,20 +120,21 @@ pub fn read(
         baseline,
         target,
         direction,
-        start: date(form, Field::Start, today, ui)?,
-        deadline: date(form, Field::Deadline, today, ui)?,
-        segment: named(form, Field::Segment, store, RecordKind::Segment)?.map(SegmentId),
-        channel: named(form, Field::Channel, store, RecordKind::Channel)?.map(ChannelId),
+        start: date(form, Field::Start, today, fmt)?,
+        deadline: date(form, Field::Deadline, today, fmt)?,
+        segment: named(form, Field::Segment, store, RecordKind::Segment, fmt)?.map(SegmentId),
+        channel: named(form, Field::Channel, store, RecordKind::Channel, fmt)?.map(ChannelId),
     })
 }
 
 /// What the store refused, on its field.
-pub fn refused(e: StoreError) -> FieldError {
+pub fn refused(e: StoreError, fmt: Format) -> FieldError {
     super::refused(
         e,
+        fmt,
         &[
-            ("objective title", Field::Title.into()),
-            ("objective", Field::Deadline.into()),
+            (Named::ObjectiveTitle, Field::Title.into()),
+            (Named::Objective, Field::Deadline.into()),
         ],
         // Objectives may share a title: the store's only conflict is an
         // unknown metric.
@@ -286,7 +288,7 @@ mod tests {
         ] {
             let form = filled(&with(over), EN, &store);
             let o = read(&form, &store, day(11, 22), EN).expect("read");
-            let e = refused(store.save_objective(&o).expect_err("refused"));
+            let e = refused(store.save_objective(&o).expect_err("refused"), EN);
             assert_eq!(e.field, Some(usize::from(field)), "{over:?}");
             assert!(e.message.contains(message), "{}", e.message);
         }

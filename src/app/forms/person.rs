@@ -4,6 +4,7 @@
 use super::Purpose;
 use crate::app::form::{Field as Input, FieldError, Form};
 use crate::domain::RecordKind;
+use crate::domain::validate::Field as Named;
 use crate::domain::{Person, PersonId};
 use crate::i18n::Format;
 use crate::store::StoreError;
@@ -51,13 +52,14 @@ pub fn read(form: &Form) -> Person {
 }
 
 /// What the store refused, on its field.
-pub fn refused(e: StoreError) -> FieldError {
+pub fn refused(e: StoreError, fmt: Format) -> FieldError {
     super::refused(
         e,
+        fmt,
         &[
-            ("person name", Field::Name.into()),
-            ("role", Field::Role.into()),
-            ("contact", Field::Contact.into()),
+            (Named::PersonName, Field::Name.into()),
+            (Named::Role, Field::Role.into()),
+            (Named::Contact, Field::Contact.into()),
         ],
         Field::Name.into(),
     )
@@ -77,10 +79,10 @@ mod tests {
         form.set(Field::Role, "Content");
         let saved = store.save_person(&read(&form)).expect("saved");
         assert_eq!(read(&open(Some(&saved), EN)), saved);
-        let e = refused(store.save_person(&read(&form)).expect_err("taken"));
+        let e = refused(store.save_person(&read(&form)).expect_err("taken"), EN);
         assert_eq!(e.field, Some(Field::Name.into()));
         form.set(Field::Name, "");
-        let e = refused(store.save_person(&read(&form)).expect_err("empty"));
+        let e = refused(store.save_person(&read(&form)).expect_err("empty"), EN);
         assert_eq!(
             (e.field, e.message.as_str()),
             (Some(Field::Name.into()), "person name is empty")

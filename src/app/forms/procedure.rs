@@ -4,6 +4,7 @@
 use super::{Choices, Purpose, name_of, named, names};
 use crate::app::form::{Field as Input, FieldError, Form};
 use crate::domain::RecordKind;
+use crate::domain::validate::Field as Named;
 use crate::domain::{PersonId, Procedure, ProcedureId};
 use crate::i18n::Format;
 use crate::store::{Store, StoreError};
@@ -43,8 +44,8 @@ pub fn open(p: Option<&Procedure>, choices: &Choices, fmt: Format) -> Form {
 
 /// The procedure the form describes, with the steps it has (none yet
 /// where new); the store checks it when it is saved.
-pub fn read(form: &Form, store: &Store) -> Result<Procedure, FieldError> {
-    let owner = named(form, Field::Owner, store, RecordKind::Person)?.map(PersonId);
+pub fn read(form: &Form, store: &Store, fmt: Format) -> Result<Procedure, FieldError> {
+    let owner = named(form, Field::Owner, store, RecordKind::Person, fmt)?.map(PersonId);
     let (id, steps) = match form.purpose.editing::<ProcedureId>() {
         Some(id) => (id, store.procedure(id).map_err(FieldError::general)?.steps),
         None => (ProcedureId(0), String::new()),
@@ -58,10 +59,11 @@ pub fn read(form: &Form, store: &Store) -> Result<Procedure, FieldError> {
 }
 
 /// What the store refused, on its field.
-pub fn refused(e: StoreError) -> FieldError {
+pub fn refused(e: StoreError, fmt: Format) -> FieldError {
     super::refused(
         e,
-        &[("procedure title", Field::Title.into())],
+        fmt,
+        &[(Named::ProcedureTitle, Field::Title.into())],
         Field::Title.into(),
     )
 }
@@ -98,14 +100,15 @@ mod tests {
         let choices = Choices::read(&store).expect("choices");
         let mut form = open(Some(&p), &choices, fmt);
         form.set(Field::Owner, "an");
-        let edited = read(&form, &store).expect("valid");
+        let edited = read(&form, &store, crate::i18n::testing::EN).expect("valid");
         assert_eq!(edited.steps, p.steps);
         assert!(edited.owner.is_some());
         form.set(Field::Title, "");
         let e = refused(
             store
-                .save_procedure(&read(&form, &store).expect("read"))
+                .save_procedure(&read(&form, &store, crate::i18n::testing::EN).expect("read"))
                 .expect_err("empty"),
+            crate::i18n::testing::EN,
         );
         assert_eq!(e.field, Some(Field::Title.into()));
     }

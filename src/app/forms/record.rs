@@ -100,7 +100,7 @@ pub fn read(
     fmt: Format,
 ) -> Result<Vec<KpiInput>, FieldError> {
     let ui = &fmt.words().ui;
-    let day = date(form, Field::Date, today, ui)?;
+    let day = date(form, Field::Date, today, fmt)?;
     let typed = pairs(&form.value(Field::Values))
         .map_err(|t| FieldError::at(Field::Values, Format::fill(ui.form.not_a_pair, t)))?;
     if typed.is_empty() {
@@ -112,13 +112,13 @@ pub fn read(
     for (metric, value) in typed {
         let metric = store
             .metric(&metric)
-            .map_err(|e| FieldError::at(Field::Values, e))?;
+            .map_err(|e| FieldError::at(Field::Values, fmt.error(&e)))?;
         if values.iter().any(|v| v.metric == metric.name) {
             let twice = Format::fill(ui.form.metric_twice, &metric.name);
             return Err(FieldError::at(Field::Values, twice));
         }
         let value = validate::metric_input(&metric.name, metric.unit, &value, fmt.locale)
-            .map_err(|e| FieldError::at(Field::Values, e))?;
+            .map_err(|e| FieldError::at(Field::Values, fmt.error(&e)))?;
         values.push(KpiInput {
             day,
             metric: metric.name,
@@ -175,7 +175,7 @@ fn dimension(store: &Store, typed: &str, fmt: Format) -> Result<Dimension, Strin
             .find(|((_, en), reader)| fold(en) == word || fold(reader) == word)
             .map(|((k, _), _)| *k);
         if let Some(kind) = kind {
-            return find(kind, name.trim()).map_err(|e| e.to_string());
+            return find(kind, name.trim()).map_err(|e| fmt.error(&e));
         }
     }
     let mut found = Vec::new();
@@ -183,7 +183,7 @@ fn dimension(store: &Store, typed: &str, fmt: Format) -> Result<Dimension, Strin
     for ((kind, _), reader) in KINDS.iter().zip(ui.dimension_kinds) {
         match find(*kind, typed) {
             Ok(d) => found.push((d, reader)),
-            Err(StoreError::Conflict(e)) => ambiguous = Some(e),
+            Err(e @ StoreError::Ambiguous { .. }) => ambiguous = Some(fmt.error(&e)),
             Err(_) => {}
         }
     }

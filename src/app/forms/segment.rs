@@ -5,6 +5,7 @@
 use super::Purpose;
 use crate::app::form::{Field as Input, FieldError, Form};
 use crate::domain::RecordKind;
+use crate::domain::validate::Field as Named;
 use crate::domain::{Segment, SegmentId};
 use crate::i18n::Format;
 use crate::store::StoreError;
@@ -78,16 +79,17 @@ pub fn read(form: &Form, fmt: Format) -> Result<Segment, FieldError> {
 }
 
 /// What the store refused, on its field.
-pub fn refused(e: StoreError) -> FieldError {
+pub fn refused(e: StoreError, fmt: Format) -> FieldError {
     super::refused(
         e,
+        fmt,
         &[
-            ("segment name", Field::Name.into()),
-            ("description", Field::Description.into()),
-            ("demographics", Field::Demographics.into()),
-            ("needs", Field::Needs.into()),
-            ("habits", Field::Habits.into()),
-            ("market size", Field::MarketSize.into()),
+            (Named::SegmentName, Field::Name.into()),
+            (Named::Description, Field::Description.into()),
+            (Named::Demographics, Field::Demographics.into()),
+            (Named::Needs, Field::Needs.into()),
+            (Named::Habits, Field::Habits.into()),
+            (Named::MarketSize, Field::MarketSize.into()),
         ],
         Field::Name.into(),
     )
@@ -128,6 +130,7 @@ mod tests {
             store
                 .save_segment(&read(&form, VI).expect("read"))
                 .expect_err("negative"),
+            VI,
         );
         assert_eq!(e.field, Some(Field::MarketSize.into()));
         form.set(Field::MarketSize, "");
@@ -136,6 +139,7 @@ mod tests {
             store
                 .save_segment(&read(&form, VI).expect("read"))
                 .expect_err("taken"),
+            VI,
         );
         assert_eq!(e.field, Some(Field::Name.into()), "{}", e.message);
         assert_eq!(store.segments().expect("segments").len(), 1);

@@ -107,8 +107,8 @@ pub fn read(
         },
         None => quick(&typed, store, today, fmt)?,
     };
-    let title =
-        validate::title("task title", &quick.title).map_err(|e| FieldError::at(Field::Title, e))?;
+    let title = validate::title(crate::domain::validate::Field::TaskTitle, &quick.title)
+        .map_err(|e| FieldError::at(Field::Title, fmt.error(&e)))?;
     // A token fills its field when the field is empty; a token and a
     // field that both say something different are a mistake on the field,
     // as on the command line.
@@ -120,7 +120,7 @@ pub fn read(
     };
     let campaign = match (
         quick.campaign,
-        super::named(form, Field::Campaign, store, RecordKind::Campaign)?,
+        super::named(form, Field::Campaign, store, RecordKind::Campaign, fmt)?,
     ) {
         (Some(q), Some(f)) if q != f => return Err(both("campaign:", Field::Campaign, w.campaign)),
         (q, f) => q.or(f),
@@ -128,7 +128,7 @@ pub fn read(
     .map(crate::domain::CampaignId);
     let field_due = match form.value(Field::Due) {
         d if d.is_empty() => None,
-        _ => Some(super::date(form, Field::Due, today, ui)?),
+        _ => Some(super::date(form, Field::Due, today, fmt)?),
     };
     let due = match (quick.due, field_due) {
         (Some(q), Some(f)) if q != f => return Err(both("due:", Field::Due, ui.due)),
@@ -136,7 +136,7 @@ pub fn read(
     };
     let assignee = match (
         quick.assignee,
-        super::named(form, Field::Assignee, store, RecordKind::Person)?,
+        super::named(form, Field::Assignee, store, RecordKind::Person, fmt)?,
     ) {
         (Some(q), Some(f)) if q != f => return Err(both("@name", Field::Assignee, w.assignee)),
         (q, f) => q.or(f),
@@ -167,7 +167,7 @@ pub fn read(
         .value(Field::Tags)
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|t| !t.is_empty())
-        .map(|t| validate::tag(t).map_err(|e| FieldError::at(Field::Tags, e)))
+        .map(|t| validate::tag(t).map_err(|e| FieldError::at(Field::Tags, fmt.error(&e))))
         .collect::<Result<Vec<_>, _>>()?;
     for t in quick.tags {
         if !tags.contains(&t) {
@@ -216,7 +216,7 @@ fn quick(
     fmt: Format,
 ) -> Result<QuickAdd, FieldError> {
     let names = |r: Result<Vec<(i64, String)>, crate::store::StoreError>| {
-        r.map_err(|e| FieldError::at(Field::Title, e))
+        r.map_err(|e| FieldError::at(Field::Title, fmt.error(&e)))
     };
     let people = names(
         store
@@ -319,16 +319,16 @@ mod tests {
     fn each_mistake_is_on_its_field() {
         let store = Store::open_in_memory().expect("store");
         let cases: [Case<'_>; 7] = [
-            (&[], Field::Title, "task title is empty"),
+            (&[], Field::Title, "tiêu đề việc đang trống"),
             (
                 &[(Field::Title, "x"), (Field::Due, "soon")],
                 Field::Due,
-                "'soon' is not a date",
+                "'soon' không phải là ngày",
             ),
             (
                 &[(Field::Title, "x"), (Field::Campaign, "Tết")],
                 Field::Campaign,
-                "campaign 'Tết' not found",
+                "không tìm thấy chiến dịch 'Tết'",
             ),
             (
                 &[(Field::Title, "x"), (Field::Priority, "gấp")],
@@ -338,7 +338,7 @@ mod tests {
             (
                 &[(Field::Title, "x"), (Field::Tags, "a b!")],
                 Field::Tags,
-                "tag 'b!'",
+                "nhãn 'b!'",
             ),
             (
                 &[(Field::Title, "x"), (Field::Repeat, "fortnight")],

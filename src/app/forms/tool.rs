@@ -3,6 +3,7 @@
 use super::Purpose;
 use crate::app::form::{Field as Input, FieldError, Form};
 use crate::domain::RecordKind;
+use crate::domain::validate::Field as Named;
 use crate::domain::{Tool, ToolId};
 use crate::i18n::Format;
 use crate::store::StoreError;
@@ -46,12 +47,13 @@ pub fn read(form: &Form) -> Tool {
 }
 
 /// What the store refused, on its field.
-pub fn refused(e: StoreError) -> FieldError {
+pub fn refused(e: StoreError, fmt: Format) -> FieldError {
     super::refused(
         e,
+        fmt,
         &[
-            ("tool name", Field::Name.into()),
-            ("purpose", Field::Purpose.into()),
+            (Named::ToolName, Field::Name.into()),
+            (Named::Purpose, Field::Purpose.into()),
         ],
         Field::Name.into(),
     )
@@ -75,7 +77,10 @@ mod tests {
         form.set(Field::Purpose, "thiết kế ảnh");
         let saved = store.save_tool(&read(&form)).expect("saved");
         assert_eq!(read(&open(Some(&saved), fmt)), saved);
-        let e = refused(store.save_tool(&read(&form)).expect_err("taken"));
+        let e = refused(
+            store.save_tool(&read(&form)).expect_err("taken"),
+            crate::i18n::testing::EN,
+        );
         assert_eq!(e.field, Some(Field::Name.into()));
     }
 }

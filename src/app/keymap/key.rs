@@ -125,7 +125,7 @@ impl Key {
         }
     }
 
-    pub fn parse(s: &str) -> Result<Key, String> {
+    pub fn parse(s: &str) -> Result<Key, super::BadKey> {
         let mut rest = s.trim();
         let (mut ctrl, mut alt) = (false, false);
         loop {
@@ -172,9 +172,7 @@ impl Key {
                 match (chars.next(), chars.next()) {
                     (Some(c), None) => KeyCode::Char(if ctrl { c.to_ascii_lowercase() } else { c }),
                     _ => {
-                        return Err(format!(
-                            "'{s}' is not a key (e.g. a, A, space, enter, ctrl-r, pgdn, f1)"
-                        ));
+                        return Err(super::BadKey(s.to_string()));
                     }
                 }
             }

@@ -3,11 +3,13 @@
 //! config file's `[keys]` table rebinds an action by its name.
 
 mod defaults;
+mod error;
 mod key;
 mod resolve;
 #[cfg(test)]
 mod tests;
 
+pub use error::{BadKey, KeymapError};
 pub use key::{Context, Key};
 
 use super::action::Action;

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 
-use super::{Context, Key, Keymap};
+use super::{Context, Key, Keymap, KeymapError};
 use crate::app::action::Action;
 
 impl Keymap {
@@ -13,32 +13,35 @@ impl Keymap {
     /// named action gets exactly the keys listed, in the contexts where it
     /// is bound by default. Ctrl-c stays with quit; a table that leaves a
     /// tab without a key of its own to quit is refused.
-    pub fn with_overrides(keys: &BTreeMap<String, Vec<String>>) -> Result<Keymap, String> {
+    pub fn with_overrides(keys: &BTreeMap<String, Vec<String>>) -> Result<Keymap, KeymapError> {
         let mut map = Keymap::default();
         let mut given: Vec<(&str, (Context, Key))> = Vec::new();
         for (name, list) in keys {
             let name = name.as_str();
-            let action = Action::from_name(name).ok_or_else(|| {
-                format!(
-                    "[keys] '{name}' is not an action (one of: {})",
-                    crate::app::action::NAMED
-                        .iter()
-                        .map(|(_, n)| *n)
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
+            let action = Action::from_name(name).ok_or_else(|| KeymapError::UnknownAction {
+                name: name.to_string(),
+                known: crate::app::action::NAMED
+                    .iter()
+                    .map(|(_, n)| *n)
+                    .collect::<Vec<_>>()
+                    .join(", "),
             })?;
             let parsed = list
                 .iter()
-                .map(|k| Key::parse(k).map_err(|e| format!("[keys] {name}: {e}")))
+                .map(|k| {
+                    Key::parse(k).map_err(|key| KeymapError::BadKey {
+                        name: name.to_string(),
+                        key,
+                    })
+                })
                 .collect::<Result<Vec<_>, _>>()?;
             if action == Action::Quit && parsed.is_empty() {
-                return Err("[keys] quit = [] leaves no key to quit; list one, such as quit = [\"q\"] (Ctrl-c quits too, whatever the config)".into());
+                return Err(KeymapError::NoQuit);
             }
             if action != Action::Quit && parsed.contains(&Key::CTRL_C) {
-                return Err(format!(
-                    "[keys] {name}: Ctrl-c always quits; choose another key"
-                ));
+                return Err(KeymapError::Reserved {
+                    name: name.to_string(),
+                });
             }
             let mut contexts: Vec<Context> = map
                 .bindings
@@ -53,7 +56,11 @@ impl Keymap {
                     if let Some((other, _)) =
                         given.iter().find(|(a, k)| *k == (ctx, *key) && *a != name)
                     {
-                        return Err(format!("[keys] {key} is given to both {other} and {name}"));
+                        return Err(KeymapError::Twice {
+                            key: key.to_string(),
+                            other: other.to_string(),
+                            name: name.to_string(),
+                        });
                     }
                     given.push((name, (ctx, *key)));
                     // A key taken over by this action leaves its old one.
@@ -76,7 +83,7 @@ impl Keymap {
     /// Every tab keeps a key of `quit` that quits there: one its own
     /// bindings do not take for something else (Ctrl-c, when listed, is
     /// one everywhere).
-    fn check_quit(&self) -> Result<(), String> {
+    fn check_quit(&self) -> Result<(), KeymapError> {
         let quits = self.keys(Context::Global, Action::Quit);
         for (tab, ctx) in [
             ("Tasks", Context::Tasks),
@@ -98,12 +105,9 @@ impl Keymap {
             }
             let uses = quits
                 .iter()
-                .filter_map(|k| Some(format!("{k} is {}", taken(k)?.name()?)))
-                .collect::<Vec<_>>()
-                .join(", ");
-            return Err(format!(
-                "[keys] quit: {uses} on the {tab} tab, so no key of quit works there; give quit a key that tab leaves free (Ctrl-c quits too, whatever the config)"
-            ));
+                .filter_map(|k| Some((k.to_string(), taken(k)?.name()?)))
+                .collect();
+            return Err(KeymapError::Shadowed { tab, uses });
         }
         Ok(())
     }

@@ -123,16 +123,22 @@ fn overrides_rebind_and_hints_follow() {
 fn bad_overrides_say_what_is_wrong() {
     let mut keys = BTreeMap::new();
     keys.insert("fly".to_string(), vec!["x".to_string()]);
-    let e = Keymap::with_overrides(&keys).expect_err("unknown action");
+    let e = Keymap::with_overrides(&keys)
+        .expect_err("unknown action")
+        .to_string();
     assert!(e.starts_with("[keys] 'fly' is not an action"), "{e}");
     let mut keys = BTreeMap::new();
     keys.insert("quit".to_string(), vec!["banana".to_string()]);
-    let e = Keymap::with_overrides(&keys).expect_err("bad key");
+    let e = Keymap::with_overrides(&keys)
+        .expect_err("bad key")
+        .to_string();
     assert!(e.contains("'banana' is not a key"), "{e}");
     let mut keys = BTreeMap::new();
     keys.insert("toggle_done".to_string(), vec!["x".to_string()]);
     keys.insert("delete".to_string(), vec!["x".to_string()]);
-    let e = Keymap::with_overrides(&keys).expect_err("one key, two actions");
+    let e = Keymap::with_overrides(&keys)
+        .expect_err("one key, two actions")
+        .to_string();
     assert_eq!(e, "[keys] x is given to both delete and toggle_done");
 }
 
@@ -169,7 +175,9 @@ fn a_key_set_without_a_way_to_quit_is_refused() {
             .iter()
             .map(|(a, ks)| (a.to_string(), ks.iter().map(|k| k.to_string()).collect()))
             .collect();
-        Keymap::with_overrides(&keys).expect_err("refused")
+        Keymap::with_overrides(&keys)
+            .expect_err("refused")
+            .to_string()
     };
     let e = refused(&[("quit", &[])]);
     assert!(

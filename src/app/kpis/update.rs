@@ -40,7 +40,7 @@ impl KpisTab {
                 *self = k;
                 Effect::none()
             }
-            Err(e) => Effect::failed(e.to_string()),
+            Err(e) => Effect::failed(env.format().error(&e)),
         }
     }
 
@@ -76,7 +76,7 @@ impl KpisTab {
                 };
                 match Picker::load(env.store, &words, &at.scope) {
                     Ok(p) => Effect::open(Overlay::Picker(Box::new(p))),
-                    Err(e) => Effect::failed(e.to_string()),
+                    Err(e) => Effect::failed(env.format().error(&e)),
                 }
             }
             Action::WholeBusiness if at.scope.dimension != crate::domain::Dimension::Total => {

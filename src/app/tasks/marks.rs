@@ -127,7 +127,7 @@ impl TasksTab {
         }
         let written = match env.store.change_tasks(&ManyTasks::Patch(edits)) {
             Ok(w) => w,
-            Err(e) => return Effect::failed(e.to_string()),
+            Err(e) => return Effect::failed(env.format().error(&e)),
         };
         let keep = self.selected().map(|l| l.task.id);
         let n = written.len();
@@ -165,7 +165,7 @@ impl TasksTab {
                 let text = Format::fill(env.words().ui.tasks.msg_marked_deleted, gone.len());
                 Effect::said(format!("{text} {}", env.undo_hint())).made_stale(Stale::DERIVED)
             }
-            Err(e) => Effect::failed(e.to_string()),
+            Err(e) => Effect::failed(env.format().error(&e)),
         }
     }
 

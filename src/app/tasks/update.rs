@@ -132,7 +132,7 @@ impl TasksTab {
     pub fn write(&mut self, line: TaskLine, p: &TaskPatch, follow: bool, env: &mut Env) -> Effect {
         let task = match env.store.edit_task(line.task.id, p) {
             Ok(task) => task,
-            Err(e) => return Effect::failed(e.to_string()),
+            Err(e) => return Effect::failed(env.format().error(&e)),
         };
         let ui = &env.words().ui;
         let finished = task.status == TaskStatus::Done && line.task.status != TaskStatus::Done;
@@ -179,7 +179,7 @@ impl TasksTab {
                 self.scroll_into_view(env.fit.list_height);
                 Effect::said(format!("{text} {hint}")).made_stale(Stale::DERIVED)
             }
-            Err(e) => Effect::failed(e.to_string()),
+            Err(e) => Effect::failed(env.format().error(&e)),
         }
     }
 

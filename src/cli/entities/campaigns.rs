@@ -58,7 +58,7 @@ impl Entity for Campaign {
 
     fn blank(ctx: &Context, a: &CampaignArgs) -> CliResult<Campaign> {
         if a.start.is_none() || a.end.is_none() {
-            return Err(CliError::user("a campaign needs --start and --end"));
+            return Err(CliError::CampaignNeedsDays);
         }
         Ok(Campaign {
             id: CampaignId(0),

@@ -32,7 +32,7 @@ use crate::store::records::Kept;
 /// An amount given to `--field`, read as the locale writes numbers.
 fn amount(ctx: &Context, field: &str, s: &str) -> CliResult<Amount> {
     crate::domain::parse_amount(s, ctx.config.locale)
-        .map_err(|e| CliError::user(format!("--{field}: {e}")))
+        .map_err(|e| CliError::argument(format!("--{field}"), e))
 }
 
 /// The record of `kind` that `key` names (by id or name); none where

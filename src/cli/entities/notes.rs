@@ -4,8 +4,8 @@
 use clap::{Args, Subcommand};
 
 use super::{Context, listing, open_for, say, words};
+use crate::cli::CliResult;
 use crate::cli::output::fit;
-use crate::cli::{CliError, CliResult};
 use crate::domain::{CauseCategory, Note, NoteId, NoteKind};
 use crate::metrics::Period;
 
@@ -101,7 +101,10 @@ pub fn note(ctx: &Context, cmd: NoteCommand) -> CliResult {
                 .notes()?
                 .into_iter()
                 .find(|n| n.id == NoteId(id))
-                .ok_or_else(|| CliError::user(format!("note '{id}' not found")))?;
+                .ok_or_else(|| crate::store::StoreError::NotFound {
+                    what: crate::store::Thing::Note,
+                    key: id.to_string(),
+                })?;
             if let Some(t) = text {
                 n.text = t;
             }

@@ -55,19 +55,18 @@ impl Entity for Objective {
     }
 
     fn blank(ctx: &Context, a: &ObjectiveArgs) -> CliResult<Objective> {
-        let need = |v: &Option<String>, flag: &str| {
-            v.clone()
-                .ok_or_else(|| CliError::user(format!("an objective needs {flag}")))
+        let need = |v: &Option<String>, flag: Option<&'static str>| {
+            v.clone().ok_or(CliError::ObjectiveNeeds(flag))
         };
         Ok(Objective {
             id: ObjectiveId(0),
-            title: need(&a.title, "a TITLE")?,
-            metric: need(&a.metric, "--metric")?,
-            baseline: amount(ctx, "baseline", &need(&a.baseline, "--baseline")?)?,
-            target: amount(ctx, "target", &need(&a.target, "--target")?)?,
+            title: need(&a.title, None)?,
+            metric: need(&a.metric, Some("--metric"))?,
+            baseline: amount(ctx, "baseline", &need(&a.baseline, Some("--baseline"))?)?,
+            target: amount(ctx, "target", &need(&a.target, Some("--target"))?)?,
             direction: Direction::Increase,
             start: ctx.today(),
-            deadline: ctx.parse_date("--deadline", &need(&a.deadline, "--deadline")?)?,
+            deadline: ctx.parse_date("--deadline", &need(&a.deadline, Some("--deadline"))?)?,
             segment: None,
             channel: None,
         })

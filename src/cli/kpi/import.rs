@@ -73,7 +73,7 @@ fn import_file(ctx: &Context, a: &ImportArgs) -> CliResult {
     for r in &file.rows {
         if let Some(m) = metrics.iter().find(|m| m.name == r.metric) {
             crate::domain::validate::metric_value(&m.name, m.unit, r.value)
-                .map_err(|e| cell(r, r.value_column, &r.value.to_string(), e))?;
+                .map_err(|e| cell(r, r.value_column, &r.value.to_string(), e.to_string()))?;
         }
         let dimension = match (&r.segment, &r.channel, &r.campaign) {
             (Some(s), _, _) => DimensionName::Segment(s.clone()),

@@ -117,7 +117,7 @@ fn split_pair(s: &str) -> CliResult<(String, String)> {
     s.split_once('=')
         .map(|(a, b)| (a.trim().to_string(), b.trim().to_string()))
         .filter(|(a, b)| !a.is_empty() && !b.is_empty())
-        .ok_or_else(|| CliError::user(format!("'{s}' is not METRIC=VALUE")))
+        .ok_or_else(|| CliError::NotAPair(s.to_string()))
 }
 
 /// The database's currency with the `--rate CODE=RATE`s given.
@@ -136,10 +136,9 @@ pub(super) fn money(ctx: &Context, rates: &[String]) -> CliResult<Money> {
 /// `USD=25400`: a currency code other than the database's and a rate
 /// above 0.
 fn rate(text: &str, own: &str) -> CliResult<(String, Amount)> {
-    let bad = || {
-        CliError::user(format!(
-            "--rate '{text}' is not CODE=RATE, as USD=25400 ({own} for 1 USD)"
-        ))
+    let bad = || CliError::BadRate {
+        text: text.to_string(),
+        own: own.to_string(),
     };
     let (code, rate) = split_pair(text).map_err(|_| bad())?;
     let code = crate::import::currency_code(&code).ok_or_else(bad)?;
@@ -167,8 +166,7 @@ fn record(ctx: &Context, a: &RecordArgs) -> CliResult {
             metric.unit,
             &value,
             ctx.config.locale,
-        )
-        .map_err(CliError::user)?;
+        )?;
         values.push(KpiInput {
             day,
             metric: metric.name,

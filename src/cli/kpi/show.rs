@@ -48,14 +48,11 @@ pub(super) fn show(ctx: &Context, a: &ShowArgs) -> CliResult {
         }
     };
     if from > to {
-        return Err(CliError::user(format!("--from {from} is after --to {to}")));
+        return Err(CliError::FromAfterTo { from, to });
     }
     let periods = periods_covering(a.period, from, to, ctx.config.week_start);
     if periods.len() > 5000 {
-        return Err(CliError::user(format!(
-            "{} periods is too many; narrow --from/--to or use a longer --period",
-            periods.len()
-        )));
+        return Err(CliError::TooManyPeriods(periods.len()));
     }
     let dimension = store.dimension(
         a.dims.segment.as_deref(),

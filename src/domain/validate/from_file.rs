@@ -7,58 +7,58 @@ use serde::de::Error;
 use serde::{Deserialize, Deserializer};
 
 macro_rules! rules {
-    ($($name:ident: $check:ident($field:literal)),+ $(,)?) => {$(
-        #[doc = concat!("The ", $field, " as [`super::", stringify!($check), "`] takes it.")]
+    ($($name:ident: $check:ident($field:ident)),+ $(,)?) => {$(
+        #[doc = concat!("The ", stringify!($field), " as [`super::", stringify!($check), "`] takes it.")]
         pub fn $name<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
             let s = String::deserialize(d)?;
-            super::$check($field, &s).map_err(D::Error::custom)
+            super::$check(super::Field::$field, &s).map_err(D::Error::custom)
         }
     )+};
 }
 
 rules!(
-    task_title: title("task title"),
-    task_notes: text("task notes"),
-    objective_title: title("objective title"),
-    procedure_title: title("procedure title"),
-    procedure_steps: text("procedure steps"),
-    segment_name: name("segment name"),
-    channel_name: name("channel name"),
-    person_name: name("person name"),
-    tool_name: name("tool name"),
-    campaign_name: name("campaign name"),
-    role: name_or_empty("role"),
-    contact: name_or_empty("contact"),
-    description: text("description"),
-    note: text("note"),
-    free_text: text("text"),
+    task_title: title(TaskTitle),
+    task_notes: text(TaskNotes),
+    objective_title: title(ObjectiveTitle),
+    procedure_title: title(ProcedureTitle),
+    procedure_steps: text(ProcedureSteps),
+    segment_name: name(SegmentName),
+    channel_name: name(ChannelName),
+    person_name: name(PersonName),
+    tool_name: name(ToolName),
+    campaign_name: name(CampaignName),
+    role: name_or_empty(Role),
+    contact: name_or_empty(Contact),
+    description: text(Description),
+    note: text(Note),
+    free_text: text(Text),
 );
 
 macro_rules! days {
-    ($($name:ident($field:literal)),+ $(,)?) => {$(
-        #[doc = concat!("The ", $field, " as [`super::day_text`] reads it.")]
+    ($($name:ident($field:ident)),+ $(,)?) => {$(
+        #[doc = concat!("The ", stringify!($field), " as [`super::day_text`] reads it.")]
         pub fn $name<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
             let s = String::deserialize(d)?;
-            super::day_text($field, &s).map_err(D::Error::custom)
+            super::day_text(super::Field::$field, &s).map_err(D::Error::custom)
         }
     )+};
 }
 
 days!(
-    objective_start("objective start"),
-    objective_deadline("objective deadline"),
-    campaign_start("campaign start"),
-    campaign_end("campaign end"),
-    note_start("note start"),
-    note_end("note end"),
-    kpi_day("KPI day"),
-    order_day("order day"),
+    objective_start(ObjectiveStart),
+    objective_deadline(ObjectiveDeadline),
+    campaign_start(CampaignStart),
+    campaign_end(CampaignEnd),
+    note_start(NoteStart),
+    note_end(NoteEnd),
+    kpi_day(KpiDay),
+    order_day(OrderDay),
 );
 
 /// A task's due day, or none, as [`super::day_text`] reads it.
 pub fn task_due<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
     Option::<String>::deserialize(d)?
-        .map(|s| super::day_text("task due", &s))
+        .map(|s| super::day_text(super::Field::TaskDue, &s))
         .transpose()
         .map_err(D::Error::custom)
 }

@@ -1,7 +1,7 @@
 //! The rules of a metric: a user metric's name, and the values a metric
 //! of each unit can take.
 
-use super::{Invalid, LIMIT};
+use super::{BadValue, Broken, Field, Invalid, ValueProblem};
 use crate::domain::{Amount, Unit};
 
 /// A user metric's name: snake_case, a-z, 0-9 and `_`, starting with a
@@ -17,32 +17,32 @@ pub fn metric_name(name: &str) -> Result<(), Invalid> {
         Ok(())
     } else {
         Err(Invalid::Rule {
-            field: "metric name",
-            message: format!("'{name}' must be snake_case: a-z, 0-9 and _, starting with a letter"),
+            field: Field::MetricName,
+            rule: Broken::NotSnakeCase(name.to_string()),
         })
     }
 }
 
 /// A value a metric of `unit` can take: a count is a whole number ≥ 0
 /// (conversions may be fractional, see [`fractional_count`]), money is ≥ 0; percentages and plain numbers may be anything.
-pub fn metric_value(metric: &str, unit: Unit, value: Amount) -> Result<(), String> {
+pub fn metric_value(metric: &str, unit: Unit, value: Amount) -> Result<(), BadValue> {
+    let bad = |problem| {
+        Err(BadValue {
+            metric: metric.to_string(),
+            problem,
+        })
+    };
     if !value.within_limit() {
-        return Err(format!(
-            "{metric}: '{value}' is too large (the largest amount is {LIMIT})"
-        ));
+        return bad(ValueProblem::TooLarge(value));
     }
     let whole = value.raw() % Amount::from_int(1).raw() == 0;
     match unit {
         Unit::Count if fractional_count(metric) && value < Amount::ZERO => {
-            Err(format!("{metric} is a count: '{value}' must be 0 or more"))
+            bad(ValueProblem::Negative(value))
         }
         Unit::Count if fractional_count(metric) => Ok(()),
-        Unit::Count if !whole || value < Amount::ZERO => Err(format!(
-            "{metric} is a count: '{value}' must be a whole number, 0 or more"
-        )),
-        Unit::Money if value < Amount::ZERO => {
-            Err(format!("{metric} is money: '{value}' must be 0 or more"))
-        }
+        Unit::Count if !whole || value < Amount::ZERO => bad(ValueProblem::NotWhole(value)),
+        Unit::Money if value < Amount::ZERO => bad(ValueProblem::NegativeMoney(value)),
         _ => Ok(()),
     }
 }
@@ -61,8 +61,11 @@ pub fn metric_input(
     unit: Unit,
     typed: &str,
     locale: crate::i18n::Locale,
-) -> Result<Amount, String> {
-    let value = crate::domain::parse_amount(typed, locale).map_err(|e| format!("{metric}: {e}"))?;
+) -> Result<Amount, BadValue> {
+    let value = crate::domain::parse_amount(typed, locale).map_err(|e| BadValue {
+        metric: metric.to_string(),
+        problem: ValueProblem::Unreadable(e),
+    })?;
     metric_value(metric, unit, value)?;
     Ok(value)
 }

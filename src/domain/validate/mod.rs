@@ -25,50 +25,109 @@ pub const MAX_TEXT: usize = 100_000;
 pub const FIRST_YEAR: i32 = 1900;
 pub const LAST_YEAR: i32 = 2999;
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// A value a rule refuses, typed: the catalogs word it (see
+/// [`crate::i18n::Localized`]); `Display` gives the English words.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Invalid {
-    #[error("{field} is empty")]
-    Empty { field: &'static str },
-    #[error("{field} is too long: {len} characters, at most {max}")]
+    Empty {
+        field: Field,
+    },
     TooLong {
-        field: &'static str,
+        field: Field,
         len: usize,
         max: usize,
     },
-    #[error(
-        "{field} contains a control character (U+{code:04X}); escape sequences, bells, carriage returns, NUL and bidirectional overrides are not allowed"
-    )]
-    ControlCharacter { field: &'static str, code: u32 },
-    #[error("tag '{0}' may hold only letters, digits, '-' and '_'")]
+    ControlCharacter {
+        field: Field,
+        code: u32,
+    },
     BadTag(String),
-    #[error("{field}: {message}")]
     Rule {
-        field: &'static str,
-        message: String,
+        field: Field,
+        rule: Broken,
     },
     /// Values whose magnitudes would add up past [`LIMIT`]: `what` names
     /// them ("spend of the whole business"), `total` is the raw sum.
-    #[error("{what}: these values would add up to {}, past {LIMIT}, the most funnel adds up; nothing was written", shown_total(*total))]
-    TooMuch { what: String, total: i128 },
+    TooMuch {
+        what: String,
+        total: i128,
+    },
 }
 
-/// A raw sum of amounts as an amount is written (it may not fit one).
-fn shown_total(raw: i128) -> String {
-    rust_decimal::Decimal::try_from_i128_with_scale(raw, super::amount::SCALE).map_or_else(
-        |_| format!("more than {LIMIT}"),
-        |d| d.normalize().to_string(),
-    )
+/// What is wrong with a field's value, beyond empty or too long.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Broken {
+    /// A day or time (as shown) outside [`FIRST_YEAR`]..=[`LAST_YEAR`].
+    OutsideYears(String),
+    /// Text that is not a day written `YYYY-MM-DD`.
+    NotADay(String),
+    /// An amount past [`LIMIT`].
+    TooLarge(Amount),
+    Negative,
+    EndsBeforeStart {
+        start: NaiveDate,
+        end: NaiveDate,
+    },
+    /// A metric name that is not snake_case.
+    NotSnakeCase(String),
+    /// A metric worked out from others, which cannot be recorded.
+    Derived(String),
+    /// More than one of segment, channel and campaign.
+    OneDimension,
+    /// A metric's value on a day that its unit does not take.
+    Value(NaiveDate, BadValue),
+    /// A period that does not read, with the period reader's (English)
+    /// words for why.
+    Period(String),
+}
+
+/// A value a metric's unit does not take, or typed text that is no number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadValue {
+    pub metric: String,
+    pub problem: ValueProblem,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ValueProblem {
+    TooLarge(Amount),
+    /// A count that may hold fractions, below 0.
+    Negative(Amount),
+    NotWhole(Amount),
+    NegativeMoney(Amount),
+    Unreadable(super::amount::AmountError),
+}
+
+impl std::error::Error for Invalid {}
+impl std::error::Error for BadValue {}
+
+impl std::fmt::Display for Invalid {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::i18n::Localized::localized(
+            self,
+            crate::i18n::Format::ENGLISH,
+        ))
+    }
+}
+
+impl std::fmt::Display for BadValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::i18n::Localized::localized(
+            self,
+            crate::i18n::Format::ENGLISH,
+        ))
+    }
 }
 
 impl Invalid {
-    /// The field the mistake is about, as the rules name it ("segment
-    /// name"), so a form can show it on its own field.
-    pub fn field(&self) -> Option<&'static str> {
+    /// The field the mistake is about, so a form can show it on its own
+    /// field.
+    pub fn field(&self) -> Option<Field> {
         match self {
             Invalid::Empty { field }
             | Invalid::TooLong { field, .. }
             | Invalid::ControlCharacter { field, .. }
-            | Invalid::Rule { field, .. } => Some(field),
+            | Invalid::Rule { field, .. } => Some(*field),
             Invalid::BadTag(_) | Invalid::TooMuch { .. } => None,
         }
     }
@@ -80,7 +139,7 @@ fn invisible(c: char) -> bool {
     matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{00ad}')
 }
 
-fn checked(field: &'static str, s: &str, max: usize, multiline: bool) -> Result<String, Invalid> {
+fn checked(field: Field, s: &str, max: usize, multiline: bool) -> Result<String, Invalid> {
     // One form for the same letters: "ế" typed as e + two marks (NFD, as
     // some Vietnamese keyboards send it) is stored as the one letter.
     let nfc: String = s.nfc().collect();
@@ -100,7 +159,7 @@ fn checked(field: &'static str, s: &str, max: usize, multiline: bool) -> Result<
 }
 
 /// A one-line title: trimmed, not empty, at most [`MAX_TITLE`] characters.
-pub fn title(field: &'static str, s: &str) -> Result<String, Invalid> {
+pub fn title(field: Field, s: &str) -> Result<String, Invalid> {
     let t = checked(field, s, MAX_TITLE, false)?;
     if t.is_empty() {
         return Err(Invalid::Empty { field });
@@ -109,7 +168,7 @@ pub fn title(field: &'static str, s: &str) -> Result<String, Invalid> {
 }
 
 /// A one-line name: trimmed, not empty, at most [`MAX_NAME`] characters.
-pub fn name(field: &'static str, s: &str) -> Result<String, Invalid> {
+pub fn name(field: Field, s: &str) -> Result<String, Invalid> {
     let t = checked(field, s, MAX_NAME, false)?;
     if t.is_empty() {
         return Err(Invalid::Empty { field });
@@ -118,12 +177,12 @@ pub fn name(field: &'static str, s: &str) -> Result<String, Invalid> {
 }
 
 /// A one-line value that may be empty (a role, a contact).
-pub fn name_or_empty(field: &'static str, s: &str) -> Result<String, Invalid> {
+pub fn name_or_empty(field: Field, s: &str) -> Result<String, Invalid> {
     checked(field, s, MAX_NAME, false)
 }
 
 /// Free text, possibly empty and multi-line.
-pub fn text(field: &'static str, s: &str) -> Result<String, Invalid> {
+pub fn text(field: Field, s: &str) -> Result<String, Invalid> {
     checked(field, s, MAX_TEXT, true)
 }
 
@@ -142,9 +201,13 @@ pub fn tag(s: &str) -> Result<String, Invalid> {
     }
 }
 
-/// Why a day or time is refused: outside [`FIRST_YEAR`]..=[`LAST_YEAR`].
+/// Why a day or time (as shown) is refused, in English: outside
+/// [`FIRST_YEAR`]..=[`LAST_YEAR`].
 pub fn outside_years(shown: impl std::fmt::Display) -> String {
-    format!("{shown} is outside the years funnel keeps ({FIRST_YEAR} to {LAST_YEAR})")
+    crate::i18n::Localized::localized(
+        &Broken::OutsideYears(shown.to_string()),
+        crate::i18n::Format::ENGLISH,
+    )
 }
 
 /// Whether a day is one funnel keeps.
@@ -153,13 +216,13 @@ pub fn in_years(d: NaiveDate) -> bool {
 }
 
 /// A day within the years funnel keeps.
-pub fn day(field: &'static str, d: NaiveDate) -> Result<NaiveDate, Invalid> {
+pub fn day(field: Field, d: NaiveDate) -> Result<NaiveDate, Invalid> {
     if in_years(d) {
         Ok(d)
     } else {
         Err(Invalid::Rule {
             field,
-            message: outside_years(d),
+            rule: Broken::OutsideYears(d.to_string()),
         })
     }
 }
@@ -167,9 +230,9 @@ pub fn day(field: &'static str, d: NaiveDate) -> Result<NaiveDate, Invalid> {
 /// A day written as the store writes it, `YYYY-MM-DD`, within the years
 /// funnel keeps. A year of more digits or with a sign is named as outside
 /// those years; anything else is no day.
-pub fn day_text(field: &'static str, s: &str) -> Result<NaiveDate, Invalid> {
-    let rule = |message| Invalid::Rule { field, message };
-    let not_a_day = || rule(format!("'{s}' is not a day (YYYY-MM-DD)"));
+pub fn day_text(field: Field, s: &str) -> Result<NaiveDate, Invalid> {
+    let rule = |rule| Invalid::Rule { field, rule };
+    let not_a_day = || rule(Broken::NotADay(s.to_string()));
     let digits = |p: &str, n: usize| p.len() >= n && p.bytes().all(|b| b.is_ascii_digit());
     let unsigned = s.strip_prefix(['+', '-']).unwrap_or(s);
     let mut parts = unsigned.split('-');
@@ -187,7 +250,7 @@ pub fn day_text(field: &'static str, s: &str) -> Result<NaiveDate, Invalid> {
         .map(|y| if s.starts_with('-') { -y } else { y });
     let year = match year {
         Some(y) if (FIRST_YEAR..=LAST_YEAR).contains(&y) => y,
-        _ => return Err(rule(outside_years(format!("'{s}'")))),
+        _ => return Err(rule(Broken::OutsideYears(format!("'{s}'")))),
     };
     if unsigned.len() != s.len() || y.len() != 4 {
         return Err(not_a_day());
@@ -199,35 +262,35 @@ pub fn day_text(field: &'static str, s: &str) -> Result<NaiveDate, Invalid> {
 }
 
 /// A moment (a creation or done time) within the years funnel keeps.
-pub fn time(field: &'static str, t: DateTime<Utc>) -> Result<DateTime<Utc>, Invalid> {
+pub fn time(field: Field, t: DateTime<Utc>) -> Result<DateTime<Utc>, Invalid> {
     if in_years(t.date_naive()) {
         Ok(t)
     } else {
         Err(Invalid::Rule {
             field,
-            message: outside_years(t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+            rule: Broken::OutsideYears(t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
         })
     }
 }
 
 /// An amount within [`LIMIT`] either way.
-pub fn amount(field: &'static str, a: Amount) -> Result<Amount, Invalid> {
+pub fn amount(field: Field, a: Amount) -> Result<Amount, Invalid> {
     if a.within_limit() {
         Ok(a)
     } else {
         Err(Invalid::Rule {
             field,
-            message: format!("{a} is too large (the largest amount is {LIMIT})"),
+            rule: Broken::TooLarge(a),
         })
     }
 }
 
 /// An amount that is 0 or more, within [`LIMIT`] (a budget).
-pub fn non_negative(field: &'static str, a: Amount) -> Result<Amount, Invalid> {
+pub fn non_negative(field: Field, a: Amount) -> Result<Amount, Invalid> {
     if a < Amount::ZERO {
         return Err(Invalid::Rule {
             field,
-            message: "is negative".into(),
+            rule: Broken::Negative,
         });
     }
     amount(field, a)
@@ -250,18 +313,20 @@ pub fn total(what: impl FnOnce() -> String, total: i128) -> Result<(), Invalid> 
 /// acts on a terminal.
 pub fn customer(s: &str) -> Result<(), Invalid> {
     if s.trim().is_empty() {
-        return Err(Invalid::Empty { field: "customer" });
+        return Err(Invalid::Empty {
+            field: Field::Customer,
+        });
     }
-    shown_as_given("customer", s)
+    shown_as_given(Field::Customer, s)
 }
 
 /// A shop's order id, kept as given and shown: nothing that acts on a
 /// terminal.
 pub fn order_id(s: &str) -> Result<(), Invalid> {
-    shown_as_given("order id", s)
+    shown_as_given(Field::OrderId, s)
 }
 
-fn shown_as_given(field: &'static str, s: &str) -> Result<(), Invalid> {
+fn shown_as_given(field: Field, s: &str) -> Result<(), Invalid> {
     match s.chars().find(|c| crate::text::is_hostile(*c)) {
         Some(c) => Err(Invalid::ControlCharacter {
             field,
@@ -271,9 +336,11 @@ fn shown_as_given(field: &'static str, s: &str) -> Result<(), Invalid> {
     }
 }
 
+mod field;
 pub mod from_file;
 mod metric;
 
+pub use field::Field;
 pub use metric::{fractional_count, metric_input, metric_name, metric_value};
 
 #[cfg(test)]
@@ -284,57 +351,64 @@ mod tests {
     #[test]
     fn titles_are_trimmed_and_bounded() {
         assert_eq!(
-            title("title", "  Viết bài Tết  "),
+            title(Field::TaskTitle, "  Viết bài Tết  "),
             Ok("Viết bài Tết".into())
         );
         assert_eq!(
-            title("title", "   "),
-            Err(Invalid::Empty { field: "title" })
+            title(Field::TaskTitle, "   "),
+            Err(Invalid::Empty {
+                field: Field::TaskTitle
+            })
         );
         let long = "ă".repeat(MAX_TITLE + 1);
         assert_eq!(
-            title("title", &long),
+            title(Field::TaskTitle, &long),
             Err(Invalid::TooLong {
-                field: "title",
+                field: Field::TaskTitle,
                 len: 201,
                 max: 200
             })
         );
         assert_eq!(
-            title("title", "a\u{7}b"),
+            title(Field::TaskTitle, "a\u{7}b"),
             Err(Invalid::ControlCharacter {
-                field: "title",
+                field: Field::TaskTitle,
                 code: 7
             })
         );
         assert_eq!(
-            text("notes", "abc\u{202e}cba").map_err(|e| e.to_string()),
-            Err("notes contains a control character (U+202E); escape sequences, bells, carriage returns, NUL and bidirectional overrides are not allowed".into())
+            text(Field::TaskNotes, "abc\u{202e}cba").map_err(|e| e.to_string()),
+            Err("task notes contains a control character (U+202E); escape sequences, bells, carriage returns, NUL and bidirectional overrides are not allowed".into())
         );
-        assert!(text("notes", "x\u{1b}[2J").is_err());
-        assert!(title("title", "two\nlines").is_err());
+        assert!(text(Field::TaskNotes, "x\u{1b}[2J").is_err());
+        assert!(title(Field::TaskTitle, "two\nlines").is_err());
         assert_eq!(
-            title("title", "\u{200b}\u{200b}"),
-            Err(Invalid::Empty { field: "title" })
+            title(Field::TaskTitle, "\u{200b}\u{200b}"),
+            Err(Invalid::Empty {
+                field: Field::TaskTitle
+            })
         );
         assert_eq!(
-            title("title", "Vie\u{302}\u{323}t"),
+            title(Field::TaskTitle, "Vie\u{302}\u{323}t"),
             Ok("Việt".into()),
             "NFC"
         );
-        assert_eq!(text("notes", "two\nlines"), Ok("two\nlines".into()));
+        assert_eq!(
+            text(Field::TaskNotes, "two\nlines"),
+            Ok("two\nlines".into())
+        );
     }
 
     #[test]
     fn a_day_from_a_file_is_written_as_the_store_writes_it() {
-        let read = |s: &str| day_text("due", s).map_err(|e| e.to_string());
+        let read = |s: &str| day_text(Field::TaskDue, s).map_err(|e| e.to_string());
         assert_eq!(
             read("2026-11-22"),
             Ok(NaiveDate::from_ymd_opt(2026, 11, 22).expect("day"))
         );
         let outside = |s: &str| {
             Err(format!(
-                "due: '{s}' is outside the years funnel keeps (1900 to 2999)"
+                "task due: '{s}' is outside the years funnel keeps (1900 to 2999)"
             ))
         };
         for s in [
@@ -346,7 +420,7 @@ mod tests {
         ] {
             assert_eq!(read(s), outside(s), "{s}");
         }
-        let no_day = |s: &str| Err(format!("due: '{s}' is not a day (YYYY-MM-DD)"));
+        let no_day = |s: &str| Err(format!("task due: '{s}' is not a day (YYYY-MM-DD)"));
         for s in [
             "",
             "2026-02-31",
@@ -379,7 +453,7 @@ mod tests {
         let a = |s: &str| s.parse::<Amount>().expect("amount");
         assert!(metric_value("visits", Unit::Count, a("12")).is_ok());
         assert_eq!(
-            metric_value("visits", Unit::Count, a("-5")),
+            metric_value("visits", Unit::Count, a("-5")).map_err(|e| e.to_string()),
             Err("visits is a count: '-5' must be a whole number, 0 or more".into())
         );
         assert!(metric_value("visits", Unit::Count, a("12.5")).is_err());
@@ -396,11 +470,11 @@ mod tests {
             Ok(Amount::from_int(1200))
         );
         assert_eq!(
-            metric_input("visits", Unit::Count, "12,5", Locale::En),
+            metric_input("visits", Unit::Count, "12,5", Locale::En).map_err(|e| e.to_string()),
             Err("visits: '12,5' is not a number".into())
         );
         assert_eq!(
-            metric_input("visits", Unit::Count, "12.5", Locale::En),
+            metric_input("visits", Unit::Count, "12.5", Locale::En).map_err(|e| e.to_string()),
             Err("visits is a count: '12.5' must be a whole number, 0 or more".into())
         );
         assert!(metric_input("spend", Unit::Money, "350000.5", Locale::En).is_ok());

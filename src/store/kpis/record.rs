@@ -7,6 +7,7 @@ use rusqlite::Connection;
 
 use super::rows::{dimension_in, record_in, series_total};
 use super::{DimensionName, ImportOutcome, KpiInput, NamedInput, RecordOutcome, dimension_ids};
+use crate::domain::RecordKind;
 use crate::domain::validate;
 use crate::domain::{
     Amount, Campaign, CampaignId, CampaignStatus, Channel, ChannelId, ChannelKind, Dimension,
@@ -99,9 +100,9 @@ impl Store {
                         ids.insert(name, Dimension::Total);
                         continue;
                     }
-                    DimensionName::Segment(n) => ("segments", "segment", n),
-                    DimensionName::Channel(n) => ("channels", "channel", n),
-                    DimensionName::Campaign(n) => ("campaigns", "campaign", n),
+                    DimensionName::Segment(n) => ("segments", RecordKind::Segment, n),
+                    DimensionName::Channel(n) => ("channels", RecordKind::Channel, n),
+                    DimensionName::Campaign(n) => ("campaigns", RecordKind::Campaign, n),
                 };
                 let found = named_exactly(c.tx(), table, key)?;
                 let dimension = match (found, name) {
@@ -109,7 +110,7 @@ impl Store {
                     (Some(id), DimensionName::Channel(_)) => Dimension::Channel(ChannelId(id)),
                     (Some(id), _) => Dimension::Campaign(CampaignId(id)),
                     (None, DimensionName::Channel(n)) if create => {
-                        let name = validate::name("channel name", n)?;
+                        let name = validate::name(crate::domain::validate::Field::ChannelName, n)?;
                         let channel = Channel {
                             id: ChannelId(0),
                             name: name.clone(),
@@ -123,7 +124,7 @@ impl Store {
                         Dimension::Channel(ChannelId(id))
                     }
                     (None, DimensionName::Campaign(n)) if create => {
-                        let name = validate::name("campaign name", n)?;
+                        let name = validate::name(crate::domain::validate::Field::CampaignName, n)?;
                         let status = if *last < today {
                             CampaignStatus::Done
                         } else if *first > today {
@@ -150,8 +151,8 @@ impl Store {
                     }
                     (None, _) => {
                         return Err(StoreError::NotFound {
-                            what,
-                            key: key.clone(),
+                            what: crate::store::Thing::Record(what),
+                            key: key.to_string(),
                         });
                     }
                 };
@@ -201,21 +202,19 @@ fn check_value(
     metric: &str,
     value: Amount,
 ) -> Result<()> {
-    validate::day("KPI day", day)?;
+    validate::day(crate::domain::validate::Field::KpiDay, day)?;
     if crate::metrics::figures::is_derived(metric) {
         return Err(validate::Invalid::Rule {
-            field: "metric",
-            message: format!(
-                "{metric} is worked out from the other metrics and cannot be recorded"
-            ),
+            field: crate::domain::validate::Field::Metric,
+            rule: validate::Broken::Derived(metric.to_string()),
         }
         .into());
     }
     match known.iter().find(|m| m.name == metric) {
-        Some(m) => validate::metric_value(&m.name, m.unit, value).map_err(|message| {
+        Some(m) => validate::metric_value(&m.name, m.unit, value).map_err(|bad| {
             validate::Invalid::Rule {
-                field: "value",
-                message: format!("{day}: {message}"),
+                field: crate::domain::validate::Field::Value,
+                rule: validate::Broken::Value(day, bad),
             }
         })?,
         None => {

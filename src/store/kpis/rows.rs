@@ -71,8 +71,8 @@ pub(super) fn dimension_in(
             k,
         )?))),
         _ => Err(crate::domain::validate::Invalid::Rule {
-            field: "dimension",
-            message: "give at most one of segment, channel and campaign".into(),
+            field: crate::domain::validate::Field::Dimension,
+            rule: crate::domain::validate::Broken::OneDimension,
         }
         .into()),
     }

@@ -84,7 +84,10 @@ impl Store {
                     Some(name) => Some(match segments.get(&name.to_lowercase()) {
                         Some(id) => *id,
                         None => {
-                            let name = crate::domain::validate::name("segment name", name)?;
+                            let name = crate::domain::validate::name(
+                                crate::domain::validate::Field::SegmentName,
+                                name,
+                            )?;
                             tx.execute("INSERT INTO segments (name) VALUES (?1)", [&name])?;
                             let id = tx.last_insert_rowid();
                             segments.insert(name.to_lowercase(), id);

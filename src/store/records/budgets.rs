@@ -24,8 +24,11 @@ impl Kept for Budget {
     fn clean(&self, _: &Store) -> Result<Budget> {
         Ok(Budget {
             period: budget_period(&self.period)?,
-            amount: validate::non_negative("budget amount", self.amount)?,
-            note: validate::text("budget note", &self.note)?,
+            amount: validate::non_negative(
+                crate::domain::validate::Field::BudgetAmount,
+                self.amount,
+            )?,
+            note: validate::text(crate::domain::validate::Field::BudgetNote, &self.note)?,
             ..self.clone()
         })
     }
@@ -39,7 +42,7 @@ impl Kept for Budget {
     }
 
     fn duplicate(&self) -> StoreError {
-        StoreError::Conflict(format!("a budget for {} already exists", self.period))
+        StoreError::BudgetExists(self.period.clone())
     }
 }
 
@@ -83,13 +86,16 @@ impl Store {
 /// label within the years funnel keeps, written as `Period::label` writes
 /// it (`2026-q4` becomes `2026-Q4`).
 pub(in crate::store) fn budget_period(text: &str) -> Result<String, validate::Invalid> {
-    let rule = |message: String| validate::Invalid::Rule {
-        field: "budget period",
-        message,
+    let rule = |rule| validate::Invalid::Rule {
+        field: crate::domain::validate::Field::BudgetPeriod,
+        rule,
     };
-    let period = Period::parse(text, chrono::Weekday::Mon).map_err(|e| rule(e.to_string()))?;
+    let period = Period::parse(text, chrono::Weekday::Mon)
+        .map_err(|e| rule(validate::Broken::Period(e.to_string())))?;
     if !(validate::in_years(period.start) && validate::in_years(period.end)) {
-        return Err(rule(validate::outside_years(text.trim())));
+        return Err(rule(validate::Broken::OutsideYears(
+            text.trim().to_string(),
+        )));
     }
     Ok(period.label())
 }

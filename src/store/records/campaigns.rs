@@ -37,14 +37,24 @@ impl Kept for Campaign {
 
     fn clean(&self, _: &Store) -> Result<Campaign> {
         let clean = Campaign {
-            name: validate::name("campaign name", &self.name)?,
-            description: validate::text("campaign description", &self.description)?,
-            start: validate::day("campaign start", self.start)?,
-            end: validate::day("campaign end", self.end)?,
-            budget: validate::non_negative("campaign budget", self.budget)?,
+            name: validate::name(crate::domain::validate::Field::CampaignName, &self.name)?,
+            description: validate::text(
+                crate::domain::validate::Field::CampaignDescription,
+                &self.description,
+            )?,
+            start: validate::day(crate::domain::validate::Field::CampaignStart, self.start)?,
+            end: validate::day(crate::domain::validate::Field::CampaignEnd, self.end)?,
+            budget: validate::non_negative(
+                crate::domain::validate::Field::CampaignBudget,
+                self.budget,
+            )?,
             ..self.clone()
         };
-        check_span("campaign", self.start, self.end)?;
+        check_span(
+            crate::domain::validate::Field::Campaign,
+            self.start,
+            self.end,
+        )?;
         Ok(clean)
     }
 

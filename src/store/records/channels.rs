@@ -37,8 +37,11 @@ impl Kept for Channel {
 
     fn clean(&self, _: &Store) -> Result<Channel> {
         Ok(Channel {
-            name: validate::name("channel name", &self.name)?,
-            description: validate::text("description", &self.description)?,
+            name: validate::name(crate::domain::validate::Field::ChannelName, &self.name)?,
+            description: validate::text(
+                crate::domain::validate::Field::Description,
+                &self.description,
+            )?,
             ..self.clone()
         })
     }

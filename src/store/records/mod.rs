@@ -24,7 +24,7 @@ pub(super) use segments::put_segment;
 pub(super) use tools::put_tool;
 
 use super::links::Linked;
-use super::{Result, Store, StoreError};
+use super::{Result, Store, StoreError, Thing};
 use crate::domain::{RecordId, RecordKind, RecordRef};
 use crate::text::fold::fold;
 
@@ -66,11 +66,10 @@ pub(crate) trait Kept: Clone + Sized {
 
     /// Another record already has its name.
     fn duplicate(&self) -> StoreError {
-        StoreError::Conflict(format!(
-            "a {} named '{}' already exists",
-            Self::Id::KIND,
-            self.name()
-        ))
+        StoreError::Duplicate {
+            what: Thing::Record(Self::Id::KIND),
+            name: self.name().to_string(),
+        }
     }
 
     /// What else changes once its row is deleted, in the same change.
@@ -87,11 +86,12 @@ fn is_duplicate(e: &rusqlite::Error) -> bool {
 }
 
 /// Turns a UNIQUE violation into a message naming the duplicate.
-pub(crate) fn unique<T>(r: rusqlite::Result<T>, what: &str, name: &str) -> Result<T> {
+pub(crate) fn unique<T>(r: rusqlite::Result<T>, what: Thing, name: &str) -> Result<T> {
     match r {
-        Err(e) if is_duplicate(&e) => Err(StoreError::Conflict(format!(
-            "a {what} named '{name}' already exists"
-        ))),
+        Err(e) if is_duplicate(&e) => Err(StoreError::Duplicate {
+            what,
+            name: name.to_string(),
+        }),
         other => Ok(other?),
     }
 }
@@ -162,7 +162,7 @@ pub(super) fn links(kind: RecordKind) -> &'static [(Linked, &'static str)] {
 
 fn not_found(kind: RecordKind, key: impl ToString) -> StoreError {
     StoreError::NotFound {
-        what: kind.as_str(),
+        what: Thing::Record(kind),
         key: key.to_string(),
     }
 }
@@ -204,15 +204,15 @@ pub(crate) fn resolve(conn: &Connection, kind: RecordKind, key: &str) -> Result<
     match partial.as_slice() {
         [(id, _)] => Ok(*id),
         [] => Err(not_found(kind, key)),
-        many => Err(StoreError::Conflict(format!(
-            "{} '{}' is ambiguous: {}",
-            kind.as_str(),
-            key,
-            many.iter()
+        many => Err(StoreError::Ambiguous {
+            what: Thing::Record(kind),
+            key: key.to_string(),
+            matches: many
+                .iter()
                 .map(|(_, n)| n.as_str())
                 .collect::<Vec<_>>()
-                .join(", ")
-        ))),
+                .join(", "),
+        }),
     }
 }
 

@@ -30,15 +30,25 @@ impl Kept for Objective {
 
     fn clean(&self, store: &Store) -> Result<Objective> {
         let clean = Objective {
-            title: validate::title("objective title", &self.title)?,
+            title: validate::title(crate::domain::validate::Field::ObjectiveTitle, &self.title)?,
             metric: store.metric(&self.metric)?.name,
-            baseline: validate::amount("objective baseline", self.baseline)?,
-            target: validate::amount("objective target", self.target)?,
-            start: validate::day("objective start", self.start)?,
-            deadline: validate::day("objective deadline", self.deadline)?,
+            baseline: validate::amount(
+                crate::domain::validate::Field::ObjectiveBaseline,
+                self.baseline,
+            )?,
+            target: validate::amount(crate::domain::validate::Field::ObjectiveTarget, self.target)?,
+            start: validate::day(crate::domain::validate::Field::ObjectiveStart, self.start)?,
+            deadline: validate::day(
+                crate::domain::validate::Field::ObjectiveDeadline,
+                self.deadline,
+            )?,
             ..self.clone()
         };
-        check_span("objective", self.start, self.deadline)?;
+        check_span(
+            crate::domain::validate::Field::Objective,
+            self.start,
+            self.deadline,
+        )?;
         Ok(clean)
     }
 

@@ -36,9 +36,12 @@ impl Kept for Person {
 
     fn clean(&self, _: &Store) -> Result<Person> {
         Ok(Person {
-            name: validate::name("person name", &self.name)?,
-            role: validate::name_or_empty("role", &self.role)?,
-            contact: validate::name_or_empty("contact", &self.contact)?,
+            name: validate::name(crate::domain::validate::Field::PersonName, &self.name)?,
+            role: validate::name_or_empty(crate::domain::validate::Field::Role, &self.role)?,
+            contact: validate::name_or_empty(
+                crate::domain::validate::Field::Contact,
+                &self.contact,
+            )?,
             ..self.clone()
         })
     }

@@ -23,8 +23,8 @@ impl Kept for Procedure {
 
     fn clean(&self, _: &Store) -> Result<Procedure> {
         Ok(Procedure {
-            title: validate::title("procedure title", &self.title)?,
-            steps: validate::text("procedure steps", &self.steps)?,
+            title: validate::title(crate::domain::validate::Field::ProcedureTitle, &self.title)?,
+            steps: validate::text(crate::domain::validate::Field::ProcedureSteps, &self.steps)?,
             ..self.clone()
         })
     }
@@ -68,7 +68,7 @@ impl Store {
 
     /// Replaces a procedure's steps.
     pub fn set_procedure_steps(&mut self, id: ProcedureId, steps: &str) -> Result<()> {
-        let steps = validate::text("procedure steps", steps)?;
+        let steps = validate::text(crate::domain::validate::Field::ProcedureSteps, steps)?;
         self.change(|c| {
             let n = c.tx().execute(
                 "UPDATE procedures SET steps = ?1 WHERE id = ?2",
@@ -76,7 +76,7 @@ impl Store {
             )?;
             if n == 0 {
                 return Err(StoreError::NotFound {
-                    what: "procedure",
+                    what: crate::store::Thing::Record(RecordKind::Procedure),
                     key: id.0.to_string(),
                 });
             }

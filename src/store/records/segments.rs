@@ -45,17 +45,23 @@ impl Kept for Segment {
     fn clean(&self, _: &Store) -> Result<Segment> {
         if self.market_size.is_some_and(|m| m < 0) {
             return Err(validate::Invalid::Rule {
-                field: "market size",
-                message: "is negative".into(),
+                field: crate::domain::validate::Field::MarketSize,
+                rule: validate::Broken::Negative,
             }
             .into());
         }
         Ok(Segment {
-            name: validate::name("segment name", &self.name)?,
-            description: validate::text("description", &self.description)?,
-            demographics: validate::text("demographics", &self.demographics)?,
-            needs: validate::text("needs", &self.needs)?,
-            habits: validate::text("habits", &self.habits)?,
+            name: validate::name(crate::domain::validate::Field::SegmentName, &self.name)?,
+            description: validate::text(
+                crate::domain::validate::Field::Description,
+                &self.description,
+            )?,
+            demographics: validate::text(
+                crate::domain::validate::Field::Demographics,
+                &self.demographics,
+            )?,
+            needs: validate::text(crate::domain::validate::Field::Needs, &self.needs)?,
+            habits: validate::text(crate::domain::validate::Field::Habits, &self.habits)?,
             ..self.clone()
         })
     }

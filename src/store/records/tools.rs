@@ -21,8 +21,8 @@ impl Kept for Tool {
 
     fn clean(&self, _: &Store) -> Result<Tool> {
         Ok(Tool {
-            name: validate::name("tool name", &self.name)?,
-            purpose: validate::text("purpose", &self.purpose)?,
+            name: validate::name(crate::domain::validate::Field::ToolName, &self.name)?,
+            purpose: validate::text(crate::domain::validate::Field::Purpose, &self.purpose)?,
             ..self.clone()
         })
     }

@@ -188,11 +188,26 @@ pub(super) fn check(doc: &Export, known: &[Metric]) -> Result<()> {
                 format!("{}: {}", whose(), unknown_metric(&o.metric)),
             ));
         }
-        validate::amount("objective baseline", o.baseline).map_err(at(field("baseline")))?;
-        validate::amount("objective target", o.target).map_err(at(field("target")))?;
-        validate::day("objective start", o.start).map_err(at(field("start")))?;
-        validate::day("objective deadline", o.deadline).map_err(at(field("deadline")))?;
-        check_span("objective", o.start, o.deadline).map_err(at(field("deadline")))?;
+        validate::amount(
+            crate::domain::validate::Field::ObjectiveBaseline,
+            o.baseline,
+        )
+        .map_err(at(field("baseline")))?;
+        validate::amount(crate::domain::validate::Field::ObjectiveTarget, o.target)
+            .map_err(at(field("target")))?;
+        validate::day(crate::domain::validate::Field::ObjectiveStart, o.start)
+            .map_err(at(field("start")))?;
+        validate::day(
+            crate::domain::validate::Field::ObjectiveDeadline,
+            o.deadline,
+        )
+        .map_err(at(field("deadline")))?;
+        check_span(
+            crate::domain::validate::Field::Objective,
+            o.start,
+            o.deadline,
+        )
+        .map_err(at(field("deadline")))?;
         let segment = o.segment.map(|x| x.0);
         link(&segments, segment, || field("segment"), whose, "segment")?;
         let channel = o.channel.map(|x| x.0);
@@ -226,17 +241,23 @@ pub(super) fn check(doc: &Export, known: &[Metric]) -> Result<()> {
         link(&channels, channel, || field("channel"), whose, "channel")?;
         let owner = k.owner.map(|x| x.0);
         link(&people, owner, || field("owner"), whose, "person")?;
-        validate::day("campaign start", k.start).map_err(at(field("start")))?;
-        validate::day("campaign end", k.end).map_err(at(field("end")))?;
-        check_span("campaign", k.start, k.end).map_err(at(field("end")))?;
-        validate::non_negative("campaign budget", k.budget).map_err(at(field("budget")))?;
+        validate::day(crate::domain::validate::Field::CampaignStart, k.start)
+            .map_err(at(field("start")))?;
+        validate::day(crate::domain::validate::Field::CampaignEnd, k.end)
+            .map_err(at(field("end")))?;
+        check_span(crate::domain::validate::Field::Campaign, k.start, k.end)
+            .map_err(at(field("end")))?;
+        validate::non_negative(crate::domain::validate::Field::CampaignBudget, k.budget)
+            .map_err(at(field("budget")))?;
     }
     let notes = ids("notes", "note", doc.notes.iter().map(|n| n.id.0))?;
     for (i, n) in doc.notes.iter().enumerate() {
         let field = |key| Place::record("notes", i).key(key);
-        validate::day("note start", n.start).map_err(at(field("start")))?;
-        validate::day("note end", n.end).map_err(at(field("end")))?;
-        check_span("note", n.start, n.end).map_err(at(field("end")))?;
+        validate::day(crate::domain::validate::Field::NoteStart, n.start)
+            .map_err(at(field("start")))?;
+        validate::day(crate::domain::validate::Field::NoteEnd, n.end).map_err(at(field("end")))?;
+        check_span(crate::domain::validate::Field::Note, n.start, n.end)
+            .map_err(at(field("end")))?;
         if let Some(m) = &n.metric
             && !metrics.contains_key(m.as_str())
         {
@@ -244,9 +265,15 @@ pub(super) fn check(doc: &Export, known: &[Metric]) -> Result<()> {
             return Err(refuse(field("metric"), message));
         }
         if n.text.is_empty() {
-            return Err(refuse(field("text"), Invalid::Empty { field: "note" }));
+            return Err(refuse(
+                field("text"),
+                Invalid::Empty {
+                    field: crate::domain::validate::Field::Note,
+                },
+            ));
         }
-        validate::time("note created_at", n.created_at).map_err(at(field("created_at")))?;
+        validate::time(crate::domain::validate::Field::NoteCreatedAt, n.created_at)
+            .map_err(at(field("created_at")))?;
     }
     let tasks = ids("tasks", "task", doc.tasks.iter().map(|t| t.id.0))?;
     let mut repeated = Seen::new();
@@ -274,12 +301,16 @@ pub(super) fn check(doc: &Export, known: &[Metric]) -> Result<()> {
             })?;
         }
         if let Some(due) = t.due {
-            validate::day("task due", due).map_err(at(field("due")))?;
+            validate::day(crate::domain::validate::Field::TaskDue, due)
+                .map_err(at(field("due")))?;
         }
-        validate::time("task created_at", t.created_at).map_err(at(field("created_at")))?;
-        validate::time("task updated_at", t.updated_at).map_err(at(field("updated_at")))?;
+        validate::time(crate::domain::validate::Field::TaskCreatedAt, t.created_at)
+            .map_err(at(field("created_at")))?;
+        validate::time(crate::domain::validate::Field::TaskUpdatedAt, t.updated_at)
+            .map_err(at(field("updated_at")))?;
         if let Some(done) = t.done_at {
-            validate::time("task done_at", done).map_err(at(field("done_at")))?;
+            validate::time(crate::domain::validate::Field::TaskDoneAt, done)
+                .map_err(at(field("done_at")))?;
         }
         match (t.status == TaskStatus::Done, t.done_at.is_some()) {
             (true, false) => {
@@ -341,7 +372,8 @@ fn budgets(doc: &Export) -> Result<()> {
         let label = budget_period(&b.period).map_err(at(field("period")))?;
         let message = || format!("a budget for {label} is in the file twice");
         periods.first(label.clone(), field("period"), message)?;
-        validate::non_negative("budget amount", b.amount).map_err(at(field("amount")))?;
+        validate::non_negative(crate::domain::validate::Field::BudgetAmount, b.amount)
+            .map_err(at(field("amount")))?;
     }
     Ok(())
 }
@@ -357,7 +389,7 @@ fn kpi_values(
     let mut totals: HashMap<(&str, Dimension), i128> = HashMap::new();
     for (i, v) in doc.kpi_values.iter().enumerate() {
         let field = |key| Place::record("kpi_values", i).key(key);
-        validate::day("KPI day", v.day).map_err(at(field("day")))?;
+        validate::day(crate::domain::validate::Field::KpiDay, v.day).map_err(at(field("day")))?;
         let Some(metric) = metrics.get(v.metric.as_str()) else {
             return Err(refuse(field("metric"), unknown_metric(&v.metric)));
         };
@@ -409,9 +441,9 @@ fn orders(doc: &Export, segments: &HashSet<i64>) -> Result<()> {
         };
         check_order(&input).map_err(|e| {
             let key = match e.field() {
-                Some("order id") => "order_ref",
-                Some("order day") => "day",
-                Some("order amount") => "amount",
+                Some(validate::Field::OrderId) => "order_ref",
+                Some(validate::Field::OrderDay) => "day",
+                Some(validate::Field::OrderAmount) => "amount",
                 _ => "customer",
             };
             refuse(field(key), e)

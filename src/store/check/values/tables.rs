@@ -36,11 +36,21 @@ pub(super) fn tables() -> Vec<Table> {
             columns: vec![
                 (
                     "brand_message",
-                    Text(|s| rule(validate::text("brand message", s))),
+                    Text(|s| {
+                        rule(validate::text(
+                            crate::domain::validate::Field::BrandMessage,
+                            s,
+                        ))
+                    }),
                 ),
                 (
                     "positioning",
-                    Text(|s| rule(validate::text("positioning", s))),
+                    Text(|s| {
+                        rule(validate::text(
+                            crate::domain::validate::Field::Positioning,
+                            s,
+                        ))
+                    }),
                 ),
             ],
         },
@@ -54,7 +64,12 @@ pub(super) fn tables() -> Vec<Table> {
                 ("unit", Text(one_of::<Unit>)),
                 (
                     "description",
-                    Text(|s| rule(validate::text("description", s))),
+                    Text(|s| {
+                        rule(validate::text(
+                            crate::domain::validate::Field::Description,
+                            s,
+                        ))
+                    }),
                 ),
             ],
         },
@@ -62,17 +77,41 @@ pub(super) fn tables() -> Vec<Table> {
             "segments",
             vec![
                 ("id", id),
-                ("name", Text(|s| rule(validate::name("segment name", s)))),
+                (
+                    "name",
+                    Text(|s| {
+                        rule(validate::name(
+                            crate::domain::validate::Field::SegmentName,
+                            s,
+                        ))
+                    }),
+                ),
                 (
                     "description",
-                    Text(|s| rule(validate::text("description", s))),
+                    Text(|s| {
+                        rule(validate::text(
+                            crate::domain::validate::Field::Description,
+                            s,
+                        ))
+                    }),
                 ),
                 (
                     "demographics",
-                    Text(|s| rule(validate::text("demographics", s))),
+                    Text(|s| {
+                        rule(validate::text(
+                            crate::domain::validate::Field::Demographics,
+                            s,
+                        ))
+                    }),
                 ),
-                ("needs", Text(|s| rule(validate::text("needs", s)))),
-                ("habits", Text(|s| rule(validate::text("habits", s)))),
+                (
+                    "needs",
+                    Text(|s| rule(validate::text(crate::domain::validate::Field::Needs, s))),
+                ),
+                (
+                    "habits",
+                    Text(|s| rule(validate::text(crate::domain::validate::Field::Habits, s))),
+                ),
                 ("market_size", Count),
             ],
         ),
@@ -80,12 +119,25 @@ pub(super) fn tables() -> Vec<Table> {
             "channels",
             vec![
                 ("id", id),
-                ("name", Text(|s| rule(validate::name("channel name", s)))),
+                (
+                    "name",
+                    Text(|s| {
+                        rule(validate::name(
+                            crate::domain::validate::Field::ChannelName,
+                            s,
+                        ))
+                    }),
+                ),
                 ("kind", Text(one_of::<ChannelKind>)),
                 ("active", Flag),
                 (
                     "description",
-                    Text(|s| rule(validate::text("description", s))),
+                    Text(|s| {
+                        rule(validate::text(
+                            crate::domain::validate::Field::Description,
+                            s,
+                        ))
+                    }),
                 ),
             ],
         ),
@@ -93,11 +145,32 @@ pub(super) fn tables() -> Vec<Table> {
             "people",
             vec![
                 ("id", id),
-                ("name", Text(|s| rule(validate::name("person name", s)))),
-                ("role", Text(|s| rule(validate::name_or_empty("role", s)))),
+                (
+                    "name",
+                    Text(|s| {
+                        rule(validate::name(
+                            crate::domain::validate::Field::PersonName,
+                            s,
+                        ))
+                    }),
+                ),
+                (
+                    "role",
+                    Text(|s| {
+                        rule(validate::name_or_empty(
+                            crate::domain::validate::Field::Role,
+                            s,
+                        ))
+                    }),
+                ),
                 (
                     "contact",
-                    Text(|s| rule(validate::name_or_empty("contact", s))),
+                    Text(|s| {
+                        rule(validate::name_or_empty(
+                            crate::domain::validate::Field::Contact,
+                            s,
+                        ))
+                    }),
                 ),
             ],
         ),
@@ -105,8 +178,14 @@ pub(super) fn tables() -> Vec<Table> {
             "tools",
             vec![
                 ("id", id),
-                ("name", Text(|s| rule(validate::name("tool name", s)))),
-                ("purpose", Text(|s| rule(validate::text("purpose", s)))),
+                (
+                    "name",
+                    Text(|s| rule(validate::name(crate::domain::validate::Field::ToolName, s))),
+                ),
+                (
+                    "purpose",
+                    Text(|s| rule(validate::text(crate::domain::validate::Field::Purpose, s))),
+                ),
             ],
         ),
         table(
@@ -115,7 +194,15 @@ pub(super) fn tables() -> Vec<Table> {
                 ("id", id),
                 ("period", Text(|s| rule(budget_period(s)))),
                 ("amount", Amount { non_negative: true }),
-                ("note", Text(|s| rule(validate::text("budget note", s)))),
+                (
+                    "note",
+                    Text(|s| {
+                        rule(validate::text(
+                            crate::domain::validate::Field::BudgetNote,
+                            s,
+                        ))
+                    }),
+                ),
             ],
         ),
         table(
@@ -124,12 +211,22 @@ pub(super) fn tables() -> Vec<Table> {
                 ("id", id),
                 (
                     "title",
-                    Text(|s| rule(validate::title("procedure title", s))),
+                    Text(|s| {
+                        rule(validate::title(
+                            crate::domain::validate::Field::ProcedureTitle,
+                            s,
+                        ))
+                    }),
                 ),
                 ("owner_id", link),
                 (
                     "steps",
-                    Text(|s| rule(validate::text("procedure steps", s))),
+                    Text(|s| {
+                        rule(validate::text(
+                            crate::domain::validate::Field::ProcedureSteps,
+                            s,
+                        ))
+                    }),
                 ),
             ],
         ),
@@ -139,7 +236,12 @@ pub(super) fn tables() -> Vec<Table> {
                 ("id", id),
                 (
                     "title",
-                    Text(|s| rule(validate::title("objective title", s))),
+                    Text(|s| {
+                        rule(validate::title(
+                            crate::domain::validate::Field::ObjectiveTitle,
+                            s,
+                        ))
+                    }),
                 ),
                 (
                     "baseline",
@@ -164,7 +266,15 @@ pub(super) fn tables() -> Vec<Table> {
             "campaigns",
             vec![
                 ("id", id),
-                ("name", Text(|s| rule(validate::name("campaign name", s)))),
+                (
+                    "name",
+                    Text(|s| {
+                        rule(validate::name(
+                            crate::domain::validate::Field::CampaignName,
+                            s,
+                        ))
+                    }),
+                ),
                 ("objective_id", link),
                 ("segment_id", link),
                 ("channel_id", link),
@@ -175,7 +285,12 @@ pub(super) fn tables() -> Vec<Table> {
                 ("status", Text(one_of::<CampaignStatus>)),
                 (
                     "description",
-                    Text(|s| rule(validate::text("campaign description", s))),
+                    Text(|s| {
+                        rule(validate::text(
+                            crate::domain::validate::Field::CampaignDescription,
+                            s,
+                        ))
+                    }),
                 ),
             ],
         ),
@@ -195,14 +310,25 @@ pub(super) fn tables() -> Vec<Table> {
             "tasks",
             vec![
                 ("id", id),
-                ("title", Text(|s| rule(validate::title("task title", s)))),
+                (
+                    "title",
+                    Text(|s| {
+                        rule(validate::title(
+                            crate::domain::validate::Field::TaskTitle,
+                            s,
+                        ))
+                    }),
+                ),
                 ("campaign_id", link),
                 ("assignee_id", link),
                 ("status", Text(one_of::<TaskStatus>)),
                 ("priority", Text(one_of::<Priority>)),
                 ("due", Day { nullable: true }),
                 ("tags", Text(tags)),
-                ("notes", Text(|s| rule(validate::text("task notes", s)))),
+                (
+                    "notes",
+                    Text(|s| rule(validate::text(crate::domain::validate::Field::TaskNotes, s))),
+                ),
                 ("note_id", link),
                 ("created_at", Time { nullable: false }),
                 ("updated_at", Time { nullable: false }),
@@ -249,8 +375,11 @@ pub(super) fn tables() -> Vec<Table> {
 }
 
 fn note_text(s: &str) -> Result<(), String> {
-    match validate::text("note", s) {
-        Ok(t) if t.is_empty() => Err(Invalid::Empty { field: "note" }.to_string()),
+    match validate::text(crate::domain::validate::Field::Note, s) {
+        Ok(t) if t.is_empty() => Err(Invalid::Empty {
+            field: crate::domain::validate::Field::Note,
+        }
+        .to_string()),
         r => rule(r),
     }
 }

@@ -157,8 +157,9 @@ impl Import {
                 }
                 Effect::none()
             }
-            Phase::Writing(p) => write(*p, env).unwrap_or_else(|(p, e)| {
-                self.phase = Phase::Preview(p);
+            Phase::Writing(p) => write(*p, env).unwrap_or_else(|failed| {
+                let (p, e) = *failed;
+                self.phase = Phase::Preview(Box::new(p));
                 e
             }),
             other => {
@@ -225,7 +226,7 @@ fn read(typed: &str, home: Option<&std::path::Path>, env: &Env) -> Result<Previe
 
 /// Writes the orders of `p` as one change and says what landed; where the
 /// write fails, the dry run stays with the reason (nothing was written).
-fn write(p: Preview, env: &mut Env) -> Result<Effect, (Box<Preview>, Effect)> {
+fn write(p: Preview, env: &mut Env) -> Result<Effect, Box<(Preview, Effect)>> {
     let summary = &p.file.summary;
     let out =
         env.store
@@ -260,7 +261,10 @@ fn write(p: Preview, env: &mut Env) -> Result<Effect, (Box<Preview>, Effect)> {
             );
             Ok(closed(Effect::said(text)).made_stale(Stale::DERIVED))
         }
-        Err(e) => Err((Box::new(p), Effect::failed(Format::fill(w.failed, e)))),
+        Err(e) => {
+            let why = env.format().error(&e);
+            Err(Box::new((p, Effect::failed(Format::fill(w.failed, why)))))
+        }
     }
 }
 

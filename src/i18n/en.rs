@@ -661,8 +661,9 @@ pub static EN: Words = Words {
             mouse_title: "Mouse",
             mouse_rule: &[
                 "Off unless mouse = true in the config or --mouse: then a click on",
-                "a tab shows it, on a task or a card selects it, and the wheel moves",
-                "the selection. Off, the terminal selects text as usual (over SSH too).",
+                "a tab shows it, on a task, a card, an item or a campaign selects it,",
+                "and the wheel moves the selection. Off, the terminal selects text as",
+                "usual (over SSH too).",
             ],
         },
         plan_actions: &[

@@ -680,8 +680,9 @@ pub static VI: Words = Words {
             mouse_title: "Chuột",
             mouse_rule: &[
                 "Tắt, trừ khi cấu hình có mouse = true hoặc chạy với --mouse: khi đó",
-                "bấm vào thẻ để chuyển, vào việc hay thẻ việc để chọn, lăn chuột để",
-                "di chuyển. Khi tắt, terminal vẫn bôi chọn chữ như thường (cả qua SSH).",
+                "bấm vào thẻ để chuyển, vào việc, thẻ việc, mục chiến lược hay chiến",
+                "dịch để chọn, lăn chuột để di chuyển. Khi tắt, terminal vẫn bôi chọn",
+                "chữ như thường (cả qua SSH).",
             ],
         },
         plan_actions: &[

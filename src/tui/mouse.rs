@@ -1,7 +1,7 @@
 //! The mouse, where the config (`mouse = true`) or `--mouse` turns it on:
 //! each event mapped to the action a key would give, then carried out as
-//! a key's is. A click on a tab shows it, a click on a row or a card
-//! selects it, the wheel moves the selection of the list shown.
+//! a key's is. A click on a tab shows it, a click on a row, a card or an
+//! item of the Strategy or Plan lists selects it, the wheel moves the selection of the list shown.
 
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
@@ -15,18 +15,20 @@ pub fn action(app: &App, event: &MouseEvent, area: Rect) -> Option<Action> {
     match (event.kind, at) {
         (_, Spot::Nothing) => None,
         (MouseEventKind::Down(MouseButton::Left), Spot::Tab(tab)) => Some(Action::Show(tab)),
-        (MouseEventKind::Down(MouseButton::Left), Spot::TaskRow(row)) => {
+        (MouseEventKind::Down(MouseButton::Left), Spot::TaskRow(row) | Spot::Item(row)) => {
             Some(Action::SelectRow(row))
         }
         (MouseEventKind::Down(MouseButton::Left), Spot::Card(column, row)) => {
             Some(Action::SelectCard(column, row))
         }
-        (MouseEventKind::ScrollDown, Spot::Body | Spot::TaskRow(_) | Spot::Card(..)) => {
-            Some(Action::Down)
-        }
-        (MouseEventKind::ScrollUp, Spot::Body | Spot::TaskRow(_) | Spot::Card(..)) => {
-            Some(Action::Up)
-        }
+        (
+            MouseEventKind::ScrollDown,
+            Spot::Body | Spot::TaskRow(_) | Spot::Card(..) | Spot::Item(_),
+        ) => Some(Action::Down),
+        (
+            MouseEventKind::ScrollUp,
+            Spot::Body | Spot::TaskRow(_) | Spot::Card(..) | Spot::Item(_),
+        ) => Some(Action::Up),
         _ => None,
     }
 }

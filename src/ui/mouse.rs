@@ -1,6 +1,7 @@
 //! Where a click or the wheel lands: a tab of the tab bar, a row of the
-//! Tasks list, a card of the board, or elsewhere in the tab. Worked out
-//! from the same layout the frame is drawn with, so it only reads.
+//! Tasks list, a card of the board, an item of the Strategy or Plan
+//! lists, or elsewhere in the tab. Worked out from the same layout the
+//! frame is drawn with, so it only reads.
 
 use ratatui::layout::{Position, Rect};
 use ratatui::widgets::Block;
@@ -18,6 +19,9 @@ pub enum Spot {
     TaskRow(usize),
     /// A card of the board: its column and its place in it.
     Card(usize, usize),
+    /// An item of the Strategy tab's section or a campaign of the Plan
+    /// tab, by its place among those the selection moves through.
+    Item(usize),
     /// Elsewhere in the tab's body.
     Body,
     /// Outside the body, or on nothing that acts.
@@ -37,8 +41,20 @@ pub fn spot(app: &App, area: Rect, x: u16, y: u16) -> Spot {
     if !body.contains(at) {
         return Spot::Nothing;
     }
+    let item = match app.tab {
+        Tab::Tasks => None,
+        Tab::Kpis => return Spot::Body,
+        Tab::Strategy => app
+            .strategy
+            .as_ref()
+            .and_then(|s| super::strategy::item_at(app, s, body, theme(app), at)),
+        Tab::Plan => app
+            .plan
+            .as_ref()
+            .and_then(|p| super::plan::campaign_at(p, body, at)),
+    };
     if app.tab != Tab::Tasks {
-        return Spot::Body;
+        return item.map_or(Spot::Body, Spot::Item);
     }
     let Some(main) = tasks::areas(app, body).main.filter(|m| m.contains(at)) else {
         return Spot::Body;

@@ -75,6 +75,35 @@ pub fn timeline_fit(body: Rect) -> (usize, usize) {
     )
 }
 
+/// The campaign at `at` on the tab drawn on `area`, by its place among
+/// those the selection moves through: a row of the timeline or of the
+/// scoreboard; none on the workload, a heading or the detail.
+pub(super) fn campaign_at(p: &PlanTab, area: Rect, at: ratatui::layout::Position) -> Option<usize> {
+    let a = areas(area);
+    let rows = a.timeline;
+    if !rows.contains(at) {
+        return None;
+    }
+    // The first row of both is their headings (the axis, the columns).
+    let row = usize::from(at.y.checked_sub(rows.y)?.checked_sub(1)?);
+    let (cols, room) = timeline_fit(area);
+    let (first, count, room) = match p.view {
+        PlanView::Workload => return None,
+        PlanView::Timeline => (p.offset, p.visible(cols).len(), room),
+        PlanView::Scoreboard => {
+            let board = p.board();
+            let room = usize::from(rows.height).saturating_sub(2).max(1);
+            (
+                super::scoreboard::first_row(p, &board, room),
+                board.len(),
+                room,
+            )
+        }
+    };
+    let i = first + row;
+    (row < room && i < count).then_some(i)
+}
+
 pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
     let Some(p) = &app.plan else {
         return;

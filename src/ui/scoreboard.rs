@@ -100,6 +100,16 @@ pub fn shown_columns(app: &App, screen: Rect) -> [bool; Column::ALL.len()] {
     shown
 }
 
+/// The first of `board`'s rows drawn on `room` rows: the selected one
+/// kept on the last at most.
+pub(super) fn first_row(p: &PlanTab, board: &[&CampaignRow], room: usize) -> usize {
+    let at = p
+        .selected
+        .and_then(|id| board.iter().position(|r| r.campaign.id == id))
+        .unwrap_or(0);
+    (at + 1).saturating_sub(room)
+}
+
 pub fn render(app: &App, p: &PlanTab, frame: &mut Frame<'_>, area: Rect, t: Theme) {
     if area.height == 0 || area.width == 0 {
         return;
@@ -118,11 +128,7 @@ pub fn render(app: &App, p: &PlanTab, frame: &mut Frame<'_>, area: Rect, t: Them
     let mut lines = vec![table::row_line(&cells[0], &fitted, &right, &|_| t.dim())];
     // Rows between the headings and the line saying what the marks mean.
     let room = (area.height as usize).saturating_sub(2).max(1);
-    let at = p
-        .selected
-        .and_then(|id| board.iter().position(|r| r.campaign.id == id))
-        .unwrap_or(0);
-    let first = (at + 1).saturating_sub(room);
+    let first = first_row(p, &board, room);
     for (r, row) in board.iter().zip(&cells[1..]).skip(first).take(room) {
         let selected = p.selected == Some(r.campaign.id);
         let pace = r.score.pacing.pace;

@@ -87,6 +87,26 @@ pub(super) fn list_area(s: &StrategyTab, area: Rect) -> Rect {
     list_and_detail(s, body).0
 }
 
+/// The item of the section's list at `at` on the tab drawn on `area`, by
+/// its place in the section; none on a heading, the message or an empty
+/// section.
+pub(super) fn item_at(
+    app: &App,
+    s: &StrategyTab,
+    area: Rect,
+    t: Theme,
+    at: ratatui::layout::Position,
+) -> Option<usize> {
+    if s.section == Section::Message || s.len(s.section) == 0 {
+        return None;
+    }
+    let list = list_area(s, area);
+    if !list.contains(at) {
+        return None;
+    }
+    list::item_at(app, s, list, t, at.y)
+}
+
 fn render_sections(app: &App, s: &StrategyTab, frame: &mut Frame<'_>, area: Rect, t: Theme) {
     let w = &app.words().ui.strategy;
     let mut spans = Vec::new();

@@ -167,3 +167,75 @@ fn a_click_or_the_wheel_anywhere_at_any_size_never_panics() {
         }
     }
 }
+
+/// The screen row where `text` first shows, below the tab bar.
+fn row_of(app: &mut App, text: &str) -> u16 {
+    let frame = screen(app, 80, 24);
+    let y = frame
+        .lines()
+        .skip(1)
+        .position(|l| l.contains(text))
+        .unwrap_or_else(|| panic!("{text:?} in\n{frame}"));
+    y as u16 + 1
+}
+
+#[test]
+fn a_click_on_a_strategy_item_selects_it_and_on_a_heading_nothing() {
+    let (_dir, mut app) = on_demo_file(80, 24);
+    typed(&mut app, "1");
+    let s = app.strategy.as_ref().expect("strategy");
+    let second = s.objectives[1].objective.title.clone();
+    let y = row_of(&mut app, &second[..12]);
+    click(&mut app, 4, y);
+    assert_eq!(app.strategy.as_ref().expect("strategy").selected(), 1);
+    click(&mut app, 4, y - 1);
+    assert_eq!(app.strategy.as_ref().expect("strategy").selected(), 0);
+    // Resources: the budgets under their heading, the first row.
+    typed(&mut app, "llll");
+    let heading = row_of(&mut app, "Budgets");
+    click(&mut app, 4, heading + 2);
+    let s = app.strategy.as_ref().expect("strategy");
+    let second = funnel::domain::RecordRef::of(s.budgets[1].budget.id);
+    assert_eq!(s.selected_item(), Some(second));
+    click(&mut app, 4, heading);
+    let s = app.strategy.as_ref().expect("strategy");
+    assert_eq!(s.selected_item(), Some(second), "a heading selects nothing");
+}
+
+#[test]
+fn a_click_on_a_campaign_selects_it_on_the_timeline_and_the_scoreboard() {
+    let (_dir, mut app) = on_demo_file(80, 24);
+    typed(&mut app, "2");
+    for view in ["timeline", "scoreboard"] {
+        let frame = screen(&mut app, 80, 24);
+        let p = app.plan.as_ref().expect("plan");
+        // The third campaign row under the heading line and the axis or
+        // the columns' headings.
+        let y = 4u16;
+        let line = frame.lines().nth(usize::from(y)).unwrap_or_default();
+        let named = p
+            .campaigns
+            .iter()
+            .find(|c| {
+                let name = &c.campaign.name;
+                let start: String = name.chars().take(10).collect();
+                line.starts_with(&start)
+            })
+            .map(|c| c.campaign.id)
+            .unwrap_or_else(|| panic!("{view}: a campaign on {line:?}\n{frame}"));
+        click(&mut app, 2, y);
+        assert_eq!(
+            app.plan.as_ref().expect("plan").selected,
+            Some(named),
+            "{view}: {line:?}"
+        );
+        // The headings row selects nothing.
+        click(&mut app, 2, 2);
+        assert_eq!(
+            app.plan.as_ref().expect("plan").selected,
+            Some(named),
+            "{view}"
+        );
+        typed(&mut app, "s");
+    }
+}

@@ -303,6 +303,14 @@ impl PlanTab {
         self.selected = visible.get(to).copied();
     }
 
+    /// Selects the campaign at place `i` among those the selection moves
+    /// through (a click on its row).
+    pub fn select_at(&mut self, i: usize, columns: usize) {
+        if let Some(id) = self.selectable(columns).get(i) {
+            self.selected = Some(*id);
+        }
+    }
+
     /// Selects the campaign `id`, moving the span shown (of `columns`
     /// columns) to the week it starts in where it runs outside it.
     pub fn reveal(&mut self, id: CampaignId, columns: usize, week_start: Weekday) {

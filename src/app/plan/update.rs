@@ -22,6 +22,7 @@ impl PlanTab {
         let rows = env.fit.timeline_rows;
         let week_start = env.config.week_start;
         match action {
+            Action::SelectRow(i) => self.select_at(i, cols),
             Action::Up => self.move_by(-1, cols),
             Action::Down => self.move_by(1, cols),
             Action::PageUp => self.move_by(-(rows.max(2) as isize - 1), cols),

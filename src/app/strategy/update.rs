@@ -40,6 +40,7 @@ impl StrategyTab {
             Action::PageUp if steps => self.steps_scroll = self.steps_scroll.saturating_sub(5),
             Action::Left => self.step_section(-1),
             Action::Right => self.step_section(1),
+            Action::SelectRow(i) => self.move_by(i as isize - self.selected() as isize),
             Action::Up => self.move_by(-1),
             Action::Down => self.move_by(1),
             Action::PageUp => self.move_by(-rows),

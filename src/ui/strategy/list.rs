@@ -267,7 +267,7 @@ pub(super) fn render_list(app: &App, s: &StrategyTab, frame: &mut Frame<'_>, are
         .position(|(i, _)| *i == Some(selected))
         .unwrap_or(0);
     let height = area.height as usize;
-    let skip = at.saturating_sub(height.saturating_sub(1));
+    let skip = first_shown(at, height);
     let lines: Vec<Line> = rows
         .into_iter()
         .skip(skip)
@@ -282,4 +282,29 @@ pub(super) fn render_list(app: &App, s: &StrategyTab, frame: &mut Frame<'_>, are
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The first of the list's rows drawn on `height` rows, the selected one
+/// (at row `at`) kept on the last row at most.
+fn first_shown(at: usize, height: usize) -> usize {
+    at.saturating_sub(height.saturating_sub(1))
+}
+
+/// The item of the list drawn on `area` at screen row `y`, by its place
+/// in the section: what a click there selects. A heading is none.
+pub(in crate::ui) fn item_at(
+    app: &App,
+    s: &StrategyTab,
+    area: Rect,
+    t: Theme,
+    y: u16,
+) -> Option<usize> {
+    let rows = list_rows(app, s, area.width as usize, t);
+    let at = rows
+        .iter()
+        .position(|(i, _)| *i == Some(s.selected()))
+        .unwrap_or(0);
+    let skip = first_shown(at, area.height as usize);
+    let row = skip + usize::from(y.checked_sub(area.y)?);
+    rows.get(row).and_then(|(i, _)| *i)
 }

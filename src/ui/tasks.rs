@@ -400,7 +400,7 @@ fn render_board(app: &App, frame: &mut Frame<'_>, area: Rect, t: Theme) {
                 let title_w = inner_w.saturating_sub(2 + width(&due));
                 let mut line = Line::from(vec![
                     Span::raw(format!("{mark} ")),
-                    Span::raw(pad(&l.task.title, title_w)),
+                    Span::raw(pad(&titled(l, t), title_w)),
                     Span::styled(due, due_style(app, l, t)),
                 ]);
                 if focused && i == sel {

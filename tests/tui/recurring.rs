@@ -125,6 +125,23 @@ fn the_list_marks_repeating_tasks_80x24() {
     }
 }
 
+/// The board marks a repeating task's card as the list marks its row.
+#[test]
+fn the_board_marks_repeating_tasks() {
+    for ascii in [false, true] {
+        let (_dir, mut app) = on_file(Locale::En, ascii);
+        typed(&mut app, "aNewsletter every:1w due:tue\n");
+        typed(&mut app, "b");
+        let frame = screen(&mut app, 80, 24);
+        let mark = if ascii { "~ News" } else { "↻ News" };
+        assert!(frame.contains(mark), "{frame}");
+        assert!(
+            !frame.contains("~ Call") && !frame.contains("↻ Call"),
+            "{frame}"
+        );
+    }
+}
+
 #[test]
 fn the_help_explains_repeating_tasks_in_both_languages() {
     for (locale, heading, words) in [

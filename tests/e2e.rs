@@ -863,3 +863,6 @@ fn the_mouse_is_asked_for_only_with_mouse_on() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+#[path = "e2e/first_run_vi.rs"]
+mod first_run_vi;

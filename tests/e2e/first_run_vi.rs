@@ -7,35 +7,7 @@
 //! they go. Each step waits for what the screen says with a generous
 //! deadline; nothing here is timed.
 
-use std::path::Path;
-use std::process::Command;
-use std::time::{Duration, Instant};
-
-const BIN: &str = env!("CARGO_BIN_EXE_funnel");
-
-/// How long a step waits for the screen; reached only when something is
-/// wrong.
-const WAIT: Duration = Duration::from_secs(120);
-
-#[path = "support/tmux.rs"]
-mod support;
-use support::Tmux;
-
-fn funnel(db: &Path, args: &[&str]) -> String {
-    let out = Command::new(BIN)
-        .env("FUNNEL_DB", db)
-        .env("FUNNEL_TODAY", "2026-11-22")
-        .env("XDG_CONFIG_HOME", db.parent().expect("dir"))
-        .args(args)
-        .output()
-        .expect("funnel runs");
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
+use super::*;
 
 /// The checklist's line of `step`, if shown.
 fn step_line(screen: &str, step: &str) -> Option<String> {
@@ -71,7 +43,7 @@ impl Run {
     }
 
     fn type_text(&self, text: &str) {
-        self.tmux.run(&["send-keys", "-t", "t", "-l", text]);
+        literal(&self.tmux, text);
     }
 
     /// Waits until the checklist (on the Strategy tab, whose section
@@ -274,7 +246,7 @@ fn a_new_user_sets_up_the_business_in_vietnamese_at_80x24_without_colour() {
     ]);
     run.keys(&["q"]);
     let start = Instant::now();
-    while run.tmux.run(&["has-session", "-t", "t"]).status.success() {
+    while alive(&run.tmux) {
         assert!(start.elapsed() < WAIT, "funnel did not quit");
         std::thread::sleep(Duration::from_millis(50));
     }
